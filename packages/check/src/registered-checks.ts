@@ -1,0 +1,5 @@
+// Every guardrail harness ships. A check's package is listed here once it
+// exists; there are no placeholders that pretend to run.
+import type { Check } from '@harness/config';
+
+export const registeredChecks: readonly Check[] = [];

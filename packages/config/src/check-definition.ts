@@ -1,0 +1,45 @@
+// The one small interface every guardrail implements. It lives beside the
+// config because a check is switched on by its config section; the runner
+// (@harness/check) depends on the checkers, never the other way round.
+import type { Diagnostic } from '@harness/diagnostics';
+import type { HarnessConfig } from './schema.js';
+
+export interface CheckOptions {
+  /** `--update-baseline`: record current findings (shrink-only once a baseline exists). */
+  updateBaseline?: boolean;
+  /** `--allow-growth`: with updateBaseline, let an existing baseline grow. */
+  allowGrowth?: boolean;
+  /** `--fix`: apply unambiguous fixes. */
+  fix?: boolean;
+  /** `--dry-run`: with fix or updateBaseline, say what would change and write nothing. */
+  dryRun?: boolean;
+  /** Environment variables the check may read (e.g. GITHUB_TOKEN); the CLI passes process.env. */
+  env?: Readonly<Record<string, string | undefined>>;
+}
+
+export interface CheckContext {
+  /** Absolute path of the repository root. */
+  root: string;
+  config: HarnessConfig;
+  options: CheckOptions;
+}
+
+export interface CheckOutcome {
+  diagnostics: Diagnostic[];
+  /** Files the check read. */
+  files?: number;
+  /** Set when the check decided not to run (no token, no recorded result, shallow clone…). */
+  skipped?: string;
+  /** Extra lines for the person running the check (plans of --fix, baseline writes). */
+  notes?: string[];
+}
+
+export interface Check {
+  /** The name used on the command line and in the result document. */
+  name: string;
+  /** One line for `harness check --help`. */
+  description: string;
+  /** The config section whose presence turns the check on in a bare `harness check`. */
+  section: Exclude<keyof HarnessConfig, 'version'>;
+  run(context: CheckContext): Promise<CheckOutcome>;
+}

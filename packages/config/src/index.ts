@@ -1,0 +1,16 @@
+export type { ConfigProblem } from './config-error.js';
+export type { LoadConfigOptions, LoadedConfig, ValidationResult } from './load-config.js';
+export { configError, configFileName, findConfigFile, findGitRoot, loadConfig, validateConfig } from './load-config.js';
+export type {
+  BudgetConfig,
+  ComposeConfig,
+  DocsConfig,
+  FactoryConfig,
+  HarnessConfig,
+  LayersConfig,
+  RulesetsConfig,
+  SectionName,
+} from './schema.js';
+export { configSchema, createJsonSchema, defaultLayerOrder, layerRuleIds, sectionDefaults } from './schema.js';
+export { closestWord, knownKeysAt, suggestKey } from './suggest-key.js';
+export type { Check, CheckContext, CheckOptions, CheckOutcome } from './check-definition.js';

@@ -1,0 +1,158 @@
+// The one schema of harness.config.yaml (../shared/SPEC.md, "Configuration").
+// It is the runtime validator and, through `z.toJSONSchema`, the published
+// schema.json that editors use; a test fails when the committed file drifts.
+import { z } from 'zod';
+
+const globs = z.array(z.string().min(1));
+
+export const defaultLayerOrder = ['types', 'config', 'repo', 'service', 'runtime', 'ui'] as const;
+
+export const layerRuleIds = [
+  'forward-only',
+  'cross-domain',
+  'providers-only',
+  'shared-purity',
+  'package-placement',
+  'unassigned',
+] as const;
+
+export const layersSchema = z
+  .strictObject({
+    domains: globs.default([]).describe('Folders matched are domains; their sub-folders named after layers are the layers.'),
+    order: z
+      .array(z.string().min(1))
+      .min(1)
+      .default([...defaultLayerOrder])
+      .describe('Forward-only: a layer may import its own layer and the layers before it in this list.'),
+    paths: z
+      .record(z.string(), globs)
+      .default({})
+      .describe('Layers defined by path globs, for repos laid out by layer and for monorepo package tiers.'),
+    providers: globs.default([]).describe('Cross-cutting concerns enter domains only through these folders.'),
+    crossCutting: globs
+      .default([])
+      .describe('Modules and npm packages ("npm:" prefix) that only providers may import directly; globs allowed.'),
+    shared: globs.default([]).describe('Shared code importable from anywhere; it may not import domains or providers.'),
+    crossDomain: z
+      .enum(['public-api', 'forbid'])
+      .default('public-api')
+      .describe('How domains may import each other: only through the public entry, or not at all.'),
+    packages: z
+      .record(z.string(), z.array(z.string().min(1)))
+      .default({})
+      .describe('npm packages that only the listed layers may import, keyed by layer.'),
+    allowTypeOnly: z
+      .array(z.enum(layerRuleIds))
+      .default([])
+      .describe('Rules for which type-only imports are allowed.'),
+    ignore: globs.default([]).describe('Files that are not checked.'),
+    baseline: z.string().min(1).default('.harness/baseline/layers.json').describe('Known violations accepted for now.'),
+  })
+  .describe('harness check layers: the layer and boundary rules.');
+
+export const docsSchema = z
+  .strictObject({
+    map: z.string().min(1).default('AGENTS.md').describe('The table of contents an agent reads first.'),
+    root: z.string().min(1).default('docs').describe('The knowledge base folder.'),
+    maxLines: z.int().positive().default(150).describe('Line limit for the map and nested AGENTS.md files.'),
+    maxBytes: z
+      .int()
+      .positive()
+      .default(32768)
+      .describe('Combined size of the AGENTS.md chain an agent loads (Codex project_doc_max_bytes).'),
+    frontmatter: z
+      .record(z.string(), z.array(z.string().min(1)))
+      .default({})
+      .describe('Required front-matter keys, per folder glob.'),
+    staleAfterDays: z.int().positive().default(90).describe('Days after which a doc whose linked code changed is stale.'),
+    ignore: globs.default([]).describe('Markdown files that may be unreachable from the map (besides the defaults).'),
+    baseline: z.string().min(1).default('.harness/baseline/docs.json').describe('Known findings accepted for now.'),
+  })
+  .describe('harness check docs: the AGENTS.md map and the knowledge base.');
+
+export const budgetSchema = z.strictObject({
+  name: z
+    .string()
+    .regex(/^[A-Za-z0-9][\w.-]*$/, 'a budget name is letters, digits, ".", "_" and "-"')
+    .describe('The name used on the command line: harness budget NAME.'),
+  command: z.string().min(1).describe('The shell command whose time is budgeted.'),
+  seconds: z.number().positive().describe('The budget: the median run must take at most this long.'),
+  runs: z.int().positive().optional().describe('How many runs to take the median of (default 1).'),
+  tasks: z
+    .record(z.string(), z.number().positive())
+    .optional()
+    .describe('Per-task budgets in seconds for turbo commands, keyed like "@scope/pkg#build".'),
+});
+
+export const composeSchema = z
+  .strictObject({
+    files: globs.min(1).default(['compose.yaml']).describe('The project’s own, unmodified compose files.'),
+    shared: z.array(z.string().min(1)).default([]).describe('Services run once for all worktrees instead of per worktree.'),
+    sharedVolumes: z.array(z.string().min(1)).default([]).describe('Named volumes shared by all worktrees.'),
+  })
+  .describe('harness up/down/ps/test/gc: per-worktree compose stacks.');
+
+export const rulesetsSchema = z
+  .strictObject({
+    dir: z.string().min(1).default('.github/rulesets').describe('GitHub ruleset export JSON files, one per ruleset.'),
+  })
+  .describe('harness rulesets: GitHub rulesets kept in sync with files.');
+
+export const factorySchema = z
+  .strictObject({
+    labels: z.array(z.string().min(1)).min(1).default(['agent-ready']).describe('Issues carrying every one of these labels are worked.'),
+    agent: z.string().min(1).default('codex exec --json -').describe('The agent command; it reads the prompt on stdin.'),
+    base: z.string().min(1).default('main').describe('The branch PRs are opened against.'),
+    concurrency: z.int().positive().default(1).describe('Issues worked at the same time.'),
+    maxTurns: z.int().positive().default(20).describe('Turns per issue before a person is asked to take over.'),
+    agentTimeoutMinutes: z.number().positive().default(60).describe('Longest one agent run may take.'),
+    stallMinutes: z.number().positive().default(10).describe('An agent with no output this long is killed.'),
+    humanLabel: z.string().min(1).default('harness:human').describe('Label put on a PR that needs a person.'),
+    priorityLabels: z.array(z.string().min(1)).default([]).describe('Labels in priority order, highest first.'),
+    maxTokens: z.int().positive().optional().describe('Token budget per issue, when the agent reports usage.'),
+  })
+  .describe('harness factory: the loop from labelled issues to merged PRs.');
+
+export const configSchema = z
+  .strictObject({
+    version: z.literal(1).describe('The config format version.'),
+    layers: layersSchema.optional(),
+    docs: docsSchema.optional(),
+    budgets: z.array(budgetSchema).optional().describe('harness budget: build-loop time budgets.'),
+    compose: composeSchema.optional(),
+    rulesets: rulesetsSchema.optional(),
+    factory: factorySchema.optional(),
+  })
+  .describe('harness.config.yaml');
+
+export type HarnessConfig = z.output<typeof configSchema>;
+export type LayersConfig = z.output<typeof layersSchema>;
+export type DocsConfig = z.output<typeof docsSchema>;
+export type BudgetConfig = z.output<typeof budgetSchema>;
+export type ComposeConfig = z.output<typeof composeSchema>;
+export type RulesetsConfig = z.output<typeof rulesetsSchema>;
+export type FactoryConfig = z.output<typeof factorySchema>;
+
+const sectionSchemas = {
+  layers: layersSchema,
+  docs: docsSchema,
+  compose: composeSchema,
+  rulesets: rulesetsSchema,
+  factory: factorySchema,
+} as const;
+
+export type SectionName = keyof typeof sectionSchemas;
+
+/** A section with every default filled in, for a check named on the command line without its section. */
+export function sectionDefaults<K extends SectionName>(name: K): z.output<(typeof sectionSchemas)[K]> {
+  return sectionSchemas[name].parse({}) as z.output<(typeof sectionSchemas)[K]>;
+}
+
+/** The published JSON Schema (draft 2020-12) of harness.config.yaml. */
+export function createJsonSchema(): Record<string, unknown> {
+  return {
+    ...z.toJSONSchema(configSchema, { io: 'input', target: 'draft-2020-12' }),
+    $id: 'https://unpkg.com/@harness/config/schema.json',
+    title: 'harness.config.yaml',
+  };
+}

@@ -1,0 +1,13 @@
+export type { CheckSummary, Diagnostic, ResultDocument, Severity } from './diagnostic.js';
+export { compareDiagnostics, countBySeverity, createResultDocument, sortDiagnostics } from './diagnostic.js';
+export type { ErrorCode, ErrorPlace, HarnessErrorDetails } from './harness-error.js';
+export { formatHarnessError, formatPlace, HarnessError, isHarnessError } from './harness-error.js';
+export type { Format, RenderOptions } from './reporters/render.js';
+export { formats, isFormat, renderResult } from './reporters/render.js';
+export { escapeData, escapeProperty, renderGithub } from './reporters/github.js';
+export { renderJson } from './reporters/json.js';
+export { escapeCell, renderMarkdown } from './reporters/markdown.js';
+export type { PrettyOptions } from './reporters/pretty.js';
+export { renderPretty } from './reporters/pretty.js';
+export type { SarifOptions } from './reporters/sarif.js';
+export { renderSarif } from './reporters/sarif.js';

@@ -1,0 +1,6 @@
+// `--format json`: exactly one JSON document (SPEC "Output formats").
+import type { ResultDocument } from '../diagnostic.js';
+
+export function renderJson(doc: ResultDocument): string {
+  return `${JSON.stringify(doc, null, 2)}\n`;
+}

@@ -1,0 +1,64 @@
+// The typed command table's shape. Every command is one entry; the parser,
+// `--help`, and docs/cli.md are all derived from the table.
+import type { Format } from '@harness/diagnostics';
+
+export interface OptionSpec {
+  name: string;
+  type: 'boolean' | 'string';
+  short?: string;
+  multiple?: boolean;
+  /** Shown in help as `--name <valueName>`. */
+  valueName?: string;
+  description: string;
+}
+
+export interface PositionalSpec {
+  name: string;
+  description: string;
+  variadic?: boolean;
+}
+
+export interface CliIo {
+  stdout(text: string): void;
+  stderr(text: string): void;
+  /** Whether stdout is a terminal (pretty colours, progress lines). */
+  isTTY: boolean;
+  env: Readonly<Record<string, string | undefined>>;
+  cwd: string;
+}
+
+export interface GlobalArgs {
+  format: Format;
+  debug: boolean;
+  color: boolean;
+  /** `--config <file>`: an explicit config file instead of searching upward. */
+  config: string | undefined;
+}
+
+export interface CommandArgs {
+  global: GlobalArgs;
+  options: Record<string, string | boolean | string[] | undefined>;
+  positionals: string[];
+  /** Everything after `--`, untouched (for `harness test -- CMD`). */
+  rest: string[];
+}
+
+/** What a command tells the one place that maps outcomes to exit codes. */
+export interface CommandOutcome {
+  /** false: the command ran and found errors (exit 1). */
+  ok: boolean;
+}
+
+export interface CommandSpec {
+  /** One or more words: `check`, `rulesets plan`. */
+  name: string;
+  summary: string;
+  /** Paragraphs for `--help` and docs/cli.md. */
+  description?: string;
+  positionals?: PositionalSpec[];
+  options?: OptionSpec[];
+  /** Takes `-- CMD…`. */
+  acceptsRest?: boolean;
+  examples?: string[];
+  run(args: CommandArgs, io: CliIo): Promise<CommandOutcome>;
+}

@@ -1,0 +1,6 @@
+// The command table: one entry per command. Parsing, --help and docs/cli.md
+// all come from here.
+import type { CommandSpec } from './command-spec.js';
+import { checkCommand } from './commands/check.js';
+
+export const commands: readonly CommandSpec[] = [checkCommand];

@@ -1,0 +1,41 @@
+// `harness check [NAME...]`: the CI gate (SPEC "Who uses it and how").
+import { registeredChecks, runChecks } from '@harness/check';
+import { loadConfig } from '@harness/config';
+import { renderResult } from '@harness/diagnostics';
+import type { CommandSpec } from '../command-spec.js';
+import { toolVersion } from '../tool-version.js';
+
+export const checkCommand: CommandSpec = {
+  name: 'check',
+  summary: 'Run every configured guardrail (or only those named) and exit 1 on any error.',
+  description:
+    'A bare `harness check` runs the checks whose config section exists and says once which it skipped. ' +
+    'A check named on the command line runs with its defaults when its section is missing.',
+  positionals: [{ name: 'check', description: `Checks to run: ${registeredChecks.map((c) => c.name).join(', ') || '(none installed)'}.`, variadic: true }],
+  options: [
+    { name: 'update-baseline', type: 'boolean', description: 'Record current findings as the baseline (shrink-only once one exists).' },
+    { name: 'allow-growth', type: 'boolean', description: 'With --update-baseline: let an existing baseline grow.' },
+    { name: 'fix', type: 'boolean', description: 'Apply the fixes that are unambiguous.' },
+    { name: 'dry-run', type: 'boolean', description: 'With --fix or --update-baseline: print the plan, write nothing.' },
+  ],
+  examples: ['harness check', 'harness check layers --format github', 'harness check --format sarif > harness.sarif'],
+  async run(args, io) {
+    const loaded = await loadConfig({ cwd: io.cwd, ...(args.global.config === undefined ? {} : { configPath: args.global.config }) });
+    const { document, notes } = await runChecks({
+      checks: registeredChecks,
+      names: args.positionals,
+      root: loaded.root,
+      config: loaded.config,
+      options: {
+        updateBaseline: args.options['update-baseline'] === true,
+        allowGrowth: args.options['allow-growth'] === true,
+        fix: args.options.fix === true,
+        dryRun: args.options['dry-run'] === true,
+        env: io.env,
+      },
+    });
+    for (const note of notes) io.stderr(`${note}\n`);
+    io.stdout(renderResult(document, args.global.format, { color: args.global.color, toolVersion: toolVersion() }));
+    return { ok: document.ok };
+  },
+};

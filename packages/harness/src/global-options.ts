@@ -1,0 +1,11 @@
+// Options every command takes (SPEC "Exit codes", "Output formats").
+import type { OptionSpec } from './command-spec.js';
+
+export const globalOptions: OptionSpec[] = [
+  { name: 'format', type: 'string', valueName: 'pretty|json|github|sarif|markdown', description: 'Output format (default: pretty).' },
+  { name: 'config', type: 'string', valueName: 'file', description: 'Use this config file instead of searching upward for harness.config.yaml.' },
+  { name: 'debug', type: 'boolean', description: 'Show stack traces for errors.' },
+  { name: 'no-color', type: 'boolean', description: 'No ANSI colours (also NO_COLOR=1).' },
+  { name: 'help', type: 'boolean', short: 'h', description: 'Show help.' },
+  { name: 'version', type: 'boolean', short: 'v', description: 'Print the version.' },
+];

@@ -1,0 +1,42 @@
+// The one place where outcomes become exit codes (SPEC "Exit codes"):
+// 0 ok, 1 findings, 2 could not run. No stack trace unless --debug.
+import { formatHarnessError, isHarnessError } from '@harness/diagnostics';
+import type { CliIo, CommandSpec } from './command-spec.js';
+import { commands as defaultCommands } from './commands.js';
+import { parseInvocation } from './parse-argv.js';
+import { renderCommandHelp, renderMainHelp } from './render-help.js';
+import { toolVersion } from './tool-version.js';
+
+export type ExitCode = 0 | 1 | 2;
+
+export async function main(argv: readonly string[], io: CliIo, commands: readonly CommandSpec[] = defaultCommands): Promise<ExitCode> {
+  const debug = argv.includes('--debug');
+  try {
+    const invocation = parseInvocation(commands, argv, { NO_COLOR: io.env.NO_COLOR, isTTY: io.isTTY });
+    if (invocation.version) {
+      io.stdout(`${toolVersion()}\n`);
+      return 0;
+    }
+    if (invocation.command === undefined) {
+      io.stdout(renderMainHelp(commands, toolVersion()));
+      return argv.length === 0 || invocation.help ? 0 : 2;
+    }
+    if (invocation.help) {
+      io.stdout(renderCommandHelp(invocation.command));
+      return 0;
+    }
+    const outcome = await invocation.command.run(invocation.args, io);
+    return outcome.ok ? 0 : 1;
+  } catch (error) {
+    if (isHarnessError(error)) {
+      io.stderr(`${formatHarnessError(error)}\n`);
+      if (debug && error.stack !== undefined) io.stderr(`${error.stack}\n`);
+      return 2;
+    }
+    const message = error instanceof Error ? error.message : String(error);
+    io.stderr(`internal error: ${message}\nThis is a bug in harness: please report it with the command you ran and its --debug output.\n`);
+    if (debug && error instanceof Error && error.stack !== undefined) io.stderr(`${error.stack}\n`);
+    else io.stderr('Run again with --debug for the stack trace.\n');
+    return 2;
+  }
+}

@@ -1,0 +1,105 @@
+// Turns argv into a command and its arguments, from the command table alone.
+import { parseArgs } from 'node:util';
+import { closestWord } from '@harness/config';
+import { HarnessError, isFormat } from '@harness/diagnostics';
+import type { CommandArgs, CommandSpec, OptionSpec } from './command-spec.js';
+import { globalOptions } from './global-options.js';
+
+export interface ParsedInvocation {
+  command: CommandSpec | undefined;
+  args: CommandArgs;
+  help: boolean;
+  version: boolean;
+}
+
+/** The command whose words start argv, the longest match winning (`rulesets plan` over `rulesets`). */
+export function findCommand(commands: readonly CommandSpec[], argv: readonly string[]): CommandSpec | undefined {
+  const words = argv.slice(0, argv.findIndex((a) => a.startsWith('-')) >>> 0);
+  let best: CommandSpec | undefined;
+  for (const command of commands) {
+    const name = command.name.split(' ');
+    const matches = name.every((word, i) => words[i] === word);
+    if (matches && name.length > (best?.name.split(' ').length ?? 0)) best = command;
+  }
+  return best;
+}
+
+export function parseInvocation(commands: readonly CommandSpec[], argv: readonly string[], env: CommandEnv): ParsedInvocation {
+  const dashes = argv.indexOf('--');
+  const head = dashes === -1 ? [...argv] : argv.slice(0, dashes);
+  const rest = dashes === -1 ? [] : argv.slice(dashes + 1);
+  const command = findCommand(commands, head);
+  if (command === undefined && head[0] !== undefined && !head[0].startsWith('-')) {
+    const guess = closestWord(
+      commands.map((c) => c.name.split(' ')[0] ?? c.name),
+      head[0],
+    );
+    throw new HarnessError('USAGE', `unknown command "${head[0]}"${guess === undefined ? '' : `: did you mean "${guess}"?`}`, {
+      fix: 'Run `harness --help` for the list of commands.',
+    });
+  }
+  if (rest.length > 0 && command?.acceptsRest !== true) {
+    throw new HarnessError('USAGE', `"${command?.name ?? 'harness'}" takes no arguments after --`, {
+      fix: `Run \`harness ${command?.name ?? ''} --help\`.`,
+    });
+  }
+  const specs = [...globalOptions, ...(command?.options ?? [])];
+  const words = command === undefined ? 0 : command.name.split(' ').length;
+  const values = parseOptions(specs, head.slice(words), command);
+  const format = typeof values.options.format === 'string' ? values.options.format : 'pretty';
+  if (!isFormat(format)) {
+    throw new HarnessError('USAGE', `unknown format "${format}"`, { fix: 'Use --format pretty, json, github, sarif or markdown.' });
+  }
+  return {
+    command,
+    help: values.options.help === true,
+    version: values.options.version === true,
+    args: {
+      global: {
+        format,
+        debug: values.options.debug === true,
+        color: values.options['no-color'] !== true && env.NO_COLOR === undefined && env.isTTY,
+        config: typeof values.options.config === 'string' ? values.options.config : undefined,
+      },
+      options: values.options,
+      positionals: values.positionals,
+      rest: [...rest],
+    },
+  };
+}
+
+export interface CommandEnv {
+  NO_COLOR: string | undefined;
+  isTTY: boolean;
+}
+
+function parseOptions(specs: readonly OptionSpec[], args: readonly string[], command: CommandSpec | undefined) {
+  const options: Record<string, { type: 'boolean' | 'string'; short?: string; multiple?: boolean }> = {};
+  for (const spec of specs) {
+    options[spec.name] = {
+      type: spec.type,
+      ...(spec.short === undefined ? {} : { short: spec.short }),
+      ...(spec.multiple === true ? { multiple: true } : {}),
+    };
+  }
+  try {
+    const parsed = parseArgs({ args: [...args], options, allowPositionals: true, strict: true });
+    const positionals = parsed.positionals;
+    const accepted = command?.positionals ?? [];
+    const variadic = accepted.some((p) => p.variadic === true);
+    if (!variadic && positionals.length > accepted.length) {
+      throw new HarnessError('USAGE', `unexpected argument "${positionals[accepted.length] ?? ''}"`, {
+        fix: `Run \`harness ${command?.name ?? ''} --help\`.`.replace('  ', ' '),
+      });
+    }
+    return { options: parsed.values as Record<string, string | boolean | string[] | undefined>, positionals };
+  } catch (error) {
+    if (error instanceof HarnessError) throw error;
+    const message = error instanceof Error ? error.message : String(error);
+    const unknown = /Unknown option '(-{1,2}[^']+)'/.exec(message)?.[1];
+    const guess = unknown === undefined ? undefined : closestWord(specs.map((s) => `--${s.name}`), unknown);
+    throw new HarnessError('USAGE', `${message.split('. ')[0] ?? message}${guess === undefined ? '' : `: did you mean "${guess}"?`}`, {
+      fix: `Run \`harness ${command?.name ?? ''} --help\` for the options.`.replace('  ', ' '),
+    });
+  }
+}

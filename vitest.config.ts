@@ -1,0 +1,29 @@
+import { defineConfig } from 'vitest/config';
+
+// Two tiers: `unit` (fast, from source, no build needed) and `integration`
+// (fixture repos, the built bin, a real Docker engine). Both resolve workspace
+// packages to their TypeScript sources through the `@harness/source` condition.
+const resolve = { conditions: ['@harness/source'] };
+
+export default defineConfig({
+  test: {
+    projects: [
+      {
+        resolve,
+        test: {
+          name: 'unit',
+          include: ['packages/*/src/**/*.test.ts'],
+        },
+      },
+      {
+        resolve,
+        test: {
+          name: 'integration',
+          include: ['packages/*/test/**/*.test.ts'],
+          testTimeout: 120_000,
+          hookTimeout: 120_000,
+        },
+      },
+    ],
+  },
+});
