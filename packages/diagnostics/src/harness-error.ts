@@ -18,7 +18,8 @@ export type ErrorCode =
   | 'FILE_EXISTS'
   | 'IO_FAILED'
   | 'LOCKED'
-  | 'CHECK_UNKNOWN';
+  | 'CHECK_UNKNOWN'
+  | 'INTERRUPTED';
 
 /** Where an error points: a file and, when known, line, column and key path. */
 export interface ErrorPlace {
