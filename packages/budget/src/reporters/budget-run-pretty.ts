@@ -1,0 +1,64 @@
+// Terminal output of `harness budget`: one block per budget (budget, median, the
+// runs, the slowest turbo tasks), then the findings with their fix.
+import type { Diagnostic } from '@harness/diagnostics';
+import type { BudgetOutcome } from '../budget-outcome.js';
+import type { BudgetRunDocument } from '../run-budgets.js';
+import { formatSeconds } from '../statistics.js';
+import type { Paint } from './paint.js';
+import { createPaint } from './paint.js';
+
+const shownTasks = 5;
+const shownTail = 15;
+
+export function renderBudgetRunPretty(doc: BudgetRunDocument, options: { color?: boolean } = {}): string {
+  const paint = createPaint(options.color ?? false);
+  const lines: string[] = [];
+  for (const outcome of doc.budgets) lines.push(...renderBlock(outcome, paint), '');
+  for (const d of doc.diagnostics) lines.push(...renderFinding(d, paint), '');
+  const failed = doc.budgets.filter((b) => !b.ok).length;
+  lines.push(
+    failed === 0
+      ? paint(32, `✔ ${doc.budgets.length} ${doc.budgets.length === 1 ? 'budget' : 'budgets'} within budget`)
+      : paint(31, `✖ ${failed} of ${doc.budgets.length} ${doc.budgets.length === 1 ? 'budget' : 'budgets'} failed`),
+  );
+  return `${lines.join('\n')}\n`;
+}
+
+function renderBlock(o: BudgetOutcome, paint: Paint): string[] {
+  const out = [`${paint(1, o.name)}  ${paint(2, o.command)}`, `  Budget:  ${o.seconds} s`];
+  if (o.medianMs !== null) {
+    const runs = o.runsMs.length === 1 ? '1 run' : `${o.runsMs.length} runs: ${o.runsMs.map(formatSeconds).join(', ')}`;
+    const extras = [runs, o.cpuMs === null ? undefined : `cpu ${formatSeconds(o.cpuMs)}`, o.warmupMs.length > 0 ? `${o.warmupMs.length} warm-up` : undefined];
+    out.push(`  Median:  ${formatSeconds(o.medianMs)}  ${paint(2, `(${extras.filter(Boolean).join('; ')})`)}`);
+  }
+  if (o.turbo !== undefined) {
+    out.push(`  Turbo:   ${o.turbo.tasks.length} tasks, ${o.turbo.hit} cached, ${o.turbo.miss} run`);
+    const width = Math.max(...o.turbo.tasks.slice(0, shownTasks).map((t) => t.id.length));
+    for (const task of o.turbo.tasks.slice(0, shownTasks)) {
+      const limit = task.seconds === undefined ? '' : ` / ${task.seconds} s`;
+      const line = `           ${task.id.padEnd(width)}  ${formatSeconds(task.medianMs).padStart(7)}${limit}  ${task.cache}`;
+      out.push(task.over ? paint(31, line) : line);
+    }
+    if (o.turbo.tasks.length > shownTasks) out.push(paint(2, `           … ${o.turbo.tasks.length - shownTasks} more (--format json lists all)`));
+  }
+  if (o.failure !== undefined) {
+    out.push(paint(31, `  ✖ exited with code ${o.failure.exitCode} in ${o.failure.run === 0 ? 'the warm-up run' : `run ${o.failure.run}`}`));
+    for (const line of o.failure.tail.slice(-shownTail)) out.push(paint(2, `    │ ${line}`));
+  } else if (o.medianMs !== null) {
+    const diff = o.seconds * 1000 - o.medianMs;
+    out.push(diff >= 0 ? paint(32, `  ✔ ${formatSeconds(diff)} under budget`) : paint(31, `  ✖ ${formatSeconds(-diff)} over budget`));
+  }
+  return out;
+}
+
+const severityColor = { error: 31, warning: 33, info: 36 } as const;
+
+function renderFinding(d: Diagnostic, paint: Paint): string[] {
+  const where = d.line === undefined ? d.file : `${d.file}:${d.line}`;
+  return [
+    `${paint(severityColor[d.severity], d.severity)} ${d.message}  ${paint(2, d.rule)}`,
+    `  ${paint(2, 'at:')}   ${where}`,
+    `  ${paint(2, 'fix:')}  ${d.fix}`,
+    `  ${paint(2, 'docs:')} ${d.docs}`,
+  ];
+}
