@@ -2,5 +2,6 @@
 // all come from here.
 import type { CommandSpec } from './command-spec.js';
 import { checkCommand } from './commands/check.js';
+import { initCommand } from './commands/init.js';
 
-export const commands: readonly CommandSpec[] = [checkCommand];
+export const commands: readonly CommandSpec[] = [initCommand, checkCommand];

@@ -1,1 +1,15 @@
-export {};
+export type { ApplyOptions, BaselineChange, InitResult } from './apply-init.js';
+export { applyInit } from './apply-init.js';
+export type { FileAction, InitFacts, InitPlan, PlannedFile } from './init-plan.js';
+export { planIsEmpty } from './init-plan.js';
+export type { InitChoices, PlanOptions } from './plan-init.js';
+export { defaultChoices, planInit } from './plan-init.js';
+export type { InitInspection, PrepareOptions } from './prepare-init.js';
+export { prepareInit } from './prepare-init.js';
+export type { DomainEntry, LayersProposal, LayersSection } from './propose-layers.js';
+export { schemaUrl } from './propose-config.js';
+export type { RenderInitOptions } from './render-plan.js';
+export { renderInitJson, renderPlanText, renderResultText } from './render-plan.js';
+export type { AskedChoices } from './ask-init-choices.js';
+export { askInitChoices, confirmApply } from './ask-init-choices.js';
+export { splitMap } from './split-map.js';

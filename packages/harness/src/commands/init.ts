@@ -1,0 +1,64 @@
+// `harness init`: adds the harness to an existing repository (SPEC "Who uses it
+// and how"). Plan, then apply; questions only on a terminal without --yes.
+import { sectionDefaults } from '@harness/config';
+import { HarnessError } from '@harness/diagnostics';
+import type { InitChoices } from '@harness/init';
+import { applyInit, askInitChoices, confirmApply, planInit, prepareInit, renderInitJson, renderPlanText, renderResultText } from '@harness/init';
+import type { CommandSpec } from '../command-spec.js';
+import { toolVersion } from '../tool-version.js';
+
+export const initCommand: CommandSpec = {
+  name: 'init',
+  summary: 'Add the harness to this repository: config, AGENTS.md map, docs/, CI workflow, ruleset, baselines.',
+  description:
+    'Looks at the repository first (package manager, workspaces, tsconfig, source layout, existing AGENTS.md, docs, CI, compose files, scripts), ' +
+    'proposes a layers section and explains it, shows the plan, then writes it. An existing file is kept unless --force ' +
+    '(AGENTS.md and CLAUDE.md are always kept; --split restructures an over-long AGENTS.md without losing a line). ' +
+    "Today's layer and docs findings are recorded as baselines so `harness check` is green at once. " +
+    'Running init again changes nothing; a run that was interrupted is completed by the next one. ' +
+    'On a terminal it asks a few questions; --yes, or no terminal, takes every default.',
+  options: [
+    { name: 'yes', short: 'y', type: 'boolean', description: 'Ask nothing; take every default.' },
+    { name: 'dry-run', type: 'boolean', description: 'Print the plan and write nothing.' },
+    { name: 'force', type: 'boolean', description: 'Replace existing files with what init would write (never AGENTS.md or CLAUDE.md).' },
+    { name: 'split', type: 'boolean', description: 'Move the sections of an over-long AGENTS.md into docs/agents/ and leave a short map.' },
+    { name: 'install', type: 'boolean', description: "After writing, install harness with the repository's package manager." },
+  ],
+  examples: ['npx harness init', 'npx harness init --dry-run', 'npx harness init --yes --split', 'harness init --dry-run --format json'],
+  async run(args, io) {
+    const format = args.global.format;
+    if (format !== 'pretty' && format !== 'json') {
+      throw new HarnessError('USAGE', `init prints its plan as pretty or json, not ${format}`, { fix: 'Use --format pretty or --format json.' });
+    }
+    const force = args.options.force === true;
+    const dryRun = args.options['dry-run'] === true;
+    const inspection = await prepareInit({ cwd: io.cwd, force });
+    const interactive = io.isTTY && process.stdin.isTTY && args.options.yes !== true && !dryRun && format === 'pretty';
+    let split = args.options.split === true;
+    let choices: Partial<InitChoices> = {};
+    if (interactive) {
+      const maxLines = inspection.existingConfig?.config?.docs?.maxLines ?? sectionDefaults('docs').maxLines;
+      const asked = await askInitChoices(inspection, maxLines);
+      if (asked === undefined) {
+        io.stderr('Cancelled: nothing was written.\n');
+        return { ok: true };
+      }
+      choices = asked.choices;
+      split ||= asked.split;
+    }
+    const plan = await planInit(inspection, { harnessVersion: toolVersion(), today: new Date().toISOString().slice(0, 10), force, split, choices });
+    const color = args.global.color;
+    if (format === 'pretty') io.stdout(renderPlanText(plan, { dryRun, color }));
+    if (dryRun) {
+      if (format === 'json') io.stdout(renderInitJson(plan, undefined, true));
+      return { ok: true };
+    }
+    if (interactive && !(await confirmApply())) {
+      io.stderr('Cancelled: nothing was written.\n');
+      return { ok: true };
+    }
+    const result = await applyInit(plan, { install: args.options.install === true, onOutput: (text) => io.stderr(text), env: io.env });
+    io.stdout(format === 'json' ? renderInitJson(plan, result, false) : renderResultText(plan, result, { dryRun, color }));
+    return { ok: result.check?.ok ?? true };
+  },
+};

@@ -1,0 +1,66 @@
+// The questions `harness init` asks on a terminal (https://bomb.sh/docs/clack/packages/prompts/).
+// Every default is what --yes and a run without a TTY take, so answering Enter
+// throughout gives the same result as `harness init --yes`.
+import { confirm, isCancel, multiselect, select } from '@clack/prompts';
+import type { InitChoices } from './plan-init.js';
+import { defaultChoices } from './plan-init.js';
+import type { InitInspection } from './prepare-init.js';
+
+export interface AskedChoices {
+  choices: InitChoices;
+  split: boolean;
+}
+
+type Item = Exclude<keyof InitChoices, 'layers'>;
+
+/** Asks what to write; undefined when the person cancels (Ctrl-C or Escape). */
+export async function askInitChoices(inspection: InitInspection, maxLines: number): Promise<AskedChoices | undefined> {
+  const { facts, layers } = inspection;
+  let useLayers = true;
+  if (layers.mode !== 'none' && inspection.existingConfig === undefined) {
+    const answer = await select({
+      message: `Layers: ${layers.explanation[0] ?? ''}`,
+      options: [
+        { value: true, label: `Use the proposal (${layers.mode === 'domains' ? 'domain' : 'path'} mode)`, hint: layers.section?.order.join(' → ') },
+        { value: false, label: 'Leave layers out for now' },
+      ],
+      initialValue: true,
+    });
+    if (isCancel(answer)) return undefined;
+    useLayers = answer;
+  }
+  const items: { value: Item; label: string; hint?: string }[] = [
+    { value: 'docs', label: 'AGENTS.md map and docs/ knowledge base', hint: facts.agentsMd === undefined ? 'new map' : 'your AGENTS.md is kept' },
+    { value: 'claude', label: 'CLAUDE.md loading AGENTS.md', hint: facts.claudeMd ? 'yours is kept' : '@AGENTS.md' },
+    { value: 'workflow', label: 'GitHub workflow .github/workflows/harness.yml' },
+    { value: 'rulesets', label: 'Ruleset .github/rulesets/main.json requiring the check' },
+    { value: 'baselines', label: "Baselines of today's findings, so harness check is green now" },
+  ];
+  if (Object.keys(facts.scripts).some((s) => s === 'build' || s === 'test')) items.push({ value: 'budgets', label: 'Time budgets for the build and test scripts' });
+  if (facts.composeFiles.length > 0) items.push({ value: 'compose', label: `Per-worktree stacks from ${facts.composeFiles.join(', ')}` });
+  const picked = await multiselect({
+    message: 'What should init set up? (space toggles, enter accepts)',
+    options: items,
+    initialValues: items.map((i) => i.value),
+    required: false,
+  });
+  if (isCancel(picked)) return undefined;
+  const choices: InitChoices = { ...defaultChoices, layers: useLayers };
+  for (const item of items) choices[item.value] = picked.includes(item.value);
+  let split = false;
+  if (choices.docs && (inspection.mapLines ?? 0) > maxLines) {
+    const answer = await confirm({
+      message: `AGENTS.md has ${inspection.mapLines ?? 0} lines (limit ${maxLines}). Move its sections into docs/agents/ and keep a short map?`,
+      initialValue: false,
+    });
+    if (isCancel(answer)) return undefined;
+    split = answer;
+  }
+  return { choices, split };
+}
+
+/** The last question before anything is written. */
+export async function confirmApply(): Promise<boolean> {
+  const answer = await confirm({ message: 'Write these files?', initialValue: true });
+  return !isCancel(answer) && answer;
+}

@@ -1,0 +1,52 @@
+// The plan `harness init` shows before it writes, and prints with --format json.
+
+export type FileAction =
+  /** A new file. */
+  | 'create'
+  /** An existing file replaced because of --force. */
+  | 'overwrite'
+  /** An existing file changed on purpose: package.json's devDependencies, AGENTS.md with --split. */
+  | 'update'
+  /** An existing file left as it is (the reason says why and how to replace it). */
+  | 'keep'
+  /** The file already has exactly the content init would write. */
+  | 'unchanged'
+  /** Not written at all (the reason says why). */
+  | 'skip';
+
+export interface PlannedFile {
+  path: string;
+  action: FileAction;
+  reason: string;
+  /** The content written for create, overwrite and update. */
+  content?: string;
+}
+
+export interface InitFacts {
+  packageManager: string;
+  packageManagerSource: string | undefined;
+  workspaces: string[];
+  tsconfigs: string[];
+  sourceRoots: string[];
+  found: string[];
+  scripts: string[];
+}
+
+export interface InitPlan {
+  root: string;
+  facts: InitFacts;
+  layers: { mode: 'domains' | 'paths' | 'none' | 'existing'; explanation: string[] };
+  files: PlannedFile[];
+  /** Checks whose findings are recorded as baselines after the files are written. */
+  baselineChecks: string[];
+  /** Run the configured checks after writing and report whether they are green. */
+  confirm: boolean;
+  /** The install command run with --install, or the one to run by hand. */
+  installCommand: string | undefined;
+  notes: string[];
+}
+
+/** True when applying the plan writes nothing. */
+export function planIsEmpty(plan: InitPlan): boolean {
+  return plan.files.every((f) => f.action === 'keep' || f.action === 'unchanged' || f.action === 'skip');
+}

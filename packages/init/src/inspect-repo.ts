@@ -1,0 +1,155 @@
+// "Look before writing": everything init learns about a repository, read
+// once, so the proposal and the plan are pure functions of these facts.
+import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { basename, join, posix } from 'node:path';
+import { findGitRoot } from '@harness/config';
+import { HarnessError } from '@harness/diagnostics';
+import { detect } from 'package-manager-detector';
+import { glob } from 'tinyglobby';
+import { parse as parseYaml } from 'yaml';
+import { currentBranch, listRepoFiles } from './git-adapter.js';
+import type { PackageManagerFacts, RepoFacts, WorkflowFacts, WorkspacePackage } from './repo-facts.js';
+
+const composeNames = new Set(['compose.yaml', 'compose.yml', 'docker-compose.yaml', 'docker-compose.yml']);
+const sourceFolderNames = ['src', 'app', 'lib', 'source'];
+
+interface PackageJson {
+  name?: string;
+  author?: string | { name?: string };
+  scripts?: Record<string, string>;
+  workspaces?: string[] | { packages?: string[] };
+  dependencies?: Record<string, string>;
+  devDependencies?: Record<string, string>;
+  peerDependencies?: Record<string, string>;
+  optionalDependencies?: Record<string, string>;
+}
+
+export async function inspectRepo(cwd: string): Promise<RepoFacts> {
+  const root = findGitRoot(cwd);
+  if (root === undefined) {
+    throw new HarnessError('USAGE', `${cwd} is not inside a git repository`, {
+      fix: 'Run `harness init` in your repository (or `git init` first): the docs checks read git history and tracked files.',
+    });
+  }
+  const files = (await listRepoFiles(root)).filter((f) => existsSync(join(root, f)));
+  const packageJsonText = await readOptional(join(root, 'package.json'));
+  const pkg = packageJsonText === undefined ? {} : parsePackageJson(packageJsonText);
+  const workspacePatterns = await readWorkspacePatterns(root, pkg);
+  const workspaces = await readWorkspaces(root, workspacePatterns);
+  const top = (name: string) => files.find((f) => f.toLowerCase() === name.toLowerCase());
+  return {
+    root,
+    name: pkg.name ?? basename(root),
+    packageManager: await detectPackageManager(root),
+    packageJsonText,
+    scripts: pkg.scripts ?? {},
+    workspacePatterns,
+    workspaces,
+    tsconfigs: files.filter((f) => /(^|\/)tsconfig[^/]*\.json$/.test(f)),
+    files,
+    sourceRoots: findSourceRoots(files, workspaces),
+    agentsMd: files.includes('AGENTS.md') ? 'AGENTS.md' : undefined,
+    claudeMd: files.includes('CLAUDE.md') || existsSync(join(root, 'CLAUDE.md')),
+    readme: top('README.md'),
+    docsFiles: files.filter((f) => f.startsWith('docs/') && f.endsWith('.md')),
+    workflows: await readWorkflows(root, files),
+    composeFiles: files.filter((f) => composeNames.has(f)),
+    nodeVersionFile: ['.nvmrc', '.node-version'].find((f) => files.includes(f)),
+    branch: await currentBranch(root),
+    owner: typeof pkg.author === 'string' ? pkg.author.replace(/\s*[<(].*$/, '') || undefined : pkg.author?.name,
+  };
+}
+
+async function detectPackageManager(root: string): Promise<PackageManagerFacts> {
+  const found = await detect({ cwd: root, stopDir: root, strategies: ['lockfile', 'packageManager-field'] });
+  if (found === null || !['npm', 'pnpm', 'yarn', 'bun'].includes(found.name)) {
+    return { name: 'npm', agent: 'npm', source: undefined };
+  }
+  const lockfiles: Record<string, string[]> = {
+    npm: ['package-lock.json', 'npm-shrinkwrap.json'],
+    pnpm: ['pnpm-lock.yaml'],
+    yarn: ['yarn.lock'],
+    bun: ['bun.lock', 'bun.lockb'],
+  };
+  const lockfile = (lockfiles[found.name] ?? []).find((f) => existsSync(join(root, f)));
+  return { name: found.name, agent: found.agent, source: lockfile ?? 'package.json packageManager' };
+}
+
+async function readWorkspacePatterns(root: string, pkg: PackageJson): Promise<string[]> {
+  const pnpm = await readOptional(join(root, 'pnpm-workspace.yaml'));
+  if (pnpm !== undefined) {
+    const parsed = parseYaml(pnpm) as { packages?: unknown } | null;
+    if (Array.isArray(parsed?.packages)) return parsed.packages.filter((p): p is string => typeof p === 'string');
+  }
+  const fromPkg = Array.isArray(pkg.workspaces) ? pkg.workspaces : (pkg.workspaces?.packages ?? []);
+  return fromPkg.filter((p) => typeof p === 'string');
+}
+
+async function readWorkspaces(root: string, patterns: readonly string[]): Promise<WorkspacePackage[]> {
+  const positive = patterns.filter((p) => !p.startsWith('!')).map((p) => posix.join(p.replace(/\/+$/, ''), 'package.json'));
+  if (positive.length === 0) return [];
+  const negative = patterns.filter((p) => p.startsWith('!')).map((p) => posix.join(p.slice(1), 'package.json'));
+  const manifests = await glob(positive, { cwd: root, ignore: ['**/node_modules/**', ...negative] });
+  const packages = await Promise.all(
+    manifests.sort().map(async (manifest) => {
+      const pkg = parsePackageJson((await readOptional(join(root, manifest))) ?? '{}');
+      const deps = { ...pkg.dependencies, ...pkg.devDependencies, ...pkg.peerDependencies, ...pkg.optionalDependencies };
+      return { dir: posix.dirname(manifest), name: pkg.name ?? posix.dirname(manifest), deps: Object.keys(deps) };
+    }),
+  );
+  const names = new Set(packages.map((p) => p.name));
+  return packages.map(({ dir, name, deps }) => ({ dir, name, internalDeps: deps.filter((d) => names.has(d) && d !== name).sort() }));
+}
+
+function findSourceRoots(files: readonly string[], workspaces: readonly WorkspacePackage[]): string[] {
+  const bases = ['', ...workspaces.map((w) => `${w.dir}/`)];
+  const roots: string[] = [];
+  for (const base of bases) {
+    for (const name of sourceFolderNames) {
+      const prefix = `${base}${name}/`;
+      if (files.some((f) => f.startsWith(prefix) && /\.[cm]?[jt]sx?$/.test(f))) roots.push(`${base}${name}`);
+    }
+  }
+  return roots;
+}
+
+async function readWorkflows(root: string, files: readonly string[]): Promise<WorkflowFacts[]> {
+  const paths = files.filter((f) => /^\.github\/workflows\/[^/]+\.ya?ml$/.test(f));
+  return Promise.all(
+    paths.map(async (path) => {
+      const text = (await readOptional(join(root, path))) ?? '';
+      let branches: string[] = [];
+      try {
+        const doc = parseYaml(text) as { on?: { push?: { branches?: unknown } } } | null;
+        const listed = doc?.on?.push?.branches;
+        if (Array.isArray(listed)) branches = listed.filter((b): b is string => typeof b === 'string' && !/[*?]/.test(b));
+      } catch {
+        // A workflow init cannot parse is still listed; it just teaches us nothing.
+      }
+      const node = /node-version:\s*['"]?([\w.]+)/.exec(text)?.[1];
+      return { path, runsHarness: /\bharness\s+check\b/.test(text), nodeVersion: node, branches };
+    }),
+  );
+}
+
+function parsePackageJson(text: string): PackageJson {
+  try {
+    const value = JSON.parse(text) as unknown;
+    return typeof value === 'object' && value !== null && !Array.isArray(value) ? value : {};
+  } catch (cause) {
+    throw new HarnessError('CONFIG_PARSE', 'package.json is not valid JSON', {
+      place: { file: 'package.json' },
+      fix: 'Correct package.json (npm and your package manager need it too), then run `harness init` again.',
+      cause,
+    });
+  }
+}
+
+async function readOptional(path: string): Promise<string | undefined> {
+  try {
+    return await readFile(path, 'utf8');
+  } catch {
+    return undefined;
+  }
+}

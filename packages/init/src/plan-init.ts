@@ -1,0 +1,219 @@
+// Phase two of init: what would be written where, and what is kept and why.
+// Nothing is written here; applyInit does that.
+import { readFile, readdir } from 'node:fs/promises';
+import { join, posix } from 'node:path';
+import { registeredChecks } from '@harness/check';
+import type { HarnessConfig } from '@harness/config';
+import { configFileName, sectionDefaults } from '@harness/config';
+import type { FileAction, InitFacts, InitPlan, PlannedFile } from './init-plan.js';
+import type { ConfigChoices } from './propose-config.js';
+import { proposeConfig } from './propose-config.js';
+import type { InitInspection } from './prepare-init.js';
+import { countLines } from './prepare-init.js';
+import { commandLine } from './package-manager-commands.js';
+import { planPackageJson } from './plan-package-json.js';
+import { renderRuleset, renderWorkflow, rulesetPath, workflowPath } from './plan-github.js';
+import type { MapContext } from './render-docs.js';
+import { architectureLines, commandLines, existingDocsLines, knowledgeBaseLines, layerMapText, renderSplitMap, repositoryLines } from './render-docs.js';
+import { renderTemplate } from './render-template.js';
+import { planSplit } from './plan-split.js';
+import { templatesDir } from './templates-dir.js';
+
+export interface InitChoices extends ConfigChoices {
+  /** The AGENTS.md map (when none exists) and the docs/ skeleton. */
+  docs: boolean;
+  claude: boolean;
+  workflow: boolean;
+  /** Record today's findings as baselines after writing. */
+  baselines: boolean;
+}
+
+export const defaultChoices: InitChoices = {
+  layers: true,
+  budgets: true,
+  compose: true,
+  rulesets: true,
+  docs: true,
+  claude: true,
+  workflow: true,
+  baselines: true,
+};
+
+export interface PlanOptions {
+  /** The version of the running harness, written to devDependencies. */
+  harnessVersion: string;
+  /** Today as YYYY-MM-DD, for front matter (the clock stays outside the library). */
+  today: string;
+  force?: boolean;
+  split?: boolean;
+  choices?: Partial<InitChoices>;
+}
+
+interface Desired {
+  path: string;
+  content: string;
+  purpose: string;
+  /** Files that hold the user's own words: kept even with --force. */
+  precious?: boolean;
+}
+
+export async function planInit(inspection: InitInspection, options: PlanOptions): Promise<InitPlan> {
+  const { facts } = inspection;
+  const choices = { ...defaultChoices, ...options.choices };
+  const ruleset = choices.rulesets ? await renderRuleset(facts) : undefined;
+  const workflowOwner = facts.workflows.find((w) => w.runsHarness && w.path !== workflowPath);
+  const writeWorkflow = choices.workflow && workflowOwner === undefined;
+  const proposal = proposeConfig(facts, inspection.layers, { ...choices, rulesets: ruleset !== undefined });
+  const config: HarnessConfig = inspection.existingConfig?.config ?? { version: 1, docs: sectionDefaults('docs') };
+  const docs = config.docs ?? sectionDefaults('docs');
+  const split = options.split === true && facts.agentsMd !== undefined ? await planSplit(facts.root, docs.maxLines, inspection.mapLines ?? 0) : undefined;
+  const extraDocs = [...facts.docsFiles.filter((f) => !isSkeletonPath(f)), ...(split?.docs ?? [])].sort();
+  const context: MapContext = { facts, layers: inspection.layers, workflow: writeWorkflow, extraDocs };
+  const desired: Desired[] = [];
+  const files: PlannedFile[] = [];
+
+  if (inspection.existingConfig === undefined || options.force === true) {
+    desired.push({ path: configFileName, content: proposal.text, purpose: `sections: ${proposal.sections.join(', ')}` });
+  } else {
+    files.push({ path: configFileName, action: 'keep', reason: 'exists; it is used as it is (--force replaces it with the proposal)' });
+  }
+  if (choices.docs) {
+    files.push(...(split?.planned ?? []));
+    if (facts.agentsMd === undefined) {
+      desired.push({ path: 'AGENTS.md', content: await renderMap(context), purpose: 'the map: links to docs/ and the commands' });
+    } else if (split?.sections !== undefined) {
+      const content = renderSplitMap(split.title, split.sections, context);
+      files.push({ path: 'AGENTS.md', action: 'update', reason: `--split: a ${countLines(content)}-line map linking ${split.sections.length} section files`, content });
+    } else if (split === undefined) {
+      const same = (await readText(join(facts.root, 'AGENTS.md'))) === (await renderMap(context));
+      files.push(same ? { path: 'AGENTS.md', action: 'unchanged', reason: 'already as init writes it' } : { path: 'AGENTS.md', action: 'keep', reason: keepMapReason(inspection.mapLines ?? 0, docs.maxLines) });
+    }
+    desired.push(...(await skeleton(context, options.today)));
+  }
+  if (choices.claude) {
+    desired.push({ path: 'CLAUDE.md', content: await renderTemplate('CLAUDE.md', {}), purpose: '`@AGENTS.md`: Claude Code loads the map', precious: true });
+  }
+  if (writeWorkflow) desired.push({ path: workflowPath, content: await renderWorkflow(facts), purpose: 'harness check with annotations, SARIF and the step summary' });
+  else if (workflowOwner !== undefined) files.push({ path: workflowPath, action: 'skip', reason: `${workflowOwner.path} already runs harness check` });
+  if (ruleset !== undefined) desired.push({ path: rulesetPath, content: ruleset, purpose: 'requires the harness check on the default branch' });
+  else if (choices.rulesets) files.push({ path: rulesetPath, action: 'skip', reason: 'this build of harness ships no rulesets template' });
+
+  for (const want of desired) files.push(await resolveAction(facts.root, want, options.force === true));
+  const installCommand = commandLine(facts.packageManager.agent, 'install');
+  files.push(planPackageJson(facts.packageJsonText, options.harnessVersion, installCommand));
+
+  const effective = inspection.existingConfig?.config ?? (await parseProposal(proposal.text));
+  return {
+    root: facts.root,
+    facts: summarizeFacts(inspection),
+    layers: inspection.existingConfig?.config === undefined || options.force === true
+      ? { mode: inspection.layers.mode, explanation: inspection.layers.explanation }
+      : { mode: 'existing', explanation: ['harness.config.yaml exists: its layers section is used as it is.'] },
+    files: orderForDisplay(files),
+    baselineChecks: choices.baselines ? registeredChecks.filter((c) => effective[c.section] !== undefined && keepsBaseline(c.section)).map((c) => c.name) : [],
+    confirm: choices.baselines,
+    installCommand,
+    notes: split?.notes ?? [],
+  };
+}
+
+async function renderMap(context: MapContext): Promise<string> {
+  return renderTemplate('AGENTS.md', {
+    name: context.facts.name,
+    repository: repositoryLines(context),
+    commands: commandLines(context),
+    architecture: architectureLines(context),
+    knowledgeBase: knowledgeBaseLines(context),
+  });
+}
+
+async function skeleton(context: MapContext, today: string): Promise<Desired[]> {
+  const base = join(templatesDir(), 'docs');
+  const entries = await readdir(base, { recursive: true, withFileTypes: true });
+  const paths = entries.filter((e) => e.isFile()).map((e) => posix.join('docs', posix.relative(base.split('\\').join('/'), join(e.parentPath, e.name).split('\\').join('/'))));
+  const values = {
+    name: context.facts.name,
+    today,
+    owner: context.facts.owner ?? 'unassigned',
+    layerMap: layerMapText(context.layers),
+    existingDocs: existingDocsLines(context.extraDocs),
+  };
+  return Promise.all(
+    paths.sort().map(async (path) => ({ path, content: await renderTemplate(path, values), purpose: 'docs/ knowledge base skeleton' })),
+  );
+}
+
+async function readText(path: string): Promise<string | undefined> {
+  try {
+    return await readFile(path, 'utf8');
+  } catch {
+    return undefined;
+  }
+}
+
+async function resolveAction(root: string, want: Desired, force: boolean): Promise<PlannedFile> {
+  let current: string | undefined;
+  try {
+    current = await readFile(join(root, want.path), 'utf8');
+  } catch {
+    return { path: want.path, action: 'create', reason: want.purpose, content: want.content };
+  }
+  if (current === want.content) return { path: want.path, action: 'unchanged', reason: 'already as init writes it' };
+  if (force && want.precious !== true) return { path: want.path, action: 'overwrite', reason: `--force: ${want.purpose}`, content: want.content };
+  const why = want.precious === true ? 'exists and holds your own text (kept even with --force)' : 'exists (--force replaces it)';
+  return { path: want.path, action: 'keep', reason: want.path === 'CLAUDE.md' && !current.includes('@AGENTS.md') ? `${why}; add a line \`@AGENTS.md\` so Claude Code loads the map` : why };
+}
+
+/** Checks whose config section has a `baseline` file (layers, docs): the ones init records. */
+function keepsBaseline(section: string): boolean {
+  const sections: readonly string[] = ['layers', 'docs', 'compose', 'rulesets', 'factory'];
+  return sections.includes(section) && 'baseline' in sectionDefaults(section as 'layers');
+}
+
+function keepMapReason(lines: number, maxLines: number): string {
+  return lines > maxLines
+    ? `exists, ${lines} lines (over the limit of ${maxLines}); --split moves its sections into docs/agents/`
+    : `exists (${lines} lines); it stays the map`;
+}
+
+function isSkeletonPath(path: string): boolean {
+  return /^docs\/(index|architecture)\.md$|^docs\/(design-docs|exec-plans|product-specs|references|generated)\//.test(path) && !path.startsWith('docs/agents/');
+}
+
+async function parseProposal(text: string): Promise<HarnessConfig> {
+  const { validateConfig } = await import('@harness/config');
+  const result = validateConfig(text, configFileName);
+  return result.ok ? result.config : { version: 1 };
+}
+
+function summarizeFacts({ facts, mapLines }: InitInspection): InitFacts {
+  const found = [
+    ...(facts.readme === undefined ? [] : [facts.readme]),
+    ...(facts.agentsMd === undefined ? [] : [`AGENTS.md (${mapLines ?? 0} lines)`]),
+    ...(facts.claudeMd ? ['CLAUDE.md'] : []),
+    ...(facts.docsFiles.length > 0 ? [`docs/ (${facts.docsFiles.length} markdown files)`] : []),
+    ...facts.workflows.map((w) => w.path),
+    ...facts.composeFiles,
+  ];
+  return {
+    packageManager: facts.packageManager.name,
+    packageManagerSource: facts.packageManager.source,
+    workspaces: facts.workspaces.map((w) => w.dir),
+    tsconfigs: facts.tsconfigs,
+    sourceRoots: facts.sourceRoots,
+    found,
+    scripts: Object.keys(facts.scripts).filter((s) => ['build', 'test'].includes(s)),
+  };
+}
+
+const displayOrder = [configFileName, 'AGENTS.md', 'CLAUDE.md'];
+
+function orderForDisplay(files: PlannedFile[]): PlannedFile[] {
+  const rank = (p: string) => {
+    const i = displayOrder.indexOf(p);
+    return i === -1 ? (p === 'package.json' ? 99 : 10) : i;
+  };
+  return [...files].sort((a, b) => rank(a.path) - rank(b.path) || a.path.localeCompare(b.path));
+}
+
+export type { FileAction };

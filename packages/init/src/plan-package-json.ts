@@ -1,0 +1,25 @@
+// harness in the repository's devDependencies, at the version of the harness
+// running init. The file keeps its indentation, key order and final newline.
+import type { PlannedFile } from './init-plan.js';
+
+const dependencyFields = ['dependencies', 'devDependencies', 'optionalDependencies', 'peerDependencies'] as const;
+
+export function planPackageJson(text: string | undefined, harnessVersion: string, installCommand: string): PlannedFile {
+  if (text === undefined) {
+    return { path: 'package.json', action: 'skip', reason: 'no package.json at the root; add harness with your package manager (e.g. `npm i -D harness`)' };
+  }
+  const pkg = JSON.parse(text) as Record<string, unknown>;
+  for (const field of dependencyFields) {
+    const deps = pkg[field] as Record<string, string> | undefined;
+    if (deps?.harness !== undefined) return { path: 'package.json', action: 'unchanged', reason: `harness is already in ${field} (${deps.harness})` };
+  }
+  const range = `^${harnessVersion}`;
+  const current = (pkg.devDependencies ?? {}) as Record<string, string>;
+  const keys = Object.keys(current);
+  const sorted = keys.every((k, i) => i === 0 || (keys[i - 1] ?? '') <= k);
+  const next = { ...current, harness: range };
+  pkg.devDependencies = sorted ? Object.fromEntries(Object.entries(next).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) : next;
+  const indent = /^([ \t]+)"/m.exec(text)?.[1] ?? '  ';
+  const content = `${JSON.stringify(pkg, null, indent)}${text.endsWith('\n') ? '\n' : ''}`;
+  return { path: 'package.json', action: 'update', reason: `devDependencies.harness ${range}; install with --install or \`${installCommand}\``, content };
+}

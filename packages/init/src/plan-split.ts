@@ -1,0 +1,65 @@
+// Plans `--split`: the section files under docs/agents/ and the short map that
+// replaces AGENTS.md. A section file that exists with other content stops the
+// split (AGENTS.md is kept), so no earlier text is ever overwritten.
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { PlannedFile } from './init-plan.js';
+import type { SplitFile } from './split-map.js';
+import { splitDir, splitMap } from './split-map.js';
+
+export interface SplitPlan {
+  /** Section files (create or unchanged), or the reason AGENTS.md is kept. */
+  planned: PlannedFile[];
+  /** Paths of the section files, for the map and the docs index. */
+  docs: string[];
+  /** When set, AGENTS.md is replaced by a map with these sections. */
+  sections: SplitFile[] | undefined;
+  title: string | undefined;
+  notes: string[];
+}
+
+export async function planSplit(root: string, maxLines: number, lines: number): Promise<SplitPlan> {
+  if (lines <= maxLines) {
+    return {
+      planned: [{ path: 'AGENTS.md', action: 'keep', reason: `--split: ${lines} lines, within the limit of ${maxLines}; nothing to split` }],
+      docs: [],
+      sections: undefined,
+      title: undefined,
+      notes: [],
+    };
+  }
+  const { title, files } = splitMap(await readFile(join(root, 'AGENTS.md'), 'utf8'));
+  const planned: PlannedFile[] = [];
+  for (const file of files) {
+    const current = await readOptional(join(root, file.path));
+    if (current !== undefined && current !== file.content) {
+      return {
+        planned: [{ path: 'AGENTS.md', action: 'keep', reason: `--split stopped: ${file.path} exists with other content; move it away and run init again` }],
+        docs: [],
+        sections: undefined,
+        title: undefined,
+        notes: [],
+      };
+    }
+    planned.push(
+      current === undefined
+        ? { path: file.path, action: 'create', reason: `section "${file.title}" of AGENTS.md, line for line`, content: file.content }
+        : { path: file.path, action: 'unchanged', reason: `section "${file.title}" of AGENTS.md, already split out` },
+    );
+  }
+  return {
+    planned,
+    docs: files.map((f) => f.path),
+    sections: files,
+    title,
+    notes: [`--split: AGENTS.md had ${lines} lines (limit ${maxLines}); its ${files.length} sections move to ${splitDir}/ and the map links them.`],
+  };
+}
+
+async function readOptional(path: string): Promise<string | undefined> {
+  try {
+    return await readFile(path, 'utf8');
+  } catch {
+    return undefined;
+  }
+}

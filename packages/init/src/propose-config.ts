@@ -1,0 +1,83 @@
+// harness.config.yaml as init writes it: every section it can fill from what
+// it found, each with a comment saying where the values came from. The text is
+// validated against @harness/config's schema before anything is written.
+import { validateConfig } from '@harness/config';
+import { Document, isScalar, visit } from 'yaml';
+import type { LayersProposal } from './propose-layers.js';
+import type { RepoFacts } from './repo-facts.js';
+import { commandLine } from './package-manager-commands.js';
+
+/** The schema's own $id: one URL that works with every package manager's layout. */
+export const schemaUrl = 'https://unpkg.com/@harness/config/schema.json';
+
+export interface ConfigChoices {
+  layers: boolean;
+  budgets: boolean;
+  compose: boolean;
+  rulesets: boolean;
+}
+
+export interface ConfigProposal {
+  text: string;
+  /** Section names written, in order. */
+  sections: string[];
+}
+
+export const budgetScripts = ['build', 'test'] as const;
+export const budgetSeconds = 300;
+export const designDocsFrontmatter = { 'docs/design-docs/**': ['owner', 'status', 'last-reviewed'] };
+
+export function proposeConfig(facts: RepoFacts, layers: LayersProposal, choices: ConfigChoices, maxLines = 150): ConfigProposal {
+  const blocks: string[] = [
+    `# yaml-language-server: $schema=${schemaUrl}\n` +
+      '# Written by `harness init`. Every section is optional: `harness check` runs the checks whose\n' +
+      '# section is here. Each key is described in the schema above (editors complete it).\n' +
+      'version: 1\n',
+  ];
+  const sections: string[] = [];
+  const add = (name: string, comment: readonly string[], value: unknown) => {
+    sections.push(name);
+    blocks.push(`${comment.map((c) => `# ${c}`).join('\n')}\n${toYaml({ [name]: value })}`);
+  };
+  if (choices.layers && layers.section !== undefined) add('layers', layers.explanation, layers.section);
+  add('docs', ['The AGENTS.md map and the docs/ knowledge base (harness check docs).'], {
+    map: 'AGENTS.md',
+    root: 'docs',
+    maxLines,
+    frontmatter: designDocsFrontmatter,
+  });
+  const scripts = budgetScripts.filter((s) => facts.scripts[s] !== undefined);
+  if (choices.budgets && scripts.length > 0) {
+    add(
+      'budgets',
+      [
+        `From the package.json scripts ${scripts.join(' and ')}. ${budgetSeconds} seconds is a first guess:`,
+        'run `harness budget` and set each to about 1.2 × its median.',
+      ],
+      scripts.map((name) => ({ name, command: commandLine(facts.packageManager.agent, 'run', [name]), seconds: budgetSeconds })),
+    );
+  }
+  if (choices.compose && facts.composeFiles.length > 0) {
+    add('compose', ['The project’s own compose files, one stack per git worktree (harness up).'], { files: facts.composeFiles });
+  }
+  if (choices.rulesets) {
+    add('rulesets', ['GitHub rulesets kept as files: `harness rulesets plan`, then `apply`.'], { dir: '.github/rulesets' });
+  }
+  const text = blocks.join('\n');
+  const validation = validateConfig(text, 'harness.config.yaml');
+  if (!validation.ok) {
+    throw new Error(`init proposed an invalid harness.config.yaml: ${validation.problems.map((p) => `${p.key}: ${p.message}`).join('; ')}`);
+  }
+  return { text, sections };
+}
+
+/** Block style for maps, flow style for short lists of scalars: `order: [types, service]`. */
+function toYaml(value: unknown): string {
+  const doc = new Document(value);
+  visit(doc, {
+    Seq(_, node) {
+      if (node.items.every((item) => isScalar(item))) node.flow = true;
+    },
+  });
+  return doc.toString({ lineWidth: 0, flowCollectionPadding: false });
+}

@@ -1,0 +1,135 @@
+// The AGENTS.md map and the docs/ skeleton, rendered from templates/ with
+// what init found. Every path named in them exists once init has run, so a
+// fresh map passes `harness check docs`.
+import { posix } from 'node:path';
+import type { LayersProposal } from './propose-layers.js';
+import type { RepoFacts } from './repo-facts.js';
+import { commandLine, harnessCommand } from './package-manager-commands.js';
+
+const mapCommands = ['build', 'test', 'lint', 'typecheck', 'format', 'dev', 'start'];
+const listLimit = 12;
+
+export interface MapContext {
+  facts: RepoFacts;
+  layers: LayersProposal;
+  /** Whether .github/workflows/harness.yml exists after init. */
+  workflow: boolean;
+  /** Documents outside the skeleton to link (existing docs, sections split out of AGENTS.md). */
+  extraDocs: readonly string[];
+}
+
+export function repositoryLines({ facts, workflow }: MapContext): string {
+  const pm = facts.packageManager;
+  const lines = [`- Package manager: ${pm.name}${pm.source === undefined ? '' : ` (\`${pm.source}\`)`}; install with \`${commandLine(pm.agent, 'install')}\`.`];
+  if (facts.workspaces.length > 0) {
+    const listed = facts.workspaces.slice(0, listLimit).map((w) => `\`${w.dir}\``);
+    const more = facts.workspaces.length > listLimit ? `, and ${facts.workspaces.length - listLimit} more` : '';
+    lines.push(`- Workspace packages (${facts.workspaces.length}): ${listed.join(', ')}${more}.`);
+  }
+  if (facts.sourceRoots.length > 0) {
+    const listed = facts.sourceRoots.slice(0, listLimit).map((r) => `\`${r}/\``);
+    lines.push(`- Source: ${listed.join(', ')}${facts.sourceRoots.length > listLimit ? ', …' : ''}.`);
+  }
+  if (facts.tsconfigs.length > 0) {
+    const more = facts.tsconfigs.length > 1 ? ` (and ${facts.tsconfigs.length - 1} more)` : '';
+    lines.push(`- TypeScript: \`${facts.tsconfigs[0] ?? ''}\`${more}.`);
+  }
+  if (facts.composeFiles.length > 0) {
+    lines.push(`- Services: ${facts.composeFiles.map((f) => `\`${f}\``).join(', ')}; \`harness up\` starts this worktree's own stack.`);
+  }
+  const ci = [...facts.workflows.map((w) => w.path), ...(workflow ? ['.github/workflows/harness.yml'] : [])];
+  const unique = [...new Set(ci)];
+  if (unique.length > 0) lines.push(`- CI: ${unique.map((p) => `\`${p}\``).join(', ')}.`);
+  return lines.join('\n');
+}
+
+export function commandLines({ facts }: MapContext): string {
+  const agent = facts.packageManager.agent;
+  const lines = mapCommands
+    .filter((name) => facts.scripts[name] !== undefined)
+    .map((name) => `- \`${commandLine(agent, 'run', [name])}\`: ${name}.`);
+  lines.push(`- \`${harnessCommand(agent)} check\`: the guardrails CI runs (layers, docs, and the rest of \`harness.config.yaml\`).`);
+  return lines.join('\n');
+}
+
+export function architectureLines({ layers }: MapContext): string {
+  if (layers.mode === 'none' || layers.section === undefined) {
+    return 'No layers are configured yet; [docs/architecture.md](docs/architecture.md) says how to add them.';
+  }
+  const order = layers.section.order.join(' → ');
+  const where =
+    layers.mode === 'domains'
+      ? `Code is split into domains (${(layers.section.domains ?? []).map((d) => `\`${d}\``).join(', ')}), each with layers`
+      : 'Code is laid out by layer';
+  return `${where} that depend forward only: ${order}. The map of domains and layers, and the rules, are in [docs/architecture.md](docs/architecture.md).`;
+}
+
+export function knowledgeBaseLines(context: MapContext): string {
+  const lines = [
+    '- [docs/index.md](docs/index.md): the index of everything below.',
+    '- [docs/design-docs/](docs/design-docs/index.md): decisions and core beliefs.',
+    '- [docs/exec-plans/](docs/exec-plans/index.md): plans in progress and done, and the tech-debt tracker.',
+    '- [docs/product-specs/](docs/product-specs/index.md): what the product must do.',
+    '- [docs/references/](docs/references/index.md) and [docs/generated/](docs/generated/index.md): outside and generated material.',
+  ];
+  if (context.facts.readme !== undefined) lines.push(`- [${context.facts.readme}](${context.facts.readme}): the project's README.`);
+  const extra = context.extraDocs;
+  for (const doc of extra.slice(0, listLimit)) lines.push(`- [${doc}](${doc})`);
+  if (extra.length > listLimit) lines.push(`- ${extra.length - listLimit} more documents are listed in [docs/index.md](docs/index.md).`);
+  return lines.join('\n');
+}
+
+/** Links from docs/index.md to documents that are not part of the skeleton. */
+export function existingDocsLines(extraDocs: readonly string[]): string {
+  if (extraDocs.length === 0) return 'None yet.';
+  return extraDocs.map((doc) => `- [${doc.slice('docs/'.length)}](${posix.relative('docs', doc)})`).join('\n');
+}
+
+export function layerMapText(layers: LayersProposal): string {
+  const section = layers.section;
+  if (layers.mode === 'none' || section === undefined) {
+    return [
+      'No layers are configured yet. When the code has them, add a `layers` section to',
+      '`harness.config.yaml`: `domains` with the folders that hold one folder per domain, and `order`',
+      'with the layer folder names, earliest first.',
+    ].join('\n');
+  }
+  if (layers.mode === 'domains') {
+    const header = `| domain | ${section.order.join(' | ')} |`;
+    const rule = `| --- |${section.order.map(() => ' :-: |').join('')}`;
+    const rows = layers.domains.map((d) => `| \`${d.path}/\` | ${section.order.map((l) => (d.layers.includes(l) ? '✓' : '')).join(' | ')} |`);
+    return [`Layer order: ${section.order.join(' → ')}.`, '', header, rule, ...rows, ...sharedLines(layers)].join('\n');
+  }
+  const rows = section.order.map((l) => `| ${l} | ${(section.paths?.[l] ?? []).map((g) => `\`${g}\``).join(', ')} |`);
+  return [`Layer order: ${section.order.join(' → ')}.`, '', '| layer | paths |', '| --- | --- |', ...rows, ...sharedLines(layers)].join('\n');
+}
+
+function sharedLines(layers: LayersProposal): string[] {
+  const lines: string[] = [];
+  if (layers.section?.shared !== undefined) lines.push('', `Shared (importable from anywhere): ${layers.section.shared.map((s) => `\`${s}/\``).join(', ')}.`);
+  if (layers.section?.providers !== undefined) lines.push('', `Providers: ${layers.section.providers.map((s) => `\`${s}/\``).join(', ')}.`);
+  return lines;
+}
+
+/** The map that replaces an over-long AGENTS.md after --split. */
+export function renderSplitMap(title: string | undefined, sections: readonly { path: string; title: string }[], context: MapContext): string {
+  return [
+    title ?? `# ${context.facts.name}`,
+    '',
+    'This file is the map for coding agents. `harness init --split` moved each section of the former',
+    `AGENTS.md, unchanged, into its own file under \`docs/agents/\`: open the ones your task needs.`,
+    '',
+    '## Sections',
+    '',
+    ...sections.map((s) => `- [${s.title.replace(/[[\]]/g, '')}](${s.path})`),
+    '',
+    '## Commands',
+    '',
+    commandLines(context),
+    '',
+    '## Knowledge base',
+    '',
+    knowledgeBaseLines({ ...context, extraDocs: context.extraDocs.filter((d) => !sections.some((s) => s.path === d)) }),
+    '',
+  ].join('\n');
+}
