@@ -71,7 +71,7 @@ export async function readTurboRun(files: readonly string[], options: { remove: 
         ms: ms + (previous?.ms ?? 0),
         cache: previous?.cache === 'MISS' ? 'MISS' : cache,
       };
-      if (cache === 'HIT' && task.cache?.timeSaved !== undefined) entry.savedMs = task.cache.timeSaved;
+      if (entry.cache === 'HIT' && task.cache?.timeSaved !== undefined) entry.savedMs = task.cache.timeSaved;
       const exitCode = task.execution?.exitCode;
       if (exitCode !== undefined && exitCode !== null && exitCode !== 0) entry.exitCode = exitCode;
       tasks[task.taskId] = entry;

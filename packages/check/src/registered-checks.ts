@@ -1,5 +1,6 @@
 // Every guardrail harness ships. A check's package is listed here once it
 // exists; there are no placeholders that pretend to run.
+import { budgetCheck } from '@harness/budget';
 import type { Check } from '@harness/config';
 
-export const registeredChecks: readonly Check[] = [];
+export const registeredChecks: readonly Check[] = [budgetCheck];

@@ -73,13 +73,15 @@ export const docsSchema = z
 export const budgetSchema = z.strictObject({
   name: z
     .string()
-    .regex(/^[A-Za-z0-9][\w.-]*$/, 'a budget name is letters, digits, ".", "_" and "-"')
+    // `report` is taken by `harness budget report`.
+    .regex(/^(?!report$)[A-Za-z0-9][\w.-]*$/, 'a budget name is letters, digits, ".", "_" and "-", and not "report"')
     .describe('The name used on the command line: harness budget NAME.'),
   command: z.string().min(1).describe('The shell command whose time is budgeted.'),
   seconds: z.number().positive().describe('The budget: the median run must take at most this long.'),
   runs: z.int().positive().optional().describe('How many runs to take the median of (default 1).'),
+  warmup: z.int().nonnegative().optional().describe('Unrecorded runs before the measured ones, to warm caches (default 0).'),
   tasks: z
-    .record(z.string(), z.number().positive())
+    .record(z.string().regex(/^.+#.+$/, 'a task id is "package#task", as turbo prints it'), z.number().positive())
     .optional()
     .describe('Per-task budgets in seconds for turbo commands, keyed like "@scope/pkg#build".'),
 });

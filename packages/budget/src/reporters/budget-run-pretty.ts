@@ -33,10 +33,12 @@ function renderBlock(o: BudgetOutcome, paint: Paint): string[] {
   }
   if (o.turbo !== undefined) {
     out.push(`  Turbo:   ${o.turbo.tasks.length} tasks, ${o.turbo.hit} cached, ${o.turbo.miss} run`);
-    const width = Math.max(...o.turbo.tasks.slice(0, shownTasks).map((t) => t.id.length));
-    for (const task of o.turbo.tasks.slice(0, shownTasks)) {
-      const limit = task.seconds === undefined ? '' : ` / ${task.seconds} s`;
-      const line = `           ${task.id.padEnd(width)}  ${formatSeconds(task.medianMs).padStart(7)}${limit}  ${task.cache}`;
+    const shown = o.turbo.tasks.slice(0, shownTasks);
+    const width = Math.max(...shown.map((t) => t.id.length));
+    const limits = shown.map((t) => (t.seconds === undefined ? '' : ` / ${t.seconds} s`));
+    const limitWidth = Math.max(...limits.map((l) => l.length));
+    for (const [i, task] of shown.entries()) {
+      const line = `           ${task.id.padEnd(width)}  ${formatSeconds(task.medianMs).padStart(7)}${(limits[i] ?? '').padEnd(limitWidth)}  ${task.cache}`;
       out.push(task.over ? paint(31, line) : line);
     }
     if (o.turbo.tasks.length > shownTasks) out.push(paint(2, `           … ${o.turbo.tasks.length - shownTasks} more (--format json lists all)`));
@@ -46,7 +48,9 @@ function renderBlock(o: BudgetOutcome, paint: Paint): string[] {
     for (const line of o.failure.tail.slice(-shownTail)) out.push(paint(2, `    │ ${line}`));
   } else if (o.medianMs !== null) {
     const diff = o.seconds * 1000 - o.medianMs;
-    out.push(diff >= 0 ? paint(32, `  ✔ ${formatSeconds(diff)} under budget`) : paint(31, `  ✖ ${formatSeconds(-diff)} over budget`));
+    if (diff < 0) out.push(paint(31, `  ✖ ${formatSeconds(-diff)} over budget`));
+    else if (!o.ok) out.push(paint(31, `  ✖ ${formatSeconds(diff)} under budget, but a per-task budget failed`));
+    else out.push(paint(32, `  ✔ ${formatSeconds(diff)} under budget`));
   }
   return out;
 }

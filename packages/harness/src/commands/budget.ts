@@ -1,0 +1,65 @@
+// `harness budget [NAME...]`: build-loop time budgets (SPEC "Budgets").
+import { renderBudgetRun, runBudgets } from '@harness/budget';
+import { loadConfig } from '@harness/config';
+import { HarnessError } from '@harness/diagnostics';
+import { relative } from 'node:path';
+import type { CommandSpec } from '../command-spec.js';
+import { createProgressLine } from '../progress-line.js';
+import { toolVersion } from '../tool-version.js';
+
+export const budgetCommand: CommandSpec = {
+  name: 'budget',
+  summary: 'Run each budget’s command, record every run, and exit 1 when a median is over budget.',
+  description:
+    'Runs the commands of the budgets in harness.config.yaml (or only those named) at the repository root, ' +
+    '`--runs N` times each, and compares the median with the budget’s seconds. Every run is appended to ' +
+    '.harness/budget/history.jsonl. turbo commands are summarized, so per-task times and cache hits are ' +
+    'recorded and per-task budgets checked. Output is hidden unless --verbose; a failing command shows its ' +
+    'exit code and last output lines. See docs/budget.md.',
+  positionals: [{ name: 'name', description: 'Budgets to run (default: all).', variadic: true }],
+  options: [
+    { name: 'runs', type: 'string', valueName: 'N', description: 'Runs per budget; the median is judged (default: the budget’s runs, else 1).' },
+    { name: 'warmup', type: 'string', valueName: 'N', description: 'Unrecorded warm-up runs before the measured ones (default: the budget’s warmup, else 0).' },
+    { name: 'verbose', type: 'boolean', description: 'Stream the commands’ output to stderr.' },
+  ],
+  examples: ['harness budget', 'harness budget build --runs 5 --warmup 1', 'harness budget --format markdown >> "$GITHUB_STEP_SUMMARY"'],
+  async run(args, io) {
+    const loaded = await loadConfig({ cwd: io.cwd, ...(args.global.config === undefined ? {} : { configPath: args.global.config }) });
+    const verbose = args.options.verbose === true;
+    const progress = io.isTTY && !verbose && args.global.format === 'pretty' ? createProgressLine((text) => io.stderr(text)) : undefined;
+    const abort = new AbortController();
+    const stop = () => abort.abort();
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
+    try {
+      const document = await runBudgets({
+        root: loaded.root,
+        config: loaded.config,
+        ...(loaded.path === undefined ? {} : { configPath: loaded.path, configFile: relative(loaded.root, loaded.path) }),
+        names: args.positionals,
+        ...count('runs', args.options.runs),
+        ...count('warmup', args.options.warmup),
+        env: io.env,
+        signal: abort.signal,
+        ...(progress === undefined ? {} : { onProgress: (event) => progress.onProgress(event) }),
+        ...(verbose ? { onOutput: (chunk: string) => io.stderr(chunk) } : {}),
+      });
+      progress?.stop();
+      io.stdout(renderBudgetRun(document, args.global.format, { color: args.global.color, toolVersion: toolVersion() }));
+      return { ok: document.ok };
+    } finally {
+      progress?.stop();
+      process.off('SIGINT', stop);
+      process.off('SIGTERM', stop);
+    }
+  },
+};
+
+/** `--runs 3` → { runs: 3 }; absent → {}; anything but a whole number is a usage error. */
+export function count(option: 'runs' | 'warmup' | 'last', value: unknown): Partial<Record<typeof option, number>> {
+  if (typeof value !== 'string') return {};
+  if (!/^\d+$/.test(value)) {
+    throw new HarnessError('USAGE', `--${option} takes a whole number, not "${value}"`, { fix: `For example --${option} 3.` });
+  }
+  return { [option]: Number(value) };
+}
