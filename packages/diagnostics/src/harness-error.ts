@@ -19,7 +19,8 @@ export type ErrorCode =
   | 'IO_FAILED'
   | 'LOCKED'
   | 'CHECK_UNKNOWN'
-  | 'INTERRUPTED';
+  | 'INTERRUPTED'
+  | 'BASELINE_INVALID';
 
 /** Where an error points: a file and, when known, line, column and key path. */
 export interface ErrorPlace {
