@@ -44,7 +44,7 @@ async function checkRecordedBudgets(context: CheckContext, readGit: ReadGitState
   if (judged === 0) {
     return { diagnostics: [], skipped: `no recorded result for HEAD (${short}) in ${historyFile}; run \`harness budget\` first` };
   }
-  return { diagnostics, files: 1, notes };
+  return { diagnostics, notes };
 }
 
 /** The runs of the newest invocation of `budget` recorded at `commit`. */

@@ -18,7 +18,7 @@ export function renderBudgetRunPretty(doc: BudgetRunDocument, options: { color?:
   const failed = doc.budgets.filter((b) => !b.ok).length;
   lines.push(
     failed === 0
-      ? paint(32, `✔ ${doc.budgets.length} ${doc.budgets.length === 1 ? 'budget' : 'budgets'} within budget`)
+      ? paint(32, `✔ ${doc.budgets.length} ${doc.budgets.length === 1 ? 'budget' : 'budgets'} passed`)
       : paint(31, `✖ ${failed} of ${doc.budgets.length} ${doc.budgets.length === 1 ? 'budget' : 'budgets'} failed`),
   );
   return `${lines.join('\n')}\n`;
@@ -33,7 +33,8 @@ function renderBlock(o: BudgetOutcome, paint: Paint): string[] {
   }
   if (o.turbo !== undefined) {
     out.push(`  Turbo:   ${o.turbo.tasks.length} tasks, ${o.turbo.hit} cached, ${o.turbo.miss} run`);
-    const shown = o.turbo.tasks.slice(0, shownTasks);
+    // The slowest tasks, and every task that has its own budget.
+    const shown = o.turbo.tasks.filter((t, i) => i < shownTasks || t.seconds !== undefined);
     const width = Math.max(...shown.map((t) => t.id.length));
     const limits = shown.map((t) => (t.seconds === undefined ? '' : ` / ${t.seconds} s`));
     const limitWidth = Math.max(...limits.map((l) => l.length));
@@ -41,7 +42,7 @@ function renderBlock(o: BudgetOutcome, paint: Paint): string[] {
       const line = `           ${task.id.padEnd(width)}  ${formatSeconds(task.medianMs).padStart(7)}${(limits[i] ?? '').padEnd(limitWidth)}  ${task.cache}`;
       out.push(task.over ? paint(31, line) : line);
     }
-    if (o.turbo.tasks.length > shownTasks) out.push(paint(2, `           … ${o.turbo.tasks.length - shownTasks} more (--format json lists all)`));
+    if (o.turbo.tasks.length > shown.length) out.push(paint(2, `           … ${o.turbo.tasks.length - shown.length} more (--format json lists all)`));
   }
   if (o.failure !== undefined) {
     out.push(paint(31, `  ✖ exited with code ${o.failure.exitCode} in ${o.failure.run === 0 ? 'the warm-up run' : `run ${o.failure.run}`}`));

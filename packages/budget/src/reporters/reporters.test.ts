@@ -56,7 +56,7 @@ describe('budget reporters', () => {
     const plain = renderBudgetReport(report, 'pretty');
     expect(plain).toMatchSnapshot();
     expect(plain).not.toContain('▁');
-    expect(renderBudgetReport(report, 'pretty', { sparkline: true })).toContain('last 6: ▁▂▁▂▁█  9.80 s');
+    expect(renderBudgetReport(report, 'pretty', { sparkline: true })).toContain('last 6: ▆▇▆▇▇█  9.80 s');
   });
 
   it('renders the report as Markdown with a Mermaid chart', () => {
@@ -71,7 +71,9 @@ describe('budget reporters', () => {
 
   it('draws sparklines from low to high with gaps for failures', () => {
     expect(sparkline([1, 2, 3, 4, 5, 6, 7, 8])).toBe('▁▂▃▄▅▆▇█');
-    expect(sparkline([5, null, 5])).toBe('▄ ▄');
+    expect(sparkline([10, 10.2, 9.9])).toBe('███');
+    expect(sparkline([5, null, 5])).toBe('█ █');
+    expect(sparkline([0, 0])).toBe('▁▁');
     expect(sparkline([])).toBe('');
   });
 });

@@ -1,13 +1,13 @@
-// A one-line chart of run times for a terminal: ▁ is the fastest result, █ the slowest.
+// A one-line chart of run times for a terminal. Bars start at zero, so a steady
+// build shows steady bars and only a real change in time shows as a step.
 const bars = ['▁', '▂', '▃', '▄', '▅', '▆', '▇', '█'] as const;
 
 /** One bar per value; `null` (a failed result) is shown as a gap. */
 export function sparkline(values: readonly (number | null)[]): string {
   const known = values.filter((v): v is number => v !== null);
   if (known.length === 0) return '';
-  const low = Math.min(...known);
-  const span = Math.max(...known) - low;
+  const high = Math.max(...known);
   return values
-    .map((v) => (v === null ? ' ' : bars[span === 0 ? 3 : Math.round(((v - low) / span) * (bars.length - 1))]))
+    .map((v) => (v === null ? ' ' : bars[high <= 0 ? 0 : Math.max(0, Math.ceil((v / high) * bars.length) - 1)]))
     .join('');
 }
