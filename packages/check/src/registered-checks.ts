@@ -2,5 +2,6 @@
 // exists; there are no placeholders that pretend to run.
 import { budgetCheck } from '@harness/budget';
 import type { Check } from '@harness/config';
+import { layersCheck } from '@harness/layers';
 
-export const registeredChecks: readonly Check[] = [budgetCheck];
+export const registeredChecks: readonly Check[] = [layersCheck, budgetCheck];

@@ -1,1 +1,10 @@
-export {};
+export type { CheckLayersInput, CheckLayersResult } from './check-layers.js';
+export { checkLayers } from './check-layers.js';
+export { layersCheck } from './layers-check.js';
+export type { LayersGraphResult } from './layers-graph.js';
+export { buildLayersGraph } from './layers-graph.js';
+export type { BuildImportGraphOptions, GraphEdge, GraphFile, ImportGraph } from './build-import-graph.js';
+export { buildImportGraph } from './build-import-graph.js';
+export type { ResolvedTarget } from './create-import-resolver.js';
+export type { EdgeKind, ImportRecord } from './lex-imports.js';
+export { layerRules } from './layer-rules.js';

@@ -1,0 +1,80 @@
+// `harness check layers` as a library call: build the import graph, apply the rules, the inline
+// suppressions and the baseline, and (with updateBaseline) write the baseline.
+import { join } from 'node:path';
+import type { LayersConfig } from '@harness/config';
+import type { Diagnostic } from '@harness/diagnostics';
+import { applySuppressions } from './apply-suppressions.js';
+import type { ImportGraph } from './build-import-graph.js';
+import { buildImportGraph, cacheFileName } from './build-import-graph.js';
+import type { Violation } from './find-violations.js';
+import { findViolations } from './find-violations.js';
+import type { FileClass } from './layer-model.js';
+import { createLayerModel } from './layer-model.js';
+import { docsLink } from './layer-rules.js';
+import { applyBaseline, planBaselineUpdate, readBaseline, serializeBaseline } from './layers-baseline.js';
+import { describeStaleEntry } from './rules/stale-baseline.js';
+import { writeFileAtomic } from './write-file-atomic.js';
+
+export interface CheckLayersInput {
+  root: string;
+  config: LayersConfig;
+  updateBaseline?: boolean;
+  allowGrowth?: boolean;
+  dryRun?: boolean;
+  /** Keep the per-file cache in .harness/cache/ (default true). */
+  cache?: boolean;
+}
+
+export interface CheckLayersResult {
+  diagnostics: Diagnostic[];
+  /** Source files checked. */
+  files: number;
+  notes: string[];
+  graph: ImportGraph;
+  classes: ReadonlyMap<string, FileClass>;
+  /** Every rule finding before suppressions and the baseline (for the graph view). */
+  violations: Violation[];
+}
+
+export async function checkLayers(input: CheckLayersInput): Promise<CheckLayersResult> {
+  const model = createLayerModel(input.config);
+  const graph = await buildImportGraph({
+    root: input.root,
+    ignore: input.config.ignore,
+    ...(input.cache === false ? {} : { cacheFile: join(input.root, cacheFileName) }),
+  });
+  const notes: string[] = [];
+  if (graph.stats.cacheDiscarded !== undefined) notes.push(`layers: discarded ${cacheFileName} (${graph.stats.cacheDiscarded}); rebuilt it.`);
+  for (const file of graph.files) {
+    if (file.error !== undefined) notes.push(`layers: could not read the imports of ${file.path} (${file.error}); its imports were not checked.`);
+  }
+  const { violations, classes } = findViolations(graph, model);
+  const { kept, problems } = applySuppressions(graph.files, violations);
+
+  const baselinePath = input.config.baseline;
+  let entries = await readBaseline(join(input.root, baselinePath), baselinePath);
+  if (input.updateBaseline === true) {
+    const update = planBaselineUpdate(entries, kept, input.allowGrowth === true);
+    const verb = input.dryRun === true ? 'would write' : 'wrote';
+    const growthHint = entries !== undefined && !input.allowGrowth && applyBaseline(kept, update.entries).remaining.length > 0 ? ' (new findings were not added: the baseline only shrinks unless --allow-growth)' : '';
+    notes.push(`layers: ${verb} ${baselinePath}: ${update.entries.length} entries (+${update.added}, -${update.removed})${growthHint}.`);
+    if (input.dryRun !== true) await writeFileAtomic(join(input.root, baselinePath), serializeBaseline(update.entries));
+    entries = update.entries;
+  }
+  const { remaining, stale } = applyBaseline(kept, entries ?? []);
+  const staleFindings: Diagnostic[] = stale.map((entry) => ({
+    check: 'layers',
+    rule: 'layers/stale-baseline',
+    severity: 'error',
+    file: baselinePath,
+    ...(entry.target === '' ? {} : { target: entry.target }),
+    ...describeStaleEntry(entry, baselinePath),
+    docs: docsLink('stale-baseline'),
+  }));
+  const diagnostics: Diagnostic[] = [...remaining.map(stripRuleId), ...problems, ...staleFindings];
+  return { diagnostics, files: graph.files.length, notes, graph, classes, violations };
+}
+
+function stripRuleId({ ruleId: _ruleId, ...diagnostic }: Violation): Diagnostic {
+  return diagnostic;
+}

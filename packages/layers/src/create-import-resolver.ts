@@ -1,0 +1,114 @@
+// Resolves import specifiers as TypeScript does, with oxc-resolver
+// (https://github.com/oxc-project/oxc-resolver#options): the nearest tsconfig of each file
+// (`paths`, `baseUrl`, `extends`, references), `exports`/`imports` maps with TypeScript's
+// conditions, index files, `.js` specifiers that name `.ts` sources, and workspace packages,
+// installed or not.
+import { existsSync, readFileSync } from 'node:fs';
+import { builtinModules } from 'node:module';
+import { dirname, join, relative, sep } from 'node:path';
+import { ResolverFactory } from 'oxc-resolver';
+import type { OutputRedirect } from './tsconfig-redirects.js';
+import { redirectOutput } from './tsconfig-redirects.js';
+
+/** Where an import leads: a repository file, an npm package, a Node builtin, or nowhere. */
+export type ResolvedTarget =
+  | { kind: 'file'; path: string }
+  | { kind: 'package'; name: string }
+  | { kind: 'builtin'; name: string }
+  | { kind: 'unresolved' };
+
+export interface ImportResolver {
+  resolve(fromFile: string, specifier: string): ResolvedTarget;
+}
+
+export interface ImportResolverOptions {
+  root: string;
+  /** Repository-relative package.json files (for workspace packages that are not installed). */
+  packageJsonFiles: readonly string[];
+  redirects: readonly OutputRedirect[];
+  /** tsconfig `customConditions`. */
+  conditions: readonly string[];
+}
+
+const builtins = new Set(builtinModules);
+
+export function createImportResolver(options: ImportResolverOptions): ImportResolver {
+  const root = options.root.endsWith(sep) ? options.root : options.root + sep;
+  const factory = new ResolverFactory({
+    tsconfig: 'auto',
+    conditionNames: [...options.conditions, 'types', 'import', 'require', 'node', 'default'],
+    extensions: ['.ts', '.tsx', '.mts', '.cts', '.js', '.jsx', '.mjs', '.cjs', '.d.ts', '.json'],
+    extensionAlias: {
+      '.js': ['.ts', '.tsx', '.d.ts', '.js', '.jsx'],
+      '.jsx': ['.tsx', '.jsx'],
+      '.mjs': ['.mts', '.d.mts', '.mjs'],
+      '.cjs': ['.cts', '.d.cts', '.cjs'],
+    },
+    mainFields: ['types', 'module', 'main'],
+    builtinModules: true,
+  });
+  const workspace = readWorkspacePackages(options.root, options.packageJsonFiles);
+  const memo = new Map<string, ResolvedTarget>();
+
+  const toTarget = (absolute: string, specifier: string): ResolvedTarget => {
+    const redirected = redirectOutput(absolute, options.redirects, existsSync) ?? absolute;
+    if (!redirected.startsWith(root) || redirected.includes(`${sep}node_modules${sep}`)) {
+      return { kind: 'package', name: packageName(specifier) ?? relative(options.root, redirected) };
+    }
+    return { kind: 'file', path: relative(options.root, redirected).split(sep).join('/') };
+  };
+
+  const resolveUncached = (fromFile: string, specifier: string): ResolvedTarget => {
+    const bare = packageName(specifier);
+    if (specifier.startsWith('node:') || (bare !== undefined && builtins.has(bare))) {
+      return { kind: 'builtin', name: specifier.startsWith('node:') ? specifier : `node:${specifier}` };
+    }
+    const result = factory.resolveFileSync(join(options.root, fromFile), specifier);
+    if (result.builtin !== undefined) return { kind: 'builtin', name: result.builtin.resolved };
+    if (result.path !== undefined) return toTarget(result.path, specifier);
+    // A workspace package that is not installed: resolve it from inside itself (package
+    // self-reference), which applies its own `exports` map.
+    const packageDir = bare === undefined ? undefined : workspace.get(bare);
+    if (packageDir !== undefined) {
+      const self = factory.resolveFileSync(join(packageDir, 'package.json'), specifier);
+      if (self.path !== undefined) return toTarget(self.path, specifier);
+    }
+    if (bare !== undefined && !specifier.startsWith('#')) return { kind: 'package', name: bare };
+    return { kind: 'unresolved' };
+  };
+
+  return {
+    resolve(fromFile, specifier) {
+      // Relative specifiers depend on the folder; bare ones on the folder's tsconfig/package scope.
+      const key = `${dirname(fromFile)}\0${specifier}`;
+      let target = memo.get(key);
+      if (target === undefined) {
+        target = resolveUncached(fromFile, specifier);
+        memo.set(key, target);
+      }
+      return target;
+    },
+  };
+}
+
+/** `@scope/name` or `name` of a bare specifier; undefined for relative, absolute and `#` specifiers. */
+export function packageName(specifier: string): string | undefined {
+  if (specifier.startsWith('.') || specifier.startsWith('/') || specifier.startsWith('#')) return undefined;
+  const parts = specifier.split('/');
+  if (specifier.startsWith('@')) return parts.length >= 2 ? `${parts[0]}/${parts[1]}` : undefined;
+  return parts[0];
+}
+
+function readWorkspacePackages(root: string, packageJsonFiles: readonly string[]): Map<string, string> {
+  const packages = new Map<string, string>();
+  for (const file of packageJsonFiles) {
+    if (!file.endsWith('package.json')) continue;
+    try {
+      const manifest = JSON.parse(readFileSync(join(root, file), 'utf8')) as { name?: unknown };
+      if (typeof manifest.name === 'string') packages.set(manifest.name, dirname(join(root, file)));
+    } catch {
+      // An unreadable package.json is not a workspace package; the package manager reports it.
+    }
+  }
+  return packages;
+}

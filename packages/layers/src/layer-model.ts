@@ -1,0 +1,139 @@
+// The `layers` config section turned into questions about paths: which domain and layer a file
+// is in, whether it is a provider, shared or cross-cutting, which layers may import a package.
+import type { LayersConfig } from '@harness/config';
+import { closestWord } from '@harness/config';
+import { HarnessError } from '@harness/diagnostics';
+import picomatch from 'picomatch';
+
+export interface FileClass {
+  /** The domain folder (repository-relative), in domain mode. */
+  domain?: string;
+  /** The file's layer, from its domain sub-folder or from `paths`. */
+  layer?: string;
+  /** The domain's public entry (its index file). */
+  entry: boolean;
+  provider: boolean;
+  shared: boolean;
+  crossCutting: boolean;
+}
+
+export interface LayerModel {
+  order: readonly string[];
+  crossDomain: 'public-api' | 'forbid';
+  /** The provider folders, for messages. */
+  providers: readonly string[];
+  /** The shared folders, for messages. */
+  shared: readonly string[];
+  allowTypeOnly: ReadonlySet<string>;
+  classify(file: string): FileClass;
+  /** A package (or `node:` builtin) that `crossCutting` lists. */
+  isCrossCuttingPackage(name: string): boolean;
+  /** The layers allowed to import a package, when `packages` restricts it. */
+  layersForPackage(name: string): readonly string[] | undefined;
+}
+
+const entryFile = /^index\.(ts|tsx|mts|cts|js|jsx|mjs|cjs)$/;
+
+export function createLayerModel(config: LayersConfig): LayerModel {
+  checkLayerNames(config);
+  const isDomainDir = picomatch(config.domains.length > 0 ? config.domains : ['\0never']);
+  const pathLayers = config.order
+    .filter((layer) => (config.paths[layer] ?? []).length > 0)
+    .map((layer) => ({ layer, matches: createFolderMatcher(config.paths[layer] ?? []) }));
+  const isProvider = createFolderMatcher(config.providers);
+  const isShared = createFolderMatcher(config.shared);
+  const moduleCrossCutting = config.crossCutting.filter((p) => !p.startsWith('npm:'));
+  const packageCrossCutting = config.crossCutting.filter((p) => p.startsWith('npm:')).map((p) => p.slice(4));
+  const isCrossCuttingModule = createFolderMatcher(moduleCrossCutting);
+  const isCrossCuttingPackage = picomatch(packageCrossCutting.length > 0 ? packageCrossCutting : ['\0never']);
+  const packageRules = Object.entries(config.packages).map(([layer, names]) => ({ layer, matches: picomatch(names) }));
+  const domainCache = new Map<string, string | null>();
+
+  const domainOf = (file: string): string | undefined => {
+    const dirs = ancestors(file);
+    for (const dir of dirs) {
+      let cached = domainCache.get(dir);
+      if (cached === undefined) {
+        cached = isDomainDir(dir) ? dir : null;
+        domainCache.set(dir, cached);
+      }
+      if (cached !== null) return cached;
+    }
+    return undefined;
+  };
+
+  return {
+    order: config.order,
+    crossDomain: config.crossDomain,
+    providers: config.providers,
+    shared: config.shared,
+    allowTypeOnly: new Set(config.allowTypeOnly),
+    classify(file) {
+      const result: FileClass = {
+        entry: false,
+        provider: isProvider(file),
+        shared: isShared(file),
+        crossCutting: isCrossCuttingModule(file),
+      };
+      const domain = domainOf(file);
+      if (domain !== undefined) {
+        result.domain = domain;
+        const inner = file.slice(domain.length + 1);
+        const slash = inner.indexOf('/');
+        if (slash === -1) result.entry = entryFile.test(inner);
+        else if (config.order.includes(inner.slice(0, slash))) result.layer = inner.slice(0, slash);
+      } else {
+        const pathLayer = pathLayers.find((p) => p.matches(file));
+        if (pathLayer !== undefined) result.layer = pathLayer.layer;
+      }
+      return result;
+    },
+    isCrossCuttingPackage: (name) => isCrossCuttingPackage(name),
+    layersForPackage(name) {
+      const layers = packageRules.filter((rule) => rule.matches(name)).map((rule) => rule.layer);
+      return layers.length > 0 ? layers : undefined;
+    },
+  };
+}
+
+/** A list of globs or plain folders: a file matches when it or one of its folders matches. */
+export function createFolderMatcher(patterns: readonly string[]): (file: string) => boolean {
+  if (patterns.length === 0) return () => false;
+  const matches = picomatch(patterns.map((p) => p.replace(/\/+$/, '')));
+  const cache = new Map<string, boolean>();
+  return (file) => {
+    if (matches(file)) return true;
+    for (const dir of ancestors(file)) {
+      let hit = cache.get(dir);
+      if (hit === undefined) {
+        hit = matches(dir);
+        cache.set(dir, hit);
+      }
+      if (hit) return true;
+    }
+    return false;
+  };
+}
+
+/** `a/b/c.ts` → `a`, `a/b` (outermost first). */
+function ancestors(file: string): string[] {
+  const dirs: string[] = [];
+  for (let i = file.indexOf('/'); i !== -1; i = file.indexOf('/', i + 1)) dirs.push(file.slice(0, i));
+  return dirs;
+}
+
+function checkLayerNames(config: LayersConfig): void {
+  for (const [key, names] of [
+    ['paths', Object.keys(config.paths)],
+    ['packages', Object.keys(config.packages)],
+  ] as const) {
+    for (const name of names) {
+      if (config.order.includes(name)) continue;
+      const guess = closestWord(config.order, name);
+      throw new HarnessError('CONFIG_INVALID', `layers.${key}.${name} names a layer that is not in layers.order${guess === undefined ? '' : `: did you mean "${guess}"?`}`, {
+        place: { file: 'harness.config.yaml', key: `layers.${key}.${name}` },
+        fix: `Use one of the layers in layers.order (${config.order.join(', ')}), or add "${name}" to layers.order.`,
+      });
+    }
+  }
+}

@@ -1,0 +1,59 @@
+// The shape every layer rule has. A rule looks at one import edge or one file and returns what is
+// wrong and how to fix it; the engine adds file, line, target and the docs link.
+import type { layerRuleIds } from '@harness/config';
+import type { LayerModel, FileClass } from '../layer-model.js';
+import type { ImportRecord } from '../lex-imports.js';
+import type { ResolvedTarget } from '../create-import-resolver.js';
+
+/** The rule ids SPEC names; `allowTypeOnly` takes these. */
+export type LayerRuleId = (typeof layerRuleIds)[number];
+
+export interface EdgeFacts {
+  /** The importing file, repository-relative. */
+  file: string;
+  from: FileClass;
+  edge: ImportRecord;
+  target: Exclude<ResolvedTarget, { kind: 'unresolved' }>;
+  /** The target file's class, when the target is a repository file. */
+  to?: FileClass;
+  model: LayerModel;
+}
+
+export interface RuleVerdict {
+  message: string;
+  fix: string;
+}
+
+export interface EdgeRule {
+  id: LayerRuleId;
+  kind: 'edge';
+  summary: string;
+  check(facts: EdgeFacts): RuleVerdict | undefined;
+}
+
+export interface FileRule {
+  id: LayerRuleId;
+  kind: 'file';
+  summary: string;
+  check(file: string, fileClass: FileClass, model: LayerModel): RuleVerdict | undefined;
+}
+
+/** Findings about the suppressions and the baseline themselves; produced by those modules. */
+export interface MetaRule {
+  id: 'unused-suppression' | 'invalid-suppression' | 'stale-baseline';
+  kind: 'meta';
+  summary: string;
+}
+
+export type LayerRule = EdgeRule | FileRule | MetaRule;
+
+/** How a target is named in messages and in `target`: a path, or `npm:<package>`. */
+export function targetName(target: EdgeFacts['target']): string {
+  if (target.kind === 'file') return target.path;
+  if (target.kind === 'builtin') return target.name;
+  return `npm:${target.name}`;
+}
+
+export function domainName(domain: string): string {
+  return domain.slice(domain.lastIndexOf('/') + 1);
+}

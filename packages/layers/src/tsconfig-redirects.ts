@@ -1,0 +1,74 @@
+// TypeScript resolves an import that lands in a referenced project's output (`dist/index.d.ts`)
+// to that project's source file (https://www.typescriptlang.org/docs/handbook/project-references.html).
+// Workspace packages whose `exports` point at their build output get the same treatment here, so an
+// edge always ends at a source file. tsconfig files are read with get-tsconfig (extends chains).
+import { dirname, join, relative, sep } from 'node:path';
+import { parseTsconfig } from 'get-tsconfig';
+
+export interface OutputRedirect {
+  /** Absolute output folder, with a trailing separator. */
+  outDir: string;
+  /** Absolute source folders to try, in order. */
+  rootDirs: string[];
+}
+
+export interface TsconfigFacts {
+  redirects: OutputRedirect[];
+  /** `customConditions` of every tsconfig: TypeScript adds them to the export conditions. */
+  conditions: string[];
+}
+
+export function readTsconfigFacts(root: string, tsconfigFiles: readonly string[]): TsconfigFacts {
+  const redirects: OutputRedirect[] = [];
+  const conditions = new Set<string>();
+  for (const file of tsconfigFiles) {
+    const path = join(root, file);
+    let options;
+    try {
+      options = parseTsconfig(path).compilerOptions;
+    } catch {
+      // A tsconfig TypeScript itself could not read either; resolution goes on without it.
+      continue;
+    }
+    if (options === undefined) continue;
+    for (const condition of options.customConditions ?? []) conditions.add(condition);
+    const base = dirname(path);
+    const outDir = options.outDir ?? options.declarationDir;
+    if (outDir === undefined) continue;
+    const rootDirs = options.rootDir === undefined ? [join(base, 'src'), base] : [join(base, options.rootDir)];
+    redirects.push({ outDir: join(base, outDir) + sep, rootDirs });
+  }
+  return { redirects, conditions: [...conditions].sort() };
+}
+
+const outputExtension = /\.(d\.ts|d\.mts|d\.cts|js|mjs|cjs|jsx)$/;
+const sourceExtensionsFor: Record<string, string[]> = {
+  'd.ts': ['.ts', '.tsx', '.js', '.jsx'],
+  'd.mts': ['.mts', '.mjs'],
+  'd.cts': ['.cts', '.cjs'],
+  js: ['.ts', '.tsx', '.js', '.jsx'],
+  jsx: ['.tsx', '.jsx'],
+  mjs: ['.mts', '.mjs'],
+  cjs: ['.cts', '.cjs'],
+};
+
+/** The source file behind a build output, when one of the known sources exists. */
+export function redirectOutput(
+  target: string,
+  redirects: readonly OutputRedirect[],
+  exists: (absolute: string) => boolean,
+): string | undefined {
+  for (const redirect of redirects) {
+    if (!target.startsWith(redirect.outDir)) continue;
+    const match = outputExtension.exec(target);
+    if (match === null) continue;
+    const inner = relative(redirect.outDir, target.slice(0, match.index));
+    for (const rootDir of redirect.rootDirs) {
+      for (const extension of sourceExtensionsFor[match[1] ?? 'js'] ?? []) {
+        const candidate = join(rootDir, inner + extension);
+        if (exists(candidate)) return candidate;
+      }
+    }
+  }
+  return undefined;
+}
