@@ -3,6 +3,7 @@
 // Spec: https://nodejs.org/api/child_process.html#child_processspawncommand-args-options
 // (detached: the child leads a new process group, so the whole tree — turbo and
 // the tasks it starts — can be signalled at once) and proc(5) for /proc/self/stat.
+import type { ChildProcess } from 'node:child_process';
 import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { stripVTControlCharacters } from 'node:util';
@@ -51,15 +52,7 @@ export const runCommand: RunCommand = (input) =>
       detached: !isWindows,
       stdio: ['ignore', 'pipe', 'pipe'],
     });
-    let aborted = false;
-    let exit: { code: number | null; signal: NodeJS.Signals | null; at: number } | undefined;
-    const onAbort = () => {
-      aborted = true;
-      signalGroup(child.pid, 'SIGTERM');
-      setTimeout(() => signalGroup(child.pid, 'SIGKILL'), killGraceMs).unref();
-    };
-    input.signal?.addEventListener('abort', onAbort, { once: true });
-    if (input.signal?.aborted === true) onAbort();
+    const abort = watchAbort(child, input.signal);
     for (const stream of [child.stdout, child.stderr]) {
       stream.setEncoding('utf8');
       stream.on('data', (chunk: string) => {
@@ -67,8 +60,9 @@ export const runCommand: RunCommand = (input) =>
         tail.push(chunk);
       });
     }
+    let exit: { code: number | null; signal: NodeJS.Signals | null; at: number } | undefined;
     child.once('error', (error) => {
-      input.signal?.removeEventListener('abort', onAbort);
+      abort.dispose();
       reject(error);
     });
     child.once('exit', (code, signal) => {
@@ -81,7 +75,7 @@ export const runCommand: RunCommand = (input) =>
       }, drainCapMs).unref();
     });
     child.once('close', () => {
-      input.signal?.removeEventListener('abort', onAbort);
+      abort.dispose();
       const done = exit ?? { code: child.exitCode, signal: child.signalCode, at: performance.now() };
       const cpuAfter = childCpuMs();
       resolve({
@@ -89,10 +83,23 @@ export const runCommand: RunCommand = (input) =>
         durationMs: done.at - started,
         cpuMs: cpuBefore === undefined || cpuAfter === undefined ? undefined : cpuAfter - cpuBefore,
         tail: tail.end(),
-        aborted,
+        aborted: abort.aborted(),
       });
     });
   });
+
+/** On abort: SIGTERM to the command's whole process group, SIGKILL if it is still there after a grace period. */
+function watchAbort(child: ChildProcess, signal: AbortSignal | undefined) {
+  let aborted = false;
+  const onAbort = () => {
+    aborted = true;
+    signalGroup(child.pid, 'SIGTERM');
+    setTimeout(() => signalGroup(child.pid, 'SIGKILL'), killGraceMs).unref();
+  };
+  signal?.addEventListener('abort', onAbort, { once: true });
+  if (signal?.aborted === true) onAbort();
+  return { aborted: () => aborted, dispose: () => signal?.removeEventListener('abort', onAbort) };
+}
 
 function signalGroup(pid: number | undefined, signal: NodeJS.Signals): void {
   if (pid === undefined) return;
