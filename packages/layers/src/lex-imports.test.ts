@@ -1,0 +1,69 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { initLexer, lexImports } from './lex-imports.js';
+
+beforeAll(() => initLexer());
+
+const edges = (source: string, file = 'a.ts') => lexImports(source, file).imports.map((i) => [i.kind, i.specifier, i.typeOnly, i.line]);
+
+describe('lexImports', () => {
+  it('finds every import form with its kind, type-only flag and line', () => {
+    const source = [
+      "import { a } from './a.js';",
+      "import type { B } from './b.js';",
+      "export { c } from './c.js';",
+      "export type { D } from './d.js';",
+      "export * from './e.js';",
+      "const f = await import('./f.js');",
+      "const g = require('./g.js');",
+      "import h = require('./h');",
+      "import type i = require('./i');",
+      "import './j.css';",
+    ].join('\n');
+    expect(edges(source)).toEqual([
+      ['import', './a.js', false, 1],
+      ['import', './b.js', true, 2],
+      ['export', './c.js', false, 3],
+      ['export', './d.js', true, 4],
+      ['export', './e.js', false, 5],
+      ['dynamic-import', './f.js', false, 6],
+      ['require', './g.js', false, 7],
+      ['import-equals', './h', false, 8],
+      ['import-equals', './i', true, 9],
+      ['import', './j.css', false, 10],
+    ]);
+  });
+
+  it('ignores require and import inside strings, comments and templates, and non-literal specifiers', () => {
+    const source = [
+      "const s = \"require('./no1')\"; // require('./no2')",
+      '/* import x from "./no3"; */',
+      'const t = `require("./no4")`;',
+      'const m = import(name);',
+      'const n = obj.require("./no5");',
+      'const r = /require\\("x"\\)/;',
+    ].join('\n');
+    expect(edges(source)).toEqual([]);
+  });
+
+  it('marks typeof import() as type-only', () => {
+    expect(edges("let x: typeof import('./m');")).toEqual([['dynamic-import', './m', true, 1]]);
+  });
+
+  it('reads JSX files through the parser fallback', () => {
+    const source = "import { Button } from './button';\nimport type { P } from './p';\nconst x = require('./r');\nexport const App = () => <div><Button /></div>;\n";
+    expect(edges(source, 'app.tsx')).toEqual([
+      ['import', './button', false, 1],
+      ['import', './p', true, 2],
+      ['require', './r', false, 3],
+    ]);
+  });
+
+  it('finds suppression comments', () => {
+    const result = lexImports("// harness-ignore layers/forward-only: legacy, see #3\nimport x from './x';\n", 'a.ts');
+    expect(result.suppressions).toEqual([{ line: 1, rule: 'layers/forward-only', reason: 'legacy, see #3' }]);
+  });
+
+  it('reports a file neither lexer can read', () => {
+    expect(lexImports('import {', 'broken.ts').error).toBeDefined();
+  });
+});

@@ -1,0 +1,15 @@
+import { describe, expect, it } from 'vitest';
+import { applyBaseline } from '../layers-baseline.js';
+import { describeStaleEntry } from './stale-baseline.js';
+
+describe('layers/stale-baseline', () => {
+  it('lists entries that no finding matches', () => {
+    const entry = { file: 'src/a.ts', rule: 'layers/forward-only', target: 'src/b.ts' };
+    const { stale, remaining } = applyBaseline([], [entry]);
+    expect(stale).toEqual([entry]);
+    expect(remaining).toEqual([]);
+    expect(describeStaleEntry(entry, '.harness/baseline/layers.json').message).toBe(
+      'the baseline still accepts layers/forward-only for src/a.ts → src/b.ts, but that finding is gone (fixed or moved away).',
+    );
+  });
+});
