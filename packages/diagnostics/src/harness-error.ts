@@ -14,6 +14,7 @@ export type ErrorCode =
   | 'GITHUB_FORBIDDEN'
   | 'GITHUB_NOT_FOUND'
   | 'GITHUB_INVALID'
+  | 'GITHUB_RATE_LIMITED'
   | 'COMPOSE_FAILED'
   | 'FILE_EXISTS'
   | 'IO_FAILED'
