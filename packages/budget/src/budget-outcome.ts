@@ -27,6 +27,8 @@ export interface BudgetFailure {
   run: number;
   /** Last output lines (empty when read back from history). */
   tail: string[];
+  /** turbo tasks that failed in that run, when turbo said so. */
+  failedTasks?: string[];
 }
 
 export interface BudgetOutcome {
@@ -57,7 +59,7 @@ export interface BudgetPlace {
 export function summarizeRuns(budget: BudgetConfig, entries: readonly HistoryEntry[], extra: { warmupMs?: number[]; failure?: BudgetFailure } = {}): BudgetOutcome {
   const succeeded = entries.filter((e) => e.exitCode === 0);
   const failedEntry = entries.find((e) => e.exitCode !== 0);
-  const failure = extra.failure ?? (failedEntry === undefined ? undefined : { exitCode: failedEntry.exitCode, run: failedEntry.run, tail: [] });
+  const failure = extra.failure ?? (failedEntry === undefined ? undefined : failureOf(failedEntry, []));
   const runsMs = succeeded.map((e) => Math.round(e.durationMs));
   const medianMs = runsMs.length === 0 ? null : median(runsMs);
   const cpu = succeeded.map((e) => e.cpuMs).filter((c): c is number => c !== undefined);
@@ -82,6 +84,14 @@ export function summarizeRuns(budget: BudgetConfig, entries: readonly HistoryEnt
   if (failure !== undefined) outcome.failure = failure;
   if (turbo !== undefined) outcome.turbo = turbo;
   return outcome;
+}
+
+/** A failed run as recorded: its exit code and the turbo tasks that failed in it. */
+export function failureOf(entry: HistoryEntry, tail: string[]): BudgetFailure {
+  const failure: BudgetFailure = { exitCode: entry.exitCode, run: entry.run, tail };
+  const failedTasks = Object.entries(entry.turbo?.tasks ?? {}).filter(([, task]) => task.exitCode !== undefined).map(([id]) => id);
+  if (failedTasks.length > 0) failure.failedTasks = failedTasks;
+  return failure;
 }
 
 function summarizeTasks(budget: BudgetConfig, entries: readonly HistoryEntry[]): BudgetOutcome['turbo'] {
@@ -116,11 +126,13 @@ export function budgetDiagnostics(budget: BudgetConfig, outcome: BudgetOutcome, 
   if (outcome.failure !== undefined) {
     const which = outcome.failure.run === 0 ? 'the warm-up run' : `run ${outcome.failure.run}`;
     const last = outcome.failure.tail.at(-1);
+    const failedTasks = outcome.failure.failedTasks ?? [];
+    const tasks = failedTasks.length === 0 ? '' : ` (turbo task${failedTasks.length === 1 ? '' : 's'} ${failedTasks.join(', ')} failed)`;
     found.push(
       finding(
         'command-failed',
         'error',
-        `${name}: \`${budget.command}\` exited with code ${outcome.failure.exitCode} in ${which}${last === undefined ? '' : `; last output: ${last}`}`,
+        `${name}: \`${budget.command}\` exited with code ${outcome.failure.exitCode} in ${which}${tasks}${last === undefined ? '' : `; last output: ${last}`}`,
         `Run \`${budget.command}\` at the repository root and fix the failure; a budget only counts runs that succeed.`,
       ),
     );

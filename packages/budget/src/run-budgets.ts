@@ -6,7 +6,7 @@ import type { Diagnostic, ResultDocument } from '@harness/diagnostics';
 import { createResultDocument, HarnessError } from '@harness/diagnostics';
 import { locateBudgetLines } from './budget-lines.js';
 import type { BudgetFailure, BudgetOutcome } from './budget-outcome.js';
-import { budgetDiagnostics, summarizeRuns } from './budget-outcome.js';
+import { budgetDiagnostics, failureOf, summarizeRuns } from './budget-outcome.js';
 import type { ReadGitState } from './git-state.js';
 import { readGitState } from './git-state.js';
 import type { HistoryEntry } from './history.js';
@@ -119,7 +119,7 @@ async function measureBudget(budget: BudgetConfig, context: MeasureContext): Pro
     if (turbo !== undefined) entry.turbo = turbo;
     await appendHistoryEntry(context.root, entry);
     entries.push(entry);
-    if (result.exitCode !== 0) failure = { exitCode: result.exitCode, run, tail: result.tail };
+    if (result.exitCode !== 0) failure = failureOf(entry, result.tail);
   }
   return summarizeRuns(budget, entries, { warmupMs, ...(failure === undefined ? {} : { failure }) });
 }

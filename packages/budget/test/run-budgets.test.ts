@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadConfig } from '@harness/config';
 import { describe, expect, it } from 'vitest';
@@ -137,6 +137,17 @@ describe('runBudgets with turbo', () => {
       expect.objectContaining({ rule: 'budget/task-missing', severity: 'warning', message: expect.stringContaining('did you mean "@fx/lib#build"?') }),
     ]);
     expect(doc.ok).toBe(true);
+  });
+
+  it('names the turbo task that failed', async () => {
+    const dir = createRepo(config('npx turbo run build'), { turbo: true });
+    writeFileSync(join(dir, 'packages/lib/package.json'), JSON.stringify({ name: '@fx/lib', version: '1.0.0', scripts: { build: 'echo lib is broken; exit 3' } }));
+    const doc = await run(dir);
+    expect(doc.budgets[0]?.failure).toMatchObject({ run: 1, failedTasks: ['@fx/lib#build'] });
+    expect(doc.diagnostics.map((d) => d.rule)).toEqual(['budget/command-failed']);
+    expect(doc.diagnostics[0]?.message).toContain('in run 1 (turbo task @fx/lib#build failed)');
+    const { entries } = await readHistory(dir);
+    expect(entries[0]?.turbo?.tasks['@fx/lib#build']).toMatchObject({ cache: 'MISS', exitCode: 3 });
   });
 
   it('fails per-task budgets when the command writes no turbo summary', async () => {
