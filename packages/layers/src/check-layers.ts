@@ -48,6 +48,7 @@ export async function checkLayers(input: CheckLayersInput): Promise<CheckLayersR
   for (const file of graph.files) {
     if (file.error !== undefined) notes.push(`layers: could not read the imports of ${file.path} (${file.error}); its imports were not checked.`);
   }
+  notes.push(...describeUnresolved(graph));
   const { violations, classes } = findViolations(graph, model);
   const { kept, problems } = applySuppressions(graph.files, violations);
 
@@ -77,4 +78,13 @@ export async function checkLayers(input: CheckLayersInput): Promise<CheckLayersR
 
 function stripRuleId({ ruleId: _ruleId, ...diagnostic }: Violation): Diagnostic {
   return diagnostic;
+}
+
+/** Imports that lead nowhere are not checked; say so, since a typo in tsconfig paths would hide violations. */
+function describeUnresolved(graph: ImportGraph): string[] {
+  const unresolved = graph.files.flatMap((f) => f.imports.filter((i) => i.target.kind === 'unresolved').map((i) => `${f.path}:${i.line} '${i.specifier}'`));
+  if (unresolved.length === 0) return [];
+  const shown = unresolved.slice(0, 5).join(', ');
+  const more = unresolved.length > 5 ? ` and ${unresolved.length - 5} more` : '';
+  return [`layers: ${unresolved.length} import(s) did not resolve and were not checked: ${shown}${more}. Build workspace packages whose exports point at build output, or fix the specifier.`];
 }

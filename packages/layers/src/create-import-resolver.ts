@@ -71,7 +71,9 @@ export function createImportResolver(options: ImportResolverOptions): ImportReso
     const packageDir = bare === undefined ? undefined : workspace.get(bare);
     if (packageDir !== undefined) {
       const self = factory.resolveFileSync(join(packageDir, 'package.json'), specifier);
-      if (self.path !== undefined) return toTarget(self.path, specifier);
+      // A workspace package whose entry does not exist (not built yet) stays unresolved, so the
+      // run says so instead of passing it off as an npm package.
+      return self.path === undefined ? { kind: 'unresolved' } : toTarget(self.path, specifier);
     }
     if (bare !== undefined && !specifier.startsWith('#')) return { kind: 'package', name: bare };
     return { kind: 'unresolved' };
