@@ -87,11 +87,24 @@ export function summarizeRuns(budget: BudgetConfig, entries: readonly HistoryEnt
 }
 
 /** A failed run as recorded: its exit code and the turbo tasks that failed in it. */
-export function failureOf(entry: HistoryEntry, tail: string[]): BudgetFailure {
-  const failure: BudgetFailure = { exitCode: entry.exitCode, run: entry.run, tail };
+export function failureOf(entry: HistoryEntry, output: readonly string[]): BudgetFailure {
   const failedTasks = Object.entries(entry.turbo?.tasks ?? {}).filter(([, task]) => task.exitCode !== undefined).map(([id]) => id);
+  const failure: BudgetFailure = { exitCode: entry.exitCode, run: entry.run, tail: failureLines(output, failedTasks[0]) };
   if (failedTasks.length > 0) failure.failedTasks = failedTasks;
   return failure;
+}
+
+const failureLineCount = 20;
+
+/** The last output lines; for a failed turbo task its own log lines (turbo prefixes them `pkg:task: `). */
+function failureLines(output: readonly string[], failedTask: string | undefined): string[] {
+  const hash = failedTask?.lastIndexOf('#') ?? -1;
+  if (failedTask !== undefined && hash > 0) {
+    const prefix = `${failedTask.slice(0, hash)}:${failedTask.slice(hash + 1)}: `;
+    const own = output.filter((line) => line.startsWith(prefix));
+    if (own.length > 0) return own.slice(-failureLineCount);
+  }
+  return output.slice(-failureLineCount);
 }
 
 function summarizeTasks(budget: BudgetConfig, entries: readonly HistoryEntry[]): BudgetOutcome['turbo'] {

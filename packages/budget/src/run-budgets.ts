@@ -94,7 +94,7 @@ async function measureBudget(budget: BudgetConfig, context: MeasureContext): Pro
   for (let run = 1; run <= warmups && failure === undefined; run++) {
     const { result } = await measureOnce(budget, context, { run, runs: warmups, warmup: true });
     if (result.exitCode === 0) warmupMs.push(Math.round(result.durationMs));
-    else failure = { exitCode: result.exitCode, run: 0, tail: result.tail };
+    else failure = { exitCode: result.exitCode, run: 0, tail: result.tail.slice(-20) };
   }
   for (let run = 1; run <= runs && failure === undefined; run++) {
     const time = context.now().toISOString();
@@ -137,6 +137,8 @@ async function measureOnce(
     cwd: context.root,
     // turbo's documented equivalent of --summarize; it reaches turbo through package scripts too.
     env: { ...context.env, TURBO_RUN_SUMMARY: 'true' },
+    // Enough to find a failed turbo task's own lines among the others'.
+    tailLines: 400,
     onLine: (line) => {
       const path = summaryPathInLine(line);
       if (path !== undefined && isInside(context.root, path)) summaries.push(path);

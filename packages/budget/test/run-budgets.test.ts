@@ -144,6 +144,9 @@ describe('runBudgets with turbo', () => {
     writeFileSync(join(dir, 'packages/lib/package.json'), JSON.stringify({ name: '@fx/lib', version: '1.0.0', scripts: { build: 'echo lib is broken; exit 3' } }));
     const doc = await run(dir);
     expect(doc.budgets[0]?.failure).toMatchObject({ run: 1, failedTasks: ['@fx/lib#build'] });
+    // The failed task's own lines, not turbo's summary after them.
+    expect(doc.budgets[0]?.failure?.tail).toContain('@fx/lib:build: lib is broken');
+    expect(doc.budgets[0]?.failure?.tail.every((line) => line.startsWith('@fx/lib:build: '))).toBe(true);
     expect(doc.diagnostics.map((d) => d.rule)).toEqual(['budget/command-failed']);
     expect(doc.diagnostics[0]?.message).toContain('in run 1 (turbo task @fx/lib#build failed)');
     const { entries } = await readHistory(dir);

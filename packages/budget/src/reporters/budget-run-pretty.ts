@@ -8,7 +8,7 @@ import type { Paint } from './paint.js';
 import { createPaint } from './paint.js';
 
 const shownTasks = 5;
-const shownTail = 15;
+const shownTail = 20;
 
 export function renderBudgetRunPretty(doc: BudgetRunDocument, options: { color?: boolean } = {}): string {
   const paint = createPaint(options.color ?? false);
