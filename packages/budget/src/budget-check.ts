@@ -25,10 +25,10 @@ async function checkRecordedBudgets(context: CheckContext, readGit: ReadGitState
   const git = await readGit(context.root, context.options.env ?? {});
   if (git.commit === null) return { diagnostics: [], skipped: 'no commit yet, so no recorded budget result' };
   const short = git.commit.slice(0, 7);
-  const { entries } = await readHistory(context.root);
+  const { entries, badLines } = await readHistory(context.root);
   const lines = await locateBudgetLines(`${context.root}/harness.config.yaml`);
   const diagnostics = [];
-  const notes: string[] = [];
+  const notes: string[] = badLines.length === 0 ? [] : [`budget: ${badLines.length} unreadable lines in ${historyFile} skipped`];
   let judged = 0;
   for (const budget of budgets) {
     const runs = latestInvocation(entries, budget.name, git.commit);
