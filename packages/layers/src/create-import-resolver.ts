@@ -75,7 +75,8 @@ export function createImportResolver(options: ImportResolverOptions): ImportReso
       // run says so instead of passing it off as an npm package.
       return self.path === undefined ? { kind: 'unresolved' } : toTarget(self.path, specifier);
     }
-    if (bare !== undefined && !specifier.startsWith('#')) return { kind: 'package', name: bare };
+    // An unresolved name npm would not accept (`~/x`, `@/x`) is a path alias that failed, not a package.
+    if (bare !== undefined && isNpmName(bare)) return { kind: 'package', name: bare };
     return { kind: 'unresolved' };
   };
 
@@ -99,6 +100,11 @@ export function packageName(specifier: string): string | undefined {
   const parts = specifier.split('/');
   if (specifier.startsWith('@')) return parts.length >= 2 ? `${parts[0]}/${parts[1]}` : undefined;
   return parts[0];
+}
+
+/** npm's rules for new package names (validate-npm-package-name): no `~'!()*`, no leading `.` or `_`. */
+function isNpmName(name: string): boolean {
+  return /^(@[a-z0-9-][\w.-]*\/)?[a-z0-9-][\w.-]*$/i.test(name);
 }
 
 function readWorkspacePackages(root: string, packageJsonFiles: readonly string[]): Map<string, string> {
