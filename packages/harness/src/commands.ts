@@ -5,5 +5,6 @@ import { budgetCommand } from './commands/budget.js';
 import { budgetReportCommand } from './commands/budget-report.js';
 import { checkCommand } from './commands/check.js';
 import { initCommand } from './commands/init.js';
+import { layersGraphCommand } from './commands/layers-graph.js';
 
-export const commands: readonly CommandSpec[] = [initCommand, checkCommand, budgetCommand, budgetReportCommand];
+export const commands: readonly CommandSpec[] = [initCommand, checkCommand, budgetCommand, budgetReportCommand, layersGraphCommand];

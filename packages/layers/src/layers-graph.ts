@@ -5,12 +5,12 @@ import { renderLayersGraph } from './render-layers-graph.js';
 
 export interface LayersGraphResult {
   mermaid: string;
-  /** Findings the picture marks (before suppressions and the baseline). */
+  /** Import findings still reported (red arrows). */
   violations: number;
 }
 
 export async function buildLayersGraph(input: { root: string; config: LayersConfig }): Promise<LayersGraphResult> {
   const result = await checkLayers({ root: input.root, config: input.config });
-  const mermaid = renderLayersGraph({ graph: result.graph, classes: result.classes, violations: result.violations, order: input.config.order });
-  return { mermaid, violations: result.violations.filter((v) => v.target !== undefined).length };
+  const mermaid = renderLayersGraph({ graph: result.graph, classes: result.classes, violations: result.violations, active: result.diagnostics, order: input.config.order });
+  return { mermaid, violations: result.diagnostics.filter((d) => d.target !== undefined && d.rule !== 'layers/stale-baseline').length };
 }

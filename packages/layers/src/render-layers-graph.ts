@@ -1,7 +1,9 @@
 // The domains × layers picture as a mermaid flowchart (https://mermaid.js.org/syntax/flowchart.html):
 // one box per domain with its layers, the path layers, providers, shared and cross-cutting code;
-// one arrow per pair of boxes with the number of imports; arrows carrying a violation are red
-// and labelled with the rules they break. Arrows read "imports".
+// one arrow per pair of boxes with the number of imports; arrows carrying a finding are red and
+// labelled with the rules they break; findings accepted by a suppression or the baseline are
+// drawn dotted instead. Arrows read "imports".
+import type { Diagnostic } from '@harness/diagnostics';
 import type { ImportGraph } from './build-import-graph.js';
 import type { Violation } from './find-violations.js';
 import type { FileClass } from './layer-model.js';
@@ -11,6 +13,8 @@ export interface LayersGraphInput {
   graph: ImportGraph;
   classes: ReadonlyMap<string, FileClass>;
   violations: readonly Violation[];
+  /** The findings still reported after suppressions and the baseline. */
+  active: readonly Diagnostic[];
   order: readonly string[];
 }
 
@@ -35,13 +39,17 @@ export function renderLayersGraph(input: LayersGraphInput): string {
     if (node !== undefined && !nodes.has(node.id)) nodes.set(node.id, node);
     return node;
   };
-  const violationsAt = new Map<string, Set<string>>();
+  const at = (d: { file: string; line?: number; target?: string }): string => `${d.file}\0${d.line ?? 0}\0${d.target ?? ''}`;
+  const active = new Set(input.active.map(at));
+  const violationsAt = new Map<string, { rules: Set<string>; active: boolean }>();
   for (const v of input.violations) {
     if (v.target === undefined || v.line === undefined) continue;
-    const key = `${v.file}\0${v.line}\0${v.target}`;
-    violationsAt.set(key, (violationsAt.get(key) ?? new Set()).add(v.ruleId));
+    const found = violationsAt.get(at(v)) ?? { rules: new Set<string>(), active: false };
+    found.rules.add(v.ruleId);
+    found.active ||= active.has(at(v));
+    violationsAt.set(at(v), found);
   }
-  const arrows = new Map<string, { from: string; to: string; count: number; rules: Set<string> }>();
+  const arrows = new Map<string, Arrow>();
   for (const file of input.graph.files) {
     const from = nodeOf(input.classes.get(file.path));
     if (from === undefined) continue;
@@ -50,20 +58,31 @@ export function renderLayersGraph(input: LayersGraphInput): string {
       const to = nodeOf(input.classes.get(edge.target.path));
       if (to === undefined || to.id === from.id) continue;
       const key = `${from.id}>${to.id}`;
-      const arrow = arrows.get(key) ?? { from: from.id, to: to.id, count: 0, rules: new Set<string>() };
+      const arrow = arrows.get(key) ?? { from: from.id, to: to.id, count: 0, rules: new Set<string>(), active: false };
       arrow.count += 1;
-      for (const rule of violationsAt.get(`${file.path}\0${edge.line}\0${edge.target.path}`) ?? []) arrow.rules.add(rule);
+      const found = violationsAt.get(at({ file: file.path, line: edge.line, target: edge.target.path }));
+      for (const rule of found?.rules ?? []) arrow.rules.add(rule);
+      arrow.active ||= found?.active === true;
       arrows.set(key, arrow);
     }
   }
   return renderMermaid([...nodes.values()], [...arrows.values()], input.order);
 }
 
-function renderMermaid(nodes: Node[], arrows: { from: string; to: string; count: number; rules: Set<string> }[], order: readonly string[]): string {
+interface Arrow {
+  from: string;
+  to: string;
+  count: number;
+  rules: Set<string>;
+  /** At least one of its findings is still reported. */
+  active: boolean;
+}
+
+function renderMermaid(nodes: Node[], arrows: Arrow[], order: readonly string[]): string {
   const rank = (label: string): number => (order.includes(label) ? order.indexOf(label) : order.length);
   const lines = ['flowchart LR'];
   const groups = new Map<string, Node[]>();
-  for (const node of nodes) {
+  for (const node of [...nodes].sort((a, b) => rank(a.label) - rank(b.label))) {
     if (node.group === undefined) lines.push(`  ${node.id}["${node.label}"]`);
     else groups.set(node.group, [...(groups.get(node.group) ?? []), node]);
   }
@@ -76,8 +95,9 @@ function renderMermaid(nodes: Node[], arrows: { from: string; to: string; count:
   const red: number[] = [];
   sorted.forEach((arrow, index) => {
     const label = arrow.rules.size === 0 ? `${arrow.count}` : `✗ ${[...arrow.rules].sort().join(', ')} (${arrow.count})`;
-    lines.push(`  ${arrow.from} -->|"${label}"| ${arrow.to}`);
-    if (arrow.rules.size > 0) red.push(index);
+    const line = arrow.rules.size > 0 && !arrow.active ? '-.->' : '-->';
+    lines.push(`  ${arrow.from} ${line}|"${label}"| ${arrow.to}`);
+    if (arrow.active) red.push(index);
   });
   if (red.length > 0) lines.push(`  linkStyle ${red.join(',')} stroke:#d1242f,stroke-width:3px`);
   return `${lines.join('\n')}\n`;
