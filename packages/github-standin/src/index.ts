@@ -1,0 +1,12 @@
+export type { Fault } from './faults.js';
+export { faults } from './faults.js';
+export type { GithubStandin, RecordedRequest, StandinOptions } from './github-standin.js';
+export { startGithubStandin } from './github-standin.js';
+export type { OpenApiDescription } from './openapi-description.js';
+export { loadOpenApiDescription, matchPathTemplate } from './openapi-description.js';
+export type { RequestValidator, ValidatedRequest } from './request-validator.js';
+export { createRequestValidator } from './request-validator.js';
+export type { Route, RouteRequest, RouteResponse } from './route-table.js';
+export { rulesetRoutes } from './routes/ruleset-routes.js';
+export type { JsonObject, RepositoryOptions, StandinRepository, StoredRuleset, TokenGrant } from './state-store.js';
+export { StateStore } from './state-store.js';
