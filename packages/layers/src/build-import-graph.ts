@@ -71,12 +71,14 @@ export async function buildImportGraph(options: BuildImportGraphOptions): Promis
   if ('discarded' in loaded && loaded.discarded !== undefined) stats.cacheDiscarded = loaded.discarded;
   const next: CacheDocument = { format: cacheFormat, version: cacheFormatVersion, tool, resolutionKey, files: {} };
   const files: GraphFile[] = [];
+  let changed = previous === undefined || Object.keys(previous.files).length !== project.sources.length;
   for (const path of project.sources) {
     const entry = readEntry(root, path, previous?.files[path], stats);
     if (entry === undefined) continue;
     let targets = sameResolution && entry.unchanged ? entry.cached.targets : undefined;
     if (targets === undefined) targets = entry.cached.imports.map((record) => resolve(path, record.specifier));
     else stats.resolvedFromCache += 1;
+    changed ||= entry.cached !== previous?.files[path] || targets !== entry.cached.targets;
     next.files[path] = { ...entry.cached, targets };
     const graphFile: GraphFile = {
       path,
@@ -86,7 +88,8 @@ export async function buildImportGraph(options: BuildImportGraphOptions): Promis
     if (entry.cached.error !== undefined) graphFile.error = entry.cached.error;
     files.push(graphFile);
   }
-  if (options.cacheFile !== undefined) await saveImportCache(options.cacheFile, next);
+  // An unchanged tree leaves the cache as it is: writing 5 MB of JSON would be most of a warm run.
+  if (options.cacheFile !== undefined && changed) await saveImportCache(options.cacheFile, next);
   return { files, stats };
 }
 
