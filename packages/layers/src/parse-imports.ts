@@ -6,7 +6,7 @@ import type { EdgeKind, RawRecord } from './lex-imports.js';
 
 export function lexWithParser(source: string, file: string): { records: RawRecord[]; error?: string } {
   const result = parseSync(file, source);
-  const fatal = result.errors.find((e) => e.severity === 'Error');
+  const fatal = result.errors.find((e) => (e.severity as string) === 'Error');
   if (fatal !== undefined) return { records: [], error: fatal.message };
   const records: RawRecord[] = [];
   const add = (specifier: unknown, kind: EdgeKind, typeOnly: boolean, offset: number): void => {

@@ -31,7 +31,8 @@ export async function cruiserEdges(root: string, scopes: readonly CruiseScope[],
           mainFields: ['types', 'module', 'main'],
         },
       },
-      { tsConfig: tsconfig },
+      // The tsconfig paths plugin comes from the cruise option tsConfig.fileName above.
+      {},
       { tsConfig: extractTSConfig(tsconfig) },
     );
     if (typeof result.output === 'string') throw new Error('dependency-cruiser returned text instead of a result object');

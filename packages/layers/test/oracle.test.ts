@@ -22,7 +22,7 @@ async function harnessEdges(root: string, ignore: readonly string[] = []): Promi
 
 async function fixture(name: string): Promise<FixtureCopy> {
   const copy = await copyFixture(name);
-  cleanups.push(copy.remove);
+  cleanups.push(() => copy.remove());
   return copy;
 }
 
