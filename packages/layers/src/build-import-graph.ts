@@ -5,15 +5,13 @@ import { createHash } from 'node:crypto';
 import { readFileSync, statSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { ResolvedTarget } from './create-import-resolver.js';
-import { createImportResolver } from './create-import-resolver.js';
+import type { ImportResolver, ResolvedTarget } from './create-import-resolver.js';
 import type { SuppressionComment } from './find-suppressions.js';
 import type { CachedFile, CacheDocument } from './import-cache.js';
-import { cacheFormat, cacheFormatVersion, loadImportCache, saveImportCache } from './import-cache.js';
+import { loadImportCache, saveImportCache } from './import-cache.js';
 import type { ImportRecord } from './lex-imports.js';
 import { initLexer, lexImports } from './lex-imports.js';
 import { listProjectFiles } from './list-project-files.js';
-import { readTsconfigFacts } from './tsconfig-redirects.js';
 
 export interface GraphEdge extends ImportRecord {
   target: ResolvedTarget;
@@ -54,46 +52,74 @@ export const cacheFileName = '.harness/cache/layers.json';
 
 export async function buildImportGraph(options: BuildImportGraphOptions): Promise<ImportGraph> {
   const { root } = options;
-  const [project, tool] = await Promise.all([listProjectFiles(root, options.ignore), toolVersion(), initLexer()]);
+  const [project, tool] = await Promise.all([listProjectFiles(root, options.ignore), toolVersion()]);
   const manifests = await Promise.all(project.manifests.map(async (file) => `${file}\0${hash(await readFile(join(root, file)))}`));
   const resolutionKey = hash(Buffer.from([tool, ...project.sources, ...manifests].join('\n')));
   const loaded = options.cacheFile === undefined ? { document: undefined } : await loadImportCache(options.cacheFile, tool);
   const previous = loaded.document;
   const sameResolution = previous?.resolutionKey === resolutionKey;
-  const tsconfig = readTsconfigFacts(root, project.manifests.filter((f) => !f.endsWith('package.json')));
-  let resolver: ReturnType<typeof createImportResolver> | undefined;
-  const resolve = (file: string, specifier: string): ResolvedTarget => {
-    resolver ??= createImportResolver({ root, packageJsonFiles: project.manifests, redirects: tsconfig.redirects, conditions: tsconfig.conditions });
-    return resolver.resolve(file, specifier);
-  };
-
   const stats: GraphStats = { files: project.sources.length, lexedFromCache: 0, resolvedFromCache: 0 };
   if ('discarded' in loaded && loaded.discarded !== undefined) stats.cacheDiscarded = loaded.discarded;
-  const next: CacheDocument = { format: cacheFormat, version: cacheFormatVersion, tool, resolutionKey, files: {} };
-  const files: GraphFile[] = [];
-  let changed = previous === undefined || Object.keys(previous.files).length !== project.sources.length;
+
+  // Pass 1: what changed. Unchanged files are not even read; changed ones are lexed right away
+  // so that no more than one file's text is held at a time.
+  const entries: { path: string; cached: CachedFile; unchanged: boolean }[] = [];
+  let lexerReady = false;
+  let lexed = 0;
   for (const path of project.sources) {
-    const entry = readEntry(root, path, previous?.files[path], stats);
-    if (entry === undefined) continue;
-    let targets = sameResolution && entry.unchanged ? entry.cached.targets : undefined;
-    if (targets === undefined) targets = entry.cached.imports.map((record) => resolve(path, record.specifier));
-    else stats.resolvedFromCache += 1;
-    changed ||= entry.cached !== previous?.files[path] || targets !== entry.cached.targets;
-    next.files[path] = { ...entry.cached, targets };
+    const found = inspectFile(root, path, previous?.files[path]);
+    if (found === undefined) continue;
+    if ('cached' in found) {
+      stats.lexedFromCache += 1;
+      entries.push({ path, cached: found.cached, unchanged: true });
+      continue;
+    }
+    if (!lexerReady) await initLexer();
+    lexerReady = true;
+    lexed += 1;
+    const result = lexImports(found.bytes.toString('utf8'), path);
+    const cached: CachedFile = { hash: found.digest, size: found.size, mtimeMs: found.mtimeMs, imports: result.imports, suppressions: result.suppressions };
+    if (result.error !== undefined) cached.error = result.error;
+    entries.push({ path, cached, unchanged: false });
+  }
+
+  // Pass 2: targets, from the cache while nothing that decides resolution changed.
+  let resolver: ImportResolver | undefined;
+  const next: CacheDocument = { tool, resolutionKey, files: {} };
+  const files: GraphFile[] = [];
+  let changed = previous === undefined || lexed > 0 || Object.keys(previous.files).length !== project.sources.length;
+  for (const { path, cached, unchanged } of entries) {
+    let targets = sameResolution && unchanged ? cached.targets : undefined;
+    if (targets === undefined) {
+      resolver ??= await loadResolver(root, project.manifests);
+      const active = resolver;
+      targets = cached.imports.map((record) => active.resolve(path, record.specifier));
+    } else stats.resolvedFromCache += 1;
+    changed ||= cached !== previous?.files[path] || targets !== cached.targets;
+    next.files[path] = { ...cached, targets };
     const graphFile: GraphFile = {
       path,
-      imports: entry.cached.imports.map((record, i) => ({ ...record, target: targets[i] ?? { kind: 'unresolved' } })),
-      suppressions: entry.cached.suppressions,
+      imports: cached.imports.map((record, i) => ({ ...record, target: targets[i] ?? { kind: 'unresolved' } })),
+      suppressions: cached.suppressions,
     };
-    if (entry.cached.error !== undefined) graphFile.error = entry.cached.error;
+    if (cached.error !== undefined) graphFile.error = cached.error;
     files.push(graphFile);
   }
-  // An unchanged tree leaves the cache as it is: writing 5 MB of JSON would be most of a warm run.
+  // An unchanged tree leaves the cache as it is: rewriting it would be a good part of a warm run.
   if (options.cacheFile !== undefined && changed) await saveImportCache(options.cacheFile, next);
   return { files, stats };
 }
 
-function readEntry(root: string, path: string, cached: CachedFile | undefined, stats: GraphStats): { cached: CachedFile; unchanged: boolean } | undefined {
+/** The resolver and the tsconfig facts it needs, loaded only when something must be resolved. */
+async function loadResolver(root: string, manifests: readonly string[]): Promise<ImportResolver> {
+  const [{ createImportResolver }, { readTsconfigFacts }] = await Promise.all([import('./create-import-resolver.js'), import('./tsconfig-redirects.js')]);
+  const tsconfig = readTsconfigFacts(root, manifests.filter((f) => !f.endsWith('package.json')));
+  return createImportResolver({ root, packageJsonFiles: manifests, redirects: tsconfig.redirects, conditions: tsconfig.conditions });
+}
+
+type Inspection = { cached: CachedFile } | { bytes: Buffer; digest: string; size: number; mtimeMs: number };
+
+function inspectFile(root: string, path: string, cached: CachedFile | undefined): Inspection | undefined {
   const absolute = join(root, path);
   let size: number;
   let mtimeMs: number;
@@ -103,20 +129,11 @@ function readEntry(root: string, path: string, cached: CachedFile | undefined, s
     // Deleted between listing and reading: it is simply not part of this run.
     return undefined;
   }
-  if (cached !== undefined && cached.size === size && cached.mtimeMs === mtimeMs) {
-    stats.lexedFromCache += 1;
-    return { cached, unchanged: true };
-  }
+  if (cached !== undefined && cached.size === size && cached.mtimeMs === mtimeMs) return { cached };
   const bytes = readFileSync(absolute);
   const digest = hash(bytes);
-  if (cached !== undefined && cached.hash === digest) {
-    stats.lexedFromCache += 1;
-    return { cached: { ...cached, size, mtimeMs }, unchanged: true };
-  }
-  const lexed = lexImports(bytes.toString('utf8'), path);
-  const fresh: CachedFile = { hash: digest, size, mtimeMs, imports: lexed.imports, suppressions: lexed.suppressions };
-  if (lexed.error !== undefined) fresh.error = lexed.error;
-  return { cached: fresh, unchanged: false };
+  if (cached !== undefined && cached.hash === digest) return { cached: { ...cached, size, mtimeMs } };
+  return { bytes, digest, size, mtimeMs };
 }
 
 function hash(bytes: Buffer): string {

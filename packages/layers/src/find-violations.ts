@@ -4,6 +4,7 @@ import type { Diagnostic } from '@harness/diagnostics';
 import type { ImportGraph } from './build-import-graph.js';
 import type { FileClass, LayerModel } from './layer-model.js';
 import { docsLink, edgeRules, fileRules } from './layer-rules.js';
+import type { EdgeFacts } from './rules/layer-rule.js';
 import { targetName } from './rules/layer-rule.js';
 
 /** A finding about one edge or file, with the classes the graph view needs. */
@@ -32,10 +33,11 @@ export function findViolations(graph: ImportGraph, model: LayerModel): { violati
     for (const edge of file.imports) {
       const target = edge.target;
       if (target.kind === 'unresolved') continue;
-      const to = target.kind === 'file' ? classOf(target.path) : undefined;
+      const facts: EdgeFacts = { file: file.path, from, edge, target, model };
+      if (target.kind === 'file') facts.to = classOf(target.path);
       for (const rule of edgeRules) {
         if (edge.typeOnly && model.allowTypeOnly.has(rule.id)) continue;
-        const verdict = rule.check({ file: file.path, from, edge, target, ...(to === undefined ? {} : { to }), model });
+        const verdict = rule.check(facts);
         if (verdict === undefined) continue;
         violations.push({
           ...finding(rule.id, file.path, verdict),

@@ -2,15 +2,16 @@
 // content hash (size + mtime only spare re-reading an unchanged file, as git's index does); its
 // resolved targets are kept only while the resolution key (the set of source files and the
 // contents of every tsconfig and package.json) is unchanged. A cache that does not parse, has
-// another format version or was written by another harness version is discarded.
+// another format version or was written by another harness version is discarded. On disk each
+// file is a compact tuple: parsing it is most of a warm run, so it is kept small.
 import { readFile } from 'node:fs/promises';
 import type { ResolvedTarget } from './create-import-resolver.js';
 import type { SuppressionComment } from './find-suppressions.js';
-import type { ImportRecord } from './lex-imports.js';
+import type { EdgeKind, ImportRecord } from './lex-imports.js';
 import { writeFileAtomic } from './write-file-atomic.js';
 
 export const cacheFormat = 'harness-layers-cache';
-export const cacheFormatVersion = 1;
+export const cacheFormatVersion = 2;
 
 export interface CachedFile {
   hash: string;
@@ -24,11 +25,21 @@ export interface CachedFile {
 }
 
 export interface CacheDocument {
-  format: typeof cacheFormat;
-  version: typeof cacheFormatVersion;
   tool: string;
   resolutionKey: string;
   files: Record<string, CachedFile>;
+}
+
+type StoredImport = [specifier: string, kind: EdgeKind, typeOnly: 0 | 1, line: number, column: number];
+type StoredSuppression = [line: number, rule: string, reason: string];
+type StoredFile = [hash: string, size: number, mtimeMs: number, imports: StoredImport[], suppressions: StoredSuppression[], targets: string[] | null, error: string | null];
+
+interface StoredDocument {
+  format: typeof cacheFormat;
+  version: number;
+  tool: string;
+  resolutionKey: string;
+  files: Record<string, StoredFile>;
 }
 
 export type CacheLoad = { document: CacheDocument } | { document: undefined; discarded?: string };
@@ -46,32 +57,71 @@ export async function loadImportCache(path: string, tool: string): Promise<Cache
   } catch {
     return { document: undefined, discarded: 'it is not valid JSON' };
   }
-  if (!isCacheDocument(value)) return { document: undefined, discarded: 'it is not a harness layers cache' };
-  if (value.version !== cacheFormatVersion || value.tool !== tool) {
-    return { document: undefined, discarded: `it was written by another version (${String(value.tool)}, format ${String(value.version)})` };
+  const stored = value as Partial<StoredDocument> | null;
+  if (stored === null || typeof stored !== 'object' || stored.format !== cacheFormat || typeof stored.tool !== 'string') {
+    return { document: undefined, discarded: 'it is not a harness layers cache' };
   }
-  return { document: value };
+  if (stored.version !== cacheFormatVersion || stored.tool !== tool) {
+    return { document: undefined, discarded: `it was written by another version (${stored.tool}, format ${String(stored.version)})` };
+  }
+  const files = decodeFiles(stored.files);
+  if (files === undefined || typeof stored.resolutionKey !== 'string') return { document: undefined, discarded: 'it is not a harness layers cache' };
+  return { document: { tool, resolutionKey: stored.resolutionKey, files } };
 }
 
 export async function saveImportCache(path: string, document: CacheDocument): Promise<void> {
-  await writeFileAtomic(path, JSON.stringify(document));
+  const files: Record<string, StoredFile> = {};
+  for (const [file, f] of Object.entries(document.files)) {
+    files[file] = [
+      f.hash,
+      f.size,
+      f.mtimeMs,
+      f.imports.map((i) => [i.specifier, i.kind, i.typeOnly ? 1 : 0, i.line, i.column]),
+      f.suppressions.map((s) => [s.line, s.rule, s.reason]),
+      f.targets?.map(encodeTarget) ?? null,
+      f.error ?? null,
+    ];
+  }
+  const stored: StoredDocument = { format: cacheFormat, version: cacheFormatVersion, tool: document.tool, resolutionKey: document.resolutionKey, files };
+  await writeFileAtomic(path, JSON.stringify(stored));
 }
 
-function isCacheDocument(value: unknown): value is CacheDocument {
-  if (typeof value !== 'object' || value === null) return false;
-  const doc = value as Partial<CacheDocument>;
-  if (doc.format !== cacheFormat || typeof doc.resolutionKey !== 'string' || typeof doc.tool !== 'string') return false;
-  if (typeof doc.files !== 'object' || doc.files === null || Array.isArray(doc.files)) return false;
-  // Spot-check entries: a hand-edited or truncated cache must not be half-trusted.
-  return Object.values(doc.files).every(
-    (f) =>
-      typeof f === 'object' &&
-      f !== null &&
-      typeof f.hash === 'string' &&
-      typeof f.size === 'number' &&
-      typeof f.mtimeMs === 'number' &&
-      Array.isArray(f.imports) &&
-      Array.isArray(f.suppressions) &&
-      (f.targets === undefined || (Array.isArray(f.targets) && f.targets.length === f.imports.length)),
-  );
+function encodeTarget(target: ResolvedTarget): string {
+  if (target.kind === 'file') return `f${target.path}`;
+  if (target.kind === 'package') return `p${target.name}`;
+  if (target.kind === 'builtin') return `b${target.name}`;
+  return 'u';
+}
+
+function decodeTarget(text: string): ResolvedTarget {
+  const rest = text.slice(1);
+  if (text[0] === 'f') return { kind: 'file', path: rest };
+  if (text[0] === 'p') return { kind: 'package', name: rest };
+  if (text[0] === 'b') return { kind: 'builtin', name: rest };
+  return { kind: 'unresolved' };
+}
+
+/** Every entry is checked: a hand-edited or truncated cache must not be half-trusted. */
+function decodeFiles(value: unknown): Record<string, CachedFile> | undefined {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return undefined;
+  const files: Record<string, CachedFile> = {};
+  for (const [path, entry] of Object.entries(value as Record<string, unknown>)) {
+    if (!Array.isArray(entry) || entry.length !== 7) return undefined;
+    const [hash, size, mtimeMs, imports, suppressions, targets, error] = entry as unknown[];
+    if (typeof hash !== 'string' || typeof size !== 'number' || typeof mtimeMs !== 'number') return undefined;
+    if (!Array.isArray(imports) || !Array.isArray(suppressions)) return undefined;
+    if (targets !== null && (!Array.isArray(targets) || targets.length !== imports.length)) return undefined;
+    const file: CachedFile = {
+      hash,
+      size,
+      mtimeMs,
+      imports: (imports as StoredImport[]).map(([specifier, kind, typeOnly, line, column]) => ({ specifier, kind, typeOnly: typeOnly === 1, line, column })),
+      suppressions: (suppressions as StoredSuppression[]).map(([line, rule, reason]) => ({ line, rule, reason })),
+    };
+    if (!file.imports.every((i) => typeof i.specifier === 'string' && typeof i.line === 'number')) return undefined;
+    if (Array.isArray(targets)) file.targets = (targets as unknown[]).map((t) => decodeTarget(String(t)));
+    if (typeof error === 'string') file.error = error;
+    files[path] = file;
+  }
+  return files;
 }

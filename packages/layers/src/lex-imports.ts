@@ -4,7 +4,6 @@
 // https://github.com/guybedford/es-module-lexer#typescript. Files it cannot lex (JSX) go to
 // oxc-parser instead.
 import { init, parse } from 'es-module-lexer';
-import { lexWithParser } from './parse-imports.js';
 import { createLineIndex } from './line-index.js';
 import type { SuppressionComment } from './find-suppressions.js';
 import { findSuppressions } from './find-suppressions.js';
@@ -27,9 +26,13 @@ export interface LexedFile {
   error?: string;
 }
 
-/** Compiles the lexer's WebAssembly once; call before `lexImports`. */
+let parserFallback: typeof import('./parse-imports.js') | undefined;
+
+/** Compiles the lexer's WebAssembly and loads the parser fallback; call before `lexImports`. */
 export async function initLexer(): Promise<void> {
   await init();
+  // Loaded here rather than at the top so that a warm run, which lexes nothing, never loads it.
+  parserFallback ??= await import('./parse-imports.js');
 }
 
 // `require(` preceded by something that is not part of an identifier or a member access.
@@ -40,7 +43,8 @@ export function lexImports(source: string, file: string): LexedFile {
   try {
     records = lexWithEsModuleLexer(source);
   } catch {
-    const parsed = lexWithParser(source, file);
+    if (parserFallback === undefined) throw new Error('lexImports called before initLexer');
+    const parsed = parserFallback.lexWithParser(source, file);
     if (parsed.error !== undefined) return { imports: [], suppressions: findSuppressions(source), error: parsed.error };
     records = parsed.records;
   }
