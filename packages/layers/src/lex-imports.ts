@@ -4,6 +4,7 @@
 // https://github.com/guybedford/es-module-lexer#typescript. Files it cannot lex (JSX) go to
 // oxc-parser instead.
 import { init, parse } from 'es-module-lexer';
+import type { lexWithParser as LexWithParser } from './parse-imports.js';
 import { createLineIndex } from './line-index.js';
 import type { SuppressionComment } from './find-suppressions.js';
 import { findSuppressions } from './find-suppressions.js';
@@ -26,7 +27,7 @@ export interface LexedFile {
   error?: string;
 }
 
-let parserFallback: typeof import('./parse-imports.js') | undefined;
+let parserFallback: { lexWithParser: typeof LexWithParser } | undefined;
 
 /** Compiles the lexer's WebAssembly and loads the parser fallback; call before `lexImports`. */
 export async function initLexer(): Promise<void> {
