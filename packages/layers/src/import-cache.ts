@@ -93,6 +93,16 @@ function encodeTarget(target: ResolvedTarget): string {
   return 'u';
 }
 
+/** Targets are shared between the many imports that name the same file; decode each once. */
+function decodeTargetShared(text: string, seen: Map<string, ResolvedTarget>): ResolvedTarget {
+  let target = seen.get(text);
+  if (target === undefined) {
+    target = decodeTarget(text);
+    seen.set(text, target);
+  }
+  return target;
+}
+
 function decodeTarget(text: string): ResolvedTarget {
   const rest = text.slice(1);
   if (text[0] === 'f') return { kind: 'file', path: rest };
@@ -105,6 +115,7 @@ function decodeTarget(text: string): ResolvedTarget {
 function decodeFiles(value: unknown): Record<string, CachedFile> | undefined {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return undefined;
   const files: Record<string, CachedFile> = {};
+  const seen = new Map<string, ResolvedTarget>();
   for (const [path, entry] of Object.entries(value as Record<string, unknown>)) {
     if (!Array.isArray(entry) || entry.length !== 7) return undefined;
     const [hash, size, mtimeMs, imports, suppressions, targets, error] = entry as unknown[];
@@ -119,7 +130,7 @@ function decodeFiles(value: unknown): Record<string, CachedFile> | undefined {
       suppressions: (suppressions as StoredSuppression[]).map(([line, rule, reason]) => ({ line, rule, reason })),
     };
     if (!file.imports.every((i) => typeof i.specifier === 'string' && typeof i.line === 'number')) return undefined;
-    if (Array.isArray(targets)) file.targets = (targets as unknown[]).map((t) => decodeTarget(String(t)));
+    if (Array.isArray(targets)) file.targets = (targets as unknown[]).map((t) => decodeTargetShared(String(t), seen));
     if (typeof error === 'string') file.error = error;
     files[path] = file;
   }
