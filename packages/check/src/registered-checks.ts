@@ -3,5 +3,6 @@
 import { budgetCheck } from '@harness/budget';
 import type { Check } from '@harness/config';
 import { layersCheck } from '@harness/layers';
+import { rulesetsCheck } from '@harness/rulesets';
 
-export const registeredChecks: readonly Check[] = [layersCheck, budgetCheck];
+export const registeredChecks: readonly Check[] = [layersCheck, budgetCheck, rulesetsCheck];

@@ -12,9 +12,11 @@ export interface Fault {
   headers?: Record<string, string>;
   /** How many matching requests fail (1). */
   times?: number;
+  /** Let this many matching requests through first (0). */
+  after?: number;
 }
 
-type FaultOptions = Pick<Fault, 'method' | 'path' | 'times'>;
+type FaultOptions = Pick<Fault, 'method' | 'path' | 'times' | 'after'>;
 
 const docs = 'https://docs.github.com/rest';
 
@@ -50,6 +52,10 @@ export function takeFault(queue: Fault[], method: string, path: string): Fault |
   const index = queue.findIndex((f) => (f.method === undefined || f.method === method) && (f.path === undefined || f.path.test(path)));
   if (index === -1) return undefined;
   const fault = queue[index] as Fault;
+  if ((fault.after ?? 0) > 0) {
+    queue[index] = { ...fault, after: (fault.after ?? 0) - 1 };
+    return undefined;
+  }
   const left = (fault.times ?? 1) - 1;
   if (left <= 0) queue.splice(index, 1);
   else queue[index] = { ...fault, times: left };

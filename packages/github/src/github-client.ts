@@ -4,6 +4,7 @@
 import { retry } from '@octokit/plugin-retry';
 import { throttling } from '@octokit/plugin-throttling';
 import { Octokit } from '@octokit/rest';
+import Bottleneck from 'bottleneck';
 import { HarnessError } from '@harness/diagnostics';
 import { toHarnessError, tokenFix } from './github-errors.js';
 import type { Repository } from './repository.js';
@@ -85,7 +86,13 @@ export function createGithubClient(options: GithubClientOptions): GithubClient {
     request: { headers: { 'x-github-api-version': '2022-11-28' } },
     // 429 is left to the throttling plugin, which honours Retry-After and x-ratelimit-reset.
     retry: { retries, retryAfterBaseValue: unit, doNotRetry: [400, 401, 403, 404, 410, 422, 429, 451] },
-    throttle: { retryAfterBaseValue: unit, onRateLimit: decide('rate limit'), onSecondaryRateLimit: decide('secondary rate limit') },
+    throttle: {
+      retryAfterBaseValue: unit,
+      // GitHub asks for a second between writes; scaled with the wait unit so tests do not sleep.
+      write: new Bottleneck.Group({ maxConcurrent: 1, minTime: unit }),
+      onRateLimit: decide('rate limit'),
+      onSecondaryRateLimit: decide('secondary rate limit'),
+    },
   });
   const repository = options.repository;
   const context = (action: string) => ({ repository: formatRepository(repository), action, apiUrl });

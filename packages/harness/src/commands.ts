@@ -6,5 +6,9 @@ import { budgetReportCommand } from './commands/budget-report.js';
 import { checkCommand } from './commands/check.js';
 import { initCommand } from './commands/init.js';
 import { layersGraphCommand } from './commands/layers-graph.js';
+import { rulesetsApplyCommand } from './commands/rulesets-apply.js';
+import { rulesetsCheckCommand } from './commands/rulesets-check.js';
+import { rulesetsExportCommand } from './commands/rulesets-export.js';
+import { rulesetsPlanCommand } from './commands/rulesets-plan.js';
 
-export const commands: readonly CommandSpec[] = [initCommand, checkCommand, budgetCommand, budgetReportCommand, layersGraphCommand];
+export const commands: readonly CommandSpec[] = [initCommand, checkCommand, budgetCommand, budgetReportCommand, layersGraphCommand, rulesetsPlanCommand, rulesetsApplyCommand, rulesetsCheckCommand, rulesetsExportCommand];

@@ -1,0 +1,81 @@
+// `harness rulesets export`: the repository's own live rulesets written into
+// `rulesets.dir` in GitHub's export format, for teams that start from what they
+// clicked together. Nothing is overwritten without --force, and nothing is
+// written at all when one file would be.
+import { mkdir, rename, writeFile } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { HarnessError } from '@harness/diagnostics';
+import { formatRepository, getRuleset, listRulesets } from '@harness/github';
+import type { RulesetsOptions } from './plan-rulesets.js';
+import { connectGithub } from './plan-rulesets.js';
+import { toExportFormat } from './request-body.js';
+import { readRulesetFiles } from './ruleset-file.js';
+
+export interface ExportOptions extends RulesetsOptions {
+  force?: boolean;
+  /** Say what would be written, write nothing. */
+  dryRun?: boolean;
+}
+
+export interface ExportedFile {
+  name: string;
+  file: string;
+  /** Whether a file was already there (and --force replaced it). */
+  replaced: boolean;
+}
+
+export interface ExportResult {
+  repository: string;
+  files: ExportedFile[];
+  /** Organization and enterprise rulesets, not exported. */
+  skipped: string[];
+  dryRun: boolean;
+}
+
+/** `Main branch / protect` → `main-branch-protect.json`. */
+export function exportFileName(name: string): string {
+  const slug = name.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '');
+  return `${slug === '' ? 'ruleset' : slug}.json`;
+}
+
+export async function exportRulesets(options: ExportOptions): Promise<ExportResult> {
+  const existing = await readRulesetFiles(options.root, options.dir);
+  const client = await connectGithub(options);
+  const summaries = await listRulesets(client);
+  const own = summaries.filter((s) => (s.source_type ?? 'Repository') === 'Repository');
+  const dir = options.dir.replace(/\\/g, '/').replace(/\/+$/, '');
+  const taken = new Set<string>();
+  const writes: { entry: ExportedFile; text: string }[] = [];
+  for (const summary of own) {
+    const live = await getRuleset(client, summary.id, summary.name);
+    // A ruleset already kept in a file goes back into that file.
+    let file = existing.find((f) => f.name === summary.name)?.file ?? `${dir}/${exportFileName(summary.name)}`;
+    for (let n = 2; taken.has(file); n += 1) file = `${dir}/${exportFileName(summary.name).replace(/\.json$/, `-${n}.json`)}`;
+    taken.add(file);
+    writes.push({ entry: { name: summary.name, file, replaced: existsSync(join(options.root, file)) }, text: `${JSON.stringify(toExportFormat(live), null, 2)}\n` });
+  }
+  const clashes = writes.filter((w) => w.entry.replaced);
+  if (clashes.length > 0 && options.force !== true) {
+    throw new HarnessError('FILE_EXISTS', `export would overwrite ${clashes.map((c) => c.entry.file).join(', ')}`, {
+      place: { file: clashes[0]?.entry.file ?? dir },
+      fix: 'Run `harness rulesets plan` to see how they differ, or pass --force to replace them with what GitHub has.',
+    });
+  }
+  const dryRun = options.dryRun === true;
+  if (!dryRun) {
+    for (const { entry, text } of writes) {
+      const path = join(options.root, entry.file);
+      await mkdir(dirname(path), { recursive: true });
+      const temporary = `${path}.${process.pid}.tmp`;
+      await writeFile(temporary, text);
+      await rename(temporary, path);
+    }
+  }
+  return {
+    repository: formatRepository(client.repository),
+    files: writes.map((w) => w.entry),
+    skipped: summaries.filter((s) => (s.source_type ?? 'Repository') !== 'Repository').map((s) => `${s.name} (${String(s.source_type).toLowerCase()} ruleset of ${String(s.source)})`),
+    dryRun,
+  };
+}
