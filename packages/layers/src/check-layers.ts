@@ -44,6 +44,9 @@ export async function checkLayers(input: CheckLayersInput): Promise<CheckLayersR
     ...(input.cache === false ? {} : { cacheFile: join(input.root, cacheFileName) }),
   });
   const notes: string[] = [];
+  if (input.config.domains.length === 0 && Object.keys(input.config.paths).length === 0) {
+    notes.push('layers: neither layers.domains nor layers.paths is set, so no file has a layer; see docs/layers.md to describe the architecture.');
+  }
   if (graph.stats.cacheDiscarded !== undefined) notes.push(`layers: discarded ${cacheFileName} (${graph.stats.cacheDiscarded}); rebuilt it.`);
   for (const file of graph.files) {
     if (file.error !== undefined) notes.push(`layers: could not read the imports of ${file.path} (${file.error}); its imports were not checked.`);

@@ -10,7 +10,10 @@ export interface SuppressionComment {
   reason: string;
 }
 
-const comment = /\/\/[ \t]*harness-ignore[ \t]+(layers\/[\w-]*)[ \t]*(?::[ \t]*(.*?))?[ \t]*\r?$/gm;
+// The rule, then the rest of the line: a reason follows a colon. Without one the comment is still
+// found, so that it can be reported instead of silently doing nothing.
+// A placeholder such as `layers/<rule>` in prose is not a suppression.
+const comment = /\/\/[ \t]*harness-ignore[ \t]+(layers\/[\w-]+)(?=[\s:]|$)([^\r\n]*)/gm;
 
 export function findSuppressions(source: string): SuppressionComment[] {
   if (!source.includes('harness-ignore')) return [];
@@ -22,7 +25,8 @@ export function findSuppressions(source: string): SuppressionComment[] {
       line += 1;
       lineStart = i + 1;
     }
-    found.push({ line, rule: match[1] ?? '', reason: match[2] ?? '' });
+    const rest = (match[2] ?? '').trim();
+    found.push({ line, rule: match[1] ?? '', reason: rest.startsWith(':') ? rest.slice(1).trim() : '' });
   }
   return found;
 }
