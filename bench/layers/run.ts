@@ -81,4 +81,7 @@ console.log(row('harness, warm cache, 1 file edited', edited));
 console.log(`of which the layers check itself (durationMs, median): cold ${checkMs(cold)}, warm ${checkMs(warm)}, 1 file edited ${checkMs(edited)}; the rest is Node and CLI start-up`);
 const ratio = median(dc.map((m) => m.seconds)) / median(cold.map((m) => m.seconds));
 console.log(`cold ratio: harness is ${ratio.toFixed(1)}× faster than dependency-cruiser (target ≥ 8×)`);
+const cruised = (JSON.parse(dc[0]?.stdout ?? '{}') as { summary?: { totalCruised?: number } }).summary?.totalCruised ?? 0;
+// dependency-cruiser silently skips .ts files without a TypeScript it supports (< 7): say so loudly.
+if (cruised < generated.files - 10) console.log(`WARNING: dependency-cruiser cruised only ${cruised} modules; is TypeScript 6 installed?`);
 console.log(`findings: harness ${findings(cold[0])}, dependency-cruiser ${violations(dc[0])} (same rules; harness reports each import once per rule)`);
