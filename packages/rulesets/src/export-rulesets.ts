@@ -6,6 +6,7 @@ import { mkdir, rename, writeFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { HarnessError } from '@harness/diagnostics';
+import type { JsonObject } from '@harness/github';
 import { formatRepository, getRuleset, listRulesets } from '@harness/github';
 import type { RulesetsOptions } from './plan-rulesets.js';
 import { connectGithub } from './plan-rulesets.js';
@@ -47,8 +48,9 @@ export async function exportRulesets(options: ExportOptions): Promise<ExportResu
   const dir = options.dir.replace(/\\/g, '/').replace(/\/+$/, '');
   const taken = new Set<string>();
   const writes: { entry: ExportedFile; text: string }[] = [];
-  for (const summary of own) {
-    const live = await getRuleset(client, summary.id, summary.name);
+  const full = await Promise.all(own.map((summary) => getRuleset(client, summary.id, summary.name)));
+  for (const [index, summary] of own.entries()) {
+    const live = full[index] as JsonObject;
     // A ruleset already kept in a file goes back into that file.
     let file = existing.find((f) => f.name === summary.name)?.file ?? `${dir}/${exportFileName(summary.name)}`;
     for (let n = 2; taken.has(file); n += 1) file = `${dir}/${exportFileName(summary.name).replace(/\.json$/, `-${n}.json`)}`;

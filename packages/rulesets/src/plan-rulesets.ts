@@ -84,10 +84,11 @@ export async function planRulesetsWithContext(options: RulesetsOptions): Promise
   const summaries = await listRulesets(client);
   const own = summaries.filter((s) => (s.source_type ?? 'Repository') === 'Repository');
   const live = new Map<string, JsonObject>();
-  // The list holds summaries only (no rules, conditions, bypass actors): read each in full.
-  for (const summary of own) {
-    if (files.some((f) => f.name === summary.name)) live.set(summary.name, await getRuleset(client, summary.id, summary.name));
-  }
+  // The list holds summaries only (no rules, conditions, bypass actors): read each in full
+  // (at once: the throttling plugin keeps it to 10 concurrent requests).
+  const matched = own.filter((summary) => files.some((f) => f.name === summary.name));
+  const full = await Promise.all(matched.map((summary) => getRuleset(client, summary.id, summary.name)));
+  matched.forEach((summary, index) => live.set(summary.name, full[index] as JsonObject));
   const createdHere = created.created[repository] ?? {};
   const entries: PlanEntry[] = [
     ...files.map((file) => planFile(file, live.get(file.name))),

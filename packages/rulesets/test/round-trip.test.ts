@@ -2,12 +2,12 @@
 // request against GitHub's OpenAPI description and keeps state.
 import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { faults, startGithubStandin } from '@harness/github-standin';
+import { createRequestValidator, faults, startGithubStandin } from '@harness/github-standin';
 import type { GithubStandin } from '@harness/github-standin';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ExportOptions } from '../src/index.js';
-import { applyRulesets, checkRulesets, exportRulesets, planRulesets } from '../src/index.js';
-import { arrangeGithub, createRepo, releaseExport, template } from './fixture-repo.js';
+import { applyRulesets, checkRulesets, exportRulesets, planRulesets, readRulesetFiles, toRequestBody } from '../src/index.js';
+import { arrangeGithub, createRepo, releaseExport, repoRoot, template } from './fixture-repo.js';
 
 let standin: GithubStandin;
 let ids: { orgRulesetId: number; handMadeId: number };
@@ -144,5 +144,14 @@ describe('rulesets round trip', () => {
     const writes = standin.writes().length;
     await applyRulesets(options(root));
     expect(standin.writes().slice(writes).map((w) => `${w.method} ${String((w.body as { name: string }).name)}`)).toEqual(['POST release']);
+  });
+
+  it('sends this repository’s own rulesets as bodies GitHub’s description accepts', async () => {
+    const validator = createRequestValidator();
+    const files = await readRulesetFiles(repoRoot, '.github/rulesets');
+    expect(files.map((f) => f.name)).toEqual(['main']);
+    for (const file of files) {
+      expect(validator.validateRequest({ method: 'POST', template: '/repos/{owner}/{repo}/rulesets', pathParams: { owner: 'o', repo: 'r' }, query: new URLSearchParams(), body: toRequestBody(file.content) })).toEqual([]);
+    }
   });
 });
