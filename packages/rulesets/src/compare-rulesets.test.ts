@@ -65,6 +65,14 @@ describe('compareRuleset', () => {
     ]);
   });
 
+  it('ignores the id GitHub gives an organization admin actor', () => {
+    const admins = toRequestBody({ name: 'main', enforcement: 'active', bypass_actors: [{ actor_id: null, actor_type: 'OrganizationAdmin', bypass_mode: 'always' }] });
+    expect(compareRuleset(admins, { ...admins, rules: [], bypass_actors: [{ actor_id: 1, actor_type: 'OrganizationAdmin', bypass_mode: 'always' }] }).changes).toEqual([]);
+    expect(compareRuleset(admins, { ...admins, rules: [], bypass_actors: [{ actor_id: 1, actor_type: 'OrganizationAdmin', bypass_mode: 'pull_request' }] }).changes).toEqual([
+      { path: 'bypass_actors[OrganizationAdmin].bypass_mode', github: 'pull_request', file: 'always' },
+    ]);
+  });
+
   it('does not compare bypass actors GitHub hides from the token', () => {
     const withoutActors: Partial<typeof live> = { ...live };
     delete withoutActors.bypass_actors;

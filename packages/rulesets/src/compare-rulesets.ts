@@ -34,10 +34,13 @@ const parameterDefaults: Record<string, JsonObject> = {
   tag_name_pattern: { negate: false },
 };
 
+/** Actor types whose id GitHub ignores (OrganizationAdmin reads back as 1) or wants null (DeployKey). */
+const idlessActors = new Set(['OrganizationAdmin', 'DeployKey']);
+
 /** Lists of objects GitHub may reorder, and the key that identifies an entry. */
 const listKeys: Record<string, (item: JsonObject) => string> = {
   rules: (rule) => String(rule.type),
-  bypass_actors: (actor) => `${String(actor.actor_type)} ${typeof actor.actor_id === 'number' ? actor.actor_id : '-'}`,
+  bypass_actors: (actor) => (idlessActors.has(String(actor.actor_type)) ? String(actor.actor_type) : `${String(actor.actor_type)} ${typeof actor.actor_id === 'number' ? actor.actor_id : '-'}`),
   required_status_checks: (check) => String(check.context),
   workflows: (workflow) => `${String(workflow.path)}@${String(workflow.repository_id)}`,
   code_scanning_tools: (tool) => String(tool.tool),
@@ -104,7 +107,8 @@ function compareList(path: string, name: string, file: unknown, github: unknown,
     } else if (name === 'rules') {
       compareRule(at, item, live, changes);
     } else {
-      compareValue(at, item, live, changes, entryDefaults[name] ?? {});
+      const wanted = name === 'bypass_actors' && idlessActors.has(String(item.actor_type)) ? withoutKey(item, 'actor_id') : item;
+      compareValue(at, wanted, live, changes, entryDefaults[name] ?? {});
     }
   }
   for (const [key, live] of githubItems) {
@@ -120,6 +124,12 @@ function compareRule(path: string, file: JsonObject, github: JsonObject, changes
   const wanted = fileParameters === undefined ? {} : fileParameters;
   const live = githubParameters === undefined || githubParameters === null ? {} : githubParameters;
   compareValue(`${path}.parameters`, wanted, live, changes, defaults);
+}
+
+function withoutKey(item: JsonObject, key: string): JsonObject {
+  const copy = { ...item };
+  delete copy[key];
+  return copy;
 }
 
 /** Lists of plain values compare as sets; everything else structurally. */

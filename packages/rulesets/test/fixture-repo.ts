@@ -23,7 +23,10 @@ export const releaseExport = `${JSON.stringify(
     enforcement: 'evaluate',
     conditions: { ref_name: { exclude: [], include: ['refs/heads/release/*'] } },
     rules: [{ type: 'non_fast_forward' }, { type: 'required_linear_history' }],
-    bypass_actors: [{ actor_id: 5, actor_type: 'RepositoryRole', bypass_mode: 'always' }],
+    bypass_actors: [
+      { actor_id: 5, actor_type: 'RepositoryRole', bypass_mode: 'always' },
+      { actor_id: null, actor_type: 'OrganizationAdmin', bypass_mode: 'always' },
+    ],
   },
   null,
   2,

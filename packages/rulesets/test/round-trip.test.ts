@@ -49,7 +49,10 @@ describe('rulesets round trip', () => {
       enforcement: 'evaluate',
       conditions: { ref_name: { exclude: [], include: ['refs/heads/release/*'] } },
       rules: [{ type: 'non_fast_forward' }, { type: 'required_linear_history' }],
-      bypass_actors: [{ actor_id: 5, actor_type: 'RepositoryRole', bypass_mode: 'always' }],
+      bypass_actors: [
+        { actor_id: 5, actor_type: 'RepositoryRole', bypass_mode: 'always' },
+        { actor_id: null, actor_type: 'OrganizationAdmin', bypass_mode: 'always' },
+      ],
     });
     const state = JSON.parse(readFileSync(join(root, '.github/rulesets/.harness-created.json'), 'utf8')) as { created: Record<string, Record<string, number>> };
     expect(Object.keys(state.created['octo-org/app'] ?? {})).toEqual(['main', 'release']);

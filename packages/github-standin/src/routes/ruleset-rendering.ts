@@ -47,7 +47,11 @@ function renderConditions(conditions: unknown): JsonObject | null {
 }
 
 function renderActors(actors: unknown): JsonObject[] {
-  return (Array.isArray(actors) ? actors : []).map((actor) => ({ actor_id: null, bypass_mode: 'always', ...asObject(actor) }));
+  // GitHub ignores an organization admin's id and reads it back as 1.
+  return (Array.isArray(actors) ? actors : []).map((actor) => {
+    const rendered: JsonObject = { actor_id: null, bypass_mode: 'always', ...asObject(actor) };
+    return rendered.actor_type === 'OrganizationAdmin' ? { ...rendered, actor_id: 1 } : rendered;
+  });
 }
 
 function links(baseUrl: string, ruleset: StoredRuleset, repository: StandinRepository): JsonObject {
