@@ -95,6 +95,14 @@ describe('harness rulesets', () => {
     expect(result.stderr).not.toContain('    at ');
   });
 
+  it('exits 2 when the token may read but not administer, naming the permission', async () => {
+    const dir = createRepo({ 'main.json': template });
+    const result = await harness(dir, ['rulesets', 'apply'], { GITHUB_TOKEN: 'read-token' });
+    expect(result).toMatchObject({ code: 2, stdout: '' });
+    expect(result.stderr).toContain('error GITHUB_FORBIDDEN: the token in GITHUB_TOKEN may not create ruleset "main" on octo-org/app. GitHub said: Resource not accessible by personal access token (403)');
+    expect(result.stderr).toContain('"Administration: Read and write"');
+  });
+
   it('waits out a 429 with Retry-After, saying so, and succeeds', async () => {
     const dir = createRepo({ 'main.json': template });
     standin.inject(faults.secondaryRateLimit(1));
