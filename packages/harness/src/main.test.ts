@@ -45,6 +45,13 @@ describe('main', () => {
     expect(option.stderr).toContain('did you mean "--format"?');
   });
 
+  it('exits 2 on a command group without its subcommand, listing the subcommands', async () => {
+    const table: CommandSpec[] = ['plan', 'apply'].map((word) => ({ name: `sets ${word}`, summary: word, run: () => Promise.resolve({ ok: true }) }));
+    const result = await run(['sets'], repo(), table);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('"harness sets" needs a subcommand: plan, apply');
+  });
+
   it('exits 2 on an unknown format', async () => {
     const result = await run(['check', '--format', 'xml'], repo());
     expect(result.code).toBe(2);

@@ -30,6 +30,13 @@ export function parseInvocation(commands: readonly CommandSpec[], argv: readonly
   const rest = dashes === -1 ? [] : argv.slice(dashes + 1);
   const command = findCommand(commands, head);
   if (command === undefined && head[0] !== undefined && !head[0].startsWith('-')) {
+    const group = commands.filter((c) => c.name.startsWith(`${head[0]} `));
+    if (group.length > 0) {
+      const names = group.map((c) => c.name.split(' ').slice(1).join(' '));
+      throw new HarnessError('USAGE', `"harness ${head[0]}" needs a subcommand: ${names.join(', ')}`, {
+        fix: `Run \`harness ${head[0]} ${names[0] ?? ''} --help\`, or \`harness --help\` for every command.`,
+      });
+    }
     const guess = closestWord(
       commands.map((c) => c.name.split(' ')[0] ?? c.name),
       head[0],
