@@ -8,7 +8,7 @@ import { docsLink, qualifiedRuleIds } from './layer-rules.js';
 import { describeInvalidSuppression } from './rules/invalid-suppression.js';
 import { describeUnusedSuppression } from './rules/unused-suppression.js';
 
-export function applySuppressions(files: readonly GraphFile[], violations: readonly Violation[]): { kept: Violation[]; problems: Diagnostic[] } {
+export function applySuppressions(files: readonly Pick<GraphFile, 'path' | 'suppressions'>[], violations: readonly Violation[]): { kept: Violation[]; problems: Diagnostic[] } {
   const byFile = new Map<string, Violation[]>();
   for (const v of violations) byFile.set(v.file, [...(byFile.get(v.file) ?? []), v]);
   const kept: Violation[] = [];

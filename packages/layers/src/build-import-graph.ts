@@ -8,7 +8,8 @@ import { join } from 'node:path';
 import type { ImportResolver, ResolvedTarget } from './create-import-resolver.js';
 import type { SuppressionComment } from './find-suppressions.js';
 import type { CachedFile, CacheDocument } from './import-cache.js';
-import { loadImportCache, saveImportCache } from './import-cache.js';
+import { hasTargets, hasUnresolved, loadImportCache, saveImportCache } from './import-cache.js';
+import type { Violation } from './find-violations.js';
 import type { ImportRecord } from './lex-imports.js';
 import { initLexer, lexImports } from './lex-imports.js';
 import { listProjectFiles } from './list-project-files.js';
@@ -23,6 +24,13 @@ export interface GraphFile {
   suppressions: SuppressionComment[];
   /** Set when the file could not be lexed. */
   error?: string;
+  /** At least one import resolved nowhere (known without decoding a cached file's edges). */
+  hasUnresolved: boolean;
+  /**
+   * The file's rule findings from the cache: set when neither the file, nor where its imports
+   * lead, nor the rules (options.rulesKey) changed since they were computed.
+   */
+  cachedFindings?: Violation[];
 }
 
 export interface GraphStats {
@@ -31,6 +39,8 @@ export interface GraphStats {
   lexedFromCache: number;
   /** Files whose targets came from the cache without resolving. */
   resolvedFromCache: number;
+  /** Files whose rule findings came from the cache. */
+  findingsFromCache: number;
   /** Why an existing cache was thrown away. */
   cacheDiscarded?: string;
 }
@@ -38,6 +48,12 @@ export interface GraphStats {
 export interface ImportGraph {
   files: GraphFile[];
   stats: GraphStats;
+  /**
+   * Writes the cache (when options.cacheFile is set) with each file's current rule findings, so
+   * that the next run can skip the rules for files that did not change. Writes nothing when
+   * nothing changed.
+   */
+  saveCache(findings?: ReadonlyMap<string, readonly Violation[]>): Promise<void>;
 }
 
 export interface BuildImportGraphOptions {
@@ -46,6 +62,8 @@ export interface BuildImportGraphOptions {
   ignore: readonly string[];
   /** Cache file path; none when undefined. */
   cacheFile?: string;
+  /** Identifies the rules config; cached findings are only offered under the same key. */
+  rulesKey?: string;
 }
 
 export const cacheFileName = '.harness/cache/layers.json';
@@ -58,7 +76,7 @@ export async function buildImportGraph(options: BuildImportGraphOptions): Promis
   const loaded = options.cacheFile === undefined ? { document: undefined } : await loadImportCache(options.cacheFile, tool);
   const previous = loaded.document;
   const sameResolution = previous?.resolutionKey === resolutionKey;
-  const stats: GraphStats = { files: project.sources.length, lexedFromCache: 0, resolvedFromCache: 0 };
+  const stats: GraphStats = { files: project.sources.length, lexedFromCache: 0, resolvedFromCache: 0, findingsFromCache: 0 };
   if ('discarded' in loaded && loaded.discarded !== undefined) stats.cacheDiscarded = loaded.discarded;
 
   // Pass 1: what changed. Unchanged files are not even read; changed ones are lexed right away
@@ -86,27 +104,74 @@ export async function buildImportGraph(options: BuildImportGraphOptions): Promis
   // Pass 2: targets, from the cache while nothing that decides resolution changed.
   let resolver: ImportResolver | undefined;
   const next: CacheDocument = { tool, resolutionKey, files: {} };
+  if (options.rulesKey !== undefined) next.rulesKey = options.rulesKey;
+  const sameRules = options.rulesKey !== undefined && previous?.rulesKey === options.rulesKey;
   const files: GraphFile[] = [];
   let changed = previous === undefined || lexed > 0 || Object.keys(previous.files).length !== project.sources.length;
   for (const { path, cached, unchanged } of entries) {
-    let targets = sameResolution && unchanged ? cached.targets : undefined;
-    if (targets === undefined) {
+    const reuse = sameResolution && unchanged && hasTargets(cached);
+    let targets: ResolvedTarget[];
+    if (reuse) {
+      stats.resolvedFromCache += 1;
+      // Still the loaded object, so its stored form is written back as it is.
+      next.files[path] = cached;
+    } else {
       resolver ??= await loadResolver(root, project.manifests);
       const active = resolver;
       targets = cached.imports.map((record) => active.resolve(path, record.specifier));
-    } else stats.resolvedFromCache += 1;
-    changed ||= cached !== previous?.files[path] || targets !== cached.targets;
-    next.files[path] = { ...cached, targets };
-    // The records are this run's own objects: giving them their target in place spares a copy of every edge.
-    const imports = cached.imports as GraphEdge[];
-    for (let i = 0; i < imports.length; i++) (imports[i] as GraphEdge).target = targets[i] ?? { kind: 'unresolved' };
-    const graphFile: GraphFile = { path, imports, suppressions: cached.suppressions };
-    if (cached.error !== undefined) graphFile.error = cached.error;
+      next.files[path] = { hash: cached.hash, size: cached.size, mtimeMs: cached.mtimeMs, imports: cached.imports, suppressions: cached.suppressions, targets };
+      if (cached.error !== undefined) next.files[path].error = cached.error;
+      changed = true;
+    }
+    changed ||= cached !== previous?.files[path];
+    const entry = next.files[path];
+    const graphFile = lazyGraphFile(path, entry);
+    if (reuse && sameRules && cached.findings !== undefined) {
+      graphFile.cachedFindings = cached.findings;
+      stats.findingsFromCache += 1;
+    }
     files.push(graphFile);
   }
-  // An unchanged tree leaves the cache as it is: rewriting it would be a good part of a warm run.
-  if (options.cacheFile !== undefined && changed) await saveImportCache(options.cacheFile, next);
-  return { files, stats };
+  const saveCache = async (findings?: ReadonlyMap<string, readonly Violation[]>): Promise<void> => {
+    if (options.cacheFile === undefined) return;
+    let fresh = changed || (options.rulesKey !== undefined && !sameRules);
+    if (findings !== undefined) {
+      for (const file of files) {
+        const entry = next.files[file.path];
+        if (entry === undefined) continue;
+        entry.findings = [...(findings.get(file.path) ?? [])];
+        fresh ||= file.cachedFindings === undefined;
+      }
+    }
+    // An unchanged tree leaves the cache as it is: rewriting it would be a good part of a warm run.
+    if (fresh) await saveImportCache(options.cacheFile, next);
+  };
+  if (options.rulesKey === undefined) await saveCache();
+  return { files, stats, saveCache };
+}
+
+/**
+ * A graph file whose edges are put together when first read: a warm check whose findings come
+ * from the cache never reads them. The import records are this run's own objects, so they get
+ * their target in place rather than being copied.
+ */
+function lazyGraphFile(path: string, entry: CachedFile): GraphFile {
+  let imports: GraphEdge[] | undefined;
+  const file = {
+    path,
+    suppressions: entry.suppressions,
+    hasUnresolved: hasUnresolved(entry),
+    get imports(): GraphEdge[] {
+      if (imports === undefined) {
+        const targets = entry.targets ?? [];
+        imports = entry.imports as GraphEdge[];
+        for (let i = 0; i < imports.length; i++) (imports[i] as GraphEdge).target = targets[i] ?? { kind: 'unresolved' };
+      }
+      return imports;
+    },
+  } as GraphFile;
+  if (entry.error !== undefined) file.error = entry.error;
+  return file;
 }
 
 /** The resolver and the tsconfig facts it needs, loaded only when something must be resolved. */

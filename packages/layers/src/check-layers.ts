@@ -1,5 +1,6 @@
 // `harness check layers` as a library call: build the import graph, apply the rules, the inline
 // suppressions and the baseline, and (with updateBaseline) write the baseline.
+import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import type { LayersConfig } from '@harness/config';
 import type { Diagnostic } from '@harness/diagnostics';
@@ -8,7 +9,6 @@ import type { ImportGraph } from './build-import-graph.js';
 import { buildImportGraph, cacheFileName } from './build-import-graph.js';
 import type { Violation } from './find-violations.js';
 import { findViolations } from './find-violations.js';
-import type { FileClass } from './layer-model.js';
 import { createLayerModel } from './layer-model.js';
 import { docsLink } from './layer-rules.js';
 import { applyBaseline, planBaselineUpdate, readBaseline, serializeBaseline } from './layers-baseline.js';
@@ -31,7 +31,6 @@ export interface CheckLayersResult {
   files: number;
   notes: string[];
   graph: ImportGraph;
-  classes: ReadonlyMap<string, FileClass>;
   /** Every rule finding before suppressions and the baseline (for the graph view). */
   violations: Violation[];
 }
@@ -41,6 +40,8 @@ export async function checkLayers(input: CheckLayersInput): Promise<CheckLayersR
   const graph = await buildImportGraph({
     root: input.root,
     ignore: input.config.ignore,
+    // Findings of unchanged files are reused only under the very same layers config.
+    rulesKey: createHash('sha1').update(JSON.stringify(input.config)).digest('base64url'),
     ...(input.cache === false ? {} : { cacheFile: join(input.root, cacheFileName) }),
   });
   const notes: string[] = [];
@@ -52,7 +53,8 @@ export async function checkLayers(input: CheckLayersInput): Promise<CheckLayersR
     if (file.error !== undefined) notes.push(`layers: could not read the imports of ${file.path} (${file.error}); its imports were not checked.`);
   }
   notes.push(...describeUnresolved(graph));
-  const { violations, classes } = findViolations(graph, model);
+  const { violations, byFile } = findViolations(graph, model);
+  await graph.saveCache(byFile);
   const { kept, problems } = applySuppressions(graph.files, violations);
 
   const baselinePath = input.config.baseline;
@@ -76,7 +78,7 @@ export async function checkLayers(input: CheckLayersInput): Promise<CheckLayersR
     docs: docsLink('stale-baseline'),
   }));
   const diagnostics: Diagnostic[] = [...remaining.map(stripRuleId), ...problems, ...staleFindings];
-  return { diagnostics, files: graph.files.length, notes, graph, classes, violations };
+  return { diagnostics, files: graph.files.length, notes, graph, violations };
 }
 
 function stripRuleId({ ruleId: _ruleId, ...diagnostic }: Violation): Diagnostic {
@@ -85,7 +87,7 @@ function stripRuleId({ ruleId: _ruleId, ...diagnostic }: Violation): Diagnostic 
 
 /** Imports that lead nowhere are not checked; say so, since a typo in tsconfig paths would hide violations. */
 function describeUnresolved(graph: ImportGraph): string[] {
-  const unresolved = graph.files.flatMap((f) => f.imports.filter((i) => i.target.kind === 'unresolved').map((i) => `${f.path}:${i.line} '${i.specifier}'`));
+  const unresolved = graph.files.filter((f) => f.hasUnresolved).flatMap((f) => f.imports.filter((i) => i.target.kind === 'unresolved').map((i) => `${f.path}:${i.line} '${i.specifier}'`));
   if (unresolved.length === 0) return [];
   const shown = unresolved.slice(0, 5).join(', ');
   const more = unresolved.length > 5 ? ` and ${unresolved.length - 5} more` : '';

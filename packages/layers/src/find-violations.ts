@@ -1,5 +1,5 @@
 // Applies every edge and file rule to the import graph and returns the raw findings, before
-// suppressions and the baseline.
+// suppressions and the baseline. Files whose findings the cache still holds are not re-checked.
 import type { Diagnostic } from '@harness/diagnostics';
 import type { ImportGraph } from './build-import-graph.js';
 import type { FileClass, LayerModel } from './layer-model.js';
@@ -7,28 +7,33 @@ import { docsLink, edgeRules, fileRules } from './layer-rules.js';
 import type { EdgeFacts } from './rules/layer-rule.js';
 import { targetName } from './rules/layer-rule.js';
 
-/** A finding about one edge or file, with the classes the graph view needs. */
+/** A finding about one edge or file, with its rule id for the graph view. */
 export interface Violation extends Diagnostic {
   /** The rule id without the `layers/` prefix. */
   ruleId: string;
 }
 
-export function findViolations(graph: ImportGraph, model: LayerModel): { violations: Violation[]; classes: Map<string, FileClass> } {
-  const classes = new Map<string, FileClass>();
-  const classOf = (path: string): FileClass => {
-    let found = classes.get(path);
-    if (found === undefined) {
-      found = model.classify(path);
-      classes.set(path, found);
-    }
-    return found;
-  };
+export interface ViolationsFound {
+  violations: Violation[];
+  /** The same findings per importing file, for the cache. */
+  byFile: Map<string, Violation[]>;
+}
+
+export function findViolations(graph: ImportGraph, model: LayerModel): ViolationsFound {
+  const classOf = createClassifier(model);
   const violations: Violation[] = [];
+  const byFile = new Map<string, Violation[]>();
   for (const file of graph.files) {
+    if (file.cachedFindings !== undefined) {
+      violations.push(...file.cachedFindings);
+      if (file.cachedFindings.length > 0) byFile.set(file.path, file.cachedFindings);
+      continue;
+    }
+    const found: Violation[] = [];
     const from = classOf(file.path);
     for (const rule of fileRules) {
       const verdict = rule.check(file.path, from, model);
-      if (verdict !== undefined) violations.push(finding(rule.id, file.path, verdict));
+      if (verdict !== undefined) found.push(finding(rule.id, file.path, verdict));
     }
     for (const edge of file.imports) {
       const target = edge.target;
@@ -39,7 +44,7 @@ export function findViolations(graph: ImportGraph, model: LayerModel): { violati
         if (edge.typeOnly && model.allowTypeOnly.has(rule.id)) continue;
         const verdict = rule.check(facts);
         if (verdict === undefined) continue;
-        violations.push({
+        found.push({
           ...finding(rule.id, file.path, verdict),
           line: edge.line,
           column: edge.column,
@@ -48,8 +53,33 @@ export function findViolations(graph: ImportGraph, model: LayerModel): { violati
         });
       }
     }
+    violations.push(...found);
+    if (found.length > 0) byFile.set(file.path, found);
   }
-  return { violations, classes };
+  return { violations, byFile };
+}
+
+/** The class of every file in the graph and of every file an import leads to. */
+export function classifyGraph(graph: ImportGraph, model: LayerModel): Map<string, FileClass> {
+  const classOf = createClassifier(model);
+  const classes = new Map<string, FileClass>();
+  for (const file of graph.files) {
+    classes.set(file.path, classOf(file.path));
+    for (const edge of file.imports) if (edge.target.kind === 'file') classes.set(edge.target.path, classOf(edge.target.path));
+  }
+  return classes;
+}
+
+function createClassifier(model: LayerModel): (path: string) => FileClass {
+  const classes = new Map<string, FileClass>();
+  return (path) => {
+    let found = classes.get(path);
+    if (found === undefined) {
+      found = model.classify(path);
+      classes.set(path, found);
+    }
+    return found;
+  };
 }
 
 function finding(ruleId: string, file: string, verdict: { message: string; fix: string }): Violation {

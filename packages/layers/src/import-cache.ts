@@ -7,11 +7,12 @@
 import { readFile } from 'node:fs/promises';
 import type { ResolvedTarget } from './create-import-resolver.js';
 import type { SuppressionComment } from './find-suppressions.js';
+import type { Violation } from './find-violations.js';
 import type { EdgeKind, ImportRecord } from './lex-imports.js';
 import { writeFileAtomic } from './write-file-atomic.js';
 
 export const cacheFormat = 'harness-layers-cache';
-export const cacheFormatVersion = 2;
+export const cacheFormatVersion = 4;
 
 export interface CachedFile {
   hash: string;
@@ -22,23 +23,39 @@ export interface CachedFile {
   error?: string;
   /** One per import, valid while the document's resolutionKey holds. */
   targets?: ResolvedTarget[];
+  /** The file's rule findings, valid while its targets and the document's rulesKey hold. */
+  findings?: Violation[];
 }
 
 export interface CacheDocument {
   tool: string;
   resolutionKey: string;
+  /** Hash of the layers config the stored findings were computed with. */
+  rulesKey?: string;
   files: Record<string, CachedFile>;
 }
 
-type StoredImport = [specifier: string, kind: EdgeKind, typeOnly: 0 | 1, line: number, column: number];
+// On disk a file's imports are one string (records by line, fields by tab) and so are its
+// targets: JSON.parse then makes two strings per file instead of dozens of small arrays, which is
+// what a warm run would otherwise spend its time on.
 type StoredSuppression = [line: number, rule: string, reason: string];
-type StoredFile = [hash: string, size: number, mtimeMs: number, imports: StoredImport[], suppressions: StoredSuppression[], targets: string[] | null, error: string | null];
+type StoredFile = [
+  hash: string,
+  size: number,
+  mtimeMs: number,
+  imports: string,
+  suppressions: StoredSuppression[],
+  targets: string | null,
+  error: string | null,
+  findings: Violation[] | null,
+];
 
 interface StoredDocument {
   format: typeof cacheFormat;
   version: number;
   tool: string;
   resolutionKey: string;
+  rulesKey: string | null;
   files: Record<string, StoredFile>;
 }
 
@@ -66,23 +83,39 @@ export async function loadImportCache(path: string, tool: string): Promise<Cache
   }
   const files = decodeFiles(stored.files);
   if (files === undefined || typeof stored.resolutionKey !== 'string') return { document: undefined, discarded: 'it is not a harness layers cache' };
-  return { document: { tool, resolutionKey: stored.resolutionKey, files } };
+  const document: CacheDocument = { tool, resolutionKey: stored.resolutionKey, files };
+  if (typeof stored.rulesKey === 'string') document.rulesKey = stored.rulesKey;
+  return { document };
 }
 
 export async function saveImportCache(path: string, document: CacheDocument): Promise<void> {
   const files: Record<string, StoredFile> = {};
   for (const [file, f] of Object.entries(document.files)) {
+    const raw = storedOf.get(f);
+    if (raw !== undefined) {
+      // Unchanged since it was loaded: its stored tuple is still right, apart from its findings.
+      files[file] = [raw[0], raw[1], raw[2], raw[3], raw[4], raw[5], raw[6], f.findings ?? null];
+      continue;
+    }
     files[file] = [
       f.hash,
       f.size,
       f.mtimeMs,
-      f.imports.map((i) => [i.specifier, i.kind, i.typeOnly ? 1 : 0, i.line, i.column]),
-      f.suppressions.map((s) => [s.line, s.rule, s.reason]),
-      f.targets?.map(encodeTarget) ?? null,
+      f.imports.map((i) => [field(i.specifier), i.kind, i.typeOnly ? '1' : '0', i.line, i.column].join('\t')).join('\n'),
+      f.suppressions.map((x) => [x.line, x.rule, x.reason]),
+      f.targets === undefined ? null : f.targets.map((t) => field(encodeTarget(t))).join('\n'),
       f.error ?? null,
+      f.findings ?? null,
     ];
   }
-  const stored: StoredDocument = { format: cacheFormat, version: cacheFormatVersion, tool: document.tool, resolutionKey: document.resolutionKey, files };
+  const stored: StoredDocument = {
+    format: cacheFormat,
+    version: cacheFormatVersion,
+    tool: document.tool,
+    resolutionKey: document.resolutionKey,
+    rulesKey: document.rulesKey ?? null,
+    files,
+  };
   await writeFileAtomic(path, JSON.stringify(stored));
 }
 
@@ -111,27 +144,91 @@ function decodeTarget(text: string): ResolvedTarget {
   return { kind: 'unresolved' };
 }
 
+/** The stored tuple of a file loaded from the cache, for writing it back without re-encoding. */
+const storedOf = new WeakMap<CachedFile, StoredFile>();
+
+/**
+ * A cached file whose imports and targets are decoded only when read: a warm run whose findings
+ * are all cached never reads them, and decoding every edge would be a good part of its time.
+ */
+function lazyCachedFile(stored: StoredFile, seen: Map<string, ResolvedTarget>): CachedFile {
+  const [hash, size, mtimeMs, imports, suppressions, targets] = stored;
+  let decodedImports: ImportRecord[] | undefined;
+  let decodedTargets: ResolvedTarget[] | undefined;
+  const file = {
+    hash,
+    size,
+    mtimeMs,
+    suppressions: suppressions.map(([line, rule, reason]) => ({ line, rule, reason })),
+    get imports(): ImportRecord[] {
+      decodedImports ??= records(imports).map((record) => {
+        const [specifier = '', kind, typeOnly, line, column] = record.split('\t');
+        return { specifier: unfield(specifier), kind: kind as EdgeKind, typeOnly: typeOnly === '1', line: Number(line), column: Number(column) };
+      });
+      return decodedImports;
+    },
+    get targets(): ResolvedTarget[] | undefined {
+      if (targets === null) return undefined;
+      decodedTargets ??= records(targets).map((t) => decodeTargetShared(unfield(t), seen));
+      return decodedTargets;
+    },
+  } as CachedFile;
+  storedOf.set(file, stored);
+  return file;
+}
+
+function records(text: string): string[] {
+  return text === '' ? [] : text.split('\n');
+}
+
+function countRecords(text: string): number {
+  if (text === '') return 0;
+  let count = 1;
+  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) count += 1;
+  return count;
+}
+
+/** A value that could break the tab/newline layout is stored as a JSON string, marked by its quote. */
+function field(value: string): string {
+  return /[\t\n\r]/.test(value) || value.startsWith('"') ? JSON.stringify(value) : value;
+}
+
+function unfield(value: string): string {
+  return value.startsWith('"') ? (JSON.parse(value) as string) : value;
+}
+
+/** Whether a cached file has an import that resolved nowhere, without decoding its targets. */
+export function hasUnresolved(file: CachedFile): boolean {
+  const stored = storedOf.get(file);
+  if (stored === undefined || stored[5] === null) return (file.targets ?? []).some((t) => t.kind === 'unresolved');
+  const targets = stored[5];
+  return targets === 'u' || targets.startsWith('u\n') || targets.endsWith('\nu') || targets.includes('\nu\n');
+}
+
+/** Whether a cached file holds resolved targets, without decoding them. */
+export function hasTargets(file: CachedFile): boolean {
+  const stored = storedOf.get(file);
+  return stored === undefined ? file.targets !== undefined : stored[5] !== null;
+}
+
 /** Every entry is checked: a hand-edited or truncated cache must not be half-trusted. */
 function decodeFiles(value: unknown): Record<string, CachedFile> | undefined {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return undefined;
   const files: Record<string, CachedFile> = {};
   const seen = new Map<string, ResolvedTarget>();
   for (const [path, entry] of Object.entries(value as Record<string, unknown>)) {
-    if (!Array.isArray(entry) || entry.length !== 7) return undefined;
-    const [hash, size, mtimeMs, imports, suppressions, targets, error] = entry as unknown[];
+    if (!Array.isArray(entry) || entry.length !== 8) return undefined;
+    const [hash, size, mtimeMs, imports, suppressions, targets, error, findings] = entry as unknown[];
     if (typeof hash !== 'string' || typeof size !== 'number' || typeof mtimeMs !== 'number') return undefined;
-    if (!Array.isArray(imports) || !Array.isArray(suppressions)) return undefined;
-    if (targets !== null && (!Array.isArray(targets) || targets.length !== imports.length)) return undefined;
-    const file: CachedFile = {
-      hash,
-      size,
-      mtimeMs,
-      imports: (imports as StoredImport[]).map(([specifier, kind, typeOnly, line, column]) => ({ specifier, kind, typeOnly: typeOnly === 1, line, column })),
-      suppressions: (suppressions as StoredSuppression[]).map(([line, rule, reason]) => ({ line, rule, reason })),
-    };
-    if (!file.imports.every((i) => typeof i.specifier === 'string' && typeof i.line === 'number')) return undefined;
-    if (Array.isArray(targets)) file.targets = (targets as unknown[]).map((t) => decodeTargetShared(String(t), seen));
+    if (typeof imports !== 'string' || !Array.isArray(suppressions)) return undefined;
+    if (targets !== null && (typeof targets !== 'string' || countRecords(targets) !== countRecords(imports))) return undefined;
+    if (!suppressions.every((x) => Array.isArray(x) && typeof x[0] === 'number' && typeof x[1] === 'string')) return undefined;
+    const file = lazyCachedFile(entry as StoredFile, seen);
     if (typeof error === 'string') file.error = error;
+    if (Array.isArray(findings)) {
+      if (!findings.every((f) => typeof f === 'object' && f !== null && typeof (f as Violation).rule === 'string' && typeof (f as Violation).message === 'string')) return undefined;
+      file.findings = findings as Violation[];
+    }
     files[path] = file;
   }
   return files;

@@ -1,6 +1,8 @@
 // `harness layers graph` as a library call: the mermaid picture of the current repository.
 import type { LayersConfig } from '@harness/config';
 import { checkLayers } from './check-layers.js';
+import { classifyGraph } from './find-violations.js';
+import { createLayerModel } from './layer-model.js';
 import { renderLayersGraph } from './render-layers-graph.js';
 
 export interface LayersGraphResult {
@@ -11,6 +13,7 @@ export interface LayersGraphResult {
 
 export async function buildLayersGraph(input: { root: string; config: LayersConfig }): Promise<LayersGraphResult> {
   const result = await checkLayers({ root: input.root, config: input.config });
-  const mermaid = renderLayersGraph({ graph: result.graph, classes: result.classes, violations: result.violations, active: result.diagnostics, order: input.config.order });
+  const classes = classifyGraph(result.graph, createLayerModel(input.config));
+  const mermaid = renderLayersGraph({ graph: result.graph, classes, violations: result.violations, active: result.diagnostics, order: input.config.order });
   return { mermaid, violations: result.diagnostics.filter((d) => d.target !== undefined && d.rule !== 'layers/stale-baseline').length };
 }

@@ -1,24 +1,25 @@
 import { sectionDefaults } from '@harness/config';
 import { describe, expect, it } from 'vitest';
 import type { GraphFile } from './build-import-graph.js';
-import { findViolations } from './find-violations.js';
+import { classifyGraph, findViolations } from './find-violations.js';
 import { createLayerModel } from './layer-model.js';
 import { renderLayersGraph } from './render-layers-graph.js';
 
 const edge = (path: string, line: number) => ({ specifier: path, kind: 'import' as const, typeOnly: false, line, column: 1, target: { kind: 'file' as const, path } });
 const files: GraphFile[] = [
-  { path: 'src/domains/billing/service/charge.ts', imports: [edge('src/domains/billing/ui/button.ts', 1), edge('src/domains/billing/repo/db.ts', 2)], suppressions: [] },
-  { path: 'src/domains/billing/runtime/job.ts', imports: [edge('src/domains/billing/ui/button.ts', 2)], suppressions: [] },
-  { path: 'src/domains/billing/ui/button.ts', imports: [edge('src/utils/format.ts', 1)], suppressions: [] },
-  { path: 'src/domains/billing/repo/db.ts', imports: [], suppressions: [] },
-  { path: 'src/utils/format.ts', imports: [], suppressions: [] },
+  { path: 'src/domains/billing/service/charge.ts', imports: [edge('src/domains/billing/ui/button.ts', 1), edge('src/domains/billing/repo/db.ts', 2)], suppressions: [], hasUnresolved: false },
+  { path: 'src/domains/billing/runtime/job.ts', imports: [edge('src/domains/billing/ui/button.ts', 2)], suppressions: [], hasUnresolved: false },
+  { path: 'src/domains/billing/ui/button.ts', imports: [edge('src/utils/format.ts', 1)], suppressions: [], hasUnresolved: false },
+  { path: 'src/domains/billing/repo/db.ts', imports: [], suppressions: [], hasUnresolved: false },
+  { path: 'src/utils/format.ts', imports: [], suppressions: [], hasUnresolved: false },
 ];
 
 describe('renderLayersGraph', () => {
   it('draws domains with their layers, red arrows for findings and dotted ones for accepted findings', () => {
     const model = createLayerModel({ ...sectionDefaults('layers'), domains: ['src/domains/*'], shared: ['src/utils'] });
-    const graph = { files, stats: { files: files.length, lexedFromCache: 0, resolvedFromCache: 0 } };
-    const { violations, classes } = findViolations(graph, model);
+    const graph = { files, stats: { files: files.length, lexedFromCache: 0, resolvedFromCache: 0, findingsFromCache: 0 }, saveCache: () => Promise.resolve() };
+    const { violations } = findViolations(graph, model);
+    const classes = classifyGraph(graph, model);
     // The runtime → ui finding is accepted (suppressed or baselined): only service → ui stays active.
     const active = violations.filter((v) => v.file.includes('service'));
     expect(renderLayersGraph({ graph, classes, violations, active, order: model.order })).toBe(

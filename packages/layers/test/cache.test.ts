@@ -4,6 +4,8 @@ import { readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { buildImportGraph, cacheFileName } from '../src/build-import-graph.js';
+import { checkLayers } from '../src/check-layers.js';
+import { cacheFormatVersion } from '../src/import-cache.js';
 import type { FixtureCopy } from './copy-fixture.js';
 import { copyFixture } from './copy-fixture.js';
 
@@ -20,11 +22,11 @@ describe('layers cache', () => {
   it('serves unchanged files and re-reads only an edited one', async () => {
     fixture = await copyFixture('monorepo');
     const cold = await build(fixture.root);
-    expect(cold.stats).toEqual({ files: 7, lexedFromCache: 0, resolvedFromCache: 0 });
-    expect((await build(fixture.root)).stats).toEqual({ files: 7, lexedFromCache: 7, resolvedFromCache: 7 });
+    expect(cold.stats).toEqual({ files: 7, lexedFromCache: 0, resolvedFromCache: 0, findingsFromCache: 0 });
+    expect((await build(fixture.root)).stats).toEqual({ files: 7, lexedFromCache: 7, resolvedFromCache: 7, findingsFromCache: 0 });
     await writeFile(join(fixture.root, 'packages/cli/src/lib/index.ts'), "import '../main.js';\nexport const lib = 'lib';\n");
     const warm = await build(fixture.root);
-    expect(warm.stats).toEqual({ files: 7, lexedFromCache: 6, resolvedFromCache: 6 });
+    expect(warm.stats).toEqual({ files: 7, lexedFromCache: 6, resolvedFromCache: 6, findingsFromCache: 0 });
     expect(warm.files.find((f) => f.path === 'packages/cli/src/lib/index.ts')?.imports[0]?.target).toEqual({ kind: 'file', path: 'packages/cli/src/main.ts' });
   });
 
@@ -53,13 +55,41 @@ describe('layers cache', () => {
     const cacheFile = join(fixture.root, cacheFileName);
     await build(fixture.root);
     await writeFile(cacheFile, '{"format":"harness-layers-cache", "files": {"x": ');
-    expect((await build(fixture.root)).stats).toEqual({ files: 7, lexedFromCache: 0, resolvedFromCache: 0, cacheDiscarded: 'it is not valid JSON' });
+    expect((await build(fixture.root)).stats).toEqual({ files: 7, lexedFromCache: 0, resolvedFromCache: 0, findingsFromCache: 0, cacheDiscarded: 'it is not valid JSON' });
     const cache = JSON.parse(await readFile(cacheFile, 'utf8')) as { tool: string };
     await writeFile(cacheFile, JSON.stringify({ ...cache, tool: '@harness/layers@0.0.1' }));
-    expect((await build(fixture.root)).stats.cacheDiscarded).toBe('it was written by another version (@harness/layers@0.0.1, format 2)');
+    expect((await build(fixture.root)).stats.cacheDiscarded).toBe(`it was written by another version (@harness/layers@0.0.1, format ${cacheFormatVersion})`);
     const good = JSON.parse(await readFile(cacheFile, 'utf8')) as { files: Record<string, unknown[]> };
-    for (const entry of Object.values(good.files)) entry[3] = 'nope';
+    for (const entry of Object.values(good.files)) entry[3] = 42;
     await writeFile(cacheFile, JSON.stringify(good));
     expect((await build(fixture.root)).stats.cacheDiscarded).toBe('it is not a harness layers cache');
+  });
+});
+
+describe('cached findings', () => {
+  it('are reused for unchanged files and recomputed when the file, its targets or the config change', async () => {
+    fixture = await copyFixture('domains');
+    const { root, config } = fixture;
+    const first = await checkLayers({ root, config });
+    expect(first.graph.stats.findingsFromCache).toBe(0);
+    const second = await checkLayers({ root, config });
+    expect(second.graph.stats.findingsFromCache).toBe(16);
+    expect(second.diagnostics).toEqual(first.diagnostics);
+
+    const forbid = await checkLayers({ root, config: { ...config, crossDomain: 'forbid' } });
+    expect(forbid.graph.stats.findingsFromCache).toBe(0);
+    expect(forbid.diagnostics.length).toBeGreaterThan(first.diagnostics.length);
+
+    await writeFile(join(root, 'src/domains/billing/service/charge.ts'), "export const charge = 1;\n");
+    const edited = await checkLayers({ root, config });
+    expect(edited.graph.stats.findingsFromCache).toBe(0); // the config changed back, so nothing is reused
+    const again = await checkLayers({ root, config });
+    expect(again.graph.stats.findingsFromCache).toBe(16);
+    expect(again.diagnostics.filter((d) => d.file.endsWith('charge.ts'))).toEqual([]);
+
+    await writeFile(join(root, 'src/domains/billing/types/invoice.ts'), "import '../ui/pay-button.js';\nexport interface Invoice { id: string; cents: number }\n");
+    const oneEdit = await checkLayers({ root, config });
+    expect(oneEdit.graph.stats.findingsFromCache).toBe(15);
+    expect(oneEdit.diagnostics.map((d) => `${d.rule} ${d.file}:${d.line ?? 0}`)).toContain('layers/forward-only src/domains/billing/types/invoice.ts:1');
   });
 });

@@ -3,7 +3,7 @@ import { applySuppressions } from '../apply-suppressions.js';
 import type { GraphFile } from '../build-import-graph.js';
 import type { Violation } from '../find-violations.js';
 
-const file = (suppressions: GraphFile['suppressions']): GraphFile => ({ path: 'src/a.ts', imports: [], suppressions });
+const file = (suppressions: GraphFile['suppressions']) => ({ path: 'src/a.ts', suppressions });
 const violation: Violation = {
   check: 'layers',
   rule: 'layers/forward-only',
