@@ -75,16 +75,50 @@ export async function buildImportGraph(options: BuildImportGraphOptions): Promis
   const resolutionKey = hash(Buffer.from([tool, ...project.sources, ...manifests].join('\n')));
   const loaded = options.cacheFile === undefined ? { document: undefined } : await loadImportCache(options.cacheFile, tool);
   const previous = loaded.document;
-  const sameResolution = previous?.resolutionKey === resolutionKey;
   const stats: GraphStats = { files: project.sources.length, lexedFromCache: 0, resolvedFromCache: 0, findingsFromCache: 0 };
   if ('discarded' in loaded && loaded.discarded !== undefined) stats.cacheDiscarded = loaded.discarded;
 
-  // Pass 1: what changed. Unchanged files are not even read; changed ones are lexed right away
-  // so that no more than one file's text is held at a time.
-  const entries: { path: string; cached: CachedFile; unchanged: boolean }[] = [];
-  let lexerReady = false;
+  const scanned = await scanFiles(root, project.sources, previous, stats);
+  const next: CacheDocument = { tool, resolutionKey, files: {} };
+  if (options.rulesKey !== undefined) next.rulesKey = options.rulesKey;
+  const reuse = {
+    targets: previous?.resolutionKey === resolutionKey,
+    findings: options.rulesKey !== undefined && previous?.rulesKey === options.rulesKey,
+  };
+  const resolved = await attachTargets(root, project.manifests, scanned.entries, reuse, next, stats);
+  let changed = resolved.changed || scanned.lexed > 0 || previous === undefined || Object.keys(previous.files).length !== project.sources.length;
+  changed ||= scanned.entries.some(({ path, cached }) => cached !== previous?.files[path]);
+  changed ||= options.rulesKey !== undefined && !reuse.findings;
+
+  const saveCache = async (findings?: ReadonlyMap<string, readonly Violation[]>): Promise<void> => {
+    if (options.cacheFile === undefined) return;
+    let fresh = changed;
+    for (const file of findings === undefined ? [] : resolved.files) {
+      const entry = next.files[file.path];
+      if (entry !== undefined) entry.findings = [...(findings?.get(file.path) ?? [])];
+      fresh ||= file.cachedFindings === undefined;
+    }
+    // An unchanged tree leaves the cache as it is: rewriting it would be a good part of a warm run.
+    if (fresh) await saveImportCache(options.cacheFile, next);
+  };
+  if (options.rulesKey === undefined) await saveCache();
+  return { files: resolved.files, stats, saveCache };
+}
+
+interface ScannedFile {
+  path: string;
+  cached: CachedFile;
+  unchanged: boolean;
+}
+
+/**
+ * Pass 1, what changed: unchanged files are not even read; changed ones are lexed right away, so
+ * that no more than one file's text is held at a time.
+ */
+async function scanFiles(root: string, sources: readonly string[], previous: CacheDocument | undefined, stats: GraphStats): Promise<{ entries: ScannedFile[]; lexed: number }> {
+  const entries: ScannedFile[] = [];
   let lexed = 0;
-  for (const path of project.sources) {
+  for (const path of sources) {
     const found = inspectFile(root, path, previous?.files[path]);
     if (found === undefined) continue;
     if ('cached' in found) {
@@ -92,62 +126,51 @@ export async function buildImportGraph(options: BuildImportGraphOptions): Promis
       entries.push({ path, cached: found.cached, unchanged: true });
       continue;
     }
-    if (!lexerReady) await initLexer();
-    lexerReady = true;
+    if (lexed === 0) await initLexer();
     lexed += 1;
     const result = lexImports(found.bytes.toString('utf8'), path);
     const cached: CachedFile = { hash: found.digest, size: found.size, mtimeMs: found.mtimeMs, imports: result.imports, suppressions: result.suppressions };
     if (result.error !== undefined) cached.error = result.error;
     entries.push({ path, cached, unchanged: false });
   }
+  return { entries, lexed };
+}
 
-  // Pass 2: targets, from the cache while nothing that decides resolution changed.
+/** Pass 2, targets: from the cache while nothing that decides resolution changed, else resolved. */
+async function attachTargets(
+  root: string,
+  manifests: readonly string[],
+  entries: readonly ScannedFile[],
+  reuse: { targets: boolean; findings: boolean },
+  next: CacheDocument,
+  stats: GraphStats,
+): Promise<{ files: GraphFile[]; changed: boolean }> {
   let resolver: ImportResolver | undefined;
-  const next: CacheDocument = { tool, resolutionKey, files: {} };
-  if (options.rulesKey !== undefined) next.rulesKey = options.rulesKey;
-  const sameRules = options.rulesKey !== undefined && previous?.rulesKey === options.rulesKey;
+  let changed = false;
   const files: GraphFile[] = [];
-  let changed = previous === undefined || lexed > 0 || Object.keys(previous.files).length !== project.sources.length;
   for (const { path, cached, unchanged } of entries) {
-    const reuse = sameResolution && unchanged && hasTargets(cached);
-    let targets: ResolvedTarget[];
-    if (reuse) {
+    const keepTargets = reuse.targets && unchanged && hasTargets(cached);
+    if (keepTargets) {
       stats.resolvedFromCache += 1;
       // Still the loaded object, so its stored form is written back as it is.
       next.files[path] = cached;
     } else {
-      resolver ??= await loadResolver(root, project.manifests);
+      resolver ??= await loadResolver(root, manifests);
       const active = resolver;
-      targets = cached.imports.map((record) => active.resolve(path, record.specifier));
-      next.files[path] = { hash: cached.hash, size: cached.size, mtimeMs: cached.mtimeMs, imports: cached.imports, suppressions: cached.suppressions, targets };
-      if (cached.error !== undefined) next.files[path].error = cached.error;
+      const targets = cached.imports.map((record) => active.resolve(path, record.specifier));
+      const entry: CachedFile = { hash: cached.hash, size: cached.size, mtimeMs: cached.mtimeMs, imports: cached.imports, suppressions: cached.suppressions, targets };
+      if (cached.error !== undefined) entry.error = cached.error;
+      next.files[path] = entry;
       changed = true;
     }
-    changed ||= cached !== previous?.files[path];
-    const entry = next.files[path];
-    const graphFile = lazyGraphFile(path, entry);
-    if (reuse && sameRules && cached.findings !== undefined) {
+    const graphFile = lazyGraphFile(path, next.files[path] ?? cached);
+    if (keepTargets && reuse.findings && cached.findings !== undefined) {
       graphFile.cachedFindings = cached.findings;
       stats.findingsFromCache += 1;
     }
     files.push(graphFile);
   }
-  const saveCache = async (findings?: ReadonlyMap<string, readonly Violation[]>): Promise<void> => {
-    if (options.cacheFile === undefined) return;
-    let fresh = changed || (options.rulesKey !== undefined && !sameRules);
-    if (findings !== undefined) {
-      for (const file of files) {
-        const entry = next.files[file.path];
-        if (entry === undefined) continue;
-        entry.findings = [...(findings.get(file.path) ?? [])];
-        fresh ||= file.cachedFindings === undefined;
-      }
-    }
-    // An unchanged tree leaves the cache as it is: rewriting it would be a good part of a warm run.
-    if (fresh) await saveImportCache(options.cacheFile, next);
-  };
-  if (options.rulesKey === undefined) await saveCache();
-  return { files, stats, saveCache };
+  return { files, changed };
 }
 
 /**
