@@ -1,1 +1,17 @@
-export {};
+export type { AgentOutcome, OutcomeKind, ParsedOutcome } from './agent-outcome.js';
+export { parseOutcome, sleepBounds } from './agent-outcome.js';
+export type { FactoryLock, LockHolder } from './factory-lock.js';
+export { acquireLock } from './factory-lock.js';
+export type { FactoryState, IssuePhase, IssueRecord, PendingAction } from './factory-state.js';
+export { appendEvent, readState, stateDir, writeState } from './factory-state.js';
+export type { ApiIssue, Candidates, IssueSource } from './github-issues.js';
+export { fetchCandidates, githubIssueSource } from './github-issues.js';
+export { parseBodyDependencies } from './issue-dependencies.js';
+export type { PlanFactoryOptions } from './plan-factory.js';
+export { planFactory, renderPlanPretty } from './plan-factory.js';
+export type { BlockerRef, CandidateIssue, FactoryPlan, PlanEntry } from './plan-issues.js';
+export { findCycles, planIssues } from './plan-issues.js';
+export type { AgentRun, RunAgentOptions } from './run-agent.js';
+export { runAgent } from './run-agent.js';
+export type { TurnCounters, TurnDecision, TurnLimits, TurnResult } from './turn-policy.js';
+export { decideAfterTurn, freshCounters } from './turn-policy.js';

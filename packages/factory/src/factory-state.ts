@@ -1,0 +1,73 @@
+// The loop's durable state in `.harness/factory/` (docs/factory.md "Surviving a crash"):
+// `state.json` written whole and atomically (temp file, fsync, rename) with a
+// write-ahead `pendingAction` per issue, and `events.jsonl`, append-only.
+import { appendFileSync, closeSync, fsyncSync, mkdirSync, openSync, readFileSync, renameSync, writeSync } from 'node:fs';
+import { join } from 'node:path';
+import { HarnessError } from '@harness/diagnostics';
+import type { TurnCounters } from './turn-policy.js';
+
+export type IssuePhase = 'queued' | 'implementing' | 'checking' | 'pr-open' | 'waiting' | 'human' | 'merged' | 'failed' | 'parked';
+
+/** What the loop is about to do, written before it does it, so a restart can finish it without doing it twice. */
+export type PendingAction = { kind: 'create-pr' } | { kind: 'comment-human'; marker: string; body: string } | { kind: 'label'; label: string } | { kind: 'push'; sha: string };
+
+export interface IssueRecord {
+  number: number;
+  title: string;
+  phase: IssuePhase;
+  branch: string;
+  worktree: string;
+  pr?: number;
+  lastHeadSha?: string;
+  fingerprint?: string;
+  counters: TurnCounters;
+  nextWakeAt?: string;
+  lastOutcome?: string;
+  lastReason?: string;
+  agentPid?: number;
+  pendingAction?: PendingAction;
+  updatedAt: string;
+}
+
+export interface FactoryState {
+  version: 1;
+  issues: Record<string, IssueRecord>;
+}
+
+export const stateDir = (root: string): string => join(root, '.harness', 'factory');
+
+export function readState(root: string): FactoryState {
+  const file = join(stateDir(root), 'state.json');
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch {
+    return { version: 1, issues: {} };
+  }
+  try {
+    const parsed = JSON.parse(text) as FactoryState;
+    if (parsed.version !== 1 || typeof parsed.issues !== 'object') throw new Error('unknown shape');
+    return parsed;
+  } catch (error) {
+    throw new HarnessError('IO_FAILED', `the factory state file is not readable: ${String(error)}`, { place: { file }, fix: 'Move the file away to start over; GitHub still has every PR and comment, and the loop finds them by branch and marker.' });
+  }
+}
+
+export function writeState(root: string, state: FactoryState): void {
+  const dir = stateDir(root);
+  mkdirSync(dir, { recursive: true });
+  const temp = join(dir, `state.json.${process.pid}.tmp`);
+  const fd = openSync(temp, 'w');
+  try {
+    writeSync(fd, `${JSON.stringify(state, null, 2)}\n`);
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
+  }
+  renameSync(temp, join(dir, 'state.json'));
+}
+
+export function appendEvent(root: string, event: Record<string, unknown>, now: Date = new Date()): void {
+  mkdirSync(stateDir(root), { recursive: true });
+  appendFileSync(join(stateDir(root), 'events.jsonl'), `${JSON.stringify({ at: now.toISOString(), ...event })}\n`);
+}
