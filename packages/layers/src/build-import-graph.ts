@@ -101,7 +101,7 @@ export async function buildImportGraph(options: BuildImportGraphOptions): Promis
     // An unchanged tree leaves the cache as it is: rewriting it would be a good part of a warm run.
     if (fresh) await saveImportCache(options.cacheFile, next);
   };
-  if (options.rulesKey === undefined) await saveCache();
+  if (options.rulesKey === undefined) await saveCache().catch(() => undefined); // the cache only saves time
   return { files: resolved.files, stats, saveCache };
 }
 

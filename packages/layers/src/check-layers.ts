@@ -4,6 +4,7 @@ import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import type { LayersConfig } from '@harness/config';
 import type { Diagnostic } from '@harness/diagnostics';
+import { HarnessError } from '@harness/diagnostics';
 import { applySuppressions } from './apply-suppressions.js';
 import type { ImportGraph } from './build-import-graph.js';
 import { buildImportGraph, cacheFileName } from './build-import-graph.js';
@@ -44,8 +45,51 @@ export async function checkLayers(input: CheckLayersInput): Promise<CheckLayersR
     rulesKey: createHash('sha1').update(JSON.stringify(input.config)).digest('base64url'),
     ...(input.cache === false ? {} : { cacheFile: join(input.root, cacheFileName) }),
   });
+  const notes = describeRun(graph, input.config);
+  const { violations, byFile } = findViolations(graph, model);
+  try {
+    await graph.saveCache(byFile);
+  } catch (error) {
+    // The cache only saves time; a read-only checkout must not fail the check.
+    notes.push(`layers: could not write ${cacheFileName} (${error instanceof Error ? error.message : String(error)}); the next run starts cold.`);
+  }
+  const { kept, problems } = applySuppressions(graph.files, violations);
+  const { remaining, stale } = await settleBaseline(input, kept, notes);
+  return { diagnostics: [...remaining.map(stripRuleId), ...problems, ...stale], files: graph.files.length, notes, graph, violations };
+}
+
+/** Reads the baseline, writes it with updateBaseline, and splits findings into remaining and stale entries. */
+async function settleBaseline(input: CheckLayersInput, kept: readonly Violation[], notes: string[]): Promise<{ remaining: Violation[]; stale: Diagnostic[] }> {
+  const baselinePath = input.config.baseline;
+  let entries = await readBaseline(join(input.root, baselinePath), baselinePath);
+  if (input.updateBaseline === true) {
+    const update = planBaselineUpdate(entries, kept, input.allowGrowth === true);
+    const verb = input.dryRun === true ? 'would write' : 'wrote';
+    const notAdded = entries !== undefined && !input.allowGrowth && applyBaseline(kept, update.entries).remaining.length > 0;
+    const hint = notAdded ? ' (new findings were not added: the baseline only shrinks unless --allow-growth)' : '';
+    notes.push(`layers: ${verb} ${baselinePath}: ${update.entries.length} entries (+${update.added}, -${update.removed})${hint}.`);
+    if (input.dryRun !== true) await writeBaseline(join(input.root, baselinePath), baselinePath, serializeBaseline(update.entries));
+    entries = update.entries;
+  }
+  const { remaining, stale } = applyBaseline(kept, entries ?? []);
+  return {
+    remaining,
+    stale: stale.map((entry) => ({
+      check: 'layers',
+      rule: 'layers/stale-baseline',
+      severity: 'error',
+      file: baselinePath,
+      ...(entry.target === '' ? {} : { target: entry.target }),
+      ...describeStaleEntry(entry, baselinePath),
+      docs: docsLink('stale-baseline'),
+    })),
+  };
+}
+
+/** What the person running the check should know about this run (stderr lines). */
+function describeRun(graph: ImportGraph, config: LayersConfig): string[] {
   const notes: string[] = [];
-  if (input.config.domains.length === 0 && Object.keys(input.config.paths).length === 0) {
+  if (config.domains.length === 0 && Object.keys(config.paths).length === 0) {
     notes.push('layers: neither layers.domains nor layers.paths is set, so no file has a layer; see docs/layers.md to describe the architecture.');
   }
   if (graph.stats.cacheDiscarded !== undefined) notes.push(`layers: discarded ${cacheFileName} (${graph.stats.cacheDiscarded}); rebuilt it.`);
@@ -53,32 +97,19 @@ export async function checkLayers(input: CheckLayersInput): Promise<CheckLayersR
     if (file.error !== undefined) notes.push(`layers: could not read the imports of ${file.path} (${file.error}); its imports were not checked.`);
   }
   notes.push(...describeUnresolved(graph));
-  const { violations, byFile } = findViolations(graph, model);
-  await graph.saveCache(byFile);
-  const { kept, problems } = applySuppressions(graph.files, violations);
+  return notes;
+}
 
-  const baselinePath = input.config.baseline;
-  let entries = await readBaseline(join(input.root, baselinePath), baselinePath);
-  if (input.updateBaseline === true) {
-    const update = planBaselineUpdate(entries, kept, input.allowGrowth === true);
-    const verb = input.dryRun === true ? 'would write' : 'wrote';
-    const growthHint = entries !== undefined && !input.allowGrowth && applyBaseline(kept, update.entries).remaining.length > 0 ? ' (new findings were not added: the baseline only shrinks unless --allow-growth)' : '';
-    notes.push(`layers: ${verb} ${baselinePath}: ${update.entries.length} entries (+${update.added}, -${update.removed})${growthHint}.`);
-    if (input.dryRun !== true) await writeFileAtomic(join(input.root, baselinePath), serializeBaseline(update.entries));
-    entries = update.entries;
+async function writeBaseline(path: string, displayPath: string, text: string): Promise<void> {
+  try {
+    await writeFileAtomic(path, text);
+  } catch (cause) {
+    throw new HarnessError('IO_FAILED', `cannot write the layers baseline ${displayPath}`, {
+      place: { file: displayPath },
+      fix: 'Check that its folder is writable (or point layers.baseline at a writable path), then run again.',
+      cause,
+    });
   }
-  const { remaining, stale } = applyBaseline(kept, entries ?? []);
-  const staleFindings: Diagnostic[] = stale.map((entry) => ({
-    check: 'layers',
-    rule: 'layers/stale-baseline',
-    severity: 'error',
-    file: baselinePath,
-    ...(entry.target === '' ? {} : { target: entry.target }),
-    ...describeStaleEntry(entry, baselinePath),
-    docs: docsLink('stale-baseline'),
-  }));
-  const diagnostics: Diagnostic[] = [...remaining.map(stripRuleId), ...problems, ...staleFindings];
-  return { diagnostics, files: graph.files.length, notes, graph, violations };
 }
 
 function stripRuleId({ ruleId: _ruleId, ...diagnostic }: Violation): Diagnostic {

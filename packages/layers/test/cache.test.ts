@@ -1,6 +1,6 @@
 // The per-file cache: unchanged files are neither lexed nor resolved again; a changed file is;
 // new files and tsconfig/package.json edits re-resolve everything; bad caches are discarded.
-import { readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { buildImportGraph, cacheFileName } from '../src/build-import-graph.js';
@@ -91,5 +91,14 @@ describe('cached findings', () => {
     const oneEdit = await checkLayers({ root, config });
     expect(oneEdit.graph.stats.findingsFromCache).toBe(15);
     expect(oneEdit.diagnostics.map((d) => `${d.rule} ${d.file}:${d.line ?? 0}`)).toContain('layers/forward-only src/domains/billing/types/invoice.ts:1');
+  });
+
+  it('never fails the check when the cache cannot be written', async () => {
+    fixture = await copyFixture('monorepo');
+    await mkdir(join(fixture.root, '.harness'), { recursive: true });
+    await writeFile(join(fixture.root, '.harness/cache'), 'a file where the cache folder should be');
+    const result = await checkLayers({ root: fixture.root, config: fixture.config });
+    expect(result.diagnostics.map((d) => d.rule)).toEqual(['layers/forward-only']);
+    expect(result.notes.join('\n')).toMatch(/layers: could not write \.harness\/cache\/layers\.json \(.*\); the next run starts cold\./);
   });
 });
