@@ -6,6 +6,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { builtinModules } from 'node:module';
 import { dirname, join, relative, sep } from 'node:path';
+import type { NapiResolveOptions } from 'oxc-resolver';
 import { ResolverFactory } from 'oxc-resolver';
 import type { OutputRedirect } from './tsconfig-redirects.js';
 import { redirectOutput } from './tsconfig-redirects.js';
@@ -34,19 +35,7 @@ const builtins = new Set(builtinModules);
 
 export function createImportResolver(options: ImportResolverOptions): ImportResolver {
   const root = options.root.endsWith(sep) ? options.root : options.root + sep;
-  const factory = new ResolverFactory({
-    tsconfig: 'auto',
-    conditionNames: [...options.conditions, 'types', 'import', 'require', 'node', 'default'],
-    extensions: ['.ts', '.tsx', '.mts', '.cts', '.js', '.jsx', '.mjs', '.cjs', '.d.ts', '.json'],
-    extensionAlias: {
-      '.js': ['.ts', '.tsx', '.d.ts', '.js', '.jsx'],
-      '.jsx': ['.tsx', '.jsx'],
-      '.mjs': ['.mts', '.d.mts', '.mjs'],
-      '.cjs': ['.cts', '.d.cts', '.cjs'],
-    },
-    mainFields: ['types', 'module', 'main'],
-    builtinModules: true,
-  });
+  const factory = new ResolverFactory(typescriptLikeOptions(options.conditions));
   const workspace = readWorkspacePackages(options.root, options.packageJsonFiles);
   const memo = new Map<string, ResolvedTarget>();
 
@@ -91,6 +80,25 @@ export function createImportResolver(options: ImportResolverOptions): ImportReso
       }
       return target;
     },
+  };
+}
+
+/** oxc-resolver set up the way TypeScript's bundler/nodenext resolution finds files. */
+function typescriptLikeOptions(conditions: readonly string[]): NapiResolveOptions {
+  return {
+    // The nearest tsconfig.json of each importing file: paths, baseUrl, extends, references.
+    tsconfig: 'auto',
+    conditionNames: [...conditions, 'types', 'import', 'require', 'node', 'default'],
+    extensions: ['.ts', '.tsx', '.mts', '.cts', '.js', '.jsx', '.mjs', '.cjs', '.d.ts', '.json'],
+    // `./x.js` names `./x.ts` in TypeScript sources.
+    extensionAlias: {
+      '.js': ['.ts', '.tsx', '.d.ts', '.js', '.jsx'],
+      '.jsx': ['.tsx', '.jsx'],
+      '.mjs': ['.mts', '.d.mts', '.mjs'],
+      '.cjs': ['.cts', '.d.cts', '.cjs'],
+    },
+    mainFields: ['types', 'module', 'main'],
+    builtinModules: true,
   };
 }
 

@@ -36,22 +36,35 @@ const entryFile = /^index\.(ts|tsx|mts|cts|js|jsx|mjs|cjs)$/;
 
 export function createLayerModel(config: LayersConfig): LayerModel {
   checkLayerNames(config);
+  const packageCrossCutting = config.crossCutting.filter((p) => p.startsWith('npm:')).map((p) => p.slice(4));
+  const isCrossCuttingPackage = picomatch(packageCrossCutting.length > 0 ? packageCrossCutting : ['\0never']);
+  const packageRules = Object.entries(config.packages).map(([layer, names]) => ({ layer, matches: picomatch(names) }));
+  return {
+    order: config.order,
+    crossDomain: config.crossDomain,
+    providers: config.providers,
+    shared: config.shared,
+    allowTypeOnly: new Set(config.allowTypeOnly),
+    classify: createClassifier(config),
+    isCrossCuttingPackage: (name) => isCrossCuttingPackage(name),
+    layersForPackage(name) {
+      const layers = packageRules.filter((rule) => rule.matches(name)).map((rule) => rule.layer);
+      return layers.length > 0 ? layers : undefined;
+    },
+  };
+}
+
+function createClassifier(config: LayersConfig): (file: string) => FileClass {
   const isDomainDir = picomatch(config.domains.length > 0 ? config.domains : ['\0never']);
   const pathLayers = config.order
     .filter((layer) => (config.paths[layer] ?? []).length > 0)
     .map((layer) => ({ layer, matches: createFolderMatcher(config.paths[layer] ?? []) }));
   const isProvider = createFolderMatcher(config.providers);
   const isShared = createFolderMatcher(config.shared);
-  const moduleCrossCutting = config.crossCutting.filter((p) => !p.startsWith('npm:'));
-  const packageCrossCutting = config.crossCutting.filter((p) => p.startsWith('npm:')).map((p) => p.slice(4));
-  const isCrossCuttingModule = createFolderMatcher(moduleCrossCutting);
-  const isCrossCuttingPackage = picomatch(packageCrossCutting.length > 0 ? packageCrossCutting : ['\0never']);
-  const packageRules = Object.entries(config.packages).map(([layer, names]) => ({ layer, matches: picomatch(names) }));
+  const isCrossCuttingModule = createFolderMatcher(config.crossCutting.filter((p) => !p.startsWith('npm:')));
   const domainCache = new Map<string, string | null>();
-
   const domainOf = (file: string): string | undefined => {
-    const dirs = ancestors(file);
-    for (const dir of dirs) {
+    for (const dir of ancestors(file)) {
       let cached = domainCache.get(dir);
       if (cached === undefined) {
         cached = isDomainDir(dir) ? dir : null;
@@ -61,38 +74,20 @@ export function createLayerModel(config: LayersConfig): LayerModel {
     }
     return undefined;
   };
-
-  return {
-    order: config.order,
-    crossDomain: config.crossDomain,
-    providers: config.providers,
-    shared: config.shared,
-    allowTypeOnly: new Set(config.allowTypeOnly),
-    classify(file) {
-      const result: FileClass = {
-        entry: false,
-        provider: isProvider(file),
-        shared: isShared(file),
-        crossCutting: isCrossCuttingModule(file),
-      };
-      const domain = domainOf(file);
-      if (domain !== undefined) {
-        result.domain = domain;
-        const inner = file.slice(domain.length + 1);
-        const slash = inner.indexOf('/');
-        if (slash === -1) result.entry = entryFile.test(inner);
-        else if (config.order.includes(inner.slice(0, slash))) result.layer = inner.slice(0, slash);
-      } else {
-        const pathLayer = pathLayers.find((p) => p.matches(file));
-        if (pathLayer !== undefined) result.layer = pathLayer.layer;
-      }
-      return result;
-    },
-    isCrossCuttingPackage: (name) => isCrossCuttingPackage(name),
-    layersForPackage(name) {
-      const layers = packageRules.filter((rule) => rule.matches(name)).map((rule) => rule.layer);
-      return layers.length > 0 ? layers : undefined;
-    },
+  return (file) => {
+    const result: FileClass = { entry: false, provider: isProvider(file), shared: isShared(file), crossCutting: isCrossCuttingModule(file) };
+    const domain = domainOf(file);
+    if (domain !== undefined) {
+      result.domain = domain;
+      const inner = file.slice(domain.length + 1);
+      const slash = inner.indexOf('/');
+      if (slash === -1) result.entry = entryFile.test(inner);
+      else if (config.order.includes(inner.slice(0, slash))) result.layer = inner.slice(0, slash);
+    } else {
+      const pathLayer = pathLayers.find((p) => p.matches(file));
+      if (pathLayer !== undefined) result.layer = pathLayer.layer;
+    }
+    return result;
   };
 }
 
