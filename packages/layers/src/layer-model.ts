@@ -36,7 +36,8 @@ const entryFile = /^index\.(ts|tsx|mts|cts|js|jsx|mjs|cjs)$/;
 
 export function createLayerModel(config: LayersConfig): LayerModel {
   checkLayerNames(config);
-  const packageCrossCutting = config.crossCutting.filter((p) => p.startsWith('npm:')).map((p) => p.slice(4));
+  // `npm:<package>` names packages; `node:<module>` names builtins; anything else is a path glob.
+  const packageCrossCutting = config.crossCutting.filter((p) => p.startsWith('npm:') || p.startsWith('node:')).map((p) => (p.startsWith('npm:') ? p.slice(4) : p));
   const isCrossCuttingPackage = picomatch(packageCrossCutting.length > 0 ? packageCrossCutting : ['\0never']);
   const packageRules = Object.entries(config.packages).map(([layer, names]) => ({ layer, matches: picomatch(names) }));
   return {
@@ -61,7 +62,7 @@ function createClassifier(config: LayersConfig): (file: string) => FileClass {
     .map((layer) => ({ layer, matches: createFolderMatcher(config.paths[layer] ?? []) }));
   const isProvider = createFolderMatcher(config.providers);
   const isShared = createFolderMatcher(config.shared);
-  const isCrossCuttingModule = createFolderMatcher(config.crossCutting.filter((p) => !p.startsWith('npm:')));
+  const isCrossCuttingModule = createFolderMatcher(config.crossCutting.filter((p) => !p.startsWith('npm:') && !p.startsWith('node:')));
   const domainCache = new Map<string, string | null>();
   const domainOf = (file: string): string | undefined => {
     for (const dir of ancestors(file)) {

@@ -14,6 +14,11 @@ describe('layers/providers-only', () => {
     expect(providersOnly.check(edgeFacts('src/domains/billing/repo/a.ts', 'src/platform/auth/session.ts'))?.fix).toContain('src/providers');
   });
 
+  it('reports a cross-cutting Node builtin named with node:', () => {
+    const config = { crossCutting: ['node:child_process'] };
+    expect(providersOnly.check(edgeFacts('src/domains/billing/runtime/a.ts', 'node:child_process', { config }))?.message).toContain('the cross-cutting node:child_process');
+  });
+
   it('allows providers to import cross-cutting code', () => {
     expect(providersOnly.check(edgeFacts('src/providers/telemetry.ts', 'npm:@opentelemetry/api'))).toBeUndefined();
   });
