@@ -7,6 +7,9 @@ export { loadOpenApiDescription, matchPathTemplate } from './openapi-description
 export type { RequestValidator, ValidatedRequest } from './request-validator.js';
 export { createRequestValidator } from './request-validator.js';
 export type { Route, RouteRequest, RouteResponse } from './route-table.js';
+export { issueRoutes } from './routes/issue-routes.js';
+export type { IssueState, NewIssue, StoredComment, StoredIssue } from './routes/issue-store.js';
+export { addIssue, issuesOf } from './routes/issue-store.js';
 export { rulesetRoutes } from './routes/ruleset-routes.js';
 export type { JsonObject, RepositoryOptions, StandinRepository, StoredRuleset, TokenGrant } from './state-store.js';
 export { StateStore } from './state-store.js';
