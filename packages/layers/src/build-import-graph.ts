@@ -3,7 +3,7 @@
 // read and lexed, and only when a file or the resolution inputs changed are imports resolved again.
 import { createHash } from 'node:crypto';
 import { readFileSync, statSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
+import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { ImportResolver, ResolvedTarget } from './create-import-resolver.js';
 import type { SuppressionComment } from './find-suppressions.js';
@@ -229,10 +229,22 @@ function hash(bytes: Buffer): string {
 
 let version: Promise<string> | undefined;
 
-/** This package's version: a cache written by another version is not trusted. */
+/**
+ * This package's version and a fingerprint of its own code: a cache written by another version,
+ * or by a build of this one whose rules have since been edited (in a checkout of harness), is
+ * not trusted.
+ */
 function toolVersion(): Promise<string> {
-  version ??= readFile(new URL('../package.json', import.meta.url), 'utf8').then(
-    (text) => `@harness/layers@${String((JSON.parse(text) as { version?: unknown }).version)}`,
-  );
+  version ??= (async () => {
+    const manifest = JSON.parse(await readFile(new URL('../package.json', import.meta.url), 'utf8')) as { version?: unknown };
+    const here = new URL('.', import.meta.url);
+    const code: string[] = [];
+    for (const entry of await readdir(here, { recursive: true })) {
+      if (!/\.[cm]?[jt]s$/.test(entry) || entry.endsWith('.test.ts')) continue;
+      const { size, mtimeMs } = statSync(new URL(entry, here));
+      code.push(`${entry}:${size}:${mtimeMs}`);
+    }
+    return `@harness/layers@${String(manifest.version)}+${hash(Buffer.from(code.sort().join('\n'))).slice(0, 10)}`;
+  })();
   return version;
 }
