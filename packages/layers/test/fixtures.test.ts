@@ -1,7 +1,8 @@
 // Every rule, import form and resolution case, on the fixture repos.
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { loadConfig } from '@harness/config';
+import { loadConfig, sectionDefaults } from '@harness/config';
 import { sortDiagnostics } from '@harness/diagnostics';
 import { afterEach, describe, expect, it } from 'vitest';
 import { checkLayers } from '../src/check-layers.js';
@@ -94,6 +95,23 @@ describe('monorepo fixture (path mode)', () => {
     const { graph } = await checkLayers({ root: fixture.root, config: fixture.config, cache: false });
     const app = graph.files.find((f) => f.path === 'packages/app/src/index.ts');
     expect(app?.imports[0]?.target).toEqual({ kind: 'file', path: 'packages/core/src/index.ts' });
+  });
+});
+
+describe('resolution details', () => {
+  it('reads tsconfig paths without baseUrl relative to the tsconfig, as TypeScript 4.1+ does', async () => {
+    const root = await mkdtemp(join(tmpdir(), 'harness-layers-paths-'));
+    try {
+      await mkdir(join(root, 'src/lib'), { recursive: true });
+      await mkdir(join(root, 'app'));
+      await writeFile(join(root, 'tsconfig.json'), '{ "compilerOptions": { "paths": { "@lib/*": ["./src/lib/*"] } } }');
+      await writeFile(join(root, 'src/lib/a.ts'), 'export const a = 1;\n');
+      await writeFile(join(root, 'app/main.ts'), "import { a } from '@lib/a';\nexport const b = a;\n");
+      const { graph } = await checkLayers({ root, config: sectionDefaults('layers'), cache: false });
+      expect(graph.files.find((f) => f.path === 'app/main.ts')?.imports[0]?.target).toEqual({ kind: 'file', path: 'src/lib/a.ts' });
+    } finally {
+      await rm(root, { recursive: true, force: true });
+    }
   });
 });
 
