@@ -22,6 +22,8 @@ export interface IssueRecord {
   fingerprint?: string;
   counters: TurnCounters;
   nextWakeAt?: string;
+  /** The agent's last sleep, to sleep again when the PR has not changed. */
+  sleepSeconds?: number;
   lastOutcome?: string;
   lastReason?: string;
   agentPid?: number;

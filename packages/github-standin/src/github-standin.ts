@@ -14,6 +14,7 @@ import type { RequestValidator } from './request-validator.js';
 import type { Route, RouteResponse } from './route-table.js';
 import { notFound } from './route-table.js';
 import { issueRoutes } from './routes/issue-routes.js';
+import { pullRoutes } from './routes/pull-routes.js';
 import { rulesetRoutes } from './routes/ruleset-routes.js';
 import { StateStore } from './state-store.js';
 
@@ -49,7 +50,7 @@ export interface StandinOptions {
 let sharedValidator: RequestValidator | undefined;
 
 export async function startGithubStandin(options: StandinOptions = {}): Promise<GithubStandin> {
-  const routes = options.routes ?? [...rulesetRoutes, ...issueRoutes];
+  const routes = options.routes ?? [...rulesetRoutes, ...issueRoutes, ...pullRoutes];
   const validator = options.validator ?? (sharedValidator ??= createRequestValidator());
   const state = new StateStore();
   const requests: RecordedRequest[] = [];

@@ -5,15 +5,15 @@ import type { StandinRepository } from '../state-store.js';
 import type { IssueState, StoredComment, StoredIssue } from './issue-store.js';
 
 export function renderUser(login: string, baseUrl: string): Record<string, unknown> {
-  const url = `${baseUrl}/users/${login}`;
+  const url = `${baseUrl}/users/${encodeURIComponent(login)}`;
   return {
     login,
     id: login === 'octocat' ? 1 : 2,
     node_id: `U_${login}`,
-    avatar_url: `${baseUrl}/avatars/${login}`,
+    avatar_url: `${baseUrl}/avatars/${encodeURIComponent(login)}`,
     gravatar_id: '',
     url,
-    html_url: `${baseUrl}/${login}`,
+    html_url: `${baseUrl}/${encodeURIComponent(login)}`,
     followers_url: `${url}/followers`,
     following_url: `${url}/following{/other_user}`,
     gists_url: `${url}/gists{/gist_id}`,

@@ -1,0 +1,28 @@
+// What one issue's work needs from the outside world, as adapters: git, GitHub,
+// the agent process, the check gate, the clock, and the state sink.
+import type { FactoryConfig } from '@harness/config';
+import type { GitAdapter } from './git-adapter.js';
+import type { IssueRecord } from './factory-state.js';
+import type { PullGateway } from './pull-gateway.js';
+import type { AgentRun, RunAgentOptions } from './run-agent.js';
+
+export interface CheckGate {
+  /** `harness check` in the worktree: green or not, with a report the agent can read. */
+  (worktree: string): Promise<{ ok: boolean; report: string }>;
+}
+
+export interface FactoryContext {
+  root: string;
+  config: FactoryConfig;
+  env: Readonly<Record<string, string | undefined>>;
+  git: GitAdapter;
+  pulls: PullGateway;
+  runAgent: (options: RunAgentOptions) => Promise<AgentRun>;
+  check: CheckGate;
+  /** Runs after a worktree is made, before the agent: `harness up` when the repo has compose. */
+  prepare?: (worktree: string) => Promise<void>;
+  now: () => Date;
+  /** Persists the whole state (atomically); called before and after every side effect. */
+  save: () => void;
+  event: (record: IssueRecord, event: string, detail?: Record<string, unknown>) => void;
+}

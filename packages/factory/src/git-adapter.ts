@@ -1,0 +1,50 @@
+// The git adapter (https://git-scm.com/docs/git-worktree): a worktree and branch
+// per issue from a freshly fetched `origin/<base>`, commits of what the agent left,
+// and pushes. Tests run it against a real bare repository as `origin`.
+import { execFile } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { HarnessError } from '@harness/diagnostics';
+
+export interface GitAdapter {
+  /** Fetches `origin`, then gives `path` a worktree on `branch`: the pushed branch when there is one, else `origin/<base>`. Reuses a worktree that exists. */
+  prepareWorktree(root: string, path: string, branch: string, base: string): Promise<void>;
+  head(cwd: string): Promise<string>;
+  /** Commits every change in the worktree; returns the new head, or undefined when there was nothing to commit. */
+  commitAll(cwd: string, message: string): Promise<string | undefined>;
+  /** Commits on HEAD that `origin/<base>` does not have. */
+  commitsAhead(cwd: string, base: string): Promise<number>;
+  push(cwd: string, branch: string): Promise<void>;
+}
+
+export function run(cwd: string, args: string[]): Promise<string> {
+  return new Promise((resolve, reject) => {
+    execFile('git', args, { cwd, maxBuffer: 16 * 1024 * 1024, env: { ...process.env, GIT_TERMINAL_PROMPT: '0' } }, (error, stdout, stderr) => {
+      if (error === null) resolve(stdout.trim());
+      else reject(new HarnessError('GIT_FAILED', `git ${args.join(' ')} failed: ${stderr.trim() || error.message}`, { fix: 'Check that the repository has an `origin` remote you can fetch from and push to.' }));
+    });
+  });
+}
+
+export function createGitAdapter(): GitAdapter {
+  return {
+    async prepareWorktree(root, path, branch, base) {
+      await run(root, ['fetch', '--quiet', 'origin']);
+      if (existsSync(path)) return;
+      const pushed = (await run(root, ['ls-remote', '--heads', 'origin', branch])) !== '';
+      await run(root, ['worktree', 'add', '--quiet', '-B', branch, path, pushed ? `origin/${branch}` : `origin/${base}`]);
+    },
+    head: (cwd) => run(cwd, ['rev-parse', 'HEAD']),
+    async commitAll(cwd, message) {
+      await run(cwd, ['add', '--all']);
+      if ((await run(cwd, ['status', '--porcelain'])) === '') return undefined;
+      await run(cwd, ['-c', 'user.name=harness factory', '-c', 'user.email=factory@harness.invalid', 'commit', '--quiet', '--no-verify', '-m', message]);
+      return run(cwd, ['rev-parse', 'HEAD']);
+    },
+    async commitsAhead(cwd, base) {
+      return Number(await run(cwd, ['rev-list', '--count', `origin/${base}..HEAD`]));
+    },
+    async push(cwd, branch) {
+      await run(cwd, ['push', '--quiet', 'origin', `HEAD:refs/heads/${branch}`]);
+    },
+  };
+}

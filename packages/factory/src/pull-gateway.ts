@@ -1,0 +1,113 @@
+// The GitHub writes and reads the loop needs for one issue's PR
+// (https://docs.github.com/en/rest/pulls, …/issues/comments, …/issues/labels,
+// …/checks/runs, …/commits/statuses), behind one interface so the loop is
+// tested against the stand-in and nothing else knows Octokit.
+import type { GithubClient } from '@harness/github';
+
+export interface PullSummary {
+  number: number;
+  state: string;
+  merged: boolean;
+  headSha: string;
+  mergeable: boolean | null;
+  mergeableState: string;
+  title: string;
+  body: string;
+}
+
+export interface PullComment {
+  id: number;
+  body: string;
+  user: string;
+}
+
+export interface PullBundle {
+  pull: PullSummary;
+  comments: PullComment[];
+  reviews: { id: number; user: string; state: string; body: string; commitId: string }[];
+  checkRuns: { name: string; status: string; conclusion: string | null; summary: string | null }[];
+  statuses: { context: string; state: string; description: string | null }[];
+}
+
+export interface PullGateway {
+  findPullByBranch(branch: string): Promise<PullSummary | undefined>;
+  createPull(fields: { title: string; body: string; head: string; base: string }): Promise<PullSummary>;
+  getPull(number: number): Promise<PullSummary>;
+  bundle(number: number): Promise<PullBundle>;
+  comments(issue: number): Promise<PullComment[]>;
+  comment(issue: number, body: string): Promise<void>;
+  labels(issue: number): Promise<string[]>;
+  addLabel(issue: number, label: string): Promise<void>;
+  issueState(issue: number): Promise<string>;
+}
+
+interface ApiPull {
+  number: number;
+  state: string;
+  merged?: boolean;
+  merged_at?: string | null;
+  mergeable?: boolean | null;
+  mergeable_state?: string;
+  title: string;
+  body: string | null;
+  head: { sha: string };
+}
+
+const summary = (p: ApiPull): PullSummary => ({
+  number: p.number,
+  state: p.state,
+  merged: p.merged ?? (p.merged_at !== null && p.merged_at !== undefined),
+  headSha: p.head.sha,
+  mergeable: p.mergeable ?? null,
+  mergeableState: p.mergeable_state ?? 'unknown',
+  title: p.title,
+  body: p.body ?? '',
+});
+
+export function githubPullGateway(client: GithubClient): PullGateway {
+  const owner = client.repository.owner;
+  const comments = async (issue: number) =>
+    (await client.paginate<{ id: number; body?: string; user: { login: string } | null }>('GET /repos/{owner}/{repo}/issues/{issue_number}/comments', { issue_number: issue }, `read the comments of #${issue}`)).map((c) => ({ id: c.id, body: c.body ?? '', user: c.user?.login ?? '' }));
+  const getPull = async (number: number) => summary((await client.request<ApiPull>('GET /repos/{owner}/{repo}/pulls/{pull_number}', { pull_number: number }, `read PR #${number}`)).data);
+  return {
+    async findPullByBranch(branch) {
+      const found = await client.paginate<ApiPull>('GET /repos/{owner}/{repo}/pulls', { head: `${owner}:${branch}`, state: 'all' }, `find the PR of ${branch}`);
+      const pull = found.find((p) => p.state === 'open') ?? found[0];
+      return pull === undefined ? undefined : getPull(pull.number);
+    },
+    async createPull(fields) {
+      return summary((await client.request<ApiPull>('POST /repos/{owner}/{repo}/pulls', fields, `open a PR for ${fields.head}`)).data);
+    },
+    getPull,
+    async bundle(number) {
+      const pull = await getPull(number);
+      const [issueComments, reviews, runs, status] = await Promise.all([
+        comments(number),
+        client.paginate<{ id: number; user: { login: string } | null; state: string; body: string; commit_id: string | null }>('GET /repos/{owner}/{repo}/pulls/{pull_number}/reviews', { pull_number: number }, `read the reviews of #${number}`),
+        client.request<{ check_runs: { name: string; status: string; conclusion: string | null; output: { summary: string | null } }[] }>('GET /repos/{owner}/{repo}/commits/{ref}/check-runs', { ref: pull.headSha, per_page: 100 }, `read the check runs of ${pull.headSha}`),
+        client.request<{ statuses: { context: string; state: string; description: string | null }[] }>('GET /repos/{owner}/{repo}/commits/{ref}/status', { ref: pull.headSha, per_page: 100 }, `read the statuses of ${pull.headSha}`),
+      ]);
+      return {
+        pull,
+        comments: issueComments,
+        reviews: reviews.map((r) => ({ id: r.id, user: r.user?.login ?? '', state: r.state, body: r.body, commitId: r.commit_id ?? '' })),
+        checkRuns: runs.data.check_runs.map((r) => ({ name: r.name, status: r.status, conclusion: r.conclusion, summary: r.output.summary })),
+        statuses: status.data.statuses.map((s) => ({ context: s.context, state: s.state, description: s.description })),
+      };
+    },
+    comments,
+    async comment(issue, body) {
+      await client.request('POST /repos/{owner}/{repo}/issues/{issue_number}/comments', { issue_number: issue, body }, `comment on #${issue}`);
+    },
+    async labels(issue) {
+      const data = (await client.request<{ labels: (string | { name?: string })[] }>('GET /repos/{owner}/{repo}/issues/{issue_number}', { issue_number: issue }, `read #${issue}`)).data;
+      return data.labels.map((l) => (typeof l === 'string' ? l : (l.name ?? '')));
+    },
+    async addLabel(issue, label) {
+      await client.request('POST /repos/{owner}/{repo}/issues/{issue_number}/labels', { issue_number: issue, labels: [label] }, `label #${issue}`);
+    },
+    async issueState(issue) {
+      return (await client.request<{ state: string }>('GET /repos/{owner}/{repo}/issues/{issue_number}', { issue_number: issue }, `read #${issue}`)).data.state;
+    },
+  };
+}

@@ -1,0 +1,168 @@
+// One step of one issue's life (docs/factory.md "The life of an issue"):
+// queued → implementing → checking → pr-open ⇄ (turns) → merged | human | parked.
+// Every GitHub write is found first (PR by branch, comment by marker, label by
+// presence) and announced in `pendingAction` before it is made, so a loop killed
+// at any point and started again neither repeats nor loses it.
+import { parseOutcome } from './agent-outcome.js';
+import type { AgentOutcome } from './agent-outcome.js';
+import type { FactoryContext } from './factory-context.js';
+import { logFile } from './factory-paths.js';
+import type { IssueRecord } from './factory-state.js';
+import { handOver } from './human-handoff.js';
+import type { IssueText } from './turn-prompt.js';
+import { bundleFingerprint, humanMarker, implementPrompt, pullTurnPrompt } from './turn-prompt.js';
+import type { TurnResult } from './turn-policy.js';
+import { decideAfterTurn } from './turn-policy.js';
+
+/** `again`: take the next step now; `wait`: nothing to do until `nextWakeAt` or a person acts. */
+export type StepResult = 'again' | 'wait';
+
+export async function advanceIssue(ctx: FactoryContext, record: IssueRecord, issue: IssueText): Promise<StepResult> {
+  if (record.nextWakeAt !== undefined && Date.parse(record.nextWakeAt) > ctx.now().getTime()) return 'wait';
+  switch (record.phase) {
+    case 'queued':
+      await ctx.git.prepareWorktree(ctx.root, record.worktree, record.branch, ctx.config.base);
+      await ctx.prepare?.(record.worktree);
+      return moveTo(ctx, record, 'implementing');
+    case 'implementing':
+      return implement(ctx, record, issue);
+    case 'checking':
+      return checkAndOpen(ctx, record, issue);
+    case 'pr-open':
+      return pullTurn(ctx, record, issue);
+    case 'human':
+      return (await handOver(ctx, record)) ? 'again' : 'wait';
+    default:
+      return 'wait';
+  }
+}
+
+function moveTo(ctx: FactoryContext, record: IssueRecord, phase: IssueRecord['phase']): StepResult {
+  ctx.event(record, 'phase', { from: record.phase, to: phase });
+  record.phase = phase;
+  record.updatedAt = ctx.now().toISOString();
+  ctx.save();
+  return 'again';
+}
+
+interface TurnRun {
+  outcome?: AgentOutcome;
+  failure?: string;
+}
+
+async function agentTurn(ctx: FactoryContext, record: IssueRecord, prompt: string): Promise<TurnRun> {
+  const turn = record.counters.turns + 1;
+  const run = await ctx.runAgent({
+    command: ctx.config.agent,
+    cwd: record.worktree,
+    prompt,
+    env: ctx.env,
+    timeoutMs: ctx.config.agentTimeoutMinutes * 60_000,
+    stallMs: ctx.config.stallMinutes * 60_000,
+    logFile: logFile(ctx.root, record.number, turn),
+    onStart: (pid) => {
+      record.agentPid = pid;
+      ctx.save();
+    },
+  });
+  delete record.agentPid;
+  if (run.killed !== undefined) return { failure: run.killed === 'stall' ? `the agent printed nothing for ${ctx.config.stallMinutes} min and was killed` : `the agent ran longer than ${ctx.config.agentTimeoutMinutes} min and was killed` };
+  if (run.exitCode !== 0) return { failure: `the agent exited with ${run.exitCode ?? run.signal ?? 'nothing'}` };
+  const parsed = parseOutcome(run.stdout);
+  if (!parsed.ok) return { failure: `invalid answer: ${parsed.reason}` };
+  ctx.event(record, 'outcome', { turn, ...parsed.value });
+  return { outcome: parsed.value };
+}
+
+async function implement(ctx: FactoryContext, record: IssueRecord, issue: IssueText): Promise<StepResult> {
+  const turn = await agentTurn(ctx, record, implementPrompt(issue, record.lastReason));
+  await ctx.git.commitAll(record.worktree, `${issue.title} (#${issue.number})`);
+  if (turn.outcome?.outcome === 'human') return settle(ctx, record, { kind: 'answered', outcome: turn.outcome, headBefore: undefined, headAfter: undefined, mergedOnGithub: false });
+  if (turn.failure === undefined && (await ctx.git.commitsAhead(record.worktree, ctx.config.base)) === 0) turn.failure = 'the agent finished without changing anything';
+  if (turn.failure !== undefined) return settle(ctx, record, { kind: 'failed', reason: turn.failure });
+  record.counters = { ...record.counters, turns: record.counters.turns + 1, consecutiveFailures: 0, tokens: record.counters.tokens + (turn.outcome?.tokens ?? 0) };
+  delete record.lastReason;
+  return moveTo(ctx, record, 'checking');
+}
+
+/** `harness check` green, then push, then the PR: found by branch before one is created. */
+async function checkAndOpen(ctx: FactoryContext, record: IssueRecord, issue: IssueText): Promise<StepResult> {
+  const gate = await ctx.check(record.worktree);
+  if (!gate.ok) {
+    record.phase = 'implementing';
+    return settle(ctx, record, { kind: 'failed', reason: `harness check failed:\n${gate.report}` });
+  }
+  record.pendingAction = { kind: 'push', sha: await ctx.git.head(record.worktree) };
+  ctx.save();
+  await ctx.git.push(record.worktree, record.branch);
+  record.pendingAction = { kind: 'create-pr' };
+  ctx.save();
+  const pull =
+    (await ctx.pulls.findPullByBranch(record.branch)) ??
+    (await ctx.pulls.createPull({ title: issue.title, body: `Closes #${issue.number}.\n\nWorked by \`harness factory\`.`, head: record.branch, base: ctx.config.base }));
+  record.pr = pull.number;
+  record.lastHeadSha = pull.headSha;
+  delete record.pendingAction;
+  ctx.event(record, 'pr', { pr: pull.number });
+  return moveTo(ctx, record, 'pr-open');
+}
+
+async function pullTurn(ctx: FactoryContext, record: IssueRecord, issue: IssueText): Promise<StepResult> {
+  const pr = record.pr ?? 0;
+  const bundle = await ctx.pulls.bundle(pr);
+  if (bundle.pull.merged) return moveTo(ctx, record, 'merged');
+  if (bundle.pull.state !== 'open') return moveTo(ctx, record, 'parked');
+  const fingerprint = bundleFingerprint(bundle);
+  if (record.lastOutcome === 'sleep' && record.fingerprint === fingerprint && record.sleepSeconds !== undefined) {
+    ctx.event(record, 'skip', { reason: 'the PR has not changed since the agent chose to sleep' });
+    record.nextWakeAt = new Date(ctx.now().getTime() + record.sleepSeconds * 1000).toISOString();
+    ctx.save();
+    return 'wait';
+  }
+  record.fingerprint = fingerprint;
+  const warnings = record.counters.falseMergeClaims > 0 ? ['You said the PR was merged; GitHub says it is not. Merge only with `harness factory merge <pr>`.'] : [];
+  const turn = await agentTurn(ctx, record, pullTurnPrompt(issue, bundle, warnings));
+  await ctx.git.commitAll(record.worktree, `Follow-up for #${issue.number}`);
+  const local = await ctx.git.head(record.worktree);
+  if (local !== bundle.pull.headSha && turn.failure === undefined) {
+    const gate = await ctx.check(record.worktree);
+    if (!gate.ok) turn.failure = `harness check failed, nothing was pushed:\n${gate.report}`;
+    else await ctx.git.push(record.worktree, record.branch);
+  }
+  if (turn.failure !== undefined || turn.outcome === undefined) return settle(ctx, record, { kind: 'failed', reason: turn.failure ?? 'no answer' });
+  const mergedOnGithub = turn.outcome.outcome === 'merged' && (await ctx.pulls.getPull(pr)).merged;
+  return settle(ctx, record, { kind: 'answered', outcome: turn.outcome, headBefore: bundle.pull.headSha, headAfter: local, mergedOnGithub });
+}
+
+/** Applies the turn policy's decision to the record. */
+async function settle(ctx: FactoryContext, record: IssueRecord, result: TurnResult): Promise<StepResult> {
+  const { counters, decision } = decideAfterTurn(record.counters, result, { maxTurns: ctx.config.maxTurns, maxTokens: ctx.config.maxTokens });
+  record.counters = counters;
+  record.lastOutcome = result.kind === 'failed' ? 'failed' : result.outcome.outcome;
+  if (result.kind === 'failed') record.lastReason = result.reason;
+  ctx.event(record, 'decision', { ...decision, ...(result.kind === 'failed' ? { failure: result.reason } : {}) });
+  delete record.nextWakeAt;
+  delete record.sleepSeconds;
+  const later = (seconds: number) => {
+    record.nextWakeAt = new Date(ctx.now().getTime() + seconds * 1000).toISOString();
+    ctx.save();
+    return 'wait' as const;
+  };
+  switch (decision.action) {
+    case 'again':
+      ctx.save();
+      return 'again';
+    case 'sleep':
+      record.sleepSeconds = decision.seconds;
+      return later(decision.seconds);
+    case 'retry':
+      return later(decision.seconds);
+    case 'done':
+      return moveTo(ctx, record, 'merged');
+    case 'human':
+      record.pendingAction = { kind: 'comment-human', marker: humanMarker(record.number, counters.turns), body: decision.comment };
+      ctx.save();
+      await handOver(ctx, record);
+      return 'wait';
+  }
+}

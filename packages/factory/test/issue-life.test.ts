@@ -1,0 +1,62 @@
+// The whole life of an issue against a real origin, real worktrees, the GitHub
+// stand-in and a scripted agent: implement → check → push → PR → sleep → skip while
+// nothing changes → merge verified with GitHub.
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { pullsOf } from '@harness/github-standin';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { readState } from '../src/factory-state.js';
+import { runFactory } from '../src/run-factory.js';
+import type { World } from './factory-fixture.js';
+import { createWorld } from './factory-fixture.js';
+
+let world: World;
+
+beforeEach(async () => {
+  world = await createWorld();
+});
+
+afterEach(async () => {
+  expect(world.standin.violations).toEqual([]);
+  await world.standin.close();
+});
+
+const continueLine = JSON.stringify({ outcome: 'continue', tokens: 100 });
+
+describe('the life of an issue', () => {
+  it('goes from a labelled issue to a merged PR, once, and sleeps without waking the agent for nothing', async () => {
+    const issue = world.addIssue({ title: 'Add a greeting', body: 'Write hello.txt.' });
+    world.script_([
+      { write: { 'hello.txt': 'hello\n' }, print: ['done', continueLine] },
+      { print: [JSON.stringify({ outcome: 'sleep', seconds: 120 })] },
+      { merge: true, print: [JSON.stringify({ outcome: 'merged' })] },
+    ]);
+    let state = await runFactory(world.options());
+    const record = state.issues[issue];
+    expect(record).toMatchObject({ phase: 'pr-open', pr: 2, lastOutcome: 'sleep', branch: 'harness/issue-1' });
+    expect(world.git(world.origin, 'show', 'harness/issue-1:hello.txt')).toBe('hello');
+    const pull = pullsOf(world.repo).pulls.get(2);
+    expect(pull).toMatchObject({ head: 'harness/issue-1', base: 'main' });
+    expect(pull?.issue.body).toContain('Closes #1');
+    expect(readFileSync(`${world.script}.prompt-1`, 'utf8')).toContain('Write hello.txt.');
+    expect(readFileSync(`${world.script}.prompt-2`, 'utf8')).toContain('"headSha"');
+
+    // Before the wake-up: nothing runs. After it, with the PR unchanged: the agent is skipped.
+    await runFactory(world.options());
+    world.clock.offsetMs = 121_000;
+    await runFactory(world.options());
+    expect(existsSync(`${world.script}.prompt-3`)).toBe(false);
+
+    // Something changes on the PR: the agent gets a turn, merges, and GitHub confirms it.
+    pullsOf(world.repo).statuses.push({ id: 1, sha: pull ? world.git(world.origin, 'rev-parse', 'harness/issue-1') : '', context: 'ci', state: 'success', description: null });
+    world.clock.offsetMs = 400_000;
+    state = await runFactory(world.options());
+    expect(state.issues[issue]?.phase).toBe('merged');
+    expect(pullsOf(world.repo).pulls.get(2)?.merged).toBe(true);
+    expect(world.standin.writes().filter((w) => w.method === 'POST' && w.path.endsWith('/pulls'))).toHaveLength(1);
+    const events = readFileSync(join(world.root, '.harness', 'factory', 'events.jsonl'), 'utf8');
+    expect(events).toContain('"event":"skip"');
+    expect(readState(world.root).issues[issue]?.counters.tokens).toBe(100);
+    expect(world.git(world.root, 'status', '--porcelain')).toBe('');
+  });
+});
