@@ -18,6 +18,9 @@ import { decideAfterTurn } from './turn-policy.js';
 export type StepResult = 'again' | 'wait';
 
 export async function advanceIssue(ctx: FactoryContext, record: IssueRecord, issue: IssueText): Promise<StepResult> {
+  const pending = record.pendingAction?.kind;
+  // A hand-over the last loop announced but may not have finished comes first.
+  if (pending === 'comment-human' || pending === 'label') return (await handOver(ctx, record)) ? 'again' : 'wait';
   if (record.nextWakeAt !== undefined && Date.parse(record.nextWakeAt) > ctx.now().getTime()) return 'wait';
   switch (record.phase) {
     case 'queued':
