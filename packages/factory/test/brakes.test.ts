@@ -78,12 +78,20 @@ describe('brakes', () => {
     expect(commentsOn(2)[0]?.body).toContain('GitHub says it is not');
   });
 
-  it('stops at the turn budget and at the token budget', async () => {
+  it('stops at the token budget', async () => {
     world.addIssue({ title: 'Budget' });
     world.script_([{ ...edit(1), print: [line({ outcome: 'continue', tokens: 500 })] }, { ...edit(2), print: [line({ outcome: 'continue', tokens: 700 })] }]);
     const spent = await passes(1, { config: { maxTokens: 1000 } });
     expect(spent.issues[1]).toMatchObject({ phase: 'human', counters: { tokens: 1200 } });
     expect(commentsOn(2)[0]?.body).toContain('token budget');
+  });
+
+  it('stops at the turn budget', async () => {
+    world.addIssue({ title: 'Turns' });
+    world.script_([{ ...edit(1), print: [line({ outcome: 'continue' })] }, { ...edit(2), print: [line({ outcome: 'continue' })] }, { ...edit(3), print: [line({ outcome: 'continue' })] }]);
+    const state = await passes(1, { config: { maxTurns: 2 } });
+    expect(state.issues[1]).toMatchObject({ phase: 'human', counters: { turns: 2 } });
+    expect(commentsOn(2)[0]?.body).toContain('turn budget is spent (2 of 2)');
   });
 
   it('a red harness check pushes nothing and feeds the report back to the agent', async () => {

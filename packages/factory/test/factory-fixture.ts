@@ -32,7 +32,7 @@ export interface World {
   addIssue(issue: NewIssue): number;
   /** Steps the scripted agent takes, one per run. */
   script_(steps: unknown[]): void;
-  options(overrides?: Partial<RunFactoryOptions> & { config?: Partial<FactoryConfig> }): RunFactoryOptions;
+  options(overrides?: Partial<Omit<RunFactoryOptions, 'config'>> & { config?: Partial<FactoryConfig> }): RunFactoryOptions;
   git(cwd: string, ...args: string[]): string;
 }
 
