@@ -1,0 +1,44 @@
+// Wires the real adapters for `harness factory`: the GitHub client (GITHUB_TOKEN,
+// GITHUB_API_URL, the repository from --repo / GITHUB_REPOSITORY / origin), git,
+// the agent process, and `harness check` as the gate.
+import type { FactoryConfig } from '@harness/config';
+import { createGithubClient, resolveRepository } from '@harness/github';
+import type { WaitEvent } from '@harness/github';
+import { createCheckGate } from './check-gate.js';
+import { createGitAdapter } from './git-adapter.js';
+import { githubIssueSource } from './github-issues.js';
+import { githubPullGateway } from './pull-gateway.js';
+import type { RunFactoryOptions } from './run-factory.js';
+import { runAgent } from './run-agent.js';
+
+export interface FactoryOptionsInput {
+  root: string;
+  config: FactoryConfig;
+  env: Readonly<Record<string, string | undefined>>;
+  repo?: string | undefined;
+  once: boolean;
+  concurrency?: number | undefined;
+  signal?: AbortSignal;
+  onEvent?: (event: Record<string, unknown>) => void;
+  onWait?: (event: WaitEvent) => void;
+}
+
+export async function factoryOptions(input: FactoryOptionsInput): Promise<RunFactoryOptions> {
+  const repository = await resolveRepository({ flag: input.repo, env: input.env, cwd: input.root });
+  const client = createGithubClient({ env: input.env, repository, ...(input.onWait === undefined ? {} : { onWait: input.onWait }) });
+  return {
+    root: input.root,
+    config: input.config,
+    env: input.env,
+    git: createGitAdapter(),
+    pulls: githubPullGateway(client),
+    issues: githubIssueSource(client),
+    runAgent,
+    check: createCheckGate(input.env),
+    now: () => new Date(),
+    once: input.once,
+    ...(input.concurrency === undefined ? {} : { concurrency: input.concurrency }),
+    ...(input.signal === undefined ? {} : { signal: input.signal }),
+    ...(input.onEvent === undefined ? {} : { onEvent: input.onEvent }),
+  };
+}
