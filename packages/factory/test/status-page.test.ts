@@ -43,7 +43,7 @@ describe('status page', () => {
       await tab.goto(page.url);
       expect(await tab.title()).toBe('harness factory');
       expect(await tab.locator('#summary').textContent()).toContain('3 in flight · 4 issues · no loop running');
-      const rows = await tab.locator('tbody tr').evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent ?? '')));
+      const rows = await Promise.all((await tab.locator('tbody tr').all()).map((row) => row.locator('td').allTextContents()));
       expect(rows).toEqual([
         ['#11', 'Schema for orders', 'merged', '#31', 'merged', '6', '48210', ''],
         ['#12', 'Orders API <v2>', 'pr-open', '#32', 'sleep', '4', '30977', '2026-11-22T14:35:00Z'],
