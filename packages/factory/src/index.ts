@@ -29,3 +29,5 @@ export { runFactory } from './run-factory.js';
 export type { StatusPage } from './status-page.js';
 export { renderStatusHtml, serveStatusPage } from './status-page.js';
 export { createCheckGate } from './check-gate.js';
+export type { MergeResult } from './merge-pull.js';
+export { mergePull } from './merge-pull.js';

@@ -39,6 +39,24 @@ export interface PullGateway {
   labels(issue: number): Promise<string[]>;
   addLabel(issue: number, label: string): Promise<void>;
   issueState(issue: number): Promise<string>;
+  /** Required status check contexts on the branch and whether it requires the merge queue (rulesets). */
+  branchRules(branch: string): Promise<{ requiredChecks: string[]; mergeQueue: boolean }>;
+  /** Review threads (GraphQL: REST has no thread state). */
+  reviewThreads(pr: number): Promise<{ resolved: boolean; outdated: boolean; path: string }[]>;
+  /** Merges when the head is still `sha` (409 otherwise). */
+  merge(pr: number, sha: string): Promise<void>;
+  /** Adds to the merge queue when the head is still `sha`. */
+  enqueue(pr: number, sha: string): Promise<void>;
+}
+
+const threadsQuery = `query($owner: String!, $repo: String!, $pr: Int!, $after: String) {
+  repository(owner: $owner, name: $repo) { pullRequest(number: $pr) {
+    reviewThreads(first: 100, after: $after) { nodes { isResolved isOutdated path } pageInfo { hasNextPage endCursor } }
+  } }
+}`;
+
+interface ThreadsPage {
+  repository: { pullRequest: { reviewThreads: { nodes: { isResolved: boolean; isOutdated: boolean; path: string }[]; pageInfo: { hasNextPage: boolean; endCursor: string | null } } } };
 }
 
 interface ApiPull {
@@ -105,6 +123,30 @@ export function githubPullGateway(client: GithubClient): PullGateway {
     },
     async addLabel(issue, label) {
       await client.request('POST /repos/{owner}/{repo}/issues/{issue_number}/labels', { issue_number: issue, labels: [label] }, `label #${issue}`);
+    },
+    async branchRules(branch) {
+      const rules = (await client.request<{ type: string; parameters?: { required_status_checks?: { context: string }[] } }[]>('GET /repos/{owner}/{repo}/rules/branches/{branch}', { branch }, `read the rules of ${branch}`)).data;
+      return {
+        requiredChecks: [...new Set(rules.flatMap((r) => (r.type === 'required_status_checks' ? (r.parameters?.required_status_checks ?? []).map((c) => c.context) : [])))],
+        mergeQueue: rules.some((r) => r.type === 'merge_queue'),
+      };
+    },
+    async reviewThreads(pr) {
+      const threads: { resolved: boolean; outdated: boolean; path: string }[] = [];
+      let after: string | null = null;
+      do {
+        const page: ThreadsPage = await client.octokit.graphql<ThreadsPage>(threadsQuery, { owner, repo: client.repository.repo, pr, after });
+        const found = page.repository.pullRequest.reviewThreads;
+        threads.push(...found.nodes.map((t) => ({ resolved: t.isResolved, outdated: t.isOutdated, path: t.path })));
+        after = found.pageInfo.hasNextPage ? found.pageInfo.endCursor : null;
+      } while (after !== null);
+      return threads;
+    },
+    async merge(pr, sha) {
+      await client.request('PUT /repos/{owner}/{repo}/pulls/{pull_number}/merge', { pull_number: pr, sha, merge_method: 'squash' }, `merge PR #${pr}`);
+    },
+    async enqueue(pr, sha) {
+      await client.request('PUT /repos/{owner}/{repo}/pulls/{pull_number}/merge-async', { pull_number: pr, sha, merge_action: 'merge_queue' }, `add PR #${pr} to the merge queue`);
     },
     async issueState(issue) {
       return (await client.request<{ state: string }>('GET /repos/{owner}/{repo}/issues/{issue_number}', { issue_number: issue }, `read #${issue}`)).data.state;

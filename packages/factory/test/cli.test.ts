@@ -4,7 +4,7 @@
 import { execFile, spawn } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { pullsOf } from '@harness/github-standin';
+import { addPull, pullsOf } from '@harness/github-standin';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { World } from './factory-fixture.js';
 import { agentsDir, createWorld } from './factory-fixture.js';
@@ -80,6 +80,23 @@ describe('harness factory', () => {
     const second = await harness(['factory', '--once']);
     expect(second.code).toBe(2);
     expect(second.stderr).toContain(`another factory loop is running here: pid ${process.pid}`);
+  });
+
+  it('factory merge refuses with the reasons and exit 1 while a required check is missing', async () => {
+    world.standin.state.addRuleset('octo/app', {
+      name: 'main',
+      target: 'branch',
+      enforcement: 'active',
+      conditions: { ref_name: { include: ['~DEFAULT_BRANCH'], exclude: [] } },
+      rules: [{ type: 'required_status_checks', parameters: { required_status_checks: [{ context: 'ci' }], strict_required_status_checks_policy: false } }],
+    });
+    world.git(world.root, 'push', '--quiet', 'origin', 'HEAD:refs/heads/feature');
+    const pull = addPull(world.repo, { title: 'Feature', body: null, head: 'feature', base: 'main' });
+    const result = await harness(['factory', 'merge', String(pull.issue.number)]);
+    expect(result.code).toBe(1);
+    expect(result.stdout).toContain(`Not merging PR #${pull.issue.number}:\n  - required check "ci" has not reported on`);
+    expect(world.standin.writes()).toEqual([]);
+    expect((await harness(['factory', 'merge', 'abc'])).code).toBe(2);
   });
 
   it('survives kill -9 while the agent runs: the orphaned agent is stopped and exactly one PR is opened', async () => {

@@ -13,6 +13,7 @@ import { createRequestValidator } from './request-validator.js';
 import type { RequestValidator } from './request-validator.js';
 import type { Route, RouteResponse } from './route-table.js';
 import { notFound } from './route-table.js';
+import { branchRuleRoutes } from './routes/branch-rule-routes.js';
 import { issueRoutes } from './routes/issue-routes.js';
 import { pullRoutes } from './routes/pull-routes.js';
 import { rulesetRoutes } from './routes/ruleset-routes.js';
@@ -50,7 +51,7 @@ export interface StandinOptions {
 let sharedValidator: RequestValidator | undefined;
 
 export async function startGithubStandin(options: StandinOptions = {}): Promise<GithubStandin> {
-  const routes = options.routes ?? [...rulesetRoutes, ...issueRoutes, ...pullRoutes];
+  const routes = options.routes ?? [...rulesetRoutes, ...issueRoutes, ...pullRoutes, ...branchRuleRoutes];
   const validator = options.validator ?? (sharedValidator ??= createRequestValidator());
   const state = new StateStore();
   const requests: RecordedRequest[] = [];

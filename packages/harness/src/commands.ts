@@ -5,6 +5,7 @@ import { budgetCommand } from './commands/budget.js';
 import { budgetReportCommand } from './commands/budget-report.js';
 import { checkCommand } from './commands/check.js';
 import { factoryCommand } from './commands/factory.js';
+import { factoryMergeCommand } from './commands/factory-merge.js';
 import { factoryStatusCommand } from './commands/factory-status.js';
 import { initCommand } from './commands/init.js';
 import { layersGraphCommand } from './commands/layers-graph.js';
@@ -13,4 +14,4 @@ import { rulesetsCheckCommand } from './commands/rulesets-check.js';
 import { rulesetsExportCommand } from './commands/rulesets-export.js';
 import { rulesetsPlanCommand } from './commands/rulesets-plan.js';
 
-export const commands: readonly CommandSpec[] = [initCommand, checkCommand, budgetCommand, budgetReportCommand, layersGraphCommand, rulesetsPlanCommand, rulesetsApplyCommand, rulesetsCheckCommand, rulesetsExportCommand, factoryCommand, factoryStatusCommand];
+export const commands: readonly CommandSpec[] = [initCommand, checkCommand, budgetCommand, budgetReportCommand, layersGraphCommand, rulesetsPlanCommand, rulesetsApplyCommand, rulesetsCheckCommand, rulesetsExportCommand, factoryCommand, factoryStatusCommand, factoryMergeCommand];

@@ -6,6 +6,7 @@
 import type { Route, RouteRequest, RouteResponse } from '../route-table.js';
 import { asObject, notFound, validationFailed } from '../route-table.js';
 import type { StandinRepository, StateStore } from '../state-store.js';
+import { branchRules } from './branch-rule-routes.js';
 import { page } from './issue-routes.js';
 import { renderCheckRun, renderPull, renderRepository, renderReview, renderStatus } from './pull-rendering.js';
 import type { PullState, StoredPull } from './pull-store.js';
@@ -85,6 +86,9 @@ export const pullRoutes: Route[] = [
       const sha = asObject(request.body).sha;
       if (pull.merged || pull.issue.state !== 'open') return { status: 405, body: { message: 'Pull Request is not mergeable', documentation_url: 'https://docs.github.com/rest', status: '405' } };
       if (typeof sha === 'string' && sha !== headOf(state, pull)) return { status: 409, body: { message: 'Head branch was modified. Review and try the merge again.', documentation_url: 'https://docs.github.com/rest', status: '409' } };
+      if (branchRules(store, found.repository, pull.base).some((r) => r.type === 'merge_queue')) {
+        return { status: 405, body: { message: 'Changes must be made through the merge queue', documentation_url: 'https://docs.github.com/rest', status: '405' } };
+      }
       if (pull.mergeableState !== 'clean') return { status: 405, body: { message: 'Pull Request is not mergeable', documentation_url: 'https://docs.github.com/rest', status: '405' } };
       const mergeSha = state.onMerge(pull);
       pull.merged = true;

@@ -42,6 +42,8 @@ export interface StoredPull {
   /** What GitHub would compute; the test sets it ("clean", "blocked", "dirty", …). */
   mergeableState: string;
   reviews: StoredReview[];
+  /** Added to the merge queue (merge-async with the queue); the queue itself is not simulated. */
+  queued: boolean;
 }
 
 export interface PullState {
@@ -67,7 +69,7 @@ export function pullsOf(repository: StandinRepository): PullState {
 
 export function addPull(repository: StandinRepository, fields: { title: string; body: string | null; head: string; base: string; draft?: boolean; user?: string }): StoredPull {
   const issue = addIssue(repository, { title: fields.title, body: fields.body, isPullRequest: true, user: fields.user ?? 'harness-bot[bot]' });
-  const pull: StoredPull = { issue, head: fields.head, base: fields.base, draft: fields.draft ?? false, merged: false, mergedAt: null, mergeCommitSha: null, mergeableState: 'clean', reviews: [] };
+  const pull: StoredPull = { issue, head: fields.head, base: fields.base, draft: fields.draft ?? false, merged: false, mergedAt: null, mergeCommitSha: null, mergeableState: 'clean', reviews: [], queued: false };
   pullsOf(repository).pulls.set(issue.number, pull);
   return pull;
 }

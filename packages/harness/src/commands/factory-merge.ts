@@ -1,0 +1,26 @@
+// `harness factory merge <pr>`: the guarded merge the agent must use (SPEC "Factory").
+import { createGithubClient, resolveRepository } from '@harness/github';
+import { HarnessError } from '@harness/diagnostics';
+import { githubPullGateway, mergePull } from '@harness/factory';
+import type { CommandSpec } from '../command-spec.js';
+import { factoryRepoOption, loadFactoryConfig } from './factory-options.js';
+
+export const factoryMergeCommand: CommandSpec = {
+  name: 'factory merge',
+  summary: 'Merge a PR only when its required checks are green on the current head, it is mergeable and no review thread is unresolved; queue it when the branch requires a merge queue.',
+  description: 'The one way a factory agent merges. Exits 1 with the reasons when it refuses. The merge is sent with the checked head SHA, so GitHub refuses it if the head moved. Needs GITHUB_TOKEN.',
+  positionals: [{ name: 'pr', description: 'The pull request number.' }],
+  options: [factoryRepoOption],
+  examples: ['harness factory merge 42', 'harness factory merge 42 --format json'],
+  async run(args, io) {
+    const pr = Number(args.positionals[0]);
+    if (!Number.isInteger(pr) || pr < 1) throw new HarnessError('USAGE', `factory merge takes a PR number, not "${args.positionals[0] ?? ''}"`, { fix: 'For example: harness factory merge 42' });
+    const { root, config } = await loadFactoryConfig(args, io);
+    const repository = await resolveRepository({ flag: typeof args.options.repo === 'string' ? args.options.repo : undefined, env: io.env, cwd: root });
+    const result = await mergePull(githubPullGateway(createGithubClient({ env: io.env, repository })), pr, config.base);
+    if (args.global.format === 'json') io.stdout(`${JSON.stringify({ version: 1, pr, ...result }, null, 2)}\n`);
+    else if (result.ok) io.stdout(`PR #${pr} ${result.action === 'queued' ? 'added to the merge queue' : 'merged'} at ${result.sha.slice(0, 7)}.\n`);
+    else io.stdout(`Not merging PR #${pr}:\n${result.reasons.map((r) => `  - ${r}`).join('\n')}\n`);
+    return { ok: result.ok };
+  },
+};
