@@ -14,6 +14,8 @@ export interface GitAdapter {
   /** Commits on HEAD that `origin/<base>` does not have. */
   commitsAhead(cwd: string, base: string): Promise<number>;
   push(cwd: string, branch: string): Promise<void>;
+  /** Fetches `origin/<base>`, then counts commits HEAD has that it lacks (ahead) and the other way round (behind). */
+  aheadBehind(cwd: string, base: string): Promise<{ ahead: number; behind: number }>;
 }
 
 export function run(cwd: string, args: string[]): Promise<string> {
@@ -42,6 +44,11 @@ export function createGitAdapter(): GitAdapter {
     },
     async commitsAhead(cwd, base) {
       return Number(await run(cwd, ['rev-list', '--count', `origin/${base}..HEAD`]));
+    },
+    async aheadBehind(cwd, base) {
+      await run(cwd, ['fetch', '--quiet', 'origin', base]);
+      const [behind = '0', ahead = '0'] = (await run(cwd, ['rev-list', '--left-right', '--count', `origin/${base}...HEAD`])).split(/\s+/);
+      return { ahead: Number(ahead), behind: Number(behind) };
     },
     async push(cwd, branch) {
       await run(cwd, ['push', '--quiet', 'origin', `HEAD:refs/heads/${branch}`]);

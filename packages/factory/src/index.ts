@@ -22,7 +22,7 @@ export type { FactoryStatus, IssueStatus } from './factory-status.js';
 export { readFactoryStatus, renderStatusPretty } from './factory-status.js';
 export type { GitAdapter } from './git-adapter.js';
 export { createGitAdapter } from './git-adapter.js';
-export type { PullBundle, PullGateway, PullSummary } from './pull-gateway.js';
+export type { PullBundle, PullGateway, PullSummary, TurnState } from './pull-gateway.js';
 export { githubPullGateway } from './pull-gateway.js';
 export type { RunFactoryOptions } from './run-factory.js';
 export { runFactory } from './run-factory.js';

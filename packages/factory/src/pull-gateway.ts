@@ -25,8 +25,14 @@ export interface PullBundle {
   pull: PullSummary;
   comments: PullComment[];
   reviews: { id: number; user: string; state: string; body: string; commitId: string }[];
-  checkRuns: { name: string; status: string; conclusion: string | null; summary: string | null }[];
-  statuses: { context: string; state: string; description: string | null }[];
+  checkRuns: { name: string; status: string; conclusion: string | null; summary: string | null; required?: boolean }[];
+  statuses: { context: string; state: string; description: string | null; required?: boolean }[];
+}
+
+/** What one turn hands the agent: the PR bundle, which checks are required (and which have not reported), and how far the branch is from its base. */
+export interface TurnState extends PullBundle {
+  requiredChecks: { names: string[]; notReported: string[]; mergeQueue: boolean };
+  branch: { base: string; ahead: number; behind: number };
 }
 
 export interface PullGateway {

@@ -2,7 +2,7 @@
 // for the first run, the whole PR state for each later turn, and always the rule
 // for its answer. The repository's own rules live in AGENTS.md, not here.
 import { createHash } from 'node:crypto';
-import type { PullBundle } from './pull-gateway.js';
+import type { PullBundle, TurnState } from './pull-gateway.js';
 
 export interface IssueText {
   number: number;
@@ -25,7 +25,7 @@ export function implementPrompt(issue: IssueText, previousProblem?: string): str
   return `${parts.join('\n\n')}\n`;
 }
 
-export function pullTurnPrompt(issue: IssueText, bundle: PullBundle, warnings: string[]): string {
+export function pullTurnPrompt(issue: IssueText, bundle: TurnState, warnings: string[]): string {
   const parts = [
     `You are moving PR #${bundle.pull.number} (for issue #${issue.number} "${issue.title}") towards merge. Follow AGENTS.md. This is its whole current state:`,
     '```json',
@@ -38,7 +38,7 @@ export function pullTurnPrompt(issue: IssueText, bundle: PullBundle, warnings: s
 }
 
 /** Changes when anything the agent would react to changes: head, mergeability, checks, comments, reviews. */
-export function bundleFingerprint(bundle: PullBundle): string {
+export function bundleFingerprint(bundle: PullBundle & Partial<Pick<TurnState, 'branch'>>): string {
   const facts = {
     head: bundle.pull.headSha,
     state: [bundle.pull.state, bundle.pull.merged, bundle.pull.mergeable, bundle.pull.mergeableState],
@@ -46,6 +46,7 @@ export function bundleFingerprint(bundle: PullBundle): string {
     reviews: bundle.reviews.map((r) => [r.id, r.state]),
     checks: bundle.checkRuns.map((r) => [r.name, r.status, r.conclusion]),
     statuses: bundle.statuses.map((s) => [s.context, s.state]),
+    behind: bundle.branch?.behind,
   };
   return createHash('sha256').update(JSON.stringify(facts)).digest('hex').slice(0, 16);
 }

@@ -9,6 +9,7 @@ import type { FactoryContext } from './factory-context.js';
 import { logFile } from './factory-paths.js';
 import type { IssueRecord } from './factory-state.js';
 import { handOver } from './human-handoff.js';
+import type { TurnState } from './pull-gateway.js';
 import type { IssueText } from './turn-prompt.js';
 import { bundleFingerprint, humanMarker, implementPrompt, pullTurnPrompt } from './turn-prompt.js';
 import type { TurnResult } from './turn-policy.js';
@@ -112,7 +113,7 @@ async function checkAndOpen(ctx: FactoryContext, record: IssueRecord, issue: Iss
 
 async function pullTurn(ctx: FactoryContext, record: IssueRecord, issue: IssueText): Promise<StepResult> {
   const pr = record.pr ?? 0;
-  const bundle = await ctx.pulls.bundle(pr);
+  const bundle = await turnState(ctx, record, pr);
   if (bundle.pull.merged) return moveTo(ctx, record, 'merged');
   if (bundle.pull.state !== 'open') return moveTo(ctx, record, 'parked');
   const fingerprint = bundleFingerprint(bundle);
@@ -135,6 +136,19 @@ async function pullTurn(ctx: FactoryContext, record: IssueRecord, issue: IssueTe
   if (turn.failure !== undefined || turn.outcome === undefined) return settle(ctx, record, { kind: 'failed', reason: turn.failure ?? 'no answer' });
   const mergedOnGithub = turn.outcome.outcome === 'merged' && (await ctx.pulls.getPull(pr)).merged;
   return settle(ctx, record, { kind: 'answered', outcome: turn.outcome, headBefore: bundle.pull.headSha, headAfter: local, mergedOnGithub });
+}
+
+async function turnState(ctx: FactoryContext, record: IssueRecord, pr: number): Promise<TurnState> {
+  const [bundle, rules, branch] = await Promise.all([ctx.pulls.bundle(pr), ctx.pulls.branchRules(ctx.config.base), ctx.git.aheadBehind(record.worktree, ctx.config.base)]);
+  const required = new Set(rules.requiredChecks);
+  const reported = new Set([...bundle.checkRuns.map((r) => r.name), ...bundle.statuses.map((s) => s.context)]);
+  return {
+    ...bundle,
+    checkRuns: bundle.checkRuns.map((r) => ({ ...r, required: required.has(r.name) })),
+    statuses: bundle.statuses.map((s) => ({ ...s, required: required.has(s.context) })),
+    requiredChecks: { names: rules.requiredChecks, notReported: rules.requiredChecks.filter((n) => !reported.has(n)), mergeQueue: rules.mergeQueue },
+    branch: { base: ctx.config.base, ...branch },
+  };
 }
 
 /** Applies the turn policy's decision to the record. */

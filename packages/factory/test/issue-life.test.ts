@@ -26,6 +26,13 @@ const continueLine = JSON.stringify({ outcome: 'continue', tokens: 100 });
 describe('the life of an issue', () => {
   it('goes from a labelled issue to a merged PR, once, and sleeps without waking the agent for nothing', async () => {
     const issue = world.addIssue({ title: 'Add a greeting', body: 'Write hello.txt.' });
+    world.standin.state.addRuleset('octo/app', {
+      name: 'main',
+      target: 'branch',
+      enforcement: 'active',
+      conditions: { ref_name: { include: ['~DEFAULT_BRANCH'], exclude: [] } },
+      rules: [{ type: 'required_status_checks', parameters: { required_status_checks: [{ context: 'ci' }], strict_required_status_checks_policy: false } }],
+    });
     world.script_([
       { write: { 'hello.txt': 'hello\n' }, print: ['done', continueLine] },
       { print: [JSON.stringify({ outcome: 'sleep', seconds: 120 })] },
@@ -39,7 +46,10 @@ describe('the life of an issue', () => {
     expect(pull).toMatchObject({ head: 'harness/issue-1', base: 'main' });
     expect(pull?.issue.body).toContain('Closes #1');
     expect(readFileSync(`${world.script}.prompt-1`, 'utf8')).toContain('Write hello.txt.');
-    expect(readFileSync(`${world.script}.prompt-2`, 'utf8')).toContain('"headSha"');
+    const turnPrompt = readFileSync(`${world.script}.prompt-2`, 'utf8');
+    expect(turnPrompt).toContain('"headSha"');
+    expect(turnPrompt).toMatch(/"requiredChecks": \{\s+"names": \[\s*"ci"\s*\],\s+"notReported": \[\s*"ci"\s*\]/);
+    expect(turnPrompt).toMatch(/"branch": \{\s+"base": "main",\s+"ahead": 1,\s+"behind": 0/);
 
     // Before the wake-up: nothing runs. After it, with the PR unchanged: the agent is skipped.
     await runFactory(world.options());
