@@ -1,0 +1,52 @@
+// GitHub is the truth for terminal facts on restart, and --concurrency decides how
+// many issues are under way at once.
+import { readFileSync } from 'node:fs';
+import { issuesOf, pullsOf } from '@harness/github-standin';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { runFactory } from '../src/run-factory.js';
+import type { World } from './factory-fixture.js';
+import { createWorld } from './factory-fixture.js';
+
+let world: World;
+
+beforeEach(async () => {
+  world = await createWorld();
+});
+
+afterEach(async () => {
+  expect(world.standin.violations).toEqual([]);
+  await world.standin.close();
+});
+
+const perIssue = (file: string) => ({ write: { [file]: 'x\n' }, print: ['{"outcome":"continue"}'], onPr: { print: ['{"outcome":"sleep","seconds":600}'] } });
+
+describe('reconcile and concurrency', () => {
+  it('takes a PR merged by a person and an issue closed by a person from GitHub without running the agent', async () => {
+    world.addIssue({ title: 'One' });
+    world.addIssue({ title: 'Two' });
+    world.script_([perIssue('a.txt')]);
+    await runFactory(world.options({ concurrency: 2 }));
+    const pulls = [...pullsOf(world.repo).pulls.values()];
+    expect(pulls.map((p) => p.head).sort()).toEqual(['harness/issue-1', 'harness/issue-2']);
+    const first = pulls.find((p) => p.head === 'harness/issue-1');
+    if (first) {
+      first.merged = true;
+      first.issue.state = 'closed';
+    }
+    const two = issuesOf(world.repo).issues.get(2);
+    if (two) two.state = 'closed';
+    const runs = readFileSync(`${world.script}.count`, 'utf8');
+    world.clock.offsetMs = 3_600_000;
+    const state = await runFactory(world.options({ concurrency: 2 }));
+    expect([state.issues[1]?.phase, state.issues[2]?.phase]).toEqual(['merged', 'parked']);
+    expect(readFileSync(`${world.script}.count`, 'utf8')).toBe(runs);
+  });
+
+  it('with concurrency 1 starts the next issue only when a slot is free', async () => {
+    world.addIssue({ title: 'One' });
+    world.addIssue({ title: 'Two' });
+    world.script_([perIssue('a.txt')]);
+    const state = await runFactory(world.options());
+    expect([state.issues[1]?.phase, state.issues[2]?.phase]).toEqual(['pr-open', 'queued']);
+  });
+});
