@@ -103,7 +103,7 @@ export const rulesetsSchema = z
 export const factorySchema = z
   .strictObject({
     labels: z.array(z.string().min(1)).min(1).default(['agent-ready']).describe('Issues carrying every one of these labels are worked.'),
-    agent: z.string().min(1).default('codex exec --json -').describe('The agent command; it reads the prompt on stdin.'),
+    agent: z.string().min(1).default('codex exec --full-auto --output-last-message "$HARNESS_FACTORY_OUTCOME" -').describe('The agent command, run with sh -c in the worktree; it reads the prompt on stdin and answers with the outcome JSON as its last stdout line or in the file $HARNESS_FACTORY_OUTCOME.'),
     base: z.string().min(1).default('main').describe('The branch PRs are opened against.'),
     concurrency: z.int().positive().default(1).describe('Issues worked at the same time.'),
     maxTurns: z.int().positive().default(20).describe('Turns per issue before a person is asked to take over.'),

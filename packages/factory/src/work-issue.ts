@@ -3,6 +3,7 @@
 // Every GitHub write is found first (PR by branch, comment by marker, label by
 // presence) and announced in `pendingAction` before it is made, so a loop killed
 // at any point and started again neither repeats nor loses it.
+import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { parseOutcome } from './agent-outcome.js';
 import type { AgentOutcome } from './agent-outcome.js';
 import type { FactoryContext } from './factory-context.js';
@@ -56,14 +57,18 @@ interface TurnRun {
 
 async function agentTurn(ctx: FactoryContext, record: IssueRecord, prompt: string): Promise<TurnRun> {
   const turn = record.counters.turns + 1;
+  const log = logFile(ctx.root, record.number, turn);
+  // Agents whose stdout is a transcript (codex exec) write their last message here instead.
+  const outcomeFile = `${log}.outcome`;
+  rmSync(outcomeFile, { force: true });
   const run = await ctx.runAgent({
     command: ctx.config.agent,
     cwd: record.worktree,
     prompt,
-    env: ctx.env,
+    env: { ...ctx.env, HARNESS_FACTORY_OUTCOME: outcomeFile, HARNESS_FACTORY_ISSUE: String(record.number), ...(record.pr === undefined ? {} : { HARNESS_FACTORY_PR: String(record.pr) }) },
     timeoutMs: ctx.config.agentTimeoutMinutes * 60_000,
     stallMs: ctx.config.stallMinutes * 60_000,
-    logFile: logFile(ctx.root, record.number, turn),
+    logFile: log,
     onStart: (pid) => {
       record.agentPid = pid;
       ctx.save();
@@ -72,7 +77,8 @@ async function agentTurn(ctx: FactoryContext, record: IssueRecord, prompt: strin
   delete record.agentPid;
   if (run.killed !== undefined) return { failure: run.killed === 'stall' ? `the agent printed nothing for ${ctx.config.stallMinutes} min and was killed` : `the agent ran longer than ${ctx.config.agentTimeoutMinutes} min and was killed` };
   if (run.exitCode !== 0) return { failure: `the agent exited with ${run.exitCode ?? run.signal ?? 'nothing'}` };
-  const parsed = parseOutcome(run.stdout);
+  const written = existsSync(outcomeFile) ? readFileSync(outcomeFile, 'utf8') : '';
+  const parsed = parseOutcome(written.trim() === '' ? run.stdout : written);
   if (!parsed.ok) return { failure: `invalid answer: ${parsed.reason}` };
   ctx.event(record, 'outcome', { turn, ...parsed.value });
   return { outcome: parsed.value };

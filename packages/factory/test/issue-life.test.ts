@@ -35,7 +35,7 @@ describe('the life of an issue', () => {
     });
     world.script_([
       { write: { 'hello.txt': 'hello\n' }, print: ['done', continueLine] },
-      { print: [JSON.stringify({ outcome: 'sleep', seconds: 120 })] },
+      { print: ['transcript line', '{"type":"turn.completed"}'], outcomeFile: JSON.stringify({ outcome: 'sleep', seconds: 120 }) },
       { merge: true, print: [JSON.stringify({ outcome: 'merged' })] },
     ]);
     let state = await runFactory(world.options());
