@@ -2,7 +2,11 @@
 // (https://docs.github.com/en/rest/pulls, …/issues/comments, …/issues/labels,
 // …/checks/runs, …/commits/statuses), behind one interface so the loop is
 // tested against the stand-in and nothing else knows Octokit.
+import { HarnessError } from '@harness/diagnostics';
 import type { GithubClient } from '@harness/github';
+
+const failed = new Set(['failure', 'timed_out', 'cancelled', 'action_required']);
+const logLines = 60;
 
 export interface PullSummary {
   number: number;
@@ -25,7 +29,8 @@ export interface PullBundle {
   pull: PullSummary;
   comments: PullComment[];
   reviews: { id: number; user: string; state: string; body: string; commitId: string }[];
-  checkRuns: { name: string; status: string; conclusion: string | null; summary: string | null; required?: boolean }[];
+  /** `logTail`: the last lines of a failed Actions job's log. */
+  checkRuns: { id: number; name: string; status: string; conclusion: string | null; summary: string | null; required?: boolean; logTail?: string }[];
   statuses: { context: string; state: string; description: string | null; required?: boolean }[];
 }
 
@@ -92,6 +97,16 @@ export function githubPullGateway(client: GithubClient): PullGateway {
   const owner = client.repository.owner;
   const comments = async (issue: number) =>
     (await client.paginate<{ id: number; body?: string; user: { login: string } | null }>('GET /repos/{owner}/{repo}/issues/{issue_number}/comments', { issue_number: issue }, `read the comments of #${issue}`)).map((c) => ({ id: c.id, body: c.body ?? '', user: c.user?.login ?? '' }));
+  // A failed Actions job's log, last lines only; other check runs (not Actions jobs) have none: 404.
+  const logTail = async (job: number): Promise<{ logTail?: string }> => {
+    try {
+      const text = (await client.request<unknown>('GET /repos/{owner}/{repo}/actions/jobs/{job_id}/logs', { job_id: job }, `read the log of job ${job}`)).data;
+      return typeof text === 'string' ? { logTail: text.trimEnd().split('\n').slice(-logLines).join('\n') } : {};
+    } catch (error) {
+      if (error instanceof HarnessError && error.code === 'GITHUB_NOT_FOUND') return {};
+      throw error;
+    }
+  };
   const getPull = async (number: number) => summary((await client.request<ApiPull>('GET /repos/{owner}/{repo}/pulls/{pull_number}', { pull_number: number }, `read PR #${number}`)).data);
   return {
     async findPullByBranch(branch) {
@@ -108,14 +123,14 @@ export function githubPullGateway(client: GithubClient): PullGateway {
       const [issueComments, reviews, runs, status] = await Promise.all([
         comments(number),
         client.paginate<{ id: number; user: { login: string } | null; state: string; body: string; commit_id: string | null }>('GET /repos/{owner}/{repo}/pulls/{pull_number}/reviews', { pull_number: number }, `read the reviews of #${number}`),
-        client.request<{ check_runs: { name: string; status: string; conclusion: string | null; output: { summary: string | null } }[] }>('GET /repos/{owner}/{repo}/commits/{ref}/check-runs', { ref: pull.headSha, per_page: 100 }, `read the check runs of ${pull.headSha}`),
+        client.request<{ check_runs: { id: number; name: string; status: string; conclusion: string | null; output: { summary: string | null } }[] }>('GET /repos/{owner}/{repo}/commits/{ref}/check-runs', { ref: pull.headSha, per_page: 100 }, `read the check runs of ${pull.headSha}`),
         client.request<{ statuses: { context: string; state: string; description: string | null }[] }>('GET /repos/{owner}/{repo}/commits/{ref}/status', { ref: pull.headSha, per_page: 100 }, `read the statuses of ${pull.headSha}`),
       ]);
       return {
         pull,
         comments: issueComments,
         reviews: reviews.map((r) => ({ id: r.id, user: r.user?.login ?? '', state: r.state, body: r.body, commitId: r.commit_id ?? '' })),
-        checkRuns: runs.data.check_runs.map((r) => ({ name: r.name, status: r.status, conclusion: r.conclusion, summary: r.output.summary })),
+        checkRuns: await Promise.all(runs.data.check_runs.map(async (r) => ({ id: r.id, name: r.name, status: r.status, conclusion: r.conclusion, summary: r.output.summary, ...(failed.has(r.conclusion ?? '') ? await logTail(r.id) : {}) }))),
         statuses: status.data.statuses.map((s) => ({ context: s.context, state: s.state, description: s.description })),
       };
     },

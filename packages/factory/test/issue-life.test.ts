@@ -2,6 +2,8 @@
 // stand-in and a scripted agent: implement → check → push → PR → sleep → skip while
 // nothing changes → merge verified with GitHub.
 import { existsSync, readFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { pullsOf } from '@harness/github-standin';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -69,4 +71,34 @@ describe('the life of an issue', () => {
     expect(readState(world.root).issues[issue]?.counters.tokens).toBe(100);
     expect(world.git(world.root, 'status', '--porcelain')).toBe('');
   });
+
+  it('hands the agent the tail of a failed Actions job log with the PR state', async () => {
+    const logs = createServer((_request, response) => response.writeHead(200, { 'content-type': 'text/plain' }).end(Array.from({ length: 100 }, (_, i) => `log line ${i + 1}`).join('\n')));
+    await new Promise<void>((resolve) => logs.listen(0, '127.0.0.1', resolve));
+    try {
+      world.addIssue({ title: 'CI' });
+      world.script_([
+        { write: { 'ci.txt': 'x\n' }, print: [continueLine] },
+        { print: [JSON.stringify({ outcome: 'sleep', seconds: 60 })] },
+      ]);
+      const logUrl = `http://127.0.0.1:${(logs.address() as AddressInfo).port}/job-77.txt`;
+      const head = () => world.git(world.origin, 'rev-parse', 'harness/issue-1');
+      const pulls = pullsOf(world.repo);
+      const resolve = pulls.resolveRef;
+      // The job fails as soon as the branch exists.
+      pulls.resolveRef = (ref) => {
+        const sha = resolve(ref);
+        if (sha !== undefined && ref === 'harness/issue-1' && pulls.checkRuns.length === 0) pulls.checkRuns.push({ id: 77, name: 'test', headSha: head(), status: 'completed', conclusion: 'failure', summary: '1 failed', logUrl });
+        return sha;
+      };
+      await runFactory(world.options());
+      const prompt = readFileSync(`${world.script}.prompt-2`, 'utf8');
+      expect(prompt).toContain('log line 100');
+      expect(prompt).toContain('log line 41');
+      expect(prompt).not.toContain('log line 40\\n');
+    } finally {
+      logs.close();
+    }
+  });
 });
+

@@ -13,6 +13,7 @@ import { createRequestValidator } from './request-validator.js';
 import type { RequestValidator } from './request-validator.js';
 import type { Route, RouteResponse } from './route-table.js';
 import { notFound } from './route-table.js';
+import { actionsRoutes } from './routes/actions-routes.js';
 import { branchRuleRoutes } from './routes/branch-rule-routes.js';
 import { issueRoutes } from './routes/issue-routes.js';
 import { pullRoutes } from './routes/pull-routes.js';
@@ -51,7 +52,7 @@ export interface StandinOptions {
 let sharedValidator: RequestValidator | undefined;
 
 export async function startGithubStandin(options: StandinOptions = {}): Promise<GithubStandin> {
-  const routes = options.routes ?? [...rulesetRoutes, ...issueRoutes, ...pullRoutes, ...branchRuleRoutes];
+  const routes = options.routes ?? [...rulesetRoutes, ...issueRoutes, ...pullRoutes, ...branchRuleRoutes, ...actionsRoutes];
   const validator = options.validator ?? (sharedValidator ??= createRequestValidator());
   const state = new StateStore();
   const requests: RecordedRequest[] = [];

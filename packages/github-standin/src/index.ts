@@ -7,6 +7,7 @@ export { loadOpenApiDescription, matchPathTemplate } from './openapi-description
 export type { RequestValidator, ValidatedRequest } from './request-validator.js';
 export { createRequestValidator } from './request-validator.js';
 export type { Route, RouteRequest, RouteResponse } from './route-table.js';
+export { actionsRoutes } from './routes/actions-routes.js';
 export { branchRuleRoutes, branchRules } from './routes/branch-rule-routes.js';
 export { issueRoutes } from './routes/issue-routes.js';
 export type { IssueState, NewIssue, StoredComment, StoredIssue } from './routes/issue-store.js';

@@ -13,6 +13,8 @@ export interface StoredCheckRun {
   status: 'queued' | 'in_progress' | 'completed';
   conclusion: 'success' | 'failure' | 'neutral' | 'cancelled' | 'skipped' | 'timed_out' | 'action_required' | null;
   summary: string;
+  /** Where `GET …/actions/jobs/{id}/logs` redirects (a test's own log server), for Actions jobs. */
+  logUrl?: string;
 }
 
 export interface StoredStatus {
