@@ -15,7 +15,7 @@ const answerRule = [
   '{"outcome": "continue" | "sleep" | "human" | "merged", "seconds": <for sleep>, "comment": "<why; required for human>", "tokens": <tokens used, if you know>}',
   'continue = you changed something, look again now; sleep = waiting for CI or review; human = a person must decide (say what in comment);',
   'merged = you merged the PR with `harness factory merge <pr>` (never any other way; it is verified with GitHub).',
-  'Commit or leave your changes in this worktree; the loop commits what is left, runs `harness check`, and pushes only when it is green.',
+  'Commit or leave your changes in this worktree and do not push: the loop commits what is left, runs `harness check`, and pushes only when it is green.',
 ].join('\n');
 
 export function implementPrompt(issue: IssueText, previousProblem?: string): string {
