@@ -76,10 +76,16 @@ async function reconcile(ctx: FactoryContext, state: FactoryState): Promise<void
       if (pull.merged) record.phase = 'merged';
       else if (pull.state !== 'open') record.phase = 'parked';
     }
-    if (!terminal.has(record.phase) && (await ctx.pulls.issueState(record.number)) !== 'open') record.phase = 'parked';
+    if (!terminal.has(record.phase) && ((await ctx.pulls.issueState(record.number)) !== 'open' || !(await carriesLabels(ctx, record.number)))) record.phase = 'parked';
     if (terminal.has(record.phase)) ctx.event(record, 'reconciled', { to: record.phase });
   }
   ctx.save();
+}
+
+/** A person taking a factory label off the issue takes it out of the loop. */
+async function carriesLabels(ctx: FactoryContext, issue: number): Promise<boolean> {
+  const labels = (await ctx.pulls.labels(issue)).map((l) => l.toLowerCase());
+  return ctx.config.labels.every((l) => labels.includes(l.toLowerCase()));
 }
 
 async function admit(ctx: FactoryContext, state: FactoryState, options: RunFactoryOptions): Promise<FactoryPlan> {

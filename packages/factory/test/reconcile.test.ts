@@ -21,13 +21,14 @@ afterEach(async () => {
 const perIssue = (file: string) => ({ write: { [file]: 'x\n' }, print: ['{"outcome":"continue"}'], onPr: { print: ['{"outcome":"sleep","seconds":600}'] } });
 
 describe('reconcile and concurrency', () => {
-  it('takes a PR merged by a person and an issue closed by a person from GitHub without running the agent', async () => {
+  it('takes a PR merged, an issue closed and a label removed by a person from GitHub without running the agent', async () => {
     world.addIssue({ title: 'One' });
     world.addIssue({ title: 'Two' });
+    world.addIssue({ title: 'Three' });
     world.script_([perIssue('a.txt')]);
-    await runFactory(world.options({ concurrency: 2 }));
+    await runFactory(world.options({ concurrency: 3 }));
     const pulls = [...pullsOf(world.repo).pulls.values()];
-    expect(pulls.map((p) => p.head).sort()).toEqual(['harness/issue-1', 'harness/issue-2']);
+    expect(pulls.map((p) => p.head).sort()).toEqual(['harness/issue-1', 'harness/issue-2', 'harness/issue-3']);
     const first = pulls.find((p) => p.head === 'harness/issue-1');
     if (first) {
       first.merged = true;
@@ -35,10 +36,12 @@ describe('reconcile and concurrency', () => {
     }
     const two = issuesOf(world.repo).issues.get(2);
     if (two) two.state = 'closed';
+    const three = issuesOf(world.repo).issues.get(3);
+    if (three) three.labels = [];
     const runs = readFileSync(`${world.script}.count`, 'utf8');
     world.clock.offsetMs = 3_600_000;
-    const state = await runFactory(world.options({ concurrency: 2 }));
-    expect([state.issues[1]?.phase, state.issues[2]?.phase]).toEqual(['merged', 'parked']);
+    const state = await runFactory(world.options({ concurrency: 3 }));
+    expect([state.issues[1]?.phase, state.issues[2]?.phase, state.issues[3]?.phase]).toEqual(['merged', 'parked', 'parked']);
     expect(readFileSync(`${world.script}.count`, 'utf8')).toBe(runs);
   });
 
