@@ -37,6 +37,8 @@ export function createRequestValidator(description: OpenApiDescription = loadOpe
   addTypeDiscriminators(document);
   const ajv = new Ajv({ strict: false, allErrors: true, discriminator: true });
   addFormats(ajv);
+  // GitHub's own format for "owner/name" (pulls/create `head_repo`); any string passes, as on GitHub.
+  ajv.addFormat('repo.nwo', true);
   ajv.addSchema(document);
   const compiled = new Map<string, ValidateFunction>();
   const compile = (key: string, schema: unknown): ValidateFunction => {

@@ -90,6 +90,8 @@ export function createGithubClient(options: GithubClientOptions): GithubClient {
       retryAfterBaseValue: unit,
       // GitHub asks for a second between writes; scaled with the wait unit so tests do not sleep.
       write: new Bottleneck.Group({ maxConcurrent: 1, minTime: unit }),
+      // Octokit spaces content-creating requests (issues, comments, PRs) 3 s apart; same scaling.
+      notifications: new Bottleneck.Group({ maxConcurrent: 1, minTime: 3 * unit }),
       onRateLimit: decide('rate limit'),
       onSecondaryRateLimit: decide('secondary rate limit'),
     },
