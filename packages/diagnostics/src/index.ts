@@ -11,3 +11,5 @@ export type { PrettyOptions } from './reporters/pretty.js';
 export { renderPretty } from './reporters/pretty.js';
 export type { SarifOptions } from './reporters/sarif.js';
 export { renderSarif } from './reporters/sarif.js';
+export type { BaselineDocument, BaselineEntry, BaselineUpdate } from './baseline.js';
+export { applyBaseline, baselineKey, planBaselineUpdate, readBaseline, serializeBaseline } from './baseline.js';

@@ -1,6 +1,6 @@
-import type { Diagnostic } from '@harness/diagnostics';
+import type { Diagnostic } from './diagnostic.js';
 import { describe, expect, it } from 'vitest';
-import { applyBaseline, planBaselineUpdate, serializeBaseline } from './layers-baseline.js';
+import { applyBaseline, planBaselineUpdate, serializeBaseline } from './baseline.js';
 
 const finding = (file: string, target: string, line = 1): Diagnostic => ({
   check: 'layers',
@@ -39,7 +39,7 @@ describe('applyBaseline', () => {
 
 describe('serializeBaseline', () => {
   it('writes sorted entries, so diffs stay small', () => {
-    const text = serializeBaseline([entry('b.ts', 'x.ts'), entry('a.ts', 'y.ts')]);
+    const text = serializeBaseline([entry('b.ts', 'x.ts'), entry('a.ts', 'y.ts')], 'd');
     expect((JSON.parse(text) as { entries: unknown[] }).entries).toEqual([entry('a.ts', 'y.ts'), entry('b.ts', 'x.ts')]);
     expect(text.endsWith('}\n')).toBe(true);
   });

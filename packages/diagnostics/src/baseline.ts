@@ -1,0 +1,109 @@
+// The known-findings baseline every checker with a `baseline` setting uses (SPEC "Layer rules",
+// "Docs rules"): findings are recorded by file, rule and target, never by line, so moving text or
+// code does not break it. `--update-baseline` writes every current finding when no baseline
+// exists; afterwards it only removes entries that no longer match, unless growth is allowed.
+// Entries that match nothing are reported as stale by the checker that owns the baseline.
+import { readFile } from 'node:fs/promises';
+import type { Diagnostic } from './diagnostic.js';
+import { HarnessError } from './harness-error.js';
+
+export interface BaselineEntry {
+  file: string;
+  rule: string;
+  /** What the finding is about (an import target, a link target…), or "" for findings about a file. */
+  target: string;
+}
+
+export interface BaselineDocument {
+  version: 1;
+  /** What this file is, for a reader who finds it in the repository. */
+  description: string;
+  entries: BaselineEntry[];
+}
+
+export function baselineKey(entry: { file: string; rule: string; target?: string }): string {
+  return `${entry.file}\0${entry.rule}\0${entry.target ?? ''}`;
+}
+
+/** The baseline of `check` at `path`, or undefined when there is none. */
+export async function readBaseline(path: string, displayPath: string, check: string): Promise<BaselineEntry[] | undefined> {
+  let text: string;
+  try {
+    text = await readFile(path, 'utf8');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    throw new HarnessError('IO_FAILED', `cannot read the ${check} baseline ${displayPath}`, { place: { file: displayPath }, cause: error });
+  }
+  const invalid = (why: string): HarnessError =>
+    new HarnessError('BASELINE_INVALID', `the ${check} baseline ${displayPath} is not valid: ${why}`, {
+      place: { file: displayPath },
+      fix: `Restore it from git (git checkout -- ${displayPath}), or delete it and run \`harness check ${check} --update-baseline\` to record the current findings.`,
+    });
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (error) {
+    throw invalid(error instanceof Error ? error.message : 'not JSON');
+  }
+  const doc = value as Partial<BaselineDocument> | null;
+  if (doc === null || typeof doc !== 'object' || doc.version !== 1 || !Array.isArray(doc.entries)) {
+    throw invalid('expected {"version": 1, "entries": [...]}');
+  }
+  for (const [i, e] of doc.entries.entries()) {
+    const entry = e as Partial<BaselineEntry> | null;
+    if (entry === null || typeof entry.file !== 'string' || typeof entry.rule !== 'string' || typeof entry.target !== 'string') {
+      throw invalid(`entries[${i}] needs string "file", "rule" and "target"`);
+    }
+  }
+  return doc.entries;
+}
+
+/** The baseline file's text: sorted entries, so diffs stay small. */
+export function serializeBaseline(entries: readonly BaselineEntry[], description: string): string {
+  const sorted = [...entries].sort((a, b) => compare(a.file, b.file) || compare(a.rule, b.rule) || compare(a.target, b.target));
+  const doc: BaselineDocument = { version: 1, description, entries: sorted };
+  return `${JSON.stringify(doc, null, 2)}\n`;
+}
+
+export interface BaselineUpdate {
+  entries: BaselineEntry[];
+  added: number;
+  removed: number;
+}
+
+/** The baseline `--update-baseline` writes. */
+export function planBaselineUpdate(existing: readonly BaselineEntry[] | undefined, findings: readonly Diagnostic[], allowGrowth: boolean): BaselineUpdate {
+  const current = new Map<string, BaselineEntry>();
+  for (const f of findings) current.set(baselineKey(f), { file: f.file, rule: f.rule, target: f.target ?? '' });
+  if (existing === undefined) return { entries: [...current.values()], added: current.size, removed: 0 };
+  const kept = dedupe(existing).filter((e) => current.has(baselineKey(e)));
+  const known = new Set(kept.map(baselineKey));
+  const growth = allowGrowth ? [...current.values()].filter((e) => !known.has(baselineKey(e))) : [];
+  return { entries: [...kept, ...growth], added: growth.length, removed: existing.length - kept.length };
+}
+
+/** Splits findings into those the baseline accepts and the rest, and lists entries matching nothing. */
+export function applyBaseline<T extends Diagnostic>(findings: readonly T[], entries: readonly BaselineEntry[]): { remaining: T[]; accepted: T[]; stale: BaselineEntry[] } {
+  const keys = new Set(entries.map(baselineKey));
+  const used = new Set<string>();
+  const remaining: T[] = [];
+  const accepted: T[] = [];
+  for (const f of findings) {
+    const key = baselineKey(f);
+    if (keys.has(key)) {
+      used.add(key);
+      accepted.push(f);
+    } else remaining.push(f);
+  }
+  return { remaining, accepted, stale: dedupe(entries).filter((e) => !used.has(baselineKey(e))) };
+}
+
+function dedupe(entries: readonly BaselineEntry[]): BaselineEntry[] {
+  const seen = new Map<string, BaselineEntry>();
+  for (const e of entries) seen.set(baselineKey(e), e);
+  return [...seen.values()];
+}
+
+function compare(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
