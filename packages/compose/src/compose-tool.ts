@@ -1,0 +1,102 @@
+// The compose adapter: finds the installed compose tool (Compose v2, legacy
+// docker-compose v1, podman compose) and the engine CLI that goes with it.
+// Specs: https://docs.docker.com/reference/cli/docker/compose/ (v2),
+// https://github.com/docker/compose/tree/1.29.2 (v1, `docker-compose --help`),
+// https://docs.podman.io/en/latest/markdown/podman-compose.1.html
+import { HarnessError } from '@harness/diagnostics';
+import type { ProcessResult } from './run-process.js';
+import { runProcess } from './run-process.js';
+
+export type ComposeKind = 'v2' | 'v1' | 'podman';
+
+export interface ComposeTool {
+  kind: ComposeKind;
+  /** The program and the words before compose's own arguments: `docker compose`, `docker-compose`. */
+  command: [string, ...string[]];
+  /** The engine CLI for inspect/ps/logs/rm: `docker` or `podman`. */
+  engine: 'docker' | 'podman';
+  /** What `version` printed, first line. */
+  version: string;
+}
+
+interface Candidate {
+  command: [string, ...string[]];
+  engine: 'docker' | 'podman';
+  kind: (versionText: string) => ComposeKind;
+}
+
+const candidates: Candidate[] = [
+  { command: ['docker', 'compose'], engine: 'docker', kind: () => 'v2' },
+  // The standalone binary is v1 (Python) or a v2 binary installed under the old name.
+  { command: ['docker-compose'], engine: 'docker', kind: (text) => (/version v?2\./i.test(text) ? 'v2' : 'v1') },
+  { command: ['podman', 'compose'], engine: 'podman', kind: () => 'podman' },
+  { command: ['podman-compose'], engine: 'podman', kind: () => 'podman' },
+];
+
+const installHint =
+  'Install Docker with Compose v2 (https://docs.docker.com/engine/install/), or on Debian/Ubuntu ' +
+  '`sudo apt-get install docker.io docker-compose`, or Podman with `podman compose`; ' +
+  'HARNESS_COMPOSE picks one explicitly (`docker compose`, `docker-compose`, `podman compose`).';
+
+/**
+ * The first compose tool that answers `version`, in the order v2, v1, podman; HARNESS_COMPOSE
+ * (e.g. `docker-compose`) picks one explicitly.
+ */
+export async function detectComposeTool(env: Readonly<Record<string, string | undefined>> = process.env): Promise<ComposeTool> {
+  const wanted = env.HARNESS_COMPOSE?.trim();
+  const list = wanted ? candidates.filter((c) => c.command.join(' ') === wanted) : candidates;
+  if (wanted && list.length === 0) {
+    throw new HarnessError('USAGE', `HARNESS_COMPOSE="${wanted}" is not a compose tool harness knows`, {
+      fix: 'Set it to `docker compose`, `docker-compose`, `podman compose` or `podman-compose`, or unset it.',
+    });
+  }
+  for (const candidate of list) {
+    const [file, ...words] = candidate.command;
+    const result = await runProcess(file, [...words, 'version'], { env });
+    if (result.code !== 0) continue;
+    const version = result.stdout.trim().split('\n')[0] ?? '';
+    return { kind: candidate.kind(version), command: candidate.command, engine: candidate.engine, version };
+  }
+  throw new HarnessError('TOOL_MISSING', wanted ? `${wanted} is not installed` : 'no compose tool is installed (tried `docker compose`, `docker-compose`, `podman compose`, `podman-compose`)', {
+    fix: installHint,
+  });
+}
+
+/** Fails with a clear error when the engine's daemon cannot be reached. */
+export async function assertEngineReachable(tool: ComposeTool, env: Readonly<Record<string, string | undefined>> = process.env): Promise<void> {
+  const result = await runProcess(tool.engine, ['info', '--format', '{{json .ServerVersion}}'], { env });
+  if (result.missing) {
+    throw new HarnessError('TOOL_MISSING', `${tool.engine} is not installed (it comes with ${tool.command.join(' ')})`, { fix: installHint });
+  }
+  if (result.code !== 0) {
+    const detail = lastLine(result);
+    throw new HarnessError('COMPOSE_FAILED', `the ${tool.engine} daemon is not reachable: ${detail}`, {
+      fix:
+        tool.engine === 'docker'
+          ? 'Start it (`sudo systemctl start docker`, or `sudo dockerd &`), or point DOCKER_HOST at a running engine; your user needs access to its socket.'
+          : 'Start the Podman socket (`systemctl --user start podman.socket`) or check `podman info`.',
+    });
+  }
+}
+
+export function lastLine(result: ProcessResult): string {
+  const lines = `${result.stderr}\n${result.stdout}`.split('\n').map((l) => l.trim()).filter(Boolean);
+  return lines.at(-1) ?? `exit code ${result.code}`;
+}
+
+export interface ComposeCall {
+  project: string;
+  files: readonly string[];
+  /** Relative paths in the files resolve here; omitted: the first file's folder (compose's default). */
+  projectDirectory?: string;
+  cwd: string;
+  env?: Readonly<Record<string, string | undefined>>;
+}
+
+/** Runs `<tool> -p P -f F… [--project-directory D] <args…>`. */
+export function runCompose(tool: ComposeTool, call: ComposeCall, args: readonly string[]): Promise<ProcessResult> {
+  const [file, ...words] = tool.command;
+  const global = ['-p', call.project, ...call.files.flatMap((f) => ['-f', f])];
+  if (call.projectDirectory !== undefined) global.push('--project-directory', call.projectDirectory);
+  return runProcess(file, [...words, ...global, ...args], { cwd: call.cwd, ...(call.env === undefined ? {} : { env: call.env }) });
+}

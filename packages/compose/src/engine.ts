@@ -1,0 +1,105 @@
+// The engine adapter: containers, networks and volumes by label through the docker (or podman)
+// CLI itself, so waiting, `ps` and `gc` work the same whichever compose tool made them, and
+// without the compose files. Spec: https://docs.docker.com/reference/cli/docker/container/ls/#filter,
+// https://docs.docker.com/reference/cli/docker/inspect/ (the JSON is the Engine API's ContainerInspect).
+import { HarnessError } from '@harness/diagnostics';
+import type { ComposeTool } from './compose-tool.js';
+import { lastLine } from './compose-tool.js';
+import { runProcess } from './run-process.js';
+
+export interface ContainerState {
+  id: string;
+  name: string;
+  labels: Record<string, string>;
+  status: string;
+  exitCode: number;
+  restartCount: number;
+  /** `starting`, `healthy`, `unhealthy`; undefined without a healthcheck. */
+  health: string | undefined;
+  /** What the last healthcheck printed. */
+  healthOutput: string | undefined;
+  /** Published host ports: `8080/tcp` → [host port…]. */
+  ports: Record<string, number[]>;
+}
+
+interface InspectJson {
+  Id: string;
+  Name: string;
+  RestartCount?: number;
+  Config?: { Labels?: Record<string, string> | null };
+  State?: { Status?: string; ExitCode?: number; Health?: { Status?: string; Log?: { Output?: string }[] | null } | null };
+  NetworkSettings?: { Ports?: Record<string, { HostIp?: string; HostPort?: string }[] | null> | null };
+}
+
+async function engine(tool: ComposeTool, args: string[]): Promise<string> {
+  const result = await runProcess(tool.engine, args);
+  if (result.code !== 0) {
+    throw new HarnessError('COMPOSE_FAILED', `${tool.engine} ${args.join(' ')} failed: ${lastLine(result)}`, {
+      fix: `Check that the ${tool.engine} daemon is running (\`${tool.engine} info\`).`,
+    });
+  }
+  return result.stdout;
+}
+
+function labelFilters(labels: Record<string, string>): string[] {
+  return Object.entries(labels).flatMap(([k, v]) => ['--filter', `label=${k}=${v}`]);
+}
+
+export async function listContainers(tool: ComposeTool, labels: Record<string, string>): Promise<ContainerState[]> {
+  const ids = (await engine(tool, ['ps', '-aq', ...labelFilters(labels)])).split('\n').filter(Boolean);
+  if (ids.length === 0) return [];
+  const result = await runProcess(tool.engine, ['inspect', ...ids]);
+  // A container removed between ps and inspect is simply gone: inspect prints the others.
+  const parsed = JSON.parse(result.stdout.trim() === '' ? '[]' : result.stdout) as InspectJson[];
+  return parsed.map(toState);
+}
+
+function toState(json: InspectJson): ContainerState {
+  const ports: Record<string, number[]> = {};
+  for (const [key, bindings] of Object.entries(json.NetworkSettings?.Ports ?? {})) {
+    const hosts = (bindings ?? []).map((b) => Number(b.HostPort)).filter((p) => Number.isInteger(p) && p > 0);
+    if (hosts.length > 0) ports[key] = [...new Set(hosts)];
+  }
+  return {
+    id: json.Id,
+    name: json.Name.replace(/^\//, ''),
+    labels: json.Config?.Labels ?? {},
+    status: json.State?.Status ?? 'unknown',
+    exitCode: json.State?.ExitCode ?? 0,
+    restartCount: json.RestartCount ?? 0,
+    health: json.State?.Health?.Status || undefined,
+    healthOutput: json.State?.Health?.Log?.at(-1)?.Output?.trim() || undefined,
+    ports,
+  };
+}
+
+export async function containerLogs(tool: ComposeTool, id: string, lines: number): Promise<string[]> {
+  const result = await runProcess(tool.engine, ['logs', '--tail', String(lines), id]);
+  return `${result.stdout}${result.stderr}`.split('\n').filter((line) => line.trim() !== '').slice(-lines);
+}
+
+export async function listResources(tool: ComposeTool, kind: 'network' | 'volume', labels: Record<string, string>): Promise<string[]> {
+  return (await engine(tool, [kind, 'ls', '--format', '{{.Name}}', ...labelFilters(labels)])).split('\n').filter(Boolean);
+}
+
+/** Label values of a kind of resource carrying `filter` labels, e.g. every dev.harness.project of a repo. */
+export async function resourceLabels(tool: ComposeTool, kind: 'network' | 'volume', labels: Record<string, string>): Promise<Record<string, string>[]> {
+  const names = await listResources(tool, kind, labels);
+  if (names.length === 0) return [];
+  const parsed = JSON.parse(await engine(tool, [kind, 'inspect', ...names])) as { Name: string; Labels?: Record<string, string> | null }[];
+  return parsed.map((item) => ({ ...(item.Labels ?? {}), 'dev.harness.name': item.Name }));
+}
+
+export async function removeContainers(tool: ComposeTool, ids: readonly string[]): Promise<void> {
+  if (ids.length > 0) await engine(tool, ['rm', '-f', '-v', ...ids]);
+}
+
+export async function removeResources(tool: ComposeTool, kind: 'network' | 'volume', names: readonly string[]): Promise<void> {
+  if (names.length > 0) await engine(tool, [kind, 'rm', ...names]);
+}
+
+export async function createVolume(tool: ComposeTool, name: string, labels: Record<string, string>): Promise<void> {
+  const exists = await runProcess(tool.engine, ['volume', 'inspect', name]);
+  if (exists.code === 0) return;
+  await engine(tool, ['volume', 'create', ...Object.entries(labels).flatMap(([k, v]) => ['--label', `${k}=${v}`]), name]);
+}

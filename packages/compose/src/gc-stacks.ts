@@ -1,0 +1,56 @@
+// `harness gc`: removes the containers, networks and volumes of worktrees git no longer knows,
+// by label through the engine CLI (so it needs no compose file and works for v1 stacks too),
+// and forgets their ports.
+import type { ComposeTool } from './compose-tool.js';
+import type { RemovedResources } from './down-worktree.js';
+import { listContainers, removeContainers, removeResources, resourceLabels } from './engine.js';
+import { listWorktrees } from './git-worktree.js';
+import { releasePorts } from './port-registry.js';
+import type { StackOptions } from './stack-context.js';
+import { labelKeys, openStack } from './stack-context.js';
+
+export interface GcOptions extends StackOptions {
+  /** List what would be removed, remove nothing. */
+  dryRun?: boolean;
+}
+
+export interface GcStack extends RemovedResources {
+  project: string;
+  worktree: string;
+}
+
+export interface GcResult {
+  dryRun: boolean;
+  stacks: GcStack[];
+}
+
+export async function gcStacks(options: GcOptions): Promise<GcResult> {
+  const context = await openStack(options, { needFiles: false });
+  const alive = new Set(await listWorktrees(context.worktree));
+  const repo = { [labelKeys.repo]: context.commonDir };
+  const stacks = new Map<string, GcStack>();
+  const stackOf = (project: string, worktree: string): GcStack => {
+    const found = stacks.get(project) ?? { project, worktree, containers: [], networks: [], volumes: [] };
+    stacks.set(project, found);
+    return found;
+  };
+  const isGone = (worktree: string | undefined): worktree is string => worktree !== undefined && !alive.has(worktree);
+  const containers = (await listContainers(context.tool, repo)).filter((c) => isGone(c.labels[labelKeys.worktree]));
+  for (const c of containers) stackOf(c.labels[labelKeys.project] ?? '', c.labels[labelKeys.worktree] ?? '').containers.push(c.name);
+  for (const kind of ['network', 'volume'] as const) {
+    for (const labels of await resourceLabels(context.tool, kind, repo)) {
+      if (!isGone(labels[labelKeys.worktree])) continue;
+      stackOf(labels[labelKeys.project] ?? '', labels[labelKeys.worktree] ?? '')[kind === 'network' ? 'networks' : 'volumes'].push(labels['dev.harness.name'] ?? '');
+    }
+  }
+  const result = [...stacks.values()].sort((a, b) => a.project.localeCompare(b.project));
+  if (options.dryRun !== true) await removeStacks(context.tool, context.commonDir, containers.map((c) => c.id), result);
+  return { dryRun: options.dryRun === true, stacks: result };
+}
+
+async function removeStacks(tool: ComposeTool, commonDir: string, containerIds: string[], stacks: readonly GcStack[]): Promise<void> {
+  await removeContainers(tool, containerIds);
+  await removeResources(tool, 'network', stacks.flatMap((s) => s.networks));
+  await removeResources(tool, 'volume', stacks.flatMap((s) => s.volumes));
+  await releasePorts(commonDir, stacks.map((s) => s.project));
+}

@@ -1,0 +1,52 @@
+// The child-process adapter: every docker, compose and git call goes through here.
+// Spec: https://nodejs.org/api/child_process.html#child_processspawncommand-args-options
+import { spawn } from 'node:child_process';
+
+export interface ProcessResult {
+  /** The exit code; 127 when the program is not installed, 128 + n when signal n ended it. */
+  code: number;
+  stdout: string;
+  stderr: string;
+  /** The program could not be started at all (ENOENT). */
+  missing: boolean;
+}
+
+export interface RunProcessOptions {
+  cwd?: string;
+  env?: Readonly<Record<string, string | undefined>>;
+  /** Raw output as it arrives (for `harness test`, which passes CMD's output on). */
+  onStdout?: (chunk: string) => void;
+  onStderr?: (chunk: string) => void;
+  /** Give the child our stdin (an interactive CMD); otherwise it reads nothing. */
+  inheritStdin?: boolean;
+}
+
+const signalNumbers: Record<string, number> = { SIGHUP: 1, SIGINT: 2, SIGQUIT: 3, SIGKILL: 9, SIGTERM: 15 };
+
+/** Runs `file args…` without a shell and collects its output. Never rejects. */
+export function runProcess(file: string, args: readonly string[], options: RunProcessOptions = {}): Promise<ProcessResult> {
+  return new Promise((resolve) => {
+    const child = spawn(file, args, {
+      cwd: options.cwd,
+      env: (options.env ?? process.env),
+      stdio: [options.inheritStdin === true ? 'inherit' : 'ignore', 'pipe', 'pipe'],
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
+      stdout += chunk;
+      options.onStdout?.(chunk);
+    });
+    child.stderr.setEncoding('utf8').on('data', (chunk: string) => {
+      stderr += chunk;
+      options.onStderr?.(chunk);
+    });
+    child.on('error', (error: NodeJS.ErrnoException) => {
+      resolve({ code: 127, stdout, stderr: stderr || error.message, missing: error.code === 'ENOENT' });
+    });
+    child.on('close', (code, signal) => {
+      const exit = code ?? 128 + (signal === null ? 0 : (signalNumbers[signal] ?? 0));
+      resolve({ code: exit, stdout, stderr, missing: false });
+    });
+  });
+}

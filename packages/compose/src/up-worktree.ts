@@ -1,0 +1,160 @@
+// `harness up`: the worktree's stack from the user's unmodified compose files, rendered per
+// worktree (SPEC "Per-worktree compose"), started, waited for, and described in `.harness/env`.
+import { relative } from 'node:path';
+import { HarnessError } from '@harness/diagnostics';
+import { parse, stringify } from 'yaml';
+import { lastLine, runCompose } from './compose-tool.js';
+import type { ContainerState } from './engine.js';
+import { createVolume, listContainers, listResources, removeContainers, removeResources } from './engine.js';
+import type { PortBinding } from './env-file.js';
+import { renderEnvFile, stackVariables } from './env-file.js';
+import { withFileLock } from './file-lock.js';
+import { assignPorts, registryPaths } from './port-registry.js';
+import { portKey, publishedPorts } from './published-ports.js';
+import type { RenderedCompose } from './render-compose.js';
+import { renderCompose } from './render-compose.js';
+import type { StackContext, StackOptions } from './stack-context.js';
+import { openStack } from './stack-context.js';
+import { waitReady } from './wait-ready.js';
+import { writeFileAtomic } from './write-file-atomic.js';
+
+export interface UpOptions extends StackOptions {
+  /** How long to wait for the stack to be ready (default 120 s). */
+  timeoutSeconds?: number;
+}
+
+export interface StackUp {
+  project: string;
+  worktree: string;
+  /** `v2`, `v1` or `podman`, and what the tool said its version is. */
+  tool: { kind: string; version: string };
+  composeFile: string;
+  envFile: string;
+  ports: PortBinding[];
+  /** HARNESS_PROJECT and HARNESS_PORT_*: what `.harness/env` holds. */
+  variables: Record<string, string>;
+  services: { service: string; status: string; health: string | undefined; shared: boolean }[];
+}
+
+type Doc = Record<string, unknown>;
+
+/** Brings the worktree's stack up and returns its ports and variables. A failed up leaves nothing it created. */
+export async function upWorktree(options: UpOptions): Promise<StackUp> {
+  const context = await openStack(options, { needFiles: true });
+  const config = await resolvedConfig(context);
+  const services = Object.keys((config.services ?? {}));
+  const shared = context.config.shared.filter((name) => services.includes(name));
+  const own = services.filter((name) => !shared.includes(name));
+  const bindings = await choosePorts(context, config, own, shared);
+  const rendered = renderCompose({
+    config,
+    project: context.project,
+    sharedProject: context.sharedProject,
+    labels: context.labels,
+    sharedLabels: context.sharedLabels,
+    hostPorts: new Map(bindings.map((b) => [portKey(b), b.hostPort])),
+    shared,
+    sharedVolumes: context.config.sharedVolumes,
+  });
+  await writeFileAtomic(`${context.outputDir}/.gitignore`, '*\n');
+  await writeFileAtomic(context.composeFile, stringify(rendered.worktree));
+  const timeoutMs = (options.timeoutSeconds ?? 120) * 1000;
+  const sharedStates = await upShared(context, rendered, timeoutMs);
+  const states = await startProject(context, context.project, context.composeFile, expectedServices(config, own), timeoutMs);
+  const variables = stackVariables(context.project, bindings);
+  await writeFileAtomic(context.envFile, renderEnvFile(variables));
+  return {
+    project: context.project,
+    worktree: context.worktree,
+    tool: { kind: context.tool.kind, version: context.tool.version },
+    composeFile: context.composeFile,
+    envFile: context.envFile,
+    ports: bindings,
+    variables,
+    services: [...describe(sharedStates, true), ...describe(states, false)],
+  };
+}
+
+/** `<compose> config`: the user's files merged, interpolated and normalized by compose itself. */
+async function resolvedConfig(context: StackContext): Promise<Doc> {
+  const result = await runCompose(context.tool, { project: context.project, files: context.files, cwd: context.worktree }, ['config']);
+  const first = relative(context.worktree, context.files[0] ?? context.worktree) || '.';
+  if (result.code !== 0) {
+    throw new HarnessError('CONFIG_INVALID', `${context.tool.command.join(' ')} rejected the compose file: ${result.stderr.trim() || lastLine(result)}`, {
+      place: { file: first },
+      fix: `Fix the compose file; \`${context.tool.command.join(' ')} config\` in the worktree shows the same message.`,
+    });
+  }
+  const parsed = parse(result.stdout) as unknown;
+  if (typeof parsed !== 'object' || parsed === null) {
+    throw new HarnessError('CONFIG_INVALID', 'the compose file defines nothing', { place: { file: first }, fix: 'Add `services:` to it.' });
+  }
+  return parsed as Doc;
+}
+
+async function choosePorts(context: StackContext, config: Doc, own: string[], shared: string[]): Promise<PortBinding[]> {
+  const services = (config.services ?? {}) as Doc;
+  const result: PortBinding[] = [];
+  const groups = [
+    { project: context.project, owner: context.worktree, names: own, shared: false },
+    { project: context.sharedProject, owner: context.commonDir, names: shared, shared: true },
+  ];
+  for (const group of groups) {
+    const ports = publishedPorts(services, group.names);
+    if (ports.length === 0) continue;
+    const held = new Set((await listContainers(context.tool, { 'com.docker.compose.project': group.project })).flatMap((c) => Object.values(c.ports).flat()));
+    const chosen = await assignPorts({ commonDir: context.commonDir, project: group.project, owner: group.owner, keys: ports.map(portKey), held });
+    for (const port of ports) result.push({ ...port, hostPort: chosen.get(portKey(port)) ?? 0, shared: group.shared });
+  }
+  return result;
+}
+
+/** The shared services, once for all worktrees, under a lock so two worktrees do not race to create them. */
+async function upShared(context: StackContext, rendered: RenderedCompose, timeoutMs: number): Promise<ContainerState[]> {
+  for (const volume of rendered.sharedVolumeNames) await createVolume(context.tool, volume, context.sharedLabels);
+  if (rendered.shared === undefined) return [];
+  const document = rendered.shared;
+  await writeFileAtomic(context.sharedComposeFile, stringify(document));
+  const lock = `${registryPaths(context.commonDir).dir}/shared.lock`;
+  return withFileLock(lock, timeoutMs, () =>
+    startProject(context, context.sharedProject, context.sharedComposeFile, expectedServices(document, Object.keys((document.services ?? {}) as Doc)), timeoutMs),
+  );
+}
+
+/** Services that get a container without `--profile` (compose starts no profiled service by default). */
+function expectedServices(config: Doc, names: readonly string[]): string[] {
+  const services = (config.services ?? {}) as Record<string, Doc | undefined>;
+  return names.filter((name) => services[name]?.profiles === undefined);
+}
+
+async function startProject(context: StackContext, project: string, file: string, expected: string[], timeoutMs: number): Promise<ContainerState[]> {
+  const call = { project, files: [file], projectDirectory: context.worktree, cwd: context.worktree };
+  const volumesBefore = new Set(await listResources(context.tool, 'volume', { 'com.docker.compose.project': project }));
+  try {
+    const result = await runCompose(context.tool, call, ['up', '-d', '--remove-orphans']);
+    if (result.code !== 0) {
+      throw new HarnessError('COMPOSE_FAILED', `${context.tool.command.join(' ')} up failed for ${project}: ${result.stderr.trim().split('\n').slice(-8).join('\n')}`, {
+        fix: 'Fix what compose reports above, then run `harness up` again.',
+      });
+    }
+    return await waitReady({ tool: context.tool, project, expected, timeoutMs });
+  } catch (error) {
+    // Best effort: the error that stopped `up` is the one to report.
+    await removeHalfCreated(context, call, project, volumesBefore).catch(() => undefined);
+    throw error;
+  }
+}
+
+/** After a failed up: containers and networks of the project, and the volumes this up created. */
+async function removeHalfCreated(context: StackContext, call: Parameters<typeof runCompose>[1], project: string, volumesBefore: ReadonlySet<string>): Promise<void> {
+  await runCompose(context.tool, call, ['down', '--remove-orphans', '--timeout', '2']);
+  const filter = { 'com.docker.compose.project': project };
+  await removeContainers(context.tool, (await listContainers(context.tool, filter)).map((c) => c.id));
+  await removeResources(context.tool, 'network', await listResources(context.tool, 'network', filter));
+  const created = (await listResources(context.tool, 'volume', filter)).filter((name) => !volumesBefore.has(name));
+  await removeResources(context.tool, 'volume', created);
+}
+
+function describe(states: readonly ContainerState[], shared: boolean): StackUp['services'] {
+  return states.map((c) => ({ service: c.labels['com.docker.compose.service'] ?? c.name, status: c.status, health: c.health, shared }));
+}
