@@ -1,0 +1,105 @@
+// `harness check docs` as a library call: read the repository's docs once, apply every rule, the
+// fixes (with fix), and the baseline (writing it with updateBaseline).
+import { join } from 'node:path';
+import type { DocsConfig } from '@harness/config';
+import type { BaselineEntry, Diagnostic } from '@harness/diagnostics';
+import { applyBaseline, HarnessError, planBaselineUpdate, readBaseline, serializeBaseline } from '@harness/diagnostics';
+import { applyFixes, planFixes } from './apply-fixes.js';
+import { buildDocsModel } from './docs-model.js';
+import { checkingRules, docsLink } from './docs-rules.js';
+import type { Finding } from './rules/docs-rule.js';
+import { describeStaleEntry } from './rules/stale-baseline.js';
+import { writeFileAtomic } from './write-file-atomic.js';
+
+export interface CheckDocsInput {
+  root: string;
+  config: DocsConfig;
+  updateBaseline?: boolean;
+  allowGrowth?: boolean;
+  fix?: boolean;
+  dryRun?: boolean;
+  /** Unix seconds, for docs/stale; injectable for tests. */
+  now?: number;
+}
+
+export interface CheckDocsResult {
+  diagnostics: Diagnostic[];
+  /** Markdown files read. */
+  files: number;
+  notes: string[];
+}
+
+export async function checkDocs(input: CheckDocsInput): Promise<CheckDocsResult> {
+  const model = await buildDocsModel({ root: input.root, config: input.config, ...(input.now === undefined ? {} : { now: input.now }) });
+  const notes: string[] = [];
+  if (!model.inGit) notes.push('docs: not a git work tree, so every file on disk counts as known and docs/stale is skipped.');
+  else if (await model.shallow()) notes.push('docs: docs/stale skipped: this is a shallow clone, so git history is incomplete (fetch with fetch-depth: 0 to check staleness).');
+  let findings = (await Promise.all(checkingRules.map(async (rule) => rule.check(model)))).flat();
+  if (input.fix === true) findings = await fix(input, findings, notes);
+  const diagnostics = findings.map(toDiagnostic);
+  const { remaining, stale } = await settleBaseline(input, diagnostics, notes);
+  return { diagnostics: [...remaining, ...stale], files: model.docs.size, notes };
+}
+
+async function fix(input: CheckDocsInput, findings: Finding[], notes: string[]): Promise<Finding[]> {
+  const plan = planFixes(findings);
+  if (plan.fixed.length === 0) {
+    notes.push('docs: --fix found nothing it can fix unambiguously; the remaining findings say what to change by hand.');
+    return findings;
+  }
+  if (input.dryRun === true) {
+    notes.push(`docs: --fix --dry-run would change ${plan.fixed.length} link(s):`, ...plan.lines.map((l) => `  ${l}`));
+    return findings;
+  }
+  const files = await applyFixes(input.root, plan);
+  notes.push(`docs: --fix changed ${plan.fixed.length} link(s) in ${files} file(s):`, ...plan.lines.map((l) => `  ${l}`));
+  const fixed = new Set(plan.fixed);
+  return findings.filter((f) => !fixed.has(f));
+}
+
+function toDiagnostic(f: Finding): Diagnostic {
+  const d: Diagnostic = { check: 'docs', rule: `docs/${f.rule}`, severity: f.severity, file: f.file, message: f.message, fix: f.fix, docs: docsLink(f.rule) };
+  if (f.line !== undefined) d.line = f.line;
+  if (f.column !== undefined) d.column = f.column;
+  if (f.target !== undefined) d.target = f.target;
+  return d;
+}
+
+async function settleBaseline(input: CheckDocsInput, findings: Diagnostic[], notes: string[]): Promise<{ remaining: Diagnostic[]; stale: Diagnostic[] }> {
+  const baselinePath = input.config.baseline;
+  let entries: BaselineEntry[] | undefined = await readBaseline(join(input.root, baselinePath), baselinePath, 'docs');
+  if (input.updateBaseline === true) {
+    const update = planBaselineUpdate(entries, findings, input.allowGrowth === true);
+    const verb = input.dryRun === true ? 'would write' : 'wrote';
+    const notAdded = entries !== undefined && input.allowGrowth !== true && applyBaseline(findings, update.entries).remaining.length > 0;
+    const hint = notAdded ? ' (new findings were not added: the baseline only shrinks unless --allow-growth)' : '';
+    notes.push(`docs: ${verb} ${baselinePath}: ${update.entries.length} entries (+${update.added}, -${update.removed})${hint}.`);
+    if (input.dryRun !== true) await writeBaseline(input.root, baselinePath, update.entries);
+    entries = update.entries;
+  }
+  const { remaining, stale } = applyBaseline(findings, entries ?? []);
+  return {
+    remaining,
+    stale: stale.map((entry) => ({
+      check: 'docs',
+      rule: 'docs/stale-baseline',
+      severity: 'error',
+      file: baselinePath,
+      ...(entry.target === '' ? {} : { target: entry.target }),
+      ...describeStaleEntry(entry, baselinePath),
+      docs: docsLink('stale-baseline'),
+    })),
+  };
+}
+
+async function writeBaseline(root: string, baselinePath: string, entries: readonly BaselineEntry[]): Promise<void> {
+  try {
+    await writeFileAtomic(join(root, baselinePath), serializeBaseline(entries, 'Known docs findings accepted for now (harness check docs). Shrink it; never grow it by hand.'));
+  } catch (cause) {
+    throw new HarnessError('IO_FAILED', `cannot write the docs baseline ${baselinePath}`, {
+      place: { file: baselinePath },
+      fix: 'Check that its folder is writable (or point docs.baseline at a writable path), then run again.',
+      cause,
+    });
+  }
+}

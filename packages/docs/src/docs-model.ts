@@ -1,0 +1,155 @@
+// Everything the docs rules look at, read once: the files git knows, every markdown file parsed,
+// the workspace's packages and scripts, the Codex settings, and (lazily) the git history.
+import { lstat, readFile } from 'node:fs/promises';
+import { join, posix } from 'node:path';
+import type { DocsConfig } from '@harness/config';
+import { HarnessError } from '@harness/diagnostics';
+import picomatch from 'picomatch';
+import { parse as parseToml } from 'smol-toml';
+import { glob } from 'tinyglobby';
+import type { GitHistory } from './git.js';
+import { isShallowClone, listGitFiles, readHistory } from './git.js';
+import type { ParsedMarkdown } from './parse-markdown.js';
+import { parseMarkdown } from './parse-markdown.js';
+import type { Workspace } from './read-workspace.js';
+import { readWorkspace } from './read-workspace.js';
+
+export interface MarkdownDoc extends ParsedMarkdown {
+  path: string;
+  text: string;
+  bytes: number;
+  lines: number;
+}
+
+export interface CodexSettings {
+  maxBytes: number;
+  /** Where maxBytes came from: the docs config or .codex/config.toml. */
+  source: string;
+  fallbackNames: string[];
+}
+
+export interface DocsModel {
+  root: string;
+  config: DocsConfig;
+  /** Repository-relative paths of the files git knows (or every file, outside git). */
+  files: ReadonlySet<string>;
+  /** Every folder holding a known file, "" for the root. */
+  dirs: ReadonlySet<string>;
+  /** Parsed markdown files, in scope (fixtures and templates describe other repositories). */
+  docs: ReadonlyMap<string, MarkdownDoc>;
+  workspace: Workspace;
+  codex: CodexSettings;
+  inGit: boolean;
+  /** Files that are symlinks, repository-relative → their link text. */
+  symlinks: ReadonlyMap<string, string>;
+  /** The history, read on first use; undefined outside git, with no commits, or on a shallow clone. */
+  history(): Promise<GitHistory | undefined>;
+  shallow(): Promise<boolean>;
+  now: number;
+}
+
+/** Markdown that describes another repository: test fixtures, and the templates `harness init` copies. */
+export const foreignGlobs = ['**/fixtures/**', '**/__fixtures__/**', '**/templates/**'];
+const isForeign = picomatch(foreignGlobs, { dot: true });
+const walkIgnore = ['**/node_modules/**', '**/.git/**', '**/dist/**', '**/build/**', '**/coverage/**', '**/.turbo/**'];
+const markdown = /\.(?:md|markdown|mdx)$/i;
+
+export interface BuildModelInput {
+  root: string;
+  config: DocsConfig;
+  /** Unix seconds; injectable for tests. */
+  now?: number;
+}
+
+export async function buildDocsModel(input: BuildModelInput): Promise<DocsModel> {
+  const { root, config } = input;
+  const gitFiles = await listGitFiles(root);
+  const list = gitFiles ?? (await glob('**/*', { cwd: root, dot: true, ignore: walkIgnore, expandDirectories: false, onlyFiles: true }));
+  const files = new Set(list);
+  const dirs = new Set<string>(['']);
+  for (const f of list) for (let d = posix.dirname(f); d !== '.' && !dirs.has(d); d = posix.dirname(d)) dirs.add(d);
+  const mdPaths = list.filter((f) => markdown.test(f) && !isForeign(f));
+  const [docs, workspace, codex, symlinks] = await Promise.all([readDocs(root, mdPaths), readWorkspace(root, list.filter((f) => !isForeign(f))), readCodexSettings(root, config), findSymlinks(root, mdPaths)]);
+  let history: Promise<GitHistory | undefined> | undefined;
+  let shallow: Promise<boolean> | undefined;
+  const model: DocsModel = {
+    root,
+    config,
+    files,
+    dirs,
+    docs,
+    workspace,
+    codex,
+    symlinks,
+    inGit: gitFiles !== undefined,
+    now: input.now ?? Math.floor(Date.now() / 1000),
+    shallow: () => (shallow ??= gitFiles === undefined ? Promise.resolve(false) : isShallowClone(root)),
+    history: () =>
+      (history ??= (async () => {
+        if (gitFiles === undefined || (await model.shallow())) return undefined;
+        return readHistory(root);
+      })()),
+  };
+  return model;
+}
+
+async function readDocs(root: string, paths: readonly string[]): Promise<Map<string, MarkdownDoc>> {
+  const docs = new Map<string, MarkdownDoc>();
+  const read = await Promise.all(
+    paths.map(async (path) => {
+      try {
+        return { path, text: await readFile(join(root, path), 'utf8') };
+      } catch {
+        return undefined; // deleted in the work tree but still in the index
+      }
+    }),
+  );
+  for (const entry of read) {
+    if (entry === undefined) continue;
+    const { path, text } = entry;
+    const lines = text === '' ? 0 : text.split('\n').length - (text.endsWith('\n') ? 1 : 0);
+    docs.set(path, { ...parseMarkdown(text), path, text, bytes: Buffer.byteLength(text), lines });
+  }
+  return docs;
+}
+
+/** Instruction files may be symlinks (CLAUDE.md → AGENTS.md); git lists the link itself. */
+async function findSymlinks(root: string, paths: readonly string[]): Promise<Map<string, string>> {
+  const { readlink } = await import('node:fs/promises');
+  const links = new Map<string, string>();
+  const candidates = paths.filter((p) => /^(?:CLAUDE|GEMINI|AGENTS|copilot-instructions)\.md$/i.test(posix.basename(p)));
+  for (const path of candidates) {
+    try {
+      if ((await lstat(join(root, path))).isSymbolicLink()) links.set(path, await readlink(join(root, path)));
+    } catch {
+      // gone from the work tree
+    }
+  }
+  return links;
+}
+
+async function readCodexSettings(root: string, config: DocsConfig): Promise<CodexSettings> {
+  const path = '.codex/config.toml';
+  let text: string;
+  try {
+    text = await readFile(join(root, path), 'utf8');
+  } catch {
+    return { maxBytes: config.maxBytes, source: 'docs.maxBytes', fallbackNames: [] };
+  }
+  let toml: Record<string, unknown>;
+  try {
+    toml = parseToml(text);
+  } catch (error) {
+    throw new HarnessError('CONFIG_PARSE', `cannot parse ${path}: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`, {
+      place: { file: path },
+      fix: 'Fix the TOML syntax (Codex cannot read this file either), then run again.',
+    });
+  }
+  const max = toml.project_doc_max_bytes;
+  const fallback = toml.project_doc_fallback_filenames;
+  return {
+    maxBytes: typeof max === 'number' && max > 0 ? max : config.maxBytes,
+    source: typeof max === 'number' && max > 0 ? `${path} project_doc_max_bytes` : 'docs.maxBytes',
+    fallbackNames: Array.isArray(fallback) ? fallback.filter((n): n is string => typeof n === 'string') : [],
+  };
+}

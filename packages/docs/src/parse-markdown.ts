@@ -1,0 +1,124 @@
+// Markdown as a CommonMark + GFM syntax tree (mdast, https://github.com/syntax-tree/mdast), never
+// regexes over raw text: links inside code are not links, reference definitions and images count,
+// and headings give GitHub's anchors (github-slugger: lower case, punctuation dropped, duplicates
+// get -1, -2…).
+import GithubSlugger from 'github-slugger';
+import type { Nodes, Root } from 'mdast';
+import { fromMarkdown } from 'mdast-util-from-markdown';
+import { frontmatterFromMarkdown } from 'mdast-util-frontmatter';
+import { gfmFromMarkdown } from 'mdast-util-gfm';
+import { frontmatter } from 'micromark-extension-frontmatter';
+import { gfm } from 'micromark-extension-gfm';
+import { visit } from 'unist-util-visit';
+import { parse as parseYaml } from 'yaml';
+
+export interface SourceSpan {
+  line: number;
+  column: number;
+  /** Offsets into the file's text, for fixes that rewrite it. */
+  start: number;
+  end: number;
+}
+
+export interface MarkdownLink extends SourceSpan {
+  url: string;
+  kind: 'link' | 'image' | 'definition';
+}
+
+export interface TextRun extends SourceSpan {
+  value: string;
+  kind: 'code' | 'text' | 'block';
+  /** The fenced block's info string, for blocks. */
+  lang?: string;
+}
+
+export interface Heading {
+  text: string;
+  slug: string;
+  line: number;
+}
+
+export type Frontmatter = { kind: 'none' } | { kind: 'invalid'; line: number; reason: string } | { kind: 'data'; line: number; data: Record<string, unknown> };
+
+export interface ParsedMarkdown {
+  links: MarkdownLink[];
+  /** Inline code spans, prose text and fenced/indented code blocks, with where they are. */
+  runs: TextRun[];
+  headings: Heading[];
+  /** Every anchor a link may name: heading slugs and HTML id/name attributes. */
+  anchors: Set<string>;
+  frontmatter: Frontmatter;
+}
+
+const extensions = [gfm(), frontmatter(['yaml'])];
+const mdastExtensions = [gfmFromMarkdown(), frontmatterFromMarkdown(['yaml'])];
+const htmlAnchor = /\b(?:id|name)\s*=\s*["']([^"']+)["']/g;
+
+export function parseMarkdown(text: string): ParsedMarkdown {
+  const tree: Root = fromMarkdown(text, { extensions, mdastExtensions });
+  const links: MarkdownLink[] = [];
+  const runs: TextRun[] = [];
+  const headings: Heading[] = [];
+  const anchors = new Set<string>();
+  const slugger = new GithubSlugger();
+  let fm: Frontmatter = { kind: 'none' };
+  visit(tree, (node) => {
+    const span = spanOf(node);
+    if (span === undefined) return;
+    switch (node.type) {
+      case 'link':
+      case 'image':
+      case 'definition':
+        links.push({ ...span, url: node.url, kind: node.type });
+        break;
+      case 'inlineCode':
+        runs.push({ ...span, value: node.value, kind: 'code' });
+        break;
+      case 'text':
+        runs.push({ ...span, value: node.value, kind: 'text' });
+        break;
+      case 'code':
+        runs.push({ ...span, value: node.value, kind: 'block', ...(node.lang ? { lang: node.lang } : {}) });
+        break;
+      case 'html':
+        for (const m of node.value.matchAll(htmlAnchor)) if (m[1] !== undefined) anchors.add(m[1]);
+        break;
+      case 'heading': {
+        const headingText = plainText(node);
+        const slug = slugger.slug(headingText);
+        headings.push({ text: headingText, slug, line: span.line });
+        anchors.add(slug);
+        break;
+      }
+      case 'yaml':
+        fm = readFrontmatter(node.value, span.line);
+        break;
+    }
+  });
+  return { links, runs, headings, anchors, frontmatter: fm };
+}
+
+/** The text a heading shows, as GitHub slugs it (code spans keep their text, markup goes). */
+function plainText(node: Nodes): string {
+  if ('value' in node && node.type !== 'html') return node.value;
+  if ('children' in node) return node.children.map((c) => plainText(c)).join('');
+  if (node.type === 'image') return node.alt ?? '';
+  return '';
+}
+
+function spanOf(node: Nodes): SourceSpan | undefined {
+  const p = node.position;
+  if (p?.start.offset === undefined || p.end.offset === undefined) return undefined;
+  return { line: p.start.line, column: p.start.column, start: p.start.offset, end: p.end.offset };
+}
+
+function readFrontmatter(yamlText: string, line: number): Frontmatter {
+  try {
+    const data: unknown = parseYaml(yamlText);
+    if (data === null || data === undefined) return { kind: 'data', line, data: {} };
+    if (typeof data !== 'object' || Array.isArray(data)) return { kind: 'invalid', line, reason: 'it is not a mapping of keys to values' };
+    return { kind: 'data', line, data: data as Record<string, unknown> };
+  } catch (error) {
+    return { kind: 'invalid', line, reason: error instanceof Error ? error.message.split('\n')[0] ?? 'invalid YAML' : 'invalid YAML' };
+  }
+}

@@ -1,0 +1,93 @@
+// Paths named in code spans (`src/x/y.ts`), and the resolution ladder a mention must fail before
+// it counts as missing: the doc's folder, the repository root, workspace package roots, a suffix
+// match, package names, build output, globs. Precision first: prose such as `CPU/CUDA` or
+// `and/or` is not a path, because a noisy mention check is worse than none.
+import { posix } from 'node:path';
+import type { DocsModel } from './docs-model.js';
+
+export interface Mention {
+  /** The path as written, without a :line suffix or #anchor. */
+  path: string;
+  /** True when the mention contains a "/", so a failed resolution is worth reporting. */
+  reportable: boolean;
+}
+
+const globChars = /[*?[\]{}]/;
+const notPath = /[\s<>…$`'"(),;|=\\^]|\.\.\.|:\/\/|^[-~]|^\/(?:Users|home)\//;
+const extension = /[A-Za-z0-9_-]\.[A-Za-z][A-Za-z0-9]{0,9}$/;
+const buildOutputs = new Set(['node_modules', 'dist', 'build', 'out', 'coverage', '.turbo', '.next', '.nuxt', '.output', 'target', '.cache', '.venv', '__pycache__', '.harness']);
+
+/** The path a code span names, or undefined when it is not a path. */
+export function readMention(code: string): Mention | undefined {
+  let s = code.trim().replace(/(?::\d+){1,2}$/, '').replace(/#[^/]*$/, '');
+  if (s === '' || notPath.test(s) || /^[A-Za-z]:/.test(s)) return undefined;
+  if (s.includes(':')) return undefined; // node:fs, npm:pkg, key: value
+  if (s.startsWith('./')) s = s.slice(2);
+  if (s === '' || s === '.' || s === '/') return undefined;
+  const hasSlash = s.replace(/\/$/, '').includes('/') || s.endsWith('/');
+  if (!hasSlash && !extension.test(s)) return undefined;
+  return { path: s, reportable: hasSlash };
+}
+
+export type MentionResolution = { kind: 'file' | 'dir'; path: string } | { kind: 'known'; why: string } | { kind: 'missing'; tried: string[] };
+
+export interface MentionIndex {
+  byBasename: Map<string, string[]>;
+  packageDirs: string[];
+  packageNames: string[];
+  files: readonly string[];
+}
+
+export function createMentionIndex(model: DocsModel): MentionIndex {
+  const byBasename = new Map<string, string[]>();
+  const add = (p: string): void => {
+    const base = posix.basename(p);
+    const list = byBasename.get(base);
+    if (list === undefined) byBasename.set(base, [p]);
+    else list.push(p);
+  };
+  for (const f of model.files) add(f);
+  for (const d of model.dirs) if (d !== '') add(d);
+  const packageNames = new Set<string>();
+  for (const p of model.workspace.packages) {
+    if (p.name !== undefined) packageNames.add(p.name);
+    for (const d of p.dependencies) packageNames.add(d);
+  }
+  return {
+    byBasename,
+    packageDirs: model.workspace.packages.map((p) => p.dir).filter((d) => d !== ''),
+    packageNames: [...packageNames],
+    files: [...model.files],
+  };
+}
+
+/** Resolves a mention without asking git; "missing" still needs the ignored-files check. */
+export function resolveMention(model: DocsModel, index: MentionIndex, docPath: string, mention: Mention): MentionResolution {
+  const raw = mention.path.replace(/\/$/, '');
+  const rooted = raw.startsWith('/') ? raw.slice(1) : undefined;
+  const docDir = posix.dirname(docPath);
+  const bases = rooted !== undefined ? [rooted] : [posix.join(docDir, raw), raw, ...index.packageDirs.map((d) => posix.join(d, raw))];
+  const tried = [...new Set(bases.map((b) => posix.normalize(b)))].filter((b) => !b.startsWith('../'));
+  for (const candidate of tried) {
+    if (model.files.has(candidate)) return { kind: 'file', path: candidate };
+    if (model.dirs.has(candidate)) return { kind: 'dir', path: candidate };
+  }
+  if (globChars.test(raw)) return { kind: 'known', why: 'glob' };
+  const plain = rooted ?? raw.replace(/^(?:\.\.\/)+/, '');
+  const suffix = (index.byBasename.get(posix.basename(plain)) ?? []).filter((p) => p === plain || p.endsWith(`/${plain}`));
+  if (suffix.length === 1) {
+    const [only] = suffix as [string];
+    return { kind: model.files.has(only) ? 'file' : 'dir', path: only };
+  }
+  if (suffix.length > 1) return { kind: 'known', why: 'several files end with it' };
+  if (index.packageNames.some((name) => plain === name || plain.startsWith(`${name}/`))) return { kind: 'known', why: 'package' };
+  if (plain.split('/').some((segment) => buildOutputs.has(segment))) return { kind: 'known', why: 'build output' };
+  if (!extension.test(plain) && !mention.path.endsWith('/')) {
+    // Without an extension, only a mention whose first folder exists is a path at all.
+    const first = plain.split('/')[0] ?? '';
+    const firstTried = [posix.join(docDir, first), first, ...index.packageDirs.map((d) => posix.join(d, first))];
+    if (!firstTried.some((f) => model.dirs.has(f) || model.files.has(f))) return { kind: 'known', why: 'not a path' };
+  }
+  return { kind: 'missing', tried };
+}
+

@@ -1,0 +1,44 @@
+// docs/absolute-path: a link or path naming one machine's files (/Users/…, /home/…, C:\…,
+// file://), which exists on nobody else's machine.
+import type { DocsRule, Finding } from './docs-rule.js';
+import { resolveLink } from '../resolve-link.js';
+
+const machinePath = /(?:^|[\s"'(=])((?:\/Users|\/home)\/[A-Za-z0-9._-]+(?:\/[^\s"'`)<>]*)?|[A-Za-z]:\\[A-Za-z0-9._-][^\s"'`)<>]*)/g;
+
+export const absolutePath: DocsRule = {
+  id: 'absolute-path',
+  summary: "a link or path naming one machine's files (/Users/…, /home/…, C:\\…)",
+  check(model) {
+    const findings: Finding[] = [];
+    for (const doc of model.docs.values()) {
+      const seen = new Set<string>();
+      const report = (path: string, line: number, column: number): void => {
+        const key = `${line}\0${path}`;
+        if (seen.has(key)) return;
+        seen.add(key);
+        findings.push({
+          rule: 'absolute-path',
+          severity: 'error',
+          file: doc.path,
+          line,
+          column,
+          target: path,
+          message: `${path} is a path on one person's machine; it exists nowhere else.`,
+          fix: `Write the path relative to the repository (or to ${doc.path}), or as ~/… or $HOME/… when it really is a per-user file.`,
+        });
+      };
+      for (const link of doc.links) {
+        const target = resolveLink(doc.path, link.url);
+        if (target.kind === 'absolute') report(target.path, link.line, link.column);
+      }
+      for (const run of doc.runs) {
+        if (run.kind === 'block') continue;
+        for (const m of run.value.matchAll(machinePath)) {
+          const before = run.value.slice(0, m.index);
+          report(m[1] ?? '', run.line + (before.split('\n').length - 1), run.column);
+        }
+      }
+    }
+    return findings;
+  },
+};

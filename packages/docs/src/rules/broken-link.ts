@@ -1,0 +1,106 @@
+// docs/broken-link: a relative link (or image, or reference definition) to a file git does not
+// know, or to a heading anchor the target does not have. The fix names the file the link most
+// likely meant (a git rename, else the one file with the same name) and, for anchors, the heading
+// it was renamed to; the unambiguous ones carry an edit for `--fix`.
+import { posix } from 'node:path';
+import { closestWord } from '@harness/config';
+import type { DocsModel, MarkdownDoc } from '../docs-model.js';
+import { readFileVersions } from '../git.js';
+import type { MarkdownLink } from '../parse-markdown.js';
+import { parseMarkdown } from '../parse-markdown.js';
+import { resolveLink } from '../resolve-link.js';
+import type { DocsRule, Finding, TextEdit } from './docs-rule.js';
+
+export const brokenLink: DocsRule = {
+  id: 'broken-link',
+  summary: 'a relative link to a missing file, or to a missing heading anchor',
+  async check(model) {
+    const findings: Finding[] = [];
+    for (const doc of model.docs.values()) {
+      for (const link of doc.links) {
+        const finding = await checkLink(model, doc, link);
+        if (finding !== undefined) findings.push(finding);
+      }
+    }
+    return findings;
+  },
+};
+
+async function checkLink(model: DocsModel, doc: MarkdownDoc, link: MarkdownLink): Promise<Finding | undefined> {
+  const target = resolveLink(doc.path, link.url);
+  const at = { rule: 'broken-link' as const, severity: 'error' as const, file: doc.path, line: link.line, column: link.column };
+  if (target.kind === 'outside') {
+    return { ...at, target: target.path, message: `the link ${link.url} leaves the repository (${target.path}).`, fix: 'Link to a file inside the repository, or use a full https:// URL for anything outside it.' };
+  }
+  if (target.kind !== 'repo') return undefined;
+  if (!model.files.has(target.path) && !model.dirs.has(target.path)) return missingFile(model, doc, link, target.path, target.anchor);
+  if (target.anchor === undefined || model.dirs.has(target.path)) return undefined;
+  const targetDoc = model.docs.get(target.path);
+  if (targetDoc === undefined) return undefined; // anchors of non-markdown files are line anchors (#L10)
+  const anchor = target.anchor.toLowerCase();
+  if (targetDoc.anchors.has(anchor) || targetDoc.anchors.has(target.anchor)) return undefined;
+  return missingAnchor(model, doc, link, targetDoc, target.anchor);
+}
+
+async function missingFile(model: DocsModel, doc: MarkdownDoc, link: MarkdownLink, path: string, anchor: string | undefined): Promise<Finding> {
+  const at = { rule: 'broken-link' as const, severity: 'error' as const, file: doc.path, line: link.line, column: link.column, target: path };
+  const message = `the link ${link.url} points to ${path}, which does not exist${model.inGit ? ' in the files git knows' : ''}.`;
+  const history = await model.history();
+  const renamed = history?.renamedTo.get(path);
+  if (renamed !== undefined && model.files.has(renamed)) {
+    const url = relativeUrl(doc.path, renamed, anchor);
+    const edit = urlEdit(doc, link, url);
+    return { ...at, message: `${message} git shows it was moved to ${renamed}.`, fix: `Change the link to ${url} (git rename of ${path} → ${renamed}); \`harness check docs --fix\` does it.`, ...(edit === undefined ? {} : { edit }) };
+  }
+  const base = posix.basename(path);
+  const sameName = [...model.files].filter((f) => posix.basename(f) === base);
+  if (sameName.length === 1) {
+    const [only] = sameName as [string];
+    return { ...at, message, fix: `It most likely meant ${only}: change the link to ${relativeUrl(doc.path, only, anchor)}, or remove it.` };
+  }
+  const hint = sameName.length > 1 ? ` Files with that name: ${sameName.slice(0, 5).join(', ')}.` : '';
+  return { ...at, message, fix: `Point the link at the file's current path (relative to ${doc.path}), or remove it.${hint}` };
+}
+
+async function missingAnchor(model: DocsModel, doc: MarkdownDoc, link: MarkdownLink, target: MarkdownDoc, anchor: string): Promise<Finding> {
+  const at = { rule: 'broken-link' as const, severity: 'error' as const, file: doc.path, line: link.line, column: link.column, target: `${target.path}#${anchor}` };
+  const message = `the link ${link.url} names the heading #${anchor}, which ${target.path} does not have.`;
+  const renamed = await renamedHeading(model, target, anchor.toLowerCase());
+  if (renamed !== undefined) {
+    const url = `${link.url.slice(0, link.url.indexOf('#'))}#${renamed}`;
+    const edit = urlEdit(doc, link, url);
+    return { ...at, message: `${message} Its heading was renamed to #${renamed}.`, fix: `Change the link to ${url}; \`harness check docs --fix\` does it.`, ...(edit === undefined ? {} : { edit }) };
+  }
+  const slugs = target.headings.map((h) => h.slug);
+  const guess = closestWord(slugs, anchor);
+  const fix = guess === undefined ? `Link to one of the headings ${target.path} has (${slugs.slice(0, 8).map((s) => `#${s}`).join(', ') || 'it has none'}), or drop the anchor.` : `Did you mean #${guess}? Change the anchor to one of ${target.path}'s headings, or drop it.`;
+  return { ...at, message, fix };
+}
+
+/** The heading the anchor's heading became, when git shows exactly one heading renamed in the change that dropped it. */
+async function renamedHeading(model: DocsModel, target: MarkdownDoc, anchor: string): Promise<string | undefined> {
+  if (!model.inGit) return undefined;
+  const versions = [target.headings.map((h) => h.slug), ...(await readFileVersions(model.root, target.path, 20)).map((v) => parseMarkdown(v.text).headings.map((h) => h.slug))];
+  const had = versions.findIndex((slugs) => slugs.includes(anchor));
+  if (had < 1) return undefined;
+  const before = new Set(versions[had]);
+  const after = new Set(versions[had - 1]);
+  const removed = [...before].filter((s) => !after.has(s));
+  const added = [...after].filter((s) => !before.has(s));
+  if (removed.length !== 1 || added.length !== 1) return undefined;
+  const [renamed] = added as [string];
+  return target.anchors.has(renamed) ? renamed : undefined;
+}
+
+function relativeUrl(from: string, to: string, anchor: string | undefined): string {
+  const rel = posix.relative(posix.dirname(from), to);
+  return `${rel === '' ? posix.basename(to) : rel}${anchor === undefined ? '' : `#${anchor}`}`;
+}
+
+function urlEdit(doc: MarkdownDoc, link: MarkdownLink, url: string): TextEdit | undefined {
+  const source = doc.text.slice(link.start, link.end);
+  const at = source.lastIndexOf(link.url);
+  if (at === -1) return undefined;
+  const start = link.start + at;
+  return { file: doc.path, start, end: start + link.url.length, expected: link.url, replacement: url };
+}

@@ -1,0 +1,65 @@
+// docs/missing-path: a repository path named in a code span (`src/x/y.ts`) that does not exist.
+// Precision first: a mention is reported only after it fails every resolution in
+// path-mentions.ts and git does not ignore it (build output that is not there yet).
+import { existsSync } from 'node:fs';
+import { join, posix } from 'node:path';
+import { listIgnored } from '../git.js';
+import type { DocsModel } from '../docs-model.js';
+import { createMentionIndex, readMention, resolveMention } from '../path-mentions.js';
+import type { DocsRule, Finding } from './docs-rule.js';
+
+interface Candidate {
+  doc: string;
+  path: string;
+  line: number;
+  column: number;
+  tried: string[];
+}
+
+export const missingPath: DocsRule = {
+  id: 'missing-path',
+  summary: 'a repository path named in the text that does not exist',
+  async check(model) {
+    const index = createMentionIndex(model);
+    const candidates: Candidate[] = [];
+    for (const doc of model.docs.values()) {
+      for (const run of doc.runs) {
+        if (run.kind !== 'code') continue;
+        const mention = readMention(run.value);
+        if (mention?.reportable !== true) continue;
+        const resolved = resolveMention(model, index, doc.path, mention);
+        if (resolved.kind === 'missing') candidates.push({ doc: doc.path, path: mention.path, line: run.line, column: run.column, tried: resolved.tried });
+      }
+    }
+    if (candidates.length === 0) return [];
+    // A folder pattern in .gitignore ("bench/.work/") matches only the form with a slash.
+    const forms = (c: Candidate): string[] => c.tried.flatMap((t) => [t, `${t}/`]);
+    const ignored = model.inGit ? await listIgnored(model.root, [...new Set(candidates.flatMap(forms))]) : new Set<string>();
+    const missing = candidates.filter((c) => !forms(c).some((t) => ignored.has(t)) && !inDependency(model, c));
+    const renamedTo = missing.length === 0 ? undefined : (await model.history())?.renamedTo;
+    return missing.map((c) => describe(model, c, renamedTo));
+  },
+};
+
+/** A path inside an installed dependency of the doc's package (`generated/x.json` of a package it names). */
+function inDependency(model: DocsModel, c: Candidate): boolean {
+  const owners = model.workspace.packages.filter((p) => p.dir === '' || c.doc.startsWith(`${p.dir}/`));
+  return owners.some((p) => [...p.dependencies].some((d) => existsSync(join(model.root, p.dir, 'node_modules', d, c.path))));
+}
+
+function describe(model: DocsModel, c: Candidate, renamedTo: ReadonlyMap<string, string> | undefined): Finding {
+  const moved = c.tried.map((t) => renamedTo?.get(t)).find((to) => to !== undefined && model.files.has(to));
+  const base = posix.basename(c.path.replace(/\/$/, ''));
+  const sameName = moved === undefined ? [...model.files].filter((f) => posix.basename(f) === base) : [];
+  const suggestion = moved !== undefined ? ` git shows it moved to ${moved}: write \`${moved}\`.` : sameName.length === 1 ? ` It most likely means ${sameName[0]}.` : '';
+  return {
+    rule: 'missing-path',
+    severity: 'warning',
+    file: c.doc,
+    line: c.line,
+    column: c.column,
+    target: c.path,
+    message: `\`${c.path}\` names a path that does not exist (looked in ${c.doc}'s folder, the repository root, the workspace packages and for a unique suffix match).`,
+    fix: `Update the path to where the file is now, or remove the mention.${suggestion}`,
+  };
+}
