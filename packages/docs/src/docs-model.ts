@@ -68,7 +68,7 @@ export async function buildDocsModel(input: BuildModelInput): Promise<DocsModel>
   const files = new Set(list);
   const dirs = new Set<string>(['']);
   for (const f of list) for (let d = posix.dirname(f); d !== '.' && !dirs.has(d); d = posix.dirname(d)) dirs.add(d);
-  const mdPaths = list.filter((f) => markdown.test(f) && !isForeign(f));
+  const mdPaths = list.filter((f) => markdown.test(f) && !isForeign(f)).sort();
   const [docs, workspace, codex, symlinks] = await Promise.all([readDocs(root, mdPaths), readWorkspace(root, list.filter((f) => !isForeign(f))), readCodexSettings(root, config), findSymlinks(root, mdPaths)]);
   let history: Promise<GitHistory | undefined> | undefined;
   let shallow: Promise<boolean> | undefined;

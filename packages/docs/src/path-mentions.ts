@@ -15,6 +15,7 @@ export interface Mention {
 const globChars = /[*?[\]{}]/;
 const notPath = /[\s<>…$`'"(),;|=\\^]|\.\.\.|:\/\/|^[-~]|^\/(?:Users|home)\//;
 const extension = /[A-Za-z0-9_-]\.[A-Za-z][A-Za-z0-9]{0,9}$/;
+const bareNames = /^(?:Makefile|GNUmakefile|Dockerfile|Containerfile|Justfile|justfile|LICENSE|Procfile|Gemfile|Rakefile|Brewfile|CODEOWNERS)$/;
 const buildOutputs = new Set(['node_modules', 'dist', 'build', 'out', 'coverage', '.turbo', '.next', '.nuxt', '.output', 'target', '.cache', '.venv', '__pycache__', '.harness']);
 
 /** The path a code span names, or undefined when it is not a path. */
@@ -26,7 +27,10 @@ export function readMention(code: string): Mention | undefined {
   if (s === '' || s === '.' || s === '/') return undefined;
   const hasSlash = s.replace(/\/$/, '').includes('/') || s.endsWith('/');
   if (!hasSlash && !extension.test(s)) return undefined;
-  return { path: s, reportable: hasSlash };
+  // A file has an extension or a well-known bare name; a folder is written with a trailing "/".
+  // Anything else (`docs/stale`, a rule id; `api/users`, a route) is not reported when missing.
+  const looksLikePath = extension.test(s) || s.endsWith('/') || bareNames.test(s.slice(s.lastIndexOf('/') + 1));
+  return { path: s, reportable: hasSlash && looksLikePath };
 }
 
 export type MentionResolution = { kind: 'file' | 'dir'; path: string } | { kind: 'known'; why: string } | { kind: 'missing'; tried: string[] };
@@ -82,8 +86,9 @@ export function resolveMention(model: DocsModel, index: MentionIndex, docPath: s
   if (suffix.length > 1) return { kind: 'known', why: 'several files end with it' };
   if (index.packageNames.some((name) => plain === name || plain.startsWith(`${name}/`))) return { kind: 'known', why: 'package' };
   if (plain.split('/').some((segment) => buildOutputs.has(segment))) return { kind: 'known', why: 'build output' };
-  if (!extension.test(plain) && !mention.path.endsWith('/')) {
-    // Without an extension, only a mention whose first folder exists is a path at all.
+  {
+    // Only a mention whose first folder exists is a path into this repository: `CPU/CUDA`,
+    // `owner/repo` or `.codex/config.toml` in a repository without .codex/ are not.
     const first = plain.split('/')[0] ?? '';
     const firstTried = [posix.join(docDir, first), first, ...index.packageDirs.map((d) => posix.join(d, first))];
     if (!firstTried.some((f) => model.dirs.has(f) || model.files.has(f))) return { kind: 'known', why: 'not a path' };
