@@ -1,0 +1,124 @@
+// What `up` does when it cannot bring a stack up: a failing healthcheck, a service that crashes,
+// an invalid compose file. Each failure names the service and leaves nothing behind.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { HarnessError } from '@harness/diagnostics';
+import { readStackNames, upWorktree } from '../src/index.js';
+import { buildBusyboxImage, removeImage } from './busybox-image.js';
+import type { FixtureRepo } from './fixture-repo.js';
+import { createRepo, leftovers, removeRepo, uniqueTag } from './fixture-repo.js';
+
+const image = uniqueTag();
+const repos: FixtureRepo[] = [];
+
+beforeAll(() => buildBusyboxImage(image));
+afterAll(() => {
+  for (const repo of repos) removeRepo(repo);
+  removeImage(image);
+});
+
+function repoWith(compose: string, name: string, file = 'compose.yaml'): FixtureRepo {
+  const repo = createRepo({ [file]: compose }, name);
+  repos.push(repo);
+  return repo;
+}
+
+async function upError(cwd: string): Promise<HarnessError> {
+  try {
+    await upWorktree({ cwd, timeoutSeconds: 60 });
+  } catch (error) {
+    return error as HarnessError;
+  }
+  throw new Error('up succeeded');
+}
+
+const nothing = { containers: [], networks: [], volumes: [] };
+
+describe('a failed up', () => {
+  it('fails fast on a failing healthcheck, says what it said, and removes the stack', async () => {
+    const repo = repoWith(
+      `services:
+  api:
+    image: ${image}
+    init: true
+    command: ["sleep", "600"]
+    ports: ["3000:3000"]
+    volumes: [cache:/cache]
+    healthcheck:
+      test: ["CMD", "sh", "-c", "echo api not listening; exit 1"]
+      interval: 1s
+      retries: 2
+volumes:
+  cache:
+`,
+      'unhealthy',
+    );
+    const error = await upError(repo.root);
+    expect(error.code).toBe('COMPOSE_FAILED');
+    expect(error.message).toMatch(/^api is unhealthy \(healthcheck said: api not listening\)/);
+    expect(leftovers(repo.commonDir)).toEqual(nothing);
+  });
+
+  it('fails on a service that crashes mid-up with its last log lines, and removes what it created', async () => {
+    const repo = repoWith(
+      `services:
+  db:
+    image: ${image}
+    init: true
+    command: ["sleep", "600"]
+    container_name: db
+    volumes: [data:/data]
+  worker:
+    image: ${image}
+    command: ["sh", "-c", "echo connecting; echo cannot reach queue >&2; exit 3"]
+    depends_on: [db]
+volumes:
+  data:
+`,
+      'crash',
+    );
+    const error = await upError(repo.root);
+    expect(error.code).toBe('COMPOSE_FAILED');
+    expect(error.message).toContain('worker exited with code 3; last log lines of worker:');
+    expect(error.message).toContain('connecting');
+    expect(error.message).toContain('cannot reach queue');
+    expect(leftovers(repo.commonDir)).toEqual(nothing);
+  });
+
+  it('fails when compose itself fails (an image that does not exist) and removes what it created', async () => {
+    const repo = repoWith(
+      `services:
+  db:
+    image: ${image}
+    init: true
+    command: ["sleep", "600"]
+  web:
+    image: harness-test-no-such-image:never
+    ports: ["8080"]
+`,
+      'noimage',
+    );
+    const error = await upError(repo.root);
+    expect(error.code).toBe('COMPOSE_FAILED');
+    expect(error.message).toContain('up failed for');
+    const { project } = await readStackNames(repo.root);
+    expect(error.message).toContain(project);
+    expect(leftovers(repo.commonDir)).toEqual(nothing);
+  });
+});
+
+describe('an invalid compose file', () => {
+  it('is a CONFIG_INVALID error with compose’s own message and the file', async () => {
+    const repo = repoWith(`services:\n  web:\n    image: ${image}\n    ports: "not a list"\n    bogus: 1\n`, 'invalid');
+    const error = await upError(repo.root);
+    expect(error.code).toBe('CONFIG_INVALID');
+    expect(error.place).toEqual({ file: 'compose.yaml' });
+    expect(error.message).toMatch(/bogus/);
+  });
+
+  it('says which files it looked for when there is none', async () => {
+    const repo = repoWith('# no compose here\n', 'nofile', 'README.md');
+    const error = await upError(repo.root);
+    expect(error.code).toBe('CONFIG_NOT_FOUND');
+    expect(error.message).toContain('looked for compose.yaml, compose.yml, docker-compose.yml, docker-compose.yaml');
+  });
+});
