@@ -1,0 +1,225 @@
+// harness init on fixture repositories, through the library: one fixture per
+// layout the inference handles and per package manager.
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { loadConfig } from '@harness/config';
+import { describe, expect, it } from 'vitest';
+import type { InitChoices } from '../src/index.js';
+import { applyInit, planInit, planIsEmpty, prepareInit } from '../src/index.js';
+import { fixtureRepo, snapshotTree } from './fixture-repo.js';
+
+const today = '2026-11-22';
+
+async function plan(root: string, options: { force?: boolean; split?: boolean; choices?: Partial<InitChoices> } = {}) {
+  const inspection = await prepareInit({ cwd: root, force: options.force });
+  return planInit(inspection, { harnessVersion: '0.1.0', today, ...options });
+}
+
+async function init(root: string, options: { force?: boolean; split?: boolean } = {}) {
+  const planned = await plan(root, options);
+  return { plan: planned, result: await applyInit(planned) };
+}
+
+describe('layout inference', () => {
+  it('shop (npm): domain mode over src/modules/*, order from folder names, shared code', async () => {
+    const inspection = await prepareInit({ cwd: fixtureRepo('shop') });
+    expect(inspection.facts.packageManager).toMatchObject({ name: 'npm', source: 'package-lock.json' });
+    expect(inspection.layers.mode).toBe('domains');
+    expect(inspection.layers.section).toMatchObject({ domains: ['src/modules/*'], order: ['model', 'repo', 'service', 'api'], shared: ['src/shared'] });
+    expect(inspection.layers.domains.map((d) => d.path)).toEqual(['src/modules/cart', 'src/modules/catalog', 'src/modules/checkout']);
+    expect(inspection.layers.explanation.join('\n')).toContain('1 of 13 imports between layers points backward');
+  });
+
+  it('dashboard (pnpm): path mode, and the imports put api before services', async () => {
+    const inspection = await prepareInit({ cwd: fixtureRepo('dashboard') });
+    expect(inspection.facts.packageManager).toMatchObject({ name: 'pnpm', source: 'pnpm-lock.yaml' });
+    expect(inspection.layers.mode).toBe('paths');
+    expect(inspection.layers.section?.order).toEqual(['types', 'runtime', 'service', 'ui']);
+    expect(inspection.layers.section?.paths).toEqual({
+      types: ['src/types/**'],
+      runtime: ['src/api/**'],
+      service: ['src/services/**'],
+      ui: ['src/components/**'],
+    });
+    expect(inspection.layers.section?.shared).toEqual(['src/utils']);
+    expect(inspection.layers.explanation).toContain('runtime comes before service: service imports runtime 1 time, runtime imports service never.');
+  });
+
+  it('platform (yarn berry workspaces): package tiers by dependency depth', async () => {
+    const inspection = await prepareInit({ cwd: fixtureRepo('platform') });
+    expect(inspection.facts.packageManager).toMatchObject({ name: 'yarn', agent: 'yarn@berry' });
+    expect(inspection.facts.workspaces.map((w) => w.dir)).toEqual(['packages/core', 'packages/http', 'packages/web']);
+    expect(inspection.layers.mode).toBe('paths');
+    expect(inspection.layers.section).toMatchObject({
+      order: ['tier0', 'tier1', 'tier2'],
+      paths: { tier0: ['packages/core/**'], tier1: ['packages/http/**'], tier2: ['packages/web/**'] },
+    });
+  });
+
+  it('orders (pnpm workspace): domain mode inside a package, with providers', async () => {
+    const inspection = await prepareInit({ cwd: fixtureRepo('orders') });
+    expect(inspection.facts.workspaces.map((w) => w.dir)).toEqual(['packages/api']);
+    expect(inspection.layers.section).toMatchObject({
+      domains: ['packages/api/src/features/*'],
+      order: ['types', 'repo', 'service'],
+      providers: ['packages/api/src/providers'],
+    });
+  });
+
+  it('crm (npm): domains without a container name are listed one by one', async () => {
+    const inspection = await prepareInit({ cwd: fixtureRepo('crm') });
+    expect(inspection.layers.section).toMatchObject({ domains: ['src/billing', 'src/users'], order: ['service', 'ui'] });
+  });
+
+  it('tool (bun): no layering, so no layers section, and the reason', async () => {
+    const inspection = await prepareInit({ cwd: fixtureRepo('tool') });
+    expect(inspection.facts.packageManager).toMatchObject({ name: 'bun', source: 'bun.lock' });
+    expect(inspection.layers).toMatchObject({ mode: 'none', section: undefined });
+    const planned = await planInit(inspection, { harnessVersion: '0.1.0', today });
+    const config = planned.files.find((f) => f.path === 'harness.config.yaml')?.content ?? '';
+    expect(config).not.toContain('layers:');
+  });
+});
+
+describe('writing', () => {
+  it('writes a valid config with the schema comment, the map, the docs skeleton, CLAUDE.md, the workflow and the devDependency', async () => {
+    const root = fixtureRepo('shop');
+    const { result } = await init(root);
+    const config = readFileSync(join(root, 'harness.config.yaml'), 'utf8');
+    expect(config.split('\n')[0]).toBe('# yaml-language-server: $schema=https://unpkg.com/@harness/config/schema.json');
+    const loaded = await loadConfig({ cwd: root });
+    expect(loaded.config).toMatchObject({
+      layers: { domains: ['src/modules/*'] },
+      docs: { map: 'AGENTS.md', frontmatter: { 'docs/design-docs/**': ['owner', 'status', 'last-reviewed'] } },
+      budgets: [
+        { name: 'build', command: 'npm run build' },
+        { name: 'test', command: 'npm run test' },
+      ],
+      compose: { files: ['compose.yaml'] },
+    });
+    for (const file of ['AGENTS.md', 'CLAUDE.md', 'docs/index.md', 'docs/architecture.md', 'docs/design-docs/index.md', 'docs/exec-plans/active/index.md', 'docs/exec-plans/completed/index.md', 'docs/product-specs/index.md', 'docs/references/index.md', 'docs/generated/index.md', '.github/workflows/harness.yml']) {
+      expect(existsSync(join(root, file)), file).toBe(true);
+    }
+    expect(readFileSync(join(root, 'CLAUDE.md'), 'utf8')).toBe('@AGENTS.md\n');
+    expect(readFileSync(join(root, 'docs/architecture.md'), 'utf8')).toContain('| `src/modules/cart/` | ✓ | ✓ | ✓ | ✓ |');
+    expect(readFileSync(join(root, 'docs/design-docs/index.md'), 'utf8')).toMatch(/^---\nowner: unassigned\nstatus: current\nlast-reviewed: 2026-11-22\n---\n/);
+    const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
+    expect(pkg.devDependencies).toEqual({ harness: '^0.1.0', typescript: '^5.9.0' });
+    expect(result.written).toContain('harness.config.yaml');
+    expect(result.written.at(-1)).toBe('harness.config.yaml');
+  });
+
+  it('the workflow uses the repo’s package manager and node version', async () => {
+    const read = async (name: string) => {
+      const root = fixtureRepo(name);
+      await init(root);
+      return readFileSync(join(root, '.github/workflows/harness.yml'), 'utf8');
+    };
+    const orders = await read('orders');
+    expect(orders).toContain('- uses: pnpm/action-setup@v4');
+    expect(orders).toContain('node-version-file: .nvmrc');
+    expect(orders).toContain('- run: pnpm i --frozen-lockfile');
+    expect(orders).toContain('run: pnpm exec harness check --format github');
+    expect(orders).toContain('run: pnpm exec harness check --format markdown >> "$GITHUB_STEP_SUMMARY" || true');
+    expect(orders).toContain('uses: github/codeql-action/upload-sarif@v3');
+    expect(orders).toContain("if: ${{ !cancelled() }}");
+    const shop = await read('shop');
+    expect(shop).toContain('node-version: 22');
+    expect(shop).toContain('- run: npm ci');
+    expect(shop).toContain('branches: [main]');
+    expect(await read('tool')).toContain('- uses: oven-sh/setup-bun@v2');
+    expect(await read('platform')).toContain('- run: yarn install --immutable');
+  });
+
+  it('a second run changes nothing and says so', async () => {
+    const root = fixtureRepo('shop');
+    await init(root);
+    const before = snapshotTree(root);
+    const { plan: second, result } = await init(root);
+    expect(planIsEmpty(second)).toBe(true);
+    expect(result.written).toEqual([]);
+    expect(result.baselines).toEqual([]);
+    expect(snapshotTree(root)).toEqual(before);
+  });
+
+  it('--dry-run (plan without apply) writes nothing', async () => {
+    const root = fixtureRepo('shop');
+    const before = snapshotTree(root);
+    const planned = await plan(root);
+    expect(planned.files.filter((f) => f.action === 'create').length).toBeGreaterThan(10);
+    expect(snapshotTree(root)).toEqual(before);
+  });
+
+  it('a run interrupted midway is completed by the next one, to the same result as one clean run', async () => {
+    const clean = fixtureRepo('shop');
+    await init(clean);
+    const root = fixtureRepo('shop');
+    const planned = await plan(root);
+    // applyInit writes the config last; Ctrl-C leaves some files written, one temporary file not yet renamed, no config.
+    const writes = planned.files.filter((f) => f.content !== undefined && f.path !== 'harness.config.yaml');
+    for (const file of writes.slice(0, 4)) {
+      mkdirSync(dirname(join(root, file.path)), { recursive: true });
+      writeFileSync(join(root, file.path), file.content ?? '');
+    }
+    const half = writes[4];
+    if (half === undefined) throw new Error('fixture too small');
+    mkdirSync(dirname(join(root, half.path)), { recursive: true });
+    writeFileSync(join(root, `${half.path}.harness-init-tmp`), (half.content ?? '').slice(0, 10));
+    expect(existsSync(join(root, 'harness.config.yaml'))).toBe(false);
+    await init(root);
+    expect(snapshotTree(root)).toEqual(snapshotTree(clean));
+  });
+
+  it('keeps existing files, says why, and --force replaces only what is not the user’s own text', async () => {
+    const root = fixtureRepo('dashboard');
+    writeFileSync(join(root, 'harness.config.yaml'), 'version: 1\n');
+    const first = await plan(root);
+    const action = (p: typeof first, path: string) => p.files.find((f) => f.path === path);
+    expect(action(first, 'harness.config.yaml')).toMatchObject({ action: 'keep', reason: expect.stringContaining('--force') });
+    expect(action(first, 'AGENTS.md')).toMatchObject({ action: 'keep', reason: expect.stringContaining('160 lines (over the limit of 150); --split') });
+    expect(action(first, 'CLAUDE.md')).toMatchObject({ action: 'keep', reason: expect.stringContaining('add a line `@AGENTS.md`') });
+    const forced = await plan(root, { force: true });
+    expect(action(forced, 'harness.config.yaml')?.action).toBe('overwrite');
+    expect(action(forced, 'AGENTS.md')?.action).toBe('keep');
+    expect(action(forced, 'CLAUDE.md')?.action).toBe('keep');
+  });
+
+  it('links existing docs from the new docs index', async () => {
+    const root = fixtureRepo('dashboard');
+    await init(root);
+    expect(readFileSync(join(root, 'docs/index.md'), 'utf8')).toContain('- [guide.md](guide.md)');
+  });
+
+  it('keeps package.json formatting (tabs, key order, no final newline)', async () => {
+    const root = fixtureRepo('tool');
+    writeFileSync(join(root, 'package.json'), '{\n\t"name": "tool",\n\t"scripts": {\n\t\t"test": "bun test"\n\t}\n}');
+    await init(root);
+    expect(readFileSync(join(root, 'package.json'), 'utf8')).toBe(
+      '{\n\t"name": "tool",\n\t"scripts": {\n\t\t"test": "bun test"\n\t},\n\t"devDependencies": {\n\t\t"harness": "^0.1.0"\n\t}\n}',
+    );
+  });
+});
+
+describe('--split', () => {
+  it('moves every section of an over-long AGENTS.md to docs/agents/ and leaves a short map; a rerun changes nothing', async () => {
+    const root = fixtureRepo('dashboard');
+    const original = readFileSync(join(root, 'AGENTS.md'), 'utf8');
+    const { plan: planned } = await init(root, { split: true });
+    expect(planned.files.find((f) => f.path === 'AGENTS.md')?.action).toBe('update');
+    const map = readFileSync(join(root, 'AGENTS.md'), 'utf8');
+    expect(map.split('\n').length).toBeLessThanOrEqual(150);
+    expect(map).toContain('- [Topic 12](docs/agents/topic-12.md)');
+    const moved = Object.entries(snapshotTree(root))
+      .filter(([path]) => path.startsWith('docs/agents/'))
+      .map(([, text]) => text)
+      .join('\n');
+    for (const line of original.split('\n').filter((l) => l.trim() !== '')) {
+      // Relative link targets are re-rooted from the repository root to docs/agents/.
+      expect(moved.split('\n')).toContain(line.replace('](docs/guide.md)', '](../../docs/guide.md)'));
+    }
+    const before = snapshotTree(root);
+    const again = await init(root, { split: true });
+    expect(planIsEmpty(again.plan)).toBe(true);
+    expect(snapshotTree(root)).toEqual(before);
+  });
+});
