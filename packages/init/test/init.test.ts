@@ -1,8 +1,10 @@
 // harness init on fixture repositories, through the library: one fixture per
 // layout the inference handles and per package manager.
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { loadConfig } from '@harness/config';
+import { formatHarnessError, HarnessError } from '@harness/diagnostics';
 import { describe, expect, it } from 'vitest';
 import type { InitChoices } from '../src/index.js';
 import { applyInit, planInit, planIsEmpty, prepareInit } from '../src/index.js';
@@ -139,6 +141,28 @@ describe('writing', () => {
     expect(planIsEmpty(second)).toBe(true);
     expect(result.written).toEqual([]);
     expect(result.baselines).toEqual([]);
+    expect(snapshotTree(root)).toEqual(before);
+  });
+
+  it('outside a git repository: a usage error (exit 2) that says where and how, and nothing written', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'harness-init-nogit-'));
+    writeFileSync(join(dir, 'package.json'), '{"name":"x"}\n');
+    await expect(prepareInit({ cwd: dir })).rejects.toMatchObject({ code: 'USAGE', message: expect.stringContaining('is not inside a git repository') as unknown });
+    expect(readdirSync(dir)).toEqual(['package.json']);
+  });
+
+  it('an invalid existing harness.config.yaml stops init with its file, line and key, and nothing is written', async () => {
+    const root = fixtureRepo('shop');
+    writeFileSync(join(root, 'harness.config.yaml'), 'version: 1\nlayers:\n  domians: ["src/modules/*"]\n');
+    const before = snapshotTree(root);
+    const error: unknown = await prepareInit({ cwd: root }).then(
+      () => undefined,
+      (e: unknown) => e,
+    );
+    // Every HarnessError is an exit-2 error; this one points at the file, line and key.
+    expect(error).toBeInstanceOf(HarnessError);
+    expect(error).toMatchObject({ code: 'CONFIG_INVALID' });
+    expect(formatHarnessError(error as HarnessError)).toMatch(/^harness\.config\.yaml:3:3: .*layers\.domians.*did you mean "domains"/s);
     expect(snapshotTree(root)).toEqual(before);
   });
 
