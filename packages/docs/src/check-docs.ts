@@ -6,6 +6,7 @@ import type { BaselineEntry, Diagnostic } from '@harness/diagnostics';
 import { applyBaseline, HarnessError, planBaselineUpdate, readBaseline, serializeBaseline } from '@harness/diagnostics';
 import { applyFixes, planFixes } from './apply-fixes.js';
 import { buildDocsModel } from './docs-model.js';
+import { docsCacheFile, ParseCache } from './parse-cache.js';
 import { checkingRules, docsLink } from './docs-rules.js';
 import type { Finding } from './rules/docs-rule.js';
 import { describeStaleEntry } from './rules/stale-baseline.js';
@@ -20,6 +21,8 @@ export interface CheckDocsInput {
   dryRun?: boolean;
   /** Unix seconds, for docs/stale; injectable for tests. */
   now?: number;
+  /** Keep parsed markdown in .harness/cache/docs.json between runs (default true). */
+  cache?: boolean;
 }
 
 export interface CheckDocsResult {
@@ -30,8 +33,18 @@ export interface CheckDocsResult {
 }
 
 export async function checkDocs(input: CheckDocsInput): Promise<CheckDocsResult> {
-  const model = await buildDocsModel({ root: input.root, config: input.config, ...(input.now === undefined ? {} : { now: input.now }) });
+  const cacheFile = input.cache === false ? undefined : join(input.root, docsCacheFile);
+  const cache = await ParseCache.load(cacheFile);
+  const model = await buildDocsModel({ root: input.root, config: input.config, cache, ...(input.now === undefined ? {} : { now: input.now }) });
   const notes: string[] = [];
+  if (cacheFile !== undefined) {
+    try {
+      await cache.save(cacheFile);
+    } catch (error) {
+      // The cache only saves time; a read-only checkout must not fail the check.
+      notes.push(`docs: could not write ${docsCacheFile} (${error instanceof Error ? error.message : String(error)}); the next run parses every file again.`);
+    }
+  }
   if (!model.inGit) notes.push('docs: not a git work tree, so every file on disk counts as known and docs/stale is skipped.');
   else if (await model.shallow()) notes.push('docs: docs/stale skipped: this is a shallow clone, so git history is incomplete (fetch with fetch-depth: 0 to check staleness).');
   let findings = (await Promise.all(checkingRules.map(async (rule) => rule.check(model)))).flat();

@@ -8,7 +8,8 @@ import picomatch from 'picomatch';
 import { parse as parseToml } from 'smol-toml';
 import { glob } from 'tinyglobby';
 import type { GitHistory } from './git.js';
-import { isShallowClone, listGitFiles, readHistory } from './git.js';
+import { isShallowClone, listGitFiles, listModified, readHistory } from './git.js';
+import type { ParseCache } from './parse-cache.js';
 import type { ParsedMarkdown } from './parse-markdown.js';
 import { parseMarkdown } from './parse-markdown.js';
 import type { Workspace } from './read-workspace.js';
@@ -45,6 +46,8 @@ export interface DocsModel {
   /** The history, read on first use; undefined outside git, with no commits, or on a shallow clone. */
   history(): Promise<GitHistory | undefined>;
   shallow(): Promise<boolean>;
+  /** Files changed in the work tree since HEAD, read on first use. */
+  modified(): Promise<Set<string>>;
   now: number;
 }
 
@@ -59,6 +62,8 @@ export interface BuildModelInput {
   config: DocsConfig;
   /** Unix seconds; injectable for tests. */
   now?: number;
+  /** Parse results kept between runs; none when undefined. */
+  cache?: ParseCache;
 }
 
 export async function buildDocsModel(input: BuildModelInput): Promise<DocsModel> {
@@ -69,9 +74,10 @@ export async function buildDocsModel(input: BuildModelInput): Promise<DocsModel>
   const dirs = new Set<string>(['']);
   for (const f of list) for (let d = posix.dirname(f); d !== '.' && !dirs.has(d); d = posix.dirname(d)) dirs.add(d);
   const mdPaths = list.filter((f) => markdown.test(f) && !isForeign(f)).sort();
-  const [docs, workspace, codex, symlinks] = await Promise.all([readDocs(root, mdPaths), readWorkspace(root, list.filter((f) => !isForeign(f))), readCodexSettings(root, config), findSymlinks(root, mdPaths)]);
+  const [docs, workspace, codex, symlinks] = await Promise.all([readDocs(root, mdPaths, input.cache), readWorkspace(root, list.filter((f) => !isForeign(f))), readCodexSettings(root, config), findSymlinks(root, mdPaths)]);
   let history: Promise<GitHistory | undefined> | undefined;
   let shallow: Promise<boolean> | undefined;
+  let modified: Promise<Set<string>> | undefined;
   const model: DocsModel = {
     root,
     config,
@@ -83,6 +89,7 @@ export async function buildDocsModel(input: BuildModelInput): Promise<DocsModel>
     symlinks,
     inGit: gitFiles !== undefined,
     now: input.now ?? Math.floor(Date.now() / 1000),
+    modified: () => (modified ??= gitFiles === undefined ? Promise.resolve(new Set<string>()) : listModified(root)),
     shallow: () => (shallow ??= gitFiles === undefined ? Promise.resolve(false) : isShallowClone(root)),
     history: () =>
       (history ??= (async () => {
@@ -93,7 +100,7 @@ export async function buildDocsModel(input: BuildModelInput): Promise<DocsModel>
   return model;
 }
 
-async function readDocs(root: string, paths: readonly string[]): Promise<Map<string, MarkdownDoc>> {
+async function readDocs(root: string, paths: readonly string[], cache: ParseCache | undefined): Promise<Map<string, MarkdownDoc>> {
   const docs = new Map<string, MarkdownDoc>();
   const read = await Promise.all(
     paths.map(async (path) => {
@@ -108,7 +115,7 @@ async function readDocs(root: string, paths: readonly string[]): Promise<Map<str
     if (entry === undefined) continue;
     const { path, text } = entry;
     const lines = text === '' ? 0 : text.split('\n').length - (text.endsWith('\n') ? 1 : 0);
-    docs.set(path, { ...parseMarkdown(text), path, text, bytes: Buffer.byteLength(text), lines });
+    docs.set(path, { ...(cache === undefined ? parseMarkdown(text) : cache.get(text, parseMarkdown)), path, text, bytes: Buffer.byteLength(text), lines });
   }
   return docs;
 }

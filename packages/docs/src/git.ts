@@ -53,6 +53,15 @@ export async function listIgnored(root: string, paths: readonly string[]): Promi
   }
 }
 
+/** Files whose work-tree text differs from HEAD. */
+export async function listModified(root: string): Promise<Set<string>> {
+  try {
+    return new Set((await git(root, ['diff', '--name-only', '-z', 'HEAD'])).split('\0').filter((f) => f !== ''));
+  } catch {
+    return new Set();
+  }
+}
+
 export async function isShallowClone(root: string): Promise<boolean> {
   const out = await git(root, ['rev-parse', '--is-shallow-repository']);
   return out.trim() === 'true';
@@ -63,6 +72,8 @@ export interface GitHistory {
   lastChanged: Map<string, number>;
   /** Old path → its newest name, from renames git detected. */
   renamedTo: Map<string, string>;
+  /** How many commits touched each path (under its current name). */
+  commits: Map<string, number>;
 }
 
 /** One pass over the history: last change per path and the renames, newest first. */
@@ -76,6 +87,11 @@ export async function readHistory(root: string): Promise<GitHistory | undefined>
   }
   const lastChanged = new Map<string, number>();
   const renamedTo = new Map<string, string>();
+  const commits = new Map<string, number>();
+  const touch = (path: string, time: number): void => {
+    if (!lastChanged.has(path)) lastChanged.set(path, time);
+    commits.set(path, (commits.get(path) ?? 0) + 1);
+  };
   for (const commit of out.split('\x01')) {
     if (commit === '') continue;
     const fields = commit.split('\0');
@@ -89,16 +105,15 @@ export async function readHistory(root: string): Promise<GitHistory | undefined>
         const from = rest[i + 1] ?? '';
         const to = rest[i + 2] ?? '';
         if (status.startsWith('R') && !renamedTo.has(from)) renamedTo.set(from, renamedTo.get(to) ?? to);
-        if (!lastChanged.has(to)) lastChanged.set(to, time);
+        touch(to, time);
         i += 3;
       } else {
-        const path = rest[i + 1] ?? '';
-        if (!lastChanged.has(path)) lastChanged.set(path, time);
+        touch(rest[i + 1] ?? '', time);
         i += 2;
       }
     }
   }
-  return { lastChanged, renamedTo };
+  return { lastChanged, renamedTo, commits };
 }
 
 /** The versions of one file, newest first: [commit, text]. */

@@ -9,7 +9,6 @@ import { frontmatterFromMarkdown } from 'mdast-util-frontmatter';
 import { gfmFromMarkdown } from 'mdast-util-gfm';
 import { frontmatter } from 'micromark-extension-frontmatter';
 import { gfm } from 'micromark-extension-gfm';
-import { visit } from 'unist-util-visit';
 import { parse as parseYaml } from 'yaml';
 
 export interface SourceSpan {
@@ -62,39 +61,43 @@ export function parseMarkdown(text: string): ParsedMarkdown {
   const anchors = new Set<string>();
   const slugger = new GithubSlugger();
   let fm: Frontmatter = { kind: 'none' };
-  visit(tree, (node) => {
+  // A plain recursive walk: unist-util-visit's generic tests cost more than the parse itself here.
+  const walk = (node: Nodes): void => {
     const span = spanOf(node);
-    if (span === undefined) return;
-    switch (node.type) {
-      case 'link':
-      case 'image':
-      case 'definition':
-        links.push({ ...span, url: node.url, kind: node.type });
-        break;
-      case 'inlineCode':
-        runs.push({ ...span, value: node.value, kind: 'code' });
-        break;
-      case 'text':
-        runs.push({ ...span, value: node.value, kind: 'text' });
-        break;
-      case 'code':
-        runs.push({ ...span, value: node.value, kind: 'block', ...(node.lang ? { lang: node.lang } : {}) });
-        break;
-      case 'html':
-        for (const m of node.value.matchAll(htmlAnchor)) if (m[1] !== undefined) anchors.add(m[1]);
-        break;
-      case 'heading': {
-        const headingText = plainText(node);
-        const slug = slugger.slug(headingText);
-        headings.push({ text: headingText, slug, line: span.line });
-        anchors.add(slug);
-        break;
+    if (span !== undefined) {
+      switch (node.type) {
+        case 'link':
+        case 'image':
+        case 'definition':
+          links.push({ ...span, url: node.url, kind: node.type });
+          break;
+        case 'inlineCode':
+          runs.push({ ...span, value: node.value, kind: 'code' });
+          break;
+        case 'text':
+          runs.push({ ...span, value: node.value, kind: 'text' });
+          break;
+        case 'code':
+          runs.push({ ...span, value: node.value, kind: 'block', ...(node.lang ? { lang: node.lang } : {}) });
+          break;
+        case 'html':
+          for (const m of node.value.matchAll(htmlAnchor)) if (m[1] !== undefined) anchors.add(m[1]);
+          break;
+        case 'heading': {
+          const headingText = plainText(node);
+          const slug = slugger.slug(headingText);
+          headings.push({ text: headingText, slug, line: span.line });
+          anchors.add(slug);
+          break;
+        }
+        case 'yaml':
+          fm = readFrontmatter(node.value, span.line);
+          break;
       }
-      case 'yaml':
-        fm = readFrontmatter(node.value, span.line);
-        break;
     }
-  });
+    if ('children' in node) for (const child of node.children) walk(child);
+  };
+  walk(tree);
   return { links, runs, headings, anchors, frontmatter: fm };
 }
 

@@ -39,10 +39,16 @@ export interface MentionIndex {
   byBasename: Map<string, string[]>;
   packageDirs: string[];
   packageNames: string[];
-  files: readonly string[];
+  /** Resolutions by doc folder and mention: maps name the same paths over and over. */
+  resolved: Map<string, MentionResolution>;
 }
 
+const indexes = new WeakMap<DocsModel, MentionIndex>();
+
+/** The lookup tables for resolving mentions, built once per model and shared by the rules. */
 export function createMentionIndex(model: DocsModel): MentionIndex {
+  const known = indexes.get(model);
+  if (known !== undefined) return known;
   const byBasename = new Map<string, string[]>();
   const add = (p: string): void => {
     const base = posix.basename(p);
@@ -57,22 +63,40 @@ export function createMentionIndex(model: DocsModel): MentionIndex {
     if (p.name !== undefined) packageNames.add(p.name);
     for (const d of p.dependencies) packageNames.add(d);
   }
-  return {
+  const index: MentionIndex = {
     byBasename,
     packageDirs: model.workspace.packages.map((p) => p.dir).filter((d) => d !== ''),
     packageNames: [...packageNames],
-    files: [...model.files],
+    resolved: new Map(),
   };
+  indexes.set(model, index);
+  return index;
 }
 
 /** Resolves a mention without asking git; "missing" still needs the ignored-files check. */
 export function resolveMention(model: DocsModel, index: MentionIndex, docPath: string, mention: Mention): MentionResolution {
+  const docDir = posix.dirname(docPath);
+  const key = `${docDir}\0${mention.path}`;
+  let resolution = index.resolved.get(key);
+  if (resolution === undefined) {
+    resolution = resolveUncached(model, index, docDir, mention);
+    index.resolved.set(key, resolution);
+  }
+  return resolution;
+}
+
+/** Where a relative path may live: the doc's folder, the root, each workspace package. */
+function* bases(index: MentionIndex, docDir: string, path: string): Generator<string> {
+  yield posix.join(docDir, path);
+  yield posix.normalize(path);
+  for (const d of index.packageDirs) yield posix.join(d, path);
+}
+
+function resolveUncached(model: DocsModel, index: MentionIndex, docDir: string, mention: Mention): MentionResolution {
   const raw = mention.path.replace(/\/$/, '');
   const rooted = raw.startsWith('/') ? raw.slice(1) : undefined;
-  const docDir = posix.dirname(docPath);
-  const bases = rooted !== undefined ? [rooted] : [posix.join(docDir, raw), raw, ...index.packageDirs.map((d) => posix.join(d, raw))];
-  const tried = [...new Set(bases.map((b) => posix.normalize(b)))].filter((b) => !b.startsWith('../'));
-  for (const candidate of tried) {
+  const exists = (p: string): boolean => model.files.has(p) || model.dirs.has(p);
+  for (const candidate of rooted !== undefined ? [rooted] : bases(index, docDir, raw)) {
     if (model.files.has(candidate)) return { kind: 'file', path: candidate };
     if (model.dirs.has(candidate)) return { kind: 'dir', path: candidate };
   }
@@ -86,13 +110,11 @@ export function resolveMention(model: DocsModel, index: MentionIndex, docPath: s
   if (suffix.length > 1) return { kind: 'known', why: 'several files end with it' };
   if (index.packageNames.some((name) => plain === name || plain.startsWith(`${name}/`))) return { kind: 'known', why: 'package' };
   if (plain.split('/').some((segment) => buildOutputs.has(segment))) return { kind: 'known', why: 'build output' };
-  {
-    // Only a mention whose first folder exists is a path into this repository: `CPU/CUDA`,
-    // `owner/repo` or `.codex/config.toml` in a repository without .codex/ are not.
-    const first = plain.split('/')[0] ?? '';
-    const firstTried = [posix.join(docDir, first), first, ...index.packageDirs.map((d) => posix.join(d, first))];
-    if (!firstTried.some((f) => model.dirs.has(f) || model.files.has(f))) return { kind: 'known', why: 'not a path' };
-  }
+  // Only a mention whose first folder exists is a path into this repository: `CPU/CUDA`,
+  // `owner/repo` or `.codex/config.toml` in a repository without .codex/ are not.
+  const first = plain.split('/')[0] ?? '';
+  if (![...bases(index, docDir, first)].some(exists)) return { kind: 'known', why: 'not a path' };
+  const tried = rooted !== undefined ? [rooted] : [...new Set(bases(index, docDir, raw))].filter((b) => !b.startsWith('../'));
   return { kind: 'missing', tried };
 }
 

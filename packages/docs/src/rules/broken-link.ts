@@ -79,8 +79,10 @@ async function missingAnchor(model: DocsModel, doc: MarkdownDoc, link: MarkdownL
 
 /** The heading the anchor's heading became, when git shows exactly one heading renamed in the change that dropped it. */
 async function renamedHeading(model: DocsModel, target: MarkdownDoc, anchor: string): Promise<string | undefined> {
-  if (!model.inGit) return undefined;
-  const versions = [target.headings.map((h) => h.slug), ...(await readFileVersions(model.root, target.path, 20)).map((v) => parseMarkdown(v.text).headings.map((h) => h.slug))];
+  // A file committed once has no renamed heading; asking git about it costs a process per link.
+  const commits = (await model.history())?.commits.get(target.path) ?? 0;
+  if (commits === 0 || (commits === 1 && !(await model.modified()).has(target.path))) return undefined;
+  const versions = [target.headings.map((h) => h.slug), ...(await headingVersions(model, target.path))];
   const had = versions.findIndex((slugs) => slugs.includes(anchor));
   if (had < 1) return undefined;
   const before = new Set(versions[had]);
@@ -90,6 +92,23 @@ async function renamedHeading(model: DocsModel, target: MarkdownDoc, anchor: str
   if (removed.length !== 1 || added.length !== 1) return undefined;
   const [renamed] = added as [string];
   return target.anchors.has(renamed) ? renamed : undefined;
+}
+
+const versionCache = new WeakMap<DocsModel, Map<string, Promise<string[][]>>>();
+
+/** The heading slugs of the file's committed versions, newest first; read once per file and run. */
+function headingVersions(model: DocsModel, path: string): Promise<string[][]> {
+  let byPath = versionCache.get(model);
+  if (byPath === undefined) {
+    byPath = new Map<string, Promise<string[][]>>();
+    versionCache.set(model, byPath);
+  }
+  let versions = byPath.get(path);
+  if (versions === undefined) {
+    versions = readFileVersions(model.root, path, 20).then((list) => list.map((v) => parseMarkdown(v.text).headings.map((h) => h.slug)));
+    byPath.set(path, versions);
+  }
+  return versions;
 }
 
 function relativeUrl(from: string, to: string, anchor: string | undefined): string {

@@ -1,0 +1,60 @@
+// Parsed markdown kept between runs in .harness/cache/docs.json, keyed by a hash of each file's
+// text: parsing is most of a run's time, and most files do not change between runs. A cache that
+// cannot be read is ignored; one that cannot be written costs only time.
+import { createHash } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import type { Frontmatter, Heading, MarkdownLink, ParsedMarkdown, TextRun } from './parse-markdown.js';
+import { writeFileAtomic } from './write-file-atomic.js';
+
+export const docsCacheFile = '.harness/cache/docs.json';
+// Bump when ParsedMarkdown or the parser's settings change.
+const cacheVersion = 1;
+
+interface CachedParse {
+  links: MarkdownLink[];
+  runs: TextRun[];
+  headings: Heading[];
+  anchors: string[];
+  frontmatter: Frontmatter;
+}
+
+export class ParseCache {
+  private readonly entries: Map<string, CachedParse>;
+  private readonly used = new Map<string, CachedParse>();
+  private changed = false;
+
+  private constructor(entries: Map<string, CachedParse>) {
+    this.entries = entries;
+  }
+
+  static async load(path: string | undefined): Promise<ParseCache> {
+    if (path === undefined) return new ParseCache(new Map());
+    try {
+      const doc = JSON.parse(await readFile(path, 'utf8')) as { version?: number; entries?: Record<string, CachedParse> };
+      if (doc.version !== cacheVersion || doc.entries === undefined) return new ParseCache(new Map());
+      return new ParseCache(new Map(Object.entries(doc.entries)));
+    } catch {
+      return new ParseCache(new Map());
+    }
+  }
+
+  /** The parse of `text`, from the cache or from `parse`. */
+  get(text: string, parse: (text: string) => ParsedMarkdown): ParsedMarkdown {
+    const key = createHash('sha1').update(text).digest('base64url');
+    const cached = this.entries.get(key);
+    if (cached !== undefined) {
+      this.used.set(key, cached);
+      return { ...cached, anchors: new Set(cached.anchors) };
+    }
+    const parsed = parse(text);
+    this.used.set(key, { ...parsed, anchors: [...parsed.anchors] });
+    this.changed = true;
+    return parsed;
+  }
+
+  /** Writes the entries this run used (so deleted files drop out), when anything changed. */
+  async save(path: string): Promise<void> {
+    if (!this.changed && this.used.size === this.entries.size) return;
+    await writeFileAtomic(path, JSON.stringify({ version: cacheVersion, entries: Object.fromEntries(this.used) }));
+  }
+}
