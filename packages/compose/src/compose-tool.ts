@@ -6,15 +6,19 @@
 import { HarnessError } from '@harness/diagnostics';
 import type { ProcessResult } from './run-process.js';
 import { runProcess } from './run-process.js';
+import { cachedVersion, findOnPath, rememberVersion } from './tool-version-cache.js';
 
 export type ComposeKind = 'v2' | 'v1' | 'podman';
 
-export interface ComposeTool {
+/** The engine CLI alone: what `ps`, `gc` and readiness need. */
+export interface EngineCli {
+  engine: 'docker' | 'podman';
+}
+
+export interface ComposeTool extends EngineCli {
   kind: ComposeKind;
   /** The program and the words before compose's own arguments: `docker compose`, `docker-compose`. */
   command: [string, ...string[]];
-  /** The engine CLI for inspect/ps/logs/rm: `docker` or `podman`. */
-  engine: 'docker' | 'podman';
   /** What `version` printed, first line. */
   version: string;
 }
@@ -42,7 +46,7 @@ const installHint =
  * The first compose tool that answers `version`, in the order v2, v1, podman; HARNESS_COMPOSE
  * (e.g. `docker-compose`) picks one explicitly.
  */
-export async function detectComposeTool(env: Readonly<Record<string, string | undefined>> = process.env): Promise<ComposeTool> {
+export async function detectComposeTool(env: Readonly<Record<string, string | undefined>> = process.env, cacheFile?: string): Promise<ComposeTool> {
   const wanted = env.HARNESS_COMPOSE?.trim();
   const list = wanted ? candidates.filter((c) => c.command.join(' ') === wanted) : candidates;
   if (wanted && list.length === 0) {
@@ -51,10 +55,8 @@ export async function detectComposeTool(env: Readonly<Record<string, string | un
     });
   }
   for (const candidate of list) {
-    const [file, ...words] = candidate.command;
-    const result = await runProcess(file, [...words, 'version'], { env });
-    if (result.code !== 0) continue;
-    const version = result.stdout.trim().split('\n')[0] ?? '';
+    const version = await versionOf(candidate, env, cacheFile);
+    if (version === undefined) continue;
     return { kind: candidate.kind(version), command: candidate.command, engine: candidate.engine, version };
   }
   throw new HarnessError('TOOL_MISSING', wanted ? `${wanted} is not installed` : 'no compose tool is installed (tried `docker compose`, `docker-compose`, `podman compose`, `podman-compose`)', {
@@ -62,12 +64,39 @@ export async function detectComposeTool(env: Readonly<Record<string, string | un
   });
 }
 
-/** Fails with a clear error when the engine's daemon cannot be reached. */
-export async function assertEngineReachable(tool: ComposeTool, env: Readonly<Record<string, string | undefined>> = process.env): Promise<void> {
-  const result = await runProcess(tool.engine, ['info', '--format', '{{json .ServerVersion}}'], { env });
-  if (result.missing) {
-    throw new HarnessError('TOOL_MISSING', `${tool.engine} is not installed (it comes with ${tool.command.join(' ')})`, { fix: installHint });
+/** What the candidate's `version` prints (first line); undefined when it is not installed. */
+async function versionOf(candidate: Candidate, env: Readonly<Record<string, string | undefined>>, cacheFile: string | undefined): Promise<string | undefined> {
+  const [file, ...words] = candidate.command;
+  // A standalone binary is looked up first: absent is then free, and its answer can be cached.
+  const standalone = words.length === 0 ? findOnPath(file, env) : undefined;
+  if (words.length === 0 && standalone === undefined) return undefined;
+  if (standalone !== undefined) {
+    const cached = await cachedVersion(cacheFile, standalone);
+    if (cached !== undefined) return cached;
   }
+  const result = await runProcess(file, [...words, 'version'], { env });
+  if (result.code !== 0) return undefined;
+  const version = result.stdout.trim().split('\n')[0] ?? '';
+  if (standalone !== undefined) await rememberVersion(cacheFile, standalone, version);
+  return version;
+}
+
+/**
+ * The engine CLI without the compose tool (`ps`, `gc` need no more): podman when HARNESS_COMPOSE
+ * names a podman tool, else docker, else podman; its daemon must answer.
+ */
+export async function detectEngine(env: Readonly<Record<string, string | undefined>> = process.env): Promise<EngineCli> {
+  const order: EngineCli['engine'][] = env.HARNESS_COMPOSE?.trim().startsWith('podman') === true ? ['podman', 'docker'] : ['docker', 'podman'];
+  for (const engine of order) {
+    const reachable = await engineReachable({ engine }, env);
+    if (reachable !== 'missing') return { engine };
+  }
+  throw new HarnessError('TOOL_MISSING', 'neither docker nor podman is installed', { fix: installHint });
+}
+
+async function engineReachable(tool: EngineCli, env: Readonly<Record<string, string | undefined>>): Promise<'missing' | 'ok'> {
+  const result = await runProcess(tool.engine, ['info', '--format', '{{json .ServerVersion}}'], { env });
+  if (result.missing) return 'missing';
   if (result.code !== 0) {
     const detail = lastLine(result);
     throw new HarnessError('COMPOSE_FAILED', `the ${tool.engine} daemon is not reachable: ${detail}`, {
@@ -76,6 +105,14 @@ export async function assertEngineReachable(tool: ComposeTool, env: Readonly<Rec
           ? 'Start it (`sudo systemctl start docker`, or `sudo dockerd &`), or point DOCKER_HOST at a running engine; your user needs access to its socket.'
           : 'Start the Podman socket (`systemctl --user start podman.socket`) or check `podman info`.',
     });
+  }
+  return 'ok';
+}
+
+/** Fails with a clear error when the compose tool's engine is missing or its daemon cannot be reached. */
+export async function assertEngineReachable(tool: ComposeTool, env: Readonly<Record<string, string | undefined>> = process.env): Promise<void> {
+  if ((await engineReachable(tool, env)) === 'missing') {
+    throw new HarnessError('TOOL_MISSING', `${tool.engine} is not installed (it comes with ${tool.command.join(' ')})`, { fix: installHint });
   }
 }
 

@@ -5,8 +5,8 @@ import { existsSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import { runCompose } from './compose-tool.js';
 import { listContainers, listResources, removeContainers, removeResources } from './engine.js';
-import type { StackContext, StackOptions } from './stack-context.js';
-import { labelKeys, openStack } from './stack-context.js';
+import type { ComposeStackContext as StackContext, StackOptions } from './stack-context.js';
+import { labelKeys, openComposeStack } from './stack-context.js';
 
 export interface DownOptions extends StackOptions {
   /** Remove the stack's named volumes too. */
@@ -28,7 +28,7 @@ export interface RemovedResources {
 }
 
 export async function downWorktree(options: DownOptions): Promise<StackDown> {
-  const context = await openStack(options, { needFiles: false });
+  const context = await openComposeStack(options, { needFiles: false });
   const removed = await removeProject(context, context.project, context.composeFile, options.volumes === true);
   if (options.shared === true) {
     const sharedRemoved = await removeProject(context, context.sharedProject, context.sharedComposeFile, options.volumes === true);

@@ -3,7 +3,7 @@
 // without the compose files. Spec: https://docs.docker.com/reference/cli/docker/container/ls/#filter,
 // https://docs.docker.com/reference/cli/docker/inspect/ (the JSON is the Engine API's ContainerInspect).
 import { HarnessError } from '@harness/diagnostics';
-import type { ComposeTool } from './compose-tool.js';
+import type { EngineCli } from './compose-tool.js';
 import { lastLine } from './compose-tool.js';
 import { runProcess } from './run-process.js';
 
@@ -31,7 +31,7 @@ interface InspectJson {
   NetworkSettings?: { Ports?: Record<string, { HostIp?: string; HostPort?: string }[] | null> | null };
 }
 
-async function engine(tool: ComposeTool, args: string[]): Promise<string> {
+async function engine(tool: EngineCli, args: string[]): Promise<string> {
   const result = await runProcess(tool.engine, args);
   if (result.code !== 0) {
     throw new HarnessError('COMPOSE_FAILED', `${tool.engine} ${args.join(' ')} failed: ${lastLine(result)}`, {
@@ -45,7 +45,7 @@ function labelFilters(labels: Record<string, string>): string[] {
   return Object.entries(labels).flatMap(([k, v]) => ['--filter', `label=${k}=${v}`]);
 }
 
-export async function listContainers(tool: ComposeTool, labels: Record<string, string>): Promise<ContainerState[]> {
+export async function listContainers(tool: EngineCli, labels: Record<string, string>): Promise<ContainerState[]> {
   const ids = (await engine(tool, ['ps', '-aq', ...labelFilters(labels)])).split('\n').filter(Boolean);
   if (ids.length === 0) return [];
   const result = await runProcess(tool.engine, ['inspect', ...ids]);
@@ -73,32 +73,32 @@ function toState(json: InspectJson): ContainerState {
   };
 }
 
-export async function containerLogs(tool: ComposeTool, id: string, lines: number): Promise<string[]> {
+export async function containerLogs(tool: EngineCli, id: string, lines: number): Promise<string[]> {
   const result = await runProcess(tool.engine, ['logs', '--tail', String(lines), id]);
   return `${result.stdout}${result.stderr}`.split('\n').filter((line) => line.trim() !== '').slice(-lines);
 }
 
-export async function listResources(tool: ComposeTool, kind: 'network' | 'volume', labels: Record<string, string>): Promise<string[]> {
+export async function listResources(tool: EngineCli, kind: 'network' | 'volume', labels: Record<string, string>): Promise<string[]> {
   return (await engine(tool, [kind, 'ls', '--format', '{{.Name}}', ...labelFilters(labels)])).split('\n').filter(Boolean);
 }
 
 /** Label values of a kind of resource carrying `filter` labels, e.g. every dev.harness.project of a repo. */
-export async function resourceLabels(tool: ComposeTool, kind: 'network' | 'volume', labels: Record<string, string>): Promise<Record<string, string>[]> {
+export async function resourceLabels(tool: EngineCli, kind: 'network' | 'volume', labels: Record<string, string>): Promise<Record<string, string>[]> {
   const names = await listResources(tool, kind, labels);
   if (names.length === 0) return [];
   const parsed = JSON.parse(await engine(tool, [kind, 'inspect', ...names])) as { Name: string; Labels?: Record<string, string> | null }[];
   return parsed.map((item) => ({ ...(item.Labels ?? {}), 'dev.harness.name': item.Name }));
 }
 
-export async function removeContainers(tool: ComposeTool, ids: readonly string[]): Promise<void> {
+export async function removeContainers(tool: EngineCli, ids: readonly string[]): Promise<void> {
   if (ids.length > 0) await engine(tool, ['rm', '-f', '-v', ...ids]);
 }
 
-export async function removeResources(tool: ComposeTool, kind: 'network' | 'volume', names: readonly string[]): Promise<void> {
+export async function removeResources(tool: EngineCli, kind: 'network' | 'volume', names: readonly string[]): Promise<void> {
   if (names.length > 0) await engine(tool, [kind, 'rm', ...names]);
 }
 
-export async function createVolume(tool: ComposeTool, name: string, labels: Record<string, string>): Promise<void> {
+export async function createVolume(tool: EngineCli, name: string, labels: Record<string, string>): Promise<void> {
   const exists = await runProcess(tool.engine, ['volume', 'inspect', name]);
   if (exists.code === 0) return;
   await engine(tool, ['volume', 'create', ...Object.entries(labels).flatMap(([k, v]) => ['--label', `${k}=${v}`]), name]);

@@ -1,7 +1,7 @@
 // `harness gc`: removes the containers, networks and volumes of worktrees git no longer knows,
 // by label through the engine CLI (so it needs no compose file and works for v1 stacks too),
 // and forgets their ports.
-import type { ComposeTool } from './compose-tool.js';
+import type { EngineCli } from './compose-tool.js';
 import type { RemovedResources } from './down-worktree.js';
 import { listContainers, removeContainers, removeResources, resourceLabels } from './engine.js';
 import { listWorktrees } from './git-worktree.js';
@@ -25,7 +25,7 @@ export interface GcResult {
 }
 
 export async function gcStacks(options: GcOptions): Promise<GcResult> {
-  const context = await openStack(options, { needFiles: false });
+  const context = await openStack(options);
   const alive = new Set(await listWorktrees(context.worktree));
   const repo = { [labelKeys.repo]: context.commonDir };
   const stacks = new Map<string, GcStack>();
@@ -35,20 +35,20 @@ export async function gcStacks(options: GcOptions): Promise<GcResult> {
     return found;
   };
   const isGone = (worktree: string | undefined): worktree is string => worktree !== undefined && !alive.has(worktree);
-  const containers = (await listContainers(context.tool, repo)).filter((c) => isGone(c.labels[labelKeys.worktree]));
+  const containers = (await listContainers(context.engine, repo)).filter((c) => isGone(c.labels[labelKeys.worktree]));
   for (const c of containers) stackOf(c.labels[labelKeys.project] ?? '', c.labels[labelKeys.worktree] ?? '').containers.push(c.name);
   for (const kind of ['network', 'volume'] as const) {
-    for (const labels of await resourceLabels(context.tool, kind, repo)) {
+    for (const labels of await resourceLabels(context.engine, kind, repo)) {
       if (!isGone(labels[labelKeys.worktree])) continue;
       stackOf(labels[labelKeys.project] ?? '', labels[labelKeys.worktree] ?? '')[kind === 'network' ? 'networks' : 'volumes'].push(labels['dev.harness.name'] ?? '');
     }
   }
   const result = [...stacks.values()].sort((a, b) => a.project.localeCompare(b.project));
-  if (options.dryRun !== true) await removeStacks(context.tool, context.commonDir, containers.map((c) => c.id), result);
+  if (options.dryRun !== true) await removeStacks(context.engine, context.commonDir, containers.map((c) => c.id), result);
   return { dryRun: options.dryRun === true, stacks: result };
 }
 
-async function removeStacks(tool: ComposeTool, commonDir: string, containerIds: string[], stacks: readonly GcStack[]): Promise<void> {
+async function removeStacks(tool: EngineCli, commonDir: string, containerIds: string[], stacks: readonly GcStack[]): Promise<void> {
   await removeContainers(tool, containerIds);
   await removeResources(tool, 'network', stacks.flatMap((s) => s.networks));
   await removeResources(tool, 'volume', stacks.flatMap((s) => s.volumes));

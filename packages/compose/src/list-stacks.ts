@@ -30,8 +30,8 @@ export interface ServiceListing {
 }
 
 export async function listStacks(options: StackOptions): Promise<StackListing[]> {
-  const context = await openStack(options, { needFiles: false });
-  const containers = await listContainers(context.tool, { [labelKeys.repo]: context.commonDir });
+  const context = await openStack(options);
+  const containers = await listContainers(context.engine, { [labelKeys.repo]: context.commonDir });
   const byProject = new Map<string, ContainerState[]>();
   for (const container of containers) {
     const project = container.labels[labelKeys.project] ?? '';

@@ -25,7 +25,7 @@ const signalNumbers: Record<string, number> = { SIGHUP: 1, SIGINT: 2, SIGQUIT: 3
 
 /** Runs `file args…` without a shell and collects its output. Never rejects. */
 export function runProcess(file: string, args: readonly string[], options: RunProcessOptions = {}): Promise<ProcessResult> {
-  return new Promise((resolve) => {
+  return new Promise<ProcessResult>((resolve) => {
     const child = spawn(file, args, {
       cwd: options.cwd,
       env: (options.env ?? process.env),

@@ -4,10 +4,11 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ComposeConfig } from '@harness/config';
 import { HarnessError } from '@harness/diagnostics';
-import type { ComposeTool } from './compose-tool.js';
-import { assertEngineReachable, detectComposeTool } from './compose-tool.js';
+import type { ComposeTool, EngineCli } from './compose-tool.js';
+import { assertEngineReachable, detectComposeTool, detectEngine } from './compose-tool.js';
 import type { WorktreeInfo } from './git-worktree.js';
 import { readWorktree } from './git-worktree.js';
+import { registryPaths } from './port-registry.js';
 import { sharedProjectName, worktreeProjectName } from './project-name.js';
 
 export const labelKeys = {
@@ -21,7 +22,7 @@ export const labelKeys = {
 export const defaultComposeFiles = ['compose.yaml', 'compose.yml', 'docker-compose.yml', 'docker-compose.yaml'] as const;
 
 export interface StackContext extends WorktreeInfo {
-  tool: ComposeTool;
+  engine: EngineCli;
   project: string;
   sharedProject: string;
   labels: Record<string, string>;
@@ -76,16 +77,32 @@ export async function readStackNames(cwd: string): Promise<WorktreeInfo & { proj
   return { ...info, project: worktreeProjectName(info.repoName, info.worktree), sharedProject: sharedProjectName(info.repoName, info.commonDir) };
 }
 
-export async function openStack(options: StackOptions, { needFiles }: { needFiles: boolean }): Promise<StackContext> {
+export interface ComposeStackContext extends StackContext {
+  tool: ComposeTool;
+}
+
+/** The stack as `up` and `down` see it: with the compose tool (and, for up, the user's files). */
+export async function openComposeStack(options: StackOptions, { needFiles }: { needFiles: boolean }): Promise<ComposeStackContext> {
   const names = await readStackNames(options.cwd);
-  const config = options.config ?? defaultConfig;
   const files = needFiles ? resolveComposeFiles(names.worktree, options.config) : [];
-  const tool = options.tool ?? (await detectComposeTool(options.env));
+  const tool = options.tool ?? (await detectComposeTool(options.env, join(registryPaths(names.commonDir).dir, 'compose-tool.json')));
   await assertEngineReachable(tool, options.env);
+  return { ...contextOf(names, options, files, tool), tool };
+}
+
+/** The stack as `ps` and `gc` see it: labels and the engine CLI are enough. */
+export async function openStack(options: StackOptions): Promise<StackContext> {
+  const names = await readStackNames(options.cwd);
+  const engine = options.tool ?? (await detectEngine(options.env));
+  return contextOf(names, options, [], engine);
+}
+
+function contextOf(names: Awaited<ReturnType<typeof readStackNames>>, options: StackOptions, files: string[], engine: EngineCli): StackContext {
+  const config = options.config ?? defaultConfig;
   const outputDir = join(names.worktree, '.harness', 'compose');
   return {
     ...names,
-    tool,
+    engine,
     labels: { [labelKeys.project]: names.project, [labelKeys.worktree]: names.worktree, [labelKeys.repo]: names.commonDir },
     sharedLabels: { [labelKeys.project]: names.sharedProject, [labelKeys.repo]: names.commonDir, [labelKeys.shared]: 'true' },
     files,

@@ -1,5 +1,6 @@
 // `harness up`: the worktree's stack from the user's unmodified compose files, rendered per
 // worktree (SPEC "Per-worktree compose"), started, waited for, and described in `.harness/env`.
+import { readFile } from 'node:fs/promises';
 import { relative } from 'node:path';
 import { HarnessError } from '@harness/diagnostics';
 import { parse, stringify } from 'yaml';
@@ -13,9 +14,9 @@ import { assignPorts, registryPaths } from './port-registry.js';
 import { portKey, publishedPorts } from './published-ports.js';
 import type { RenderedCompose } from './render-compose.js';
 import { renderCompose } from './render-compose.js';
-import type { StackContext, StackOptions } from './stack-context.js';
-import { openStack } from './stack-context.js';
-import { waitReady } from './wait-ready.js';
+import type { ComposeStackContext as StackContext, StackOptions } from './stack-context.js';
+import { openComposeStack } from './stack-context.js';
+import { judgeReadiness, waitReady } from './wait-ready.js';
 import { writeFileAtomic } from './write-file-atomic.js';
 
 export interface UpOptions extends StackOptions {
@@ -40,7 +41,7 @@ type Doc = Record<string, unknown>;
 
 /** Brings the worktree's stack up and returns its ports and variables. A failed up leaves nothing it created. */
 export async function upWorktree(options: UpOptions): Promise<StackUp> {
-  const context = await openStack(options, { needFiles: true });
+  const context = await openComposeStack(options, { needFiles: true });
   const config = await resolvedConfig(context);
   const services = Object.keys((config.services ?? {}));
   const shared = context.config.shared.filter((name) => services.includes(name));
@@ -57,10 +58,10 @@ export async function upWorktree(options: UpOptions): Promise<StackUp> {
     sharedVolumes: context.config.sharedVolumes,
   });
   await writeFileAtomic(`${context.outputDir}/.gitignore`, '*\n');
-  await writeFileAtomic(context.composeFile, stringify(rendered.worktree));
+  const unchanged = await writeIfChanged(context.composeFile, stringify(rendered.worktree));
   const timeoutMs = (options.timeoutSeconds ?? 120) * 1000;
   const sharedStates = await upShared(context, rendered, timeoutMs);
-  const states = await startProject(context, context.project, context.composeFile, expectedServices(config, own), timeoutMs);
+  const states = await startProject(context, { project: context.project, file: context.composeFile, expected: expectedServices(config, own), timeoutMs, unchanged });
   const variables = stackVariables(context.project, bindings);
   await writeFileAtomic(context.envFile, renderEnvFile(variables));
   return {
@@ -114,11 +115,12 @@ async function upShared(context: StackContext, rendered: RenderedCompose, timeou
   for (const volume of rendered.sharedVolumeNames) await createVolume(context.tool, volume, context.sharedLabels);
   if (rendered.shared === undefined) return [];
   const document = rendered.shared;
-  await writeFileAtomic(context.sharedComposeFile, stringify(document));
   const lock = `${registryPaths(context.commonDir).dir}/shared.lock`;
-  return withFileLock(lock, timeoutMs, () =>
-    startProject(context, context.sharedProject, context.sharedComposeFile, expectedServices(document, Object.keys((document.services ?? {}) as Doc)), timeoutMs),
-  );
+  return withFileLock(lock, timeoutMs, async () => {
+    const unchanged = await writeIfChanged(context.sharedComposeFile, stringify(document));
+    const expected = expectedServices(document, Object.keys(document.services ?? {}));
+    return startProject(context, { project: context.sharedProject, file: context.sharedComposeFile, expected, timeoutMs, unchanged });
+  });
 }
 
 /** Services that get a container without `--profile` (compose starts no profiled service by default). */
@@ -127,7 +129,29 @@ function expectedServices(config: Doc, names: readonly string[]): string[] {
   return names.filter((name) => services[name]?.profiles === undefined);
 }
 
-async function startProject(context: StackContext, project: string, file: string, expected: string[], timeoutMs: number): Promise<ContainerState[]> {
+/** Writes the file; true when it already held exactly this text. */
+async function writeIfChanged(path: string, text: string): Promise<boolean> {
+  const previous = await readFile(path, 'utf8').catch(() => undefined);
+  if (previous === text) return true;
+  await writeFileAtomic(path, text);
+  return false;
+}
+
+interface StartInput {
+  project: string;
+  file: string;
+  expected: string[];
+  timeoutMs: number;
+  /** The rendered file is what the running stack was started from. */
+  unchanged: boolean;
+}
+
+async function startProject(context: StackContext, { project, file, expected, timeoutMs, unchanged }: StartInput): Promise<ContainerState[]> {
+  if (unchanged) {
+    // Nothing to change and everything ready: `harness test` on a running stack skips compose.
+    const running = await listContainers(context.tool, { 'com.docker.compose.project': project });
+    if (running.length > 0 && judgeReadiness(running, expected).state === 'ready') return running;
+  }
   const call = { project, files: [file], projectDirectory: context.worktree, cwd: context.worktree };
   const volumesBefore = new Set(await listResources(context.tool, 'volume', { 'com.docker.compose.project': project }));
   try {

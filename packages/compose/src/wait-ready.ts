@@ -2,7 +2,7 @@
 // every container running (and healthy where it has a healthcheck), one-shot containers exited 0;
 // an unhealthy, crashed or crash-looping one fails at once with its last log lines.
 import { HarnessError } from '@harness/diagnostics';
-import type { ComposeTool } from './compose-tool.js';
+import type { EngineCli } from './compose-tool.js';
 import type { ContainerState } from './engine.js';
 import { containerLogs, listContainers } from './engine.js';
 
@@ -39,7 +39,7 @@ export function judgeReadiness(containers: readonly ContainerState[], expected: 
 }
 
 export interface WaitInput {
-  tool: ComposeTool;
+  tool: EngineCli;
   project: string;
   expected: readonly string[];
   timeoutMs: number;

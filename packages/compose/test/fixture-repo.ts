@@ -1,9 +1,9 @@
 // Small git repositories with a compose file, real worktrees, and a cleanup that removes every
 // container, network and volume harness made for them (found by the repository label).
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 
 export interface FixtureRepo {
   /** The main worktree. */
@@ -21,9 +21,12 @@ function git(cwd: string, args: string[]): string {
 export function createRepo(files: Record<string, string>, name = 'shop'): FixtureRepo {
   const base = realpathSync(mkdtempSync(join(tmpdir(), 'harness-compose-')));
   const root = join(base, name);
-  execFileSync('mkdir', ['-p', root]);
+  mkdirSync(root);
   git(root, ['init', '-q', '-b', 'main']);
-  for (const [path, text] of Object.entries(files)) writeFileSync(join(root, path), text);
+  for (const [path, text] of Object.entries(files)) {
+    mkdirSync(dirname(join(root, path)), { recursive: true });
+    writeFileSync(join(root, path), text);
+  }
   git(root, ['add', '.']);
   git(root, ['-c', 'user.name=t', '-c', 'user.email=t@example.com', 'commit', '-qm', 'fixture']);
   return { root, commonDir: join(root, '.git'), base };

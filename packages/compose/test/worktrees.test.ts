@@ -45,7 +45,7 @@ beforeAll(async () => {
   repo = createRepo({ 'compose.yaml': composeFile });
   // Same folder name as the main worktree, detached HEAD: the project names must still differ.
   second = addWorktree(repo, 'elsewhere/shop');
-  stacks = (await Promise.all([upWorktree({ cwd: repo.root }), upWorktree({ cwd: second })])) as [StackUp, StackUp];
+  stacks = await Promise.all<[Promise<StackUp>, Promise<StackUp>]>([upWorktree({ cwd: repo.root }), upWorktree({ cwd: second })]);
 });
 
 afterAll(() => {
