@@ -11,7 +11,7 @@ import type { GitHistory } from './git.js';
 import { isShallowClone, listGitFiles, listModified, readHistory } from './git.js';
 import type { ParseCache } from './parse-cache.js';
 import type { ParsedMarkdown } from './parse-markdown.js';
-import { parseMarkdown } from './parse-markdown.js';
+import { parseInParallel } from './parse-in-parallel.js';
 import type { Workspace } from './read-workspace.js';
 import { readWorkspace } from './read-workspace.js';
 
@@ -111,11 +111,18 @@ async function readDocs(root: string, paths: readonly string[], cache: ParseCach
       }
     }),
   );
-  for (const entry of read) {
-    if (entry === undefined) continue;
-    const { path, text } = entry;
+  const present = read.filter((e) => e !== undefined);
+  const parsed = present.map((e) => cache?.lookup(e.text));
+  const missing = present.flatMap((e, i) => (parsed[i] === undefined ? [i] : []));
+  const fresh = await parseInParallel(missing.map((i) => (present[i] as { text: string }).text));
+  for (const [n, i] of missing.entries()) {
+    const result = fresh[n] as ParsedMarkdown;
+    cache?.store((present[i] as { text: string }).text, result);
+    parsed[i] = result;
+  }
+  for (const [i, { path, text }] of present.entries()) {
     const lines = text === '' ? 0 : text.split('\n').length - (text.endsWith('\n') ? 1 : 0);
-    docs.set(path, { ...(cache === undefined ? parseMarkdown(text) : cache.get(text, parseMarkdown)), path, text, bytes: Buffer.byteLength(text), lines });
+    docs.set(path, { ...(parsed[i] as ParsedMarkdown), path, text, bytes: Buffer.byteLength(text), lines });
   }
   return docs;
 }

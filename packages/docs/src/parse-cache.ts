@@ -38,18 +38,18 @@ export class ParseCache {
     }
   }
 
-  /** The parse of `text`, from the cache or from `parse`. */
-  get(text: string, parse: (text: string) => ParsedMarkdown): ParsedMarkdown {
-    const key = createHash('sha1').update(text).digest('base64url');
+  /** The cached parse of `text`, if any. */
+  lookup(text: string): ParsedMarkdown | undefined {
+    const key = hash(text);
     const cached = this.entries.get(key);
-    if (cached !== undefined) {
-      this.used.set(key, cached);
-      return { ...cached, anchors: new Set(cached.anchors) };
-    }
-    const parsed = parse(text);
-    this.used.set(key, { ...parsed, anchors: [...parsed.anchors] });
+    if (cached === undefined) return undefined;
+    this.used.set(key, cached);
+    return { ...cached, anchors: new Set(cached.anchors) };
+  }
+
+  store(text: string, parsed: ParsedMarkdown): void {
+    this.used.set(hash(text), { ...parsed, anchors: [...parsed.anchors] });
     this.changed = true;
-    return parsed;
   }
 
   /** Writes the entries this run used (so deleted files drop out), when anything changed. */
@@ -57,4 +57,8 @@ export class ParseCache {
     if (!this.changed && this.used.size === this.entries.size) return;
     await writeFileAtomic(path, JSON.stringify({ version: cacheVersion, entries: Object.fromEntries(this.used) }));
   }
+}
+
+function hash(text: string): string {
+  return createHash('sha1').update(text).digest('base64url');
 }
