@@ -10,6 +10,7 @@ import { createVolume, listContainers, listResources, removeContainers, removeRe
 import type { PortBinding } from './env-file.js';
 import { renderEnvFile, stackVariables } from './env-file.js';
 import { withFileLock } from './file-lock.js';
+import { excludeGeneratedFiles } from './local-excludes.js';
 import { assignPorts, registryPaths } from './port-registry.js';
 import { portKey, publishedPorts } from './published-ports.js';
 import type { RenderedCompose } from './render-compose.js';
@@ -57,7 +58,7 @@ export async function upWorktree(options: UpOptions): Promise<StackUp> {
     shared,
     sharedVolumes: context.config.sharedVolumes,
   });
-  await writeFileAtomic(`${context.outputDir}/.gitignore`, '*\n');
+  await excludeGeneratedFiles(context.commonDir);
   const unchanged = await writeIfChanged(context.composeFile, stringify(rendered.worktree));
   const timeoutMs = (options.timeoutSeconds ?? 120) * 1000;
   const sharedStates = await upShared(context, rendered, timeoutMs);

@@ -123,7 +123,8 @@ describe('down and up again', () => {
 
 describe('gc', () => {
   it('removes the stack of a removed worktree and nothing else', async () => {
-    execFileSync('git', ['worktree', 'remove', '--force', second], { cwd: repo.root });
+    // No --force: the files up wrote are excluded, so git sees a clean worktree.
+    execFileSync('git', ['worktree', 'remove', second], { cwd: repo.root });
     const dryRun = await gcStacks({ cwd: repo.root, dryRun: true });
     expect(dryRun.stacks.map((s) => s.project)).toEqual([stacks[1].project]);
     expect(projectLeftovers(stacks[1].project)).not.toEqual([]);

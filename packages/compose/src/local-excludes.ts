@@ -1,0 +1,19 @@
+// Keeps the files `harness up` writes out of `git status` and out of the way of
+// `git worktree remove` (which refuses a worktree with untracked files), through the
+// repository's local exclude file that every worktree shares and nobody commits.
+// Spec: https://git-scm.com/docs/gitignore ($GIT_COMMON_DIR/info/exclude).
+import { appendFile, mkdir, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+
+export const generatedPatterns = ['/.harness/env', '/.harness/compose/'] as const;
+
+export async function excludeGeneratedFiles(commonDir: string): Promise<void> {
+  const file = join(commonDir, 'info', 'exclude');
+  const current = await readFile(file, 'utf8').catch(() => '');
+  const lines = new Set(current.split('\n').map((line) => line.trim()));
+  const missing = generatedPatterns.filter((pattern) => !lines.has(pattern));
+  if (missing.length === 0) return;
+  await mkdir(join(commonDir, 'info'), { recursive: true });
+  const separator = current === '' || current.endsWith('\n') ? '' : '\n';
+  await appendFile(file, `${separator}# harness up: per-worktree generated files\n${missing.join('\n')}\n`);
+}
