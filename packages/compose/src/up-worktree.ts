@@ -23,6 +23,8 @@ import { writeFileAtomic } from './write-file-atomic.js';
 export interface UpOptions extends StackOptions {
   /** How long to wait for the stack to be ready (default 120 s). */
   timeoutSeconds?: number;
+  /** Aborting (Ctrl-C) stops waiting and removes what this up created, then throws INTERRUPTED. */
+  signal?: AbortSignal;
 }
 
 export interface StackUp {
@@ -61,8 +63,9 @@ export async function upWorktree(options: UpOptions): Promise<StackUp> {
   await excludeGeneratedFiles(context.commonDir);
   const unchanged = await writeIfChanged(context.composeFile, stringify(rendered.worktree));
   const timeoutMs = (options.timeoutSeconds ?? 120) * 1000;
-  const sharedStates = await upShared(context, rendered, timeoutMs);
-  const states = await startProject(context, { project: context.project, file: context.composeFile, expected: expectedServices(config, own), timeoutMs, unchanged });
+  const signal = options.signal;
+  const sharedStates = await upShared(context, rendered, timeoutMs, signal);
+  const states = await startProject(context, { project: context.project, file: context.composeFile, expected: expectedServices(config, own), timeoutMs, unchanged, signal });
   const variables = stackVariables(context.project, bindings);
   await writeFileAtomic(context.envFile, renderEnvFile(variables));
   return {
@@ -112,7 +115,7 @@ async function choosePorts(context: StackContext, config: Doc, own: string[], sh
 }
 
 /** The shared services, once for all worktrees, under a lock so two worktrees do not race to create them. */
-async function upShared(context: StackContext, rendered: RenderedCompose, timeoutMs: number): Promise<ContainerState[]> {
+async function upShared(context: StackContext, rendered: RenderedCompose, timeoutMs: number, signal: AbortSignal | undefined): Promise<ContainerState[]> {
   for (const volume of rendered.sharedVolumeNames) await createVolume(context.tool, volume, context.sharedLabels);
   if (rendered.shared === undefined) return [];
   const document = rendered.shared;
@@ -120,7 +123,7 @@ async function upShared(context: StackContext, rendered: RenderedCompose, timeou
   return withFileLock(lock, timeoutMs, async () => {
     const unchanged = await writeIfChanged(context.sharedComposeFile, stringify(document));
     const expected = expectedServices(document, Object.keys(document.services ?? {}));
-    return startProject(context, { project: context.sharedProject, file: context.sharedComposeFile, expected, timeoutMs, unchanged });
+    return startProject(context, { project: context.sharedProject, file: context.sharedComposeFile, expected, timeoutMs, unchanged, signal });
   });
 }
 
@@ -145,9 +148,10 @@ interface StartInput {
   timeoutMs: number;
   /** The rendered file is what the running stack was started from. */
   unchanged: boolean;
+  signal: AbortSignal | undefined;
 }
 
-async function startProject(context: StackContext, { project, file, expected, timeoutMs, unchanged }: StartInput): Promise<ContainerState[]> {
+async function startProject(context: StackContext, { project, file, expected, timeoutMs, unchanged, signal }: StartInput): Promise<ContainerState[]> {
   if (unchanged) {
     // Nothing to change and everything ready: `harness test` on a running stack skips compose.
     const running = await listContainers(context.tool, { 'com.docker.compose.project': project });
@@ -157,12 +161,13 @@ async function startProject(context: StackContext, { project, file, expected, ti
   const volumesBefore = new Set(await listResources(context.tool, 'volume', { 'com.docker.compose.project': project }));
   try {
     const result = await runCompose(context.tool, call, ['up', '-d', '--remove-orphans']);
+    throwIfAborted(signal, project);
     if (result.code !== 0) {
       throw new HarnessError('COMPOSE_FAILED', `${context.tool.command.join(' ')} up failed for ${project}: ${result.stderr.trim().split('\n').slice(-8).join('\n')}`, {
         fix: 'Fix what compose reports above, then run `harness up` again.',
       });
     }
-    return await waitReady({ tool: context.tool, project, expected, timeoutMs });
+    return await waitReady({ tool: context.tool, project, expected, timeoutMs, ...(signal === undefined ? {} : { signal }) });
   } catch (error) {
     // Best effort: the error that stopped `up` is the one to report.
     await removeHalfCreated(context, call, project, volumesBefore).catch(() => undefined);
@@ -178,6 +183,14 @@ async function removeHalfCreated(context: StackContext, call: Parameters<typeof 
   await removeResources(context.tool, 'network', await listResources(context.tool, 'network', filter));
   const created = (await listResources(context.tool, 'volume', filter)).filter((name) => !volumesBefore.has(name));
   await removeResources(context.tool, 'volume', created);
+}
+
+export function throwIfAborted(signal: AbortSignal | undefined, project: string): void {
+  if (signal?.aborted === true) {
+    throw new HarnessError('INTERRUPTED', `interrupted: ${project} was not started, and what this up created was removed`, {
+      fix: 'Run `harness up` again when you want the stack.',
+    });
+  }
 }
 
 function describe(states: readonly ContainerState[], shared: boolean): StackUp['services'] {

@@ -44,12 +44,19 @@ export interface WaitInput {
   expected: readonly string[];
   timeoutMs: number;
   intervalMs?: number;
+  /** Stops waiting: throws INTERRUPTED. */
+  signal?: AbortSignal;
 }
 
 /** Polls until ready; throws COMPOSE_FAILED with the failing service's last log lines. */
 export async function waitReady(input: WaitInput): Promise<ContainerState[]> {
   const deadline = Date.now() + input.timeoutMs;
   for (;;) {
+    if (input.signal?.aborted === true) {
+      throw new HarnessError('INTERRUPTED', `interrupted while waiting for ${input.project}; what this up created was removed`, {
+        fix: 'Run `harness up` again when you want the stack.',
+      });
+    }
     const containers = await listContainers(input.tool, { 'com.docker.compose.project': input.project });
     const readiness = judgeReadiness(containers, input.expected);
     if (readiness.state === 'ready') return containers;

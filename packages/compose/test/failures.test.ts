@@ -46,7 +46,7 @@ describe('a failed up', () => {
     healthcheck:
       test: ["CMD", "sh", "-c", "echo api not listening; exit 1"]
       interval: 1s
-      retries: 2
+      retries: 1
 volumes:
   cache:
 `,
@@ -102,6 +102,32 @@ volumes:
     expect(error.message).toContain('up failed for');
     const { project } = await readStackNames(repo.root);
     expect(error.message).toContain(project);
+    expect(leftovers(repo.commonDir)).toEqual(nothing);
+  });
+});
+
+describe('an interrupted up', () => {
+  it('stops waiting on Ctrl-C and removes what it created', async () => {
+    const repo = repoWith(
+      `services:
+  slow:
+    image: ${image}
+    init: true
+    command: ["sleep", "600"]
+    volumes: [state:/state]
+    healthcheck:
+      test: ["CMD", "test", "-f", "/never"]
+      interval: 1s
+      retries: 1000
+volumes:
+  state:
+`,
+      'interrupted',
+    );
+    const abort = new AbortController();
+    const up = upWorktree({ cwd: repo.root, signal: abort.signal });
+    setTimeout(() => abort.abort(), 1500);
+    await expect(up).rejects.toMatchObject({ code: 'INTERRUPTED' });
     expect(leftovers(repo.commonDir)).toEqual(nothing);
   });
 });

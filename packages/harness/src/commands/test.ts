@@ -1,7 +1,7 @@
 // `harness test -- CMD`: CMD against this worktree's stack, with its variables set.
 import { runWithStack } from '@harness/compose';
 import type { CommandOutcome, CommandSpec } from '../command-spec.js';
-import { loadComposeConfig, timeoutOption, timeoutSeconds } from './up.js';
+import { loadComposeConfig, timeoutOption, timeoutSeconds, withInterrupt } from './up.js';
 
 export const testCommand: CommandSpec = {
   name: 'test',
@@ -14,16 +14,18 @@ export const testCommand: CommandSpec = {
   acceptsRest: true,
   examples: ['harness test -- pnpm test', 'harness test --down -- pnpm vitest run --project e2e', 'harness test -- sh -c \'psql "postgres://localhost:$HARNESS_PORT_DB_5432"\''],
   async run(args, io) {
-    const result = await runWithStack({
+    const config = await loadComposeConfig(args, io);
+    const result = await withInterrupt((signal) => runWithStack({
+      signal,
       cwd: io.cwd,
-      config: await loadComposeConfig(args, io),
+      config,
       env: io.env,
       command: args.rest,
       down: args.options.down === true,
       onStdout: (chunk) => io.stdout(chunk),
       onStderr: (chunk) => io.stderr(chunk),
       ...timeoutSeconds(args),
-    });
+    }));
     // exitCode passes CMD's code on where main() supports it; otherwise ok maps to 0/1.
     const outcome: CommandOutcome & { exitCode: number } = { ok: result.exitCode === 0, exitCode: result.exitCode };
     return outcome;

@@ -34,6 +34,20 @@ export function timeoutSeconds(args: CommandArgs): { timeoutSeconds?: number } {
   return { timeoutSeconds: Number(value) };
 }
 
+/** Runs `work` with an AbortSignal that Ctrl-C (SIGINT) and SIGTERM abort, so up can clean up first. */
+export async function withInterrupt<T>(work: (signal: AbortSignal) => Promise<T>): Promise<T> {
+  const abort = new AbortController();
+  const stop = () => abort.abort();
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+  try {
+    return await work(abort.signal);
+  } finally {
+    process.off('SIGINT', stop);
+    process.off('SIGTERM', stop);
+  }
+}
+
 export const upCommand: CommandSpec = {
   name: 'up',
   summary: 'Start this worktree’s own compose stack from the project’s unmodified compose files and wait until it is ready.',
@@ -46,7 +60,8 @@ export const upCommand: CommandSpec = {
   options: [jsonOption, timeoutOption],
   examples: ['harness up', 'harness up --json', 'harness up --timeout 300'],
   async run(args, io) {
-    const stack = await upWorktree({ cwd: io.cwd, config: await loadComposeConfig(args, io), env: io.env, ...timeoutSeconds(args) });
+    const config = await loadComposeConfig(args, io);
+    const stack = await withInterrupt((signal) => upWorktree({ cwd: io.cwd, config, env: io.env, signal, ...timeoutSeconds(args) }));
     if (wantsJson(args)) {
       io.stdout(renderUpJson(stack));
     } else {
