@@ -110,6 +110,12 @@ function resolveUncached(model: DocsModel, index: MentionIndex, docDir: string, 
   if (suffix.length > 1) return { kind: 'known', why: 'several files end with it' };
   if (index.packageNames.some((name) => plain === name || plain.startsWith(`${name}/`))) return { kind: 'known', why: 'package' };
   if (plain.split('/').some((segment) => buildOutputs.has(segment))) return { kind: 'known', why: 'build output' };
+  // A folder git lists as a file is a submodule (gitlink): what is inside it is not ours to check.
+  const segments = raw.split('/');
+  for (let i = 1; i < segments.length; i++) {
+    const prefix = segments.slice(0, i).join('/');
+    if ([...bases(index, docDir, prefix)].some((p) => model.files.has(p))) return { kind: 'known', why: 'inside a submodule' };
+  }
   // Only a mention whose first folder exists is a path into this repository: `CPU/CUDA`,
   // `owner/repo` or `.codex/config.toml` in a repository without .codex/ are not.
   const first = plain.split('/')[0] ?? '';

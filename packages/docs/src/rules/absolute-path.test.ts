@@ -17,3 +17,13 @@ describe('docs/absolute-path', () => {
     expect(await absolutePath.check(model)).toEqual([]);
   });
 });
+
+describe('docs/absolute-path, examples and records', () => {
+  it('skips placeholder users, the GitHub Actions runner and completed execution plans', async () => {
+    const model = await modelOf({
+      'docs/setup.md': 'Point it at `/Users/you/Documents/vault` or `/home/runner/work/x`.\n',
+      'docs/exec-plans/completed/01.md': 'Ran in `/home/ana/work/repo`.\n',
+    });
+    expect(await absolutePath.check(model)).toEqual([]);
+  });
+});

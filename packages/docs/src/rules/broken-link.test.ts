@@ -44,3 +44,10 @@ describe('docs/broken-link', () => {
     expect(await brokenLink.check(model)).toMatchObject([{ target: '../other/README.md' }]);
   });
 });
+
+describe('docs/broken-link, submodules', () => {
+  it('does not judge links into a submodule (a path git lists as one file)', async () => {
+    const model = await modelOf({ 'AGENTS.md': '[x](vendor-lib/docs/guide.md)\n', 'vendor-lib': 'gitlink stand-in' });
+    expect(await brokenLink.check(model)).toEqual([]);
+  });
+});

@@ -33,7 +33,11 @@ async function checkLink(model: DocsModel, doc: MarkdownDoc, link: MarkdownLink)
     return { ...at, target: target.path, message: `the link ${link.url} leaves the repository (${target.path}).`, fix: 'Link to a file inside the repository, or use a full https:// URL for anything outside it.' };
   }
   if (target.kind !== 'repo') return undefined;
-  if (!model.files.has(target.path) && !model.dirs.has(target.path)) return missingFile(model, doc, link, target.path, target.anchor);
+  if (!model.files.has(target.path) && !model.dirs.has(target.path)) {
+    // Inside a submodule (a path git lists as one file): not checked out here, not ours to judge.
+    if (insideSubmodule(model, target.path)) return undefined;
+    return missingFile(model, doc, link, target.path, target.anchor);
+  }
   if (target.anchor === undefined || model.dirs.has(target.path)) return undefined;
   const targetDoc = model.docs.get(target.path);
   if (targetDoc === undefined) return undefined; // anchors of non-markdown files are line anchors (#L10)
@@ -109,6 +113,11 @@ function headingVersions(model: DocsModel, path: string): Promise<string[][]> {
     byPath.set(path, versions);
   }
   return versions;
+}
+
+function insideSubmodule(model: DocsModel, path: string): boolean {
+  for (let dir = posix.dirname(path); dir !== '.' && dir !== ''; dir = posix.dirname(dir)) if (model.files.has(dir)) return true;
+  return false;
 }
 
 function relativeUrl(from: string, to: string, anchor: string | undefined): string {

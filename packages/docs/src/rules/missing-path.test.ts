@@ -42,3 +42,10 @@ describe('docs/missing-path', () => {
     expect((await missingPath.check(model)).map((f) => f.target)).toEqual(['docs/Makefile', 'docs/old/']);
   });
 });
+
+describe('docs/missing-path, records and submodules', () => {
+  it('skips completed execution plans and paths inside a submodule', async () => {
+    const model = await modelOf({ 'docs/exec-plans/completed/01.md': '`src/old.ts`\n', 'docs/design.md': '`vendor-lib/src/x.ts`\n', 'vendor-lib': 'gitlink stand-in', 'src/a.ts': '' });
+    expect(await missingPath.check(model)).toEqual([]);
+  });
+});

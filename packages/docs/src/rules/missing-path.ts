@@ -3,10 +3,13 @@
 // path-mentions.ts and git does not ignore it (build output that is not there yet).
 import { existsSync } from 'node:fs';
 import { join, posix } from 'node:path';
+import picomatch from 'picomatch';
 import { listIgnored } from '../git.js';
 import type { DocsModel } from '../docs-model.js';
 import { createMentionIndex, readMention, resolveMention } from '../path-mentions.js';
 import type { DocsRule, Finding } from './docs-rule.js';
+
+const completedPlan = picomatch('**/exec-plans/completed/**');
 
 interface Candidate {
   doc: string;
@@ -23,6 +26,8 @@ export const missingPath: DocsRule = {
     const index = createMentionIndex(model);
     const candidates: Candidate[] = [];
     for (const doc of model.docs.values()) {
+      // A completed execution plan is a record of its time; the paths it names may have moved since.
+      if (completedPlan(doc.path)) continue;
       for (const run of doc.runs) {
         if (run.kind !== 'code') continue;
         const mention = readMention(run.value);
