@@ -21,6 +21,8 @@ export interface FactoryContext {
   check: CheckGate;
   /** Runs after a worktree is made, before the agent: `harness up` when the repo has compose. */
   prepare?: (worktree: string) => Promise<void>;
+  /** Runs when an issue's work ends (merged or parked): `harness down --volumes` when the repo has compose. */
+  release?: (worktree: string) => Promise<void>;
   now: () => Date;
   /** Persists the whole state (atomically); called before and after every side effect. */
   save: () => void;

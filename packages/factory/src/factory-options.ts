@@ -1,7 +1,7 @@
 // Wires the real adapters for `harness factory`: the GitHub client (GITHUB_TOKEN,
 // GITHUB_API_URL, the repository from --repo / GITHUB_REPOSITORY / origin), git,
 // the agent process, and `harness check` as the gate.
-import type { FactoryConfig } from '@harness/config';
+import type { ComposeConfig, FactoryConfig } from '@harness/config';
 import { createGithubClient, resolveRepository } from '@harness/github';
 import type { WaitEvent } from '@harness/github';
 import { createCheckGate } from './check-gate.js';
@@ -10,10 +10,13 @@ import { githubIssueSource } from './github-issues.js';
 import { githubPullGateway } from './pull-gateway.js';
 import type { RunFactoryOptions } from './run-factory.js';
 import { runAgent } from './run-agent.js';
+import { composeStackHooks } from './worktree-stack.js';
 
 export interface FactoryOptionsInput {
   root: string;
   config: FactoryConfig;
+  /** The repository's `compose` section: when present, every issue's worktree gets its own stack. */
+  compose?: ComposeConfig | undefined;
   env: Readonly<Record<string, string | undefined>>;
   repo?: string | undefined;
   once: boolean;
@@ -35,6 +38,7 @@ export async function factoryOptions(input: FactoryOptionsInput): Promise<RunFac
     issues: githubIssueSource(client),
     runAgent,
     check: createCheckGate(input.env),
+    ...(input.compose === undefined ? {} : composeStackHooks(input.compose, input.env)),
     now: () => new Date(),
     once: input.once,
     ...(input.concurrency === undefined ? {} : { concurrency: input.concurrency }),

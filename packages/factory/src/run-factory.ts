@@ -3,6 +3,7 @@
 // write-ahead action, adds newly planned issues, then advances up to
 // `concurrency` issues at a time until each must wait. `once` makes one pass.
 import type { FactoryContext } from './factory-context.js';
+import { releaseStack } from './worktree-stack.js';
 import { acquireLock } from './factory-lock.js';
 import { ignoreStateDir, worktreePath } from './factory-paths.js';
 import type { FactoryState, IssueRecord } from './factory-state.js';
@@ -77,7 +78,10 @@ async function reconcile(ctx: FactoryContext, state: FactoryState): Promise<void
       else if (pull.state !== 'open') record.phase = 'parked';
     }
     if (!terminal.has(record.phase) && ((await ctx.pulls.issueState(record.number)) !== 'open' || !(await carriesLabels(ctx, record.number)))) record.phase = 'parked';
-    if (terminal.has(record.phase)) ctx.event(record, 'reconciled', { to: record.phase });
+    if (terminal.has(record.phase)) {
+      ctx.event(record, 'reconciled', { to: record.phase });
+      await releaseStack(ctx, record);
+    }
   }
   ctx.save();
 }

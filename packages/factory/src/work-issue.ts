@@ -12,6 +12,7 @@ import type { IssueRecord } from './factory-state.js';
 import { handOver } from './human-handoff.js';
 import type { TurnState } from './pull-gateway.js';
 import type { IssueText } from './turn-prompt.js';
+import { releaseStack, stackVariablesOf } from './worktree-stack.js';
 import { bundleFingerprint, humanMarker, implementPrompt, pullTurnPrompt } from './turn-prompt.js';
 import type { TurnResult } from './turn-policy.js';
 import { decideAfterTurn } from './turn-policy.js';
@@ -42,6 +43,12 @@ export async function advanceIssue(ctx: FactoryContext, record: IssueRecord, iss
   }
 }
 
+/** The issue's work is over: its stack goes down, then the record moves to its last phase. */
+async function end(ctx: FactoryContext, record: IssueRecord, phase: 'merged' | 'parked'): Promise<StepResult> {
+  await releaseStack(ctx, record);
+  return moveTo(ctx, record, phase);
+}
+
 function moveTo(ctx: FactoryContext, record: IssueRecord, phase: IssueRecord['phase']): StepResult {
   ctx.event(record, 'phase', { from: record.phase, to: phase });
   record.phase = phase;
@@ -65,7 +72,7 @@ async function agentTurn(ctx: FactoryContext, record: IssueRecord, prompt: strin
     command: ctx.config.agent,
     cwd: record.worktree,
     prompt,
-    env: { ...ctx.env, HARNESS_FACTORY_OUTCOME: outcomeFile, HARNESS_FACTORY_ISSUE: String(record.number), ...(record.pr === undefined ? {} : { HARNESS_FACTORY_PR: String(record.pr) }) },
+    env: { ...ctx.env, ...stackVariablesOf(record.worktree), HARNESS_FACTORY_OUTCOME: outcomeFile, HARNESS_FACTORY_ISSUE: String(record.number), ...(record.pr === undefined ? {} : { HARNESS_FACTORY_PR: String(record.pr) }) },
     timeoutMs: ctx.config.agentTimeoutMinutes * 60_000,
     stallMs: ctx.config.stallMinutes * 60_000,
     logFile: log,
@@ -120,8 +127,8 @@ async function checkAndOpen(ctx: FactoryContext, record: IssueRecord, issue: Iss
 async function pullTurn(ctx: FactoryContext, record: IssueRecord, issue: IssueText): Promise<StepResult> {
   const pr = record.pr ?? 0;
   const bundle = await turnState(ctx, record, pr);
-  if (bundle.pull.merged) return moveTo(ctx, record, 'merged');
-  if (bundle.pull.state !== 'open') return moveTo(ctx, record, 'parked');
+  if (bundle.pull.merged) return end(ctx, record, 'merged');
+  if (bundle.pull.state !== 'open') return end(ctx, record, 'parked');
   const fingerprint = bundleFingerprint(bundle);
   if (record.lastOutcome === 'sleep' && record.fingerprint === fingerprint && record.sleepSeconds !== undefined) {
     ctx.event(record, 'skip', { reason: 'the PR has not changed since the agent chose to sleep' });
@@ -181,7 +188,7 @@ async function settle(ctx: FactoryContext, record: IssueRecord, result: TurnResu
     case 'retry':
       return later(decision.seconds);
     case 'done':
-      return moveTo(ctx, record, 'merged');
+      return end(ctx, record, 'merged');
     case 'human':
       record.pendingAction = { kind: 'comment-human', marker: humanMarker(record.number, counters.turns), body: decision.comment };
       ctx.save();

@@ -20,7 +20,7 @@ export const factoryCommand: CommandSpec = {
   ],
   examples: ['harness factory --dry-run --format json', 'harness factory --once', 'harness factory --concurrency 2'],
   async run(args, io) {
-    const { root, config } = await loadFactoryConfig(args, io);
+    const { root, config, compose } = await loadFactoryConfig(args, io);
     const repo = typeof args.options.repo === 'string' ? args.options.repo : undefined;
     const onWait = (e: { reason: string; seconds: number; method: string; url: string }) => io.stderr(`GitHub ${e.reason}: waiting ${e.seconds} s before retrying ${e.method} ${e.url}\n`);
     if (args.options['dry-run'] === true) {
@@ -41,7 +41,7 @@ export const factoryCommand: CommandSpec = {
     const page = once && port === undefined ? undefined : await serveStatusPage(root, port ?? 0);
     if (page !== undefined) io.stderr(`status page: ${page.url}\n`);
     try {
-      const options = await factoryOptions({ root, config, env: io.env, repo, once, concurrency, signal: controller.signal, onWait, onEvent: (e) => io.stderr(`${describeEvent(e)}\n`) });
+      const options = await factoryOptions({ root, config, compose, env: io.env, repo, once, concurrency, signal: controller.signal, onWait, onEvent: (e) => io.stderr(`${describeEvent(e)}\n`) });
       await runFactory(options);
     } finally {
       process.off('SIGINT', stop);
