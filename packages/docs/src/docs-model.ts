@@ -51,8 +51,11 @@ export interface DocsModel {
   now: number;
 }
 
-/** Markdown that describes another repository: test fixtures, and the templates `harness init` copies. */
-export const foreignGlobs = ['**/fixtures/**', '**/__fixtures__/**', '**/templates/**'];
+/**
+ * Markdown that is not this repository's docs: test fixtures and the templates `harness init`
+ * copies describe other repositories; changesets are release notes waiting for a release.
+ */
+export const foreignGlobs = ['**/fixtures/**', '**/__fixtures__/**', '**/templates/**', '.changeset/**'];
 const isForeign = picomatch(foreignGlobs, { dot: true });
 const walkIgnore = ['**/node_modules/**', '**/.git/**', '**/dist/**', '**/build/**', '**/coverage/**', '**/.turbo/**'];
 const markdown = /\.(?:md|markdown|mdx)$/i;

@@ -41,7 +41,7 @@ export type Frontmatter = { kind: 'none' } | { kind: 'invalid'; line: number; re
 
 export interface ParsedMarkdown {
   links: MarkdownLink[];
-  /** Inline code spans, prose text and fenced/indented code blocks, with where they are. */
+  /** Inline code spans, fenced/indented code blocks, and prose that may hold an @import or a machine path. */
   runs: TextRun[];
   headings: Heading[];
   /** Every anchor a link may name: heading slugs and HTML id/name attributes. */
@@ -51,6 +51,7 @@ export interface ParsedMarkdown {
 
 const extensions = [gfm(), frontmatter(['yaml'])];
 const mdastExtensions = [gfmFromMarkdown(), frontmatterFromMarkdown(['yaml'])];
+const mayMatter = /@|\/Users\/|\/home\/|[A-Za-z]:\\/;
 const htmlAnchor = /\b(?:id|name)\s*=\s*["']([^"']+)["']/g;
 
 export function parseMarkdown(text: string): ParsedMarkdown {
@@ -75,7 +76,8 @@ export function parseMarkdown(text: string): ParsedMarkdown {
           runs.push({ ...span, value: node.value, kind: 'code' });
           break;
         case 'text':
-          runs.push({ ...span, value: node.value, kind: 'text' });
+          // Prose matters only for @imports and machine paths; keeping the rest would only fill the cache.
+          if (mayMatter.test(node.value)) runs.push({ ...span, value: node.value, kind: 'text' });
           break;
         case 'code':
           runs.push({ ...span, value: node.value, kind: 'block', ...(node.lang ? { lang: node.lang } : {}) });
