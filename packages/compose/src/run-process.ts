@@ -19,6 +19,8 @@ export interface RunProcessOptions {
   onStderr?: (chunk: string) => void;
   /** Give the child our stdin (an interactive CMD); otherwise it reads nothing. */
   inheritStdin?: boolean;
+  /** Give the child our stdout and stderr too (a terminal keeps its colours); nothing is collected. */
+  inheritOutput?: boolean;
 }
 
 const signalNumbers: Record<string, number> = { SIGHUP: 1, SIGINT: 2, SIGQUIT: 3, SIGKILL: 9, SIGTERM: 15 };
@@ -29,15 +31,15 @@ export function runProcess(file: string, args: readonly string[], options: RunPr
     const child = spawn(file, args, {
       cwd: options.cwd,
       env: (options.env ?? process.env),
-      stdio: [options.inheritStdin === true ? 'inherit' : 'ignore', 'pipe', 'pipe'],
+      stdio: [options.inheritStdin === true ? 'inherit' : 'ignore', options.inheritOutput === true ? 'inherit' : 'pipe', options.inheritOutput === true ? 'inherit' : 'pipe'],
     });
     let stdout = '';
     let stderr = '';
-    child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
+    child.stdout?.setEncoding('utf8').on('data', (chunk: string) => {
       stdout += chunk;
       options.onStdout?.(chunk);
     });
-    child.stderr.setEncoding('utf8').on('data', (chunk: string) => {
+    child.stderr?.setEncoding('utf8').on('data', (chunk: string) => {
       stderr += chunk;
       options.onStderr?.(chunk);
     });

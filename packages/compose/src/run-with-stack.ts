@@ -13,6 +13,8 @@ export interface RunWithStackOptions extends UpOptions {
   down?: boolean;
   onStdout?: (chunk: string) => void;
   onStderr?: (chunk: string) => void;
+  /** CMD writes straight to our stdout/stderr (on a terminal it keeps colours and progress bars). */
+  inheritOutput?: boolean;
 }
 
 export interface RunWithStackResult {
@@ -31,6 +33,7 @@ export async function runWithStack(options: RunWithStackOptions): Promise<RunWit
       cwd: options.cwd,
       env: { ...(options.env ?? process.env), ...stack.variables },
       inheritStdin: true,
+      inheritOutput: options.inheritOutput === true,
       ...(options.onStdout === undefined ? {} : { onStdout: options.onStdout }),
       ...(options.onStderr === undefined ? {} : { onStderr: options.onStderr }),
     });

@@ -22,6 +22,8 @@ export const testCommand: CommandSpec = {
       env: io.env,
       command: args.rest,
       down: args.options.down === true,
+      // On a terminal CMD gets it directly (colours, progress); piped, its output goes through io.
+      inheritOutput: io.isTTY,
       onStdout: (chunk) => io.stdout(chunk),
       onStderr: (chunk) => io.stderr(chunk),
       ...timeoutSeconds(args),
