@@ -4,7 +4,7 @@ import { mapTooLong } from './map-too-long.js';
 
 const lines = (n: number): string => Array.from({ length: n }, (_, i) => `- line ${i + 1}`).join('\n') + '\n';
 /** About `bytes` bytes of markdown, in 64-byte lines. */
-const sized = (bytes: number): string => `${'- filler text for the chain budget, sixty-four bytes per line..\n'.repeat(Math.floor(bytes / 64))}`;
+const sized = (bytes: number): string => `${'filler text for the chain budget: sixty-four bytes per line....\n'.repeat(Math.floor(bytes / 64))}`;
 
 describe('docs/map-too-long', () => {
   it('reports the map and a nested AGENTS.md over maxLines, at the first line too many', async () => {
