@@ -72,7 +72,8 @@ export interface BuildModelInput {
 export async function buildDocsModel(input: BuildModelInput): Promise<DocsModel> {
   const { root, config } = input;
   const gitFiles = await listGitFiles(root);
-  const list = gitFiles ?? (await glob('**/*', { cwd: root, dot: true, ignore: walkIgnore, expandDirectories: false, onlyFiles: true }));
+  // node_modules is never the repository's own, even where .gitignore forgets it.
+  const list = gitFiles?.filter((f) => !f.startsWith('node_modules/') && !f.includes('/node_modules/')) ?? (await glob('**/*', { cwd: root, dot: true, ignore: walkIgnore, expandDirectories: false, onlyFiles: true }));
   const files = new Set(list);
   const dirs = new Set<string>(['']);
   for (const f of list) for (let d = posix.dirname(f); d !== '.' && !dirs.has(d); d = posix.dirname(d)) dirs.add(d);

@@ -61,6 +61,13 @@ describe('git-based rules', () => {
     expect(result.diagnostics.map((d) => [d.rule, d.target])).toEqual([['docs/broken-link', 'site/api.md']]);
   });
 
+  it('never reads node_modules, even when .gitignore does not list it', async () => {
+    const root = await writeGitRepo({ 'AGENTS.md': '# map\n' }, '2026-01-01T12:00:00Z');
+    await mkdir(join(root, 'node_modules/pkg'), { recursive: true });
+    await writeFile(join(root, 'node_modules/pkg/README.md'), '[gone](nowhere.md)\n');
+    expect((await checkDocs({ root, config: docsConfig(), cache: false })).diagnostics).toEqual([]);
+  });
+
   it('skips docs/stale on a shallow clone and says so', async () => {
     const origin = await writeGitRepo({ 'AGENTS.md': '[x](src/x.ts)\n', 'src/x.ts': 'export {};\n' }, '2025-01-01T12:00:00Z');
     await writeFile(join(origin, 'src/x.ts'), 'export const x = 1;\n');
