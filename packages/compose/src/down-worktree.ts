@@ -4,6 +4,8 @@
 import { existsSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import { runCompose } from './compose-tool.js';
+import { withFileLock } from './file-lock.js';
+import { projectLockPath } from './up-worktree.js';
 import { listContainers, listResources, removeContainers, removeResources } from './engine.js';
 import type { ComposeStackContext as StackContext, StackOptions } from './stack-context.js';
 import { labelKeys, openComposeStack } from './stack-context.js';
@@ -29,6 +31,10 @@ export interface RemovedResources {
 
 export async function downWorktree(options: DownOptions): Promise<StackDown> {
   const context = await openComposeStack(options, { needFiles: false });
+  return withFileLock(projectLockPath(context), 120_000, () => downLocked(context, options));
+}
+
+async function downLocked(context: StackContext, options: DownOptions): Promise<StackDown> {
   const removed = await removeProject(context, context.project, context.composeFile, options.volumes === true);
   if (options.shared === true) {
     const sharedRemoved = await removeProject(context, context.sharedProject, context.sharedComposeFile, options.volumes === true);
