@@ -94,11 +94,10 @@ export async function readHistory(root: string): Promise<GitHistory | undefined>
   };
   for (const commit of out.split('\x01')) {
     if (commit === '') continue;
-    const fields = commit.split('\0');
-    const head = (fields[0] ?? '').split('\n');
-    const time = Number(head[0]);
-    // With -z the first status follows the time after a blank line, then fields alternate.
-    const rest = [head.slice(1).join('').trim(), ...fields.slice(1)].filter((f) => f !== '');
+    // With -z: time NUL, then "\n" before the first status, then status NUL path [NUL path] NUL…
+    const [timeField = '', ...fields] = commit.split('\0');
+    const time = Number(timeField.trim());
+    const rest = fields.map((f) => f.replace(/^\n/, '')).filter((f) => f !== '');
     for (let i = 0; i < rest.length; ) {
       const status = rest[i] ?? '';
       if (status.startsWith('R') || status.startsWith('C')) {
