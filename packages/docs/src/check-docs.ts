@@ -5,6 +5,7 @@ import type { DocsConfig } from '@harness/config';
 import type { BaselineEntry, Diagnostic } from '@harness/diagnostics';
 import { applyBaseline, HarnessError, planBaselineUpdate, readBaseline, serializeBaseline } from '@harness/diagnostics';
 import { applyFixes, planFixes } from './apply-fixes.js';
+import type { DocsModel } from './docs-model.js';
 import { buildDocsModel } from './docs-model.js';
 import { docsCacheFile, ParseCache } from './parse-cache.js';
 import { checkingRules, docsLink } from './docs-rules.js';
@@ -33,10 +34,21 @@ export interface CheckDocsResult {
 }
 
 export async function checkDocs(input: CheckDocsInput): Promise<CheckDocsResult> {
+  const notes: string[] = [];
+  let { model, findings } = await findAll(input, notes);
+  if (input.fix === true && (await fix(input, findings, notes))) {
+    // Fixed links change the docs graph too (an orphan may now be reached): check again.
+    ({ model, findings } = await findAll(input, []));
+  }
+  const diagnostics = findings.map(toDiagnostic);
+  const { remaining, stale } = await settleBaseline(input, diagnostics, notes);
+  return { diagnostics: [...remaining, ...stale], files: model.docs.size, notes };
+}
+
+async function findAll(input: CheckDocsInput, notes: string[]): Promise<{ model: DocsModel; findings: Finding[] }> {
   const cacheFile = input.cache === false ? undefined : join(input.root, docsCacheFile);
   const cache = await ParseCache.load(cacheFile);
   const model = await buildDocsModel({ root: input.root, config: input.config, cache, ...(input.now === undefined ? {} : { now: input.now }) });
-  const notes: string[] = [];
   if (cacheFile !== undefined) {
     try {
       await cache.save(cacheFile);
@@ -47,27 +59,24 @@ export async function checkDocs(input: CheckDocsInput): Promise<CheckDocsResult>
   }
   if (!model.inGit) notes.push('docs: not a git work tree, so every file on disk counts as known and docs/stale is skipped.');
   else if (await model.shallow()) notes.push('docs: docs/stale skipped: this is a shallow clone, so git history is incomplete (fetch with fetch-depth: 0 to check staleness).');
-  let findings = (await Promise.all(checkingRules.map(async (rule) => rule.check(model)))).flat();
-  if (input.fix === true) findings = await fix(input, findings, notes);
-  const diagnostics = findings.map(toDiagnostic);
-  const { remaining, stale } = await settleBaseline(input, diagnostics, notes);
-  return { diagnostics: [...remaining, ...stale], files: model.docs.size, notes };
+  const findings = (await Promise.all(checkingRules.map(async (rule) => rule.check(model)))).flat();
+  return { model, findings };
 }
 
-async function fix(input: CheckDocsInput, findings: Finding[], notes: string[]): Promise<Finding[]> {
+/** Plans the unambiguous fixes and, unless dryRun, applies them; true when files changed. */
+async function fix(input: CheckDocsInput, findings: readonly Finding[], notes: string[]): Promise<boolean> {
   const plan = planFixes(findings);
   if (plan.fixed.length === 0) {
     notes.push('docs: --fix found nothing it can fix unambiguously; the remaining findings say what to change by hand.');
-    return findings;
+    return false;
   }
   if (input.dryRun === true) {
     notes.push(`docs: --fix --dry-run would change ${plan.fixed.length} link(s):`, ...plan.lines.map((l) => `  ${l}`));
-    return findings;
+    return false;
   }
   const files = await applyFixes(input.root, plan);
   notes.push(`docs: --fix changed ${plan.fixed.length} link(s) in ${files} file(s):`, ...plan.lines.map((l) => `  ${l}`));
-  const fixed = new Set(plan.fixed);
-  return findings.filter((f) => !fixed.has(f));
+  return true;
 }
 
 function toDiagnostic(f: Finding): Diagnostic {
