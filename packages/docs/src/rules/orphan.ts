@@ -18,7 +18,8 @@ export const orphan: DocsRule = {
   id: 'orphan',
   summary: 'a markdown file under docs.root that no link path from the map reaches',
   check(model) {
-    const prefix = `${model.config.root.replace(/\/+$/, '')}/`;
+    const root = model.config.root.replace(/^\.\/?/, '').replace(/\/+$/, '');
+    const prefix = root === '' ? '' : `${root}/`;
     const ignored = picomatch(orphanIgnores(model), { dot: true });
     const candidates = [...model.docs.keys()].filter((p) => p.startsWith(prefix) && !ignored(p));
     if (candidates.length === 0) return [];
