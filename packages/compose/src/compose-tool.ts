@@ -95,7 +95,9 @@ export async function detectEngine(env: Readonly<Record<string, string | undefin
 }
 
 async function engineReachable(tool: EngineCli, env: Readonly<Record<string, string | undefined>>): Promise<'missing' | 'ok'> {
-  const result = await runProcess(tool.engine, ['info', '--format', '{{json .ServerVersion}}'], { env });
+  // podman's info has no ServerVersion; `--format json` is its whole document.
+  const format = tool.engine === 'docker' ? '{{json .ServerVersion}}' : 'json';
+  const result = await runProcess(tool.engine, ['info', '--format', format], { env });
   if (result.missing) return 'missing';
   if (result.code !== 0) {
     const detail = lastLine(result);
@@ -134,6 +136,7 @@ export interface ComposeCall {
 export function runCompose(tool: ComposeTool, call: ComposeCall, args: readonly string[]): Promise<ProcessResult> {
   const [file, ...words] = tool.command;
   const global = ['-p', call.project, ...call.files.flatMap((f) => ['-f', f])];
-  if (call.projectDirectory !== undefined) global.push('--project-directory', call.projectDirectory);
+  // podman-compose has no --project-directory; the rendered file holds absolute paths only, so it is not needed there.
+  if (call.projectDirectory !== undefined && tool.kind !== 'podman') global.push('--project-directory', call.projectDirectory);
   return runProcess(file, [...words, ...global, ...args], { cwd: call.cwd, ...(call.env === undefined ? {} : { env: call.env }) });
 }

@@ -22,12 +22,17 @@ export interface ContainerState {
   ports: Record<string, number[]>;
 }
 
+interface HealthJson {
+  Status?: string;
+  Log?: { Output?: string }[] | null;
+}
+
 interface InspectJson {
   Id: string;
   Name: string;
   RestartCount?: number;
   Config?: { Labels?: Record<string, string> | null };
-  State?: { Status?: string; ExitCode?: number; Health?: { Status?: string; Log?: { Output?: string }[] | null } | null };
+  State?: { Status?: string; ExitCode?: number; Health?: HealthJson | null; Healthcheck?: HealthJson | null };
   NetworkSettings?: { Ports?: Record<string, { HostIp?: string; HostPort?: string }[] | null> | null };
 }
 
@@ -67,8 +72,9 @@ function toState(json: InspectJson): ContainerState {
     status: json.State?.Status ?? 'unknown',
     exitCode: json.State?.ExitCode ?? 0,
     restartCount: json.RestartCount ?? 0,
-    health: json.State?.Health?.Status || undefined,
-    healthOutput: json.State?.Health?.Log?.at(-1)?.Output?.trim() || undefined,
+    // Podman before 4.3 calls it Healthcheck.
+    health: (json.State?.Health ?? json.State?.Healthcheck)?.Status || undefined,
+    healthOutput: (json.State?.Health ?? json.State?.Healthcheck)?.Log?.at(-1)?.Output?.trim() || undefined,
     ports,
   };
 }

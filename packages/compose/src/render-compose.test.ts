@@ -19,6 +19,7 @@ function input(config: Record<string, unknown>, extra: Partial<RenderInput> = {}
     ]),
     shared: [],
     sharedVolumes: [],
+    baseDir: '/src/wt',
     ...extra,
   };
 }
@@ -105,6 +106,28 @@ describe('renderCompose with sharing', () => {
   it('mounts a shared volume as one external volume for every worktree', () => {
     expect(rendered.shared?.volumes).toEqual({ data: { external: true, name: 'shop-shared-def456_data' } });
     expect(rendered.sharedVolumeNames).toEqual(['shop-shared-def456_data']);
+  });
+});
+
+describe('relative paths', () => {
+  it('are resolved against the compose file’s folder, as podman-compose leaves them', () => {
+    const config = {
+      services: {
+        app: {
+          image: 'x',
+          build: { context: './app', dockerfile: 'Dockerfile' },
+          env_file: ['./.env.test', { path: 'local.env', required: false }],
+          volumes: ['./static:/static:ro', '../shared:/shared', 'data:/data', '/abs:/abs', { type: 'bind', source: './conf', target: '/conf' }],
+        },
+        remote: { image: 'y', build: 'https://github.com/o/r.git#main' },
+      },
+      volumes: { data: {} },
+    };
+    const services = renderCompose(input(config)).worktree.services as Record<string, Record<string, unknown>>;
+    expect(services.app?.build).toEqual({ context: '/src/wt/app', dockerfile: 'Dockerfile' });
+    expect(services.app?.env_file).toEqual(['/src/wt/.env.test', { path: '/src/wt/local.env', required: false }]);
+    expect(services.app?.volumes).toEqual(['/src/wt/static:/static:ro', '/src/shared:/shared', 'data:/data', '/abs:/abs', { type: 'bind', source: '/src/wt/conf', target: '/conf' }]);
+    expect(services.remote?.build).toBe('https://github.com/o/r.git#main');
   });
 });
 

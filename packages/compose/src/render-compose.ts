@@ -4,6 +4,7 @@
 // on every service, network and volume, and `compose.shared` services split into a
 // document of their own. Override files cannot do this: compose appends `ports` lists.
 // Spec: https://docs.docker.com/reference/compose-file/ (services, networks, volumes).
+import { isAbsolute, resolve } from 'node:path';
 import { parsePortEntry, portKey } from './published-ports.js';
 
 type Doc = Record<string, unknown>;
@@ -23,6 +24,12 @@ export interface RenderInput {
   shared: readonly string[];
   /** `compose.sharedVolumes`: named volumes every worktree mounts as one. */
   sharedVolumes: readonly string[];
+  /**
+   * The first compose file's folder: relative paths left in the config (podman-compose prints them
+   * as written; compose v1/v2 print them absolute) are resolved against it, because the rendered
+   * file lives elsewhere.
+   */
+  baseDir: string;
 }
 
 export interface RenderedCompose {
@@ -68,8 +75,37 @@ export function namedVolumesOf(service: Doc): string[] {
   return names;
 }
 
+function absolute(baseDir: string, path: string): string {
+  if (path.startsWith('~')) return path;
+  return isAbsolute(path) ? path : resolve(baseDir, path);
+}
+
+/** Bind mounts, env_file and build context with relative paths made absolute. */
+function absolutePaths(service: Doc, baseDir: string): Doc {
+  const out: Doc = { ...service };
+  if (Array.isArray(service.volumes)) {
+    out.volumes = (service.volumes as unknown[]).map((mount): unknown => {
+      if (typeof mount === 'string') return /^\.\.?(\/|:)/.test(mount) ? `${absolute(baseDir, mount.split(':')[0] ?? '')}${mount.slice(mount.indexOf(':'))}` : mount;
+      const long = record(mount);
+      return long.type === 'bind' && typeof long.source === 'string' ? { ...long, source: absolute(baseDir, long.source) } : mount;
+    });
+  }
+  if (typeof service.env_file === 'string') out.env_file = absolute(baseDir, service.env_file);
+  if (Array.isArray(service.env_file)) {
+    out.env_file = (service.env_file as unknown[]).map((entry): unknown => {
+      if (typeof entry === 'string') return absolute(baseDir, entry);
+      const long = record(entry);
+      return typeof long.path === 'string' ? { ...long, path: absolute(baseDir, long.path) } : entry;
+    });
+  }
+  if (typeof service.build === 'string' && !service.build.includes('://')) out.build = absolute(baseDir, service.build);
+  const build = record(service.build);
+  if (typeof build.context === 'string' && !build.context.includes('://')) out.build = { ...build, context: absolute(baseDir, build.context) };
+  return out;
+}
+
 function renderService(name: string, service: Doc, project: string, input: RenderInput, labels: Record<string, string>, joinShared: boolean): Doc {
-  const out: Doc = { ...service, labels: { ...labelMap(service.labels), ...labels } };
+  const out: Doc = { ...absolutePaths(service, input.baseDir), labels: { ...labelMap(service.labels), ...labels } };
   if (typeof service.container_name === 'string') out.container_name = `${project}-${service.container_name}`;
   if (Array.isArray(service.ports)) {
     out.ports = service.ports.flatMap((entry) =>

@@ -1,7 +1,7 @@
 // `harness up`: the worktree's stack from the user's unmodified compose files, rendered per
 // worktree (SPEC "Per-worktree compose"), started, waited for, and described in `.harness/env`.
 import { readFile } from 'node:fs/promises';
-import { relative } from 'node:path';
+import { dirname, relative } from 'node:path';
 import { HarnessError } from '@harness/diagnostics';
 import { parse, stringify } from 'yaml';
 import { lastLine, runCompose } from './compose-tool.js';
@@ -70,6 +70,7 @@ async function upLocked(context: StackContext, options: UpOptions, timeoutMs: nu
     hostPorts: new Map(bindings.map((b) => [portKey(b), b.hostPort])),
     shared,
     sharedVolumes: context.config.sharedVolumes,
+    baseDir: dirname(context.files[0] ?? context.worktree),
   });
   await excludeGeneratedFiles(context.commonDir);
   const unchanged = await writeIfChanged(context.composeFile, stringify(rendered.worktree));
