@@ -73,7 +73,7 @@ export function renderPlanText(plan: InitPlan, options: RenderInitOptions): stri
 export function renderResultText(plan: InitPlan, result: InitResult, options: RenderInitOptions): string {
   const lines: string[] = [];
   lines.push(result.written.length === 0 ? 'Nothing to write: every file is already in place.' : `Wrote ${result.written.length} ${result.written.length === 1 ? 'file' : 'files'}.`);
-  for (const b of result.baselines) lines.push(`Baseline ${b.action === 'create' ? 'recorded' : 'updated'}: ${b.path}`);
+  // The checks' own notes say which baseline they wrote and with how many entries.
   for (const note of result.notes) lines.push(note);
   if (result.check !== undefined) {
     const errors = result.check.diagnostics.filter((d) => d.severity === 'error').length;

@@ -67,7 +67,7 @@ async function settleBaseline(input: CheckLayersInput, kept: readonly Violation[
     const verb = input.dryRun === true ? 'would write' : 'wrote';
     const notAdded = entries !== undefined && !input.allowGrowth && applyBaseline(kept, update.entries).remaining.length > 0;
     const hint = notAdded ? ' (new findings were not added: the baseline only shrinks unless --allow-growth)' : '';
-    notes.push(`layers: ${verb} ${baselinePath}: ${update.entries.length} entries (+${update.added}, -${update.removed})${hint}.`);
+    notes.push(`layers: ${verb} ${baselinePath}: ${update.entries.length} ${update.entries.length === 1 ? 'entry' : 'entries'} (+${update.added}, -${update.removed})${hint}.`);
     if (input.dryRun !== true) await writeBaseline(join(input.root, baselinePath), baselinePath, serializeBaseline(update.entries));
     entries = update.entries;
   }
