@@ -27,7 +27,7 @@ export async function runWithStack(options: RunWithStackOptions): Promise<RunWit
   if (file === undefined) {
     throw new HarnessError('USAGE', 'no command to run', { fix: 'Put it after --, e.g. `harness test -- pnpm test`.' });
   }
-  const stack = await upWorktree(options);
+  const stack = await upWorktree({ ...options, reuseRunning: true });
   try {
     const result = await runProcess(file, args, {
       cwd: options.cwd,

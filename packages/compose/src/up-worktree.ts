@@ -23,6 +23,11 @@ import { writeFileAtomic } from './write-file-atomic.js';
 export interface UpOptions extends StackOptions {
   /** How long to wait for the stack to be ready (default 120 s). */
   timeoutSeconds?: number;
+  /**
+   * Leave a running, ready stack alone when its rendered file is unchanged, without calling compose
+   * (`harness test`). `harness up` always runs `compose up -d`, which also picks up rebuilt images.
+   */
+  reuseRunning?: boolean;
   /** Aborting (Ctrl-C) stops waiting and removes what this up created, then throws INTERRUPTED. */
   signal?: AbortSignal;
 }
@@ -57,7 +62,7 @@ export function projectLockPath(context: StackContext): string {
 
 async function upLocked(context: StackContext, options: UpOptions, timeoutMs: number): Promise<StackUp> {
   const config = await resolvedConfig(context);
-  const services = Object.keys((config.services ?? {}));
+  const services = Object.keys(config.services ?? {});
   const shared = context.config.shared.filter((name) => services.includes(name));
   const own = services.filter((name) => !shared.includes(name));
   const bindings = await choosePorts(context, config, own, shared);
@@ -73,7 +78,7 @@ async function upLocked(context: StackContext, options: UpOptions, timeoutMs: nu
     baseDir: dirname(context.files[0] ?? context.worktree),
   });
   await excludeGeneratedFiles(context.commonDir);
-  const unchanged = await writeIfChanged(context.composeFile, stringify(rendered.worktree));
+  const unchanged = (await writeIfChanged(context.composeFile, stringify(rendered.worktree))) && options.reuseRunning === true;
   const signal = options.signal;
   const sharedStates = await upShared(context, rendered, timeoutMs, signal);
   const states = await startProject(context, { project: context.project, file: context.composeFile, expected: expectedServices(config, own), timeoutMs, unchanged, signal });
@@ -132,6 +137,7 @@ async function upShared(context: StackContext, rendered: RenderedCompose, timeou
   const document = rendered.shared;
   const lock = `${registryPaths(context.commonDir).dir}/shared.lock`;
   return withFileLock(lock, timeoutMs, async () => {
+    // Shared services serve other worktrees too: while ready and unchanged they are left alone, also by `harness up`.
     const unchanged = await writeIfChanged(context.sharedComposeFile, stringify(document));
     const expected = expectedServices(document, Object.keys(document.services ?? {}));
     return startProject(context, { project: context.sharedProject, file: context.sharedComposeFile, expected, timeoutMs, unchanged, signal });

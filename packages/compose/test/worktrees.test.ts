@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { StackUp } from '../src/index.js';
-import { downWorktree, gcStacks, listStacks, upWorktree } from '../src/index.js';
+import { downWorktree, gcStacks, listStacks, runWithStack, upWorktree } from '../src/index.js';
 import { buildBusyboxImage, removeImage } from './busybox-image.js';
 import type { FixtureRepo } from './fixture-repo.js';
 import { addWorktree, createRepo, leftovers, projectLeftovers, removeRepo, uniqueTag } from './fixture-repo.js';
@@ -105,6 +105,17 @@ describe('ps', () => {
     ]);
     const web = listing[0]?.services.find((s) => s.service === 'web');
     expect(web?.ports).toEqual([{ containerPort: 8080, protocol: 'tcp', hostPort: hostPort(stacks[1], 'web') }]);
+  });
+});
+
+describe('harness test on a running stack', () => {
+  it('reuses the stack as it is', async () => {
+    const id = () => execFileSync('docker', ['inspect', '--format', '{{.Id}}', `${stacks[0].project}-web`], { encoding: 'utf8' });
+    const before = id();
+    const result = await runWithStack({ cwd: repo.root, command: ['true'] });
+    expect(result.exitCode).toBe(0);
+    expect(result.stack.ports).toEqual(stacks[0].ports);
+    expect(id()).toBe(before);
   });
 });
 
