@@ -8,7 +8,7 @@ import { writeFileAtomic } from './write-file-atomic.js';
 
 export const docsCacheFile = '.harness/cache/docs.json';
 // Bump when ParsedMarkdown or the parser's settings change.
-const cacheVersion = 2;
+const cacheVersion = 3;
 
 interface CachedParse {
   links: MarkdownLink[];

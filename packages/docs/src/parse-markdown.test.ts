@@ -12,6 +12,13 @@ describe('parseMarkdown', () => {
     ]);
   });
 
+  it('finds links and code spans in table cells; a footnote definition is not a link', () => {
+    const md = ['| doc | file |', '| --- | --- |', '| [guide](docs/guide.md) | `src/app.ts` |', '', 'Text.[^1]', '', '[^1]: Deprecated.'].join('\n');
+    const parsed = parseMarkdown(md);
+    expect(parsed.links.map((l) => [l.kind, l.url, l.line])).toEqual([['link', 'docs/guide.md', 3]]);
+    expect(parsed.runs.filter((r) => r.kind === 'code').map((r) => [r.value, r.line])).toEqual([['src/app.ts', 3]]);
+  });
+
   it('gives GitHub anchors, duplicates numbered', () => {
     const md = '# Setup & Install\n\n## Usage\n\n## Usage\n\n## `harness check` flags\n\n<a name="custom"></a>';
     const parsed = parseMarkdown(md);

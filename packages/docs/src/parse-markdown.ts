@@ -1,14 +1,17 @@
-// Markdown as a CommonMark + GFM syntax tree (mdast, https://github.com/syntax-tree/mdast), never
+// Markdown as a CommonMark syntax tree (mdast, https://github.com/syntax-tree/mdast), never
 // regexes over raw text: links inside code are not links, reference definitions and images count,
 // and headings give GitHub's anchors (github-slugger: lower case, punctuation dropped, duplicates
-// get -1, -2…).
+// get -1, -2…). Of GitHub's extensions only footnotes are parsed: a footnote definition
+// (`[^1]: text`) would otherwise read as a link definition to `text`. Tables, autolink literals,
+// strikethrough and task lists change no relative link or code span (a link in a table cell
+// parses the same inside a paragraph) and cost more than half of the parse (docs/decisions.md).
 import GithubSlugger from 'github-slugger';
 import type { Nodes, Root } from 'mdast';
 import { fromMarkdown } from 'mdast-util-from-markdown';
 import { frontmatterFromMarkdown } from 'mdast-util-frontmatter';
-import { gfmFromMarkdown } from 'mdast-util-gfm';
+import { gfmFootnoteFromMarkdown } from 'mdast-util-gfm-footnote';
 import { frontmatter } from 'micromark-extension-frontmatter';
-import { gfm } from 'micromark-extension-gfm';
+import { gfmFootnote } from 'micromark-extension-gfm-footnote';
 import { parse as parseYaml } from 'yaml';
 
 export interface SourceSpan {
@@ -49,8 +52,8 @@ export interface ParsedMarkdown {
   frontmatter: Frontmatter;
 }
 
-const extensions = [gfm(), frontmatter(['yaml'])];
-const mdastExtensions = [gfmFromMarkdown(), frontmatterFromMarkdown(['yaml'])];
+const extensions = [gfmFootnote(), frontmatter(['yaml'])];
+const mdastExtensions = [gfmFootnoteFromMarkdown(), frontmatterFromMarkdown(['yaml'])];
 const mayMatter = /@|\/Users\/|\/home\/|[A-Za-z]:\\/;
 const htmlAnchor = /\b(?:id|name)\s*=\s*["']([^"']+)["']/g;
 
