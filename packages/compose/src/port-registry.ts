@@ -5,9 +5,8 @@ import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
-import { HarnessError } from '@harness/diagnostics';
+import { HarnessError, writeFileAtomic } from '@harness/diagnostics';
 import { withFileLock } from './file-lock.js';
-import { writeFileAtomic } from './write-file-atomic.js';
 
 export interface ProjectPorts {
   /** The worktree (or, for the shared project, the git common dir) the ports belong to. */

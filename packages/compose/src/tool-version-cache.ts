@@ -4,7 +4,7 @@
 import { accessSync, constants, statSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { delimiter, join } from 'node:path';
-import { writeFileAtomic } from './write-file-atomic.js';
+import { writeFileAtomic } from '@harness/diagnostics';
 
 interface CacheEntry {
   path: string;

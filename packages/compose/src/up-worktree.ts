@@ -2,7 +2,7 @@
 // worktree (SPEC "Per-worktree compose"), started, waited for, and described in `.harness/env`.
 import { readFile } from 'node:fs/promises';
 import { dirname, relative } from 'node:path';
-import { HarnessError } from '@harness/diagnostics';
+import { HarnessError, writeFileAtomic } from '@harness/diagnostics';
 import { parse, stringify } from 'yaml';
 import { lastLine, runCompose } from './compose-tool.js';
 import type { ContainerState } from './engine.js';
@@ -18,7 +18,6 @@ import { renderCompose } from './render-compose.js';
 import type { ComposeStackContext as StackContext, StackOptions } from './stack-context.js';
 import { openComposeStack } from './stack-context.js';
 import { judgeReadiness, waitReady } from './wait-ready.js';
-import { writeFileAtomic } from './write-file-atomic.js';
 
 export interface UpOptions extends StackOptions {
   /** How long to wait for the stack to be ready (default 120 s). */

@@ -13,3 +13,4 @@ export type { SarifOptions } from './reporters/sarif.js';
 export { renderSarif } from './reporters/sarif.js';
 export type { BaselineDocument, BaselineEntry, BaselineUpdate } from './baseline.js';
 export { applyBaseline, baselineKey, planBaselineUpdate, readBaseline, serializeBaseline } from './baseline.js';
+export { writeFileAtomic } from './write-file-atomic.js';

@@ -4,9 +4,8 @@
 // written atomically. With dryRun the plan is returned and nothing is written.
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { HarnessError } from '@harness/diagnostics';
+import { HarnessError, writeFileAtomic } from '@harness/diagnostics';
 import type { Finding, TextEdit } from './rules/docs-rule.js';
-import { writeFileAtomic } from './write-file-atomic.js';
 
 export interface FixPlan {
   /** One line per edit: file:line: old → new. */

@@ -3,7 +3,7 @@
 import { join } from 'node:path';
 import type { DocsConfig } from '@harness/config';
 import type { BaselineEntry, Diagnostic } from '@harness/diagnostics';
-import { applyBaseline, HarnessError, planBaselineUpdate, readBaseline, serializeBaseline } from '@harness/diagnostics';
+import { applyBaseline, HarnessError, planBaselineUpdate, readBaseline, serializeBaseline, writeFileAtomic } from '@harness/diagnostics';
 import { applyFixes, planFixes } from './apply-fixes.js';
 import type { DocsModel } from './docs-model.js';
 import { buildDocsModel } from './docs-model.js';
@@ -11,7 +11,6 @@ import { docsCacheFile, ParseCache } from './parse-cache.js';
 import { checkingRules, docsLink } from './docs-rules.js';
 import type { Finding } from './rules/docs-rule.js';
 import { describeStaleEntry } from './rules/stale-baseline.js';
-import { writeFileAtomic } from './write-file-atomic.js';
 
 export interface CheckDocsInput {
   root: string;
@@ -95,7 +94,7 @@ async function settleBaseline(input: CheckDocsInput, findings: Diagnostic[], not
     const verb = input.dryRun === true ? 'would write' : 'wrote';
     const notAdded = entries !== undefined && input.allowGrowth !== true && applyBaseline(findings, update.entries).remaining.length > 0;
     const hint = notAdded ? ' (new findings were not added: the baseline only shrinks unless --allow-growth)' : '';
-    notes.push(`docs: ${verb} ${baselinePath}: ${update.entries.length} entries (+${update.added}, -${update.removed})${hint}.`);
+    notes.push(`docs: ${verb} ${baselinePath}: ${update.entries.length} ${update.entries.length === 1 ? 'entry' : 'entries'} (+${update.added}, -${update.removed})${hint}.`);
     if (input.dryRun !== true) await writeBaseline(input.root, baselinePath, update.entries);
     entries = update.entries;
   }

@@ -4,7 +4,7 @@
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import type { Frontmatter, Heading, MarkdownLink, ParsedMarkdown, TextRun } from './parse-markdown.js';
-import { writeFileAtomic } from './write-file-atomic.js';
+import { writeFileAtomic } from '@harness/diagnostics';
 
 export const docsCacheFile = '.harness/cache/docs.json';
 // Bump when ParsedMarkdown or the parser's settings change.

@@ -4,7 +4,7 @@ import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import type { LayersConfig } from '@harness/config';
 import type { Diagnostic } from '@harness/diagnostics';
-import { HarnessError } from '@harness/diagnostics';
+import { HarnessError, writeFileAtomic } from '@harness/diagnostics';
 import { applySuppressions } from './apply-suppressions.js';
 import type { ImportGraph } from './build-import-graph.js';
 import { buildImportGraph, cacheFileName } from './build-import-graph.js';
@@ -14,7 +14,6 @@ import { createLayerModel } from './layer-model.js';
 import { docsLink } from './layer-rules.js';
 import { applyBaseline, planBaselineUpdate, readBaseline, serializeBaseline } from './layers-baseline.js';
 import { describeStaleEntry } from './rules/stale-baseline.js';
-import { writeFileAtomic } from './write-file-atomic.js';
 
 export interface CheckLayersInput {
   root: string;

@@ -9,7 +9,7 @@ import type { ResolvedTarget } from './create-import-resolver.js';
 import type { SuppressionComment } from './find-suppressions.js';
 import type { Violation } from './find-violations.js';
 import type { EdgeKind, ImportRecord } from './lex-imports.js';
-import { writeFileAtomic } from './write-file-atomic.js';
+import { writeFileAtomic } from '@harness/diagnostics';
 
 export const cacheFormat = 'harness-layers-cache';
 export const cacheFormatVersion = 4;

@@ -3,9 +3,9 @@
 // carry such a mark, so it lives next to the files, in
 // `<rulesets.dir>/.harness-created.json`, committed with them:
 // {"version": 1, "created": {"owner/repo": {"<name>": <id>}}}.
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
-import { HarnessError } from '@harness/diagnostics';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { HarnessError, writeFileAtomic } from '@harness/diagnostics';
 import { isJsonObject } from './ruleset-file.js';
 
 export const createdStateFile = '.harness-created.json';
@@ -41,11 +41,9 @@ export async function readCreatedState(root: string, dir: string): Promise<Creat
   });
 }
 
-/** Written to a temporary file and renamed, so a crash never leaves half a file. */
+/** Written atomically, so a crash never leaves half a file. */
 export async function writeCreatedState(root: string, dir: string, state: CreatedState): Promise<void> {
   const path = join(root, createdStatePath(dir));
-  await mkdir(dirname(path), { recursive: true });
-  const temporary = `${path}.${process.pid}.tmp`;
   const sorted: CreatedState = {
     version: 1,
     created: Object.fromEntries(
@@ -55,6 +53,5 @@ export async function writeCreatedState(root: string, dir: string, state: Create
         .map(([repository, names]) => [repository, Object.fromEntries(Object.entries(names).sort(([a], [b]) => a.localeCompare(b)))]),
     ),
   };
-  await writeFile(temporary, `${JSON.stringify(sorted, null, 2)}\n`);
-  await rename(temporary, path);
+  await writeFileAtomic(path, `${JSON.stringify(sorted, null, 2)}\n`);
 }

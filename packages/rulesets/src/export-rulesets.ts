@@ -2,10 +2,9 @@
 // `rulesets.dir` in GitHub's export format, for teams that start from what they
 // clicked together. Nothing is overwritten without --force, and nothing is
 // written at all when one file would be.
-import { mkdir, rename, writeFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { HarnessError } from '@harness/diagnostics';
+import { join } from 'node:path';
+import { HarnessError, writeFileAtomic } from '@harness/diagnostics';
 import type { JsonObject } from '@harness/github';
 import { formatRepository, getRuleset, listRulesets } from '@harness/github';
 import type { RulesetsOptions } from './plan-rulesets.js';
@@ -67,11 +66,7 @@ export async function exportRulesets(options: ExportOptions): Promise<ExportResu
   const dryRun = options.dryRun === true;
   if (!dryRun) {
     for (const { entry, text } of writes) {
-      const path = join(options.root, entry.file);
-      await mkdir(dirname(path), { recursive: true });
-      const temporary = `${path}.${process.pid}.tmp`;
-      await writeFile(temporary, text);
-      await rename(temporary, path);
+      await writeFileAtomic(join(options.root, entry.file), text);
     }
   }
   return {

@@ -22,7 +22,7 @@ describe('docs/stale-baseline and the baseline', () => {
     const root = await writeTempRepo({ 'AGENTS.md': '[x](docs/gone.md)\n' });
     const first = await checkDocs({ root, config: docsConfig(), updateBaseline: true });
     expect(first.diagnostics).toEqual([]);
-    expect(first.notes).toContain('docs: wrote .harness/baseline/docs.json: 1 entries (+1, -0).');
+    expect(first.notes).toContain('docs: wrote .harness/baseline/docs.json: 1 entry (+1, -0).');
     await writeFile(join(root, 'AGENTS.md'), '[x](docs/gone.md) [y](docs/new.md)\n');
     const second = await checkDocs({ root, config: docsConfig(), updateBaseline: true });
     expect(second.diagnostics.map((d) => d.target)).toEqual(['docs/new.md']);

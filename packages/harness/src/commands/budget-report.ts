@@ -1,9 +1,8 @@
 // `harness budget report [NAME...]`: the trend per budget from the history (SPEC "Budgets").
-import { rename, writeFile } from 'node:fs/promises';
 import { relative, resolve } from 'node:path';
 import { loadBudgetReport, renderBudgetReport, renderSvgChart } from '@harness/budget';
 import { loadConfig } from '@harness/config';
-import { HarnessError } from '@harness/diagnostics';
+import { HarnessError, writeFileAtomic } from '@harness/diagnostics';
 import type { CommandSpec } from '../command-spec.js';
 import { toolVersion } from '../tool-version.js';
 import { count } from './budget.js';
@@ -38,10 +37,8 @@ export const budgetReportCommand: CommandSpec = {
 };
 
 async function writeAtomically(file: string, text: string): Promise<void> {
-  const temp = `${file}.${process.pid}.tmp`;
   try {
-    await writeFile(temp, text);
-    await rename(temp, file);
+    await writeFileAtomic(file, text);
   } catch (cause) {
     throw new HarnessError('IO_FAILED', `cannot write ${file}`, { place: { file }, fix: 'Check that the folder exists and is writable.', cause });
   }
