@@ -47,6 +47,8 @@ export interface CommandArgs {
 export interface CommandOutcome {
   /** false: the command ran and found errors (exit 1). */
   ok: boolean;
+  /** A child process's exit code passed on as the command's own (`harness test -- CMD`); wins over `ok`. */
+  exitCode?: number;
 }
 
 export interface CommandSpec {

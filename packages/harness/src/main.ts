@@ -7,7 +7,8 @@ import { parseInvocation } from './parse-argv.js';
 import { renderCommandHelp, renderMainHelp } from './render-help.js';
 import { toolVersion } from './tool-version.js';
 
-export type ExitCode = 0 | 1 | 2;
+/** 0 success, 1 findings, 2 could not run; `harness test -- CMD` passes CMD's own code on. */
+export type ExitCode = number;
 
 export async function main(argv: readonly string[], io: CliIo, commands: readonly CommandSpec[] = defaultCommands): Promise<ExitCode> {
   const debug = argv.includes('--debug');
@@ -26,6 +27,7 @@ export async function main(argv: readonly string[], io: CliIo, commands: readonl
       return 0;
     }
     const outcome = await invocation.command.run(invocation.args, io);
+    if (outcome.exitCode !== undefined) return outcome.exitCode;
     return outcome.ok ? 0 : 1;
   } catch (error) {
     if (isHarnessError(error)) {

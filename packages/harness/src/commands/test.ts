@@ -1,6 +1,6 @@
 // `harness test -- CMD`: CMD against this worktree's stack, with its variables set.
 import { runWithStack } from '@harness/compose';
-import type { CommandOutcome, CommandSpec } from '../command-spec.js';
+import type { CommandSpec } from '../command-spec.js';
 import { loadComposeConfig, timeoutOption, timeoutSeconds, withInterrupt } from './up.js';
 
 export const testCommand: CommandSpec = {
@@ -28,8 +28,6 @@ export const testCommand: CommandSpec = {
       onStderr: (chunk) => io.stderr(chunk),
       ...timeoutSeconds(args),
     }));
-    // exitCode passes CMD's code on where main() supports it; otherwise ok maps to 0/1.
-    const outcome: CommandOutcome & { exitCode: number } = { ok: result.exitCode === 0, exitCode: result.exitCode };
-    return outcome;
+    return { ok: result.exitCode === 0, exitCode: result.exitCode };
   },
 };
