@@ -36,6 +36,15 @@ beforeEach(async () => {
 });
 
 afterEach(async () => {
+  // A failed test must not leave its stack on the engine: everything labelled with this world's repo goes.
+  const label = `label=dev.harness.repo=${join(world.root, '.git')}`;
+  const ids = (kind: string[]) => execFileSync('docker', [...kind, '-q', '--filter', label], { encoding: 'utf8' }).split('\n').filter((id) => id !== '');
+  const containers = ids(['ps', '-a']);
+  if (containers.length > 0) execFileSync('docker', ['rm', '-f', ...containers]);
+  const networks = ids(['network', 'ls']);
+  if (networks.length > 0) execFileSync('docker', ['network', 'rm', ...networks]);
+  const volumes = ids(['volume', 'ls']);
+  if (volumes.length > 0) execFileSync('docker', ['volume', 'rm', '-f', ...volumes]);
   expect(world.standin.violations).toEqual([]);
   await world.standin.close();
 });
