@@ -22,6 +22,9 @@ export default defineConfig({
           include: ['packages/*/test/**/*.test.ts'],
           testTimeout: 120_000,
           hookTimeout: 120_000,
+          // These tests mostly wait on git, Docker and child processes, not the CPU: three at a time
+          // halves the tier's wall time on a 2-core machine (the default would be one at a time).
+          maxWorkers: 3,
         },
       },
     ],
