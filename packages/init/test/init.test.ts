@@ -125,6 +125,8 @@ describe('writing', () => {
     expect(orders).toContain('run: pnpm exec harness check --format markdown >> "$GITHUB_STEP_SUMMARY" || true');
     expect(orders).toContain('uses: github/codeql-action/upload-sarif@v3');
     expect(orders).toContain("if: ${{ !cancelled() }}");
+    // harness's caches survive between runs, so a check reads only what changed.
+    expect(orders).toMatch(/- uses: actions\/cache@v4\n\s+with:\n\s+path: \.harness\/cache\n\s+key: harness-cache-\$\{\{ runner\.os \}\}-\$\{\{ github\.sha \}\}/);
     const shop = await read('shop');
     expect(shop).toContain('node-version: 22');
     expect(shop).toContain('- run: npm ci');
