@@ -18,6 +18,8 @@ export default defineConfig({
           // isolated and one at a time, 5 s like this, on 2 cores).
           isolate: false,
           maxWorkers: 2,
+          // Projects with their own worker counts run one after the other: unit first.
+          sequence: { groupOrder: 0 },
         },
       },
       {
@@ -30,6 +32,7 @@ export default defineConfig({
           // These tests mostly wait on git, Docker and child processes, not the CPU: three at a time
           // halves the tier's wall time on a 2-core machine (the default would be one at a time).
           maxWorkers: 3,
+          sequence: { groupOrder: 1 },
         },
       },
     ],
