@@ -27,31 +27,50 @@ export function run(cwd: string, args: string[]): Promise<string> {
   });
 }
 
+/**
+ * Runs tasks one at a time, in order. Worktrees of one repository share its config and refs, and
+ * git fails with "could not lock" when two commands write them at the same moment (`worktree add
+ * -B` writes the branch's upstream into .git/config; fetch and push update remote-tracking refs).
+ */
+function oneAtATime(): <T>(task: () => Promise<T>) => Promise<T> {
+  let tail: Promise<unknown> = Promise.resolve();
+  return (task) => {
+    const result = tail.then(task);
+    tail = result.catch(() => undefined);
+    return result;
+  };
+}
+
 export function createGitAdapter(): GitAdapter {
+  const serial = oneAtATime();
   return {
-    async prepareWorktree(root, path, branch, base) {
-      await run(root, ['fetch', '--quiet', 'origin']);
-      if (existsSync(path)) return;
-      const pushed = (await run(root, ['ls-remote', '--heads', 'origin', branch])) !== '';
-      await run(root, ['worktree', 'add', '--quiet', '-B', branch, path, pushed ? `origin/${branch}` : `origin/${base}`]);
-    },
+    prepareWorktree: (root, path, branch, base) =>
+      serial(async () => {
+        await run(root, ['fetch', '--quiet', 'origin']);
+        if (existsSync(path)) return;
+        const pushed = (await run(root, ['ls-remote', '--heads', 'origin', branch])) !== '';
+        await run(root, ['worktree', 'add', '--quiet', '-B', branch, path, pushed ? `origin/${branch}` : `origin/${base}`]);
+      }),
     head: (cwd) => run(cwd, ['rev-parse', 'HEAD']),
-    async commitAll(cwd, message) {
-      await run(cwd, ['add', '--all']);
-      if ((await run(cwd, ['status', '--porcelain'])) === '') return undefined;
-      await run(cwd, ['-c', 'user.name=harness factory', '-c', 'user.email=factory@harness.invalid', 'commit', '--quiet', '--no-verify', '-m', message]);
-      return run(cwd, ['rev-parse', 'HEAD']);
-    },
+    commitAll: (cwd, message) =>
+      serial(async () => {
+        await run(cwd, ['add', '--all']);
+        if ((await run(cwd, ['status', '--porcelain'])) === '') return undefined;
+        await run(cwd, ['-c', 'user.name=harness factory', '-c', 'user.email=factory@harness.invalid', 'commit', '--quiet', '--no-verify', '-m', message]);
+        return run(cwd, ['rev-parse', 'HEAD']);
+      }),
     async commitsAhead(cwd, base) {
       return Number(await run(cwd, ['rev-list', '--count', `origin/${base}..HEAD`]));
     },
-    async aheadBehind(cwd, base) {
-      await run(cwd, ['fetch', '--quiet', 'origin', base]);
-      const [behind = '0', ahead = '0'] = (await run(cwd, ['rev-list', '--left-right', '--count', `origin/${base}...HEAD`])).split(/\s+/);
-      return { ahead: Number(ahead), behind: Number(behind) };
-    },
-    async push(cwd, branch) {
-      await run(cwd, ['push', '--quiet', 'origin', `HEAD:refs/heads/${branch}`]);
-    },
+    aheadBehind: (cwd, base) =>
+      serial(async () => {
+        await run(cwd, ['fetch', '--quiet', 'origin', base]);
+        const [behind = '0', ahead = '0'] = (await run(cwd, ['rev-list', '--left-right', '--count', `origin/${base}...HEAD`])).split(/\s+/);
+        return { ahead: Number(ahead), behind: Number(behind) };
+      }),
+    push: (cwd, branch) =>
+      serial(async () => {
+        await run(cwd, ['push', '--quiet', 'origin', `HEAD:refs/heads/${branch}`]);
+      }),
   };
 }

@@ -1,0 +1,40 @@
+// The git adapter with several issues at once: worktrees of one repository share its config and
+// refs, and git fails with "could not lock" when two commands write them at the same moment.
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { createGitAdapter } from '../src/git-adapter.js';
+
+function git(cwd: string, ...args: string[]): string {
+  return execFileSync('git', args, { cwd, encoding: 'utf8' }).trim();
+}
+
+describe('git adapter', () => {
+  it('makes, commits and pushes six worktrees at once without a lock collision', async () => {
+    const base = mkdtempSync(join(tmpdir(), 'factory-git-'));
+    const origin = join(base, 'origin.git');
+    git(base, 'init', '--quiet', '--bare', '--initial-branch=main', origin);
+    const root = join(base, 'work');
+    git(base, 'clone', '--quiet', origin, root);
+    writeFileSync(join(root, 'README.md'), '# app\n');
+    git(root, 'add', '.');
+    git(root, '-c', 'user.name=t', '-c', 'user.email=t@t', 'commit', '--quiet', '-m', 'seed');
+    git(root, 'push', '--quiet', 'origin', 'HEAD:main');
+
+    const adapter = createGitAdapter();
+    const issues = [1, 2, 3, 4, 5, 6];
+    await Promise.all(
+      issues.map(async (n) => {
+        const worktree = join(root, '.harness', 'worktrees', `issue-${n}`);
+        await adapter.prepareWorktree(root, worktree, `harness/issue-${n}`, 'main');
+        writeFileSync(join(worktree, `issue-${n}.txt`), `${n}\n`);
+        await adapter.commitAll(worktree, `Issue ${n}`);
+        await adapter.push(worktree, `harness/issue-${n}`);
+        await adapter.aheadBehind(worktree, 'main');
+      }),
+    );
+    for (const n of issues) expect(git(origin, 'show', `harness/issue-${n}:issue-${n}.txt`)).toBe(String(n));
+  });
+});
