@@ -3,13 +3,18 @@ import { defineConfig } from 'vitest/config';
 // Two tiers: `unit` (fast, from source, no build needed) and `integration`
 // (fixture repos, the built bin, a real Docker engine). Both resolve workspace
 // packages to their TypeScript sources through the `@harness/source` condition.
+// Tests run in Vite's server (ssr) environment, whose conditions are set apart
+// from `resolve.conditions`; without them a package's dist/ was imported when
+// built, and a fresh clone's unit tier failed.
 const resolve = { conditions: ['@harness/source'] };
+const ssr = { resolve: { conditions: ['@harness/source'] } };
 
 export default defineConfig({
   test: {
     projects: [
       {
         resolve,
+        ssr,
         test: {
           name: 'unit',
           include: ['packages/*/src/**/*.test.ts'],
@@ -24,6 +29,7 @@ export default defineConfig({
       },
       {
         resolve,
+        ssr,
         test: {
           name: 'integration',
           include: ['packages/*/test/**/*.test.ts'],
