@@ -36,6 +36,8 @@ export interface PullBundle {
 
 /** What one turn hands the agent: the PR bundle, which checks are required (and which have not reported), and how far the branch is from its base. */
 export interface TurnState extends PullBundle {
+  /** Review threads, resolved and outdated or not (GraphQL: REST has no thread state). */
+  reviewThreads: { resolved: boolean; outdated: boolean; path: string }[];
   requiredChecks: { names: string[]; notReported: string[]; mergeQueue: boolean };
   branch: { base: string; ahead: number; behind: number };
 }

@@ -38,7 +38,7 @@ export function pullTurnPrompt(issue: IssueText, bundle: TurnState, warnings: st
 }
 
 /** Changes when anything the agent would react to changes: head, mergeability, checks, comments, reviews. */
-export function bundleFingerprint(bundle: PullBundle & Partial<Pick<TurnState, 'branch'>>): string {
+export function bundleFingerprint(bundle: PullBundle & Partial<Pick<TurnState, 'branch' | 'reviewThreads'>>): string {
   const facts = {
     head: bundle.pull.headSha,
     state: [bundle.pull.state, bundle.pull.merged, bundle.pull.mergeable, bundle.pull.mergeableState],
@@ -46,6 +46,8 @@ export function bundleFingerprint(bundle: PullBundle & Partial<Pick<TurnState, '
     reviews: bundle.reviews.map((r) => [r.id, r.state]),
     checks: bundle.checkRuns.map((r) => [r.name, r.status, r.conclusion]),
     statuses: bundle.statuses.map((s) => [s.context, s.state]),
+    // A thread resolved or made outdated by a push is news for the agent.
+    threads: bundle.reviewThreads?.map((t) => [t.path, t.resolved, t.outdated]),
     behind: bundle.branch?.behind,
   };
   return createHash('sha256').update(JSON.stringify(facts)).digest('hex').slice(0, 16);

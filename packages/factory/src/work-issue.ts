@@ -152,13 +152,14 @@ async function pullTurn(ctx: FactoryContext, record: IssueRecord, issue: IssueTe
 }
 
 async function turnState(ctx: FactoryContext, record: IssueRecord, pr: number): Promise<TurnState> {
-  const [bundle, rules, branch] = await Promise.all([ctx.pulls.bundle(pr), ctx.pulls.branchRules(ctx.config.base), ctx.git.aheadBehind(record.worktree, ctx.config.base)]);
+  const [bundle, threads, rules, branch] = await Promise.all([ctx.pulls.bundle(pr), ctx.pulls.reviewThreads(pr), ctx.pulls.branchRules(ctx.config.base), ctx.git.aheadBehind(record.worktree, ctx.config.base)]);
   const required = new Set(rules.requiredChecks);
   const reported = new Set([...bundle.checkRuns.map((r) => r.name), ...bundle.statuses.map((s) => s.context)]);
   return {
     ...bundle,
     checkRuns: bundle.checkRuns.map((r) => ({ ...r, required: required.has(r.name) })),
     statuses: bundle.statuses.map((s) => ({ ...s, required: required.has(s.context) })),
+    reviewThreads: threads,
     requiredChecks: { names: rules.requiredChecks, notReported: rules.requiredChecks.filter((n) => !reported.has(n)), mergeQueue: rules.mergeQueue },
     branch: { base: ctx.config.base, ...branch },
   };

@@ -52,6 +52,7 @@ describe('the life of an issue', () => {
     expect(turnPrompt).toContain('"headSha"');
     expect(turnPrompt).toMatch(/"requiredChecks": \{\s+"names": \[\s*"ci"\s*\],\s+"notReported": \[\s*"ci"\s*\]/);
     expect(turnPrompt).toMatch(/"branch": \{\s+"base": "main",\s+"ahead": 1,\s+"behind": 0/);
+    expect(turnPrompt).toContain('"reviewThreads": []');
 
     // Before the wake-up: nothing runs. After it, with the PR unchanged: the agent is skipped.
     await runFactory(world.options());
@@ -59,11 +60,14 @@ describe('the life of an issue', () => {
     await runFactory(world.options());
     expect(existsSync(`${world.script}.prompt-3`)).toBe(false);
 
-    // Something changes on the PR: the agent gets a turn, merges, and GitHub confirms it.
+    // Something changes on the PR (a review thread and a status): the agent gets a turn with both,
+    // merges, and GitHub confirms it.
+    pull?.reviewThreads.push({ isResolved: false, isOutdated: false, path: 'hello.txt' });
     pullsOf(world.repo).statuses.push({ id: 1, sha: pull ? world.git(world.origin, 'rev-parse', 'harness/issue-1') : '', context: 'ci', state: 'success', description: null });
     world.clock.offsetMs = 400_000;
     state = await runFactory(world.options());
     expect(state.issues[issue]?.phase).toBe('merged');
+    expect(readFileSync(`${world.script}.prompt-3`, 'utf8')).toMatch(/"reviewThreads": \[\s*\{\s*"resolved": false,\s*"outdated": false,\s*"path": "hello.txt"\s*\}\s*\]/);
     expect(pullsOf(world.repo).pulls.get(2)?.merged).toBe(true);
     expect(world.standin.writes().filter((w) => w.method === 'POST' && w.path.endsWith('/pulls'))).toHaveLength(1);
     const events = readFileSync(join(world.root, '.harness', 'factory', 'events.jsonl'), 'utf8');

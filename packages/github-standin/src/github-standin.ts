@@ -13,6 +13,7 @@ import { createRequestValidator } from './request-validator.js';
 import type { RequestValidator } from './request-validator.js';
 import type { Route, RouteResponse } from './route-table.js';
 import { notFound } from './route-table.js';
+import { answerGraphql } from './graphql-endpoint.js';
 import { actionsRoutes } from './routes/actions-routes.js';
 import { branchRuleRoutes } from './routes/branch-rule-routes.js';
 import { issueRoutes } from './routes/issue-routes.js';
@@ -78,6 +79,7 @@ export async function startGithubStandin(options: StandinOptions = {}): Promise<
     const token = /^(?:token|bearer)\s+(.+)$/i.exec(incoming.headers.authorization ?? '')?.[1];
     const grant = token === undefined ? undefined : state.tokens.get(token);
     if (grant === undefined) return { record, response: { status: 401, body: { message: 'Requires authentication', documentation_url: 'https://docs.github.com/rest', status: '401' } } };
+    if (method === 'POST' && requestUrl.pathname === '/graphql') return { record, response: await answerGraphql(record.body, state, violations) };
     const match = findRoute(routes, method, requestUrl.pathname);
     if (match === undefined) {
       violations.push(`${method} ${requestUrl.pathname}: the stand-in has no route for it`);

@@ -33,6 +33,13 @@ export interface StoredReview {
   commitId: string;
 }
 
+/** A review thread as GitHub's GraphQL API shows it (REST has no thread state). */
+export interface StoredReviewThread {
+  isResolved: boolean;
+  isOutdated: boolean;
+  path: string;
+}
+
 export interface StoredPull {
   issue: StoredIssue;
   head: string;
@@ -44,6 +51,7 @@ export interface StoredPull {
   /** What GitHub would compute; the test sets it ("clean", "blocked", "dirty", …). */
   mergeableState: string;
   reviews: StoredReview[];
+  reviewThreads: StoredReviewThread[];
   /** Added to the merge queue (merge-async with the queue); the queue itself is not simulated. */
   queued: boolean;
 }
@@ -71,7 +79,7 @@ export function pullsOf(repository: StandinRepository): PullState {
 
 export function addPull(repository: StandinRepository, fields: { title: string; body: string | null; head: string; base: string; draft?: boolean; user?: string }): StoredPull {
   const issue = addIssue(repository, { title: fields.title, body: fields.body, isPullRequest: true, user: fields.user ?? 'harness-bot[bot]' });
-  const pull: StoredPull = { issue, head: fields.head, base: fields.base, draft: fields.draft ?? false, merged: false, mergedAt: null, mergeCommitSha: null, mergeableState: 'clean', reviews: [], queued: false };
+  const pull: StoredPull = { issue, head: fields.head, base: fields.base, draft: fields.draft ?? false, merged: false, mergedAt: null, mergeCommitSha: null, mergeableState: 'clean', reviews: [], reviewThreads: [], queued: false };
   pullsOf(repository).pulls.set(issue.number, pull);
   return pull;
 }
