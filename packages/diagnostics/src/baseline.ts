@@ -4,8 +4,10 @@
 // exists; afterwards it only removes entries that no longer match, unless growth is allowed.
 // Entries that match nothing are reported as stale by the checker that owns the baseline.
 import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import type { Diagnostic } from './diagnostic.js';
 import { HarnessError } from './harness-error.js';
+import { writeFileAtomic } from './write-file-atomic.js';
 
 export interface BaselineEntry {
   file: string;
@@ -96,6 +98,82 @@ export function applyBaseline<T extends Diagnostic>(findings: readonly T[], entr
     } else remaining.push(f);
   }
   return { remaining, accepted, stale: dedupe(entries).filter((e) => !used.has(baselineKey(e))) };
+}
+
+export interface SettleBaselineInput<T extends Diagnostic> {
+  /** The check that owns the baseline (`layers`, `docs`): names it in notes, errors and findings. */
+  check: string;
+  root: string;
+  /** The baseline file, relative to the root (the check's `baseline` setting). */
+  path: string;
+  findings: readonly T[];
+  updateBaseline?: boolean | undefined;
+  allowGrowth?: boolean | undefined;
+  dryRun?: boolean | undefined;
+  /** Written into the file for a reader who finds it in the repository. */
+  description: string;
+  /** Where the check's `stale-baseline` rule is explained. */
+  staleDocs: string;
+}
+
+export interface SettledBaseline<T extends Diagnostic> {
+  /** Findings the baseline does not accept. */
+  remaining: T[];
+  /** `<check>/stale-baseline` findings for entries that match nothing. */
+  stale: Diagnostic[];
+  /** What --update-baseline wrote (or would write), for the person running the check. */
+  note: string | undefined;
+}
+
+/** Reads the check's baseline, writes it with updateBaseline, and splits findings into remaining and stale entries. */
+export async function settleBaseline<T extends Diagnostic>(input: SettleBaselineInput<T>): Promise<SettledBaseline<T>> {
+  const { check, path } = input;
+  let entries = await readBaseline(join(input.root, path), path, check);
+  let note: string | undefined;
+  if (input.updateBaseline === true) {
+    const update = planBaselineUpdate(entries, input.findings, input.allowGrowth === true);
+    const verb = input.dryRun === true ? 'would write' : 'wrote';
+    const notAdded = entries !== undefined && input.allowGrowth !== true && applyBaseline(input.findings, update.entries).remaining.length > 0;
+    const hint = notAdded ? ' (new findings were not added: the baseline only shrinks unless --allow-growth)' : '';
+    note = `${check}: ${verb} ${path}: ${update.entries.length} ${update.entries.length === 1 ? 'entry' : 'entries'} (+${update.added}, -${update.removed})${hint}.`;
+    if (input.dryRun !== true) await writeBaseline(input, update.entries);
+    entries = update.entries;
+  }
+  const { remaining, stale } = applyBaseline(input.findings, entries ?? []);
+  return {
+    remaining,
+    stale: stale.map((entry) => ({
+      check,
+      rule: `${check}/stale-baseline`,
+      severity: 'error',
+      file: path,
+      ...(entry.target === '' ? {} : { target: entry.target }),
+      ...describeStaleEntry(check, entry, path),
+      docs: input.staleDocs,
+    })),
+    note,
+  };
+}
+
+/** The message and fix of a `<check>/stale-baseline` finding. */
+export function describeStaleEntry(check: string, entry: BaselineEntry, baselinePath: string): { message: string; fix: string } {
+  const what = entry.target === '' ? entry.file : `${entry.file} → ${entry.target}`;
+  return {
+    message: `the baseline still accepts ${entry.rule} for ${what}, but that finding is gone (fixed or moved away).`,
+    fix: `Run \`harness check ${check} --update-baseline\` to drop the entry from ${baselinePath}, and commit the smaller baseline.`,
+  };
+}
+
+async function writeBaseline(input: SettleBaselineInput<Diagnostic>, entries: readonly BaselineEntry[]): Promise<void> {
+  try {
+    await writeFileAtomic(join(input.root, input.path), serializeBaseline(entries, input.description));
+  } catch (cause) {
+    throw new HarnessError('IO_FAILED', `cannot write the ${input.check} baseline ${input.path}`, {
+      place: { file: input.path },
+      fix: `Check that its folder is writable (or point ${input.check}.baseline at a writable path), then run again.`,
+      cause,
+    });
+  }
 }
 
 function dedupe(entries: readonly BaselineEntry[]): BaselineEntry[] {

@@ -11,6 +11,6 @@ export type { PrettyOptions } from './reporters/pretty.js';
 export { renderPretty } from './reporters/pretty.js';
 export type { SarifOptions } from './reporters/sarif.js';
 export { renderSarif } from './reporters/sarif.js';
-export type { BaselineDocument, BaselineEntry, BaselineUpdate } from './baseline.js';
-export { applyBaseline, baselineKey, planBaselineUpdate, readBaseline, serializeBaseline } from './baseline.js';
+export type { BaselineDocument, BaselineEntry, BaselineUpdate, SettleBaselineInput, SettledBaseline } from './baseline.js';
+export { applyBaseline, baselineKey, describeStaleEntry, planBaselineUpdate, readBaseline, serializeBaseline, settleBaseline } from './baseline.js';
 export { writeFileAtomic } from './write-file-atomic.js';

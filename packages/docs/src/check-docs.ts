@@ -2,15 +2,14 @@
 // fixes (with fix), and the baseline (writing it with updateBaseline).
 import { join } from 'node:path';
 import type { DocsConfig } from '@harness/config';
-import type { BaselineEntry, Diagnostic } from '@harness/diagnostics';
-import { applyBaseline, HarnessError, planBaselineUpdate, readBaseline, serializeBaseline, writeFileAtomic } from '@harness/diagnostics';
+import type { Diagnostic } from '@harness/diagnostics';
+import { settleBaseline } from '@harness/diagnostics';
 import { applyFixes, planFixes } from './apply-fixes.js';
 import type { DocsModel } from './docs-model.js';
 import { buildDocsModel } from './docs-model.js';
 import { docsCacheFile, ParseCache } from './parse-cache.js';
 import { checkingRules, docsLink } from './docs-rules.js';
 import type { Finding } from './rules/docs-rule.js';
-import { describeStaleEntry } from './rules/stale-baseline.js';
 
 export interface CheckDocsInput {
   root: string;
@@ -40,7 +39,18 @@ export async function checkDocs(input: CheckDocsInput): Promise<CheckDocsResult>
     ({ model, findings } = await findAll(input, []));
   }
   const diagnostics = findings.map(toDiagnostic);
-  const { remaining, stale } = await settleBaseline(input, diagnostics, notes);
+  const { remaining, stale, note } = await settleBaseline({
+    check: 'docs',
+    root: input.root,
+    path: input.config.baseline,
+    findings: diagnostics,
+    updateBaseline: input.updateBaseline,
+    allowGrowth: input.allowGrowth,
+    dryRun: input.dryRun,
+    description: 'Known docs findings accepted for now (harness check docs). Shrink it; never grow it by hand.',
+    staleDocs: docsLink('stale-baseline'),
+  });
+  if (note !== undefined) notes.push(note);
   return { diagnostics: [...remaining, ...stale], files: model.docs.size, notes };
 }
 
@@ -86,41 +96,3 @@ function toDiagnostic(f: Finding): Diagnostic {
   return d;
 }
 
-async function settleBaseline(input: CheckDocsInput, findings: Diagnostic[], notes: string[]): Promise<{ remaining: Diagnostic[]; stale: Diagnostic[] }> {
-  const baselinePath = input.config.baseline;
-  let entries: BaselineEntry[] | undefined = await readBaseline(join(input.root, baselinePath), baselinePath, 'docs');
-  if (input.updateBaseline === true) {
-    const update = planBaselineUpdate(entries, findings, input.allowGrowth === true);
-    const verb = input.dryRun === true ? 'would write' : 'wrote';
-    const notAdded = entries !== undefined && input.allowGrowth !== true && applyBaseline(findings, update.entries).remaining.length > 0;
-    const hint = notAdded ? ' (new findings were not added: the baseline only shrinks unless --allow-growth)' : '';
-    notes.push(`docs: ${verb} ${baselinePath}: ${update.entries.length} ${update.entries.length === 1 ? 'entry' : 'entries'} (+${update.added}, -${update.removed})${hint}.`);
-    if (input.dryRun !== true) await writeBaseline(input.root, baselinePath, update.entries);
-    entries = update.entries;
-  }
-  const { remaining, stale } = applyBaseline(findings, entries ?? []);
-  return {
-    remaining,
-    stale: stale.map((entry) => ({
-      check: 'docs',
-      rule: 'docs/stale-baseline',
-      severity: 'error',
-      file: baselinePath,
-      ...(entry.target === '' ? {} : { target: entry.target }),
-      ...describeStaleEntry(entry, baselinePath),
-      docs: docsLink('stale-baseline'),
-    })),
-  };
-}
-
-async function writeBaseline(root: string, baselinePath: string, entries: readonly BaselineEntry[]): Promise<void> {
-  try {
-    await writeFileAtomic(join(root, baselinePath), serializeBaseline(entries, 'Known docs findings accepted for now (harness check docs). Shrink it; never grow it by hand.'));
-  } catch (cause) {
-    throw new HarnessError('IO_FAILED', `cannot write the docs baseline ${baselinePath}`, {
-      place: { file: baselinePath },
-      fix: 'Check that its folder is writable (or point docs.baseline at a writable path), then run again.',
-      cause,
-    });
-  }
-}

@@ -4,7 +4,7 @@ import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import type { LayersConfig } from '@harness/config';
 import type { Diagnostic } from '@harness/diagnostics';
-import { HarnessError, writeFileAtomic } from '@harness/diagnostics';
+import { settleBaseline } from '@harness/diagnostics';
 import { applySuppressions } from './apply-suppressions.js';
 import type { ImportGraph } from './build-import-graph.js';
 import { buildImportGraph, cacheFileName } from './build-import-graph.js';
@@ -12,8 +12,6 @@ import type { Violation } from './find-violations.js';
 import { findViolations } from './find-violations.js';
 import { createLayerModel } from './layer-model.js';
 import { docsLink } from './layer-rules.js';
-import { applyBaseline, planBaselineUpdate, readBaseline, serializeBaseline } from './layers-baseline.js';
-import { describeStaleEntry } from './rules/stale-baseline.js';
 
 export interface CheckLayersInput {
   root: string;
@@ -53,37 +51,21 @@ export async function checkLayers(input: CheckLayersInput): Promise<CheckLayersR
     notes.push(`layers: could not write ${cacheFileName} (${error instanceof Error ? error.message : String(error)}); the next run starts cold.`);
   }
   const { kept, problems } = applySuppressions(graph.files, violations);
-  const { remaining, stale } = await settleBaseline(input, kept, notes);
+  const { remaining, stale, note } = await settleBaseline({
+    check: 'layers',
+    root: input.root,
+    path: input.config.baseline,
+    findings: kept,
+    updateBaseline: input.updateBaseline,
+    allowGrowth: input.allowGrowth,
+    dryRun: input.dryRun,
+    description: 'Known layer violations accepted for now (harness check layers). Shrink it; never grow it by hand.',
+    staleDocs: docsLink('stale-baseline'),
+  });
+  if (note !== undefined) notes.push(note);
   return { diagnostics: [...remaining.map(stripRuleId), ...problems, ...stale], files: graph.files.length, notes, graph, violations };
 }
 
-/** Reads the baseline, writes it with updateBaseline, and splits findings into remaining and stale entries. */
-async function settleBaseline(input: CheckLayersInput, kept: readonly Violation[], notes: string[]): Promise<{ remaining: Violation[]; stale: Diagnostic[] }> {
-  const baselinePath = input.config.baseline;
-  let entries = await readBaseline(join(input.root, baselinePath), baselinePath);
-  if (input.updateBaseline === true) {
-    const update = planBaselineUpdate(entries, kept, input.allowGrowth === true);
-    const verb = input.dryRun === true ? 'would write' : 'wrote';
-    const notAdded = entries !== undefined && !input.allowGrowth && applyBaseline(kept, update.entries).remaining.length > 0;
-    const hint = notAdded ? ' (new findings were not added: the baseline only shrinks unless --allow-growth)' : '';
-    notes.push(`layers: ${verb} ${baselinePath}: ${update.entries.length} ${update.entries.length === 1 ? 'entry' : 'entries'} (+${update.added}, -${update.removed})${hint}.`);
-    if (input.dryRun !== true) await writeBaseline(join(input.root, baselinePath), baselinePath, serializeBaseline(update.entries));
-    entries = update.entries;
-  }
-  const { remaining, stale } = applyBaseline(kept, entries ?? []);
-  return {
-    remaining,
-    stale: stale.map((entry) => ({
-      check: 'layers',
-      rule: 'layers/stale-baseline',
-      severity: 'error',
-      file: baselinePath,
-      ...(entry.target === '' ? {} : { target: entry.target }),
-      ...describeStaleEntry(entry, baselinePath),
-      docs: docsLink('stale-baseline'),
-    })),
-  };
-}
 
 /** What the person running the check should know about this run (stderr lines). */
 function describeRun(graph: ImportGraph, config: LayersConfig): string[] {
@@ -99,17 +81,6 @@ function describeRun(graph: ImportGraph, config: LayersConfig): string[] {
   return notes;
 }
 
-async function writeBaseline(path: string, displayPath: string, text: string): Promise<void> {
-  try {
-    await writeFileAtomic(path, text);
-  } catch (cause) {
-    throw new HarnessError('IO_FAILED', `cannot write the layers baseline ${displayPath}`, {
-      place: { file: displayPath },
-      fix: 'Check that its folder is writable (or point layers.baseline at a writable path), then run again.',
-      cause,
-    });
-  }
-}
 
 function stripRuleId({ ruleId: _ruleId, ...diagnostic }: Violation): Diagnostic {
   return diagnostic;

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { applyBaseline } from '../layers-baseline.js';
-import { describeStaleEntry } from './stale-baseline.js';
+import { applyBaseline, describeStaleEntry } from '@harness/diagnostics';
 
 describe('layers/stale-baseline', () => {
   it('lists entries that no finding matches', () => {
@@ -8,7 +7,7 @@ describe('layers/stale-baseline', () => {
     const { stale, remaining } = applyBaseline([], [entry]);
     expect(stale).toEqual([entry]);
     expect(remaining).toEqual([]);
-    expect(describeStaleEntry(entry, '.harness/baseline/layers.json').message).toBe(
+    expect(describeStaleEntry('layers', entry, '.harness/baseline/layers.json').message).toBe(
       'the baseline still accepts layers/forward-only for src/a.ts → src/b.ts, but that finding is gone (fixed or moved away).',
     );
   });
