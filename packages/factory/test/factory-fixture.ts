@@ -19,7 +19,7 @@ import { runAgent } from '../src/run-agent.js';
 
 export const agentsDir = join(import.meta.dirname, 'fixtures', 'agents');
 
-const git = (cwd: string, ...args: string[]) => execFileSync('git', args, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+export const git = (cwd: string, ...args: string[]) => execFileSync('git', args, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
 
 export interface World {
   standin: GithubStandin;
@@ -36,8 +36,9 @@ export interface World {
   git(cwd: string, ...args: string[]): string;
 }
 
-export async function createWorld(): Promise<World> {
-  const base = mkdtempSync(join(tmpdir(), 'factory-world-'));
+/** A bare `origin` with one commit on main (a config and a README), and `work`, a clone of it. */
+export function createOrigin(prefix = 'factory-world-'): { base: string; origin: string; root: string } {
+  const base = mkdtempSync(join(tmpdir(), prefix));
   const origin = join(base, 'origin.git');
   git(base, 'init', '--quiet', '--bare', '--initial-branch=main', origin);
   const seed = join(base, 'seed');
@@ -49,6 +50,11 @@ export async function createWorld(): Promise<World> {
   git(seed, 'push', '--quiet', 'origin', 'HEAD:main');
   const root = join(base, 'work');
   git(base, 'clone', '--quiet', origin, root);
+  return { base, origin, root };
+}
+
+export async function createWorld(): Promise<World> {
+  const { base, origin, root } = createOrigin();
   const standin = await startGithubStandin();
   standin.state.addToken('t');
   const repo = standin.state.addRepository('octo/app');

@@ -1,27 +1,14 @@
 // The git adapter with several issues at once: worktrees of one repository share its config and
 // refs, and git fails with "could not lock" when two commands write them at the same moment.
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createGitAdapter } from '../src/git-adapter.js';
-
-function git(cwd: string, ...args: string[]): string {
-  return execFileSync('git', args, { cwd, encoding: 'utf8' }).trim();
-}
+import { createOrigin, git } from './factory-fixture.js';
 
 describe('git adapter', () => {
   it('makes, commits and pushes six worktrees at once without a lock collision', async () => {
-    const base = mkdtempSync(join(tmpdir(), 'factory-git-'));
-    const origin = join(base, 'origin.git');
-    git(base, 'init', '--quiet', '--bare', '--initial-branch=main', origin);
-    const root = join(base, 'work');
-    git(base, 'clone', '--quiet', origin, root);
-    writeFileSync(join(root, 'README.md'), '# app\n');
-    git(root, 'add', '.');
-    git(root, '-c', 'user.name=t', '-c', 'user.email=t@t', 'commit', '--quiet', '-m', 'seed');
-    git(root, 'push', '--quiet', 'origin', 'HEAD:main');
+    const { origin, root } = createOrigin('factory-git-');
 
     const adapter = createGitAdapter();
     const issues = [1, 2, 3, 4, 5, 6];
