@@ -1,9 +1,8 @@
 // `harness check`: runs the selected guardrails concurrently and merges their
 // findings into one result document (SPEC "Output formats").
 import type { Check, CheckOptions, HarnessConfig } from '@harness/config';
-import { closestWord } from '@harness/config';
+import { closestWord, createResultDocument, HarnessError } from '@harness/diagnostics';
 import type { CheckSummary, Diagnostic, ResultDocument } from '@harness/diagnostics';
-import { createResultDocument, HarnessError } from '@harness/diagnostics';
 
 export interface RunChecksInput {
   /** Every check harness knows; see registered-checks.ts. */

@@ -12,5 +12,5 @@ export type {
   SectionName,
 } from './schema.js';
 export { configSchema, createJsonSchema, defaultLayerOrder, layerRuleIds, sectionDefaults } from './schema.js';
-export { closestWord, knownKeysAt, suggestKey } from './suggest-key.js';
+export { knownKeysAt, suggestKey } from './suggest-key.js';
 export type { Check, CheckContext, CheckOptions, CheckOutcome } from './check-definition.js';

@@ -1,5 +1,5 @@
 // "Did you mean": the closest known key at the same place in the schema.
-import { distance } from 'fastest-levenshtein';
+import { closestWord } from '@harness/diagnostics';
 import { createJsonSchema } from './schema.js';
 
 interface SchemaNode {
@@ -40,19 +40,4 @@ function step(node: SchemaNode, segment: PropertyKey): SchemaNode | undefined {
 /** The known key closest to `key`, when it is close enough to be a typo. */
 export function suggestKey(path: readonly PropertyKey[], key: string): string | undefined {
   return closestWord(knownKeysAt(path), key);
-}
-
-/** The candidate closest to `word` by edit distance, when it is close enough to be a typo. */
-export function closestWord(candidates: readonly string[], word: string): string | undefined {
-  let best: string | undefined;
-  let bestDistance = Infinity;
-  for (const candidate of candidates) {
-    const d = distance(word.toLowerCase(), candidate.toLowerCase());
-    if (d < bestDistance) {
-      best = candidate;
-      bestDistance = d;
-    }
-  }
-  const limit = Math.max(2, Math.floor(word.length / 3));
-  return bestDistance <= limit ? best : undefined;
 }

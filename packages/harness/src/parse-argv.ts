@@ -1,7 +1,6 @@
 // Turns argv into a command and its arguments, from the command table alone.
 import { parseArgs } from 'node:util';
-import { closestWord } from '@harness/config';
-import { HarnessError, isFormat } from '@harness/diagnostics';
+import { closestWord, HarnessError, isFormat } from '@harness/diagnostics';
 import type { CommandArgs, CommandSpec, OptionSpec } from './command-spec.js';
 import { globalOptions } from './global-options.js';
 

@@ -1,8 +1,7 @@
 // The `layers` config section turned into questions about paths: which domain and layer a file
 // is in, whether it is a provider, shared or cross-cutting, which layers may import a package.
 import type { LayersConfig } from '@harness/config';
-import { closestWord } from '@harness/config';
-import { HarnessError } from '@harness/diagnostics';
+import { closestWord, HarnessError } from '@harness/diagnostics';
 import picomatch from 'picomatch';
 
 export interface FileClass {
