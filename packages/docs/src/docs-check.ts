@@ -1,13 +1,14 @@
 // The `docs` guardrail as harness check runs it; with no docs section it runs on SPEC's defaults.
+// This module is the package's `./check` entry: light, so that listing the checks loads none of
+// them; the checker itself is imported when the check runs.
 import type { Check } from '@harness/config';
-import { sectionDefaults } from '@harness/config';
-import { checkDocs } from './check-docs.js';
 
 export const docsCheck: Check = {
   name: 'docs',
   description: 'The AGENTS.md map and docs/: size and Codex chain, links and anchors, orphans, paths, front matter, staleness, shims, imports, commands.',
   section: 'docs',
   async run({ root, config, options }) {
+    const [{ sectionDefaults }, { checkDocs }] = await Promise.all([import('@harness/config'), import('./check-docs.js')]);
     const result = await checkDocs({
       root,
       config: config.docs ?? sectionDefaults('docs'),

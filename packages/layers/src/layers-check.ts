@@ -1,13 +1,13 @@
-// The `layers` guardrail as harness check runs it.
+// The `layers` guardrail as harness check runs it. This module is the package's `./check` entry:
+// light, so that listing the checks loads none of them; the checker is imported when it runs.
 import type { Check } from '@harness/config';
-import { sectionDefaults } from '@harness/config';
-import { checkLayers } from './check-layers.js';
 
 export const layersCheck: Check = {
   name: 'layers',
   description: 'Layer and boundary rules: forward-only layers, domains, providers, shared code, package placement.',
   section: 'layers',
   async run({ root, config, options }) {
+    const [{ sectionDefaults }, { checkLayers }] = await Promise.all([import('@harness/config'), import('./check-layers.js')]);
     const result = await checkLayers({
       root,
       config: config.layers ?? sectionDefaults('layers'),

@@ -12,6 +12,7 @@ export { renderApplyJson, renderApplyPretty, renderExportPretty, renderPlanJson,
 export { readOnlyKeys, toExportFormat, toRequestBody } from './request-body.js';
 export type { RulesetFile } from './ruleset-file.js';
 export { parseRulesetFile, readRulesetFiles } from './ruleset-file.js';
-export { checkRulesets, createRulesetsCheck, rulesetsCheck } from './rulesets-check.js';
+export { checkRulesets } from './check-rulesets.js';
+export { createRulesetsCheck, rulesetsCheck } from './rulesets-check.js';
 export type { RulesetsRuleId } from './rulesets-rules.js';
 export { planDiagnostics, rulesetsDocs, rulesetsRules } from './rulesets-rules.js';

@@ -1,22 +1,9 @@
 // The rulesets guardrail: `harness rulesets check`, and `harness check` when a
 // token is present (skipped with one notice when not: SPEC "Who uses it and how").
-import type { Check, CheckContext, CheckOutcome } from '@harness/config';
-import { sectionDefaults } from '@harness/config';
+// This module is the package's `./check` entry: light, so that listing the checks loads none of
+// them; the GitHub client and the planner are imported when the check runs.
+import type { Check, CheckContext } from '@harness/config';
 import type { RulesetsOptions } from './plan-rulesets.js';
-import { planRulesetsWithContext } from './plan-rulesets.js';
-import { planDiagnostics } from './rulesets-rules.js';
-
-/** Plans and reports what apply would change as findings; unmanaged rulesets become notes. */
-export async function checkRulesets(options: RulesetsOptions): Promise<CheckOutcome> {
-  const { plan, files } = await planRulesetsWithContext({ ...options, prune: false });
-  const notes: string[] = [];
-  for (const entry of plan.entries) {
-    if (entry.action === 'unmanaged') notes.push(`rulesets: "${entry.name}" on ${plan.repository} is not in ${plan.dir}; left alone`);
-    if (entry.bypassActorsHidden === true) notes.push(`rulesets: GitHub hides the bypass actors of "${entry.name}" from this token, so they were not compared`);
-  }
-  if (files.length === 0) notes.push(`rulesets: no ruleset files in ${plan.dir}; \`harness rulesets export\` writes the live ones there`);
-  return { diagnostics: planDiagnostics(plan), files: files.length, notes };
-}
 
 export function createRulesetsCheck(overrides: Partial<RulesetsOptions> = {}): Check {
   return {
@@ -26,6 +13,7 @@ export function createRulesetsCheck(overrides: Partial<RulesetsOptions> = {}): C
     async run(context: CheckContext) {
       const env = context.options.env ?? {};
       if ((env.GITHUB_TOKEN ?? '').trim() === '') return { diagnostics: [], skipped: 'GITHUB_TOKEN is not set, so GitHub was not asked' };
+      const [{ sectionDefaults }, { checkRulesets }] = await Promise.all([import('@harness/config'), import('./check-rulesets.js')]);
       const dir = (context.config.rulesets ?? sectionDefaults('rulesets')).dir;
       return checkRulesets({ root: context.root, dir, env, ...overrides });
     },

@@ -1,9 +1,8 @@
 // `harness budget report [NAME...]`: the trend per budget from the history (SPEC "Budgets").
 import { relative, resolve } from 'node:path';
-import { loadBudgetReport, renderBudgetReport, renderSvgChart } from '@harness/budget';
-import { loadConfig } from '@harness/config';
 import { HarnessError, writeFileAtomic } from '@harness/diagnostics';
 import type { CommandSpec } from '../command-spec.js';
+import { budgetPackage, configPackage } from '../packages.js';
 import { toolVersion } from '../tool-version.js';
 import { count } from './budget.js';
 
@@ -22,6 +21,7 @@ export const budgetReportCommand: CommandSpec = {
   ],
   examples: ['harness budget report', 'harness budget report build --last 30', 'harness budget report --format markdown >> "$GITHUB_STEP_SUMMARY"'],
   async run(args, io) {
+    const [{ loadConfig }, { loadBudgetReport, renderBudgetReport, renderSvgChart }] = await Promise.all([configPackage(), budgetPackage()]);
     const loaded = await loadConfig({ cwd: io.cwd, ...(args.global.config === undefined ? {} : { configPath: args.global.config }) });
     const report = await loadBudgetReport({
       root: loaded.root,

@@ -1,9 +1,8 @@
 // `harness budget [NAME...]`: build-loop time budgets (SPEC "Budgets").
-import { renderBudgetRun, runBudgets } from '@harness/budget';
-import { loadConfig } from '@harness/config';
 import { HarnessError } from '@harness/diagnostics';
 import { relative } from 'node:path';
 import type { CommandSpec } from '../command-spec.js';
+import { budgetPackage, configPackage } from '../packages.js';
 import { createProgressLine } from '../progress-line.js';
 import { toolVersion } from '../tool-version.js';
 
@@ -24,6 +23,7 @@ export const budgetCommand: CommandSpec = {
   ],
   examples: ['harness budget', 'harness budget build --runs 5 --warmup 1', 'harness budget --format markdown >> "$GITHUB_STEP_SUMMARY"'],
   async run(args, io) {
+    const [{ loadConfig }, { renderBudgetRun, runBudgets }] = await Promise.all([configPackage(), budgetPackage()]);
     const loaded = await loadConfig({ cwd: io.cwd, ...(args.global.config === undefined ? {} : { configPath: args.global.config }) });
     const verbose = args.options.verbose === true;
     const progress = io.isTTY && !verbose && args.global.format === 'pretty' ? createProgressLine((text) => io.stderr(text)) : undefined;

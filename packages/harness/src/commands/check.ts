@@ -1,8 +1,8 @@
 // `harness check [NAME...]`: the CI gate (SPEC "Who uses it and how").
 import { registeredChecks, runChecks } from '@harness/check';
-import { loadConfig } from '@harness/config';
 import { renderResult } from '@harness/diagnostics';
 import type { CommandSpec } from '../command-spec.js';
+import { configPackage } from '../packages.js';
 import { toolVersion } from '../tool-version.js';
 
 export const checkCommand: CommandSpec = {
@@ -20,6 +20,7 @@ export const checkCommand: CommandSpec = {
   ],
   examples: ['harness check', 'harness check layers --format github', 'harness check --format sarif > harness.sarif'],
   async run(args, io) {
+    const { loadConfig } = await configPackage();
     const loaded = await loadConfig({ cwd: io.cwd, ...(args.global.config === undefined ? {} : { configPath: args.global.config }) });
     const { document, notes } = await runChecks({
       checks: registeredChecks,

@@ -1,6 +1,6 @@
 // `harness down`: stop and remove this worktree's compose stack.
-import { downWorktree, renderDownPretty } from '@harness/compose';
 import type { CommandSpec } from '../command-spec.js';
+import { composePackage } from '../packages.js';
 import { jsonOption, loadComposeConfig, wantsJson } from './up.js';
 
 export const downCommand: CommandSpec = {
@@ -14,6 +14,7 @@ export const downCommand: CommandSpec = {
   ],
   examples: ['harness down', 'harness down --volumes'],
   async run(args, io) {
+    const { downWorktree, renderDownPretty } = await composePackage();
     const result = await downWorktree({
       cwd: io.cwd,
       config: await loadComposeConfig(args, io),

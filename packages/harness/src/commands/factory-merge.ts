@@ -1,8 +1,7 @@
 // `harness factory merge <pr>`: the guarded merge the agent must use (SPEC "Factory").
-import { createGithubClient, resolveRepository } from '@harness/github';
 import { HarnessError } from '@harness/diagnostics';
-import { githubPullGateway, mergePull } from '@harness/factory';
 import type { CommandSpec } from '../command-spec.js';
+import { factoryPackage, githubPackage } from '../packages.js';
 import { factoryRepoOption, loadFactoryConfig } from './factory-options.js';
 
 export const factoryMergeCommand: CommandSpec = {
@@ -16,6 +15,7 @@ export const factoryMergeCommand: CommandSpec = {
     const pr = Number(args.positionals[0]);
     if (!Number.isInteger(pr) || pr < 1) throw new HarnessError('USAGE', `factory merge takes a PR number, not "${args.positionals[0] ?? ''}"`, { fix: 'For example: harness factory merge 42' });
     const { root, config } = await loadFactoryConfig(args, io);
+    const [{ createGithubClient, resolveRepository }, { githubPullGateway, mergePull }] = await Promise.all([githubPackage(), factoryPackage()]);
     const repository = await resolveRepository({ flag: typeof args.options.repo === 'string' ? args.options.repo : undefined, env: io.env, cwd: root });
     const result = await mergePull(githubPullGateway(createGithubClient({ env: io.env, repository })), pr, config.base);
     if (args.global.format === 'json') io.stdout(`${JSON.stringify({ version: 1, pr, ...result }, null, 2)}\n`);

@@ -1,6 +1,6 @@
 // `harness factory status`: the loop's issues, phases, turns and tokens, read from .harness/factory/.
-import { readFactoryStatus, renderStatusPretty, serveStatusPage } from '@harness/factory';
 import type { CommandSpec } from '../command-spec.js';
+import { factoryPackage } from '../packages.js';
 import { loadFactoryConfig } from './factory-options.js';
 
 export const factoryStatusCommand: CommandSpec = {
@@ -14,6 +14,7 @@ export const factoryStatusCommand: CommandSpec = {
   ],
   examples: ['harness factory status', 'harness factory status --json', 'harness factory status --serve --port 7070'],
   async run(args, io) {
+    const { readFactoryStatus, renderStatusPretty, serveStatusPage } = await factoryPackage();
     const { root } = await loadFactoryConfig(args, io);
     if (args.options.serve === true) {
       const page = await serveStatusPage(root, typeof args.options.port === 'string' ? Number(args.options.port) : 0);

@@ -1,7 +1,7 @@
 // `harness factory`: the loop from labelled issues to merged PRs (SPEC "Factory").
 import { HarnessError } from '@harness/diagnostics';
-import { factoryOptions, planFactory, readFactoryStatus, renderPlanPretty, renderStatusPretty, runFactory, serveStatusPage } from '@harness/factory';
 import type { CommandSpec } from '../command-spec.js';
+import { factoryPackage } from '../packages.js';
 import { factoryRepoOption, loadFactoryConfig } from './factory-options.js';
 
 export const factoryCommand: CommandSpec = {
@@ -20,6 +20,7 @@ export const factoryCommand: CommandSpec = {
   ],
   examples: ['harness factory --dry-run --format json', 'harness factory --once', 'harness factory --concurrency 2'],
   async run(args, io) {
+    const { factoryOptions, planFactory, readFactoryStatus, renderPlanPretty, renderStatusPretty, runFactory, serveStatusPage } = await factoryPackage();
     const { root, config, compose } = await loadFactoryConfig(args, io);
     const repo = typeof args.options.repo === 'string' ? args.options.repo : undefined;
     const onWait = (e: { reason: string; seconds: number; method: string; url: string }) => io.stderr(`GitHub ${e.reason}: waiting ${e.seconds} s before retrying ${e.method} ${e.url}\n`);

@@ -1,6 +1,6 @@
 // `harness gc`: remove the stacks of worktrees that no longer exist.
-import { gcStacks, renderGcPretty } from '@harness/compose';
 import type { CommandSpec } from '../command-spec.js';
+import { composePackage } from '../packages.js';
 import { jsonOption, loadComposeConfig, wantsJson } from './up.js';
 
 export const gcCommand: CommandSpec = {
@@ -12,6 +12,7 @@ export const gcCommand: CommandSpec = {
   options: [{ name: 'dry-run', type: 'boolean', description: 'Show what would be removed; remove nothing.' }, jsonOption],
   examples: ['harness gc', 'harness gc --dry-run'],
   async run(args, io) {
+    const { gcStacks, renderGcPretty } = await composePackage();
     const result = await gcStacks({ cwd: io.cwd, config: await loadComposeConfig(args, io), env: io.env, dryRun: args.options['dry-run'] === true });
     io.stdout(wantsJson(args) ? `${JSON.stringify({ version: 1, ...result }, null, 2)}\n` : renderGcPretty(result));
     return { ok: true };

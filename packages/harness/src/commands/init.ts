@@ -1,10 +1,9 @@
 // `harness init`: adds the harness to an existing repository (SPEC "Who uses it
 // and how"). Plan, then apply; questions only on a terminal without --yes.
-import { sectionDefaults } from '@harness/config';
 import { HarnessError } from '@harness/diagnostics';
 import type { InitChoices } from '@harness/init';
-import { applyInit, askInitChoices, confirmApply, planInit, prepareInit, renderInitJson, renderPlanText, renderResultText } from '@harness/init';
 import type { CommandSpec } from '../command-spec.js';
+import { configPackage, initPackage } from '../packages.js';
 import { toolVersion } from '../tool-version.js';
 
 export const initCommand: CommandSpec = {
@@ -32,6 +31,7 @@ export const initCommand: CommandSpec = {
     }
     const force = args.options.force === true;
     const dryRun = args.options['dry-run'] === true;
+    const [{ sectionDefaults }, { applyInit, askInitChoices, confirmApply, planInit, prepareInit, renderInitJson, renderPlanText, renderResultText }] = await Promise.all([configPackage(), initPackage()]);
     const inspection = await prepareInit({ cwd: io.cwd, force });
     const interactive = io.isTTY && process.stdin.isTTY && args.options.yes !== true && !dryRun && format === 'pretty';
     let split = args.options.split === true;

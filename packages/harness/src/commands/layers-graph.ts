@@ -1,7 +1,6 @@
 // `harness layers graph`: the domains × layers picture of `harness check layers` as mermaid.
-import { loadConfig, sectionDefaults } from '@harness/config';
-import { buildLayersGraph } from '@harness/layers';
 import type { CommandSpec } from '../command-spec.js';
+import { configPackage, layersPackage } from '../packages.js';
 
 export const layersGraphCommand: CommandSpec = {
   name: 'layers graph',
@@ -13,6 +12,7 @@ export const layersGraphCommand: CommandSpec = {
     'any other format prints the bare flowchart. Exits 0: `harness check layers` is the gate.',
   examples: ['harness layers graph', 'harness layers graph --format markdown >> "$GITHUB_STEP_SUMMARY"'],
   async run(args, io) {
+    const [{ loadConfig, sectionDefaults }, { buildLayersGraph }] = await Promise.all([configPackage(), layersPackage()]);
     const loaded = await loadConfig({ cwd: io.cwd, ...(args.global.config === undefined ? {} : { configPath: args.global.config }) });
     const { mermaid, violations } = await buildLayersGraph({ root: loaded.root, config: loaded.config.layers ?? sectionDefaults('layers') });
     if (args.global.format === 'markdown') {

@@ -1,6 +1,6 @@
 // `harness ps`: every compose stack of this repository, across its worktrees.
-import { listStacks, renderPsJson, renderPsPretty } from '@harness/compose';
 import type { CommandSpec } from '../command-spec.js';
+import { composePackage } from '../packages.js';
 import { jsonOption, loadComposeConfig, wantsJson } from './up.js';
 
 export const psCommand: CommandSpec = {
@@ -10,6 +10,7 @@ export const psCommand: CommandSpec = {
   options: [jsonOption],
   examples: ['harness ps', 'harness ps --json'],
   async run(args, io) {
+    const { listStacks, renderPsJson, renderPsPretty } = await composePackage();
     const stacks = await listStacks({ cwd: io.cwd, config: await loadComposeConfig(args, io), env: io.env });
     io.stdout(wantsJson(args) ? renderPsJson(stacks) : renderPsPretty(stacks));
     return { ok: true };

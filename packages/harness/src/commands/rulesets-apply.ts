@@ -1,6 +1,6 @@
 // `harness rulesets apply`: make the repository match the files (SPEC "Rulesets").
-import { applyRulesets, renderApplyJson, renderApplyPretty } from '@harness/rulesets';
 import type { CommandSpec } from '../command-spec.js';
+import { rulesetsPackage } from '../packages.js';
 import { repoOption, rulesetsDescription, rulesetsOptions } from './rulesets-options.js';
 
 export const rulesetsApplyCommand: CommandSpec = {
@@ -16,6 +16,7 @@ export const rulesetsApplyCommand: CommandSpec = {
   ],
   examples: ['harness rulesets apply', 'harness rulesets apply --prune --dry-run'],
   async run(args, io) {
+    const { applyRulesets, renderApplyJson, renderApplyPretty } = await rulesetsPackage();
     const result = await applyRulesets({ ...(await rulesetsOptions(args, io)), dryRun: args.options['dry-run'] === true });
     io.stdout(args.global.format === 'json' ? renderApplyJson(result) : renderApplyPretty(result));
     return { ok: true };

@@ -1,7 +1,7 @@
 // `harness rulesets check`: exit 1 when GitHub's rulesets drift from the files (SPEC "Rulesets").
 import { createResultDocument, renderResult } from '@harness/diagnostics';
-import { checkRulesets } from '@harness/rulesets';
 import type { CommandSpec } from '../command-spec.js';
+import { rulesetsPackage } from '../packages.js';
 import { toolVersion } from '../tool-version.js';
 import { repoOption, rulesetsDescription, rulesetsOptions } from './rulesets-options.js';
 
@@ -12,6 +12,7 @@ export const rulesetsCheckCommand: CommandSpec = {
   options: [repoOption],
   examples: ['harness rulesets check', 'harness rulesets check --format github'],
   async run(args, io) {
+    const { checkRulesets } = await rulesetsPackage();
     const started = Date.now();
     const outcome = await checkRulesets(await rulesetsOptions(args, io));
     for (const note of outcome.notes ?? []) io.stderr(`${note}\n`);

@@ -1,6 +1,6 @@
 // `harness rulesets export`: write the live rulesets into the folder (SPEC "Rulesets").
-import { exportRulesets, renderExportPretty } from '@harness/rulesets';
 import type { CommandSpec } from '../command-spec.js';
+import { rulesetsPackage } from '../packages.js';
 import { repoOption, rulesetsDescription, rulesetsOptions } from './rulesets-options.js';
 
 export const rulesetsExportCommand: CommandSpec = {
@@ -14,6 +14,7 @@ export const rulesetsExportCommand: CommandSpec = {
   ],
   examples: ['harness rulesets export', 'harness rulesets export --force'],
   async run(args, io) {
+    const { exportRulesets, renderExportPretty } = await rulesetsPackage();
     const result = await exportRulesets({ ...(await rulesetsOptions(args, io)), force: args.options.force === true, dryRun: args.options['dry-run'] === true });
     io.stdout(args.global.format === 'json' ? `${JSON.stringify({ version: 1, ...result }, null, 2)}\n` : renderExportPretty(result));
     return { ok: true };

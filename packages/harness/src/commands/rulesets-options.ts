@@ -1,8 +1,8 @@
 // What the `harness rulesets …` commands share: the --repo option, the
 // rulesets folder from the config, and rate-limit waits told on stderr.
-import { loadConfig, sectionDefaults } from '@harness/config';
 import type { RulesetsOptions } from '@harness/rulesets';
 import type { CliIo, CommandArgs, OptionSpec } from '../command-spec.js';
+import { configPackage } from '../packages.js';
 
 export const repoOption: OptionSpec = { name: 'repo', type: 'string', valueName: 'owner/name', description: 'The repository (default: GITHUB_REPOSITORY, else the origin remote).' };
 
@@ -12,6 +12,7 @@ export const rulesetsDescription =
   '(GITHUB_API_URL for GitHub Enterprise Server). See docs/rulesets.md.';
 
 export async function rulesetsOptions(args: CommandArgs, io: CliIo): Promise<RulesetsOptions> {
+  const { loadConfig, sectionDefaults } = await configPackage();
   const loaded = await loadConfig({ cwd: io.cwd, ...(args.global.config === undefined ? {} : { configPath: args.global.config }) });
   const dir = (loaded.config.rulesets ?? sectionDefaults('rulesets')).dir;
   const repo = typeof args.options.repo === 'string' ? args.options.repo : undefined;

@@ -1,7 +1,7 @@
 // `harness rulesets plan`: what apply would change (SPEC "Rulesets").
 import { createResultDocument, renderResult } from '@harness/diagnostics';
-import { planDiagnostics, planRulesets, renderPlanJson, renderPlanPretty } from '@harness/rulesets';
 import type { CommandSpec } from '../command-spec.js';
+import { rulesetsPackage } from '../packages.js';
 import { toolVersion } from '../tool-version.js';
 import { repoOption, rulesetsDescription, rulesetsOptions } from './rulesets-options.js';
 
@@ -12,6 +12,7 @@ export const rulesetsPlanCommand: CommandSpec = {
   options: [repoOption, { name: 'prune', type: 'boolean', description: 'Plan to delete repository rulesets that no file defines.' }],
   examples: ['harness rulesets plan', 'harness rulesets plan --repo octo-org/app --format json'],
   async run(args, io) {
+    const { planDiagnostics, planRulesets, renderPlanJson, renderPlanPretty } = await rulesetsPackage();
     const plan = await planRulesets(await rulesetsOptions(args, io));
     const format = args.global.format;
     if (format === 'pretty') io.stdout(renderPlanPretty(plan));

@@ -1,6 +1,6 @@
 // `harness test -- CMD`: CMD against this worktree's stack, with its variables set.
-import { runWithStack } from '@harness/compose';
 import type { CommandSpec } from '../command-spec.js';
+import { composePackage } from '../packages.js';
 import { loadComposeConfig, timeoutOption, timeoutSeconds, withInterrupt } from './up.js';
 
 export const testCommand: CommandSpec = {
@@ -14,6 +14,7 @@ export const testCommand: CommandSpec = {
   acceptsRest: true,
   examples: ['harness test -- pnpm test', 'harness test --down -- pnpm vitest run --project e2e', 'harness test -- sh -c \'psql "postgres://localhost:$HARNESS_PORT_DB_5432"\''],
   async run(args, io) {
+    const { runWithStack } = await composePackage();
     const config = await loadComposeConfig(args, io);
     const result = await withInterrupt((signal) => runWithStack({
       signal,

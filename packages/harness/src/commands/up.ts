@@ -1,10 +1,9 @@
 // `harness up`: the worktree's compose stack (SPEC "Per-worktree compose").
 import type { ComposeConfig } from '@harness/config';
-import { loadConfig } from '@harness/config';
-import { renderUpJson, renderUpPretty, renderUpSummary, upWorktree } from '@harness/compose';
 import { HarnessError } from '@harness/diagnostics';
 import { relative } from 'node:path';
 import type { CliIo, CommandArgs, CommandSpec, OptionSpec } from '../command-spec.js';
+import { composePackage, configPackage } from '../packages.js';
 
 export const jsonOption: OptionSpec = { name: 'json', type: 'boolean', description: 'Print JSON for scripts (same as --format json).' };
 
@@ -17,6 +16,7 @@ export const timeoutOption: OptionSpec = {
 
 /** The `compose` section of harness.config.yaml; undefined (compose's default files) without one. */
 export async function loadComposeConfig(args: CommandArgs, io: CliIo): Promise<ComposeConfig | undefined> {
+  const { loadConfig } = await configPackage();
   const loaded = await loadConfig({ cwd: io.cwd, ...(args.global.config === undefined ? {} : { configPath: args.global.config }) });
   return loaded.config.compose;
 }
@@ -60,6 +60,7 @@ export const upCommand: CommandSpec = {
   options: [jsonOption, timeoutOption],
   examples: ['harness up', 'harness up --json', 'harness up --timeout 300'],
   async run(args, io) {
+    const { renderUpJson, renderUpPretty, renderUpSummary, upWorktree } = await composePackage();
     const config = await loadComposeConfig(args, io);
     const stack = await withInterrupt((signal) => upWorktree({ cwd: io.cwd, config, env: io.env, signal, ...timeoutSeconds(args) }));
     if (wantsJson(args)) {
