@@ -1,5 +1,5 @@
 // Everything the docs rules look at, read once: the files git knows, every markdown file parsed,
-// the workspace's packages and scripts, the Codex settings, and (lazily) the git history.
+// the workspace's packages and scripts, the Codex settings, and the git history (read while the files are parsed).
 import { lstat, readFile } from 'node:fs/promises';
 import { join, posix } from 'node:path';
 import type { DocsConfig } from '@harness/config';
@@ -11,7 +11,8 @@ import type { GitHistory } from './git.js';
 import { isShallowClone, listGitFiles, listModified, readHistory } from './git.js';
 import type { ParseCache } from './parse-cache.js';
 import type { ParsedMarkdown } from './parse-markdown.js';
-import { parseInParallel } from './parse-in-parallel.js';
+import type { ParsePool } from './parse-in-parallel.js';
+import { startParsePool } from './parse-in-parallel.js';
 import type { Workspace } from './read-workspace.js';
 import { readWorkspace } from './read-workspace.js';
 
@@ -70,6 +71,17 @@ export interface BuildModelInput {
 }
 
 export async function buildDocsModel(input: BuildModelInput): Promise<DocsModel> {
+  // With nothing cached every file is parsed: start the workers now, so that loading the parser
+  // in them overlaps listing and reading the files.
+  let pool = input.cache === undefined || input.cache.empty ? startParsePool() : undefined;
+  try {
+    return await buildModel(input, () => (pool ??= startParsePool()));
+  } finally {
+    pool?.close();
+  }
+}
+
+async function buildModel(input: BuildModelInput, pool: () => ParsePool): Promise<DocsModel> {
   const { root, config } = input;
   const gitFiles = await listGitFiles(root);
   // node_modules is never the repository's own, even where .gitignore forgets it.
@@ -78,10 +90,19 @@ export async function buildDocsModel(input: BuildModelInput): Promise<DocsModel>
   const dirs = new Set<string>(['']);
   for (const f of list) for (let d = posix.dirname(f); d !== '.' && !dirs.has(d); d = posix.dirname(d)) dirs.add(d);
   const mdPaths = list.filter((f) => markdown.test(f) && !isForeign(f)).sort();
-  const [docs, workspace, codex, symlinks] = await Promise.all([readDocs(root, mdPaths, input.cache), readWorkspace(root, list.filter((f) => !isForeign(f))), readCodexSettings(root, config), findSymlinks(root, mdPaths)]);
   let history: Promise<GitHistory | undefined> | undefined;
   let shallow: Promise<boolean> | undefined;
   let modified: Promise<Set<string>> | undefined;
+  const readShallow = (): Promise<boolean> => (shallow ??= gitFiles === undefined ? Promise.resolve(false) : isShallowClone(root));
+  const readAllHistory = (): Promise<GitHistory | undefined> =>
+    (history ??= (async () => {
+      if (gitFiles === undefined || (await readShallow())) return undefined;
+      return readHistory(root);
+    })());
+  // docs/stale reads the whole history: start git now, so that it runs while the files are parsed.
+  // (Its failure is the rule's to report; here it must not be an unhandled rejection.)
+  readAllHistory().catch(() => undefined);
+  const [docs, workspace, codex, symlinks] = await Promise.all([readDocs(root, mdPaths, input.cache, pool), readWorkspace(root, list.filter((f) => !isForeign(f))), readCodexSettings(root, config), findSymlinks(root, mdPaths)]);
   const model: DocsModel = {
     root,
     config,
@@ -94,17 +115,13 @@ export async function buildDocsModel(input: BuildModelInput): Promise<DocsModel>
     inGit: gitFiles !== undefined,
     now: input.now ?? Math.floor(Date.now() / 1000),
     modified: () => (modified ??= gitFiles === undefined ? Promise.resolve(new Set<string>()) : listModified(root)),
-    shallow: () => (shallow ??= gitFiles === undefined ? Promise.resolve(false) : isShallowClone(root)),
-    history: () =>
-      (history ??= (async () => {
-        if (gitFiles === undefined || (await model.shallow())) return undefined;
-        return readHistory(root);
-      })()),
+    shallow: readShallow,
+    history: readAllHistory,
   };
   return model;
 }
 
-async function readDocs(root: string, paths: readonly string[], cache: ParseCache | undefined): Promise<Map<string, MarkdownDoc>> {
+async function readDocs(root: string, paths: readonly string[], cache: ParseCache | undefined, pool: () => ParsePool): Promise<Map<string, MarkdownDoc>> {
   const docs = new Map<string, MarkdownDoc>();
   const read = await Promise.all(
     paths.map(async (path) => {
@@ -118,7 +135,7 @@ async function readDocs(root: string, paths: readonly string[], cache: ParseCach
   const present = read.filter((e) => e !== undefined);
   const parsed = present.map((e) => cache?.lookup(e.text));
   const missing = present.flatMap((e, i) => (parsed[i] === undefined ? [i] : []));
-  const fresh = await parseInParallel(missing.map((i) => (present[i] as { text: string }).text));
+  const fresh = missing.length === 0 ? [] : await pool().parse(missing.map((i) => (present[i] as { text: string }).text));
   for (const [n, i] of missing.entries()) {
     const result = fresh[n] as ParsedMarkdown;
     cache?.store((present[i] as { text: string }).text, result);

@@ -38,6 +38,11 @@ export class ParseCache {
     }
   }
 
+  /** True when nothing was cached (a first run, a new cache version): every file will be parsed. */
+  get empty(): boolean {
+    return this.entries.size === 0;
+  }
+
   /** The cached parse of `text`, if any. */
   lookup(text: string): ParsedMarkdown | undefined {
     const key = hash(text);

@@ -1,32 +1,121 @@
-// Parses many markdown files on every core: parsing is most of a cold run's time. The main thread
-// takes a share too; small batches, and runs from TypeScript sources (tests), parse in-thread.
+// Parses many markdown files on every core: parsing is most of a cold run's time. Workers are
+// started before the file list is known (startParsePool), so that loading the parser in them
+// overlaps listing and reading the files. The main thread and the workers then take files from
+// one shared counter, so a worker that starts late, or a core that is busy, leaves no thread idle
+// while another still has a queue. Small batches, and runs from TypeScript sources (tests), parse
+// in-thread.
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { ParsedMarkdown } from './parse-markdown.js';
 import { parseMarkdown } from './parse-markdown.js';
 
 const minFilesForWorkers = 200;
+/** Files taken from the counter at a time: few enough to balance, enough to keep the counter cold. */
+export const parseBatch = 8;
 const workerUrl = new URL('./parse-worker.js', import.meta.url);
 
-export async function parseInParallel(texts: readonly string[]): Promise<ParsedMarkdown[]> {
-  const threads = Math.min(availableParallelism(), 4);
-  if (texts.length < minFilesForWorkers || threads < 2 || !import.meta.url.endsWith('.js')) return texts.map((t) => parseMarkdown(t));
-  const share = Math.ceil(texts.length / threads);
-  const shares = Array.from({ length: threads }, (_, i) => texts.slice(i * share, (i + 1) * share));
-  const [own = [], ...others] = shares;
-  const workers = others.map((batch) => runWorker(batch));
-  const mine = own.map((t) => parseMarkdown(t));
-  const rest = await Promise.all(workers);
-  return [...mine, ...rest.flat()];
+/** What the main thread sends a worker: every text, the counter all threads take from, and its gate. */
+export interface ParseJob {
+  texts: readonly string[];
+  next: SharedArrayBuffer;
+  /** One cell per worker: 0 job sent, 1 the worker started taking files, 2 the main thread needs it no more. */
+  gates: SharedArrayBuffer;
+  slot: number;
 }
 
-function runWorker(texts: readonly string[]): Promise<ParsedMarkdown[]> {
-  return new Promise((resolve, reject) => {
-    const worker = new Worker(workerUrl, { workerData: texts });
-    worker.once('message', (parsed: Array<Omit<ParsedMarkdown, 'anchors'> & { anchors: string[] }>) => {
-      resolve(parsed.map((p) => ({ ...p, anchors: new Set(p.anchors) })));
+const gateOpen = 0;
+const gateTaken = 1;
+const gateClosed = 2;
+
+/** In a worker: whether it may still take files (the main thread has not finished without it). */
+export function enterGate(job: ParseJob): boolean {
+  return Atomics.compareExchange(new Int32Array(job.gates), job.slot, gateOpen, gateTaken) === gateOpen;
+}
+
+/** What a worker sends back: the files it took, by index, with anchors as a list. */
+export type ParsedShare = Array<[number, Omit<ParsedMarkdown, 'anchors'> & { anchors: string[] }]>;
+
+export interface ParsePool {
+  parse(texts: readonly string[]): Promise<ParsedMarkdown[]>;
+  /** Stops workers that were never given files (every file was cached). */
+  close(): void;
+  /** How many files parse() left to the worker threads. */
+  readonly workerFiles: number;
+}
+
+/** Starts the workers (none on one core, or from sources); parse() later hands them the files. */
+export function startParsePool(): ParsePool {
+  const threads = Math.min(availableParallelism(), 4);
+  let workers = threads >= 2 && import.meta.url.endsWith('.js') ? Array.from({ length: threads - 1 }, () => spawn()).filter((w) => w !== undefined) : [];
+  const close = (): void => {
+    for (const { worker } of workers) void worker.terminate();
+    workers = [];
+  };
+  let workerFiles = 0;
+  return {
+    close,
+    get workerFiles() {
+      return workerFiles;
+    },
+    async parse(texts) {
+      if (texts.length < minFilesForWorkers || workers.length === 0) {
+        close();
+        return texts.map((t) => parseMarkdown(t));
+      }
+      const next = new Int32Array(new SharedArrayBuffer(4));
+      const gates = new Int32Array(new SharedArrayBuffer(4 * workers.length));
+      const started = workers.map(({ worker, share }, slot) => {
+        worker.ref();
+        worker.postMessage({ texts, next: next.buffer, gates: gates.buffer, slot } satisfies ParseJob);
+        return { worker, share, slot };
+      });
+      workers = [];
+      const results = new Array<ParsedMarkdown | undefined>(texts.length);
+      takeFiles(texts, next, (i, parsed) => (results[i] = parsed));
+      for (const { worker, share, slot } of started) {
+        // A worker still loading the parser when the main thread ran out of files is not waited for.
+        if (Atomics.compareExchange(gates, slot, gateOpen, gateClosed) === gateOpen) {
+          void worker.terminate();
+          continue;
+        }
+        const parsed = await share;
+        workerFiles += parsed.length;
+        for (const [i, p] of parsed) results[i] = { ...p, anchors: new Set(p.anchors) };
+      }
+      // A worker that failed left the files it took unparsed: parse them here.
+      return results.map((r, i) => r ?? parseMarkdown(texts[i] ?? ''));
+    },
+  };
+}
+
+/** Parses files from the shared counter until none are left. */
+export function takeFiles(texts: readonly string[], next: Int32Array, done: (index: number, parsed: ParsedMarkdown) => void): void {
+  for (let start = Atomics.add(next, 0, parseBatch); start < texts.length; start = Atomics.add(next, 0, parseBatch)) {
+    const end = Math.min(start + parseBatch, texts.length);
+    for (let i = start; i < end; i++) done(i, parseMarkdown(texts[i] ?? ''));
+  }
+}
+
+/** A worker and what it will send back; a worker that fails or exits early sends nothing. */
+function spawn(): { worker: Worker; share: Promise<ParsedShare> } | undefined {
+  let worker: Worker;
+  try {
+    // The worker runs this package's own modules and needs none of the process's Node options
+    // (`--input-type` of a `node -e` script would even stop it loading a file).
+    worker = new Worker(workerUrl, { execArgv: [] });
+  } catch {
+    return undefined; // no worker: its share is parsed on the other threads
+  }
+  const share = new Promise<ParsedShare>((resolve) => {
+    worker.once('message', (parsed: ParsedShare) => {
+      resolve(parsed);
       void worker.terminate();
     });
-    worker.once('error', reject);
+    worker.once('error', () => resolve([]));
+    worker.once('exit', () => resolve([]));
   });
+  // Until it has a job, a worker must not keep the process alive (a run that fails early, or finds
+  // every file cached). After the listeners: adding a 'message' listener refs the worker again.
+  worker.unref();
+  return { worker, share };
 }

@@ -1,11 +1,12 @@
-// A worker thread that parses a share of the markdown files (see parse-in-parallel.ts).
-import { parentPort, workerData } from 'node:worker_threads';
-import { parseMarkdown } from './parse-markdown.js';
+// A worker thread of the parse pool (see parse-in-parallel.ts): it loads the parser at once, then
+// waits for the job and parses files from the shared counter alongside the main thread, unless the
+// main thread finished them all before this worker was ready.
+import { parentPort } from 'node:worker_threads';
+import type { ParseJob, ParsedShare } from './parse-in-parallel.js';
+import { enterGate, takeFiles } from './parse-in-parallel.js';
 
-const texts = workerData as string[];
-parentPort?.postMessage(
-  texts.map((text) => {
-    const parsed = parseMarkdown(text);
-    return { ...parsed, anchors: [...parsed.anchors] };
-  }),
-);
+parentPort?.once('message', (job: ParseJob) => {
+  const share: ParsedShare = [];
+  if (enterGate(job)) takeFiles(job.texts, new Int32Array(job.next), (i, parsed) => share.push([i, { ...parsed, anchors: [...parsed.anchors] }]));
+  parentPort?.postMessage(share);
+});
