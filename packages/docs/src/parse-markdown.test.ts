@@ -1,5 +1,10 @@
+import { fromMarkdown } from 'mdast-util-from-markdown';
+import { frontmatterFromMarkdown } from 'mdast-util-frontmatter';
+import { gfmFootnoteFromMarkdown } from 'mdast-util-gfm-footnote';
+import { frontmatter } from 'micromark-extension-frontmatter';
+import { gfmFootnote } from 'micromark-extension-gfm-footnote';
 import { describe, expect, it } from 'vitest';
-import { parseMarkdown } from './parse-markdown.js';
+import { parseMarkdown, parseOptions } from './parse-markdown.js';
 
 describe('parseMarkdown', () => {
   it('finds inline, reference-style and image links, not links inside code', () => {
@@ -30,5 +35,26 @@ describe('parseMarkdown', () => {
     expect(parseMarkdown('---\nowner: ana\nstatus: draft\n---\n# T').frontmatter).toEqual({ kind: 'data', line: 1, data: { owner: 'ana', status: 'draft' } });
     expect(parseMarkdown('---\nowner: [ana\n---\n').frontmatter.kind).toBe('invalid');
     expect(parseMarkdown('# no front matter').frontmatter.kind).toBe('none');
+  });
+
+  it('parses a file without front matter or footnote openings to the same tree as with both extensions', () => {
+    const every = { extensions: [gfmFootnote(), frontmatter(['yaml'])], mdastExtensions: [gfmFootnoteFromMarkdown(), frontmatterFromMarkdown(['yaml'])] };
+    const samples = [
+      '---\ntitle: x\n---\n# Doc\n',
+      '\uFEFF---\nowner: me\n---\nText [a](a.md).\n',
+      '# Doc\n\n---\nnot: front matter\n---\n',
+      ' ---\nindented: no\n---\n',
+      '- item\n- [link](x.md)\n\n---\n\n* [ ] task\n',
+      'Text.[^1] and [^note]\n\n[^1]: Deprecated.\n\n    More of the note, [l](l.md).\n\n[^note]: `src/x.ts`\n',
+      '[^ not a footnote](x.md) and [a]^[b]\n\n[a]: a.md\n',
+      '---\n---\n[^1]\n\n[^1]: x\n',
+      'Setext\n---\n\n***\n',
+    ];
+    for (const text of samples) {
+      const used = parseOptions(text);
+      expect(fromMarkdown(text, used), JSON.stringify(text)).toEqual(fromMarkdown(text, every));
+    }
+    // The samples take every path: no extension, one, the other, both.
+    expect(new Set(samples.map((t) => parseOptions(t).extensions.length))).toEqual(new Set([0, 1, 2]));
   });
 });
