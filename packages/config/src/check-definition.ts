@@ -41,5 +41,11 @@ export interface Check {
   description: string;
   /** The config section whose presence turns the check on in a bare `harness check`. */
   section: Exclude<keyof HarnessConfig, 'version'>;
+  /**
+   * Called with the working folder before the config is read, for slow setup that can start early
+   * (the docs check starts its parser threads). It must be cheap, write nothing, and be safe to
+   * abandon: the check may turn out not to run.
+   */
+  prepare?(cwd: string): void;
   run(context: CheckContext): Promise<CheckOutcome>;
 }

@@ -2,11 +2,16 @@
 // This module is the package's `./check` entry: light, so that listing the checks loads none of
 // them; the checker itself is imported when the check runs.
 import type { Check } from '@harness/config';
+import { docsCacheFile } from './parse-cache.js';
+import { prewarmParseWorkers } from './parse-workers.js';
 
 export const docsCheck: Check = {
   name: 'docs',
   description: 'The AGENTS.md map and docs/: size and Codex chain, links and anchors, orphans, paths, front matter, staleness, shims, imports, commands.',
   section: 'docs',
+  prepare(cwd) {
+    prewarmParseWorkers(cwd, docsCacheFile);
+  },
   async run({ root, config, options }) {
     const [{ sectionDefaults }, { checkDocs }] = await Promise.all([import('@harness/config'), import('./check-docs.js')]);
     const result = await checkDocs({

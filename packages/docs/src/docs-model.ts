@@ -1,5 +1,6 @@
 // Everything the docs rules look at, read once: the files git knows, every markdown file parsed,
 // the workspace's packages and scripts, the Codex settings, and the git history (read while the files are parsed).
+import { readFileSync } from 'node:fs';
 import { lstat, readFile } from 'node:fs/promises';
 import { join, posix } from 'node:path';
 import type { DocsConfig } from '@harness/config';
@@ -123,16 +124,15 @@ async function buildModel(input: BuildModelInput, pool: () => ParsePool): Promis
 
 async function readDocs(root: string, paths: readonly string[], cache: ParseCache | undefined, pool: () => ParsePool): Promise<Map<string, MarkdownDoc>> {
   const docs = new Map<string, MarkdownDoc>();
-  const read = await Promise.all(
-    paths.map(async (path) => {
-      try {
-        return { path, text: await readFile(join(root, path), 'utf8') };
-      } catch {
-        return undefined; // deleted in the work tree but still in the index
-      }
-    }),
-  );
-  const present = read.filter((e) => e !== undefined);
+  // Read one after the other: a thousand small files take 30 ms this way, and 200 ms as a thousand
+  // promises (each an open, a stat, reads and a close on libuv's four threads).
+  const present = paths.flatMap((path) => {
+    try {
+      return [{ path, text: readFileSync(join(root, path), 'utf8') }];
+    } catch {
+      return []; // deleted in the work tree but still in the index
+    }
+  });
   const parsed = present.map((e) => cache?.lookup(e.text));
   const missing = present.flatMap((e, i) => (parsed[i] === undefined ? [i] : []));
   const fresh = missing.length === 0 ? [] : await pool().parse(missing.map((i) => (present[i] as { text: string }).text));

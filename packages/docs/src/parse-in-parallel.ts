@@ -1,18 +1,18 @@
 // Parses many markdown files on every core: parsing is most of a cold run's time. Workers are
-// started before the file list is known (startParsePool), so that loading the parser in them
-// overlaps listing and reading the files. The main thread and the workers then take files from
+// started before the files are known (parse-workers.ts; on a cold `harness check` even before the
+// config is read), so that loading the parser in them overlaps the rest of the start. The main
+// thread and the workers then take files from
 // one shared counter, so a worker that starts late, or a core that is busy, leaves no thread idle
 // while another still has a queue. Small batches, and runs from TypeScript sources (tests), parse
 // in-thread.
-import { availableParallelism } from 'node:os';
-import { Worker } from 'node:worker_threads';
 import type { ParsedMarkdown } from './parse-markdown.js';
 import { parseMarkdown } from './parse-markdown.js';
+import type { ParseWorker } from './parse-workers.js';
+import { takeParseWorkers } from './parse-workers.js';
 
 const minFilesForWorkers = 200;
 /** Files taken from the counter at a time: few enough to balance, enough to keep the counter cold. */
 export const parseBatch = 8;
-const workerUrl = new URL('./parse-worker.js', import.meta.url);
 
 /** What the main thread sends a worker: every text, the counter all threads take from, and its gate. */
 export interface ParseJob {
@@ -32,9 +32,6 @@ export function enterGate(job: ParseJob): boolean {
   return Atomics.compareExchange(new Int32Array(job.gates), job.slot, gateOpen, gateTaken) === gateOpen;
 }
 
-/** What a worker sends back: the files it took, by index, with anchors as a list. */
-export type ParsedShare = Array<[number, Omit<ParsedMarkdown, 'anchors'> & { anchors: string[] }]>;
-
 export interface ParsePool {
   parse(texts: readonly string[]): Promise<ParsedMarkdown[]>;
   /** Stops workers that were never given files (every file was cached). */
@@ -43,10 +40,9 @@ export interface ParsePool {
   readonly workerFiles: number;
 }
 
-/** Starts the workers (none on one core, or from sources); parse() later hands them the files. */
+/** Starts the workers (or takes those the docs check prewarmed); parse() later hands them the files. */
 export function startParsePool(): ParsePool {
-  const threads = Math.min(availableParallelism(), 4);
-  let workers = threads >= 2 && import.meta.url.endsWith('.js') ? Array.from({ length: threads - 1 }, () => spawn()).filter((w) => w !== undefined) : [];
+  let workers: ParseWorker[] = takeParseWorkers();
   const close = (): void => {
     for (const { worker } of workers) void worker.terminate();
     workers = [];
@@ -94,28 +90,4 @@ export function takeFiles(texts: readonly string[], next: Int32Array, done: (ind
     const end = Math.min(start + parseBatch, texts.length);
     for (let i = start; i < end; i++) done(i, parseMarkdown(texts[i] ?? ''));
   }
-}
-
-/** A worker and what it will send back; a worker that fails or exits early sends nothing. */
-function spawn(): { worker: Worker; share: Promise<ParsedShare> } | undefined {
-  let worker: Worker;
-  try {
-    // The worker runs this package's own modules and needs none of the process's Node options
-    // (`--input-type` of a `node -e` script would even stop it loading a file).
-    worker = new Worker(workerUrl, { execArgv: [] });
-  } catch {
-    return undefined; // no worker: its share is parsed on the other threads
-  }
-  const share = new Promise<ParsedShare>((resolve) => {
-    worker.once('message', (parsed: ParsedShare) => {
-      resolve(parsed);
-      void worker.terminate();
-    });
-    worker.once('error', () => resolve([]));
-    worker.once('exit', () => resolve([]));
-  });
-  // Until it has a job, a worker must not keep the process alive (a run that fails early, or finds
-  // every file cached). After the listeners: adding a 'message' listener refs the worker again.
-  worker.unref();
-  return { worker, share };
 }

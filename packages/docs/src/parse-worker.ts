@@ -2,7 +2,8 @@
 // waits for the job and parses files from the shared counter alongside the main thread, unless the
 // main thread finished them all before this worker was ready.
 import { parentPort } from 'node:worker_threads';
-import type { ParseJob, ParsedShare } from './parse-in-parallel.js';
+import type { ParseJob } from './parse-in-parallel.js';
+import type { ParsedShare } from './parse-workers.js';
 import { enterGate, takeFiles } from './parse-in-parallel.js';
 
 parentPort?.once('message', (job: ParseJob) => {

@@ -1,5 +1,5 @@
 // `harness check [NAME...]`: the CI gate (SPEC "Who uses it and how").
-import { registeredChecks, runChecks } from '@harness/check';
+import { registeredChecks, runChecks, selectChecks } from '@harness/check';
 import { renderResult } from '@harness/diagnostics';
 import type { CommandSpec } from '../command-spec.js';
 import { configPackage } from '../packages.js';
@@ -20,6 +20,8 @@ export const checkCommand: CommandSpec = {
   ],
   examples: ['harness check', 'harness check layers --format github', 'harness check --format sarif > harness.sarif'],
   async run(args, io) {
+    // Slow setup of the checks that may run (the docs parser's threads) overlaps reading the config.
+    for (const check of selectChecks(registeredChecks, args.positionals)) check.prepare?.(io.cwd);
     const { loadConfig } = await configPackage();
     const loaded = await loadConfig({ cwd: io.cwd, ...(args.global.config === undefined ? {} : { configPath: args.global.config }) });
     const { document, notes } = await runChecks({
