@@ -1,5 +1,6 @@
 // Everything the docs rules look at, read once: the files git knows, every markdown file parsed,
-// the workspace's packages and scripts, the Codex settings, and the git history (read while the files are parsed).
+// the workspace's packages and scripts, the Codex settings, and the git history (read while the
+// files are parsed).
 import { readFileSync } from 'node:fs';
 import { lstat, readFile } from 'node:fs/promises';
 import { join, posix } from 'node:path';

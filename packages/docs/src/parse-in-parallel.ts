@@ -1,13 +1,11 @@
 // Parses many markdown files on every core: parsing is most of a cold run's time. Workers are
 // started before the files are known (parse-workers.ts; on a cold `harness check` even before the
 // config is read), so that loading the parser in them overlaps the rest of the start. The main
-// thread and the workers then take files from
-// one shared counter, so a worker that starts late, or a core that is busy, leaves no thread idle
-// while another still has a queue. Small batches, and runs from TypeScript sources (tests), parse
-// in-thread.
+// thread and the workers then take files from one shared counter, so a worker that starts late, or
+// a core that is busy, leaves no thread idle while another still has a queue. Small batches, and
+// runs from TypeScript sources (tests), parse in-thread.
 import type { ParsedMarkdown } from './parse-markdown.js';
 import { parseMarkdown } from './parse-markdown.js';
-import type { ParseWorker } from './parse-workers.js';
 import { takeParseWorkers } from './parse-workers.js';
 
 const minFilesForWorkers = 200;
@@ -42,7 +40,7 @@ export interface ParsePool {
 
 /** Starts the workers (or takes those the docs check prewarmed); parse() later hands them the files. */
 export function startParsePool(): ParsePool {
-  let workers: ParseWorker[] = takeParseWorkers();
+  let workers = takeParseWorkers();
   const close = (): void => {
     for (const { worker } of workers) void worker.terminate();
     workers = [];
