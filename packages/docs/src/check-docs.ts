@@ -58,17 +58,17 @@ async function findAll(input: CheckDocsInput, notes: string[]): Promise<{ model:
   const cacheFile = input.cache === false ? undefined : join(input.root, docsCacheFile);
   const cache = await ParseCache.load(cacheFile);
   const model = await buildDocsModel({ root: input.root, config: input.config, cache, ...(input.now === undefined ? {} : { now: input.now }) });
-  if (cacheFile !== undefined) {
-    try {
-      await cache.save(cacheFile);
-    } catch (error) {
-      // The cache only saves time; a read-only checkout must not fail the check.
-      notes.push(`docs: could not write ${docsCacheFile} (${error instanceof Error ? error.message : String(error)}); the next run parses every file again.`);
-    }
-  }
+  // The cache is written (and fsynced) while the rules run. It only saves time: a read-only
+  // checkout must not fail the check.
+  const saved = cacheFile === undefined ? undefined : cache.save(cacheFile).then(
+    () => undefined,
+    (error: unknown) => `docs: could not write ${docsCacheFile} (${error instanceof Error ? error.message : String(error)}); the next run parses every file again.`,
+  );
+  const findings = (await Promise.all(checkingRules.map(async (rule) => rule.check(model)))).flat();
+  const saveNote = await saved;
+  if (saveNote !== undefined) notes.push(saveNote);
   if (!model.inGit) notes.push('docs: not a git work tree, so every file on disk counts as known and docs/stale is skipped.');
   else if (await model.shallow()) notes.push('docs: docs/stale skipped: this is a shallow clone, so git history is incomplete (fetch with fetch-depth: 0 to check staleness).');
-  const findings = (await Promise.all(checkingRules.map(async (rule) => rule.check(model)))).flat();
   return { model, findings };
 }
 

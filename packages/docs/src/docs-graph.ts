@@ -2,22 +2,28 @@
 // alike (many maps name their docs in code spans), transitively. A folder reaches its index.md or
 // README.md, else every markdown file directly in it.
 import type { DocsModel, MarkdownDoc } from './docs-model.js';
-import { createMentionIndex, readMention, resolveMention } from './path-mentions.js';
-import type { MentionIndex } from './path-mentions.js';
-import { folderEntries, resolveLink } from './resolve-link.js';
+import { codeMentions } from './path-mentions.js';
+import { folderEntries, linkTargets } from './resolve-link.js';
 import { isAgentsFile } from './rules/docs-rule.js';
 
 /** Every markdown file reachable from the map and the AGENTS.md files. */
 export function reachableDocs(model: DocsModel): Set<string> {
-  const index = createMentionIndex(model);
   const markdownFiles = [...model.docs.keys()];
+  const markdownByDir = new Map<string, string[]>();
+  for (const f of markdownFiles) {
+    const slash = f.lastIndexOf('/');
+    const dir = slash === -1 ? '' : f.slice(0, slash);
+    const list = markdownByDir.get(dir);
+    if (list === undefined) markdownByDir.set(dir, [f]);
+    else list.push(f);
+  }
   const start = markdownFiles.filter((p) => p === model.config.map || isAgentsFile(p));
   const reached = new Set(start);
   const queue = [...start];
   for (let next = queue.pop(); next !== undefined; next = queue.pop()) {
     const doc = model.docs.get(next);
     if (doc === undefined) continue;
-    for (const target of outgoing(model, index, markdownFiles, doc)) {
+    for (const target of outgoing(model, markdownByDir, doc)) {
       if (!reached.has(target) && model.docs.has(target)) {
         reached.add(target);
         queue.push(target);
@@ -27,24 +33,19 @@ export function reachableDocs(model: DocsModel): Set<string> {
   return reached;
 }
 
-function outgoing(model: DocsModel, index: MentionIndex, markdownFiles: readonly string[], doc: MarkdownDoc): string[] {
+function outgoing(model: DocsModel, markdownByDir: ReadonlyMap<string, readonly string[]>, doc: MarkdownDoc): string[] {
   const targets: string[] = [];
   const reach = (path: string, isDir: boolean): void => {
-    if (isDir) targets.push(...folderEntries(path, model.files, markdownFiles));
+    if (isDir) targets.push(...folderEntries(path, model.files, markdownByDir));
     else targets.push(path);
   };
-  for (const link of doc.links) {
-    const target = resolveLink(doc.path, link.url);
+  for (const target of linkTargets(doc)) {
     if (target.kind !== 'repo' || target.selfAnchor) continue;
     if (model.dirs.has(target.path)) reach(target.path, true);
     else reach(target.path, false);
   }
-  for (const run of doc.runs) {
-    if (run.kind !== 'code') continue;
-    const mention = readMention(run.value);
-    if (mention === undefined) continue;
-    const resolved = resolveMention(model, index, doc.path, mention);
-    if (resolved.kind === 'file' || resolved.kind === 'dir') reach(resolved.path, resolved.kind === 'dir');
+  for (const { resolution } of codeMentions(model, doc)) {
+    if (resolution.kind === 'file' || resolution.kind === 'dir') reach(resolution.path, resolution.kind === 'dir');
   }
   return targets;
 }

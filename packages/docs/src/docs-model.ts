@@ -143,10 +143,17 @@ async function readDocs(root: string, paths: readonly string[], cache: ParseCach
     parsed[i] = result;
   }
   for (const [i, { path, text }] of present.entries()) {
-    const lines = text === '' ? 0 : text.split('\n').length - (text.endsWith('\n') ? 1 : 0);
+    const lines = lineCount(text);
     docs.set(path, { ...(parsed[i] as ParsedMarkdown), path, text, bytes: Buffer.byteLength(text), lines });
   }
   return docs;
+}
+
+/** Lines in `text`, a last line without its newline included (counted, not split: 2 MB of docs split is 20 ms). */
+export function lineCount(text: string): number {
+  let newlines = 0;
+  for (let at = text.indexOf('\n'); at !== -1; at = text.indexOf('\n', at + 1)) newlines++;
+  return text === '' || text.endsWith('\n') ? newlines : newlines + 1;
 }
 
 /** Instruction files may be symlinks (CLAUDE.md → AGENTS.md); git lists the link itself. */

@@ -3,7 +3,9 @@
 // match, package names, build output, globs. Precision first: prose such as `CPU/CUDA` or
 // `and/or` is not a path, because a noisy mention check is worse than none.
 import { posix } from 'node:path';
-import type { DocsModel } from './docs-model.js';
+import type { DocsModel, MarkdownDoc } from './docs-model.js';
+import type { TextRun } from './parse-markdown.js';
+import { cleanPath, joinPath } from './resolve-link.js';
 
 export interface Mention {
   /** The path as written, without a :line suffix or #anchor. */
@@ -39,8 +41,8 @@ export interface MentionIndex {
   byBasename: Map<string, string[]>;
   packageDirs: string[];
   packageNames: string[];
-  /** Resolutions by doc folder and mention: maps name the same paths over and over. */
-  resolved: Map<string, MentionResolution>;
+  /** Resolutions by doc folder, then mention: maps name the same paths over and over. */
+  resolved: Map<string, Map<string, MentionResolution>>;
 }
 
 const indexes = new WeakMap<DocsModel, MentionIndex>();
@@ -73,24 +75,22 @@ export function createMentionIndex(model: DocsModel): MentionIndex {
   return index;
 }
 
-/** Resolves a mention without asking git; "missing" still needs the ignored-files check. */
-export function resolveMention(model: DocsModel, index: MentionIndex, docPath: string, mention: Mention): MentionResolution {
-  const docDir = posix.dirname(docPath);
-  const key = `${docDir}\0${mention.path}`;
-  let resolution = index.resolved.get(key);
-  if (resolution === undefined) {
-    resolution = resolveUncached(model, index, docDir, mention);
-    index.resolved.set(key, resolution);
-  }
+/** Resolves a mention in a doc in `docDir` without asking git; "missing" still needs the ignored-files check. */
+function resolveMention(model: DocsModel, index: MentionIndex, docDir: string, mention: Mention): MentionResolution {
+  let inDir = index.resolved.get(docDir);
+  if (inDir === undefined) index.resolved.set(docDir, (inDir = new Map<string, MentionResolution>()));
+  let resolution = inDir.get(mention.path);
+  if (resolution === undefined) inDir.set(mention.path, (resolution = resolveUncached(model, index, docDir, mention)));
   return resolution;
 }
 
 /** Where a relative path may live: the doc's folder, the root, each workspace package. */
 function* bases(index: MentionIndex, docDir: string, path: string): Generator<string> {
-  yield posix.join(docDir, path);
-  yield posix.normalize(path);
-  for (const d of index.packageDirs) yield posix.join(d, path);
+  yield joinPath(docDir, path);
+  yield cleanPath(path) ? path : posix.normalize(path);
+  for (const d of index.packageDirs) yield joinPath(d, path);
 }
+
 
 function resolveUncached(model: DocsModel, index: MentionIndex, docDir: string, mention: Mention): MentionResolution {
   const raw = mention.path.replace(/\/$/, '');
@@ -124,3 +124,27 @@ function resolveUncached(model: DocsModel, index: MentionIndex, docDir: string, 
   return { kind: 'missing', tried };
 }
 
+export interface CodeMention {
+  run: TextRun;
+  mention: Mention;
+  resolution: MentionResolution;
+}
+
+const mentionsByDoc = new WeakMap<MarkdownDoc, readonly CodeMention[]>();
+
+/** The paths a doc names in code spans, resolved: worked out once per doc and shared by the rules (three read them). */
+export function codeMentions(model: DocsModel, doc: MarkdownDoc): readonly CodeMention[] {
+  let mentions = mentionsByDoc.get(doc);
+  if (mentions === undefined) {
+    const index = createMentionIndex(model);
+    const docDir = posix.dirname(doc.path);
+    const found: CodeMention[] = [];
+    for (const run of doc.runs) {
+      const mention = run.kind === 'code' ? readMention(run.value) : undefined;
+      if (mention !== undefined) found.push({ run, mention, resolution: resolveMention(model, index, docDir, mention) });
+    }
+    mentions = found;
+    mentionsByDoc.set(doc, mentions);
+  }
+  return mentions;
+}

@@ -11,6 +11,19 @@ export type LinkTarget =
 const scheme = /^[a-z][a-z0-9+.-]*:/i;
 const machinePath = /^(?:\/(?:Users|home)\/[^/\s]+|[A-Za-z]:[\\/]|file:)/;
 
+// Most paths in docs are clean relative paths (no `.` or `..` segment, no `//`): joining them needs
+// no normalizing, which is most of what resolving thousands of links and mentions costs.
+const unclean = /(?:^|\/)\.\.?(?:\/|$)|\/\/|^\//;
+
+/** True when `path` is relative, not empty, and has no `.` or `..` segment and no `//`. */
+export const cleanPath = (path: string): boolean => path !== '' && !unclean.test(path);
+
+/** posix.join(dir, path) for a normalized dir (`.` or '' for the root). */
+export function joinPath(dir: string, path: string): string {
+  if (!cleanPath(path)) return posix.join(dir, path);
+  return dir === '' || dir === '.' ? path : `${dir}/${path}`;
+}
+
 export function resolveLink(docPath: string, url: string): LinkTarget {
   const trimmed = url.trim();
   if (machinePath.test(trimmed)) return { kind: 'absolute', path: trimmed };
@@ -21,14 +34,27 @@ export function resolveLink(docPath: string, url: string): LinkTarget {
   if (pathPart === '') return { kind: 'repo', path: docPath, selfAnchor: true, ...(anchor === undefined || anchor === '' ? {} : { anchor }) };
   const decoded = safeDecode(pathPart);
   // GitHub renders "/x" in a repository file as the repository's x.
-  const joined = decoded.startsWith('/') ? decoded.slice(1) : posix.join(posix.dirname(docPath), decoded);
-  const normalized = posix.normalize(joined).replace(/\/+$/, '');
+  const joined = decoded.startsWith('/') ? posix.normalize(decoded.slice(1)) : joinPath(posix.dirname(docPath), decoded);
+  const normalized = joined.replace(/\/+$/, '');
   if (normalized === '..' || normalized.startsWith('../')) return { kind: 'outside', path: normalized };
   const path = normalized === '.' ? '' : normalized;
   return { kind: 'repo', path, selfAnchor: false, ...(anchor === undefined || anchor === '' ? {} : { anchor }) };
 }
 
+const targetsByDoc = new WeakMap<object, readonly LinkTarget[]>();
+
+/**
+ * Where each of a doc's links points, in the order of its links: worked out once per doc and
+ * shared by the rules (four of them read every link).
+ */
+export function linkTargets(doc: { path: string; links: readonly { url: string }[] }): readonly LinkTarget[] {
+  let targets = targetsByDoc.get(doc);
+  if (targets === undefined) targetsByDoc.set(doc, (targets = doc.links.map((link) => resolveLink(doc.path, link.url))));
+  return targets;
+}
+
 function safeDecode(text: string): string {
+  if (!text.includes('%')) return text;
   try {
     return decodeURIComponent(text);
   } catch {
@@ -36,9 +62,12 @@ function safeDecode(text: string): string {
   }
 }
 
-/** The markdown files a link or mention of a folder reaches: its index.md or README.md, else every markdown file directly in it. */
-export function folderEntries(dir: string, files: ReadonlySet<string>, markdownFiles: readonly string[]): string[] {
+/**
+ * The markdown files a link or mention of a folder reaches: its index.md or README.md, else every
+ * markdown file directly in it (`markdownByDir`: the markdown files by folder, '' for the root).
+ */
+export function folderEntries(dir: string, files: ReadonlySet<string>, markdownByDir: ReadonlyMap<string, readonly string[]>): readonly string[] {
   const prefix = dir === '' ? '' : `${dir}/`;
   for (const name of ['index.md', 'README.md', 'readme.md', 'Readme.md']) if (files.has(`${prefix}${name}`)) return [`${prefix}${name}`];
-  return markdownFiles.filter((f) => f.startsWith(prefix) && !f.slice(prefix.length).includes('/'));
+  return markdownByDir.get(dir) ?? [];
 }

@@ -2,11 +2,14 @@
 // file://), which exists on nobody else's machine.
 import picomatch from 'picomatch';
 import type { DocsRule, Finding } from './docs-rule.js';
-import { resolveLink } from '../resolve-link.js';
+import { linkTargets } from '../resolve-link.js';
 
 // Placeholder users mark an example, and /home/runner is the GitHub Actions runner, not a person.
 const placeholderUser = /^(?:\/Users|\/home)\/(?:you|your-?name|user|username|me|foo|example|name|someone|runner)(?:\/|$)/i;
 const completedPlan = picomatch('**/exec-plans/completed/**');
+// What every machine path holds, tested first: most code spans hold none, and a global regex's
+// matchAll costs an iterator per span.
+const mayHoldMachinePath = /\/(?:Users|home)\/|:\\/;
 const machinePath = /(?:^|[\s"'(=])((?:\/Users|\/home)\/[A-Za-z0-9._-]+(?:\/[^\s"'`)<>]*)?|[A-Za-z]:\\[A-Za-z0-9._-][^\s"'`)<>]*)/g;
 
 export const absolutePath: DocsRule = {
@@ -33,12 +36,13 @@ export const absolutePath: DocsRule = {
           fix: `Write the path relative to the repository (or to ${doc.path}), or as ~/… or $HOME/… when it really is a per-user file.`,
         });
       };
-      for (const link of doc.links) {
-        const target = resolveLink(doc.path, link.url);
-        if (target.kind === 'absolute') report(target.path, link.line, link.column);
-      }
+      const targets = linkTargets(doc);
+      doc.links.forEach((link, i) => {
+        const target = targets[i];
+        if (target?.kind === 'absolute') report(target.path, link.line, link.column);
+      });
       for (const run of doc.runs) {
-        if (run.kind === 'block') continue;
+        if (run.kind === 'block' || !mayHoldMachinePath.test(run.value)) continue;
         for (const m of run.value.matchAll(machinePath)) {
           const before = run.value.slice(0, m.index);
           report(m[1] ?? '', run.line + (before.split('\n').length - 1), run.column);

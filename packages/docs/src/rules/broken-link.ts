@@ -8,7 +8,8 @@ import type { DocsModel, MarkdownDoc } from '../docs-model.js';
 import { readFileVersions } from '../git.js';
 import type { MarkdownLink } from '../parse-markdown.js';
 import { parseMarkdown } from '../parse-markdown.js';
-import { resolveLink } from '../resolve-link.js';
+import type { LinkTarget } from '../resolve-link.js';
+import { linkTargets } from '../resolve-link.js';
 import type { DocsRule, Finding, TextEdit } from './docs-rule.js';
 
 export const brokenLink: DocsRule = {
@@ -17,8 +18,9 @@ export const brokenLink: DocsRule = {
   async check(model) {
     const findings: Finding[] = [];
     for (const doc of model.docs.values()) {
-      for (const link of doc.links) {
-        const finding = await checkLink(model, doc, link);
+      const targets = linkTargets(doc);
+      for (const [i, link] of doc.links.entries()) {
+        const finding = await checkLink(model, doc, link, targets[i] as LinkTarget);
         if (finding !== undefined) findings.push(finding);
       }
     }
@@ -26,8 +28,7 @@ export const brokenLink: DocsRule = {
   },
 };
 
-async function checkLink(model: DocsModel, doc: MarkdownDoc, link: MarkdownLink): Promise<Finding | undefined> {
-  const target = resolveLink(doc.path, link.url);
+async function checkLink(model: DocsModel, doc: MarkdownDoc, link: MarkdownLink, target: LinkTarget): Promise<Finding | undefined> {
   const at = { rule: 'broken-link' as const, severity: 'error' as const, file: doc.path, line: link.line, column: link.column };
   if (target.kind === 'outside') {
     return { ...at, target: target.path, message: `the link ${link.url} leaves the repository (${target.path}).`, fix: 'Link to a file inside the repository, or use a full https:// URL for anything outside it.' };

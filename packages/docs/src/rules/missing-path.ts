@@ -6,7 +6,7 @@ import { join, posix } from 'node:path';
 import picomatch from 'picomatch';
 import { listIgnored } from '../git.js';
 import type { DocsModel } from '../docs-model.js';
-import { createMentionIndex, readMention, resolveMention } from '../path-mentions.js';
+import { codeMentions, createMentionIndex } from '../path-mentions.js';
 import type { DocsRule, Finding } from './docs-rule.js';
 
 const completedPlan = picomatch('**/exec-plans/completed/**');
@@ -23,17 +23,12 @@ export const missingPath: DocsRule = {
   id: 'missing-path',
   summary: 'a repository path named in the text that does not exist',
   async check(model) {
-    const index = createMentionIndex(model);
     const candidates: Candidate[] = [];
     for (const doc of model.docs.values()) {
       // A completed execution plan is a record of its time; the paths it names may have moved since.
       if (completedPlan(doc.path)) continue;
-      for (const run of doc.runs) {
-        if (run.kind !== 'code') continue;
-        const mention = readMention(run.value);
-        if (mention?.reportable !== true) continue;
-        const resolved = resolveMention(model, index, doc.path, mention);
-        if (resolved.kind === 'missing') candidates.push({ doc: doc.path, path: mention.path, line: run.line, column: run.column, tried: resolved.tried });
+      for (const { run, mention, resolution } of codeMentions(model, doc)) {
+        if (mention.reportable && resolution.kind === 'missing') candidates.push({ doc: doc.path, path: mention.path, line: run.line, column: run.column, tried: resolution.tried });
       }
     }
     if (candidates.length === 0) return [];
@@ -55,7 +50,7 @@ function inDependency(model: DocsModel, c: Candidate): boolean {
 function describe(model: DocsModel, c: Candidate, renamedTo: ReadonlyMap<string, string> | undefined): Finding {
   const moved = c.tried.map((t) => renamedTo?.get(t)).find((to) => to !== undefined && model.files.has(to));
   const base = posix.basename(c.path.replace(/\/$/, ''));
-  const sameName = moved === undefined ? [...model.files].filter((f) => posix.basename(f) === base) : [];
+  const sameName = moved === undefined ? (createMentionIndex(model).byBasename.get(base) ?? []).filter((f) => model.files.has(f)) : [];
   const suggestion = moved !== undefined ? ` git shows it moved to ${moved}: write \`${moved}\`.` : sameName.length === 1 ? ` It most likely means ${sameName[0]}.` : '';
   return {
     rule: 'missing-path',

@@ -2,9 +2,8 @@
 // (or names in a code span) has changed since. Needs full history: on a shallow clone the rule is
 // skipped and check-docs says so.
 import type { DocsModel, MarkdownDoc } from '../docs-model.js';
-import { createMentionIndex, readMention, resolveMention } from '../path-mentions.js';
-import type { MentionIndex } from '../path-mentions.js';
-import { resolveLink } from '../resolve-link.js';
+import { codeMentions } from '../path-mentions.js';
+import { linkTargets } from '../resolve-link.js';
 import type { DocsRule, Finding } from './docs-rule.js';
 
 const day = 86_400;
@@ -16,25 +15,29 @@ export const stale: DocsRule = {
   async check(model) {
     const history = await model.history();
     if (history === undefined) return [];
-    const index = createMentionIndex(model);
-    const dirTimes = new Map<string, number>();
+    // A folder changed when anything under it last changed: worked out for every folder at once.
+    let dirTimes: Map<string, number> | undefined;
     const timeOf = (path: string): number | undefined => {
       const file = history.lastChanged.get(path);
       if (file !== undefined || !model.dirs.has(path)) return file;
-      let latest = dirTimes.get(path);
-      if (latest === undefined) {
-        latest = 0;
-        for (const [p, t] of history.lastChanged) if (p.startsWith(`${path}/`) && t > latest) latest = t;
-        dirTimes.set(path, latest);
+      if (dirTimes === undefined) {
+        const times = new Map<string, number>();
+        for (const [p, t] of history.lastChanged) {
+          for (let slash = p.lastIndexOf('/'); slash > 0; slash = p.lastIndexOf('/', slash - 1)) {
+            const dir = p.slice(0, slash);
+            if ((times.get(dir) ?? -1) < t) times.set(dir, t);
+          }
+        }
+        dirTimes = times;
       }
-      return latest;
+      return dirTimes.get(path) ?? 0;
     };
     const findings: Finding[] = [];
     const limit = model.config.staleAfterDays;
     for (const doc of model.docs.values()) {
       const docTime = history.lastChanged.get(doc.path);
       if (docTime === undefined || model.now - docTime < limit * day) continue;
-      const changed = codeTargets(model, index, doc)
+      const changed = codeTargets(model, doc)
         .map((path) => ({ path, time: timeOf(path) ?? 0 }))
         .filter((t) => t.time > docTime)
         .sort((a, b) => b.time - a.time);
@@ -54,18 +57,13 @@ export const stale: DocsRule = {
 };
 
 /** Non-markdown repository paths the doc links to or names. */
-function codeTargets(model: DocsModel, index: MentionIndex, doc: MarkdownDoc): string[] {
+function codeTargets(model: DocsModel, doc: MarkdownDoc): string[] {
   const targets = new Set<string>();
-  for (const link of doc.links) {
-    const target = resolveLink(doc.path, link.url);
+  for (const target of linkTargets(doc)) {
     if (target.kind === 'repo' && !target.selfAnchor && (model.files.has(target.path) || model.dirs.has(target.path))) targets.add(target.path);
   }
-  for (const run of doc.runs) {
-    if (run.kind !== 'code') continue;
-    const mention = readMention(run.value);
-    if (mention === undefined) continue;
-    const resolved = resolveMention(model, index, doc.path, mention);
-    if (resolved.kind === 'file' || resolved.kind === 'dir') targets.add(resolved.path);
+  for (const { resolution } of codeMentions(model, doc)) {
+    if (resolution.kind === 'file' || resolution.kind === 'dir') targets.add(resolution.path);
   }
   return [...targets].filter((p) => !markdown.test(p) && p !== '');
 }
