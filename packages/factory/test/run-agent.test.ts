@@ -40,7 +40,9 @@ describe('runAgent', () => {
 
   it('kills an agent that talks forever at the timeout', async () => {
     const cwd = mkdtempSync(join(tmpdir(), 'factory-agent-'));
-    const run = await runAgent({ command: node('chatty.mjs'), cwd, prompt: '', env: process.env, timeoutMs: 500, stallMs: 300 });
+    // The stall window outlasts a Node start on a loaded machine (the agent's first line comes only
+    // then; at 300 ms a busy CI run saw the stall fire first, rightly), and the timeout comes after it.
+    const run = await runAgent({ command: node('chatty.mjs'), cwd, prompt: '', env: process.env, timeoutMs: 2_500, stallMs: 2_000 });
     expect(run.killed).toBe('timeout');
     expect(run.signal).toBe('SIGKILL');
   });
