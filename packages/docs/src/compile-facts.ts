@@ -21,7 +21,8 @@ interface OpenText extends SourceSpan {
   value: string;
 }
 
-type FrameKind = 'node' | 'buffer' | 'link' | 'image' | 'imageLabel' | 'code';
+/** A node, a buffer, and the two an image's alt needs told apart: the image and its label. */
+type FrameKind = 'node' | 'buffer' | 'image' | 'imageLabel';
 
 /**
  * What mdast would have on its stack: a node whose children may be text, or a buffer (a URL, an
@@ -96,7 +97,7 @@ class FactCompiler {
       case DEFINITION: {
         const kind = token.type === 'image' ? 'image' : token.type === 'definition' ? 'definition' : 'link';
         const link = this.addLink(kind, token);
-        this.push(frame(kind === 'definition' ? 'node' : kind, false, tree)).link = link;
+        this.push(frame(kind === 'image' ? 'image' : 'node', false, tree)).link = link;
         break;
       }
       case LABEL:
@@ -105,14 +106,12 @@ class FactCompiler {
           this.push(frame('imageLabel', true, false));
         } else this.push(frame('node', true, tree));
         break;
-      case CODE:
-        this.push(frame('code', false, tree));
-        break;
       case CODE_WITH_VALUE:
       case NODE_WITH_VALUE:
-        this.push(frame(token.type === 'codeIndented' || token.type === 'codeText' ? 'code' : 'node', false, tree));
+        this.push(frame('node', false, tree));
         this.push(frame('buffer', true, false));
         break;
+      case CODE: // its buffer opens where its opening fence ends
       case LEAF:
         this.push(frame('node', false, tree));
         break;

@@ -39,7 +39,7 @@ function outgoing(model: DocsModel, markdownByDir: ReadonlyMap<string, readonly 
     if (isDir) targets.push(...folderEntries(path, model.files, markdownByDir));
     else targets.push(path);
   };
-  for (const target of linkTargets(doc)) {
+  for (const { target } of linkTargets(doc)) {
     if (target.kind !== 'repo' || target.selfAnchor) continue;
     if (model.dirs.has(target.path)) reach(target.path, true);
     else reach(target.path, false);

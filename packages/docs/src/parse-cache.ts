@@ -21,6 +21,8 @@ interface CachedParse {
 export class ParseCache {
   private readonly entries: Map<string, CachedParse>;
   private readonly used = new Map<string, CachedParse>();
+  /** Each text's hash, worked out once: a file missing from the cache is looked up, then stored. */
+  private readonly keys = new Map<string, string>();
   private changed = false;
 
   private constructor(entries: Map<string, CachedParse>) {
@@ -45,7 +47,7 @@ export class ParseCache {
 
   /** The cached parse of `text`, if any. */
   lookup(text: string): ParsedMarkdown | undefined {
-    const key = hash(text);
+    const key = this.keyOf(text);
     const cached = this.entries.get(key);
     if (cached === undefined) return undefined;
     this.used.set(key, cached);
@@ -53,8 +55,14 @@ export class ParseCache {
   }
 
   store(text: string, parsed: ParsedMarkdown): void {
-    this.used.set(hash(text), { ...parsed, anchors: [...parsed.anchors] });
+    this.used.set(this.keyOf(text), { ...parsed, anchors: [...parsed.anchors] });
     this.changed = true;
+  }
+
+  private keyOf(text: string): string {
+    let key = this.keys.get(text);
+    if (key === undefined) this.keys.set(text, (key = hash(text)));
+    return key;
   }
 
   /** Writes the entries this run used (so deleted files drop out), when anything changed. */

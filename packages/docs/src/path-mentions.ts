@@ -91,7 +91,6 @@ function* bases(index: MentionIndex, docDir: string, path: string): Generator<st
   for (const d of index.packageDirs) yield joinPath(d, path);
 }
 
-
 function resolveUncached(model: DocsModel, index: MentionIndex, docDir: string, mention: Mention): MentionResolution {
   const raw = mention.path.replace(/\/$/, '');
   const rooted = raw.startsWith('/') ? raw.slice(1) : undefined;

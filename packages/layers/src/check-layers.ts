@@ -66,7 +66,6 @@ export async function checkLayers(input: CheckLayersInput): Promise<CheckLayersR
   return { diagnostics: [...remaining.map(stripRuleId), ...problems, ...stale], files: graph.files.length, notes, graph, violations };
 }
 
-
 /** What the person running the check should know about this run (stderr lines). */
 function describeRun(graph: ImportGraph, config: LayersConfig): string[] {
   const notes: string[] = [];
@@ -80,7 +79,6 @@ function describeRun(graph: ImportGraph, config: LayersConfig): string[] {
   notes.push(...describeUnresolved(graph));
   return notes;
 }
-
 
 function stripRuleId({ ruleId: _ruleId, ...diagnostic }: Violation): Diagnostic {
   return diagnostic;

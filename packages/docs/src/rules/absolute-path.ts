@@ -36,11 +36,7 @@ export const absolutePath: DocsRule = {
           fix: `Write the path relative to the repository (or to ${doc.path}), or as ~/… or $HOME/… when it really is a per-user file.`,
         });
       };
-      const targets = linkTargets(doc);
-      doc.links.forEach((link, i) => {
-        const target = targets[i];
-        if (target?.kind === 'absolute') report(target.path, link.line, link.column);
-      });
+      for (const { link, target } of linkTargets(doc)) if (target.kind === 'absolute') report(target.path, link.line, link.column);
       for (const run of doc.runs) {
         if (run.kind === 'block' || !mayHoldMachinePath.test(run.value)) continue;
         for (const m of run.value.matchAll(machinePath)) {

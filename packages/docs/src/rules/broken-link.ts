@@ -18,9 +18,8 @@ export const brokenLink: DocsRule = {
   async check(model) {
     const findings: Finding[] = [];
     for (const doc of model.docs.values()) {
-      const targets = linkTargets(doc);
-      for (const [i, link] of doc.links.entries()) {
-        const finding = await checkLink(model, doc, link, targets[i] as LinkTarget);
+      for (const { link, target } of linkTargets(doc)) {
+        const finding = await checkLink(model, doc, link, target);
         if (finding !== undefined) findings.push(finding);
       }
     }
