@@ -3,8 +3,9 @@
 // cannot be read is ignored; one that cannot be written costs only time.
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
+import { dirname } from 'node:path';
 import type { Frontmatter, Heading, MarkdownLink, ParsedMarkdown, TextRun } from './parse-markdown.js';
-import { writeFileAtomic } from '@harness/diagnostics';
+import { ensureStateDir, writeFileAtomic } from '@harness/diagnostics';
 
 export const docsCacheFile = '.harness/cache/docs.json';
 // Bump when ParsedMarkdown or the parser's settings change.
@@ -68,6 +69,7 @@ export class ParseCache {
   /** Writes the entries this run used (so deleted files drop out), when anything changed. */
   async save(path: string): Promise<void> {
     if (!this.changed && this.used.size === this.entries.size) return;
+    await ensureStateDir(dirname(path));
     await writeFileAtomic(path, JSON.stringify({ version: cacheVersion, entries: Object.fromEntries(this.used) }));
   }
 }
