@@ -5,11 +5,12 @@
 // another format version or was written by another harness version is discarded. On disk each
 // file is a compact tuple: parsing it is most of a warm run, so it is kept small.
 import { readFile } from 'node:fs/promises';
+import { dirname } from 'node:path';
 import type { ResolvedTarget } from './create-import-resolver.js';
 import type { SuppressionComment } from './find-suppressions.js';
 import type { Violation } from './find-violations.js';
 import type { EdgeKind, ImportRecord } from './lex-imports.js';
-import { writeFileAtomic } from '@harness/diagnostics';
+import { ensureStateDir, writeFileAtomic } from '@harness/diagnostics';
 
 export const cacheFormat = 'harness-layers-cache';
 export const cacheFormatVersion = 4;
@@ -116,6 +117,7 @@ export async function saveImportCache(path: string, document: CacheDocument): Pr
     rulesKey: document.rulesKey ?? null,
     files,
   };
+  await ensureStateDir(dirname(path));
   await writeFileAtomic(path, JSON.stringify(stored));
 }
 
