@@ -3,9 +3,9 @@
 // (https://man7.org/linux/man-pages/man2/write.2.html): the kernel moves to the end
 // and writes under the inode lock, so lines from concurrent runs never interleave
 // on a local file system.
-import { mkdir, open, readFile } from 'node:fs/promises';
+import { open, readFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
-import { HarnessError } from '@harness/diagnostics';
+import { ensureStateDir, HarnessError } from '@harness/diagnostics';
 import { z } from 'zod';
 
 export const historyFile = '.harness/budget/history.jsonl';
@@ -55,7 +55,7 @@ export async function appendHistoryEntry(root: string, entry: HistoryEntry): Pro
   const file = join(root, historyFile);
   const line = Buffer.from(`${JSON.stringify(entry)}\n`, 'utf8');
   try {
-    await mkdir(dirname(file), { recursive: true });
+    await ensureStateDir(dirname(file));
     const handle = await open(file, 'a');
     try {
       const { bytesWritten } = await handle.write(line);
