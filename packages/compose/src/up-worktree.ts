@@ -2,7 +2,7 @@
 // worktree (SPEC "Per-worktree compose"), started, waited for, and described in `.harness/env`.
 import { readFile } from 'node:fs/promises';
 import { dirname, relative } from 'node:path';
-import { HarnessError, writeFileAtomic } from '@harness/diagnostics';
+import { ensureStateDir, HarnessError, writeFileAtomic } from '@harness/diagnostics';
 import { parse, stringify } from 'yaml';
 import { lastLine, runCompose } from './compose-tool.js';
 import type { ContainerState } from './engine.js';
@@ -77,6 +77,7 @@ async function upLocked(context: StackContext, options: UpOptions, timeoutMs: nu
     baseDir: dirname(context.files[0] ?? context.worktree),
   });
   await excludeGeneratedFiles(context.commonDir);
+  await ensureStateDir(context.outputDir);
   const unchanged = (await writeIfChanged(context.composeFile, stringify(rendered.worktree))) && options.reuseRunning === true;
   const signal = options.signal;
   const sharedStates = await upShared(context, rendered, timeoutMs, signal);
