@@ -14,5 +14,6 @@ export { renderSarif } from './reporters/sarif.js';
 export type { BaselineDocument, BaselineEntry, BaselineUpdate, SettleBaselineInput, SettledBaseline } from './baseline.js';
 export { applyBaseline, baselineKey, describeStaleEntry, planBaselineUpdate, readBaseline, serializeBaseline, settleBaseline } from './baseline.js';
 export { writeFileAtomic } from './write-file-atomic.js';
+export { assertInsideRoot, writeFileInside } from './inside-root.js';
 export { ensureStateDir, stateDirIgnore } from './ensure-state-dir.js';
 export { closestWord } from './closest-word.js';
