@@ -5,7 +5,7 @@
 // on a local file system.
 import { open, readFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
-import { ensureStateDir, HarnessError } from '@harness/diagnostics';
+import { assertInsideRoot, ensureStateDir, HarnessError, isHarnessError } from '@harness/diagnostics';
 import { z } from 'zod';
 
 export const historyFile = '.harness/budget/history.jsonl';
@@ -50,11 +50,15 @@ const entrySchema = z.object({
 export type HistoryEntry = z.output<typeof entrySchema>;
 export type HistoryTask = z.output<typeof taskSchema>;
 
-/** Appends one entry as one line with a single write, creating the file and its folder. */
+/**
+ * Appends one entry as one line with a single write, creating the file and its folder. Never
+ * through a symlink that leads out of the repository.
+ */
 export async function appendHistoryEntry(root: string, entry: HistoryEntry): Promise<void> {
   const file = join(root, historyFile);
   const line = Buffer.from(`${JSON.stringify(entry)}\n`, 'utf8');
   try {
+    await assertInsideRoot(root, historyFile);
     await ensureStateDir(dirname(file));
     const handle = await open(file, 'a');
     try {
@@ -64,6 +68,7 @@ export async function appendHistoryEntry(root: string, entry: HistoryEntry): Pro
       await handle.close();
     }
   } catch (cause) {
+    if (isHarnessError(cause)) throw cause;
     throw new HarnessError('IO_FAILED', `cannot append to ${historyFile}: ${cause instanceof Error ? cause.message : String(cause)}`, {
       place: { file: historyFile },
       fix: 'Check that the folder is writable and the disk is not full.',

@@ -7,6 +7,7 @@ import type { ChildProcess } from 'node:child_process';
 import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { stripVTControlCharacters } from 'node:util';
+import { HarnessError } from '@harness/diagnostics';
 
 export interface RunCommandInput {
   command: string;
@@ -63,7 +64,7 @@ export const runCommand: RunCommand = (input) =>
     let exit: { code: number | null; signal: NodeJS.Signals | null; at: number } | undefined;
     child.once('error', (error) => {
       abort.dispose();
-      reject(error);
+      reject(startError(error, input));
     });
     child.once('exit', (code, signal) => {
       exit = { code, signal, at: performance.now() };
@@ -123,14 +124,26 @@ function childCpuMs(): number | undefined {
   }
 }
 
+/** A spawn failure (ENOENT: no shell, or the folder is gone) is the user's to fix, not a crash. */
+function startError(error: NodeJS.ErrnoException, input: RunCommandInput): Error {
+  if (error.code !== 'ENOENT') return error;
+  return new HarnessError('TOOL_MISSING', `cannot start \`${input.command}\` in ${input.cwd}: ${error.message}`, {
+    place: { file: input.cwd },
+    fix: 'Check that the folder exists and that a POSIX shell is installed at /bin/sh.',
+    cause: error,
+  });
+}
+
 const maxLineLength = 400;
+/** A line without an end (a progress bar, a binary dump) is cut here, so memory stays bounded. */
+const maxPartialLength = 64 * 1024;
 
 /** Splits output into lines, hands each to `onLine`, and keeps the last `size`. */
 function createTail(size: number, onLine: ((line: string) => void) | undefined) {
   const lines: string[] = [];
   let partial = '';
   const keep = (raw: string) => {
-    const line = stripVTControlCharacters(raw).replace(/\r$/, '');
+    const line = stripVTControlCharacters(raw.length > maxPartialLength ? raw.slice(0, maxPartialLength) : raw).replace(/\r$/, '');
     onLine?.(line);
     lines.push(line.length > maxLineLength ? `${line.slice(0, maxLineLength)}…` : line);
     if (lines.length > size) lines.shift();
@@ -139,6 +152,7 @@ function createTail(size: number, onLine: ((line: string) => void) | undefined) 
     push(chunk: string) {
       const parts = (partial + chunk).split('\n');
       partial = parts.pop() ?? '';
+      if (partial.length > maxPartialLength) partial = partial.slice(0, maxPartialLength + 1);
       for (const part of parts) keep(part);
     },
     end(): string[] {

@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadConfig } from '@harness/config';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { BudgetProgress } from '../src/index.js';
 import { readHistory, runBudgets } from '../src/index.js';
 import { cleanEnv, createRepo, headCommit } from './fixture-repo.js';
@@ -87,12 +87,18 @@ describe('runBudgets with real commands', () => {
   it('kills the whole process group when interrupted', async () => {
     const marker = `sleep 3${Math.floor(Math.random() * 1000)}`;
     const dir = createRepo(`version: 1\nbudgets:\n  - name: hang\n    command: ${marker} & ${marker}; wait\n    seconds: 60\n`);
+    const sleeping = () => execFileSync('ps', ['-eo', 'args'], { encoding: 'utf8' }).split('\n').filter((line) => line.trim() === marker).length;
     const abort = new AbortController();
-    const started = run(dir, { signal: abort.signal, onProgress: (e) => e.kind === 'start' && setTimeout(() => abort.abort(), 200) });
+    // Abort once both sleeps really run (an event, not a guess at how long a start takes).
+    const bothStarted = new Promise<void>((resolve) => {
+      const look = () => (sleeping() === 2 ? resolve() : setTimeout(look, 10));
+      look();
+    });
+    const started = run(dir, { signal: abort.signal, onProgress: (e) => e.kind === 'start' && void bothStarted.then(() => abort.abort()) });
     await expect(started).rejects.toMatchObject({ code: 'INTERRUPTED' });
     expect((await readHistory(dir)).entries).toHaveLength(0);
-    await new Promise((resolve) => setTimeout(resolve, 200));
-    expect(execFileSync('ps', ['-eo', 'args'], { encoding: 'utf8' }).split('\n').filter((line) => line.trim() === marker)).toEqual([]);
+    // The command's pipes closed, so its processes exited; ps may list them until they are reaped.
+    await vi.waitFor(() => expect(sleeping()).toBe(0), { timeout: 10_000, interval: 20 });
   });
 });
 
