@@ -2,8 +2,9 @@
 // updates send the complete desired object; nothing is sent for a ruleset that
 // is unchanged; deletes touch only what harness created (or, with --prune, any
 // repository ruleset no file defines), never organization rulesets.
+import { assertInsideRoot } from '@harness/diagnostics';
 import { createRuleset, deleteRuleset, updateRuleset } from '@harness/github';
-import { writeCreatedState } from './created-state.js';
+import { createdStatePath, writeCreatedState } from './created-state.js';
 import type { PlanEntry, RulesetsOptions, RulesetsPlan } from './plan-rulesets.js';
 import { planRulesetsWithContext } from './plan-rulesets.js';
 
@@ -23,6 +24,8 @@ export async function applyRulesets(options: ApplyOptions): Promise<ApplyResult>
   const { client, created, plan } = await planRulesetsWithContext(options);
   const dryRun = options.dryRun === true;
   if (dryRun) return { plan, applied: [], dryRun };
+  // Before GitHub is changed: the state file that records it must be writable where it belongs.
+  await assertInsideRoot(options.root, createdStatePath(options.dir));
   const createdHere = { ...(created.created[plan.repository] ?? {}) };
   const stateBefore = JSON.stringify(createdHere);
   const applied: PlanEntry[] = [];

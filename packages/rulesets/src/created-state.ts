@@ -5,7 +5,7 @@
 // {"version": 1, "created": {"owner/repo": {"<name>": <id>}}}.
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { HarnessError, writeFileAtomic } from '@harness/diagnostics';
+import { HarnessError, writeFileInside } from '@harness/diagnostics';
 import { isJsonObject } from './ruleset-file.js';
 
 export const createdStateFile = '.harness-created.json';
@@ -43,7 +43,6 @@ export async function readCreatedState(root: string, dir: string): Promise<Creat
 
 /** Written atomically, so a crash never leaves half a file. */
 export async function writeCreatedState(root: string, dir: string, state: CreatedState): Promise<void> {
-  const path = join(root, createdStatePath(dir));
   const sorted: CreatedState = {
     version: 1,
     created: Object.fromEntries(
@@ -53,5 +52,5 @@ export async function writeCreatedState(root: string, dir: string, state: Create
         .map(([repository, names]) => [repository, Object.fromEntries(Object.entries(names).sort(([a], [b]) => a.localeCompare(b)))]),
     ),
   };
-  await writeFileAtomic(path, `${JSON.stringify(sorted, null, 2)}\n`);
+  await writeFileInside(root, createdStatePath(dir), `${JSON.stringify(sorted, null, 2)}\n`);
 }

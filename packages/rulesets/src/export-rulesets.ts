@@ -4,7 +4,7 @@
 // written at all when one file would be.
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { HarnessError, writeFileAtomic } from '@harness/diagnostics';
+import { assertInsideRoot, HarnessError, writeFileInside } from '@harness/diagnostics';
 import type { JsonObject } from '@harness/github';
 import { formatRepository, getRuleset, listRulesets } from '@harness/github';
 import type { RulesetsOptions } from './plan-rulesets.js';
@@ -64,9 +64,11 @@ export async function exportRulesets(options: ExportOptions): Promise<ExportResu
     });
   }
   const dryRun = options.dryRun === true;
+  // Every target checked before the first write: all files or none.
+  for (const { entry } of writes) await assertInsideRoot(options.root, entry.file);
   if (!dryRun) {
     for (const { entry, text } of writes) {
-      await writeFileAtomic(join(options.root, entry.file), text);
+      await writeFileInside(options.root, entry.file, text);
     }
   }
   return {

@@ -1,6 +1,7 @@
 // plan → apply → check against the stand-in GitHub, which validates every
 // request against GitHub's OpenAPI description and keeps state.
-import { readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createRequestValidator, faults, startGithubStandin } from '@harness/github-standin';
 import type { GithubStandin } from '@harness/github-standin';
@@ -125,6 +126,24 @@ describe('rulesets round trip', () => {
     expect(actions(await planRulesets(options(root)))).toEqual({ 'hand-made': 'unchanged', main: 'unchanged', 'org-wide': 'inherited' });
     await applyRulesets(options(root));
     expect(standin.writes()).toHaveLength(writes);
+  });
+
+  it('writes nothing through a rulesets folder that is a symlink out of the repository (export and apply)', async () => {
+    const root = createRepo({});
+    const outside = mkdtempSync(join(tmpdir(), 'harness-outside-'));
+    try {
+      rmSync(join(root, '.github/rulesets'), { recursive: true });
+      symlinkSync(outside, join(root, '.github/rulesets'));
+      await expect(exportRulesets(options(root))).rejects.toMatchObject({ code: 'IO_FAILED' });
+      writeFileSync(join(outside, 'main.json'), template);
+      await expect(applyRulesets(options(root))).rejects.toMatchObject({ code: 'IO_FAILED' });
+      // Refused before GitHub was changed, so no ruleset exists that the state file would not record.
+      expect(standin.writes()).toEqual([]);
+      expect(readdirSync(outside)).toEqual(['main.json']);
+    } finally {
+      rmSync(outside, { recursive: true, force: true });
+      rmSync(root, { recursive: true, force: true });
+    }
   });
 
   it('with a read-only token: compares what it can see and says bypass actors were hidden', async () => {
