@@ -7,6 +7,34 @@ export function escapeCell(text: string): string {
   return text.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/\r?\n/g, '<br>');
 }
 
+/**
+ * Plain text in GitHub-flavoured Markdown: the characters that start markup, HTML or an entity are
+ * backslash-escaped (CommonMark allows it before any ASCII punctuation), so a file name in a message
+ * stays text; pipes and line breaks are kept from breaking a table row.
+ */
+export function escapeText(text: string): string {
+  return text.replace(/[\\`*_[\]<>|~&]/g, '\\$&').replace(/\r?\n/g, '<br>');
+}
+
+/**
+ * A code span for any text (CommonMark 6.1): fenced by one backtick more than the longest run inside,
+ * padded with a space when the text starts or ends with a backtick or a space. Inside a code span
+ * only the table's pipe needs escaping (GFM reads an escaped pipe before the inline parse); a line break,
+ * which a code span cannot hold, becomes a space.
+ */
+export function codeSpan(text: string): string {
+  const body = text.replace(/\r?\n/g, ' ').replace(/\|/g, '\\|');
+  const longest = Math.max(0, ...(body.match(/`+/g) ?? []).map((run) => run.length));
+  const fence = '`'.repeat(longest + 1);
+  const pad = /^[` ]|[` ]$/.test(body) ? ' ' : '';
+  return `${fence}${pad}${body}${pad}${fence}`;
+}
+
+/** A link destination that survives spaces, parentheses and angle brackets in the path. */
+function linkTarget(path: string): string {
+  return path.replace(/[ ()<>]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+}
+
 export function renderMarkdown(doc: ResultDocument): string {
   const counts = countBySeverity(doc.diagnostics);
   const lines = [
@@ -18,7 +46,7 @@ export function renderMarkdown(doc: ResultDocument): string {
     '| --- | --- | ---: | ---: |',
     ...doc.checks.map(
       (c) =>
-        `| ${escapeCell(c.name)} | ${c.skipped !== undefined ? `skipped: ${escapeCell(c.skipped)}` : c.ok ? 'ok' : 'failed'} | ${c.durationMs} ms | ${c.files ?? ''} |`,
+        `| ${escapeText(c.name)} | ${c.skipped !== undefined ? `skipped: ${escapeText(c.skipped)}` : c.ok ? 'ok' : 'failed'} | ${c.durationMs} ms | ${c.files ?? ''} |`,
     ),
   ];
   if (doc.diagnostics.length > 0) {
@@ -30,6 +58,6 @@ export function renderMarkdown(doc: ResultDocument): string {
 
 function renderRow(d: Diagnostic): string {
   const where = d.line === undefined ? d.file : `${d.file}:${d.line}`;
-  const target = d.target === undefined ? '' : ` → \`${d.target}\``;
-  return `| \`${escapeCell(where)}\` | [${escapeCell(d.rule)}](${d.docs}) | ${d.severity}: ${escapeCell(d.message)}${escapeCell(target)} | ${escapeCell(d.fix)} |`;
+  const target = d.target === undefined ? '' : ` → ${codeSpan(d.target)}`;
+  return `| ${codeSpan(where)} | [${escapeText(d.rule)}](${linkTarget(d.docs)}) | ${d.severity}: ${escapeText(d.message)}${target} | ${escapeText(d.fix)} |`;
 }

@@ -9,11 +9,19 @@ export interface PrettyOptions {
 
 type Paint = (code: number, text: string) => string;
 
+/**
+ * User data (file names, messages) with its control characters shown as `\xNN`: an escape sequence
+ * in a file name must not clear or rewrite the reader's terminal. Line breaks and tabs stay.
+ */
+export function visible(text: string): string {
+  return text.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, (c) => `\\x${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`);
+}
+
 export function renderPretty(doc: ResultDocument, options: PrettyOptions = {}): string {
   const paint: Paint = options.color ? (code, text) => `\u001b[${code}m${text}\u001b[0m` : (_code, text) => text;
   const lines: string[] = [];
   for (const [file, group] of groupByFile(doc.diagnostics)) {
-    lines.push(paint(4, file));
+    lines.push(paint(4, visible(file)));
     for (const d of group) lines.push(...renderDiagnostic(d, paint));
     lines.push('');
   }
@@ -35,11 +43,11 @@ const severityColor = { error: 31, warning: 33, info: 36 } as const;
 
 function renderDiagnostic(d: Diagnostic, paint: Paint): string[] {
   const position = d.line === undefined ? '' : `${d.line}:${d.column ?? 1}`;
-  const head = `  ${position.padEnd(7)} ${paint(severityColor[d.severity], d.severity.padEnd(7))} ${d.message}  ${paint(2, d.rule)}`;
+  const head = `  ${position.padEnd(7)} ${paint(severityColor[d.severity], d.severity.padEnd(7))} ${visible(d.message)}  ${paint(2, visible(d.rule))}`;
   const out = [head];
-  if (d.target !== undefined) out.push(`           ${paint(2, '→')} ${d.target}${d.typeOnly ? ' (type-only)' : ''}`);
-  out.push(`           ${paint(2, 'fix:')} ${d.fix}`);
-  out.push(`           ${paint(2, 'docs:')} ${d.docs}`);
+  if (d.target !== undefined) out.push(`           ${paint(2, '→')} ${visible(d.target)}${d.typeOnly ? ' (type-only)' : ''}`);
+  out.push(`           ${paint(2, 'fix:')} ${visible(d.fix)}`);
+  out.push(`           ${paint(2, 'docs:')} ${visible(d.docs)}`);
   return out;
 }
 
@@ -47,8 +55,8 @@ function renderChecks(doc: ResultDocument, paint: Paint): string[] {
   const out: string[] = [];
   for (const check of doc.checks) {
     const status = check.skipped !== undefined ? paint(2, 'skipped') : check.ok ? paint(32, 'ok') : paint(31, 'failed');
-    const detail = check.skipped ?? `${check.durationMs} ms${check.files === undefined ? '' : `, ${check.files} files`}`;
-    out.push(`${check.name.padEnd(10)} ${status}  ${paint(2, detail)}`);
+    const detail = visible(check.skipped ?? `${check.durationMs} ms${check.files === undefined ? '' : `, ${check.files} files`}`);
+    out.push(`${visible(check.name).padEnd(10)} ${status}  ${paint(2, detail)}`);
   }
   const counts = countBySeverity(doc.diagnostics);
   const summary = `${counts.error} ${plural(counts.error, 'error')}, ${counts.warning} ${plural(counts.warning, 'warning')}`;

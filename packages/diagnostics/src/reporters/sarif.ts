@@ -8,6 +8,15 @@ export interface SarifOptions {
 
 const levelFor = { error: 'error', warning: 'warning', info: 'note' } as const;
 
+/**
+ * A repository path as a URI reference (RFC 3986): each segment percent-encoded, so a colon cannot
+ * make `x:y.md` a scheme, nor `#` or `?` a fragment or query. An absolute path becomes a file URI.
+ */
+export function sarifUri(path: string): string {
+  const encoded = path.split('/').map(encodeURIComponent).join('/');
+  return path.startsWith('/') ? `file://${encoded}` : encoded;
+}
+
 export function renderSarif(doc: ResultDocument, options: SarifOptions = {}): string {
   const ruleIds = [...new Set(doc.diagnostics.map((d) => d.rule))].sort();
   const docsFor = new Map(doc.diagnostics.map((d) => [d.rule, d.docs]));
@@ -50,7 +59,7 @@ function renderResult(d: Diagnostic, ruleIndex: number): object {
     locations: [
       {
         physicalLocation: {
-          artifactLocation: { uri: encodeURI(d.file), uriBaseId: '%SRCROOT%' },
+          artifactLocation: { uri: sarifUri(d.file), uriBaseId: '%SRCROOT%' },
           ...(region === undefined ? {} : { region }),
         },
       },
