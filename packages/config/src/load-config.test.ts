@@ -1,8 +1,8 @@
-import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { HarnessError } from '@harness/diagnostics';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { findConfigFile, loadConfig, validateConfig } from './load-config.js';
 
 function problemsOf(text: string) {
@@ -108,5 +108,98 @@ describe('loadConfig', () => {
   it('throws CONFIG_NOT_FOUND for an explicit path that does not exist', async () => {
     const dir = repo();
     await expect(loadConfig({ cwd: dir, configPath: 'nope.yaml' })).rejects.toMatchObject({ code: 'CONFIG_NOT_FOUND' });
+  });
+});
+
+describe('where the config is searched and where the root is', () => {
+  const made: string[] = [];
+  afterEach(() => {
+    for (const dir of made.splice(0)) rmSync(dir, { recursive: true, force: true });
+  });
+  function tree(): string {
+    const dir = mkdtempSync(join(tmpdir(), 'harness-config-root-'));
+    made.push(dir);
+    return dir;
+  }
+
+  it('stops the search at the git work tree root: a parent folder’s config is not used', async () => {
+    const outer = tree();
+    writeFileSync(join(outer, 'harness.config.yaml'), 'version: 1\ndocs: {}\n');
+    const repo = join(outer, 'repo');
+    mkdirSync(join(repo, '.git'), { recursive: true });
+    mkdirSync(join(repo, 'src'));
+    expect(findConfigFile(join(repo, 'src'))).toBeUndefined();
+    expect(await loadConfig({ cwd: join(repo, 'src') })).toEqual({ root: repo, path: undefined, config: { version: 1 } });
+  });
+
+  it('stops at a linked worktree’s .git file too', () => {
+    const outer = tree();
+    writeFileSync(join(outer, 'harness.config.yaml'), 'version: 1\n');
+    const worktree = join(outer, 'wt');
+    mkdirSync(worktree);
+    writeFileSync(join(worktree, '.git'), 'gitdir: /elsewhere/.git/worktrees/wt\n');
+    expect(findConfigFile(worktree)).toBeUndefined();
+  });
+
+  it('outside a git work tree, looks in the working directory only', async () => {
+    const outer = tree();
+    writeFileSync(join(outer, 'harness.config.yaml'), 'version: 1\n');
+    mkdirSync(join(outer, 'inner'));
+    expect(findConfigFile(join(outer, 'inner'))).toBeUndefined();
+    expect((await loadConfig({ cwd: join(outer, 'inner') })).root).toBe(join(outer, 'inner'));
+  });
+
+  it('--config names the file; the root stays the git work tree of the working directory', async () => {
+    const repo = tree();
+    mkdirSync(join(repo, '.git'));
+    mkdirSync(join(repo, 'sub'));
+    writeFileSync(join(repo, 'sub', 'harness.yaml'), 'version: 1\ndocs: {}\n');
+    const loaded = await loadConfig({ cwd: repo, configPath: 'sub/harness.yaml' });
+    expect(loaded.root).toBe(repo);
+    expect(loaded.path).toBe(join(repo, 'sub', 'harness.yaml'));
+    expect(loaded.config.docs?.map).toBe('AGENTS.md');
+  });
+
+  it('a harness.config.yml where harness.config.yaml is expected is CONFIG_NOT_FOUND naming it', async () => {
+    const repo = tree();
+    mkdirSync(join(repo, '.git'));
+    writeFileSync(join(repo, 'harness.config.yml'), 'version: 1\ndocs: {}\n');
+    const error = await loadConfig({ cwd: repo }).catch((e: unknown) => e);
+    expect(error).toMatchObject({ code: 'CONFIG_NOT_FOUND', place: { file: 'harness.config.yml' } });
+    expect((error as HarnessError).fix).toContain('harness.config.yaml');
+  });
+});
+
+describe('validateConfig never throws', () => {
+  it('reports a YAML alias bomb as a problem with its place', () => {
+    const bomb = ['version: 1', 'a: &a ["x","x","x","x","x","x","x","x","x","x"]'];
+    for (let i = 0; i < 8; i++) bomb.push(`${String.fromCharCode(98 + i)}: &${String.fromCharCode(98 + i)} [${Array(10).fill(`*${String.fromCharCode(97 + i)}`).join(',')}]`);
+    const [problem] = problemsOf(`${bomb.join('\n')}\n`);
+    expect(problem).toMatchObject({ file: 'harness.config.yaml', key: '(yaml)' });
+    expect(problem?.line).toBeGreaterThanOrEqual(2);
+    expect(problem?.message).toMatch(/alias/i);
+  });
+
+  it('answers ok or problems for every text of a deterministic fuzz', () => {
+    const pieces = [
+      'version', 'layers', 'docs', 'budgets', 'rules', 'domains', 'order', 'paths', 'contracts', 'name', 'seconds',
+      ':', ': ', '- ', '-', '[', ']', '{', '}', ',', '"', "'", '&a ', '*a', '&b ', '*b', '<<: ', '!!str ', '!!map ',
+      '!!binary ', '!custom ', '? ', '|', '>', '#', '%YAML 1.2\n', '---\n', '...\n', '\n', '\n  ', '\n    ', '\t', ' ',
+      '1', '0x1F', '1e999', '-.inf', '.nan', 'null', '~', 'true', '__proto__', 'constructor', 'toString', '\u0000',
+      '\uFEFF', 'é', '\r\n', '@', '`', 'docs/layers.md', '"\\x"', '"\\u00"', 'layers/forward-only', 'off',
+    ];
+    let seed = 42;
+    const next = (n: number): number => {
+      seed = (seed * 1103515245 + 12345) % 2147483648;
+      return seed % n;
+    };
+    for (let run = 0; run < 3000; run++) {
+      let text = run % 2 === 0 ? 'version: 1\n' : '';
+      const length = 1 + next(40);
+      for (let i = 0; i < length; i++) text += pieces[next(pieces.length)] ?? '';
+      let result: ReturnType<typeof validateConfig> | undefined;
+      expect(() => (result = validateConfig(text, 'harness.config.yaml')), JSON.stringify(text)).not.toThrow();
+      expect(result?.ok === true || (result?.ok === false && result.problems.length > 0), JSON.stringify(text)).toBe(true);
+    }
   });
 });

@@ -3,7 +3,8 @@ import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { dirname, join, relative, resolve } from 'node:path';
 import { HarnessError } from '@harness/diagnostics';
-import { LineCounter, parseDocument } from 'yaml';
+import type { Alias, Document } from 'yaml';
+import { LineCounter, parseDocument, visit } from 'yaml';
 import type { ConfigProblem } from './config-error.js';
 import { problemsFromZod } from './config-error.js';
 import type { HarnessConfig } from './schema.js';
@@ -12,7 +13,7 @@ import { configSchema } from './schema.js';
 export const configFileName = 'harness.config.yaml';
 
 export interface LoadedConfig {
-  /** The repository root: the config file's folder, else the git root, else the working directory. */
+  /** The repository root: a found config file's folder, else the git work tree, else the working directory. */
   root: string;
   /** Absolute path of the config file, when there is one. */
   path: string | undefined;
@@ -21,16 +22,37 @@ export interface LoadedConfig {
 
 export type ValidationResult = { ok: true; config: HarnessConfig } | { ok: false; problems: ConfigProblem[] };
 
-/** Walks up from `cwd` to the file system root looking for harness.config.yaml. */
-export function findConfigFile(cwd: string): string | undefined {
+/** A config under the name people often type instead; it is reported, never read. */
+export const misnamedConfigFileName = 'harness.config.yml';
+
+export interface ConfigSearch {
+  /** The config file found, if any. */
+  path: string | undefined;
+  /** A `harness.config.yml` found where the search would have found the config, if there is no config. */
+  misnamed: string | undefined;
+}
+
+/**
+ * Looks for harness.config.yaml from `cwd` up to the git work tree's root, never above it (a parent
+ * folder's config belongs to another project). Outside a work tree only `cwd` itself is searched.
+ */
+export function searchConfigFile(cwd: string): ConfigSearch {
   let dir = resolve(cwd);
+  const stop = findGitRoot(dir) ?? dir;
+  let misnamed: string | undefined;
   for (;;) {
     const candidate = join(dir, configFileName);
-    if (existsSync(candidate)) return candidate;
+    if (existsSync(candidate)) return { path: candidate, misnamed: undefined };
+    if (misnamed === undefined && existsSync(join(dir, misnamedConfigFileName))) misnamed = join(dir, misnamedConfigFileName);
     const parent = dirname(dir);
-    if (parent === dir) return undefined;
+    if (dir === stop || parent === dir) return { path: undefined, misnamed };
     dir = parent;
   }
+}
+
+/** The config file the search finds from `cwd`, if any (see searchConfigFile). */
+export function findConfigFile(cwd: string): string | undefined {
+  return searchConfigFile(cwd).path;
 }
 
 /** The nearest folder at or above `cwd` that holds `.git` (a folder, or a worktree's file). */
@@ -57,9 +79,29 @@ export function validateConfig(text: string, file: string): ValidationResult {
       }),
     };
   }
-  const parsed = configSchema.safeParse(doc.toJS() ?? {});
+  let data: unknown;
+  try {
+    // The yaml library refuses an alias that expands too far (a "billion laughs" bomb) or names no
+    // anchor, by throwing: that is a problem in the file, not a bug.
+    data = doc.toJS({ maxAliasCount: 100 });
+  } catch (error) {
+    return { ok: false, problems: [aliasProblem(doc, lines, file, error)] };
+  }
+  const parsed = configSchema.safeParse(data ?? {});
   if (parsed.success) return { ok: true, config: parsed.data };
   return { ok: false, problems: problemsFromZod(parsed.error, doc, lines, file) };
+}
+
+function aliasProblem(doc: Document, lines: LineCounter, file: string, error: unknown): ConfigProblem {
+  const message = error instanceof Error ? error.message : String(error);
+  const aliases: Alias[] = [];
+  visit(doc, { Alias: (_key, node) => void aliases.push(node) });
+  const named = aliases.find((a) => message.endsWith(`: ${a.source}`)) ?? aliases[0];
+  const pos = lines.linePos(named?.range?.[0] ?? 0);
+  const what = /excessive alias count/i.test(message)
+    ? 'too many alias expansions (*alias): the file expands to more than harness reads; write the values out'
+    : `${message.split('\n')[0] ?? message}`;
+  return { file, line: pos.line, column: pos.col, key: '(yaml)', message: what };
 }
 
 /** Turns problems into the one exit-2 error the CLI prints; every problem is named with its place. */
@@ -83,13 +125,37 @@ export interface LoadConfigOptions {
   configPath?: string;
 }
 
-/** Finds and validates the config; without a file, an empty config rooted at the git root. */
+/**
+ * Finds and validates the config. The root is the folder of a config found by the search, else the
+ * git work tree of `cwd` (also with an explicit `configPath`, which only names the file), else `cwd`.
+ */
 export async function loadConfig(options: LoadConfigOptions = {}): Promise<LoadedConfig> {
   const cwd = resolve(options.cwd ?? process.cwd());
-  const path = options.configPath === undefined ? findConfigFile(cwd) : resolve(cwd, options.configPath);
-  if (path === undefined) {
-    return { root: findGitRoot(cwd) ?? cwd, path: undefined, config: { version: 1 } };
+  const workTree = findGitRoot(cwd) ?? cwd;
+  if (options.configPath !== undefined) {
+    const path = resolve(cwd, options.configPath);
+    return { root: workTree, path, config: await readConfig(path, relative(cwd, path) || configFileName) };
   }
+  const search = searchConfigFile(cwd);
+  if (search.misnamed !== undefined && search.path === undefined) {
+    const shown = relative(cwd, search.misnamed) || misnamedConfigFileName;
+    throw new HarnessError('CONFIG_NOT_FOUND', `harness reads ${configFileName}, not ${misnamedConfigFileName}`, {
+      place: { file: shown },
+      fix: `Rename ${shown} to ${configFileName} (\`git mv ${shown} ${join(dirname(shown), configFileName)}\`).`,
+    });
+  }
+  if (search.path === undefined) return { root: workTree, path: undefined, config: { version: 1 } };
+  return { root: dirname(search.path), path: search.path, config: await readConfig(search.path, relative(cwd, search.path) || configFileName) };
+}
+
+/** The exit-2 error of a command that needs a config file and has none. */
+export function noConfigError(root: string, what: string): HarnessError {
+  return new HarnessError('CONFIG_NOT_FOUND', `no ${configFileName} in ${root}: ${what}`, {
+    fix: 'Run `npx harness init` to create one, or name the check to run with its defaults (`harness check docs`).',
+  });
+}
+
+async function readConfig(path: string, shown: string): Promise<HarnessConfig> {
   let text: string;
   try {
     text = await readFile(path, 'utf8');
@@ -100,8 +166,7 @@ export async function loadConfig(options: LoadConfigOptions = {}): Promise<Loade
       cause,
     });
   }
-  const root = dirname(path);
-  const result = validateConfig(text, relative(cwd, path) || configFileName);
+  const result = validateConfig(text, shown);
   if (!result.ok) throw configError(result.problems);
-  return { root, path, config: result.config };
+  return result.config;
 }
