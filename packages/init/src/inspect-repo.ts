@@ -135,7 +135,8 @@ async function readWorkflows(root: string, files: readonly string[]): Promise<Wo
 
 function parsePackageJson(text: string): PackageJson {
   try {
-    const value = JSON.parse(text) as unknown;
+    // A byte order mark is allowed in a file (editors on Windows write one) but not by JSON.parse.
+    const value = JSON.parse(text.replace(/^\uFEFF/, '')) as unknown;
     return typeof value === 'object' && value !== null && !Array.isArray(value) ? value : {};
   } catch (cause) {
     throw new HarnessError('CONFIG_PARSE', 'package.json is not valid JSON', {

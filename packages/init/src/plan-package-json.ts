@@ -1,5 +1,6 @@
 // harness in the repository's devDependencies, at the version of the harness
-// running init. The file keeps its indentation, key order and final newline.
+// running init. The file keeps its byte order mark, line endings, indentation,
+// key order and final newline: init changes one line of it, not its format.
 import type { PlannedFile } from './init-plan.js';
 
 const dependencyFields = ['dependencies', 'devDependencies', 'optionalDependencies', 'peerDependencies'] as const;
@@ -8,7 +9,10 @@ export function planPackageJson(text: string | undefined, harnessVersion: string
   if (text === undefined) {
     return { path: 'package.json', action: 'skip', reason: 'no package.json at the root; add harness with your package manager (e.g. `npm i -D harness`)' };
   }
-  const pkg = JSON.parse(text) as Record<string, unknown>;
+  const bom = text.startsWith('\uFEFF') ? '\uFEFF' : '';
+  const body = text.slice(bom.length);
+  const eol = body.includes('\r\n') ? '\r\n' : '\n';
+  const pkg = JSON.parse(body) as Record<string, unknown>;
   for (const field of dependencyFields) {
     const deps = pkg[field] as Record<string, string> | undefined;
     if (deps?.harness !== undefined) return { path: 'package.json', action: 'unchanged', reason: `harness is already in ${field} (${deps.harness})` };
@@ -19,7 +23,8 @@ export function planPackageJson(text: string | undefined, harnessVersion: string
   const sorted = keys.every((k, i) => i === 0 || (keys[i - 1] ?? '') <= k);
   const next = { ...current, harness: range };
   pkg.devDependencies = sorted ? Object.fromEntries(Object.entries(next).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) : next;
-  const indent = /^([ \t]+)"/m.exec(text)?.[1] ?? '  ';
-  const content = `${JSON.stringify(pkg, null, indent)}${text.endsWith('\n') ? '\n' : ''}`;
+  const indent = /^([ \t]+)"/m.exec(body)?.[1] ?? '  ';
+  const json = JSON.stringify(pkg, null, indent).split('\n').join(eol);
+  const content = `${bom}${json}${body.endsWith('\n') ? eol : ''}`;
   return { path: 'package.json', action: 'update', reason: `devDependencies.harness ${range}; install with --install or \`${installCommand}\``, content };
 }
