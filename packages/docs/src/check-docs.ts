@@ -66,6 +66,7 @@ async function findAll(input: CheckDocsInput, notes: string[]): Promise<{ model:
   );
   const findings = (await Promise.all(checkingRules.map(async (rule) => rule.check(model)))).flat();
   const saveNote = await saved;
+  notes.push(...model.notes);
   if (saveNote !== undefined) notes.push(saveNote);
   if (!model.inGit) notes.push('docs: not a git work tree, so every file on disk counts as known and docs/stale is skipped.');
   else if (await model.shallow()) notes.push('docs: docs/stale skipped: this is a shallow clone, so git history is incomplete (fetch with fetch-depth: 0 to check staleness).');

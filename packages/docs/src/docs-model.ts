@@ -52,6 +52,8 @@ export interface DocsModel {
   /** Files changed in the work tree since HEAD, read on first use. */
   modified(): Promise<Set<string>>;
   now: number;
+  /** What the rules could not check, and why: shown with the result, never dropped silently. */
+  notes: string[];
 }
 
 /**
@@ -116,6 +118,7 @@ async function buildModel(input: BuildModelInput, pool: () => ParsePool): Promis
     symlinks,
     inGit: gitFiles !== undefined,
     now: input.now ?? Math.floor(Date.now() / 1000),
+    notes: [],
     modified: () => (modified ??= gitFiles === undefined ? Promise.resolve(new Set<string>()) : listModified(root)),
     shallow: readShallow,
     history: readAllHistory,

@@ -1,7 +1,7 @@
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { readHistory } from './git.js';
+import { GitFailure, listIgnored, readHistory } from './git.js';
 import { git, writeGitRepo } from './temp-repo.fixture.js';
 
 describe('readHistory', () => {
@@ -22,5 +22,15 @@ describe('readHistory', () => {
     expect(history?.lastChanged.get('a.md')).toBe(Date.parse('2026-01-01T00:00:00Z') / 1000);
     expect(history?.lastChanged.get('docs/guides/install.md')).toBe(Date.parse('2026-03-01T00:00:00Z') / 1000);
     expect(history?.commits.get('a.md')).toBe(1);
+  });
+});
+
+describe('listIgnored', () => {
+  it('rejects with git failure, not a crash on its closed stdin, when git stops at a path outside the work tree', async () => {
+    const root = await writeGitRepo({ '.gitignore': 'out/\n', 'a.md': '# A\n' }, '2026-01-01T00:00:00Z');
+    const many = Array.from({ length: 5000 }, (_, i) => `src/missing/some/deeper/folder/file${i}.ts`);
+    await expect(listIgnored(root, ['../outside.ts', ...many])).rejects.toBeInstanceOf(GitFailure);
+    expect(await listIgnored(root, ['out/x.js', ...many])).toEqual(new Set(['out/x.js']));
+    expect(await listIgnored(root, many)).toEqual(new Set());
   });
 });

@@ -3,20 +3,53 @@
 import { execFile } from 'node:child_process';
 import { HarnessError } from '@harness/diagnostics';
 
+// git's output is held in memory; past this it is an error, never a truncated list.
 const maxBuffer = 512 * 1024 * 1024;
+
+/** git exited with an error: its exit code (or errno code) and the first line of what it printed. */
+export class GitFailure extends Error {
+  readonly exitCode: number | string | undefined;
+  readonly stderr: string;
+
+  constructor(args: readonly string[], error: NodeJS.ErrnoException & { code?: number | string }, stderr: string) {
+    const first = stderr.trim().split('\n')[0] ?? '';
+    super(`git ${args.find((a) => !a.startsWith('-')) ?? ''} failed${first === '' ? `: ${error.message}` : `: ${first}`}`);
+    this.exitCode = error.code;
+    this.stderr = stderr;
+  }
+}
 
 function git(root: string, args: readonly string[], input?: string): Promise<string> {
   return new Promise((resolve, reject) => {
-    const child = execFile('git', args, { cwd: root, maxBuffer, encoding: 'utf8' }, (error: Error | null, stdout) => {
-      if (error !== null) reject(error);
+    const child = execFile('git', args, { cwd: root, maxBuffer, encoding: 'utf8' }, (error, stdout, stderr) => {
+      if (error !== null) reject(new GitFailure(args, error, stderr));
       else resolve(stdout);
     });
+    // git may exit before reading all its input (it stops at the first path it rejects): the write
+    // then fails with EPIPE, which is not the error; its exit code, reported above, is.
+    child.stdin?.on('error', () => undefined);
     if (input !== undefined) child.stdin?.end(input);
   });
 }
 
 function isMissingGit(error: unknown): boolean {
-  return (error as NodeJS.ErrnoException).code === 'ENOENT';
+  return error instanceof GitFailure && error.exitCode === 'ENOENT';
+}
+
+function isOutsideWorkTree(error: unknown): boolean {
+  return isMissingGit(error) || (error instanceof GitFailure && /not a git repository/i.test(error.stderr));
+}
+
+/** HEAD names no commit yet (a repository before its first commit). */
+function noCommits(error: unknown): boolean {
+  return error instanceof GitFailure && /unknown revision|bad revision|ambiguous argument 'HEAD'|does not have any commits/i.test(error.stderr);
+}
+
+function gitFailed(error: unknown, what: string): HarnessError {
+  return new HarnessError('GIT_FAILED', `${what}: ${error instanceof Error ? error.message : String(error)}`, {
+    fix: 'Run the same git command in the repository to see the problem (a `safe.directory` setting, a damaged index), fix it, then run again.',
+    cause: error,
+  });
 }
 
 /** The files git knows at `root` (tracked, plus untracked ones that are not ignored), or undefined outside a work tree. */
@@ -25,8 +58,10 @@ export async function listGitFiles(root: string): Promise<string[] | undefined> 
     const out = await git(root, ['ls-files', '-z', '--cached', '--others', '--exclude-standard', '--deduplicate']);
     return out.split('\0').filter((f) => f !== '');
   } catch (error) {
-    if (isMissingGit(error)) return undefined;
-    return undefined;
+    // Outside a work tree (or without git) every file on disk counts; any other failure is not
+    // "no repository", or the whole disk below the root would be read as the repository's.
+    if (isOutsideWorkTree(error)) return undefined;
+    throw gitFailed(error, 'cannot list the files git knows');
   }
 }
 
@@ -34,37 +69,46 @@ export async function listGitFiles(root: string): Promise<string[] | undefined> 
 export async function listTrackedFiles(root: string, paths: readonly string[]): Promise<Set<string>> {
   if (paths.length === 0) return new Set();
   try {
-    const out = await git(root, ['ls-files', '-z', '--cached', '--', ...paths]);
+    // Paths from the docs are data, never pathspec magic (`:(top)x`, `*`).
+    const out = await git(root, ['--literal-pathspecs', 'ls-files', '-z', '--cached', '--', ...paths]);
     return new Set(out.split('\0').filter((f) => f !== ''));
-  } catch {
-    return new Set();
+  } catch (error) {
+    throw gitFailed(error, 'cannot list the tracked files');
   }
 }
 
-/** Which of `paths` git ignores (build output, dependencies…). */
+/**
+ * Which of `paths` git ignores (build output, dependencies…). Every path must be inside the work
+ * tree and not under a symbolic link (git-paths.ts): git stops at the first one that is not.
+ * Throws GitFailure when git fails.
+ */
 export async function listIgnored(root: string, paths: readonly string[]): Promise<Set<string>> {
   if (paths.length === 0) return new Set();
   try {
     const out = await git(root, ['check-ignore', '-z', '--no-index', '--stdin'], paths.join('\0'));
     return new Set(out.split('\0').filter((f) => f !== ''));
-  } catch {
-    // Exit 1 means "none ignored"; outside a work tree nothing is known to be ignored.
-    return new Set();
+  } catch (error) {
+    if (error instanceof GitFailure && error.exitCode === 1) return new Set(); // exit 1: none is ignored
+    throw error;
   }
 }
 
-/** Files whose work-tree text differs from HEAD. */
+/** Files whose work-tree text differs from HEAD (none before the first commit). */
 export async function listModified(root: string): Promise<Set<string>> {
   try {
     return new Set((await git(root, ['diff', '--name-only', '-z', 'HEAD'])).split('\0').filter((f) => f !== ''));
-  } catch {
-    return new Set();
+  } catch (error) {
+    if (noCommits(error)) return new Set();
+    throw gitFailed(error, 'cannot list the changed files');
   }
 }
 
 export async function isShallowClone(root: string): Promise<boolean> {
-  const out = await git(root, ['rev-parse', '--is-shallow-repository']);
-  return out.trim() === 'true';
+  try {
+    return (await git(root, ['rev-parse', '--is-shallow-repository'])).trim() === 'true';
+  } catch (error) {
+    throw gitFailed(error, 'cannot tell whether this is a shallow clone');
+  }
 }
 
 export interface GitHistory {
@@ -83,7 +127,8 @@ export async function readHistory(root: string): Promise<GitHistory | undefined>
     out = await git(root, ['log', '--format=%x01%ct', '--name-status', '-M', '--no-merges', '-z', 'HEAD']);
   } catch (error) {
     if (isMissingGit(error)) throw toolMissing();
-    return undefined; // no commits yet
+    if (noCommits(error)) return undefined;
+    throw gitFailed(error, 'cannot read the history');
   }
   const lastChanged = new Map<string, number>();
   const renamedTo = new Map<string, string>();
@@ -119,9 +164,10 @@ export async function readHistory(root: string): Promise<GitHistory | undefined>
 export async function readFileVersions(root: string, path: string, limit: number): Promise<Array<{ commit: string; text: string }>> {
   let commits: string[];
   try {
-    commits = (await git(root, ['log', `-n${limit}`, '--format=%H', '--follow', '--', path])).split('\n').filter((c) => c !== '');
-  } catch {
-    return [];
+    commits = (await git(root, ['--literal-pathspecs', 'log', `-n${limit}`, '--format=%H', '--follow', '--', path])).split('\n').filter((c) => c !== '');
+  } catch (error) {
+    if (noCommits(error)) return [];
+    throw gitFailed(error, `cannot read the history of ${path}`);
   }
   const versions: Array<{ commit: string; text: string }> = [];
   for (const commit of commits) {

@@ -4,6 +4,7 @@
 // `and/or` is not a path, because a noisy mention check is worse than none.
 import { posix } from 'node:path';
 import type { DocsModel, MarkdownDoc } from './docs-model.js';
+import { insideRoot } from './git-paths.js';
 import type { TextRun } from './parse-markdown.js';
 import { cleanPath, joinPath } from './resolve-link.js';
 
@@ -93,7 +94,9 @@ function* bases(index: MentionIndex, docDir: string, path: string): Generator<st
 
 function resolveUncached(model: DocsModel, index: MentionIndex, docDir: string, mention: Mention): MentionResolution {
   const raw = mention.path.replace(/\/$/, '');
-  const rooted = raw.startsWith('/') ? raw.slice(1) : undefined;
+  const rooted = raw.startsWith('/') ? posix.normalize(raw.slice(1)) : undefined;
+  // `/src/../../x.ts`: a path that climbs out of the repository is not one of its paths.
+  if (rooted !== undefined && !insideRoot(rooted)) return { kind: 'known', why: 'outside the repository' };
   const exists = (p: string): boolean => model.files.has(p) || model.dirs.has(p);
   for (const candidate of rooted !== undefined ? [rooted] : bases(index, docDir, raw)) {
     if (model.files.has(candidate)) return { kind: 'file', path: candidate };
@@ -119,7 +122,8 @@ function resolveUncached(model: DocsModel, index: MentionIndex, docDir: string, 
   // `owner/repo` or `.codex/config.toml` in a repository without .codex/ are not.
   const first = plain.split('/')[0] ?? '';
   if (![...bases(index, docDir, first)].some(exists)) return { kind: 'known', why: 'not a path' };
-  const tried = rooted !== undefined ? [rooted] : [...new Set(bases(index, docDir, raw))].filter((b) => !b.startsWith('../'));
+  const tried = rooted !== undefined ? [rooted] : [...new Set(bases(index, docDir, raw))].filter(insideRoot);
+  if (tried.length === 0) return { kind: 'known', why: 'outside the repository' };
   return { kind: 'missing', tried };
 }
 

@@ -4,7 +4,8 @@
 import { existsSync } from 'node:fs';
 import { join, posix } from 'node:path';
 import picomatch from 'picomatch';
-import { listIgnored } from '../git.js';
+import { GitFailure, listIgnored } from '../git.js';
+import { createGitPathFilter } from '../git-paths.js';
 import type { DocsModel } from '../docs-model.js';
 import { codeMentions, createMentionIndex } from '../path-mentions.js';
 import type { DocsRule, Finding } from './docs-rule.js';
@@ -32,14 +33,32 @@ export const missingPath: DocsRule = {
       }
     }
     if (candidates.length === 0) return [];
-    // A folder pattern in .gitignore ("bench/.work/") matches only the form with a slash.
-    const forms = (c: Candidate): string[] => c.tried.flatMap((t) => [t, `${t}/`]);
-    const ignored = model.inGit ? await listIgnored(model.root, [...new Set(candidates.flatMap(forms))]) : new Set<string>();
-    const missing = candidates.filter((c) => !forms(c).some((t) => ignored.has(t)) && !inDependency(model, c));
+    const ignored = model.inGit ? await ignoredCandidates(model, candidates) : () => false;
+    if (ignored === undefined) return [];
+    const missing = candidates.filter((c) => !ignored(c) && !inDependency(model, c));
     const renamedTo = missing.length === 0 ? undefined : (await model.history())?.renamedTo;
     return missing.map((c) => describe(model, c, renamedTo));
   },
 };
+
+/**
+ * Which candidates git ignores (build output that is not there yet), or undefined, with a note,
+ * when git could not say: then nothing is reported rather than every ignored path.
+ */
+async function ignoredCandidates(model: DocsModel, candidates: readonly Candidate[]): Promise<((c: Candidate) => boolean) | undefined> {
+  // A folder pattern in .gitignore ("bench/.work/") matches only the form with a slash. git is
+  // asked only about paths inside the work tree, and about a link instead of what is under it.
+  const toGit = createGitPathFilter(model.root, model.files);
+  const forms = (c: Candidate): string[] => c.tried.flatMap((t) => [toGit(t), toGit(`${t}/`)]).filter((t) => t !== undefined);
+  try {
+    const ignored = await listIgnored(model.root, [...new Set(candidates.flatMap(forms))]);
+    return (c) => forms(c).some((t) => ignored.has(t));
+  } catch (error) {
+    if (!(error instanceof GitFailure)) throw error;
+    model.notes.push(`docs/missing-path skipped (${candidates.length} mention(s) unchecked): ${error.message}. Run \`git check-ignore\` on one of those paths to see why.`);
+    return undefined;
+  }
+}
 
 /** A path inside an installed dependency of the doc's package (`generated/x.json` of a package it names). */
 function inDependency(model: DocsModel, c: Candidate): boolean {
