@@ -1,15 +1,21 @@
 // Phase three of init: write the plan, then record today's findings as
 // baselines through the same runner `harness check` uses, then confirm the
-// checks are green. Each file is written atomically and the config last, so an
-// interrupted run leaves nothing half written and a rerun completes it.
-import { readFile, readdir } from 'node:fs/promises';
-import { join, posix } from 'node:path';
+// checks are green. Every write is checked before the first one is made; each
+// is atomic and the config goes last, so an interrupted run leaves nothing half
+// written and a rerun completes it; and a write or a check that fails midway
+// is undone, so init either completes or leaves the repository as it was.
 import { registeredChecks, runChecks } from '@harness/check';
+import type { Check } from '@harness/config';
 import { configFileName, loadConfig } from '@harness/config';
 import type { ResultDocument } from '@harness/diagnostics';
+import type { BaselineSnapshot } from './baseline-snapshot.js';
+import { configuredBaselines, restoreBaselines, snapshotBaselines } from './baseline-snapshot.js';
+import { findWriteProblems, writeProblemsError } from './check-writes.js';
 import type { InitPlan, PlannedFile } from './init-plan.js';
 import { runInstall } from './install-adapter.js';
-import { removeLeftover, writeFileAtomic } from './write-file-atomic.js';
+import { removeLeftover } from './write-file-atomic.js';
+import type { WriteFileHook } from './write-journal.js';
+import { afterUndo, WriteJournal } from './write-journal.js';
 
 export interface ApplyOptions {
   /** Run the package manager's install after writing package.json. */
@@ -17,6 +23,10 @@ export interface ApplyOptions {
   /** Install output, for the person watching. */
   onOutput?: (text: string) => void;
   env?: Readonly<Record<string, string | undefined>>;
+  /** The checks that record baselines and confirm (default: every registered check). */
+  checks?: readonly Check[];
+  /** Wraps each file write; for tests that make a write fail. */
+  writeFile?: WriteFileHook;
 }
 
 export interface BaselineChange {
@@ -40,10 +50,20 @@ export async function applyInit(plan: InitPlan, options: ApplyOptions = {}): Pro
   const pending = plan.files.filter((f) => writes.has(f.action) && f.content !== undefined);
   // The config goes last: until it exists, the repository does not look initialised.
   const ordered = [...pending.filter((f) => f.path !== configFileName), ...pending.filter((f) => f.path === configFileName)];
-  for (const file of plan.files) await removeLeftover(join(plan.root, file.path));
-  for (const file of ordered) await writeFileAtomic(join(plan.root, file.path), file.content ?? '');
-  const result: InitResult = { written: ordered.map((f) => f.path), baselines: [], notes: [], check: undefined, installed: false };
-  if (plan.confirm) await recordBaselines(plan, options, result);
+  const problems = await findWriteProblems(plan.root, ordered);
+  if (problems.length > 0) throw writeProblemsError(problems);
+  for (const file of plan.files) await removeLeftover(plan.root, file.path);
+  const before = await snapshotBaselines(plan.root, await configuredBaselines(plan));
+  const journal = new WriteJournal(plan.root, options.writeFile);
+  const result: InitResult = { written: [], baselines: [], notes: [], check: undefined, installed: false };
+  try {
+    for (const file of ordered) await journal.write(file.path, file.content ?? '');
+    result.written = journal.written;
+    if (plan.confirm) await recordBaselines(plan, options, result, before);
+  } catch (error) {
+    const left = [...(await restoreBaselines(plan.root, before)), ...(await journal.rollback())];
+    throw afterUndo(error, left);
+  }
   if (options.install === true && plan.installCommand !== undefined) {
     await runInstall(plan.root, plan.installCommand, options.onOutput ?? (() => undefined));
     result.installed = true;
@@ -51,15 +71,15 @@ export async function applyInit(plan: InitPlan, options: ApplyOptions = {}): Pro
   return result;
 }
 
-async function recordBaselines(plan: InitPlan, options: ApplyOptions, result: InitResult): Promise<void> {
+async function recordBaselines(plan: InitPlan, options: ApplyOptions, result: InitResult, before: BaselineSnapshot): Promise<void> {
   const loaded = await loadConfig({ cwd: plan.root });
+  const checks = options.checks ?? registeredChecks;
   // No token: init never calls GitHub (the rulesets check skips itself without one).
   const env = { ...(options.env ?? {}), GITHUB_TOKEN: undefined, GH_TOKEN: undefined };
   const tracked = [loaded.config.layers?.baseline, loaded.config.docs?.baseline].filter((p): p is string => p !== undefined);
-  const before = await snapshot(plan.root, tracked);
   if (plan.baselineChecks.length > 0) {
     const recorded = await runChecks({
-      checks: registeredChecks,
+      checks,
       names: plan.baselineChecks,
       root: loaded.root,
       config: loaded.config,
@@ -67,33 +87,12 @@ async function recordBaselines(plan: InitPlan, options: ApplyOptions, result: In
     });
     result.notes.push(...recorded.notes);
   }
-  const after = await snapshot(plan.root, tracked);
-  for (const [path, text] of after) {
-    if (before.get(path) !== text) result.baselines.push({ path, action: before.has(path) ? 'update' : 'create' });
+  const after = await snapshotBaselines(plan.root, [...new Set([...before.configured, ...tracked])]);
+  for (const [path, text] of after.files) {
+    if (before.files.get(path) !== text) result.baselines.push({ path, action: before.files.has(path) ? 'update' : 'create' });
   }
   // Then the gate itself, as a bare `harness check` runs it: every configured check.
-  const confirmed = await runChecks({ checks: registeredChecks, root: loaded.root, config: loaded.config, options: { env } });
+  const confirmed = await runChecks({ checks, root: loaded.root, config: loaded.config, options: { env } });
   result.notes.push(...confirmed.notes.filter((n) => !result.notes.includes(n)));
   result.check = confirmed.document;
-}
-
-const baselineDir = '.harness/baseline';
-
-/** The baseline files as they are now: the default folder and any configured elsewhere. */
-async function snapshot(root: string, configured: readonly string[]): Promise<Map<string, string>> {
-  const files = new Map<string, string>();
-  let entries: string[] = [];
-  try {
-    entries = (await readdir(join(root, baselineDir), { recursive: true })).map((e) => posix.join(baselineDir, e.split('\\').join('/')));
-  } catch {
-    // No baseline folder yet.
-  }
-  for (const path of new Set([...entries, ...configured])) {
-    try {
-      files.set(path, await readFile(join(root, path), 'utf8'));
-    } catch {
-      // A folder, or a file that does not exist: nothing to compare.
-    }
-  }
-  return files;
 }

@@ -20,6 +20,8 @@ export interface PlannedFile {
   reason: string;
   /** The content written for create, overwrite and update. */
   content?: string;
+  /** The path is a symbolic link that this write replaces (only ever with --force); the link's target is never written. */
+  replacesLink?: boolean;
 }
 
 export interface InitFacts {

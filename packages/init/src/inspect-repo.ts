@@ -10,6 +10,7 @@ import { glob } from 'tinyglobby';
 import { parse as parseYaml } from 'yaml';
 import { currentBranch, listRepoFiles } from './git-adapter.js';
 import type { PackageManagerFacts, RepoFacts, WorkflowFacts, WorkspacePackage } from './repo-facts.js';
+import { entryOf, readInside } from './repo-entry.js';
 
 const composeNames = new Set(['compose.yaml', 'compose.yml', 'docker-compose.yaml', 'docker-compose.yml']);
 const sourceFolderNames = ['src', 'app', 'lib', 'source'];
@@ -33,7 +34,7 @@ export async function inspectRepo(cwd: string): Promise<RepoFacts> {
     });
   }
   const files = (await listRepoFiles(root)).filter((f) => existsSync(join(root, f)));
-  const packageJsonText = await readOptional(join(root, 'package.json'));
+  const packageJsonText = await readInside(root, 'package.json');
   const pkg = packageJsonText === undefined ? {} : parsePackageJson(packageJsonText);
   const workspacePatterns = await readWorkspacePatterns(root, pkg);
   const workspaces = await readWorkspaces(root, workspacePatterns);
@@ -49,8 +50,9 @@ export async function inspectRepo(cwd: string): Promise<RepoFacts> {
     tsconfigs: files.filter((f) => /(^|\/)tsconfig[^/]*\.json$/.test(f)),
     files,
     sourceRoots: findSourceRoots(files, workspaces),
-    agentsMd: files.includes('AGENTS.md') ? 'AGENTS.md' : undefined,
-    claudeMd: files.includes('CLAUDE.md') || existsSync(join(root, 'CLAUDE.md')),
+    // Seen without following links: a link, even one that points nowhere, is the user's file.
+    agentsMd: (await isFileOrLink(root, 'AGENTS.md')) ? 'AGENTS.md' : undefined,
+    claudeMd: await isFileOrLink(root, 'CLAUDE.md'),
     readme: top('README.md'),
     docsFiles: files.filter((f) => f.startsWith('docs/') && f.endsWith('.md')),
     workflows: await readWorkflows(root, files),
@@ -145,6 +147,11 @@ function parsePackageJson(text: string): PackageJson {
       cause,
     });
   }
+}
+
+async function isFileOrLink(root: string, path: string): Promise<boolean> {
+  const { kind } = await entryOf(root, path);
+  return kind === 'file' || kind === 'link';
 }
 
 async function readOptional(path: string): Promise<string | undefined> {

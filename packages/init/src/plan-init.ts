@@ -1,6 +1,6 @@
 // Phase two of init: what would be written where, and what is kept and why.
 // Nothing is written here; applyInit does that.
-import { readFile, readdir } from 'node:fs/promises';
+import { readdir } from 'node:fs/promises';
 import { join, posix } from 'node:path';
 import { registeredChecks } from '@harness/check';
 import type { HarnessConfig } from '@harness/config';
@@ -17,6 +17,9 @@ import type { MapContext } from './render-docs.js';
 import { architectureLines, commandLines, existingDocsLines, knowledgeBaseLines, layerMapText, renderSplitMap, repositoryLines } from './render-docs.js';
 import { renderTemplate } from './render-template.js';
 import { planSplit } from './plan-split.js';
+import type { RepoEntry } from './repo-entry.js';
+import { entryOf, escapingFolder, readInside } from './repo-entry.js';
+import { findWriteProblems } from './check-writes.js';
 import { templatesDir } from './templates-dir.js';
 
 export interface InitChoices extends ConfigChoices {
@@ -66,7 +69,11 @@ export async function planInit(inspection: InitInspection, options: PlanOptions)
   const proposal = proposeConfig(facts, inspection.layers, { ...choices, rulesets: ruleset !== undefined });
   const config: HarnessConfig = inspection.existingConfig?.config ?? { version: 1, docs: sectionDefaults('docs') };
   const docs = config.docs ?? sectionDefaults('docs');
-  const split = options.split === true && facts.agentsMd !== undefined ? await planSplit(facts.root, docs.maxLines, inspection.mapLines ?? 0) : undefined;
+  const mapEntry = await entryOf(facts.root, 'AGENTS.md');
+  const mapLink = mapEntry.kind === 'link' ? mapEntry : undefined;
+  // A linked map is split only with --force, and only when the link points at a file in the repository.
+  const splitLink = mapLink !== undefined && (options.force !== true || mapLink.resolves !== 'file');
+  const split = options.split === true && facts.agentsMd !== undefined && !splitLink ? await planSplit(facts.root, docs.maxLines, inspection.mapLines ?? 0) : undefined;
   const extraDocs = [...facts.docsFiles.filter((f) => !isSkeletonPath(f)), ...(split?.docs ?? [])].sort();
   const context: MapContext = { facts, layers: inspection.layers, workflow: writeWorkflow, extraDocs };
   const desired: Desired[] = [];
@@ -83,9 +90,11 @@ export async function planInit(inspection: InitInspection, options: PlanOptions)
       desired.push({ path: 'AGENTS.md', content: await renderMap(context), purpose: 'the map: links to docs/ and the commands' });
     } else if (split?.sections !== undefined) {
       const content = renderSplitMap(split.title, split.sections, context);
-      files.push({ path: 'AGENTS.md', action: 'update', reason: `--split: a ${countLines(content)}-line map linking ${split.sections.length} section files`, content });
+      files.push({ path: 'AGENTS.md', action: 'update', reason: `--split: a ${countLines(content)}-line map linking ${split.sections.length} section files${mapLink === undefined ? '' : `; --force: replaces the symbolic link to ${mapLink.to}, which is not touched`}`, content, ...(mapLink === undefined ? {} : { replacesLink: true }) });
+    } else if (mapLink !== undefined && split === undefined) {
+      files.push({ path: 'AGENTS.md', action: 'keep', reason: linkedMapReason(mapLink, options) });
     } else if (split === undefined) {
-      const same = (await readText(join(facts.root, 'AGENTS.md'))) === (await renderMap(context));
+      const same = (await readInside(facts.root, 'AGENTS.md')) === (await renderMap(context));
       files.push(same ? { path: 'AGENTS.md', action: 'unchanged', reason: 'already as init writes it' } : { path: 'AGENTS.md', action: 'keep', reason: keepMapReason(inspection.mapLines ?? 0, docs.maxLines) });
     }
     desired.push(...(await skeleton(context, options.today)));
@@ -100,9 +109,11 @@ export async function planInit(inspection: InitInspection, options: PlanOptions)
 
   for (const want of desired) files.push(await resolveAction(facts.root, want, options.force === true));
   const installCommand = commandLine(facts.packageManager.agent, 'install');
-  files.push(planPackageJson(facts.packageJsonText, options.harnessVersion, installCommand));
+  files.push(await planManifest(facts, options, installCommand));
 
   const effective = inspection.existingConfig?.config ?? (await parseProposal(proposal.text));
+  // A write that cannot be made stops applyInit; the plan says so already, so --dry-run shows it.
+  const blocked = await findWriteProblems(facts.root, files.filter((f) => f.content !== undefined && f.action !== 'keep' && f.action !== 'unchanged' && f.action !== 'skip'));
   return {
     root: facts.root,
     facts: summarizeFacts(inspection),
@@ -113,7 +124,7 @@ export async function planInit(inspection: InitInspection, options: PlanOptions)
     baselineChecks: choices.baselines ? registeredChecks.filter((c) => effective[c.section] !== undefined && keepsBaseline(c.section)).map((c) => c.name) : [],
     confirm: choices.baselines,
     installCommand,
-    notes: split?.notes ?? [],
+    notes: [...(split?.notes ?? []), ...blocked.map((b) => `cannot write ${b.path}: ${b.message}. ${b.fix}`)],
   };
 }
 
@@ -143,25 +154,42 @@ async function skeleton(context: MapContext, today: string): Promise<Desired[]> 
   );
 }
 
-async function readText(path: string): Promise<string | undefined> {
-  try {
-    return await readFile(path, 'utf8');
-  } catch {
-    return undefined;
-  }
-}
-
 async function resolveAction(root: string, want: Desired, force: boolean): Promise<PlannedFile> {
-  let current: string | undefined;
-  try {
-    current = await readFile(join(root, want.path), 'utf8');
-  } catch {
-    return { path: want.path, action: 'create', reason: want.purpose, content: want.content };
-  }
+  const escape = await escapingFolder(root, want.path);
+  if (escape !== undefined) return { path: want.path, action: 'skip', reason: `${escape} is a symbolic link that leaves the repository; init writes nothing through it` };
+  const entry = await entryOf(root, want.path);
+  if (entry.kind === 'link') return resolveLink(want, entry, force);
+  const current = entry.kind === 'file' ? await readInside(root, want.path) : undefined;
+  // A folder or a special file is planned as a write: checking the plan's writes reports it with a fix.
+  if (current === undefined) return { path: want.path, action: 'create', reason: want.purpose, content: want.content };
   if (current === want.content) return { path: want.path, action: 'unchanged', reason: 'already as init writes it' };
   if (force && want.precious !== true) return { path: want.path, action: 'overwrite', reason: `--force: ${want.purpose}`, content: want.content };
   const why = want.precious === true ? 'exists and holds your own text (kept even with --force)' : 'exists (--force replaces it)';
   return { path: want.path, action: 'keep', reason: want.path === 'CLAUDE.md' && !current.includes('@AGENTS.md') ? `${why}; add a line \`@AGENTS.md\` so Claude Code loads the map` : why };
+}
+
+/** package.json, unless it is a link: that one is replaced only with --force, and never written through. */
+async function planManifest(facts: InitInspection['facts'], options: PlanOptions, installCommand: string): Promise<PlannedFile> {
+  const entry = await entryOf(facts.root, 'package.json');
+  const planned = planPackageJson(entry.kind === 'link' && entry.resolves !== 'file' ? undefined : facts.packageJsonText, options.harnessVersion, installCommand);
+  if (entry.kind !== 'link' || planned.action !== 'update') return planned;
+  if (options.force === true) return { ...planned, reason: `--force: replaces the symbolic link to ${entry.to} with a file (what it points to is not touched); ${planned.reason}`, replacesLink: true };
+  return { path: 'package.json', action: 'keep', reason: `a symbolic link to ${entry.to}; kept (--force replaces the link with a file); add harness with your package manager` };
+}
+
+/** A symbolic link is the user's file: kept, or with --force replaced (the link, never what it points to). */
+function resolveLink(want: Desired, link: Extract<RepoEntry, { kind: 'link' }>, force: boolean): PlannedFile {
+  const what = `a symbolic link to ${link.to}${link.resolves === 'missing' ? (link.inside ? ' (it points nowhere)' : ' outside the repository') : ''}`;
+  if (want.precious === true) return { path: want.path, action: 'keep', reason: `${what}; kept even with --force` };
+  if (force) return { path: want.path, action: 'overwrite', reason: `--force: replaces ${what} with a file (what it points to is not touched): ${want.purpose}`, content: want.content, replacesLink: true };
+  return { path: want.path, action: 'keep', reason: `${what}; kept (--force replaces the link, never what it points to)` };
+}
+
+function linkedMapReason(link: Extract<RepoEntry, { kind: 'link' }>, options: PlanOptions): string {
+  const what = `a symbolic link to ${link.to}`;
+  if (options.split !== true) return `${what}; it stays the map (init never replaces a link to your map)`;
+  if (options.force !== true) return `${what}; --split replaces the link with the short map only with --force (what it points to is never written)`;
+  return `${what} ${link.inside ? 'that points nowhere' : 'outside the repository'}; --split reads only files inside the repository`;
 }
 
 /** Checks whose config section has a `baseline` file (layers, docs): the ones init records. */

@@ -1,9 +1,8 @@
 // Plans `--split`: the section files under docs/agents/ and the short map that
 // replaces AGENTS.md. A section file that exists with other content stops the
 // split (AGENTS.md is kept), so no earlier text is ever overwritten.
-import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
 import type { PlannedFile } from './init-plan.js';
+import { entryOf, readInside } from './repo-entry.js';
 import type { SplitFile } from './split-map.js';
 import { splitDir, splitMap } from './split-map.js';
 
@@ -28,13 +27,14 @@ export async function planSplit(root: string, maxLines: number, lines: number): 
       notes: [],
     };
   }
-  const { title, files } = splitMap(await readFile(join(root, 'AGENTS.md'), 'utf8'));
+  const { title, files } = splitMap((await readInside(root, 'AGENTS.md')) ?? '');
   const planned: PlannedFile[] = [];
   for (const file of files) {
-    const current = await readOptional(join(root, file.path));
-    if (current !== undefined && current !== file.content) {
+    const entry = await entryOf(root, file.path);
+    const current = entry.kind === 'file' ? await readInside(root, file.path) : undefined;
+    if (entry.kind !== 'missing' && current !== file.content) {
       return {
-        planned: [{ path: 'AGENTS.md', action: 'keep', reason: `--split stopped: ${file.path} exists with other content; move it away and run init again` }],
+        planned: [{ path: 'AGENTS.md', action: 'keep', reason: `--split stopped: ${file.path} exists${entry.kind === 'file' ? ' with other content' : ` as a ${entry.kind === 'link' ? 'symbolic link' : 'folder'}`}; move it away and run init again` }],
         docs: [],
         sections: undefined,
         title: undefined,
@@ -54,12 +54,4 @@ export async function planSplit(root: string, maxLines: number, lines: number): 
     title,
     notes: [`--split: AGENTS.md had ${lines} lines (limit ${maxLines}); its ${files.length} sections move to ${splitDir}/ and the map links them.`],
   };
-}
-
-async function readOptional(path: string): Promise<string | undefined> {
-  try {
-    return await readFile(path, 'utf8');
-  } catch {
-    return undefined;
-  }
 }

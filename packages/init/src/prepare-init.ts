@@ -9,6 +9,7 @@ import type { LayerEdgeCount } from './order-layers.js';
 import type { LayerImportCounter, LayersProposal } from './propose-layers.js';
 import { proposeLayers } from './propose-layers.js';
 import { readImportEdges } from './read-import-edges.js';
+import { readInside } from './repo-entry.js';
 import type { RepoFacts } from './repo-facts.js';
 import { buildSourceTree } from './source-tree.js';
 
@@ -37,7 +38,8 @@ export async function prepareInit(options: PrepareOptions): Promise<InitInspecti
     if (!result.ok && options.force !== true) throw configError(result.problems);
     existingConfig = { text: configText, config: result.ok ? result.config : undefined };
   }
-  const mapText = facts.agentsMd === undefined ? undefined : await readOptional(join(facts.root, facts.agentsMd));
+  // Through readInside: a map linked out of the repository is not read.
+  const mapText = facts.agentsMd === undefined ? undefined : await readInside(facts.root, facts.agentsMd);
   return { facts, layers, existingConfig, mapLines: mapText === undefined ? undefined : countLines(mapText) };
 }
 
