@@ -1,10 +1,12 @@
 // `harness check docs --fix`: plan, then apply. Only findings that carry an edit are fixed (a
 // moved file found by git rename, a heading renamed once); every file is re-read and each edit's
 // expected text checked, so nothing changed since the check is overwritten, and each file is
-// written atomically. With dryRun the plan is returned and nothing is written.
-import { readFile } from 'node:fs/promises';
+// written atomically. With dryRun the plan is returned and nothing is written. A file that is a
+// symbolic link is left alone: writing would change its target (another file of the repository, fixed
+// as itself, or one outside it); every write is checked to land inside the repository.
+import { lstat, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { HarnessError, writeFileAtomic } from '@harness/diagnostics';
+import { HarnessError, writeFileInside } from '@harness/diagnostics';
 import type { Finding, TextEdit } from './rules/docs-rule.js';
 
 export interface FixPlan {
@@ -19,11 +21,23 @@ export function planFixes(findings: readonly Finding[]): FixPlan {
   return { fixed, lines: fixed.map((f) => `${f.file}:${f.line ?? 1}: ${f.edit.expected} → ${f.edit.replacement}`) };
 }
 
-export async function applyFixes(root: string, plan: FixPlan): Promise<number> {
+export interface AppliedFixes {
+  /** Files written. */
+  files: number;
+  /** Files with edits that were not written because they are symbolic links. */
+  skipped: string[];
+}
+
+export async function applyFixes(root: string, plan: FixPlan): Promise<AppliedFixes> {
   const byFile = new Map<string, TextEdit[]>();
   for (const f of plan.fixed) if (f.edit !== undefined) byFile.set(f.edit.file, [...(byFile.get(f.edit.file) ?? []), f.edit]);
   const outputs: Array<{ path: string; text: string }> = [];
+  const skipped: string[] = [];
   for (const [file, edits] of byFile) {
+    if ((await lstat(join(root, file))).isSymbolicLink()) {
+      skipped.push(file);
+      continue;
+    }
     const text = await readFile(join(root, file), 'utf8');
     let out = text;
     // Back to front, so earlier offsets stay valid.
@@ -33,8 +47,8 @@ export async function applyFixes(root: string, plan: FixPlan): Promise<number> {
       }
       out = out.slice(0, edit.start) + edit.replacement + out.slice(edit.end);
     }
-    outputs.push({ path: join(root, file), text: out });
+    outputs.push({ path: file, text: out });
   }
-  for (const o of outputs) await writeFileAtomic(o.path, o.text);
-  return outputs.length;
+  for (const o of outputs) await writeFileInside(root, o.path, o.text);
+  return { files: outputs.length, skipped };
 }

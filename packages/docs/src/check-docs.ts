@@ -60,7 +60,7 @@ async function findAll(input: CheckDocsInput, notes: string[]): Promise<{ model:
   const model = await buildDocsModel({ root: input.root, config: input.config, cache, ...(input.now === undefined ? {} : { now: input.now }) });
   // The cache is written (and fsynced) while the rules run. It only saves time: a read-only
   // checkout must not fail the check.
-  const saved = cacheFile === undefined ? undefined : cache.save(cacheFile).then(
+  const saved = cacheFile === undefined ? undefined : cache.save(input.root, docsCacheFile).then(
     () => undefined,
     (error: unknown) => `docs: could not write ${docsCacheFile} (${error instanceof Error ? error.message : String(error)}); the next run parses every file again.`,
   );
@@ -84,9 +84,12 @@ async function fix(input: CheckDocsInput, findings: readonly Finding[], notes: s
     notes.push(`docs: --fix --dry-run would change ${plan.fixed.length} link(s):`, ...plan.lines.map((l) => `  ${l}`));
     return false;
   }
-  const files = await applyFixes(input.root, plan);
-  notes.push(`docs: --fix changed ${plan.fixed.length} link(s) in ${files} file(s):`, ...plan.lines.map((l) => `  ${l}`));
-  return true;
+  const { files, skipped } = await applyFixes(input.root, plan);
+  const left = plan.lines.filter((l) => skipped.some((s) => l.startsWith(`${s}:`)));
+  const changed = plan.lines.filter((l) => !left.includes(l));
+  if (files > 0) notes.push(`docs: --fix changed ${changed.length} link(s) in ${files} file(s):`, ...changed.map((l) => `  ${l}`));
+  if (skipped.length > 0) notes.push(`docs: --fix left ${skipped.join(', ')} alone: a symbolic link is never written through (fix the file it points to).`);
+  return files > 0;
 }
 
 function toDiagnostic(f: Finding): Diagnostic {

@@ -1,14 +1,12 @@
 // Everything the docs rules look at, read once: the files git knows, every markdown file parsed,
 // the workspace's packages and scripts, the Codex settings, and the git history (read while the
 // files are parsed).
-import { readFileSync } from 'node:fs';
-import { lstat, readFile } from 'node:fs/promises';
+import { lstat } from 'node:fs/promises';
 import { join, posix } from 'node:path';
 import type { DocsConfig } from '@harness/config';
 import { HarnessError } from '@harness/diagnostics';
 import picomatch from 'picomatch';
 import { parse as parseToml } from 'smol-toml';
-import { glob } from 'tinyglobby';
 import type { GitHistory } from './git.js';
 import { isShallowClone, listGitFiles, listModified, readHistory } from './git.js';
 import type { ParseCache } from './parse-cache.js';
@@ -16,7 +14,9 @@ import type { ParsedMarkdown } from './parse-markdown.js';
 import type { ParsePool } from './parse-in-parallel.js';
 import { startParsePool } from './parse-in-parallel.js';
 import type { Workspace } from './read-workspace.js';
+import { readInside, realRoot } from './read-inside.js';
 import { readWorkspace } from './read-workspace.js';
+import { walkTree } from './walk-tree.js';
 
 export interface MarkdownDoc extends ParsedMarkdown {
   path: string;
@@ -62,7 +62,6 @@ export interface DocsModel {
  */
 export const foreignGlobs = ['**/fixtures/**', '**/__fixtures__/**', '**/templates/**', '.changeset/**'];
 const isForeign = picomatch(foreignGlobs, { dot: true });
-const walkIgnore = ['**/node_modules/**', '**/.git/**', '**/dist/**', '**/build/**', '**/coverage/**', '**/.turbo/**'];
 const markdown = /\.(?:md|markdown|mdx)$/i;
 
 export interface BuildModelInput {
@@ -89,7 +88,8 @@ async function buildModel(input: BuildModelInput, pool: () => ParsePool): Promis
   const { root, config } = input;
   const gitFiles = await listGitFiles(root);
   // node_modules is never the repository's own, even where .gitignore forgets it.
-  const list = gitFiles?.filter((f) => !f.startsWith('node_modules/') && !f.includes('/node_modules/')) ?? (await glob('**/*', { cwd: root, dot: true, ignore: walkIgnore, expandDirectories: false, onlyFiles: true }));
+  // Outside git the tree is walked without following symbolic links (walk-tree.ts).
+  const list = gitFiles?.filter((f) => !f.startsWith('node_modules/') && !f.includes('/node_modules/')) ?? walkTree(root);
   const files = new Set(list);
   const dirs = new Set<string>(['']);
   for (const f of list) for (let d = posix.dirname(f); d !== '.' && !dirs.has(d); d = posix.dirname(d)) dirs.add(d);
@@ -106,7 +106,14 @@ async function buildModel(input: BuildModelInput, pool: () => ParsePool): Promis
   // docs/stale reads the whole history: start git now, so that it runs while the files are parsed.
   // (Its failure is the rule's to report; here it must not be an unhandled rejection.)
   readAllHistory().catch(() => undefined);
-  const [docs, workspace, codex, symlinks] = await Promise.all([readDocs(root, mdPaths, input.cache, pool), readWorkspace(root, list.filter((f) => !isForeign(f))), readCodexSettings(root, config), findSymlinks(root, mdPaths)]);
+  const notes: string[] = [];
+  const rootReal = realRoot(root);
+  const [docs, workspace, codex, symlinks] = await Promise.all([
+    readDocs({ root, rootReal, notes }, mdPaths, input.cache, pool),
+    readWorkspace(root, list.filter((f) => !isForeign(f))),
+    readCodexSettings(root, rootReal, config),
+    findSymlinks(root, mdPaths),
+  ]);
   const model: DocsModel = {
     root,
     config,
@@ -118,7 +125,7 @@ async function buildModel(input: BuildModelInput, pool: () => ParsePool): Promis
     symlinks,
     inGit: gitFiles !== undefined,
     now: input.now ?? Math.floor(Date.now() / 1000),
-    notes: [],
+    notes,
     modified: () => (modified ??= gitFiles === undefined ? Promise.resolve(new Set<string>()) : listModified(root)),
     shallow: readShallow,
     history: readAllHistory,
@@ -126,16 +133,24 @@ async function buildModel(input: BuildModelInput, pool: () => ParsePool): Promis
   return model;
 }
 
-async function readDocs(root: string, paths: readonly string[], cache: ParseCache | undefined, pool: () => ParsePool): Promise<Map<string, MarkdownDoc>> {
+interface ReadPlace {
+  root: string;
+  rootReal: string;
+  notes: string[];
+}
+
+async function readDocs(place: ReadPlace, paths: readonly string[], cache: ParseCache | undefined, pool: () => ParsePool): Promise<Map<string, MarkdownDoc>> {
   const docs = new Map<string, MarkdownDoc>();
   // Read one after the other: a thousand small files take 30 ms this way, and 200 ms as a thousand
   // promises (each an open, a stat, reads and a close on libuv's four threads).
   const present = paths.flatMap((path) => {
-    try {
-      return [{ path, text: readFileSync(join(root, path), 'utf8') }];
-    } catch {
-      return []; // deleted in the work tree but still in the index
+    const read = readInside(place.root, place.rootReal, path);
+    if (read === undefined) return []; // deleted in the work tree but still in the index
+    if ('outside' in read) {
+      place.notes.push(`docs: ${path} not read: it is a symbolic link to a file outside the repository.`);
+      return [];
     }
+    return [{ path, text: read.text }];
   });
   const parsed = present.map((e) => cache?.lookup(e.text));
   const missing = present.flatMap((e, i) => (parsed[i] === undefined ? [i] : []));
@@ -174,14 +189,11 @@ async function findSymlinks(root: string, paths: readonly string[]): Promise<Map
   return links;
 }
 
-async function readCodexSettings(root: string, config: DocsConfig): Promise<CodexSettings> {
+function readCodexSettings(root: string, rootReal: string, config: DocsConfig): CodexSettings {
   const path = '.codex/config.toml';
-  let text: string;
-  try {
-    text = await readFile(join(root, path), 'utf8');
-  } catch {
-    return { maxBytes: config.maxBytes, source: 'docs.maxBytes', fallbackNames: [] };
-  }
+  const read = readInside(root, rootReal, path);
+  if (read === undefined || 'outside' in read) return { maxBytes: config.maxBytes, source: 'docs.maxBytes', fallbackNames: [] };
+  const text = read.text;
   let toml: Record<string, unknown>;
   try {
     toml = parseToml(text);

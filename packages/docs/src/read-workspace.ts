@@ -1,8 +1,8 @@
 // What the repository defines that instruction files may name: package.json scripts and packages
 // (every package.json git knows, so workspace packages count wherever they live), Makefile
 // targets and justfile recipes.
-import { readFile } from 'node:fs/promises';
-import { join, posix } from 'node:path';
+import { posix } from 'node:path';
+import { readInside, realRoot } from './read-inside.js';
 
 export interface WorkspacePackage {
   /** Repository-relative folder, "" for the root. */
@@ -24,21 +24,27 @@ export interface Workspace {
 const makeTarget = /^([A-Za-z0-9_./%-]+(?:\s+[A-Za-z0-9_./%-]+)*)\s*::?(?!=)/;
 const justRecipe = /^@?([A-Za-z0-9_-]+)(?:\s+[^:=]*)?:(?!=)/;
 
-export async function readWorkspace(root: string, files: readonly string[]): Promise<Workspace> {
+export function readWorkspace(root: string, files: readonly string[]): Workspace {
+  // Never through a symbolic link out of the tree (a tracked `package.json -> /etc/…`).
+  const rootReal = realRoot(root);
+  const readText = (path: string): string | undefined => {
+    const read = readInside(root, rootReal, path);
+    return read !== undefined && 'text' in read ? read.text : undefined;
+  };
   const manifests = files.filter((f) => posix.basename(f) === 'package.json');
   const makefiles = files.filter((f) => /^(?:GNUmakefile|makefile|Makefile)$|\.mk$/.test(posix.basename(f)));
   const justfiles = files.filter((f) => /^\.?justfile$/i.test(posix.basename(f)));
-  const packages = (await Promise.all(manifests.map((m) => readPackage(root, m)))).filter((p) => p !== undefined);
+  const packages = manifests.map((m) => readPackage(readText, m)).filter((p) => p !== undefined);
   const workspace: Workspace = { packages, makefiles, justfiles };
-  if (makefiles.length > 0) workspace.makeTargets = await collect(root, makefiles, makeTarget, (m) => (m[1] ?? '').split(/\s+/));
-  if (justfiles.length > 0) workspace.justRecipes = await collect(root, justfiles, justRecipe, (m) => [m[1] ?? '']);
+  if (makefiles.length > 0) workspace.makeTargets = collect(readText, makefiles, makeTarget, (m) => (m[1] ?? '').split(/\s+/));
+  if (justfiles.length > 0) workspace.justRecipes = collect(readText, justfiles, justRecipe, (m) => [m[1] ?? '']);
   return workspace;
 }
 
-async function readPackage(root: string, manifest: string): Promise<WorkspacePackage | undefined> {
+function readPackage(readText: (path: string) => string | undefined, manifest: string): WorkspacePackage | undefined {
   let json: Record<string, unknown>;
   try {
-    json = JSON.parse(await readFile(join(root, manifest), 'utf8')) as Record<string, unknown>;
+    json = JSON.parse(readText(manifest) ?? '') as Record<string, unknown>;
   } catch {
     return undefined; // not ours to judge; the package manager reports a broken manifest
   }
@@ -50,15 +56,11 @@ async function readPackage(root: string, manifest: string): Promise<WorkspacePac
   return pkg;
 }
 
-async function collect(root: string, files: readonly string[], pattern: RegExp, names: (m: RegExpExecArray) => string[]): Promise<Set<string>> {
+function collect(readText: (path: string) => string | undefined, files: readonly string[], pattern: RegExp, names: (m: RegExpExecArray) => string[]): Set<string> {
   const found = new Set<string>();
   for (const file of files) {
-    let text: string;
-    try {
-      text = await readFile(join(root, file), 'utf8');
-    } catch {
-      continue;
-    }
+    const text = readText(file);
+    if (text === undefined) continue;
     for (const line of text.split('\n')) {
       if (line.startsWith('\t') || line.startsWith(' ') || line.startsWith('#')) continue;
       const m = pattern.exec(line);
