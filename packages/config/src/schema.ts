@@ -14,6 +14,7 @@ export const layerRuleIds = [
   'shared-purity',
   'package-placement',
   'unassigned',
+  'unresolved',
 ] as const;
 
 export const layersSchema = z

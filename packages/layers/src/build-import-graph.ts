@@ -2,9 +2,9 @@
 // Unchanged files come from the per-file cache (see import-cache.ts); only changed files are
 // read and lexed, and only when a file or the resolution inputs changed are imports resolved again.
 import { createHash } from 'node:crypto';
-import { readFileSync, statSync } from 'node:fs';
+import { lstatSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { join, sep } from 'node:path';
 import type { ImportResolver, ResolvedTarget } from './create-import-resolver.js';
 import type { SuppressionComment } from './find-suppressions.js';
 import type { CachedFile, CacheDocument } from './import-cache.js';
@@ -45,9 +45,21 @@ export interface GraphStats {
   cacheDiscarded?: string;
 }
 
+/** How the file list was made. */
+export interface GraphListing {
+  /** Whether the file list came from git (then git knows which paths it ignores). */
+  git: boolean;
+  /** Source files that layers.ignore kept out. */
+  ignoredSources: number;
+  /** Listed files that are symlinks leading out of the root: not read. */
+  outside: string[];
+}
+
 export interface ImportGraph {
   files: GraphFile[];
   stats: GraphStats;
+  /** Absent in graphs built by hand (tests). */
+  listing?: GraphListing;
   /**
    * Writes the cache (when options.cacheFile is set) with each file's current rule findings, so
    * that the next run can skip the rules for files that did not change. Writes nothing when
@@ -71,6 +83,9 @@ export const cacheFileName = '.harness/cache/layers.json';
 export async function buildImportGraph(options: BuildImportGraphOptions): Promise<ImportGraph> {
   const { root } = options;
   const [project, tool] = await Promise.all([listProjectFiles(root, options.ignore), toolVersion()]);
+  // Only manifests that exist (git lists deleted tracked files) and stay inside the root are read.
+  const inside = insideRoot(root);
+  project.manifests = project.manifests.filter((file) => readableInside(join(root, file), inside));
   const manifests = await Promise.all(project.manifests.map(async (file) => `${file}\0${hash(await readFile(join(root, file)))}`));
   const resolutionKey = hash(Buffer.from([tool, ...project.sources, ...manifests].join('\n')));
   const loaded = options.cacheFile === undefined ? { document: undefined } : await loadImportCache(options.cacheFile, tool);
@@ -78,7 +93,8 @@ export async function buildImportGraph(options: BuildImportGraphOptions): Promis
   const stats: GraphStats = { files: project.sources.length, lexedFromCache: 0, resolvedFromCache: 0, findingsFromCache: 0 };
   if ('discarded' in loaded && loaded.discarded !== undefined) stats.cacheDiscarded = loaded.discarded;
 
-  const scanned = await scanFiles(root, project.sources, previous, stats);
+  const listing: GraphListing = { git: project.git, ignoredSources: project.ignoredSources, outside: [] };
+  const scanned = await scanFiles(root, project.sources, previous, stats, listing);
   const next: CacheDocument = { tool, resolutionKey, files: {} };
   if (options.rulesKey !== undefined) next.rulesKey = options.rulesKey;
   const reuse = {
@@ -102,7 +118,7 @@ export async function buildImportGraph(options: BuildImportGraphOptions): Promis
     if (fresh) await saveImportCache(options.cacheFile, next);
   };
   if (options.rulesKey === undefined) await saveCache().catch(() => undefined); // the cache only saves time
-  return { files: resolved.files, stats, saveCache };
+  return { files: resolved.files, stats, listing, saveCache };
 }
 
 interface ScannedFile {
@@ -115,11 +131,22 @@ interface ScannedFile {
  * Pass 1, what changed: unchanged files are not even read; changed ones are lexed right away, so
  * that no more than one file's text is held at a time.
  */
-async function scanFiles(root: string, sources: readonly string[], previous: CacheDocument | undefined, stats: GraphStats): Promise<{ entries: ScannedFile[]; lexed: number }> {
+async function scanFiles(
+  root: string,
+  sources: readonly string[],
+  previous: CacheDocument | undefined,
+  stats: GraphStats,
+  listing: GraphListing,
+): Promise<{ entries: ScannedFile[]; lexed: number }> {
   const entries: ScannedFile[] = [];
   let lexed = 0;
+  const inside = insideRoot(root);
   for (const path of sources) {
-    const found = inspectFile(root, path, previous?.files[path]);
+    const found = inspectFile(root, path, previous?.files[path], inside);
+    if (found === 'outside') {
+      listing.outside.push(path);
+      continue;
+    }
     if (found === undefined) continue;
     if ('cached' in found) {
       stats.lexedFromCache += 1;
@@ -206,12 +233,19 @@ async function loadResolver(root: string, manifests: readonly string[]): Promise
 
 type Inspection = { cached: CachedFile } | { bytes: Buffer; digest: string; size: number; mtimeMs: number };
 
-function inspectFile(root: string, path: string, cached: CachedFile | undefined): Inspection | undefined {
+function inspectFile(root: string, path: string, cached: CachedFile | undefined, inside: (absolute: string) => boolean): Inspection | 'outside' | undefined {
   const absolute = join(root, path);
   let size: number;
   let mtimeMs: number;
   try {
-    ({ size, mtimeMs } = statSync(absolute));
+    let stats = lstatSync(absolute);
+    if (stats.isSymbolicLink()) {
+      // A symlinked file is read only when it leads to a file inside the root.
+      if (!inside(realpathSync(absolute))) return 'outside';
+      stats = statSync(absolute);
+    }
+    if (!stats.isFile()) return undefined;
+    ({ size, mtimeMs } = stats);
   } catch {
     // Deleted between listing and reading: it is simply not part of this run.
     return undefined;
@@ -221,6 +255,26 @@ function inspectFile(root: string, path: string, cached: CachedFile | undefined)
   const digest = hash(bytes);
   if (cached !== undefined && cached.hash === digest) return { cached: { ...cached, size, mtimeMs } };
   return { bytes, digest, size, mtimeMs };
+}
+
+function readableInside(absolute: string, inside: (absolute: string) => boolean): boolean {
+  try {
+    return statSync(absolute).isFile() && inside(realpathSync(absolute));
+  } catch {
+    return false;
+  }
+}
+
+/** Whether a real path lies inside the root's real path. */
+export function insideRoot(root: string): (absolute: string) => boolean {
+  let real: string;
+  try {
+    real = realpathSync(root);
+  } catch {
+    real = root;
+  }
+  const prefix = real.endsWith(sep) ? real : real + sep;
+  return (absolute) => absolute === real || absolute.startsWith(prefix);
 }
 
 function hash(bytes: Buffer): string {

@@ -9,7 +9,10 @@ import { applySuppressions } from './apply-suppressions.js';
 import type { ImportGraph } from './build-import-graph.js';
 import { buildImportGraph, cacheFileName } from './build-import-graph.js';
 import type { Violation } from './find-violations.js';
+import type { UnresolvedFound } from './find-unresolved.js';
+import { findUnresolved } from './find-unresolved.js';
 import { findViolations } from './find-violations.js';
+import { checkConfigGlobs } from './check-config-globs.js';
 import { createLayerModel } from './layer-model.js';
 import { docsLink } from './layer-rules.js';
 
@@ -42,6 +45,7 @@ export async function checkLayers(input: CheckLayersInput): Promise<CheckLayersR
     rulesKey: createHash('sha1').update(JSON.stringify(input.config)).digest('base64url'),
     ...(input.cache === false ? {} : { cacheFile: join(input.root, cacheFileName) }),
   });
+  checkConfigGlobs(input.config, graph.files.map((f) => f.path), graph.listing?.ignoredSources ?? 0);
   const notes = describeRun(graph, input.config);
   const { violations, byFile } = findViolations(graph, model);
   try {
@@ -50,6 +54,9 @@ export async function checkLayers(input: CheckLayersInput): Promise<CheckLayersR
     // The cache only saves time; a read-only checkout must not fail the check.
     notes.push(`layers: could not write ${cacheFileName} (${error instanceof Error ? error.message : String(error)}); the next run starts cold.`);
   }
+  const unresolved = await findUnresolved(input.root, graph, graph.listing?.git === true);
+  notes.push(...describeUnjudged(unresolved));
+  violations.push(...unresolved.violations);
   const { kept, problems } = applySuppressions(graph.files, violations);
   const { remaining, stale, note } = await settleBaseline({
     check: 'layers',
@@ -72,11 +79,11 @@ function describeRun(graph: ImportGraph, config: LayersConfig): string[] {
   if (config.domains.length === 0 && Object.keys(config.paths).length === 0) {
     notes.push('layers: neither layers.domains nor layers.paths is set, so no file has a layer; see docs/layers.md to describe the architecture.');
   }
-  if (graph.stats.cacheDiscarded !== undefined) notes.push(`layers: discarded ${cacheFileName} (${graph.stats.cacheDiscarded}); rebuilt it.`);
-  for (const file of graph.files) {
-    if (file.error !== undefined) notes.push(`layers: could not read the imports of ${file.path} (${file.error}); its imports were not checked.`);
+  const outside = graph.listing?.outside ?? [];
+  if (outside.length > 0) {
+    notes.push(`layers: did not read ${outside.length} symlink(s) that lead out of the repository: ${outside.slice(0, 5).join(', ')}${outside.length > 5 ? ', …' : ''}.`);
   }
-  notes.push(...describeUnresolved(graph));
+  if (graph.stats.cacheDiscarded !== undefined) notes.push(`layers: discarded ${cacheFileName} (${graph.stats.cacheDiscarded}); rebuilt it.`);
   return notes;
 }
 
@@ -84,11 +91,14 @@ function stripRuleId({ ruleId: _ruleId, ...diagnostic }: Violation): Diagnostic 
   return diagnostic;
 }
 
-/** Imports that lead nowhere are not checked; say so, since a typo in tsconfig paths would hide violations. */
-function describeUnresolved(graph: ImportGraph): string[] {
-  const unresolved = graph.files.filter((f) => f.hasUnresolved).flatMap((f) => f.imports.filter((i) => i.target.kind === 'unresolved').map((i) => `${f.path}:${i.line} '${i.specifier}'`));
-  if (unresolved.length === 0) return [];
-  const shown = unresolved.slice(0, 5).join(', ');
-  const more = unresolved.length > 5 ? ` and ${unresolved.length - 5} more` : '';
-  return [`layers: ${unresolved.length} import(s) did not resolve and were not checked: ${shown}${more}. Build workspace packages whose exports point at build output, or fix the specifier.`];
+/** Imports into git-ignored places are expected to be absent before a build: said once, with how many. */
+function describeUnjudged(found: UnresolvedFound): string[] {
+  const notes: string[] = [];
+  if (found.ignored > 0) {
+    notes.push(
+      `layers: ${found.ignored} import(s) lead into locations git ignores (generated code, build output) that do not exist yet, so they were not judged; a CI that builds first judges them.`,
+    );
+  }
+  if (found.gitFailed === true) notes.push('layers: git could not say which locations it ignores, so every import that resolves to no file is reported.');
+  return notes;
 }

@@ -5,18 +5,31 @@
 // installed or not.
 import { existsSync, readFileSync } from 'node:fs';
 import { builtinModules } from 'node:module';
-import { dirname, join, relative, sep } from 'node:path';
+import { dirname, isAbsolute, join, relative, sep } from 'node:path';
+import type { TsConfigResult } from 'get-tsconfig';
+import { createPathsMatcher, getTsconfig } from 'get-tsconfig';
 import type { NapiResolveOptions } from 'oxc-resolver';
 import { ResolverFactory } from 'oxc-resolver';
 import type { OutputRedirect } from './tsconfig-redirects.js';
 import { redirectOutput } from './tsconfig-redirects.js';
+import { findWorkspaceEntry } from './workspace-entry.js';
 
 /** Where an import leads: a repository file, an npm package, a Node builtin, or nowhere. */
 export type ResolvedTarget =
   | { kind: 'file'; path: string }
   | { kind: 'package'; name: string }
   | { kind: 'builtin'; name: string }
-  | { kind: 'unresolved' };
+  | UnresolvedTarget;
+
+/** What kind of import led nowhere: a relative path, a tsconfig `paths` alias, a workspace package, or another (`#imports`, absolute). */
+export type UnresolvedReason = 'relative' | 'alias' | 'workspace' | 'other';
+
+export interface UnresolvedTarget {
+  kind: 'unresolved';
+  reason?: UnresolvedReason;
+  /** Repository-relative path where the import would land (to ask git whether it is ignored). */
+  candidate?: string;
+}
 
 export interface ImportResolver {
   resolve(fromFile: string, specifier: string): ResolvedTarget;
@@ -38,6 +51,29 @@ export function createImportResolver(options: ImportResolverOptions): ImportReso
   const factory = new ResolverFactory(typescriptLikeOptions(options.conditions));
   const workspace = readWorkspacePackages(options.root, options.packageJsonFiles);
   const memo = new Map<string, ResolvedTarget>();
+  const tsconfigCache = new Map<string, TsConfigResult | null>();
+  const conditions = [...options.conditions, 'types', 'import', 'require', 'node', 'default'];
+  const redirect = (absolute: string): string | undefined => redirectOutput(absolute, options.redirects, existsSync);
+  const repoPath = (absolute: string): string | undefined => {
+    const path = relative(options.root, absolute);
+    return path === '' || path.startsWith('..') || isAbsolute(path) ? undefined : path.split(sep).join('/');
+  };
+  const unresolved = (reason: UnresolvedReason, absolute?: string): UnresolvedTarget => {
+    const candidate = absolute === undefined ? undefined : repoPath(absolute);
+    return candidate === undefined ? { kind: 'unresolved', reason } : { kind: 'unresolved', reason, candidate };
+  };
+  /** The first path a tsconfig `paths` pattern maps the specifier to, when one matches. */
+  const aliasTarget = (fromFile: string, specifier: string): string | undefined => {
+    let tsconfig: TsConfigResult | null;
+    try {
+      tsconfig = getTsconfig(dirname(join(options.root, fromFile)), 'tsconfig.json', tsconfigCache);
+    } catch {
+      return undefined;
+    }
+    const paths = tsconfig?.config.compilerOptions?.paths ?? {};
+    if (tsconfig === null || !Object.keys(paths).some((key) => matchesPattern(key, specifier))) return undefined;
+    return createPathsMatcher(tsconfig)?.(specifier)[0];
+  };
 
   const toTarget = (absolute: string, specifier: string): ResolvedTarget => {
     const redirected = redirectOutput(absolute, options.redirects, existsSync) ?? absolute;
@@ -58,15 +94,20 @@ export function createImportResolver(options: ImportResolverOptions): ImportReso
     // A workspace package that is not installed: resolve it from inside itself (package
     // self-reference), which applies its own `exports` map.
     const packageDir = bare === undefined ? undefined : workspace.get(bare);
-    if (packageDir !== undefined) {
+    if (packageDir !== undefined && bare !== undefined) {
       const self = factory.resolveFileSync(join(packageDir, 'package.json'), specifier);
-      // A workspace package whose entry does not exist (not built yet) stays unresolved, so the
-      // run says so instead of passing it off as an npm package.
-      return self.path === undefined ? { kind: 'unresolved' } : toTarget(self.path, specifier);
+      if (self.path !== undefined) return toTarget(self.path, specifier);
+      // Not built yet: its source, through a source condition or outDir → rootDir.
+      const entry = findWorkspaceEntry(packageDir, `.${specifier.slice(bare.length)}`, conditions, redirect);
+      return entry.path === undefined ? unresolved('workspace', entry.missing) : toTarget(entry.path, specifier);
     }
-    // An unresolved name npm would not accept (`~/x`, `@/x`) is a path alias that failed, not a package.
+    if (specifier.startsWith('.')) return unresolved('relative', join(options.root, dirname(fromFile), specifier));
+    // A specifier a tsconfig `paths` pattern maps is an alias that failed (`@nowhere/x`, `~/x`).
+    const alias = bare === undefined ? undefined : aliasTarget(fromFile, specifier);
+    if (alias !== undefined) return unresolved('alias', alias);
     if (bare !== undefined && isNpmName(bare)) return { kind: 'package', name: bare };
-    return { kind: 'unresolved' };
+    // A name npm would not accept (`~/x`, `@/x`) is a path alias that failed, not a package.
+    return unresolved(bare === undefined ? 'other' : 'alias');
   };
 
   return {
@@ -108,6 +149,13 @@ export function packageName(specifier: string): string | undefined {
   const parts = specifier.split('/');
   if (specifier.startsWith('@')) return parts.length >= 2 ? `${parts[0]}/${parts[1]}` : undefined;
   return parts[0];
+}
+
+/** A tsconfig `paths` key (`@app/*`, `config`) matches a specifier. */
+function matchesPattern(key: string, specifier: string): boolean {
+  const star = key.indexOf('*');
+  if (star === -1) return key === specifier;
+  return specifier.length >= key.length - 1 && specifier.startsWith(key.slice(0, star)) && specifier.endsWith(key.slice(star + 1));
 }
 
 /** npm's rules for new package names (validate-npm-package-name): no `~'!()*`, no leading `.` or `_`. */

@@ -6,6 +6,7 @@ import type { FileClass, LayerModel } from './layer-model.js';
 import { docsLink, edgeRules, fileRules } from './layer-rules.js';
 import type { EdgeFacts } from './rules/layer-rule.js';
 import { targetName } from './rules/layer-rule.js';
+import { describeSyntaxError } from './rules/syntax-error.js';
 
 /** A finding about one edge or file, with its rule id for the graph view. */
 export interface Violation extends Diagnostic {
@@ -30,6 +31,10 @@ export function findViolations(graph: ImportGraph, model: LayerModel): Violation
       continue;
     }
     const found: Violation[] = [];
+    if (file.error !== undefined) {
+      const { line, ...verdict } = describeSyntaxError(file.path, file.error);
+      found.push({ ...finding('syntax-error', file.path, verdict), ...(line === undefined ? {} : { line }) });
+    }
     const from = classOf(file.path);
     for (const rule of fileRules) {
       const verdict = rule.check(file.path, from, model);

@@ -6,14 +6,14 @@
 // file is a compact tuple: parsing it is most of a warm run, so it is kept small.
 import { readFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
-import type { ResolvedTarget } from './create-import-resolver.js';
+import type { ResolvedTarget, UnresolvedReason, UnresolvedTarget } from './create-import-resolver.js';
 import type { SuppressionComment } from './find-suppressions.js';
 import type { Violation } from './find-violations.js';
 import type { EdgeKind, ImportRecord } from './lex-imports.js';
 import { ensureStateDir, writeFileAtomic } from '@harness/diagnostics';
 
 export const cacheFormat = 'harness-layers-cache';
-export const cacheFormatVersion = 4;
+export const cacheFormatVersion = 5;
 
 export interface CachedFile {
   hash: string;
@@ -125,8 +125,11 @@ function encodeTarget(target: ResolvedTarget): string {
   if (target.kind === 'file') return `f${target.path}`;
   if (target.kind === 'package') return `p${target.name}`;
   if (target.kind === 'builtin') return `b${target.name}`;
-  return 'u';
+  // `u<reason letter><candidate path>`: why it led nowhere and where it would have landed.
+  return `u${(target.reason ?? 'other')[0] ?? 'o'}${target.candidate ?? ''}`;
 }
+
+const reasons: Record<string, UnresolvedReason> = { r: 'relative', a: 'alias', w: 'workspace', o: 'other' };
 
 /** Targets are shared between the many imports that name the same file; decode each once. */
 function decodeTargetShared(text: string, seen: Map<string, ResolvedTarget>): ResolvedTarget {
@@ -143,7 +146,9 @@ function decodeTarget(text: string): ResolvedTarget {
   if (text[0] === 'f') return { kind: 'file', path: rest };
   if (text[0] === 'p') return { kind: 'package', name: rest };
   if (text[0] === 'b') return { kind: 'builtin', name: rest };
-  return { kind: 'unresolved' };
+  const target: UnresolvedTarget = { kind: 'unresolved', reason: reasons[rest[0] ?? 'o'] ?? 'other' };
+  if (rest.length > 1) target.candidate = rest.slice(1);
+  return target;
 }
 
 /** The stored tuple of a file loaded from the cache, for writing it back without re-encoding. */
@@ -203,8 +208,9 @@ function unfield(value: string): string {
 export function hasUnresolved(file: CachedFile): boolean {
   const stored = storedOf.get(file);
   if (stored === undefined || stored[5] === null) return (file.targets ?? []).some((t) => t.kind === 'unresolved');
+  // Only an unresolved target's record starts with `u`, or `"u` when quoted (a path with a newline).
   const targets = stored[5];
-  return targets === 'u' || targets.startsWith('u\n') || targets.endsWith('\nu') || targets.includes('\nu\n');
+  return targets.startsWith('u') || targets.startsWith('"u') || targets.includes('\nu') || targets.includes('\n"u');
 }
 
 /** Whether a cached file holds resolved targets, without decoding them. */

@@ -8,7 +8,9 @@ import { packagePlacement } from './rules/package-placement.js';
 import { providersOnly } from './rules/providers-only.js';
 import { sharedPurity } from './rules/shared-purity.js';
 import { staleBaseline } from './rules/stale-baseline.js';
+import { syntaxError } from './rules/syntax-error.js';
 import { unassigned } from './rules/unassigned.js';
+import { unresolved } from './rules/unresolved.js';
 import { unusedSuppression } from './rules/unused-suppression.js';
 
 export const layerRules: readonly LayerRule[] = [
@@ -18,6 +20,8 @@ export const layerRules: readonly LayerRule[] = [
   sharedPurity,
   packagePlacement,
   unassigned,
+  unresolved,
+  syntaxError,
   unusedSuppression,
   invalidSuppression,
   staleBaseline,

@@ -39,23 +39,93 @@ export async function initLexer(): Promise<void> {
 // `require(` preceded by something that is not part of an identifier or a member access.
 const requireCall = /(?<![\w$.])require\s*\(\s*(?=['"`])/g;
 
-export function lexImports(source: string, file: string): LexedFile {
+export function lexImports(text: string, file: string): LexedFile {
+  // A UTF-8 byte order mark is not code: left in, the lexer does not see the first line's import.
+  const source = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   let records: RawRecord[];
+  let error: string | undefined;
+  const lines = createLineIndex(source);
   try {
     records = lexWithEsModuleLexer(source);
   } catch {
     if (parserFallback === undefined) throw new Error('lexImports called before initLexer');
     const parsed = parserFallback.lexWithParser(source, file);
-    if (parsed.error !== undefined) return { imports: [], suppressions: findSuppressions(source), error: parsed.error };
     records = parsed.records;
+    if (parsed.error !== undefined) {
+      // A syntax error: the imports that can still be lexed stay in the graph, and the file is
+      // reported (layers/syntax-error) with the error's line.
+      records = recoverImports(source);
+      error = `${parsed.error.message} (line ${lines.position(parsed.error.offset).line})`;
+    }
   }
-  const lines = createLineIndex(source);
   const imports = records.map((r) => {
     const { line, column } = lines.position(r.offset);
     return { specifier: r.specifier, kind: r.kind, typeOnly: r.typeOnly, line, column };
   });
-  return { imports, suppressions: findSuppressions(source) };
+  const lexed: LexedFile = { imports, suppressions: findSuppressions(source) };
+  if (error !== undefined) lexed.error = error;
+  return lexed;
 }
+
+/**
+ * The imports of a file that does not parse: the lexer runs up to the line where it stops, then
+ * goes on after that line; where it cannot say where it stopped (an unclosed brace is found only
+ * at the end), each line is lexed on its own, which finds every single-line import.
+ */
+export function recoverImports(source: string): RawRecord[] {
+  const records: RawRecord[] = [];
+  const lexLine = (from: number, to: number): void => {
+    if (!/\b(import|export|require)\b/.test(source.slice(from, to))) return;
+    try {
+      for (const r of lexWithEsModuleLexer(source.slice(from, to))) records.push({ ...r, offset: r.offset + from });
+    } catch {
+      // Not lexable on its own either (a multi-line statement): left out.
+    }
+  };
+  // A region, or when it does not lex as a whole, each of its lines.
+  const lex = (from: number, to: number): void => {
+    try {
+      for (const r of lexWithEsModuleLexer(source.slice(from, to))) records.push({ ...r, offset: r.offset + from });
+    } catch {
+      for (let at = from; at < to; ) {
+        const end = source.indexOf('\n', at);
+        const lineEnd = end === -1 || end > to ? to : end;
+        lexLine(at, lineEnd);
+        at = lineEnd + 1;
+      }
+    }
+  };
+  let start = 0;
+  for (let guard = 0; start < source.length && guard < 10_000; guard++) {
+    let stop: number;
+    try {
+      parse(source.slice(start));
+      lex(start, source.length);
+      break;
+    } catch (e) {
+      const idx = (e as { idx?: unknown }).idx;
+      stop = typeof idx === 'number' ? start + idx : start;
+    }
+    const lineStart = source.lastIndexOf('\n', stop - 1) + 1;
+    if (lineStart > start) {
+      lex(start, lineStart);
+      const next = source.indexOf('\n', stop);
+      start = next === -1 ? source.length : next + 1;
+      continue;
+    }
+    // No progress from here: one line at a time.
+    for (let at = start; at < source.length; ) {
+      const end = source.indexOf('\n', at);
+      const to = end === -1 ? source.length : end;
+      lexLine(at, to);
+      at = to + 1;
+    }
+    break;
+  }
+  const seen = new Set<string>();
+  return records.filter((r) => !seen.has(`${r.offset}\0${r.specifier}`) && seen.add(`${r.offset}\0${r.specifier}`)).sort((a, b) => a.offset - b.offset);
+}
+
 
 export interface RawRecord {
   specifier: string;

@@ -1,32 +1,91 @@
 // The files one run looks at: the source files to check, and the tsconfig and package.json
 // files whose contents decide how imports resolve (they key the cache's resolution half).
+// In a git work tree the list is git's (tracked files plus untracked ones git does not ignore),
+// so git-ignored output and symlinked folders are never walked. Outside git the file system is
+// walked without following symlinked folders, so the walk never leaves the root nor loops.
+import picomatch from 'picomatch';
 import { glob } from 'tinyglobby';
+import { runGit } from './run-git.js';
 
 export const sourceExtensions = ['ts', 'tsx', 'mts', 'cts', 'js', 'jsx', 'mjs', 'cjs'] as const;
 
 const alwaysIgnored = ['**/node_modules/**', '**/dist/**', '**/.git/**', '**/.harness/**'];
 // Declaration files hold no imports worth checking; filtered by suffix, cheaper than a glob.
 const declaration = /\.d\.[cm]?ts$/;
+const sourceFile = new RegExp(`\\.(${sourceExtensions.join('|')})$`);
+const dotSegment = /(^|\/)\./;
+const manifestFile = /(^|\/)(tsconfig[^/]*\.json|package\.json)$/;
 
 export interface ProjectFiles {
   /** Source files to check, repository-relative with `/`, sorted. */
   sources: string[];
   /** tsconfig*.json and package.json files outside node_modules, repository-relative, sorted. */
   manifests: string[];
+  /** Source files that only `ignore` kept out (to tell an `ignore` that leaves nothing apart). */
+  ignoredSources: number;
+  /** Whether the list came from git (then git-ignored paths are known to git). */
+  git: boolean;
 }
 
 export async function listProjectFiles(root: string, ignore: readonly string[]): Promise<ProjectFiles> {
-  // One walk for both lists; ignored folders hold neither files to check nor files they resolve through.
-  const found = await glob([`**/*.{${sourceExtensions.join(',')}}`, '**/tsconfig*.json', '**/package.json'], {
-    cwd: root,
-    ignore: [...alwaysIgnored, ...ignore],
-    expandDirectories: false,
-  });
+  const fromGit = await listWithGit(root);
+  const found = fromGit ?? (await listWithWalk(root));
+  const isAlwaysIgnored = createPathMatcher(alwaysIgnored);
+  const isIgnored = createPathMatcher(ignore);
   const sources: string[] = [];
   const manifests: string[] = [];
+  let ignoredSources = 0;
   for (const file of found) {
-    if (file.endsWith('.json')) manifests.push(file);
-    else if (!declaration.test(file)) sources.push(file);
+    // Dot folders and dot files are not walked (as a glob without `dot` does): tool config, not code.
+    if (isAlwaysIgnored(file) || dotSegment.test(file)) continue;
+    const isSource = sourceFile.test(file) && !declaration.test(file);
+    if (!isSource && !manifestFile.test(file)) continue;
+    // Ignored folders hold neither files to check nor files they resolve through.
+    if (isIgnored(file)) {
+      if (isSource) ignoredSources += 1;
+      continue;
+    }
+    (isSource ? sources : manifests).push(file);
   }
-  return { sources: sources.sort(), manifests: manifests.sort() };
+  return { sources: sources.sort(), manifests: manifests.sort(), ignoredSources, git: fromGit !== undefined };
+}
+
+/** `git ls-files` of the work tree below root; undefined outside git or without git. */
+async function listWithGit(root: string): Promise<string[] | undefined> {
+  const result = await runGit(root, ['ls-files', '-z', '--cached', '--others', '--exclude-standard', '--deduplicate']);
+  if (result.code !== 0) return undefined;
+  return result.stdout.split('\0').filter((file) => file !== '');
+}
+
+async function listWithWalk(root: string): Promise<string[]> {
+  return glob([`**/*.{${sourceExtensions.join(',')}}`, '**/tsconfig*.json', '**/package.json'], {
+    cwd: root,
+    ignore: alwaysIgnored,
+    expandDirectories: false,
+    // A symlinked folder may lead anywhere (`/`, a parent, itself); its files are not the repo's.
+    followSymbolicLinks: false,
+  });
+}
+
+/**
+ * Globs matched as tinyglobby's `ignore` matches them: a file is ignored when it or one of its
+ * folders matches (`src/*` ignores everything under src).
+ */
+export function createPathMatcher(patterns: readonly string[]): (file: string) => boolean {
+  if (patterns.length === 0) return () => false;
+  const matches = picomatch(patterns.map((p) => p.replace(/\/+$/, '')), { dot: true });
+  const folders = new Map<string, boolean>();
+  return (file) => {
+    if (matches(file)) return true;
+    for (let i = file.indexOf('/'); i !== -1; i = file.indexOf('/', i + 1)) {
+      const folder = file.slice(0, i);
+      let hit = folders.get(folder);
+      if (hit === undefined) {
+        hit = matches(folder);
+        folders.set(folder, hit);
+      }
+      if (hit) return true;
+    }
+    return false;
+  };
 }

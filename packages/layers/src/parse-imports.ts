@@ -4,10 +4,10 @@
 import { parseSync, Visitor } from 'oxc-parser';
 import type { EdgeKind, RawRecord } from './lex-imports.js';
 
-export function lexWithParser(source: string, file: string): { records: RawRecord[]; error?: string } {
+export function lexWithParser(source: string, file: string): { records: RawRecord[]; error?: { message: string; offset: number } } {
   const result = parseSync(file, source);
   const fatal = result.errors.find((e) => (e.severity as string) === 'Error');
-  if (fatal !== undefined) return { records: [], error: fatal.message };
+  if (fatal !== undefined) return { records: [], error: { message: fatal.message, offset: fatal.labels[0]?.start ?? 0 } };
   const records: RawRecord[] = [];
   const add = (specifier: unknown, kind: EdgeKind, typeOnly: boolean, offset: number): void => {
     if (typeof specifier === 'string') records.push({ specifier, kind, typeOnly, offset });

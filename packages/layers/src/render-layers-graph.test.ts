@@ -41,4 +41,25 @@ describe('renderLayersGraph', () => {
       ].join('\n'),
     );
   });
+
+  it('escapes quotes and other mermaid markup in folder names', () => {
+    const model = createLayerModel({ ...sectionDefaults('layers'), domains: ['src/domains/*'] });
+    const odd: GraphFile[] = [
+      { path: 'src/domains/say "hi" #1 <b>/service/a.ts', imports: [edge('src/domains/say "hi" #1 <b>/repo/b.ts', 1)], suppressions: [], hasUnresolved: false },
+      { path: 'src/domains/say "hi" #1 <b>/repo/b.ts', imports: [], suppressions: [], hasUnresolved: false },
+    ];
+    const graph = { files: odd, stats: { files: odd.length, lexedFromCache: 0, resolvedFromCache: 0, findingsFromCache: 0 }, saveCache: () => Promise.resolve() };
+    const mermaid = renderLayersGraph({ graph, classes: classifyGraph(graph, model), violations: [], active: [], order: model.order });
+    expect(mermaid).toBe(
+      [
+        'flowchart LR',
+        '  subgraph src_domains_say__hi___1__b_["say #quot;hi#quot; #35;1 #lt;b#gt;"]',
+        '    src_domains_say__hi___1__b__repo["repo"]',
+        '    src_domains_say__hi___1__b__service["service"]',
+        '  end',
+        '  src_domains_say__hi___1__b__service -->|"1"| src_domains_say__hi___1__b__repo',
+        '',
+      ].join('\n'),
+    );
+  });
 });

@@ -83,12 +83,12 @@ function renderMermaid(nodes: Node[], arrows: Arrow[], order: readonly string[])
   const lines = ['flowchart LR'];
   const groups = new Map<string, Node[]>();
   for (const node of [...nodes].sort((a, b) => rank(a.label) - rank(b.label))) {
-    if (node.group === undefined) lines.push(`  ${node.id}["${node.label}"]`);
+    if (node.group === undefined) lines.push(`  ${node.id}["${escapeLabel(node.label)}"]`);
     else groups.set(node.group, [...(groups.get(node.group) ?? []), node]);
   }
   for (const [group, members] of [...groups].sort(([a], [b]) => (a < b ? -1 : 1))) {
-    lines.push(`  subgraph ${slug(group)}["${domainName(group)}"]`);
-    for (const node of members.sort((a, b) => rank(a.label) - rank(b.label))) lines.push(`    ${node.id}["${node.label}"]`);
+    lines.push(`  subgraph ${slug(group)}["${escapeLabel(domainName(group))}"]`);
+    for (const node of members.sort((a, b) => rank(a.label) - rank(b.label))) lines.push(`    ${node.id}["${escapeLabel(node.label)}"]`);
     lines.push('  end');
   }
   const sorted = arrows.sort((a, b) => (a.from + a.to < b.from + b.to ? -1 : 1));
@@ -101,6 +101,14 @@ function renderMermaid(nodes: Node[], arrows: Arrow[], order: readonly string[])
   });
   if (red.length > 0) lines.push(`  linkStyle ${red.join(',')} stroke:#d1242f,stroke-width:3px`);
   return `${lines.join('\n')}\n`;
+}
+
+/**
+ * A folder or layer name as a quoted mermaid label: `"` would end the label and `#`, `<`, `>` are
+ * markup, so they become mermaid's entity codes (https://mermaid.js.org/syntax/flowchart.html#entity-codes-to-escape-characters).
+ */
+export function escapeLabel(text: string): string {
+  return text.replace(/[#"<>]/g, (c) => ({ '#': '#35;', '"': '#quot;', '<': '#lt;', '>': '#gt;' })[c] ?? c);
 }
 
 function slug(text: string): string {

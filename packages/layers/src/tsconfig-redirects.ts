@@ -2,8 +2,10 @@
 // to that project's source file (https://www.typescriptlang.org/docs/handbook/project-references.html).
 // Workspace packages whose `exports` point at their build output get the same treatment here, so an
 // edge always ends at a source file. tsconfig files are read with get-tsconfig (extends chains).
+import { readFileSync } from 'node:fs';
 import { dirname, join, relative, sep } from 'node:path';
 import { parseTsconfig } from 'get-tsconfig';
+import { checkTsconfigText, tsconfigExtendsError } from './tsconfig-errors.js';
 
 export interface OutputRedirect {
   /** Absolute output folder, with a trailing separator. */
@@ -23,12 +25,15 @@ export function readTsconfigFacts(root: string, tsconfigFiles: readonly string[]
   const conditions = new Set<string>();
   for (const file of tsconfigFiles) {
     const path = join(root, file);
+    // A tsconfig that cannot be read is a config error, not a file to skip: every import it
+    // decides would resolve nowhere and the check would pass on a graph it could not see.
+    const text = readFileSync(path, 'utf8');
+    checkTsconfigText(file, text);
     let options;
     try {
       options = parseTsconfig(path).compilerOptions;
-    } catch {
-      // A tsconfig TypeScript itself could not read either; resolution goes on without it.
-      continue;
+    } catch (error) {
+      throw tsconfigExtendsError(file, text, error);
     }
     if (options === undefined) continue;
     for (const condition of options.customConditions ?? []) conditions.add(condition);

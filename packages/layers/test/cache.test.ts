@@ -44,10 +44,10 @@ describe('layers cache', () => {
     expect(await targetOf(fixture.root, 'packages/app/src/index.ts', '~/lib/pad')).toEqual({ kind: 'file', path: 'packages/app/src/lib/pad.ts' });
     const paths = join(fixture.root, 'packages/app/tsconfig.paths.json');
     await writeFile(paths, (await readFile(paths, 'utf8')).replace('"src/*"', '"src/lib/*"'));
-    expect(await targetOf(fixture.root, 'packages/app/src/index.ts', '~/lib/pad')).toEqual({ kind: 'unresolved' });
+    expect(await targetOf(fixture.root, 'packages/app/src/index.ts', '~/lib/pad')).toEqual({ kind: 'unresolved', reason: 'alias', candidate: 'packages/app/src/lib/lib/pad' });
     const manifest = join(fixture.root, 'packages/app/package.json');
     await writeFile(manifest, (await readFile(manifest, 'utf8')).replace('"#lib/*": "./src/lib/*"', '"#lib/*": "./src/*"'));
-    expect(await targetOf(fixture.root, 'packages/app/src/index.ts', '#lib/trim.js')).toEqual({ kind: 'unresolved' });
+    expect(await targetOf(fixture.root, 'packages/app/src/index.ts', '#lib/trim.js')).toEqual({ kind: 'unresolved', reason: 'other' });
   });
 
   it('discards a corrupt cache and one from another version', async () => {

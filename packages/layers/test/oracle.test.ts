@@ -50,7 +50,11 @@ describe('resolved edges: harness = dependency-cruiser', () => {
     const scopes = ['core', 'app', 'cli'].map((name) => ({ dir: `packages/${name}/src`, tsconfig: `packages/${name}/tsconfig.json` }));
     const expected = await cruiserEdges(copy.root, scopes, ['source']);
     expect([...expected]).toContain('packages/app/src/index.ts → packages/core/src/feature.ts');
-    expect([...(await harnessEdges(copy.root))].sort()).toEqual([...expected].sort());
+    // One edge more than dependency-cruiser: @mono/core's exports name an unbuilt dist/, which
+    // harness follows back to src/ through the package's tsconfig (outDir → rootDir).
+    const unbuilt = 'packages/app/src/index.ts → packages/core/src/index.ts';
+    expect([...expected]).not.toContain(unbuilt);
+    expect([...(await harnessEdges(copy.root))].sort()).toEqual([...expected, unbuilt].sort());
   });
 
   it('on a generated layered repo', async () => {

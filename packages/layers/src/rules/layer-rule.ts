@@ -38,9 +38,12 @@ export interface FileRule {
   check(file: string, fileClass: FileClass, model: LayerModel): RuleVerdict | undefined;
 }
 
-/** Findings about the suppressions and the baseline themselves; produced by those modules. */
+/**
+ * Findings produced outside the per-edge and per-file passes: about the suppressions and the
+ * baseline themselves, imports that lead nowhere, files that could not be read.
+ */
 export interface MetaRule {
-  id: 'unused-suppression' | 'invalid-suppression' | 'stale-baseline';
+  id: 'unused-suppression' | 'invalid-suppression' | 'stale-baseline' | 'unresolved' | 'syntax-error';
   kind: 'meta';
   summary: string;
 }

@@ -1,0 +1,21 @@
+// layers/syntax-error: a source file that does not parse. The imports before the error (and the
+// single-line ones after it) are still in the graph, but the rest of the file is not checked:
+// a finding, not a note, so a check that could not read a file does not pass.
+import type { MetaRule, RuleVerdict } from './layer-rule.js';
+
+export const syntaxError: MetaRule = {
+  id: 'syntax-error',
+  kind: 'meta',
+  summary: 'a source file that does not parse, so its imports are only partly checked',
+};
+
+/** The finding for a file whose lexing stopped with `error` (`<message> (line N)`). */
+export function describeSyntaxError(file: string, error: string): RuleVerdict & { line?: number } {
+  const at = /\(line (\d+)\)$/.exec(error);
+  const verdict: RuleVerdict & { line?: number } = {
+    message: `${file} does not parse (${error}): only the imports that could be lexed around the error are checked.`,
+    fix: 'Fix the syntax error (the compiler reports it too). If the file is not source code (a fixture of broken code, a template), add it to layers.ignore.',
+  };
+  if (at !== null) verdict.line = Number(at[1]);
+  return verdict;
+}

@@ -1,0 +1,75 @@
+// A tsconfig that cannot be read makes every import it decides unresolvable, so the graph could
+// not be trusted: it is a config error (exit 2) naming the file, the line and the fix. tsconfig
+// files are JSONC, as TypeScript reads them: comments and trailing commas are valid.
+import { HarnessError } from '@harness/diagnostics';
+
+/** Throws CONFIG_INVALID when `text` (the tsconfig at repository path `file`) is not valid JSONC. */
+export function checkTsconfigText(file: string, text: string): void {
+  try {
+    JSON.parse(toStrictJson(text));
+  } catch (cause) {
+    const message = cause instanceof Error ? cause.message : String(cause);
+    const at = /\(line (\d+) column (\d+)\)/.exec(message);
+    const line = at === null ? (/end of JSON input/.test(message) ? lineCount(text) : undefined) : Number(at[1]);
+    throw new HarnessError('CONFIG_INVALID', `${file} is not valid JSON: ${message.replace(/ in JSON at position.*$/, '').replace(/, ".*" is not valid JSON$/s, '')}`, {
+      place: { file, ...(line === undefined ? {} : { line }), ...(at === null ? {} : { column: Number(at[2]) }) },
+      fix: `Fix the syntax of ${file} (\`npx tsc -p ${file} --noEmit\` shows the same error), or add it to layers.ignore if no checked file uses it.`,
+      cause,
+    });
+  }
+}
+
+/** The error for a tsconfig whose `extends` chain cannot be followed (a missing file, a cycle). */
+export function tsconfigExtendsError(file: string, text: string, cause: unknown): HarnessError {
+  const reason = cause instanceof Error ? cause.message : String(cause);
+  const line = lineOf(text, /"extends"\s*:/);
+  const target = /"extends"\s*:\s*("(?:[^"\\]|\\.)*"|\[[^\]]*\])/.exec(text)?.[1] ?? 'its extends target';
+  return new HarnessError('CONFIG_INVALID', `${file} extends ${target}, which cannot be read: ${reason}`, {
+    place: { file, ...(line === undefined ? {} : { line }) },
+    fix: `Point "extends" in ${file} at an existing tsconfig that does not extend ${file} back (install the package it names if it is one), then run again.`,
+    cause,
+  });
+}
+
+/**
+ * The same text with comments and trailing commas turned into spaces: offsets, lines and columns
+ * stay where they were, so JSON.parse's error position is the position in the file.
+ */
+export function toStrictJson(text: string): string {
+  const out = [...(text.charCodeAt(0) === 0xfeff ? ` ${text.slice(1)}` : text)];
+  let lastComma = -1;
+  let previous = '';
+  for (let i = 0; i < out.length; i++) {
+    const c = out[i];
+    if (c === '"') {
+      for (i++; i < out.length && out[i] !== '"' && out[i] !== '\n'; i++) if (out[i] === '\\') i++;
+      lastComma = -1;
+    } else if (c === '/' && out[i + 1] === '/') {
+      for (; i < out.length && out[i] !== '\n'; i++) out[i] = ' ';
+    } else if (c === '/' && out[i + 1] === '*') {
+      const start = i;
+      for (i += 2; i < out.length && !(out[i] === '*' && out[i + 1] === '/'); i++);
+      for (let j = start; j <= Math.min(i + 1, out.length - 1); j++) if (out[j] !== '\n') out[j] = ' ';
+      i++;
+    } else if (c === ',') {
+      // `,,` stays: only a single comma before `}` or `]` is a trailing comma.
+      lastComma = previous === ',' ? -1 : i;
+    } else if ((c === '}' || c === ']') && lastComma !== -1) {
+      out[lastComma] = ' ';
+      lastComma = -1;
+    } else if (c !== undefined && !/\s/.test(c)) {
+      lastComma = -1;
+    }
+    if (c !== undefined && !/\s/.test(out[i] ?? ' ')) previous = c;
+  }
+  return out.join('');
+}
+
+function lineOf(text: string, pattern: RegExp): number | undefined {
+  const match = pattern.exec(text);
+  return match === null ? undefined : lineCount(text.slice(0, match.index + 1));
+}
+
+function lineCount(text: string): number {
+  return text.split('\n').length;
+}
