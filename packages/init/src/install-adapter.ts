@@ -1,6 +1,7 @@
 // Runs the repository's package manager for `harness init --install`
 // (https://nodejs.org/api/child_process.html#child_processspawncommand-args-options).
-// Only this module spawns it; output is handed to the caller line by line.
+// Only this module spawns it; output is handed to the caller as it comes, never
+// buffered, so its size is not bounded by memory.
 import { spawn } from 'node:child_process';
 import { HarnessError } from '@harness/diagnostics';
 
@@ -8,7 +9,8 @@ export async function runInstall(root: string, commandLine: string, onOutput: (t
   const [command, ...args] = commandLine.split(' ');
   if (command === undefined) return;
   await new Promise<void>((resolve, reject) => {
-    const child = spawn(command, args, { cwd: root, stdio: ['ignore', 'pipe', 'pipe'], shell: process.platform === 'win32' });
+    // No stdin, and git (for git dependencies) never asks on the terminal: an install never waits on a person.
+    const child = spawn(command, args, { cwd: root, stdio: ['ignore', 'pipe', 'pipe'], shell: process.platform === 'win32', env: { ...process.env, GIT_TERMINAL_PROMPT: '0' } });
     child.stdout.on('data', (chunk: Buffer) => onOutput(chunk.toString()));
     child.stderr.on('data', (chunk: Buffer) => onOutput(chunk.toString()));
     child.on('error', (cause) =>
