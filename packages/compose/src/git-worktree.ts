@@ -2,8 +2,8 @@
 // all its worktrees, and which worktrees still exist.
 // Spec: https://git-scm.com/docs/git-rev-parse (--show-toplevel, --git-common-dir,
 // --path-format), https://git-scm.com/docs/git-worktree#_porcelain_format
-import { realpathSync } from 'node:fs';
-import { basename, dirname, resolve } from 'node:path';
+import { existsSync, realpathSync } from 'node:fs';
+import { basename, dirname, join, resolve } from 'node:path';
 import { HarnessError } from '@harness/diagnostics';
 import { runProcess } from './run-process.js';
 
@@ -16,8 +16,13 @@ export interface WorktreeInfo {
   repoName: string;
 }
 
+/** git never asks: no credential or passphrase prompt can hang a harness command. */
+export function gitEnv(env: Readonly<Record<string, string | undefined>> = process.env): Record<string, string | undefined> {
+  return { ...env, GIT_TERMINAL_PROMPT: '0', GIT_ASKPASS: '', SSH_ASKPASS: '', GCM_INTERACTIVE: 'never' };
+}
+
 async function git(cwd: string, args: string[]): Promise<string> {
-  const result = await runProcess('git', args, { cwd });
+  const result = await runProcess('git', args, { cwd, env: gitEnv() });
   if (result.missing) {
     throw new HarnessError('TOOL_MISSING', 'git is not installed', { fix: 'Install git (e.g. `sudo apt-get install git`).' });
   }
@@ -43,18 +48,41 @@ export function repoNameOf(commonDir: string): string {
   return name.replace(/\.git$/, '');
 }
 
-/** The paths of every worktree git knows for this repository (real paths where they exist). */
-export async function listWorktrees(cwd: string): Promise<string[]> {
+export interface ListedWorktree {
+  /** As git recorded it; the real path where it exists. */
+  path: string;
+  /** Git would prune it: its folder (or the folder's `.git` file) is gone. */
+  prunable: boolean;
+  /** `git worktree lock`: kept by git even while its folder is missing (a removable drive). */
+  locked: boolean;
+}
+
+/** Every worktree git knows for this repository, from `git worktree list --porcelain`. */
+export async function listWorktrees(cwd: string): Promise<ListedWorktree[]> {
   const porcelain = await git(cwd, ['worktree', 'list', '--porcelain']);
+  // Records are separated by a blank line; each starts with `worktree <path>`.
   return porcelain
-    .split('\n')
-    .filter((line) => line.startsWith('worktree '))
-    .map((line) => {
-      const path = line.slice('worktree '.length);
+    .split(/\n\s*\n/)
+    .map((record) => record.split('\n'))
+    .filter((lines) => lines[0]?.startsWith('worktree ') === true)
+    .map((lines) => {
+      const path = (lines[0] ?? '').slice('worktree '.length);
+      let real = path;
       try {
-        return realpathSync(path);
+        real = realpathSync(path);
       } catch {
-        return path;
+        // gone
       }
+      const has = (word: string) => lines.some((line) => line === word || line.startsWith(`${word} `));
+      return { path: real, prunable: has('prunable'), locked: has('locked') };
     });
+}
+
+/**
+ * The worktrees whose stacks stay: listed by git and present, or locked. A worktree deleted with
+ * `rm -rf` is still listed (as prunable) until `git worktree prune`, so being listed is not enough.
+ */
+export async function liveWorktrees(cwd: string): Promise<Set<string>> {
+  const live = (await listWorktrees(cwd)).filter((w) => w.locked || (!w.prunable && existsSync(join(w.path, '.git'))));
+  return new Set(live.map((w) => w.path));
 }

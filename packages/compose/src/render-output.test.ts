@@ -73,8 +73,8 @@ describe('down and gc output', () => {
     expect(renderDownPretty({ project: 'p', worktree: '/w', removed: { containers: ['a', 'b'], networks: ['n'], volumes: [] } })).toBe(
       'p: removed 2 container(s), 1 network(s), 0 volume(s)\n',
     );
-    expect(renderGcPretty({ dryRun: true, stacks: [{ project: 'p', worktree: '/gone', containers: ['a'], networks: ['n'], volumes: ['v'] }] })).toBe(
-      'would remove p (/gone): 1 container(s), 1 network(s), 1 volume(s)\n',
+    expect(renderGcPretty({ dryRun: true, stacks: [{ project: 'p', worktree: '/gone', containers: ['a'], networks: ['n'], volumes: ['v'], ports: [12000, 12001] }] })).toBe(
+      'would remove p (/gone): 1 container(s), 1 network(s), 1 volume(s), 2 port(s)\n',
     );
     expect(renderGcPretty({ dryRun: false, stacks: [] })).toBe('nothing to collect: every stack belongs to a worktree that exists\n');
   });

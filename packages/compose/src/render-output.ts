@@ -56,7 +56,7 @@ export function renderGcPretty(result: GcResult): string {
   if (result.stacks.length === 0) return 'nothing to collect: every stack belongs to a worktree that exists\n';
   const verb = result.dryRun ? 'would remove' : 'removed';
   const lines = result.stacks.map(
-    (s) => `${verb} ${s.project} (${s.worktree}): ${s.containers.length} container(s), ${s.networks.length} network(s), ${s.volumes.length} volume(s)`,
+    (s) => `${verb} ${s.project} (${s.worktree}): ${s.containers.length} container(s), ${s.networks.length} network(s), ${s.volumes.length} volume(s), ${s.ports.length} port(s)`,
   );
   return `${lines.join('\n')}\n`;
 }

@@ -1,7 +1,7 @@
 // Small git repositories with a compose file, real worktrees, and a cleanup that removes every
 // container, network and volume harness made for them (found by the repository label).
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 
@@ -39,12 +39,24 @@ export function addWorktree(repo: FixtureRepo, path: string, detached = true): s
   return target;
 }
 
+/** A docker call that fails fails the test: "nothing left behind" must never mean "docker did not answer". */
 function docker(args: string[]): string {
-  try {
-    return execFileSync('docker', args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
-  } catch {
-    return '';
-  }
+  return execFileSync('docker', args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+}
+
+/** The container of a compose service, found by compose's labels (v1 names it `p_db_1`, v2 `p-db-1`). */
+export function serviceContainer(project: string, service: string): string {
+  const filters = ['--filter', `label=com.docker.compose.project=${project}`, '--filter', `label=com.docker.compose.service=${service}`];
+  const ids = docker(['ps', '-aq', ...filters]).split('\n').filter(Boolean);
+  if (ids.length !== 1) throw new Error(`expected one container of ${project}/${service}, found ${ids.length}`);
+  return ids[0] ?? '';
+}
+
+/** The projects the repository's port registry holds. */
+export function registeredProjects(commonDir: string): string[] {
+  const file = join(commonDir, 'harness', 'ports.json');
+  if (!existsSync(file)) return [];
+  return Object.keys((JSON.parse(readFileSync(file, 'utf8')) as { projects: Record<string, unknown> }).projects).sort();
 }
 
 /** Every container, network and volume harness labelled for the repository. */
@@ -69,11 +81,14 @@ export function projectLeftovers(project: string): string[] {
 }
 
 export function removeRepo(repo: FixtureRepo): void {
-  const found = leftovers(repo.commonDir);
-  if (found.containers.length > 0) docker(['rm', '-f', '-v', ...found.containers]);
-  if (found.networks.length > 0) docker(['network', 'rm', ...found.networks]);
-  if (found.volumes.length > 0) docker(['volume', 'rm', '-f', ...found.volumes]);
-  rmSync(repo.base, { recursive: true, force: true });
+  try {
+    const found = leftovers(repo.commonDir);
+    if (found.containers.length > 0) docker(['rm', '-f', '-v', ...found.containers]);
+    if (found.networks.length > 0) docker(['network', 'rm', ...found.networks]);
+    if (found.volumes.length > 0) docker(['volume', 'rm', '-f', ...found.volumes]);
+  } finally {
+    rmSync(repo.base, { recursive: true, force: true });
+  }
 }
 
 export function uniqueTag(): string {

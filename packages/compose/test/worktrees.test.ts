@@ -1,15 +1,16 @@
 // Two worktrees of one repository, each with its own stack from the same unmodified compose file
-// that pins host ports and a container_name; ports stable across down/up; ps across worktrees;
-// gc after `git worktree remove`. Runs against the real Docker engine.
+// that pins host ports and a container_name; ports stable across down/up; ps across worktrees.
+// Each test leaves both stacks up as it found them, so any one runs alone (gc: gc.test.ts).
+// Runs against the real Docker engine.
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { StackUp } from '../src/index.js';
-import { downWorktree, gcStacks, listStacks, runWithStack, upWorktree } from '../src/index.js';
+import { downWorktree, listStacks, runWithStack, upWorktree } from '../src/index.js';
 import { buildBusyboxImage, removeImage } from './busybox-image.js';
 import type { FixtureRepo } from './fixture-repo.js';
-import { addWorktree, createRepo, leftovers, projectLeftovers, removeRepo, uniqueTag } from './fixture-repo.js';
+import { addWorktree, createRepo, leftovers, projectLeftovers, removeRepo, serviceContainer, uniqueTag } from './fixture-repo.js';
 
 const image = uniqueTag();
 const composeFile = `services:
@@ -122,39 +123,12 @@ describe('harness test on a running stack', () => {
 describe('down and up again', () => {
   it('keeps the worktree’s host ports and its data', async () => {
     const before = stacks[0];
-    execFileSync('docker', ['exec', `${before.project}_db_1`, 'touch', '/data/kept']);
+    execFileSync('docker', ['exec', serviceContainer(before.project, 'db'), 'touch', '/data/kept']);
     const down = await downWorktree({ cwd: repo.root });
     expect(down.removed.containers).toHaveLength(3);
     expect(projectLeftovers(before.project)).toEqual([`${before.project}_data`]);
     const after = await upWorktree({ cwd: repo.root });
     expect(after.ports).toEqual(before.ports);
-    execFileSync('docker', ['exec', `${before.project}_db_1`, 'test', '-f', '/data/kept']);
-  });
-});
-
-describe('gc', () => {
-  it('removes the stack of a removed worktree and nothing else', async () => {
-    // No --force: the files up wrote are excluded, so git sees a clean worktree.
-    execFileSync('git', ['worktree', 'remove', second], { cwd: repo.root });
-    const dryRun = await gcStacks({ cwd: repo.root, dryRun: true });
-    expect(dryRun.stacks.map((s) => s.project)).toEqual([stacks[1].project]);
-    expect(projectLeftovers(stacks[1].project)).not.toEqual([]);
-    const result = await gcStacks({ cwd: repo.root });
-    expect(result.stacks).toEqual([
-      {
-        project: stacks[1].project,
-        worktree: second,
-        containers: expect.arrayContaining([`${stacks[1].project}-web`]) as string[],
-        networks: [`${stacks[1].project}_default`],
-        volumes: [`${stacks[1].project}_data`],
-      },
-    ]);
-    expect(projectLeftovers(stacks[1].project)).toEqual([]);
-    expect((await listStacks({ cwd: repo.root })).map((s) => s.project)).toEqual([stacks[0].project]);
-  });
-
-  it('down --volumes leaves nothing of the repository behind', async () => {
-    await downWorktree({ cwd: repo.root, volumes: true });
-    expect(leftovers(repo.commonDir)).toEqual({ containers: [], networks: [], volumes: [] });
+    execFileSync('docker', ['exec', serviceContainer(before.project, 'db'), 'test', '-f', '/data/kept']);
   });
 });
