@@ -2,7 +2,7 @@ import { chmodSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { detectComposeTool } from './compose-tool.js';
+import { composeCommandLine, detectComposeTool } from './compose-tool.js';
 
 // A PATH holding only small scripts, so detection sees exactly the tools a test installs.
 let bin: string;
@@ -41,7 +41,7 @@ describe('detectComposeTool', () => {
 
   it('asks a standalone binary for its version once, then reads the cache', async () => {
     install('docker-compose', 'docker-compose version 1.29.2, build unknown');
-    const cache = join(bin, 'cache.json');
+    const cache = { root: bin, file: join(bin, 'cache.json') };
     await detectComposeTool(env(), cache);
     const second = await detectComposeTool(env(), cache);
     expect(second.version).toBe('docker-compose version 1.29.2, build unknown');
@@ -54,5 +54,15 @@ describe('detectComposeTool', () => {
 
   it('is a usage error for a HARNESS_COMPOSE it does not know', async () => {
     await expect(detectComposeTool({ ...env(), HARNESS_COMPOSE: 'nerdctl compose' })).rejects.toMatchObject({ code: 'USAGE' });
+  });
+});
+
+describe('composeCommandLine', () => {
+  it('prints the call as a command line a shell runs as it is', () => {
+    const tool = { kind: 'v1', command: ['docker-compose'], engine: 'docker', version: '1.29.2' } as const;
+    const call = { project: 'shop-main-abc123', files: ["/src/it's here/.harness/compose/compose.yaml"], projectDirectory: '/src/shop', cwd: '/src/shop' };
+    expect(composeCommandLine({ ...tool, command: ['docker-compose'] }, call, ['up', 'api'])).toBe(
+      `docker-compose -p shop-main-abc123 -f '/src/it'\\''s here/.harness/compose/compose.yaml' --project-directory /src/shop up api`,
+    );
   });
 });

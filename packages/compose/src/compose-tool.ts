@@ -6,6 +6,7 @@
 import { HarnessError } from '@harness/diagnostics';
 import type { ProcessResult } from './run-process.js';
 import { runProcess } from './run-process.js';
+import type { VersionCache } from './tool-version-cache.js';
 import { cachedVersion, findOnPath, rememberVersion } from './tool-version-cache.js';
 
 export type ComposeKind = 'v2' | 'v1' | 'podman';
@@ -46,7 +47,7 @@ const installHint =
  * The first compose tool that answers `version`, in the order v2, v1, podman; HARNESS_COMPOSE
  * (e.g. `docker-compose`) picks one explicitly.
  */
-export async function detectComposeTool(env: Readonly<Record<string, string | undefined>> = process.env, cacheFile?: string): Promise<ComposeTool> {
+export async function detectComposeTool(env: Readonly<Record<string, string | undefined>> = process.env, cacheFile?: VersionCache): Promise<ComposeTool> {
   const wanted = env.HARNESS_COMPOSE?.trim();
   const list = wanted ? candidates.filter((c) => c.command.join(' ') === wanted) : candidates;
   if (wanted && list.length === 0) {
@@ -65,7 +66,7 @@ export async function detectComposeTool(env: Readonly<Record<string, string | un
 }
 
 /** What the candidate's `version` prints (first line); undefined when it is not installed. */
-async function versionOf(candidate: Candidate, env: Readonly<Record<string, string | undefined>>, cacheFile: string | undefined): Promise<string | undefined> {
+async function versionOf(candidate: Candidate, env: Readonly<Record<string, string | undefined>>, cacheFile: VersionCache | undefined): Promise<string | undefined> {
   const [file, ...words] = candidate.command;
   // A standalone binary is looked up first: absent is then free, and its answer can be cached.
   const standalone = words.length === 0 ? findOnPath(file, env) : undefined;
@@ -132,11 +133,24 @@ export interface ComposeCall {
   env?: Readonly<Record<string, string | undefined>>;
 }
 
-/** Runs `<tool> -p P -f F… [--project-directory D] <args…>`. */
-export function runCompose(tool: ComposeTool, call: ComposeCall, args: readonly string[]): Promise<ProcessResult> {
+/** `<tool> -p P -f F… [--project-directory D] <args…>` as program and arguments. */
+function composeArgv(tool: ComposeTool, call: ComposeCall, args: readonly string[]): [string, ...string[]] {
   const [file, ...words] = tool.command;
   const global = ['-p', call.project, ...call.files.flatMap((f) => ['-f', f])];
   // podman-compose has no --project-directory; the rendered file holds absolute paths only, so it is not needed there.
   if (call.projectDirectory !== undefined && tool.kind !== 'podman') global.push('--project-directory', call.projectDirectory);
-  return runProcess(file, [...words, ...global, ...args], { cwd: call.cwd, ...(call.env === undefined ? {} : { env: call.env }) });
+  return [file, ...words, ...global, ...args];
+}
+
+/** Runs `<tool> -p P -f F… [--project-directory D] <args…>`. */
+export function runCompose(tool: ComposeTool, call: ComposeCall, args: readonly string[]): Promise<ProcessResult> {
+  const [file, ...rest] = composeArgv(tool, call, args);
+  return runProcess(file, rest, { cwd: call.cwd, ...(call.env === undefined ? {} : { env: call.env }) });
+}
+
+/** The same call as a shell command line a user can paste (words with spaces or quotes single-quoted). */
+export function composeCommandLine(tool: ComposeTool, call: ComposeCall, args: readonly string[]): string {
+  return composeArgv(tool, call, args)
+    .map((word) => (/^[\w@%+=:,./-]+$/.test(word) ? word : `'${word.replace(/'/g, `'\\''`)}'`))
+    .join(' ');
 }

@@ -2,13 +2,13 @@
 // Compose does the graceful stop when the generated file is there; a sweep by label then removes
 // whatever is left (a v1 stack whose files are gone, containers of an older render).
 import { existsSync } from 'node:fs';
-import { rm } from 'node:fs/promises';
 import { runCompose } from './compose-tool.js';
 import { withFileLock } from './file-lock.js';
 import { projectLockPath } from './up-worktree.js';
 import { listContainers, listResources, removeContainers, removeResources } from './engine.js';
 import type { ComposeStackContext as StackContext, StackOptions } from './stack-context.js';
 import { labelKeys, openComposeStack } from './stack-context.js';
+import { assertInside, removeInside } from './write-inside.js';
 
 export interface DownOptions extends StackOptions {
   /** Remove the stack's named volumes too. */
@@ -31,7 +31,9 @@ export interface RemovedResources {
 
 export async function downWorktree(options: DownOptions): Promise<StackDown> {
   const context = await openComposeStack(options, { needFiles: false });
-  return withFileLock(projectLockPath(context), 120_000, () => downLocked(context, options));
+  // Plan first: `.harness/env` is deleted last, so a `.harness` symlinked out of the repository stops down before anything is removed.
+  await assertInside(context.worktree, context.envFile);
+  return withFileLock({ root: context.commonDir, lock: projectLockPath(context) }, 120_000, () => downLocked(context, options));
 }
 
 async function downLocked(context: StackContext, options: DownOptions): Promise<StackDown> {
@@ -40,7 +42,7 @@ async function downLocked(context: StackContext, options: DownOptions): Promise<
     const sharedRemoved = await removeProject(context, context.sharedProject, context.sharedComposeFile, options.volumes === true);
     for (const key of ['containers', 'networks', 'volumes'] as const) removed[key].push(...sharedRemoved[key]);
   }
-  await rm(context.envFile, { force: true });
+  await removeInside(context.worktree, context.envFile);
   return { project: context.project, worktree: context.worktree, removed };
 }
 

@@ -1,8 +1,9 @@
 // A lock file created with O_EXCL (open "wx"): held by one process at a time across all
 // worktrees of a repository; a lock whose process is gone is taken over.
-import { mkdir, open, readFile, rm } from 'node:fs/promises';
+import { open, readFile, rm } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { HarnessError } from '@harness/diagnostics';
+import { mkdirInside } from './write-inside.js';
 
 function pidAlive(pid: number): boolean {
   try {
@@ -22,8 +23,14 @@ async function lockIsStale(lock: string): Promise<boolean> {
   }
 }
 
-export async function withFileLock<T>(lock: string, waitMs: number, work: () => Promise<T>): Promise<T> {
-  await mkdir(dirname(lock), { recursive: true });
+/** Where a lock lives: `lock` inside `root` (git's common dir), whose folder is made inside it. */
+export interface LockPath {
+  root: string;
+  lock: string;
+}
+
+export async function withFileLock<T>({ root, lock }: LockPath, waitMs: number, work: () => Promise<T>): Promise<T> {
+  await mkdirInside(root, dirname(lock));
   const started = Date.now();
   for (;;) {
     try {

@@ -2,8 +2,9 @@
 // `git worktree remove` (which refuses a worktree with untracked files), through the
 // repository's local exclude file that every worktree shares and nobody commits.
 // Spec: https://git-scm.com/docs/gitignore ($GIT_COMMON_DIR/info/exclude).
-import { appendFile, mkdir, readFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { writeInside } from './write-inside.js';
 
 export const generatedPatterns = ['/.harness/env', '/.harness/compose/'] as const;
 
@@ -13,7 +14,7 @@ export async function excludeGeneratedFiles(commonDir: string): Promise<void> {
   const lines = new Set(current.split('\n').map((line) => line.trim()));
   const missing = generatedPatterns.filter((pattern) => !lines.has(pattern));
   if (missing.length === 0) return;
-  await mkdir(join(commonDir, 'info'), { recursive: true });
   const separator = current === '' || current.endsWith('\n') ? '' : '\n';
-  await appendFile(file, `${separator}# harness up: per-worktree generated files\n${missing.join('\n')}\n`);
+  // The whole file, rewritten in one step: a crash never leaves half a line in it.
+  await writeInside(commonDir, file, `${current}${separator}# harness up: per-worktree generated files\n${missing.join('\n')}\n`);
 }

@@ -5,8 +5,9 @@ import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
-import { HarnessError, writeFileAtomic } from '@harness/diagnostics';
+import { HarnessError } from '@harness/diagnostics';
 import { withFileLock } from './file-lock.js';
+import { writeInside } from './write-inside.js';
 
 export interface ProjectPorts {
   /** The worktree (or, for the shared project, the git common dir) the ports belong to. */
@@ -29,8 +30,10 @@ export function registryPaths(commonDir: string): { dir: string; file: string; l
 
 export async function readRegistry(commonDir: string): Promise<PortRegistry> {
   try {
-    const parsed = JSON.parse(await readFile(registryPaths(commonDir).file, 'utf8')) as Partial<PortRegistry>;
-    return { version: 1, projects: parsed.projects ?? {} };
+    const parsed = JSON.parse(await readFile(registryPaths(commonDir).file, 'utf8')) as Partial<PortRegistry> | null;
+    // A hand-edited or foreign file loses its odd entries, never crashes `up`.
+    const entries = Object.entries(parsed?.projects ?? {}).filter(([, e]) => typeof e?.owner === 'string' && typeof e.ports === 'object' && e.ports !== null);
+    return { version: 1, projects: Object.fromEntries(entries) };
   } catch {
     return { version: 1, projects: {} };
   }
@@ -38,7 +41,7 @@ export async function readRegistry(commonDir: string): Promise<PortRegistry> {
 
 /** Runs `work` holding the repository's port lock. */
 export function withPortLock<T>(commonDir: string, work: () => Promise<T>): Promise<T> {
-  return withFileLock(registryPaths(commonDir).lock, 20_000, work);
+  return withFileLock({ root: commonDir, lock: registryPaths(commonDir).lock }, 20_000, work);
 }
 
 /** Whether nothing listens on 127.0.0.1:port (a 0.0.0.0 listener makes the bind fail too). */
@@ -96,7 +99,7 @@ export async function assignPorts(input: AssignPortsInput): Promise<Map<string, 
       taken.add(port);
     }
     registry.projects[input.project] = { owner: input.owner, ports: { ...previous, ...Object.fromEntries(chosen) } };
-    await writeFileAtomic(registryPaths(input.commonDir).file, `${JSON.stringify(registry, null, 2)}\n`);
+    await writeInside(input.commonDir, registryPaths(input.commonDir).file, `${JSON.stringify(registry, null, 2)}\n`);
     return chosen;
   });
 }
@@ -118,6 +121,6 @@ export async function releasePorts(commonDir: string, projects: readonly string[
   await withPortLock(commonDir, async () => {
     const registry = await readRegistry(commonDir);
     for (const project of projects) delete registry.projects[project];
-    await writeFileAtomic(registryPaths(commonDir).file, `${JSON.stringify(registry, null, 2)}\n`);
+    await writeInside(commonDir, registryPaths(commonDir).file, `${JSON.stringify(registry, null, 2)}\n`);
   });
 }

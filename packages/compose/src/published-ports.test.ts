@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parsePortEntry, portVariable, publishedPorts } from './published-ports.js';
+import { assertDistinctVariables, parsePortEntry, portVariable, publishedPorts } from './published-ports.js';
 
 describe('parsePortEntry', () => {
   it.each([
@@ -55,5 +55,33 @@ describe('portVariable', () => {
 
   it('marks a udp port so it cannot clash with tcp on the same number', () => {
     expect(portVariable({ service: 'dns', containerPort: 53, protocol: 'udp' })).toBe('HARNESS_PORT_DNS_53_UDP');
+  });
+});
+
+describe('assertDistinctVariables', () => {
+  it('accepts services whose variables differ', () => {
+    const ports = publishedPorts({ 'my-db': { ports: ['5432'] }, web: { ports: ['5432', '53/udp'] }, dns: { ports: ['53/udp', '53'] } });
+    expect(() => assertDistinctVariables(ports, 'compose.yaml')).not.toThrow();
+  });
+
+  it('is an exit-2 error naming both services when two map to one variable', () => {
+    const ports = publishedPorts({ 'my-db': { ports: ['5432'] }, my_db: { ports: ['5432:5432'] }, web: { ports: ['80'] } });
+    let error: unknown;
+    try {
+      assertDistinctVariables(ports, 'compose.yaml');
+    } catch (caught) {
+      error = caught;
+    }
+    expect(error).toMatchObject({
+      code: 'CONFIG_INVALID',
+      place: { file: 'compose.yaml' },
+      message: 'services `my-db` and `my_db` both publish container port 5432 as HARNESS_PORT_MY_DB_5432',
+      fix: expect.stringContaining('Rename one of the services') as string,
+    });
+  });
+
+  it('catches a clash of case too', () => {
+    const ports = publishedPorts({ api: { ports: ['80'] }, API: { ports: ['80'] } });
+    expect(() => assertDistinctVariables(ports, 'compose.yaml')).toThrow(/`api` and `API`/);
   });
 });

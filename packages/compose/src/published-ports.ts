@@ -2,6 +2,7 @@
 // syntax (`target`, `published`, `protocol`, `host_ip`) that `config` prints, the short
 // string `[ip:][host[-range]:]container[-range][/proto]`, and a bare number.
 // Spec: https://docs.docker.com/reference/compose-file/services/#ports
+import { HarnessError } from '@harness/diagnostics';
 
 export interface PublishedPort {
   service: string;
@@ -61,4 +62,26 @@ export function portVariable(port: PublishedPort): string {
   const service = port.service.toUpperCase().replace(/[^A-Z0-9]/g, '_');
   const suffix = port.protocol === 'tcp' ? '' : `_${port.protocol.toUpperCase().replace(/[^A-Z0-9]/g, '_')}`;
   return `HARNESS_PORT_${service}_${port.containerPort}${suffix}`;
+}
+
+/**
+ * Throws CONFIG_INVALID when two services' ports get one variable name (`my-db` and `my_db` are both
+ * `MY_DB`): one would silently replace the other in `.harness/env`. The scheme itself stays, since
+ * users' scripts name these variables.
+ */
+export function assertDistinctVariables(ports: readonly PublishedPort[], file: string): void {
+  const owners = new Map<string, PublishedPort>();
+  for (const port of ports) {
+    const name = portVariable(port);
+    const first = owners.get(name);
+    if (first === undefined) {
+      owners.set(name, port);
+      continue;
+    }
+    if (first.service === port.service) continue;
+    throw new HarnessError('CONFIG_INVALID', `services \`${first.service}\` and \`${port.service}\` both publish container port ${port.containerPort} as ${name}`, {
+      place: { file },
+      fix: `Rename one of the services (service names differing only in case or in \`-\`, \`_\`, \`.\` give one HARNESS_PORT_* name), then run \`harness up\` again.`,
+    });
+  }
 }

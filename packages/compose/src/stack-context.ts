@@ -85,7 +85,8 @@ export interface ComposeStackContext extends StackContext {
 export async function openComposeStack(options: StackOptions, { needFiles }: { needFiles: boolean }): Promise<ComposeStackContext> {
   const names = await readStackNames(options.cwd);
   const files = needFiles ? resolveComposeFiles(names.worktree, options.config) : [];
-  const tool = options.tool ?? (await detectComposeTool(options.env, join(registryPaths(names.commonDir).dir, 'compose-tool.json')));
+  const cache = { root: names.commonDir, file: join(registryPaths(names.commonDir).dir, 'compose-tool.json') };
+  const tool = options.tool ?? (await detectComposeTool(options.env, cache));
   await assertEngineReachable(tool, options.env);
   return { ...contextOf(names, options, files, tool), tool };
 }

@@ -4,7 +4,7 @@
 import { accessSync, constants, statSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { delimiter, join } from 'node:path';
-import { writeFileAtomic } from '@harness/diagnostics';
+import { writeInside } from './write-inside.js';
 
 interface CacheEntry {
   path: string;
@@ -37,18 +37,34 @@ function keyOf(path: string): Omit<CacheEntry, 'version'> | undefined {
   }
 }
 
-export async function cachedVersion(cacheFile: string | undefined, path: string): Promise<string | undefined> {
+/** The cache file and the root it must stay inside (git's common dir). */
+export interface VersionCache {
+  root: string;
+  file: string;
+}
+
+/** The cache's entries; an unreadable or foreign file is an empty cache. */
+async function readEntries(file: string | undefined): Promise<CacheEntry[]> {
+  if (file === undefined) return [];
+  const parsed = await readFile(file, 'utf8').then((t) => JSON.parse(t) as unknown).catch(() => undefined);
+  if (!Array.isArray(parsed)) return [];
+  return (parsed as (Partial<CacheEntry> | null)[]).filter((e): e is CacheEntry => typeof e?.path === 'string' && typeof e.version === 'string');
+}
+
+export async function cachedVersion(cache: VersionCache | undefined, path: string): Promise<string | undefined> {
+  const cacheFile = cache?.file;
   if (cacheFile === undefined) return undefined;
   const key = keyOf(path);
-  const entries = (await readFile(cacheFile, 'utf8').then((t) => JSON.parse(t) as CacheEntry[]).catch(() => [])) ?? [];
+  const entries = await readEntries(cacheFile);
   const hit = entries.find((e) => key !== undefined && e.path === key.path && e.size === key.size && e.mtimeMs === key.mtimeMs);
   return hit?.version;
 }
 
-export async function rememberVersion(cacheFile: string | undefined, path: string, version: string): Promise<void> {
+export async function rememberVersion(cache: VersionCache | undefined, path: string, version: string): Promise<void> {
   const key = keyOf(path);
-  if (cacheFile === undefined || key === undefined) return;
-  const entries = await readFile(cacheFile, 'utf8').then((t) => JSON.parse(t) as CacheEntry[]).catch((): CacheEntry[] => []);
+  if (cache === undefined || key === undefined) return;
+  const entries = await readEntries(cache.file);
   const others = entries.filter((e) => e.path !== path);
-  await writeFileAtomic(cacheFile, `${JSON.stringify([...others, { ...key, version }], null, 2)}\n`).catch(() => undefined);
+  // A cache: when it cannot be written (read-only, or a symlink out of the repository), the next run asks again.
+  await writeInside(cache.root, cache.file, `${JSON.stringify([...others, { ...key, version }], null, 2)}\n`).catch(() => undefined);
 }

@@ -2,9 +2,9 @@
 // worktree (SPEC "Per-worktree compose"), started, waited for, and described in `.harness/env`.
 import { readFile } from 'node:fs/promises';
 import { dirname, relative } from 'node:path';
-import { ensureStateDir, HarnessError, writeFileAtomic } from '@harness/diagnostics';
+import { ensureStateDir, HarnessError } from '@harness/diagnostics';
 import { parse, stringify } from 'yaml';
-import { lastLine, runCompose } from './compose-tool.js';
+import { composeCommandLine, lastLine, runCompose } from './compose-tool.js';
 import type { ContainerState } from './engine.js';
 import { createVolume, listContainers, listResources, removeContainers, removeResources } from './engine.js';
 import type { PortBinding } from './env-file.js';
@@ -12,12 +12,13 @@ import { renderEnvFile, stackVariables } from './env-file.js';
 import { withFileLock } from './file-lock.js';
 import { excludeGeneratedFiles } from './local-excludes.js';
 import { assignPorts, registryPaths } from './port-registry.js';
-import { portKey, publishedPorts } from './published-ports.js';
+import { assertDistinctVariables, portKey, publishedPorts } from './published-ports.js';
 import type { RenderedCompose } from './render-compose.js';
 import { renderCompose } from './render-compose.js';
 import type { ComposeStackContext as StackContext, StackOptions } from './stack-context.js';
 import { openComposeStack } from './stack-context.js';
 import { judgeReadiness, waitReady } from './wait-ready.js';
+import { assertInside, removeInside, writeInside } from './write-inside.js';
 
 export interface UpOptions extends StackOptions {
   /** How long to wait for the stack to be ready (default 120 s). */
@@ -51,7 +52,7 @@ export async function upWorktree(options: UpOptions): Promise<StackUp> {
   const context = await openComposeStack(options, { needFiles: true });
   const timeoutMs = (options.timeoutSeconds ?? 120) * 1000;
   // One up or down of a worktree at a time (an agent's `harness test` beside the factory's up).
-  return withFileLock(projectLockPath(context), timeoutMs, () => upLocked(context, options, timeoutMs));
+  return withFileLock({ root: context.commonDir, lock: projectLockPath(context) }, timeoutMs, () => upLocked(context, options, timeoutMs));
 }
 
 /** The lock one worktree's up and down take. */
@@ -60,8 +61,11 @@ export function projectLockPath(context: StackContext): string {
 }
 
 async function upLocked(context: StackContext, options: UpOptions, timeoutMs: number): Promise<StackUp> {
+  // Plan first: every file up writes must stay inside the worktree, checked before anything starts.
+  for (const file of [context.envFile, context.composeFile, context.sharedComposeFile]) await assertInside(context.worktree, file);
   const config = await resolvedConfig(context);
   const services = Object.keys(config.services ?? {});
+  assertDistinctVariables(publishedPorts((config.services ?? {}) as Doc), relative(context.worktree, context.files[0] ?? context.worktree) || '.');
   const shared = context.config.shared.filter((name) => services.includes(name));
   const own = services.filter((name) => !shared.includes(name));
   const bindings = await choosePorts(context, config, own, shared);
@@ -78,12 +82,9 @@ async function upLocked(context: StackContext, options: UpOptions, timeoutMs: nu
   });
   await excludeGeneratedFiles(context.commonDir);
   await ensureStateDir(context.outputDir);
-  const unchanged = (await writeIfChanged(context.composeFile, stringify(rendered.worktree))) && options.reuseRunning === true;
-  const signal = options.signal;
-  const sharedStates = await upShared(context, rendered, timeoutMs, signal);
-  const states = await startProject(context, { project: context.project, file: context.composeFile, expected: expectedServices(config, own), timeoutMs, unchanged, signal });
+  const states = await startStacks(context, rendered, expectedServices(config, own), options, timeoutMs);
   const variables = stackVariables(context.project, bindings);
-  await writeFileAtomic(context.envFile, renderEnvFile(variables));
+  await writeInside(context.worktree, context.envFile, renderEnvFile(variables));
   return {
     project: context.project,
     worktree: context.worktree,
@@ -92,8 +93,22 @@ async function upLocked(context: StackContext, options: UpOptions, timeoutMs: nu
     envFile: context.envFile,
     ports: bindings,
     variables,
-    services: [...describe(sharedStates, true), ...describe(states, false)],
+    services: [...describe(states.shared, true), ...describe(states.own, false)],
   };
+}
+
+/** The shared services, then the worktree's own; a failure removes `.harness/env`, whose ports are then dead. */
+async function startStacks(context: StackContext, rendered: RenderedCompose, expected: string[], options: UpOptions, timeoutMs: number): Promise<{ shared: ContainerState[]; own: ContainerState[] }> {
+  const unchanged = (await writeIfChanged(context.worktree, context.composeFile, stringify(rendered.worktree))) && options.reuseRunning === true;
+  try {
+    const shared = await upShared(context, rendered, timeoutMs, options.signal);
+    const own = await startProject(context, { project: context.project, file: context.composeFile, expected, timeoutMs, unchanged, signal: options.signal });
+    return { shared, own };
+  } catch (error) {
+    // startProject removed what it started; the error that stopped `up` is the one to report.
+    await removeInside(context.worktree, context.envFile).catch(() => undefined);
+    throw error;
+  }
 }
 
 /** `<compose> config`: the user's files merged, interpolated and normalized by compose itself. */
@@ -106,7 +121,12 @@ async function resolvedConfig(context: StackContext): Promise<Doc> {
       fix: `Fix the compose file; \`${context.tool.command.join(' ')} config\` in the worktree shows the same message.`,
     });
   }
-  const parsed = parse(result.stdout) as unknown;
+  let parsed: unknown;
+  try {
+    parsed = parse(result.stdout) as unknown;
+  } catch (cause) {
+    throw new HarnessError('COMPOSE_FAILED', `${context.tool.command.join(' ')} config printed YAML harness cannot read: ${(cause as Error).message}`, { place: { file: first }, fix: 'Run the same `config` yourself to see what it prints, and report it to harness.', cause });
+  }
   if (typeof parsed !== 'object' || parsed === null) {
     throw new HarnessError('CONFIG_INVALID', 'the compose file defines nothing', { place: { file: first }, fix: 'Add `services:` to it.' });
   }
@@ -136,9 +156,9 @@ async function upShared(context: StackContext, rendered: RenderedCompose, timeou
   if (rendered.shared === undefined) return [];
   const document = rendered.shared;
   const lock = `${registryPaths(context.commonDir).dir}/shared.lock`;
-  return withFileLock(lock, timeoutMs, async () => {
+  return withFileLock({ root: context.commonDir, lock }, timeoutMs, async () => {
     // Shared services serve other worktrees too: while ready and unchanged they are left alone, also by `harness up`.
-    const unchanged = await writeIfChanged(context.sharedComposeFile, stringify(document));
+    const unchanged = await writeIfChanged(context.worktree, context.sharedComposeFile, stringify(document));
     const expected = expectedServices(document, Object.keys(document.services ?? {}));
     return startProject(context, { project: context.sharedProject, file: context.sharedComposeFile, expected, timeoutMs, unchanged, signal });
   });
@@ -151,10 +171,11 @@ function expectedServices(config: Doc, names: readonly string[]): string[] {
 }
 
 /** Writes the file; true when it already held exactly this text. */
-async function writeIfChanged(path: string, text: string): Promise<boolean> {
+async function writeIfChanged(root: string, path: string, text: string): Promise<boolean> {
+  await assertInside(root, path);
   const previous = await readFile(path, 'utf8').catch(() => undefined);
   if (previous === text) return true;
-  await writeFileAtomic(path, text);
+  await writeInside(root, path, text);
   return false;
 }
 
@@ -184,7 +205,10 @@ async function startProject(context: StackContext, { project, file, expected, ti
         fix: 'Fix what compose reports above, then run `harness up` again.',
       });
     }
-    return await waitReady({ tool: context.tool, project, expected, timeoutMs, ...(signal === undefined ? {} : { signal }) });
+    const fix = (service: string) =>
+      `Fix ${service} (its last log lines are above; its container was removed), then run \`harness up\` again. ` +
+      `To watch it start in the foreground: \`${composeCommandLine(context.tool, call, ['up', service])}\`.`;
+    return await waitReady({ tool: context.tool, project, expected, timeoutMs, fix, ...(signal === undefined ? {} : { signal }) });
   } catch (error) {
     // Best effort: the error that stopped `up` is the one to report.
     await removeHalfCreated(context, project, volumesBefore).catch(() => undefined);

@@ -46,6 +46,8 @@ export interface WaitInput {
   intervalMs?: number;
   /** Stops waiting: throws INTERRUPTED. */
   signal?: AbortSignal;
+  /** The fix for a failed service. The failed container is removed after a failed up, so it names commands that still work. */
+  fix?: (service: string) => string;
 }
 
 /** Polls until ready; throws COMPOSE_FAILED with the failing service's last log lines. */
@@ -63,7 +65,7 @@ export async function waitReady(input: WaitInput): Promise<ContainerState[]> {
     if (readiness.state === 'failed') {
       const logs = await containerLogs(input.tool, readiness.container.id, 20);
       throw new HarnessError('COMPOSE_FAILED', `${readiness.reason}${renderLogs(serviceOf(readiness.container), logs)}`, {
-        fix: `Fix the service (its logs: \`${input.tool.engine} logs ${readiness.container.name}\`), then run \`harness up\` again.`,
+        fix: input.fix?.(serviceOf(readiness.container)) ?? `Fix ${serviceOf(readiness.container)} (its last log lines are above), then run \`harness up\` again.`,
       });
     }
     if (Date.now() > deadline) {
