@@ -55,8 +55,18 @@ export async function listContainers(tool: EngineCli, labels: Record<string, str
   if (ids.length === 0) return [];
   const result = await runProcess(tool.engine, ['inspect', ...ids]);
   // A container removed between ps and inspect is simply gone: inspect prints the others.
-  const parsed = JSON.parse(result.stdout.trim() === '' ? '[]' : result.stdout) as InspectJson[];
-  return parsed.map(toState);
+  return parseJson<InspectJson[]>(tool, 'inspect', result.stdout.trim() === '' ? '[]' : result.stdout).map(toState);
+}
+
+/** The engine's JSON; anything else (a daemon that died mid-answer) is COMPOSE_FAILED, not a crash. */
+function parseJson<T>(tool: EngineCli, what: string, text: string): T {
+  try {
+    return JSON.parse(text) as T;
+  } catch {
+    throw new HarnessError('COMPOSE_FAILED', `${tool.engine} ${what} printed something that is not JSON: ${text.slice(0, 200)}`, {
+      fix: `Check that the ${tool.engine} daemon is running (\`${tool.engine} info\`), then run the command again.`,
+    });
+  }
 }
 
 function toState(json: InspectJson): ContainerState {
@@ -92,7 +102,7 @@ export async function listResources(tool: EngineCli, kind: 'network' | 'volume',
 export async function resourceLabels(tool: EngineCli, kind: 'network' | 'volume', labels: Record<string, string>): Promise<Record<string, string>[]> {
   const names = await listResources(tool, kind, labels);
   if (names.length === 0) return [];
-  const parsed = JSON.parse(await engine(tool, [kind, 'inspect', ...names])) as { Name: string; Labels?: Record<string, string> | null }[];
+  const parsed = parseJson<{ Name: string; Labels?: Record<string, string> | null }[]>(tool, `${kind} inspect`, await engine(tool, [kind, 'inspect', ...names]));
   return parsed.map((item) => ({ ...(item.Labels ?? {}), 'dev.harness.name': item.Name }));
 }
 
