@@ -1,7 +1,6 @@
 // "Look before writing": everything init learns about a repository, read
 // once, so the proposal and the plan are pure functions of these facts.
-import { existsSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
+import { existsSync, lstatSync } from 'node:fs';
 import { basename, join, posix } from 'node:path';
 import { findGitRoot } from '@harness/config';
 import { HarnessError } from '@harness/diagnostics';
@@ -33,7 +32,7 @@ export async function inspectRepo(cwd: string): Promise<RepoFacts> {
       fix: 'Run `harness init` in your repository (or `git init` first): the docs checks read git history and tracked files.',
     });
   }
-  const files = (await listRepoFiles(root)).filter((f) => existsSync(join(root, f)));
+  const files = await keepInside(root, await listRepoFiles(root));
   const packageJsonText = await readInside(root, 'package.json');
   const pkg = packageJsonText === undefined ? {} : parsePackageJson(packageJsonText);
   const workspacePatterns = await readWorkspacePatterns(root, pkg);
@@ -79,9 +78,9 @@ async function detectPackageManager(root: string): Promise<PackageManagerFacts> 
 }
 
 async function readWorkspacePatterns(root: string, pkg: PackageJson): Promise<string[]> {
-  const pnpm = await readOptional(join(root, 'pnpm-workspace.yaml'));
+  const pnpm = await readInside(root, 'pnpm-workspace.yaml');
   if (pnpm !== undefined) {
-    const parsed = parseYaml(pnpm) as { packages?: unknown } | null;
+    const parsed = parseWorkspaceYaml(pnpm);
     if (Array.isArray(parsed?.packages)) return parsed.packages.filter((p): p is string => typeof p === 'string');
   }
   const fromPkg = Array.isArray(pkg.workspaces) ? pkg.workspaces : (pkg.workspaces?.packages ?? []);
@@ -89,13 +88,16 @@ async function readWorkspacePatterns(root: string, pkg: PackageJson): Promise<st
 }
 
 async function readWorkspaces(root: string, patterns: readonly string[]): Promise<WorkspacePackage[]> {
-  const positive = patterns.filter((p) => !p.startsWith('!')).map((p) => posix.join(p.replace(/\/+$/, ''), 'package.json'));
+  // A pattern from the user's files that climbs out of the repository (`../*`, `/abs/*`) is not followed.
+  const inRepo = patterns.filter((p) => !posix.isAbsolute(p.replace(/^!/, '')) && !posix.normalize(p.replace(/^!/, '')).startsWith('..'));
+  const positive = inRepo.filter((p) => !p.startsWith('!')).map((p) => posix.join(p.replace(/\/+$/, ''), 'package.json'));
   if (positive.length === 0) return [];
-  const negative = patterns.filter((p) => p.startsWith('!')).map((p) => posix.join(p.slice(1), 'package.json'));
-  const manifests = await glob(positive, { cwd: root, ignore: ['**/node_modules/**', ...negative] });
+  const negative = inRepo.filter((p) => p.startsWith('!')).map((p) => posix.join(p.slice(1), 'package.json'));
+  const found = await glob(positive, { cwd: root, ignore: ['**/node_modules/**', ...negative] });
+  const manifests = await keepInside(root, found);
   const packages = await Promise.all(
     manifests.sort().map(async (manifest) => {
-      const pkg = parsePackageJson((await readOptional(join(root, manifest))) ?? '{}');
+      const pkg = parsePackageJson((await readInside(root, manifest)) ?? '{}');
       const deps = { ...pkg.dependencies, ...pkg.devDependencies, ...pkg.peerDependencies, ...pkg.optionalDependencies };
       return { dir: posix.dirname(manifest), name: pkg.name ?? posix.dirname(manifest), deps: Object.keys(deps) };
     }),
@@ -120,7 +122,7 @@ async function readWorkflows(root: string, files: readonly string[]): Promise<Wo
   const paths = files.filter((f) => /^\.github\/workflows\/[^/]+\.ya?ml$/.test(f));
   return Promise.all(
     paths.map(async (path) => {
-      const text = (await readOptional(join(root, path))) ?? '';
+      const text = (await readInside(root, path)) ?? '';
       let branches: string[] = [];
       try {
         const doc = parseYaml(text) as { on?: { push?: { branches?: unknown } } } | null;
@@ -133,6 +135,18 @@ async function readWorkflows(root: string, files: readonly string[]): Promise<Wo
       return { path, runsHarness: /\bharness\s+check\b/.test(text), nodeVersion: node, branches };
     }),
   );
+}
+
+function parseWorkspaceYaml(text: string): { packages?: unknown } | null {
+  try {
+    return parseYaml(text) as { packages?: unknown } | null;
+  } catch (cause) {
+    throw new HarnessError('CONFIG_PARSE', `pnpm-workspace.yaml is not valid YAML: ${cause instanceof Error ? cause.message.split('\n')[0] : String(cause)}`, {
+      place: { file: 'pnpm-workspace.yaml' },
+      fix: 'Correct pnpm-workspace.yaml (pnpm needs it too), then run `harness init` again.',
+      cause,
+    });
+  }
 }
 
 function parsePackageJson(text: string): PackageJson {
@@ -149,15 +163,25 @@ function parsePackageJson(text: string): PackageJson {
   }
 }
 
+/**
+ * The files that are inside the repository: a symbolic link is kept only when
+ * it points at a file inside it (git lists a link, never what is behind it).
+ */
+async function keepInside(root: string, files: readonly string[]): Promise<string[]> {
+  const kept: string[] = [];
+  for (const file of files) {
+    // lstat without following, synchronously: one system call per file on a large repository.
+    const stats = lstatSync(join(root, file), { throwIfNoEntry: false });
+    if (stats?.isFile() === true) kept.push(file);
+    else if (stats?.isSymbolicLink() === true) {
+      const entry = await entryOf(root, file);
+      if (entry.kind === 'link' && entry.resolves === 'file') kept.push(file);
+    }
+  }
+  return kept;
+}
+
 async function isFileOrLink(root: string, path: string): Promise<boolean> {
   const { kind } = await entryOf(root, path);
   return kind === 'file' || kind === 'link';
-}
-
-async function readOptional(path: string): Promise<string | undefined> {
-  try {
-    return await readFile(path, 'utf8');
-  } catch {
-    return undefined;
-  }
 }

@@ -183,3 +183,37 @@ describe('package.json', () => {
     );
   });
 });
+
+describe('paths from the repository’s own files never lead out of it', () => {
+  it('a workspace pattern that climbs out of the repository is not followed', async () => {
+    const root = repo('tool');
+    const outside = outsideDir();
+    mkdirSync(join(outside, 'pkg'));
+    writeFileSync(join(outside, 'pkg', 'package.json'), '{"name":"escaped"}');
+    const rel = join('..', outside.split('/').at(-1) ?? '', '*');
+    writeFileSync(join(root, 'package.json'), JSON.stringify({ name: 'tool', workspaces: [rel, '/tmp/*'] }));
+    const { facts } = await prepareInit({ cwd: root });
+    expect(facts.workspaces.map((w) => w.name)).not.toContain('escaped');
+  });
+
+  it('a file linked out of the repository is not read', async () => {
+    const root = repo('shop');
+    const outside = outsideDir();
+    writeFileSync(join(outside, 'secret.ts'), 'export const secret = 1;\n');
+    symlinkSync(join(outside, 'secret.ts'), join(root, 'src', 'secret.ts'));
+    symlinkSync('main.ts', join(root, 'src', 'inside.ts'));
+    const { facts } = await prepareInit({ cwd: root });
+    expect(facts.files).not.toContain('src/secret.ts');
+    expect(facts.files).toContain('src/inside.ts');
+  });
+
+  it('an invalid pnpm-workspace.yaml (an alias bomb too) is CONFIG_PARSE naming the file, not an internal error', async () => {
+    const root = repo('dashboard');
+    const bomb = ['a: &a [x, x, x, x, x, x, x, x, x]', ...Array.from({ length: 8 }, (_, i) => `${String.fromCharCode(98 + i)}: &${String.fromCharCode(98 + i)} [${Array(9).fill(`*${String.fromCharCode(97 + i)}`).join(', ')}]`)].join('\n');
+    for (const text of ['packages: [unclosed\n', `${bomb}\npackages: ['*']\n`]) {
+      writeFileSync(join(root, 'pnpm-workspace.yaml'), text);
+      const error = await failure(prepareInit({ cwd: root }));
+      expect(error).toMatchObject({ code: 'CONFIG_PARSE', place: { file: 'pnpm-workspace.yaml' } });
+    }
+  });
+});
