@@ -1,6 +1,17 @@
 export type { ConfigProblem } from './config-error.js';
 export type { LoadConfigOptions, LoadedConfig, ValidationResult } from './load-config.js';
-export { configError, configFileName, findConfigFile, findGitRoot, loadConfig, validateConfig } from './load-config.js';
+export type { ConfigSearch } from './load-config.js';
+export {
+  configError,
+  configFileName,
+  findConfigFile,
+  findGitRoot,
+  loadConfig,
+  misnamedConfigFileName,
+  noConfigError,
+  searchConfigFile,
+  validateConfig,
+} from './load-config.js';
 export type {
   BudgetConfig,
   ComposeConfig,

@@ -78,6 +78,63 @@ describe('main', () => {
   });
 });
 
+describe('no config file', () => {
+  it('a bare check exits 2 and says to run harness init: a gate that ran nothing is not green', async () => {
+    const result = await run(['check'], repo());
+    expect(result.code).toBe(2);
+    expect(result.stdout).toBe('');
+    expect(result.stderr).toContain('error CONFIG_NOT_FOUND: no harness.config.yaml');
+    expect(result.stderr).toContain('npx harness init');
+  });
+
+  it('names a harness.config.yml, which harness does not read', async () => {
+    const dir = repo();
+    writeFileSync(join(dir, 'harness.config.yml'), 'version: 1\ndocs: {}\n');
+    const result = await run(['check'], dir);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('harness.config.yml: error CONFIG_NOT_FOUND: harness reads harness.config.yaml, not harness.config.yml');
+  });
+});
+
+describe('exit-2 errors in the requested format', () => {
+  const badConfig = 'version: 1\nlayers:\n  domians: ["src/*"]\n';
+
+  it('--format json prints SPEC’s error document on stdout and the plain message on stderr', async () => {
+    const result = await run(['check', '--format', 'json'], repo(badConfig));
+    expect(result.code).toBe(2);
+    expect(JSON.parse(result.stdout)).toMatchObject({
+      version: 1,
+      ok: false,
+      error: { code: 'CONFIG_INVALID', file: 'harness.config.yaml', line: 3, fix: expect.stringContaining('domains') },
+      checks: [],
+      diagnostics: [],
+    });
+    expect(result.stderr).toContain('harness.config.yaml:3:3: error CONFIG_INVALID');
+  });
+
+  it('--format github prints an ::error command with file and line', async () => {
+    const result = await run(['check', '--format=github'], repo(badConfig));
+    expect(result.code).toBe(2);
+    expect(result.stdout).toMatch(/^::error file=harness.config.yaml,line=3,col=3,title=harness CONFIG_INVALID::layers.domians: /);
+  });
+
+  it('--format sarif prints a run whose invocation failed', async () => {
+    const result = await run(['check', '--format', 'sarif'], repo(badConfig));
+    const log = JSON.parse(result.stdout) as { runs: [{ invocations: [{ executionSuccessful: boolean; toolExecutionNotifications: [{ descriptor: { id: string } }] }] }] };
+    expect(log.runs[0].invocations[0].executionSuccessful).toBe(false);
+    expect(log.runs[0].invocations[0].toolExecutionNotifications[0].descriptor.id).toBe('CONFIG_INVALID');
+  });
+
+  it('a usage error and a bug are printed in the format too', async () => {
+    const usage = await run(['check', '--format', 'json', '--bogus'], repo('version: 1\n'));
+    expect(usage.code).toBe(2);
+    expect(JSON.parse(usage.stdout)).toMatchObject({ ok: false, error: { code: 'USAGE' } });
+    const table: CommandSpec[] = [{ name: 'x', summary: 'x', run: () => Promise.reject(new TypeError('boom')) }];
+    const bug = await run(['x', '--format', 'json'], repo(), table);
+    expect(JSON.parse(bug.stdout)).toMatchObject({ ok: false, error: { code: 'INTERNAL', message: 'boom' } });
+  });
+});
+
 describe('docs/cli.md', () => {
   it('is generated from the command table (run `pnpm generate` when this fails)', () => {
     const committed = readFileSync(new URL('../../../docs/cli.md', import.meta.url), 'utf8');

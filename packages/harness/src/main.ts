@@ -1,6 +1,7 @@
 // The one place where outcomes become exit codes (SPEC "Exit codes"):
 // 0 ok, 1 findings, 2 could not run. No stack trace unless --debug.
-import { formatHarnessError, isHarnessError } from '@harness/diagnostics';
+import type { Format } from '@harness/diagnostics';
+import { createErrorDocument, formatHarnessError, internalErrorFix, isFormat, isHarnessError, renderError } from '@harness/diagnostics';
 import type { CliIo, CommandSpec } from './command-spec.js';
 import { commands as defaultCommands } from './commands.js';
 import { parseInvocation } from './parse-argv.js';
@@ -30,15 +31,30 @@ export async function main(argv: readonly string[], io: CliIo, commands: readonl
     if (outcome.exitCode !== undefined) return outcome.exitCode;
     return outcome.ok ? 0 : 1;
   } catch (error) {
+    // A machine reading --format json/github/sarif/markdown gets the error in that format too
+    // (SPEC "Exit codes"); people read the plain message on stderr.
+    io.stdout(renderError(createErrorDocument(error), requestedFormat(argv), { toolVersion: toolVersion() }));
     if (isHarnessError(error)) {
       io.stderr(`${formatHarnessError(error)}\n`);
       if (debug && error.stack !== undefined) io.stderr(`${error.stack}\n`);
       return 2;
     }
     const message = error instanceof Error ? error.message : String(error);
-    io.stderr(`internal error: ${message}\nThis is a bug in harness: please report it with the command you ran and its --debug output.\n`);
+    io.stderr(`internal error: ${message}\n${internalErrorFix}\n`);
     if (debug && error instanceof Error && error.stack !== undefined) io.stderr(`${error.stack}\n`);
     else io.stderr('Run again with --debug for the stack trace.\n');
     return 2;
   }
+}
+
+/** The `--format` asked for, read loosely so that an error in the rest of argv is still printed in it. */
+export function requestedFormat(argv: readonly string[]): Format {
+  let format: Format = 'pretty';
+  const dashes = argv.indexOf('--');
+  const head = dashes === -1 ? argv : argv.slice(0, dashes);
+  head.forEach((arg, i) => {
+    const value = arg === '--format' ? head[i + 1] : arg.startsWith('--format=') ? arg.slice('--format='.length) : undefined;
+    if (value !== undefined && isFormat(value)) format = value;
+  });
+  return format;
 }

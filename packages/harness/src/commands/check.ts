@@ -9,8 +9,9 @@ export const checkCommand: CommandSpec = {
   name: 'check',
   summary: 'Run every configured guardrail (or only those named) and exit 1 on any error.',
   description:
-    'A bare `harness check` runs the checks whose config section exists and says once which it skipped. ' +
-    'A check named on the command line runs with its defaults when its section is missing.',
+    'A bare `harness check` runs the checks whose config section exists and says once which it skipped; ' +
+    'without a harness.config.yaml it exits 2 and says to run `harness init` (a gate that ran nothing is not green). ' +
+    'A check named on the command line runs with its defaults when its section, or the whole file, is missing.',
   positionals: [{ name: 'check', description: `Checks to run: ${registeredChecks.map((c) => c.name).join(', ') || '(none installed)'}.`, variadic: true }],
   options: [
     { name: 'update-baseline', type: 'boolean', description: 'Record current findings as the baseline (shrink-only once one exists).' },
@@ -22,8 +23,10 @@ export const checkCommand: CommandSpec = {
   async run(args, io) {
     // Slow setup of the checks that may run (the docs parser's threads) overlaps reading the config.
     for (const check of selectChecks(registeredChecks, args.positionals)) check.prepare?.(io.cwd);
-    const { loadConfig } = await configPackage();
+    const { loadConfig, noConfigError } = await configPackage();
     const loaded = await loadConfig({ cwd: io.cwd, ...(args.global.config === undefined ? {} : { configPath: args.global.config }) });
+    // A gate that ran nothing is not green (SPEC "Configuration"); a named check runs with its defaults.
+    if (loaded.path === undefined && args.positionals.length === 0) throw noConfigError(loaded.root, 'a bare `harness check` has no check to run');
     const { document, notes } = await runChecks({
       checks: registeredChecks,
       names: args.positionals,
