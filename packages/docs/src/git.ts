@@ -11,10 +11,10 @@ export class GitFailure extends Error {
   readonly exitCode: number | string | undefined;
   readonly stderr: string;
 
-  constructor(args: readonly string[], error: NodeJS.ErrnoException & { code?: number | string }, stderr: string) {
+  constructor(args: readonly string[], error: Error & { code?: number | string | null }, stderr: string) {
     const first = stderr.trim().split('\n')[0] ?? '';
     super(`git ${args.find((a) => !a.startsWith('-')) ?? ''} failed${first === '' ? `: ${error.message}` : `: ${first}`}`);
-    this.exitCode = error.code;
+    this.exitCode = error.code ?? undefined;
     this.stderr = stderr;
   }
 }

@@ -3,9 +3,9 @@
 // cannot be read is ignored; one that cannot be written costs only time.
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
-import { dirname } from 'node:path';
+import { dirname, join } from 'node:path';
 import type { Frontmatter, Heading, MarkdownLink, ParsedMarkdown, TextRun } from './parse-markdown.js';
-import { ensureStateDir, writeFileAtomic } from '@harness/diagnostics';
+import { assertInsideRoot, ensureStateDir, writeFileInside } from '@harness/diagnostics';
 
 export const docsCacheFile = '.harness/cache/docs.json';
 // Bump when ParsedMarkdown or the parser's settings change.
@@ -66,11 +66,15 @@ export class ParseCache {
     return key;
   }
 
-  /** Writes the entries this run used (so deleted files drop out), when anything changed. */
-  async save(path: string): Promise<void> {
+  /**
+   * Writes the entries this run used (so deleted files drop out), when anything changed, to `path`
+   * in `root`: never through a symbolic link out of the repository (a `.harness` linked elsewhere).
+   */
+  async save(root: string, path: string): Promise<void> {
     if (!this.changed && this.used.size === this.entries.size) return;
-    await ensureStateDir(dirname(path));
-    await writeFileAtomic(path, JSON.stringify({ version: cacheVersion, entries: Object.fromEntries(this.used) }));
+    await assertInsideRoot(root, path);
+    await ensureStateDir(dirname(join(root, path)));
+    await writeFileInside(root, path, JSON.stringify({ version: cacheVersion, entries: Object.fromEntries(this.used) }));
   }
 }
 

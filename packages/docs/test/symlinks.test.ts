@@ -1,7 +1,7 @@
 // Symbolic links in the checked tree: the docs check reads and writes only inside the work tree.
 // Outside git the tree is walked without following links (a link to `/` or a loop would never
 // end); a markdown file that links out of the tree is not read; `--fix` never writes through a link.
-import { mkdir, mkdtemp, readFile, rm, symlink, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it, onTestFinished } from 'vitest';
@@ -34,5 +34,13 @@ describe('symbolic links in the tree', () => {
     expect(result.diagnostics.filter((d) => d.file === 'docs/secret.md')).toEqual([]);
     expect(result.notes).toContain('docs: docs/secret.md not read: it is a symbolic link to a file outside the repository.');
     expect(result.files).toBe(2);
+  });
+
+  it('does not write the parse cache through a .harness folder that links out of the repository', async () => {
+    const outside = await outsideFolder();
+    const root = await writeGitRepo({ 'AGENTS.md': '# Map\n' }, '2026-01-01T12:00:00Z', { '.harness': outside });
+    const result = await checkDocs({ root, config: docsConfig() });
+    expect(result.notes.some((n) => n.startsWith('docs: could not write .harness/cache/docs.json (refusing to write'))).toBe(true);
+    expect(await readdir(outside)).toEqual(['deep']);
   });
 });
