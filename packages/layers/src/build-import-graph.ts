@@ -4,7 +4,7 @@
 import { createHash } from 'node:crypto';
 import { lstatSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
-import { join, sep } from 'node:path';
+import { join } from 'node:path';
 import type { ImportResolver, ResolvedTarget } from './create-import-resolver.js';
 import type { SuppressionComment } from './find-suppressions.js';
 import type { CachedFile, CacheDocument } from './import-cache.js';
@@ -13,6 +13,7 @@ import type { Violation } from './find-violations.js';
 import type { ImportRecord } from './lex-imports.js';
 import { initLexer, lexImports } from './lex-imports.js';
 import { listProjectFiles } from './list-project-files.js';
+import { insideRoot, readableInside } from './write-guard.js';
 
 export interface GraphEdge extends ImportRecord {
   target: ResolvedTarget;
@@ -255,26 +256,6 @@ function inspectFile(root: string, path: string, cached: CachedFile | undefined,
   const digest = hash(bytes);
   if (cached !== undefined && cached.hash === digest) return { cached: { ...cached, size, mtimeMs } };
   return { bytes, digest, size, mtimeMs };
-}
-
-function readableInside(absolute: string, inside: (absolute: string) => boolean): boolean {
-  try {
-    return statSync(absolute).isFile() && inside(realpathSync(absolute));
-  } catch {
-    return false;
-  }
-}
-
-/** Whether a real path lies inside the root's real path. */
-export function insideRoot(root: string): (absolute: string) => boolean {
-  let real: string;
-  try {
-    real = realpathSync(root);
-  } catch {
-    real = root;
-  }
-  const prefix = real.endsWith(sep) ? real : real + sep;
-  return (absolute) => absolute === real || absolute.startsWith(prefix);
 }
 
 function hash(bytes: Buffer): string {

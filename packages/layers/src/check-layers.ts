@@ -1,10 +1,10 @@
 // `harness check layers` as a library call: build the import graph, apply the rules, the inline
 // suppressions and the baseline, and (with updateBaseline) write the baseline.
 import { createHash } from 'node:crypto';
-import { join } from 'node:path';
+import { isAbsolute, join, posix } from 'node:path';
 import type { LayersConfig } from '@harness/config';
 import type { Diagnostic } from '@harness/diagnostics';
-import { settleBaseline } from '@harness/diagnostics';
+import { HarnessError, settleBaseline } from '@harness/diagnostics';
 import { applySuppressions } from './apply-suppressions.js';
 import type { ImportGraph } from './build-import-graph.js';
 import { buildImportGraph, cacheFileName } from './build-import-graph.js';
@@ -15,6 +15,7 @@ import { findViolations } from './find-violations.js';
 import { checkConfigGlobs } from './check-config-globs.js';
 import { createLayerModel } from './layer-model.js';
 import { docsLink } from './layer-rules.js';
+import { writeStaysInside } from './write-guard.js';
 
 export interface CheckLayersInput {
   root: string;
@@ -48,8 +49,10 @@ export async function checkLayers(input: CheckLayersInput): Promise<CheckLayersR
   checkConfigGlobs(input.config, graph.files.map((f) => f.path), graph.listing?.ignoredSources ?? 0);
   const notes = describeRun(graph, input.config);
   const { violations, byFile } = findViolations(graph, model);
+  const cacheWrite = writeStaysInside(input.root, cacheFileName);
   try {
-    await graph.saveCache(byFile);
+    if (cacheWrite.inside) await graph.saveCache(byFile);
+    else notes.push(`layers: did not write ${cacheFileName}: ${cacheWrite.via} is a symlink that leads out of the repository.`);
   } catch (error) {
     // The cache only saves time; a read-only checkout must not fail the check.
     notes.push(`layers: could not write ${cacheFileName} (${error instanceof Error ? error.message : String(error)}); the next run starts cold.`);
@@ -58,6 +61,7 @@ export async function checkLayers(input: CheckLayersInput): Promise<CheckLayersR
   notes.push(...describeUnjudged(unresolved));
   violations.push(...unresolved.violations);
   const { kept, problems } = applySuppressions(graph.files, violations);
+  if (input.updateBaseline === true && input.dryRun !== true) checkBaselinePath(input.root, input.config.baseline);
   const { remaining, stale, note } = await settleBaseline({
     check: 'layers',
     root: input.root,
@@ -85,6 +89,21 @@ function describeRun(graph: ImportGraph, config: LayersConfig): string[] {
   }
   if (graph.stats.cacheDiscarded !== undefined) notes.push(`layers: discarded ${cacheFileName} (${graph.stats.cacheDiscarded}); rebuilt it.`);
   return notes;
+}
+
+/** The baseline is written inside the repository only: not to `../x`, an absolute path, or through a symlink leading out. */
+function checkBaselinePath(root: string, path: string): void {
+  const normal = posix.normalize(path.replaceAll('\\', '/'));
+  const escapes = isAbsolute(path) || normal === '..' || normal.startsWith('../');
+  const via = escapes ? path : (() => {
+    const write = writeStaysInside(root, normal);
+    return write.inside ? undefined : write.via;
+  })();
+  if (via === undefined) return;
+  throw new HarnessError('CONFIG_INVALID', `layers.baseline "${path}" would be written outside the repository${via === path ? '' : ` (${via} is a symlink that leads out of it)`}`, {
+    place: { file: 'harness.config.yaml', key: 'layers.baseline' },
+    fix: 'Point layers.baseline at a path inside the repository (the default is .harness/baseline/layers.json).',
+  });
 }
 
 function stripRuleId({ ruleId: _ruleId, ...diagnostic }: Violation): Diagnostic {

@@ -1,8 +1,10 @@
 // The files one run looks at: the source files to check, and the tsconfig and package.json
 // files whose contents decide how imports resolve (they key the cache's resolution half).
-// In a git work tree the list is git's (tracked files plus untracked ones git does not ignore),
+// At the top of a git work tree the list is git's (tracked files plus untracked ones git does not ignore),
 // so git-ignored output and symlinked folders are never walked. Outside git the file system is
 // walked without following symlinked folders, so the walk never leaves the root nor loops.
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import picomatch from 'picomatch';
 import { glob } from 'tinyglobby';
 import { runGit } from './run-git.js';
@@ -50,8 +52,12 @@ export async function listProjectFiles(root: string, ignore: readonly string[]):
   return { sources: sources.sort(), manifests: manifests.sort(), ignoredSources, git: fromGit !== undefined };
 }
 
-/** `git ls-files` of the work tree below root; undefined outside git or without git. */
+/**
+ * `git ls-files` of the work tree whose top is root; undefined otherwise (no git, or root only a
+ * folder inside another repository, which may ignore it as a whole: bench/.work/, a fixture copy).
+ */
 async function listWithGit(root: string): Promise<string[] | undefined> {
+  if (!existsSync(join(root, '.git'))) return undefined;
   const result = await runGit(root, ['ls-files', '-z', '--cached', '--others', '--exclude-standard', '--deduplicate']);
   if (result.code !== 0) return undefined;
   return result.stdout.split('\0').filter((file) => file !== '');

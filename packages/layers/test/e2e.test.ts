@@ -6,6 +6,7 @@ import { promisify } from 'node:util';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { FixtureCopy } from './copy-fixture.js';
 import { copyFixture } from './copy-fixture.js';
+import { createTempRepo } from './temp-repo.js';
 
 const bin = new URL('../../harness/bin/harness.js', import.meta.url).pathname;
 let fixture: FixtureCopy | undefined;
@@ -69,5 +70,36 @@ describe('harness check layers (built bin)', () => {
     const run = await harness(fixture.root, 'check', 'layers');
     expect(run.code).toBe(2);
     expect(run.stderr).toContain('error CONFIG_INVALID: layers.paths.clli names a layer that is not in layers.order: did you mean "cli"?');
+  });
+
+  it('exits 2 on a tsconfig that cannot be read, naming the file, the line and the fix, with no findings', async () => {
+    const repo = await createTempRepo({
+      'harness.config.yaml': 'version: 1\nlayers:\n  order: [core]\n  paths:\n    core: ["src/**"]\n',
+      'tsconfig.json': '{\n  "compilerOptions": {\n    "outDir": "dist",,\n  }\n}\n',
+      'src/a.ts': "import './missing.js';\n",
+    });
+    try {
+      const run = await harness(repo.root, 'check', 'layers');
+      expect(run.code).toBe(2);
+      expect(run.stderr).toContain('CONFIG_INVALID: tsconfig.json is not valid JSON');
+      expect(run.stderr).toContain('tsconfig.json:3');
+      expect(run.stdout).not.toContain('layers/unresolved');
+    } finally {
+      await repo.remove();
+    }
+  });
+
+  it('exits 1 on an import that resolves to no file', async () => {
+    const repo = await createTempRepo({
+      'harness.config.yaml': 'version: 1\nlayers:\n  order: [core]\n  paths:\n    core: ["src/**"]\n',
+      'src/a.ts': "import './missing.js';\n",
+    });
+    try {
+      const run = await harness(repo.root, 'check', 'layers', '--format', 'json');
+      expect(run.code).toBe(1);
+      expect((JSON.parse(run.stdout) as { diagnostics: { rule: string }[] }).diagnostics.map((d) => d.rule)).toEqual(['layers/unresolved']);
+    } finally {
+      await repo.remove();
+    }
   });
 });

@@ -1,6 +1,6 @@
 // Hostile and broken inputs (issue 15): a check that could not see the graph must not pass, and
 // the walk never leaves the repository. Each case is a small repo built in a temporary folder.
-import { mkdtemp, realpath, rm, symlink, writeFile } from 'node:fs/promises';
+import { mkdtemp, readdir, realpath, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { LayersConfig } from '@harness/config';
@@ -52,6 +52,29 @@ describe('symlinks never lead the walk out of the repository', () => {
     expect(result.diagnostics).toEqual([]);
     // git lists the tracked link (not read, and said so); the walk does not list links at all.
     if (git) expect(result.notes.join('\n')).toContain('did not read 1 symlink(s) that lead out of the repository: src/leak.ts');
+  });
+
+  it('the cache is not written through a .harness symlink that leads out of the repository', async () => {
+    const outside = await realpath(await mkdtemp(join(tmpdir(), 'harness-layers-outside-')));
+    cleanup.push(() => rm(outside, { recursive: true, force: true }));
+    const { root } = await repo({ 'src/a.ts': 'export {};\n' });
+    await symlink(outside, join(root, '.harness'));
+    const result = await checkLayers({ root, config: layers() });
+    expect(await readdir(outside)).toEqual([]);
+    expect(result.notes.join('\n')).toContain('did not write .harness/cache/layers.json: .harness is a symlink that leads out of the repository');
+  });
+
+  it('the baseline is not written outside the repository', async () => {
+    const { root } = await repo({ 'src/a.ts': "import './missing.js';\n" });
+    for (const baseline of ['../outside-baseline.json', '/tmp/outside-baseline.json']) {
+      const run = checkLayers({ root, config: layers({ baseline }), updateBaseline: true, cache: false });
+      expect(await configError(run)).toMatchObject({ code: 'CONFIG_INVALID', place: { key: 'layers.baseline' } });
+    }
+  });
+
+  it('a folder that an enclosing repository ignores is walked as a folder of its own', async () => {
+    const { root } = await repo({ '.gitignore': 'inner/\n', 'inner/src/a.ts': 'export {};\n' });
+    expect((await check(join(root, 'inner'))).graph.files.map((f) => f.path)).toEqual(['src/a.ts']);
   });
 
   it('in git, a git-ignored folder is not walked', async () => {
