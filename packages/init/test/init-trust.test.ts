@@ -123,7 +123,10 @@ describe('a write that cannot be made stops init before anything is written', ()
     mkdirSync(join(root, 'AGENTS.md'));
     writeFileSync(join(root, 'AGENTS.md', 'notes.txt'), 'mine\n');
     const before = snapshotTree(root);
-    const error = await failure(applyInit(await plan(root)));
+    const planned = await plan(root);
+    // --dry-run shows it already.
+    expect(planned.notes).toContain('cannot write AGENTS.md: AGENTS.md is a folder. Move or rename the folder AGENTS.md, then run init again.');
+    const error = await failure(applyInit(planned));
     expect(error.code).toBe('IO_FAILED');
     expect(error.place?.file).toBe('AGENTS.md');
     expect(formatHarnessError(error)).toMatch(/AGENTS\.md is a folder.*nothing was written.*\n {2}fix: .*AGENTS\.md/s);
