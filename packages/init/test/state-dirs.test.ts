@@ -1,7 +1,8 @@
 // End to end with the built bin: harness's caches never reach git. A check run
 // in a repository without init leaves `git status` clean; after init, "git add
 // -A && git commit" commits the baselines but no cache, and the next check
-// dirties nothing. Needs the build (`pnpm test` builds first).
+// dirties nothing. And a write init cannot make is an exit-2 error, not a bug.
+// Needs the build (`pnpm test` builds first).
 import { execFile, execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -67,6 +68,19 @@ describe('harness state folders', () => {
 
     const again = await harness(root, 'check');
     expect(again.code, again.stdout + again.stderr).toBe(0);
+    expect(git(root, 'status', '--porcelain', '--untracked-files=all')).toBe('');
+  });
+
+  it('init with AGENTS.md a folder: exit 2, IO_FAILED naming it with a fix, nothing written', async () => {
+    const root = freshRepo();
+    mkdirSync(join(root, 'AGENTS.md'));
+    writeFileSync(join(root, 'AGENTS.md', 'notes.txt'), 'mine\n');
+    git(root, 'add', '-A');
+    git(root, 'commit', '-qm', 'notes');
+    const init = await harness(root, 'init', '--yes');
+    expect(init.code).toBe(2);
+    expect(init.stderr).toMatch(/^AGENTS\.md: error IO_FAILED: AGENTS\.md is a folder.*nothing was written\n {2}fix: Move or rename the folder AGENTS\.md/m);
+    expect(init.stderr).not.toContain('internal error');
     expect(git(root, 'status', '--porcelain', '--untracked-files=all')).toBe('');
   });
 });
