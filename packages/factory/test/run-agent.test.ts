@@ -1,9 +1,10 @@
 // The agent adapter against real processes: prompt on stdin, stall and timeout kill the whole group.
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
-import { runAgent } from '../src/run-agent.js';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { AgentTimers } from '../src/run-agent.js';
+import { maxStdoutChars, runAgent } from '../src/run-agent.js';
 
 const agents = join(import.meta.dirname, 'fixtures', 'agents');
 const node = (script: string) => `"${process.execPath}" "${join(agents, script)}"`;
@@ -17,9 +18,51 @@ function alive(pid: number): boolean {
   }
 }
 
+const made: string[] = [];
+function temp(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'factory-agent-'));
+  made.push(dir);
+  return dir;
+}
+afterEach(() => {
+  for (const dir of made.splice(0)) rmSync(dir, { recursive: true, force: true });
+});
+
+/** Timers that fire only when the test says so; `rearmed(n)` waits until output was heard n times. */
+function manualTimers() {
+  const pending = new Map<number, { callback: () => void; ms: number }>();
+  let ids = 0;
+  let sets = 0;
+  let wake = () => undefined as void;
+  const timers: AgentTimers = {
+    set(callback, ms) {
+      pending.set((ids += 1), { callback, ms });
+      sets += 1;
+      wake();
+      return ids;
+    },
+    clear: (id) => void pending.delete(id as number),
+  };
+  return {
+    timers,
+    // The first two sets are the stall and the timeout; each one after is the stall set again.
+    rearmed: (count: number) => new Promise<void>((resolve) => {
+      wake = () => (sets >= 2 + count ? resolve() : undefined);
+      wake();
+    }),
+    fire(ms: number) {
+      for (const [id, timer] of [...pending]) {
+        if (timer.ms !== ms) continue;
+        pending.delete(id);
+        timer.callback();
+      }
+    },
+  };
+}
+
 describe('runAgent', () => {
   it('hands the prompt on stdin in the worktree and logs the output', async () => {
-    const cwd = mkdtempSync(join(tmpdir(), 'factory-agent-'));
+    const cwd = temp();
     const log = join(cwd, 'logs', 'turn.log');
     const run = await runAgent({ command: node('echo-prompt.mjs'), cwd, prompt: 'Fix issue #3', env: process.env, timeoutMs: 10_000, stallMs: 5_000, logFile: log });
     expect(run).toMatchObject({ exitCode: 0 });
@@ -28,22 +71,58 @@ describe('runAgent', () => {
     expect(readFileSync(log, 'utf8')).toContain('"outcome":"continue"');
   });
 
-  it('kills a silent agent and its children after the stall time', async () => {
-    const cwd = mkdtempSync(join(tmpdir(), 'factory-agent-'));
-    const run = await runAgent({ command: node('stall.mjs'), cwd, prompt: '', env: process.env, timeoutMs: 30_000, stallMs: 400 });
+  it('kills a silent agent and its children when the stall timer fires', async () => {
+    const cwd = temp();
+    const clock = manualTimers();
+    const running = runAgent({ command: node('stall.mjs'), cwd, prompt: '', env: process.env, timeoutMs: 30_000, stallMs: 400, timers: clock.timers });
+    // The agent printed its line (the stall timer was set again): now it goes silent, and the stall fires.
+    await clock.rearmed(1);
+    clock.fire(400);
+    const run = await running;
     expect(run.killed).toBe('stall');
     expect(run.stdout).toContain('thinking');
     const grandchild = Number(readFileSync(join(cwd, 'grandchild.pid'), 'utf8'));
-    await new Promise((r) => setTimeout(r, 100));
-    expect(alive(grandchild)).toBe(false);
+    await vi.waitFor(() => expect(alive(grandchild)).toBe(false), { timeout: 5_000, interval: 10 });
   });
 
-  it('kills an agent that talks forever at the timeout', async () => {
-    const cwd = mkdtempSync(join(tmpdir(), 'factory-agent-'));
-    // The stall window outlasts a Node start on a loaded machine (the agent's first line comes only
-    // then; at 300 ms a busy CI run saw the stall fire first, rightly), and the timeout comes after it.
-    const run = await runAgent({ command: node('chatty.mjs'), cwd, prompt: '', env: process.env, timeoutMs: 2_500, stallMs: 2_000 });
+  it('kills an agent that talks forever when the timeout fires', async () => {
+    const cwd = temp();
+    const clock = manualTimers();
+    const running = runAgent({ command: node('chatty.mjs'), cwd, prompt: '', env: process.env, timeoutMs: 2_500, stallMs: 2_000, timers: clock.timers });
+    await clock.rearmed(3);
+    clock.fire(2_500);
+    const run = await running;
     expect(run.killed).toBe('timeout');
     expect(run.signal).toBe('SIGKILL');
+  });
+
+  it('finishes cleanly when the agent exits without reading a prompt of megabytes (EPIPE on its stdin)', async () => {
+    const cwd = temp();
+    const prompt = 'x'.repeat(16 * 1024 * 1024);
+    const run = await runAgent({ command: 'exit 3', cwd, prompt, env: process.env, timeoutMs: 60_000, stallMs: 60_000 });
+    expect(run).toMatchObject({ exitCode: 3 });
+    expect(run.killed).toBeUndefined();
+  });
+
+  it('keeps only the end of a stdout of megabytes, with the outcome line, and says how much it dropped', async () => {
+    const cwd = temp();
+    writeFileSync(join(cwd, 'loud.mjs'), `process.stdout.write('x'.repeat(8 * 1024 * 1024) + '\\n{"outcome":"done"}\\n');\n`);
+    const run = await runAgent({ command: `"${process.execPath}" loud.mjs`, cwd, prompt: '', env: process.env, timeoutMs: 60_000, stallMs: 60_000 });
+    expect(run.exitCode).toBe(0);
+    expect(run.stdout.length).toBeLessThanOrEqual(maxStdoutChars);
+    expect(run.stdout.endsWith('{"outcome":"done"}\n')).toBe(true);
+    expect(run.stdoutDropped).toBe(8 * 1024 * 1024 + 20 - maxStdoutChars);
+  });
+
+  it('ends the turn with IO_FAILED, not a crash, when its log cannot be written', async () => {
+    const cwd = temp();
+    mkdirSync(join(cwd, 'turn.log'));
+    const running = runAgent({ command: node('echo-prompt.mjs'), cwd, prompt: 'p', env: process.env, timeoutMs: 60_000, stallMs: 60_000, logFile: join(cwd, 'turn.log') });
+    await expect(running).rejects.toMatchObject({ code: 'IO_FAILED' });
+  });
+
+  it('is TOOL_MISSING naming the worktree when the agent cannot be started there', async () => {
+    const cwd = temp();
+    await expect(runAgent({ command: 'true', cwd: join(cwd, 'gone'), prompt: 'p', env: process.env, timeoutMs: 60_000, stallMs: 60_000 })).rejects.toMatchObject({ code: 'TOOL_MISSING' });
   });
 });
