@@ -1,7 +1,7 @@
-import { mkdtempSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import type { CommandSpec } from './command-spec.js';
 import { commands } from './commands.js';
 import { main } from './main.js';
@@ -14,8 +14,14 @@ function run(argv: string[], cwd: string, table?: readonly CommandSpec[]) {
   return main(argv, io, table).then((code) => ({ code, stdout, stderr }));
 }
 
+const made: string[] = [];
+afterAll(() => {
+  for (const dir of made) rmSync(dir, { recursive: true, force: true });
+});
+
 function repo(config?: string): string {
   const dir = mkdtempSync(join(tmpdir(), 'harness-cli-'));
+  made.push(dir);
   mkdirSync(join(dir, '.git'));
   if (config !== undefined) writeFileSync(join(dir, 'harness.config.yaml'), config);
   return dir;

@@ -1,10 +1,10 @@
 // End to end: the built bin, a clean environment, stdout, stderr and exit code.
 import { execFile } from 'node:child_process';
-import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 
 const bin = fileURLToPath(new URL('../bin/harness.js', import.meta.url));
 
@@ -16,8 +16,14 @@ function harness(args: string[], cwd: string): Promise<{ code: number; stdout: s
   });
 }
 
+const made: string[] = [];
+afterAll(() => {
+  for (const dir of made) rmSync(dir, { recursive: true, force: true });
+});
+
 function repo(config: string): string {
   const dir = mkdtempSync(join(tmpdir(), 'harness-e2e-'));
+  made.push(dir);
   mkdirSync(join(dir, '.git'));
   writeFileSync(join(dir, 'harness.config.yaml'), config);
   return dir;
