@@ -56,11 +56,14 @@ export async function applyInit(plan: InitPlan, options: ApplyOptions = {}): Pro
   const before = await snapshotBaselines(plan.root, await configuredBaselines(plan));
   const journal = new WriteJournal(plan.root, options.writeFile);
   const result: InitResult = { written: [], baselines: [], notes: [], check: undefined, installed: false };
+  const checks = new SettledChecks(options.checks ?? registeredChecks);
   try {
     for (const file of ordered) await journal.write(file.path, file.content ?? '');
     result.written = journal.written;
-    if (plan.confirm) await recordBaselines(plan, options, result, before);
+    if (plan.confirm) await recordBaselines(plan, { ...options, checks: checks.checks }, result, before);
   } catch (error) {
+    // The runner stops at the first check that fails; the others may still be writing their baselines.
+    await checks.settled();
     const left = [...(await restoreBaselines(plan.root, before)), ...(await journal.rollback())];
     throw afterUndo(error, left);
   }
@@ -69,6 +72,27 @@ export async function applyInit(plan: InitPlan, options: ApplyOptions = {}): Pro
     result.installed = true;
   }
   return result;
+}
+
+/** The checks, each run remembered, so that an undo waits until none is still writing. */
+class SettledChecks {
+  readonly checks: Check[];
+  private readonly runs: Promise<unknown>[] = [];
+
+  constructor(checks: readonly Check[]) {
+    this.checks = checks.map((check) => ({
+      ...check,
+      run: (context) => {
+        const run = check.run(context);
+        this.runs.push(run.catch(() => undefined));
+        return run;
+      },
+    }));
+  }
+
+  async settled(): Promise<void> {
+    await Promise.all(this.runs);
+  }
 }
 
 async function recordBaselines(plan: InitPlan, options: ApplyOptions, result: InitResult, before: BaselineSnapshot): Promise<void> {

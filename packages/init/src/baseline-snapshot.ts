@@ -5,6 +5,7 @@ import { readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join, posix } from 'node:path';
 import { configFileName, validateConfig } from '@harness/config';
 import type { InitPlan } from './init-plan.js';
+import { readInside } from './repo-entry.js';
 
 const baselineDir = '.harness/baseline';
 
@@ -23,12 +24,12 @@ export async function snapshotBaselines(root: string, configured: readonly strin
   } catch {
     // No baseline folder yet.
   }
-  for (const path of new Set([...entries, ...configured])) {
-    try {
-      files.set(path, await readFile(join(root, path), 'utf8'));
-    } catch {
-      // A folder, or a file that does not exist: nothing to compare.
-    }
+  // A configured path that leaves the repository is neither read nor, on undo, written.
+  const inside = configured.filter((p) => !posix.isAbsolute(p) && !posix.normalize(p).startsWith('../'));
+  for (const path of new Set([...entries, ...inside])) {
+    // A folder, a file that does not exist, one behind a link out of the repository: nothing to compare.
+    const text = await readInside(root, path);
+    if (text !== undefined) files.set(path, text);
   }
   return { configured: [...configured], files };
 }

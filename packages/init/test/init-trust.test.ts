@@ -164,13 +164,30 @@ describe('a write that cannot be made stops init before anything is written', ()
     const root = repo('shop');
     const before = snapshotTree(root);
     const planned = await plan(root);
-    const crashing = registeredChecks.map((c) => (c.name === 'docs' ? { ...c, run: () => Promise.reject(new Error('write EPIPE')) } : c));
+    // The docs check crashes at once; the layers check records its baseline only after that, as a
+    // slower check does: init must wait for it before undoing, or its baseline is left behind.
+    const others: Promise<unknown>[] = [];
+    let crash = (): void => undefined;
+    const crashed = new Promise<void>((resolve) => (crash = resolve));
+    const crashing = registeredChecks.map((c) => {
+      if (c.name === 'docs') return { ...c, run: () => Promise.reject(new Error('write EPIPE')).finally(crash) };
+      return {
+        ...c,
+        run: (context: Parameters<typeof c.run>[0]) => {
+          const run = crashed.then(() => c.run(context));
+          others.push(run.catch(() => undefined));
+          return run;
+        },
+      };
+    });
     const error: unknown = await applyInit(planned, { checks: crashing }).then(
       () => undefined,
       (e: unknown) => e,
     );
     expect(String(error)).toContain('write EPIPE');
     expect(String(error)).toContain('nothing is left written');
+    // Once every check has stopped, nothing of init's is there.
+    await Promise.all(others);
     expect(snapshotTree(root)).toEqual(before);
     expect(existsSync(join(root, 'docs'))).toBe(false);
   });
