@@ -96,7 +96,7 @@ export function recoverImports(source: string): RawRecord[] {
     }
   };
   let start = 0;
-  for (let guard = 0; start < source.length && guard < 10_000; guard++) {
+  for (let guard = 0; start < source.length; guard++) {
     let stop: number;
     try {
       parse(source.slice(start));
@@ -107,7 +107,8 @@ export function recoverImports(source: string): RawRecord[] {
       stop = typeof idx === 'number' ? start + idx : start;
     }
     const lineStart = source.lastIndexOf('\n', stop - 1) + 1;
-    if (lineStart > start) {
+    // Each round lexes the rest of the file again: after a few, the rest goes line by line.
+    if (lineStart > start && guard < 32) {
       lex(start, lineStart);
       const next = source.indexOf('\n', stop);
       start = next === -1 ? source.length : next + 1;

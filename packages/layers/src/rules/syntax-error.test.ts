@@ -16,4 +16,13 @@ describe('layers/syntax-error', () => {
     const lexed = lexImports("import { a } from './a.js';\nconst x = ) ;\nimport {\n  b,\n} from './b.js';\n", 'src/x.ts');
     expect(lexed.imports.map((i) => `${i.line} ${i.specifier}`)).toEqual(['1 ./a.js', '3 ./b.js']);
   });
+
+  it('recovers the single-line imports of a long file with an error on every other line', async () => {
+    await initLexer();
+    const lines = Array.from({ length: 200 }, (_, i) => (i % 2 === 0 ? `import './m${i}.js';` : 'const x = ) ;'));
+    const lexed = lexImports(`${lines.join('\n')}\n`, 'src/x.ts');
+    expect(lexed.imports).toHaveLength(100);
+    expect(lexed.imports.at(-1)).toMatchObject({ specifier: './m198.js', line: 199 });
+  });
 });
+
