@@ -66,4 +66,25 @@ describe('lexImports', () => {
   it('reports a file neither lexer can read', () => {
     expect(lexImports('import {', 'broken.ts').error).toBeDefined();
   });
+
+  it('never throws on mangled sources and keeps every import before the damage (seeded fuzz)', () => {
+    const head = ["import { a } from './a.js';", "import type { B } from '../b.js';", "export * from './c.js';", "const d = require('./d');"];
+    const tail = ['export function f(x: number) {', '  return import(`./e.js`).then(() => x);', '}', "const s = 'import \"./not.js\"';", '/* import "./nor.js" */'];
+    const noise = ['{', '}', '(', ')', "'", '"', '`', '/', '*', '<', '>', ';', '\n', '\uFEFF', 'import', 'export', '=>', '\\'];
+    let seed = 42;
+    const random = (n: number): number => {
+      seed = (seed * 1103515245 + 12345) % 2 ** 31;
+      return seed % n;
+    };
+    for (let round = 0; round < 300; round++) {
+      const rest = [...tail.join('\n')];
+      for (let k = 1 + random(4); k > 0; k--) rest.splice(random(rest.length + 1), random(3) === 0 ? 1 : 0, noise[random(noise.length)] ?? '');
+      const source = `${head.join('\n')}\n${rest.join('')}`;
+      const lexed = lexImports(source, 'fuzz.ts');
+      const lines = source.split('\n').length;
+      expect(lexed.imports.every((i) => i.line >= 1 && i.line <= lines)).toBe(true);
+      expect(lexed.imports.slice(0, 4).map((i) => i.specifier)).toEqual(['./a.js', '../b.js', './c.js', './d']);
+    }
+  });
 });
+

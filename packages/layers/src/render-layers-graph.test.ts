@@ -62,4 +62,17 @@ describe('renderLayersGraph', () => {
       ].join('\n'),
     );
   });
+
+  it('keeps folders whose names differ only in escaped characters apart', () => {
+    const model = createLayerModel({ ...sectionDefaults('layers'), domains: ['src/domains/*'] });
+    const two: GraphFile[] = [
+      { path: 'src/domains/a"b/service/a.ts', imports: [edge('src/domains/a_b/repo/b.ts', 1)], suppressions: [], hasUnresolved: false },
+      { path: 'src/domains/a_b/repo/b.ts', imports: [], suppressions: [], hasUnresolved: false },
+    ];
+    const graph = { files: two, stats: { files: two.length, lexedFromCache: 0, resolvedFromCache: 0, findingsFromCache: 0 }, saveCache: () => Promise.resolve() };
+    const mermaid = renderLayersGraph({ graph, classes: classifyGraph(graph, model), violations: [], active: [], order: model.order });
+    expect(mermaid.match(/^ {2}subgraph [^[]+/gm)).toEqual(['  subgraph src_domains_a_b', '  subgraph src_domains_a_b_2']);
+    expect(mermaid).toContain('  src_domains_a_b_service -->|"1"| src_domains_a_b_repo\n');
+  });
 });
+

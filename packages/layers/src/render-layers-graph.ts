@@ -26,6 +26,7 @@ interface Node {
 
 export function renderLayersGraph(input: LayersGraphInput): string {
   const nodes = new Map<string, Node>();
+  const slug = createSlugger();
   const nodeOf = (cls: FileClass | undefined): Node | undefined => {
     if (cls === undefined) return undefined;
     let node: Node | undefined;
@@ -66,7 +67,7 @@ export function renderLayersGraph(input: LayersGraphInput): string {
       arrows.set(key, arrow);
     }
   }
-  return renderMermaid([...nodes.values()], [...arrows.values()], input.order);
+  return renderMermaid([...nodes.values()], [...arrows.values()], input.order, slug);
 }
 
 interface Arrow {
@@ -78,7 +79,7 @@ interface Arrow {
   active: boolean;
 }
 
-function renderMermaid(nodes: Node[], arrows: Arrow[], order: readonly string[]): string {
+function renderMermaid(nodes: Node[], arrows: Arrow[], order: readonly string[], slug: (text: string) => string): string {
   const rank = (label: string): number => (order.includes(label) ? order.indexOf(label) : order.length);
   const lines = ['flowchart LR'];
   const groups = new Map<string, Node[]>();
@@ -111,6 +112,22 @@ export function escapeLabel(text: string): string {
   return text.replace(/[#"<>]/g, (c) => ({ '#': '#35;', '"': '#quot;', '<': '#lt;', '>': '#gt;' })[c] ?? c);
 }
 
-function slug(text: string): string {
-  return text.replace(/[^A-Za-z0-9_]/g, '_');
+/**
+ * Mermaid ids from names: other characters become `_`, and two names that would get the same id
+ * (`a"b`, `a_b`) get distinct ones, so their boxes are not merged.
+ */
+function createSlugger(): (text: string) => string {
+  const ids = new Map<string, string>();
+  const taken = new Set<string>();
+  return (text) => {
+    let id = ids.get(text);
+    if (id === undefined) {
+      const base = text.replace(/[^A-Za-z0-9_]/g, '_');
+      id = base;
+      for (let n = 2; taken.has(id); n++) id = `${base}_${n}`;
+      ids.set(text, id);
+      taken.add(id);
+    }
+    return id;
+  };
 }
