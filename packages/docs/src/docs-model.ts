@@ -10,7 +10,9 @@ import { parse as parseToml } from 'smol-toml';
 import type { GitHistory } from './git.js';
 import { isShallowClone, listGitFiles, listModified, readHistory } from './git.js';
 import type { ParseCache } from './parse-cache.js';
+import { maxParsedLength } from './markdown-limits.js';
 import type { ParsedMarkdown } from './parse-markdown.js';
+import { parseMarkdown } from './parse-markdown.js';
 import type { ParsePool } from './parse-in-parallel.js';
 import { startParsePool } from './parse-in-parallel.js';
 import type { Workspace } from './read-workspace.js';
@@ -108,12 +110,10 @@ async function buildModel(input: BuildModelInput, pool: () => ParsePool): Promis
   readAllHistory().catch(() => undefined);
   const notes: string[] = [];
   const rootReal = realRoot(root);
-  const [docs, workspace, codex, symlinks] = await Promise.all([
-    readDocs({ root, rootReal, notes }, mdPaths, input.cache, pool),
-    readWorkspace(root, list.filter((f) => !isForeign(f))),
-    readCodexSettings(root, rootReal, config),
-    findSymlinks(root, mdPaths),
-  ]);
+  const docsRead = readDocs({ root, rootReal, notes }, mdPaths, input.cache, pool);
+  const workspace = readWorkspace(root, list.filter((f) => !isForeign(f)));
+  const codex = readCodexSettings(root, rootReal, config);
+  const [docs, symlinks] = await Promise.all([docsRead, findSymlinks(root, mdPaths)]);
   const model: DocsModel = {
     root,
     config,
@@ -152,17 +152,21 @@ async function readDocs(place: ReadPlace, paths: readonly string[], cache: Parse
     }
     return [{ path, text: read.text }];
   });
-  const parsed = present.map((e) => cache?.lookup(e.text));
+  // A file too long for the parser is scanned here, line by line, and not cached: scanning is cheap,
+  // and its facts (a 20 MB file of links) would be costly to copy between threads and to store.
+  const parsed = present.map((e) => (e.text.length > maxParsedLength ? parseMarkdown(e.text) : cache?.lookup(e.text)));
   const missing = present.flatMap((e, i) => (parsed[i] === undefined ? [i] : []));
   const fresh = missing.length === 0 ? [] : await pool().parse(missing.map((i) => (present[i] as { text: string }).text));
   for (const [n, i] of missing.entries()) {
     const result = fresh[n] as ParsedMarkdown;
-    cache?.store((present[i] as { text: string }).text, result);
+    if (result.lineScanned === undefined) cache?.store((present[i] as { text: string }).text, result);
     parsed[i] = result;
   }
   for (const [i, { path, text }] of present.entries()) {
     const lines = lineCount(text);
-    docs.set(path, { ...(parsed[i] as ParsedMarkdown), path, text, bytes: Buffer.byteLength(text), lines });
+    const facts = parsed[i] as ParsedMarkdown;
+    if (facts.lineScanned !== undefined) place.notes.push(`docs: ${path} was read line by line, not parsed as CommonMark: ${facts.lineScanned}. Links, code spans, headings and fenced code on one line are checked; a link spread over lines is not.`);
+    docs.set(path, { ...facts, path, text, bytes: Buffer.byteLength(text), lines });
   }
   return docs;
 }

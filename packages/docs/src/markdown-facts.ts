@@ -38,6 +38,8 @@ export interface ParsedMarkdown {
   /** Every anchor a link may name: heading slugs and HTML id/name attributes. */
   anchors: Set<string>;
   frontmatter: Frontmatter;
+  /** Why the CommonMark parser did not read the file and the line scanner did (markdown-limits.ts). */
+  lineScanned?: string;
 }
 
 /** A file's front matter, from the YAML between its `---` lines. */

@@ -13,7 +13,9 @@ import { frontmatter } from 'micromark-extension-frontmatter';
 import { gfmFootnote } from 'micromark-extension-gfm-footnote';
 import type { Event, ParseContext, ParseOptions } from 'micromark-util-types';
 import { compileFacts } from './compile-facts.js';
+import { whyNotParsed } from './markdown-limits.js';
 import type { ParsedMarkdown } from './markdown-facts.js';
+import { scanMarkdownLines } from './scan-markdown-lines.js';
 
 export type { Frontmatter, Heading, MarkdownLink, ParsedMarkdown, SourceSpan, TextRun } from './markdown-facts.js';
 
@@ -46,6 +48,9 @@ export function tokenize(text: string, options: ParseOptions = parseOptions(text
   return postprocess(parser.document().write(preprocess()(text, undefined, true)));
 }
 
+/** The facts of `text`: from the CommonMark parser, or from the line scanner past the parser's limits (markdown-limits.ts). */
 export function parseMarkdown(text: string): ParsedMarkdown {
+  const why = whyNotParsed(text);
+  if (why !== undefined) return { ...scanMarkdownLines(text), lineScanned: why };
   return compileFacts(text, tokenize(text));
 }
