@@ -118,6 +118,11 @@ function describeUnjudged(found: UnresolvedFound): string[] {
       `layers: ${found.ignored} import(s) lead into locations git ignores (generated code, build output) that do not exist yet, so they were not judged; a CI that builds first judges them.`,
     );
   }
+  if (found.unknown > 0) {
+    notes.push(
+      `layers: ${found.unknown} import(s) name neither a file, an npm package nor a tsconfig \`paths\` alias (a bundler alias, a virtual module such as virtual:x), so they were not judged; map them in tsconfig \`paths\` to have them checked.`,
+    );
+  }
   if (found.gitFailed === true) notes.push('layers: git could not say which locations it ignores, so every import that resolves to no file is reported.');
   return notes;
 }

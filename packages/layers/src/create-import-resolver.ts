@@ -21,8 +21,12 @@ export type ResolvedTarget =
   | { kind: 'builtin'; name: string }
   | UnresolvedTarget;
 
-/** What kind of import led nowhere: a relative path, a tsconfig `paths` alias, a workspace package, or another (`#imports`, absolute). */
-export type UnresolvedReason = 'relative' | 'alias' | 'workspace' | 'other';
+/**
+ * What kind of import led nowhere: a relative path, a tsconfig `paths` alias, a workspace package,
+ * another (`#imports`, absolute), or a name that is none of these nor an npm name (`virtual:x`, a
+ * bundler-only alias such as `@/x` without a tsconfig `paths` entry), which harness cannot judge.
+ */
+export type UnresolvedReason = 'relative' | 'alias' | 'workspace' | 'other' | 'unknown';
 
 export interface UnresolvedTarget {
   kind: 'unresolved';
@@ -106,8 +110,8 @@ export function createImportResolver(options: ImportResolverOptions): ImportReso
     const alias = bare === undefined ? undefined : aliasTarget(fromFile, specifier);
     if (alias !== undefined) return unresolved('alias', alias);
     if (bare !== undefined && isNpmName(bare)) return { kind: 'package', name: bare };
-    // A name npm would not accept (`~/x`, `@/x`) is a path alias that failed, not a package.
-    return unresolved(bare === undefined ? 'other' : 'alias');
+    // A name npm would not accept and no tsconfig maps (`virtual:x`, a bundler alias): not a package, not judged.
+    return unresolved(bare === undefined ? 'other' : 'unknown');
   };
 
   return {

@@ -15,6 +15,8 @@ export interface UnresolvedFound {
   violations: Violation[];
   /** Imports into git-ignored places, not judged. */
   ignored: number;
+  /** Imports of names that are neither a file, an npm package nor a tsconfig alias (`virtual:x`): not judged. */
+  unknown: number;
   /** Set when git could not say which places it ignores (every such import is then a finding). */
   gitFailed?: boolean;
 }
@@ -27,12 +29,16 @@ export async function findUnresolved(root: string, graph: ImportGraph, git: bool
       if (edge.target.kind === 'unresolved') found.push({ file: file.path, line: edge.line, column: edge.column, specifier: edge.specifier, typeOnly: edge.typeOnly, target: edge.target });
     }
   }
-  if (found.length === 0) return { violations: [], ignored: 0 };
+  if (found.length === 0) return { violations: [], ignored: 0, unknown: 0 };
   const candidates = [...new Set(found.flatMap((f) => (f.target.candidate === undefined ? [] : [f.target.candidate])))];
   const ignored = git ? await gitIgnored(root, candidates) : new Set<string>();
-  const result: UnresolvedFound = { violations: [], ignored: 0 };
+  const result: UnresolvedFound = { violations: [], ignored: 0, unknown: 0 };
   if (ignored === undefined) result.gitFailed = true;
   for (const f of found) {
+    if (f.target.reason === 'unknown') {
+      result.unknown += 1;
+      continue;
+    }
     if (f.target.candidate !== undefined && ignored?.has(f.target.candidate) === true) {
       result.ignored += 1;
       continue;

@@ -129,7 +129,7 @@ function encodeTarget(target: ResolvedTarget): string {
   return `u${(target.reason ?? 'other')[0] ?? 'o'}${target.candidate ?? ''}`;
 }
 
-const reasons: Record<string, UnresolvedReason> = { r: 'relative', a: 'alias', w: 'workspace', o: 'other' };
+const reasons: Record<string, UnresolvedReason> = { r: 'relative', a: 'alias', w: 'workspace', o: 'other', u: 'unknown' };
 
 /** Targets are shared between the many imports that name the same file; decode each once. */
 function decodeTargetShared(text: string, seen: Map<string, ResolvedTarget>): ResolvedTarget {

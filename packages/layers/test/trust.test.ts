@@ -149,6 +149,8 @@ describe('layers/unresolved', () => {
         "import '@mono/unbuilt';",
         '// harness-ignore layers/unresolved: written by the next commit',
         "import './soon.js';",
+        "import 'virtual:pwa-register';",
+        "import '@/components/button';",
         'export { built, source };',
         '',
       ].join('\n'),
@@ -165,6 +167,8 @@ describe('layers/unresolved', () => {
     // The generated file and the unbuilt package land in git-ignored places: a note, said once.
     expect(result.notes.filter((n) => n.includes('git ignores'))).toHaveLength(1);
     expect(result.notes.join('\n')).toMatch(/2 import\(s\) lead into locations git ignores/);
+    // Names no tsconfig maps and npm would not accept (virtual modules, bundler aliases): counted, not judged.
+    expect(result.notes.join('\n')).toMatch(/2 import\(s\) name neither a file, an npm package nor a tsconfig `paths` alias/);
   });
 
   it('outside git, nothing is known to be ignored: every import that leads nowhere is a finding', async () => {
