@@ -1,6 +1,6 @@
 // Hostile and broken inputs (issue 15): a check that could not see the graph must not pass, and
 // the walk never leaves the repository. Each case is a small repo built in a temporary folder.
-import { mkdtemp, readdir, realpath, rm, symlink, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, realpath, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { LayersConfig } from '@harness/config';
@@ -38,7 +38,7 @@ async function configError(run: Promise<unknown>): Promise<HarnessError> {
 }
 
 describe('symlinks never lead the walk out of the repository', () => {
-  it.each([true, false])('git=%s: a link to a folder outside, a link loop and a linked file outside are not read', async (git) => {
+  it.each([true, false])('git=%s: links to / and to a folder outside, a link loop, a linked file outside and a folder named like a file are not read', async (git) => {
     const outside = await realpath(await mkdtemp(join(tmpdir(), 'harness-layers-outside-')));
     cleanup.push(() => rm(outside, { recursive: true, force: true }));
     await writeFile(join(outside, 'evil.ts'), "import './nowhere.js';\n");
@@ -46,6 +46,8 @@ describe('symlinks never lead the walk out of the repository', () => {
     await symlink(outside, join(root, 'src/out'));
     await symlink(root, join(root, 'src/loop'));
     await symlink(join(outside, 'evil.ts'), join(root, 'src/leak.ts'));
+    await symlink('/', join(root, 'src/slash'));
+    await mkdir(join(root, 'src/folder.ts'));
     if (git) await createTempRepoGit(root);
     const result = await check(root);
     expect(result.graph.files.map((f) => f.path)).toEqual(['src/a.ts', 'src/b.ts']);
