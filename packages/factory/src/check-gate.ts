@@ -1,13 +1,19 @@
 // The gate before every push: `harness check` in the worktree, through the same
 // library call and the same registered checks as the CLI (SPEC "Who uses it and how").
 import { registeredChecks, runChecks } from '@harness/check';
-import { loadConfig } from '@harness/config';
+import { loadConfig, noConfigError } from '@harness/config';
 import { renderResult } from '@harness/diagnostics';
 import type { CheckGate } from './factory-context.js';
 
 export function createCheckGate(env: Readonly<Record<string, string | undefined>>): CheckGate {
   return async (worktree) => {
     const loaded = await loadConfig({ cwd: worktree });
+    // As a bare `harness check`: without a config file every check is skipped, and a gate that ran
+    // nothing is not green. The agent reads why in the report.
+    if (loaded.path === undefined) {
+      const error = noConfigError(loaded.root, 'the factory gate runs a bare `harness check`, which has no check to run');
+      return { ok: false, report: `${error.message}\nfix: ${error.fix ?? ''}\n` };
+    }
     const { document } = await runChecks({ checks: registeredChecks, root: loaded.root, config: loaded.config, options: { env } });
     return { ok: document.ok, report: renderResult(document, 'pretty', { color: false, toolVersion: 'factory' }) };
   };
