@@ -1,6 +1,5 @@
 // `harness check docs` as a library call: read the repository's docs once, apply every rule, the
 // fixes (with fix), and the baseline (writing it with updateBaseline).
-import { join } from 'node:path';
 import type { DocsConfig } from '@harness/config';
 import type { Diagnostic } from '@harness/diagnostics';
 import { settleBaseline } from '@harness/diagnostics';
@@ -55,8 +54,8 @@ export async function checkDocs(input: CheckDocsInput): Promise<CheckDocsResult>
 }
 
 async function findAll(input: CheckDocsInput, notes: string[]): Promise<{ model: DocsModel; findings: Finding[] }> {
-  const cacheFile = input.cache === false ? undefined : join(input.root, docsCacheFile);
-  const cache = await ParseCache.load(cacheFile);
+  const cacheFile = input.cache === false ? undefined : docsCacheFile;
+  const cache = ParseCache.load(input.root, cacheFile);
   const model = await buildDocsModel({ root: input.root, config: input.config, cache, ...(input.now === undefined ? {} : { now: input.now }) });
   // The cache is written (and fsynced) while the rules run. It only saves time: a read-only
   // checkout must not fail the check.

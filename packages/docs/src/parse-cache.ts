@@ -2,9 +2,9 @@
 // text: parsing is most of a run's time, and most files do not change between runs. A cache that
 // cannot be read is ignored; one that cannot be written costs only time.
 import { createHash } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import type { Frontmatter, Heading, MarkdownLink, ParsedMarkdown, TextRun } from './parse-markdown.js';
+import { readInside, realRoot } from './read-inside.js';
 import { assertInsideRoot, ensureStateDir, writeFileInside } from '@harness/diagnostics';
 
 export const docsCacheFile = '.harness/cache/docs.json';
@@ -30,10 +30,13 @@ export class ParseCache {
     this.entries = entries;
   }
 
-  static async load(path: string | undefined): Promise<ParseCache> {
+  /** The cache at `path` in `root`; empty when there is none, it cannot be read, or it is a link out of the repository. */
+  static load(root: string, path: string | undefined): ParseCache {
     if (path === undefined) return new ParseCache(new Map());
     try {
-      const doc = JSON.parse(await readFile(path, 'utf8')) as { version?: number; entries?: Record<string, CachedParse> };
+      const read = readInside(root, realRoot(root), path, true);
+      if (read === undefined || !('text' in read)) return new ParseCache(new Map());
+      const doc = JSON.parse(read.text) as { version?: number; entries?: Record<string, CachedParse> };
       if (doc.version !== cacheVersion || doc.entries === undefined) return new ParseCache(new Map());
       return new ParseCache(new Map(Object.entries(doc.entries)));
     } catch {

@@ -3,7 +3,7 @@
 // following a link (O_NOFOLLOW), which costs nothing for the plain files that are almost all of
 // them; a link is read only when its real path is inside the root's.
 import { closeSync, constants, openSync, readFileSync, realpathSync } from 'node:fs';
-import { join, relative, sep } from 'node:path';
+import { dirname, join, relative, sep } from 'node:path';
 
 export type InsideRead = { text: string } | { outside: true } | undefined;
 
@@ -22,10 +22,18 @@ export function realRoot(root: string): string {
 
 /**
  * `path`'s text (repository-relative), `{ outside: true }` for a symbolic link out of the tree, or
- * undefined when it cannot be read (gone from the work tree, a folder).
+ * undefined when it cannot be read (gone from the work tree, a folder). Its folders are trusted to
+ * be real ones (git lists nothing under a link, nor does walk-tree.ts) unless `checkFolders` is set.
  */
-export function readInside(root: string, rootReal: string, path: string): InsideRead {
+export function readInside(root: string, rootReal: string, path: string, checkFolders = false): InsideRead {
   const full = join(root, path);
+  if (checkFolders) {
+    try {
+      if (!isInside(rootReal, realpathSync(dirname(full)))) return { outside: true };
+    } catch {
+      return undefined;
+    }
+  }
   let fd: number;
   try {
     fd = openSync(full, noFollow);

@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { describe, expect, it, onTestFinished } from 'vitest';
 import { checkDocs } from '../src/check-docs.js';
 import { buildDocsModel } from '../src/docs-model.js';
+import { docsCacheFile, ParseCache } from '../src/parse-cache.js';
 import { docsConfig, writeGitRepo, writeTempRepo } from '../src/temp-repo.fixture.js';
 
 async function outsideFolder(): Promise<string> {
@@ -36,11 +37,15 @@ describe('symbolic links in the tree', () => {
     expect(result.files).toBe(2);
   });
 
-  it('does not write the parse cache through a .harness folder that links out of the repository', async () => {
+  it('does not read or write the parse cache through a .harness folder that links out of the repository', async () => {
     const outside = await outsideFolder();
+    await mkdir(join(outside, 'cache'));
+    await writeFile(join(outside, 'cache/docs.json'), JSON.stringify({ version: 3, entries: { k: { links: [], runs: [], headings: [], anchors: [], frontmatter: { kind: 'none' } } } }));
     const root = await writeGitRepo({ 'AGENTS.md': '# Map\n' }, '2026-01-01T12:00:00Z', { '.harness': outside });
     const result = await checkDocs({ root, config: docsConfig() });
     expect(result.notes.some((n) => n.startsWith('docs: could not write .harness/cache/docs.json (refusing to write'))).toBe(true);
-    expect(await readdir(outside)).toEqual(['deep']);
+    expect((await readdir(outside)).sort()).toEqual(['cache', 'deep']);
+    expect(await readdir(join(outside, 'cache'))).toEqual(['docs.json']);
+    expect(ParseCache.load(root, docsCacheFile).empty).toBe(true);
   });
 });

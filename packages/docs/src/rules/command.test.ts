@@ -21,6 +21,11 @@ describe('docs/command', () => {
     ]);
   });
 
+  it('never looks outside the repository for a binary: a name that climbs out of node_modules/.bin is a name nothing provides', async () => {
+    const model = await modelOf({ 'package.json': pkg, 'AGENTS.md': `\`pnpm ${'../'.repeat(30)}bin/sh\`\n` });
+    expect((await command.check(model)).map((f) => f.target)).toEqual([`pnpm ${'../'.repeat(30)}bin/sh`]);
+  });
+
   it('says when there is no Makefile at all', async () => {
     const findings = await command.check(await modelOf({ 'AGENTS.md': '`make check`\n' }));
     expect(findings[0]?.message).toContain('the repository has no Makefile');

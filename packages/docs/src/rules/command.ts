@@ -58,6 +58,8 @@ function undefinedReason(model: DocsModel, scripts: ReadonlySet<string>, ref: Co
 }
 
 function isDependencyBin(model: DocsModel, name: string): boolean {
+  // A name from the docs is one file in node_modules/.bin, never a path out of it.
+  if (/[\\/]/.test(name) || name === '.' || name === '..') return false;
   return model.workspace.packages.some((p) => existsSync(join(model.root, p.dir, 'node_modules', '.bin', name)));
 }
 

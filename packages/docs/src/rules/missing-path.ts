@@ -63,7 +63,9 @@ async function ignoredCandidates(model: DocsModel, candidates: readonly Candidat
 /** A path inside an installed dependency of the doc's package (`generated/x.json` of a package it names). */
 function inDependency(model: DocsModel, c: Candidate): boolean {
   const owners = model.workspace.packages.filter((p) => p.dir === '' || c.doc.startsWith(`${p.dir}/`));
-  return owners.some((p) => [...p.dependencies].some((d) => existsSync(join(model.root, p.dir, 'node_modules', d, c.path))));
+  // Only a path that stays inside the dependency's folder is looked for (`../../x` is not).
+  const inside = (d: string): boolean => posix.normalize(`${d}/${c.path}`).startsWith(`${posix.normalize(d)}/`);
+  return owners.some((p) => [...p.dependencies].some((d) => inside(d) && existsSync(join(model.root, p.dir, 'node_modules', d, c.path))));
 }
 
 function describe(model: DocsModel, c: Candidate, renamedTo: ReadonlyMap<string, string> | undefined): Finding {
