@@ -1,15 +1,23 @@
 // Copies a fixture repository to a temporary folder and makes it a git
 // repository with one commit, as a user's repository would be.
 import { execFileSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const fixturesDir = fileURLToPath(new URL('fixtures/', import.meta.url));
 
+const made: string[] = [];
+
+/** Removes every fixture repository made so far (call it in afterAll). */
+export function removeFixtureRepos(): void {
+  for (const dir of made.splice(0)) rmSync(dir, { recursive: true, force: true });
+}
+
 export function fixtureRepo(name: string): string {
   const dir = mkdtempSync(join(tmpdir(), `harness-init-${name}-`));
+  made.push(dir);
   cpSync(join(fixturesDir, name), dir, { recursive: true });
   const git = (...args: string[]) => execFileSync('git', args, { cwd: dir, stdio: 'pipe' });
   git('init', '-q', '-b', 'main');

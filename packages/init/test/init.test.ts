@@ -1,14 +1,16 @@
 // harness init on fixture repositories, through the library: one fixture per
 // layout the inference handles and per package manager.
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { loadConfig } from '@harness/config';
 import { formatHarnessError, HarnessError } from '@harness/diagnostics';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import type { InitChoices } from '../src/index.js';
 import { applyInit, planInit, planIsEmpty, prepareInit } from '../src/index.js';
-import { fixtureRepo, snapshotTree } from './fixture-repo.js';
+import { fixtureRepo, removeFixtureRepos, snapshotTree } from './fixture-repo.js';
+
+afterAll(removeFixtureRepos);
 
 const today = '2026-11-22';
 
@@ -151,6 +153,7 @@ describe('writing', () => {
     writeFileSync(join(dir, 'package.json'), '{"name":"x"}\n');
     await expect(prepareInit({ cwd: dir })).rejects.toMatchObject({ code: 'USAGE', message: expect.stringContaining('is not inside a git repository') as unknown });
     expect(readdirSync(dir)).toEqual(['package.json']);
+    rmSync(dir, { recursive: true });
   });
 
   it('an invalid existing harness.config.yaml stops init with its file, line and key, and nothing is written', async () => {

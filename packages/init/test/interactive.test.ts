@@ -6,8 +6,10 @@ import { spawn } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { describe, expect, it } from 'vitest';
-import { fixtureRepo, snapshotTree } from './fixture-repo.js';
+import { afterAll, describe, expect, it } from 'vitest';
+import { fixtureRepo, removeFixtureRepos, snapshotTree } from './fixture-repo.js';
+
+afterAll(removeFixtureRepos);
 
 const cli = fileURLToPath(new URL('../../harness/dist/run.js', import.meta.url));
 const enter = '\r';

@@ -4,12 +4,18 @@
 // a user runs it, with a clean environment. Needs the packages built first
 // (`pnpm test` builds; alone: `pnpm turbo run build --filter harness...`).
 import { execFile } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { beforeAll, describe, expect, it } from 'vitest';
-import { fixtureRepo, snapshotTree } from './fixture-repo.js';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { fixtureRepo, removeFixtureRepos, snapshotTree } from './fixture-repo.js';
+
+let packsDir = '';
+afterAll(() => {
+  removeFixtureRepos();
+  if (packsDir !== '') rmSync(packsDir, { recursive: true, force: true });
+});
 
 const packagesDir = fileURLToPath(new URL('../../', import.meta.url));
 // The user's environment as a shell would give it (proxy and CA settings included), without what
@@ -40,6 +46,7 @@ beforeAll(async () => {
     throw new Error('build the packages first: pnpm turbo run build --filter harness...');
   }
   const packs = mkdtempSync(join(tmpdir(), 'harness-packs-'));
+  packsDir = packs;
   for (const name of readdirSync(packagesDir)) {
     const manifest = join(packagesDir, name, 'package.json');
     // Private packages (the GitHub stand-in) are test tools, never installed by users.
