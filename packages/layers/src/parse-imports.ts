@@ -5,8 +5,14 @@ import { parseSync, Visitor } from 'oxc-parser';
 import type { EdgeKind, RawRecord } from './lex-imports.js';
 
 export function lexWithParser(source: string, file: string): { records: RawRecord[]; error?: { message: string; offset: number } } {
-  const result = parseSync(file, source);
-  const fatal = result.errors.find((e) => (e.severity as string) === 'Error');
+  let result = parseSync(file, source);
+  let fatal = result.errors.find((e) => (e.severity as string) === 'Error');
+  // JSX in a .js/.mjs/.cjs file is common (React projects); it is a syntax error only if it fails as JSX too.
+  if (fatal !== undefined && /\.[cm]?js$/.test(file)) {
+    const asJsx = parseSync(file, source, { lang: 'jsx' });
+    const jsxFatal = asJsx.errors.find((e) => (e.severity as string) === 'Error');
+    if (jsxFatal === undefined) [result, fatal] = [asJsx, undefined];
+  }
   if (fatal !== undefined) return { records: [], error: { message: fatal.message, offset: fatal.labels[0]?.start ?? 0 } };
   const records: RawRecord[] = [];
   const add = (specifier: unknown, kind: EdgeKind, typeOnly: boolean, offset: number): void => {

@@ -180,6 +180,14 @@ describe('layers/unresolved', () => {
 });
 
 describe('a file with a syntax error', () => {
+  it('JSX in a .js file is not one', async () => {
+    const { root } = await repo({ 'src/a.js': "import { b } from './b.js';\nexport const A = () => <div title=\"a\">{b}</div>;\n", 'src/b.js': 'export const b = 1;\n' });
+    const result = await check(root);
+    expect(edgesOf(result)).toEqual(['src/a.js:1 ./b.js → src/b.js']);
+    expect(result.diagnostics).toEqual([]);
+  });
+
+
   it('keeps the imports that can be lexed and is reported', async () => {
     const { root } = await repo({
       'src/a.ts': "import { b } from './b.js';\nconst x = {;\nimport { c } from './c.js';\nexport { b, c, x };\n",
