@@ -46,13 +46,20 @@ async function problemOf(root: string, file: PlannedFile): Promise<WriteProblem 
   const shown = folder === '' ? 'the repository root' : folder;
   const folderEntry = folder === '' ? { kind: 'directory' as const } : await entryOf(root, folder);
   const isFolder = folderEntry.kind === 'directory' || (folderEntry.kind === 'link' && folderEntry.resolves === 'directory');
-  if (!isFolder) return { path, message: `${shown} is a file, so ${path} cannot be created`, fix: `Move ${shown} away, then run init again.` };
+  if (!isFolder) return { path, message: `${shown} is a file, not a folder`, fix: `Move ${shown} away, then run init again.` };
   try {
     await access(join(root, folder), constants.W_OK | constants.X_OK);
   } catch {
     return { path, message: `${shown} is not writable`, fix: `Make ${shown} writable (\`chmod u+w ${folder === '' ? '.' : folder}\`) or run init as its owner, then run init again.` };
   }
   return undefined;
+}
+
+/** One line per distinct problem, for the plan: `cannot write docs/index.md and 9 more: docs is not writable. fix` */
+export function describeWriteProblems(problems: readonly WriteProblem[]): string[] {
+  const groups = new Map<string, WriteProblem[]>();
+  for (const problem of problems) groups.set(problem.message, [...(groups.get(problem.message) ?? []), problem]);
+  return [...groups.entries()].map(([message, [first, ...rest]]) => `cannot write ${first?.path ?? ''}${rest.length > 0 ? ` and ${rest.length} more` : ''}: ${message}. ${first?.fix ?? ''}`);
 }
 
 /** The error for writes that cannot be made: every problem, the first one's place, each fix once. */

@@ -19,7 +19,7 @@ import { renderTemplate } from './render-template.js';
 import { planSplit } from './plan-split.js';
 import type { RepoEntry } from './repo-entry.js';
 import { entryOf, escapingFolder, readInside } from './repo-entry.js';
-import { findWriteProblems } from './check-writes.js';
+import { describeWriteProblems, findWriteProblems } from './check-writes.js';
 import { templatesDir } from './templates-dir.js';
 
 export interface InitChoices extends ConfigChoices {
@@ -124,7 +124,7 @@ export async function planInit(inspection: InitInspection, options: PlanOptions)
     baselineChecks: choices.baselines ? registeredChecks.filter((c) => effective[c.section] !== undefined && keepsBaseline(c.section)).map((c) => c.name) : [],
     confirm: choices.baselines,
     installCommand,
-    notes: [...(split?.notes ?? []), ...blocked.map((b) => `cannot write ${b.path}: ${b.message}. ${b.fix}`)],
+    notes: [...(split?.notes ?? []), ...describeWriteProblems(blocked)],
   };
 }
 

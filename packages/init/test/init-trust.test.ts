@@ -133,6 +133,17 @@ describe('a write that cannot be made stops init before anything is written', ()
     expect(snapshotTree(root)).toEqual(before);
   });
 
+  it('a file where init needs a folder: one line in the plan, one reason in the error, nothing written', async () => {
+    const root = repo('shop');
+    writeFileSync(join(root, 'docs'), 'notes\n');
+    const before = snapshotTree(root);
+    const planned = await plan(root);
+    expect(planned.notes.filter((n) => n.startsWith('cannot write'))).toEqual([expect.stringMatching(/^cannot write docs\/architecture\.md and \d+ more: docs is a file, not a folder\. Move docs away/) as unknown]);
+    const error = await failure(applyInit(planned));
+    expect(error).toMatchObject({ code: 'IO_FAILED', message: 'docs is a file, not a folder, so init cannot write there; nothing was written', fix: 'Move docs away, then run init again.' });
+    expect(snapshotTree(root)).toEqual(before);
+  });
+
   it.skipIf(process.getuid?.() === 0)('a read-only folder: IO_FAILED naming the folder, and nothing written', async () => {
     const root = repo('shop');
     mkdirSync(join(root, 'docs'));
