@@ -2,7 +2,7 @@
 // list levels (1 MB), 10,000 list and block quote levels on one line, and 1 MB of ordinary prose
 // for scale. Each case is a small git repository under bench/.work/docs-pathological/ whose map
 // links the file; the built `harness` checks it in a fresh process (cold: no parse cache). Prints
-// the wall time, the peak resident memory, the exit code, the broken links found (each file plants
+// the wall time, the CPU time (all threads), the peak resident memory, the exit code, the broken links found (each file plants
 // three) and whether the output says the file was not fully parsed.
 // Run from the repository root after `pnpm build`: node bench/docs/pathological.ts
 import { execFileSync, spawn } from 'node:child_process';
@@ -13,7 +13,7 @@ import { join } from 'node:path';
 const rootDir = new URL('../..', import.meta.url).pathname;
 const work = join(rootDir, 'bench/.work/docs-pathological');
 const harnessBin = join(rootDir, 'packages/harness/bin/harness.js');
-const rssReporter = new URL('../layers/report-peak-rss.mjs', import.meta.url).href;
+const usageReporter = new URL('./report-usage.mjs', import.meta.url).href;
 
 /** Lines until the text reaches `bytes`. */
 function fill(bytes: number, line: (i: number) => string): string {
@@ -53,26 +53,27 @@ async function writeRepo(dir: string, text: string): Promise<void> {
 
 interface Measured {
   seconds: number;
+  cpuSeconds: number;
   rssMb: number;
   code: number | null;
   stdout: string;
 }
 
 async function check(dir: string): Promise<Measured> {
-  const rssFile = join(dir, '.rss');
+  const usageFile = join(dir, '.usage');
   const started = performance.now();
-  const child = spawn(process.execPath, ['--import', rssReporter, harnessBin, 'check', 'docs', '--format', 'json'], { cwd: dir, env: { ...process.env, BENCH_RSS_FILE: rssFile } });
+  const child = spawn(process.execPath, ['--import', usageReporter, harnessBin, 'check', 'docs', '--format', 'json'], { cwd: dir, env: { ...process.env, BENCH_USAGE_FILE: usageFile } });
   let stdout = '';
   child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
   child.stderr.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
   const code = await new Promise<number | null>((done) => child.on('close', done));
   const seconds = (performance.now() - started) / 1000;
-  const rssMb = Number(await readFile(rssFile, 'utf8').catch(() => 'NaN')) / 1024;
-  return { seconds, rssMb, code, stdout };
+  const usage = JSON.parse(await readFile(usageFile, 'utf8').catch(() => '{}')) as { maxRssKb?: number; cpuMicros?: number };
+  return { seconds, cpuSeconds: (usage.cpuMicros ?? Number.NaN) / 1e6, rssMb: (usage.maxRssKb ?? Number.NaN) / 1024, code, stdout };
 }
 
 console.log(`docs pathological markdown: Node ${process.version}, ${availableParallelism()} cores, load average ${loadavg()[0]?.toFixed(1)} at start`);
-console.log(`${'case'.padEnd(34)} ${'size'.padStart(8)} ${'time'.padStart(8)} ${'peak RSS'.padStart(9)}  exit  broken links  note`);
+console.log(`${'case'.padEnd(34)} ${'size'.padStart(8)} ${'wall'.padStart(8)} ${'CPU'.padStart(8)} ${'peak RSS'.padStart(9)}  exit  broken links  note`);
 for (const [i, c] of cases.entries()) {
   const dir = join(work, `case-${i}`);
   const text = c.text();
@@ -81,6 +82,6 @@ for (const [i, c] of cases.entries()) {
   const brokenFound = (m.stdout.match(/"rule": ?"docs\/broken-link"/g) ?? []).length;
   const note = /read line by line, not parsed as CommonMark: (.*?)\. Links/.exec(m.stdout)?.[1] ?? 'none (parsed in full)';
   const size = text.length >= 1 << 20 ? `${(text.length / (1 << 20)).toFixed(1)} MB` : `${Math.round(text.length / 1024)} KB`;
-  console.log(`${c.name.padEnd(34)} ${size.padStart(8)} ${`${m.seconds.toFixed(2)} s`.padStart(8)} ${`${m.rssMb.toFixed(0)} MB`.padStart(9)}  ${String(m.code).padStart(4)}  ${String(brokenFound).padStart(12)}  ${note}`);
+  console.log(`${c.name.padEnd(34)} ${size.padStart(8)} ${`${m.seconds.toFixed(2)} s`.padStart(8)} ${`${m.cpuSeconds.toFixed(2)} s`.padStart(8)} ${`${m.rssMb.toFixed(0)} MB`.padStart(9)}  ${String(m.code).padStart(4)}  ${String(brokenFound).padStart(12)}  ${note}`);
 }
 await rm(work, { recursive: true, force: true });

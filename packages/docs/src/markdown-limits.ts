@@ -36,19 +36,19 @@ const quote = 62; // >
  */
 export function deepNesting(text: string, cap: number): number | undefined {
   const items: number[] = [];
-  let fence = '';
+  let fence = 0; // the fence's character code while in fenced code
   let line = 1;
   let afterBlank = true;
   for (let start = 0; start < text.length; line++) {
     let end = text.indexOf('\n', start);
     if (end === -1) end = text.length;
-    if (fence !== '') {
-      if (text.slice(start, start + 64).trimStart().replace(/^(?:>\s*)+/, '').startsWith(fence)) fence = '';
+    if (fence !== 0) {
+      if (closesFence(text, start, end, fence)) fence = 0;
     } else {
       const prefix = readPrefix(text, start, end, items, afterBlank);
-      afterBlank = prefix.at >= end || text.slice(prefix.at, end).trim() === '';
-      const open = /^(?:`{3,}|~{3,})/.exec(text.slice(prefix.at, Math.min(end, prefix.at + 16)));
-      if (open !== null) fence = open[0];
+      const c = text.charCodeAt(prefix.at);
+      afterBlank = prefix.at >= end || (c === carriageReturn && prefix.at + 1 >= end);
+      if ((c === backtick || c === tilde) && text.charCodeAt(prefix.at + 1) === c && text.charCodeAt(prefix.at + 2) === c) fence = c;
       if (prefix.quotes + items.length > cap) return line;
     }
     start = end + 1;
@@ -56,7 +56,32 @@ export function deepNesting(text: string, cap: number): number | undefined {
   return undefined;
 }
 
-const listMarker = /^(?:[-*+]|\d{1,9}[.)])(?=[ \t\r]|$)/;
+const carriageReturn = 13;
+const backtick = 96;
+const tilde = 126;
+
+/** Whether a line in fenced code closes it: after its container prefix, three of the fence's character. */
+function closesFence(text: string, start: number, end: number, fence: number): boolean {
+  let at = start;
+  while (at < end && at < start + 64 && (text.charCodeAt(at) === space || text.charCodeAt(at) === tab || text.charCodeAt(at) === quote)) at++;
+  return text.charCodeAt(at) === fence && text.charCodeAt(at + 1) === fence && text.charCodeAt(at + 2) === fence;
+}
+
+/** The length of a list marker (`-`, `*`, `+`, `1.`, `1)`) followed by a space, a tab or the line's end at `at`, or 0. */
+function markerLength(text: string, at: number, end: number): number {
+  const c = text.charCodeAt(at);
+  let length = 0;
+  if (c === 45 || c === 42 || c === 43) length = 1;
+  else {
+    let digits = 0;
+    while (digits < 10 && text.charCodeAt(at + digits) >= 48 && text.charCodeAt(at + digits) <= 57) digits++;
+    const after = text.charCodeAt(at + digits);
+    if (digits === 0 || digits > 9 || (after !== 46 && after !== 41)) return 0;
+    length = digits + 1;
+  }
+  const next = text.charCodeAt(at + length);
+  return at + length >= end || next === space || next === tab || next === carriageReturn ? length : 0;
+}
 
 /**
  * Walks a line's container prefix: spaces and tabs, `>` markers, list markers. The open list items
@@ -87,12 +112,12 @@ function readPrefix(text: string, start: number, end: number, items: number[], a
       at++;
       continue;
     }
-    const marker = listMarker.exec(text.slice(at, Math.min(end, at + 12)));
-    if (marker === null) break;
+    const marker = markerLength(text, at, end);
+    if (marker === 0) break;
     close();
-    items.push(column + marker[0].length + 1);
-    column += marker[0].length;
-    at += marker[0].length;
+    items.push(column + marker + 1);
+    column += marker;
+    at += marker;
   }
   if (at < end && afterBlank) close();
   return { at, quotes };
