@@ -47,5 +47,10 @@ export interface Check {
    * abandon: the check may turn out not to run.
    */
   prepare?(cwd: string): void;
+  /**
+   * Every rule id the check can report (`docs/orphan`), loaded lazily: the top-level `rules` map is
+   * validated against these, so a misspelt id is a config error with a suggestion.
+   */
+  ruleIds?(): Promise<readonly string[]>;
   run(context: CheckContext): Promise<CheckOutcome>;
 }

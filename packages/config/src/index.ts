@@ -15,13 +15,15 @@ export {
 export type {
   BudgetConfig,
   ComposeConfig,
+  ContractConfig,
   DocsConfig,
   FactoryConfig,
   HarnessConfig,
   LayersConfig,
+  RuleSeverity,
   RulesetsConfig,
   SectionName,
 } from './schema.js';
-export { configSchema, createJsonSchema, defaultLayerOrder, layerRuleIds, sectionDefaults } from './schema.js';
+export { configSchema, contractTypes, createJsonSchema, defaultLayerOrder, layerRuleIds, ruleSeverities, sectionDefaults } from './schema.js';
 export { knownKeysAt, suggestKey } from './suggest-key.js';
 export type { Check, CheckContext, CheckOptions, CheckOutcome } from './check-definition.js';

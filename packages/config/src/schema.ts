@@ -15,7 +15,66 @@ export const layerRuleIds = [
   'package-placement',
   'unassigned',
   'unresolved',
+  'contract',
 ] as const;
+
+const exceptEdge = z
+  .strictObject({
+    from: globs.optional().describe('Importing files this exception covers (all when absent).'),
+    to: globs.optional().describe('Imported files this exception covers (all when absent).'),
+  })
+  .describe('An edge the contract does not judge: from a file matching `from` to a file matching `to`.');
+
+export const ruleSeverities = ['off', 'warn', 'error'] as const;
+
+export const contractTypes = ['layers', 'forbidden', 'independent'] as const;
+
+export const contractSchema = z
+  .strictObject({
+    name: z.string().regex(/^[\w.-]+$/, 'a contract name is letters, digits, ".", "_" and "-"').describe('Named in every finding of this contract.'),
+    type: z.enum(contractTypes).describe('layers: an order or an allow DAG; forbidden: no import from `from` to `to`; independent: `modules` may not import each other.'),
+    layers: z
+      .record(z.string().min(1), globs.min(1))
+      .optional()
+      .describe('type layers: layer name → path globs, in order (forward-only unless `allow` is given).'),
+    segments: z
+      .array(z.string().min(1))
+      .min(1)
+      .optional()
+      .describe('type layers: a file\'s layer is the last folder segment of its path that names one of these.'),
+    allow: z
+      .record(z.string().min(1), z.array(z.string().min(1)))
+      .optional()
+      .describe('type layers: what each layer may import besides itself; a layer not listed may import only itself.'),
+    from: globs.min(1).optional().describe('type forbidden: the importing files.'),
+    to: globs.min(1).optional().describe('type forbidden: the files they may not import.'),
+    modules: globs.min(1).optional().describe('type independent: folders (globs) whose matches may not import each other.'),
+    except: z.array(exceptEdge).default([]).describe('Edges this contract does not judge.'),
+    allowTypeOnly: z.boolean().default(false).describe('Type-only imports are not judged by this contract.'),
+  })
+  .superRefine((contract, ctx) => {
+    const allowed: Record<(typeof contractTypes)[number], readonly string[]> = {
+      layers: ['layers', 'segments', 'allow'],
+      forbidden: ['from', 'to'],
+      independent: ['modules'],
+    };
+    const specific = ['layers', 'segments', 'allow', 'from', 'to', 'modules'] as const;
+    for (const key of specific) {
+      if (contract[key] !== undefined && !allowed[contract.type].includes(key)) {
+        ctx.addIssue({ code: 'custom', path: [key], message: `"${key}" does not apply to a contract of type ${contract.type} (it takes ${allowed[contract.type].join(', ')})` });
+      }
+    }
+    const need = (ok: boolean, path: string, message: string): void => {
+      if (!ok) ctx.addIssue({ code: 'custom', path: [path], message });
+    };
+    if (contract.type === 'layers') need((contract.layers === undefined) !== (contract.segments === undefined), 'layers', 'a layers contract takes exactly one of `layers` (name → globs) or `segments` (folder names)');
+    if (contract.type === 'forbidden') {
+      need(contract.from !== undefined, 'from', 'a forbidden contract needs `from` (the importing files)');
+      need(contract.to !== undefined, 'to', 'a forbidden contract needs `to` (the files they may not import)');
+    }
+    if (contract.type === 'independent') need(contract.modules !== undefined, 'modules', 'an independent contract needs `modules` (the folders that may not import each other)');
+  })
+  .describe('One architecture contract, checked over the same import graph.');
 
 export const layersSchema = z
   .strictObject({
@@ -46,6 +105,16 @@ export const layersSchema = z
       .array(z.enum(layerRuleIds))
       .default([])
       .describe('Rules for which type-only imports are allowed.'),
+    contracts: z.array(contractSchema).default([]).describe('Independent contracts (layers, forbidden, independent) over the one import graph.'),
+    suppressions: z
+      .strictObject({
+        eslint: z
+          .array(z.string().min(1))
+          .default([])
+          .describe('ESLint rule names whose eslint-disable comments count as harness-ignore for layer findings.'),
+      })
+      .default({ eslint: [] })
+      .describe('Other tools\' suppression comments that count as harness-ignore.'),
     ignore: globs.default([]).describe('Files that are not checked.'),
     baseline: z.string().min(1).default('.harness/baseline/layers.json').describe('Known violations accepted for now.'),
   })
@@ -125,6 +194,11 @@ export const configSchema = z
     compose: composeSchema.optional(),
     rulesets: rulesetsSchema.optional(),
     factory: factorySchema.optional(),
+    rules: z
+      // Rule ids are checked against the checks' own lists when they run (a suggestion, not a regex).
+      .record(z.string().min(1), z.enum(ruleSeverities))
+      .optional()
+      .describe('Per-rule severity for every check: "off", "warn" or "error", keyed by rule id (layers/unassigned).'),
   })
   .describe('harness.config.yaml');
 
@@ -135,6 +209,8 @@ export type BudgetConfig = z.output<typeof budgetSchema>;
 export type ComposeConfig = z.output<typeof composeSchema>;
 export type RulesetsConfig = z.output<typeof rulesetsSchema>;
 export type FactoryConfig = z.output<typeof factorySchema>;
+export type ContractConfig = z.output<typeof contractSchema>;
+export type RuleSeverity = (typeof ruleSeverities)[number];
 
 const sectionSchemas = {
   layers: layersSchema,

@@ -18,6 +18,8 @@ export interface Diagnostic {
   target?: string;
   /** For import findings: the edge is a type-only import. */
   typeOnly?: boolean;
+  /** For `layers/contract` findings: the name of the contract (layers.contracts) the import breaks. */
+  contract?: string;
   message: string;
   /** What to change, and where. */
   fix: string;

@@ -4,11 +4,19 @@
 import type { Diagnostic } from '@harness/diagnostics';
 import type { GraphFile } from './build-import-graph.js';
 import type { Violation } from './find-violations.js';
+import { createEslintSilencer, isEslintComment } from './eslint-suppressions.js';
 import { docsLink, qualifiedRuleIds } from './layer-rules.js';
 import { describeInvalidSuppression } from './rules/invalid-suppression.js';
 import { describeUnusedSuppression } from './rules/unused-suppression.js';
 
-export function applySuppressions(files: readonly Pick<GraphFile, 'path' | 'suppressions'>[], violations: readonly Violation[]): { kept: Violation[]; problems: Diagnostic[] } {
+/** The findings about an import, which an ESLint boundary rule's disable comment also covers. */
+const importRules = new Set(['layers/contract', 'layers/forward-only', 'layers/cross-domain', 'layers/providers-only', 'layers/shared-purity', 'layers/package-placement']);
+
+export function applySuppressions(
+  files: readonly Pick<GraphFile, 'path' | 'suppressions'>[],
+  violations: readonly Violation[],
+  eslintNames: readonly string[] = [],
+): { kept: Violation[]; problems: Diagnostic[] } {
   const byFile = new Map<string, Violation[]>();
   for (const v of violations) byFile.set(v.file, [...(byFile.get(v.file) ?? []), v]);
   const kept: Violation[] = [];
@@ -21,7 +29,10 @@ export function applySuppressions(files: readonly Pick<GraphFile, 'path' | 'supp
       continue;
     }
     const silenced = new Set<Violation>();
+    const eslintSilences = createEslintSilencer(file.suppressions, eslintNames);
+    for (const v of found) if (v.line !== undefined && importRules.has(v.rule) && eslintSilences(v.line)) silenced.add(v);
     for (const s of file.suppressions) {
+      if (isEslintComment(s)) continue;
       const where = { check: 'layers', severity: 'error' as const, file: file.path, line: s.line };
       if (!qualifiedRuleIds.includes(s.rule) || s.reason.trim() === '') {
         problems.push({ ...where, rule: 'layers/invalid-suppression', ...describeInvalidSuppression(s.rule, qualifiedRuleIds), docs: docsLink('invalid-suppression') });

@@ -1,7 +1,7 @@
 // A layers config that selects nothing is a config error, not a green check: a glob defining a
 // domain or a layer that matches no file (a typo, a moved folder), and an `ignore` that leaves no
 // file to check. `ignore` globs that match nothing, and the other lists, are fine: precautions.
-import type { LayersConfig } from '@harness/config';
+import type { ContractConfig, LayersConfig } from '@harness/config';
 import { HarnessError } from '@harness/diagnostics';
 import picomatch from 'picomatch';
 import { createFolderMatcher } from './layer-model.js';
@@ -29,6 +29,33 @@ export function checkConfigGlobs(config: LayersConfig, sources: readonly string[
       if (!sources.some((file) => matches(file))) throw emptyGlob(`layers.paths.${layer}[${index}]`, glob, 'file');
     });
   }
+  config.contracts.forEach((contract, index) => checkContractGlobs(contract, `layers.contracts.${index}`, sources, folders));
+}
+
+/** Every glob that defines a contract's layers, `from`, `to` or modules selects something (`except` globs are precautions). */
+function checkContractGlobs(contract: ContractConfig, key: string, sources: readonly string[], folders: ReadonlySet<string>): void {
+  const fileGlobs = (list: readonly string[] | undefined, at: string): void => {
+    (list ?? []).forEach((glob, index) => {
+      if (glob.startsWith('npm:')) return;
+      const matches = createFolderMatcher([glob]);
+      if (!sources.some((file) => matches(file))) throw emptyGlob(`${key}.${at}[${index}]`, glob, 'file');
+    });
+  };
+  for (const [layer, globs] of Object.entries(contract.layers ?? {})) fileGlobs(globs, `layers.${layer}`);
+  fileGlobs(contract.from, 'from');
+  fileGlobs(contract.to, 'to');
+  (contract.modules ?? []).forEach((glob, index) => {
+    const matches = picomatch(glob.replace(/\/+$/, ''));
+    if (![...folders].some((folder) => matches(folder))) throw emptyGlob(`${key}.modules[${index}]`, glob, 'folder');
+  });
+  const names = new Set([...folders].map((folder) => folder.slice(folder.lastIndexOf('/') + 1)));
+  (contract.segments ?? []).forEach((segment, index) => {
+    if (names.has(segment)) return;
+    throw new HarnessError('CONFIG_INVALID', `${key}.segments[${index}] "${segment}" names no folder with source files to check`, {
+      place: { file: configFile, key: `${key}.segments[${index}]` },
+      fix: 'A segment is a folder name (common, node), not a path or a glob; correct it or remove it.',
+    });
+  });
 }
 
 function emptyGlob(key: string, glob: string, what: 'file' | 'folder'): HarnessError {

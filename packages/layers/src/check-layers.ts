@@ -60,7 +60,7 @@ export async function checkLayers(input: CheckLayersInput): Promise<CheckLayersR
   const unresolved = await findUnresolved(input.root, graph, graph.listing?.git === true);
   notes.push(...describeUnjudged(unresolved));
   violations.push(...unresolved.violations);
-  const { kept, problems } = applySuppressions(graph.files, violations);
+  const { kept, problems } = applySuppressions(graph.files, violations, input.config.suppressions.eslint);
   if (input.updateBaseline === true && input.dryRun !== true) checkBaselinePath(input.root, input.config.baseline);
   const { remaining, stale, note } = await settleBaseline({
     check: 'layers',

@@ -1,7 +1,7 @@
 // Applies every edge and file rule to the import graph and returns the raw findings, before
 // suppressions and the baseline. Files whose findings the cache still holds are not re-checked.
 import type { Diagnostic } from '@harness/diagnostics';
-import type { ImportGraph } from './build-import-graph.js';
+import type { GraphEdge, ImportGraph } from './build-import-graph.js';
 import type { FileClass, LayerModel } from './layer-model.js';
 import { docsLink, edgeRules, fileRules } from './layer-rules.js';
 import type { EdgeFacts } from './rules/layer-rule.js';
@@ -45,6 +45,7 @@ export function findViolations(graph: ImportGraph, model: LayerModel): Violation
       if (target.kind === 'unresolved') continue;
       const facts: EdgeFacts = { file: file.path, from, edge, target, model };
       if (target.kind === 'file') facts.to = classOf(target.path);
+      found.push(...judgeContracts(file.path, edge, model));
       for (const rule of edgeRules) {
         if (edge.typeOnly && model.allowTypeOnly.has(rule.id)) continue;
         const verdict = rule.check(facts);
@@ -62,6 +63,20 @@ export function findViolations(graph: ImportGraph, model: LayerModel): Violation
     if (found.length > 0) byFile.set(file.path, found);
   }
   return { violations, byFile };
+}
+
+/** The findings of layers.contracts about one edge: one per contract it breaks. */
+function judgeContracts(file: string, edge: GraphEdge, model: LayerModel): Violation[] {
+  if (model.contracts.length === 0 || edge.target.kind === 'unresolved') return [];
+  if (edge.typeOnly && model.allowTypeOnly.has('contract')) return [];
+  const target = targetName(edge.target);
+  const found: Violation[] = [];
+  for (const contract of model.contracts) {
+    const verdict = contract.judge({ from: file, to: target, typeOnly: edge.typeOnly });
+    if (verdict === undefined) continue;
+    found.push({ ...finding('contract', file, verdict), line: edge.line, column: edge.column, target, typeOnly: edge.typeOnly, contract: contract.name });
+  }
+  return found;
 }
 
 /** The class of every file in the graph and of every file an import leads to. */

@@ -3,6 +3,8 @@
 import type { LayersConfig } from '@harness/config';
 import { closestWord, HarnessError } from '@harness/diagnostics';
 import picomatch from 'picomatch';
+import type { CompiledContract } from './contract-model.js';
+import { compileContracts } from './contract-model.js';
 
 export interface FileClass {
   /** The domain folder (repository-relative), in domain mode. */
@@ -24,6 +26,8 @@ export interface LayerModel {
   /** The shared folders, for messages. */
   shared: readonly string[];
   allowTypeOnly: ReadonlySet<string>;
+  /** layers.contracts, each judging every edge of the graph. */
+  contracts: readonly CompiledContract[];
   classify(file: string): FileClass;
   /** A package (or `node:` builtin) that `crossCutting` lists. */
   isCrossCuttingPackage(name: string): boolean;
@@ -45,6 +49,7 @@ export function createLayerModel(config: LayersConfig): LayerModel {
     providers: config.providers,
     shared: config.shared,
     allowTypeOnly: new Set(config.allowTypeOnly),
+    contracts: compileContracts(config.contracts),
     classify: createClassifier(config),
     isCrossCuttingPackage: (name) => isCrossCuttingPackage(name),
     layersForPackage(name) {

@@ -1,5 +1,6 @@
 // Every rule `harness check layers` reports, in SPEC's order, then the rules about suppressions
 // and the baseline. A test keeps this list, the rule tests and docs/rules/layers.md in step.
+import { contract } from './rules/contract.js';
 import { crossDomain } from './rules/cross-domain.js';
 import { forwardOnly } from './rules/forward-only.js';
 import { invalidSuppression } from './rules/invalid-suppression.js';
@@ -21,6 +22,7 @@ export const layerRules: readonly LayerRule[] = [
   packagePlacement,
   unassigned,
   unresolved,
+  contract,
   syntaxError,
   unusedSuppression,
   invalidSuppression,

@@ -68,6 +68,7 @@ function renderResult(d: Diagnostic, ruleIndex: number): object {
       check: d.check,
       ...(d.target === undefined ? {} : { target: d.target }),
       ...(d.typeOnly === undefined ? {} : { typeOnly: d.typeOnly }),
+      ...(d.contract === undefined ? {} : { contract: d.contract }),
     },
   };
 }

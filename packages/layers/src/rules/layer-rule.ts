@@ -43,7 +43,7 @@ export interface FileRule {
  * baseline themselves, imports that lead nowhere, files that could not be read.
  */
 export interface MetaRule {
-  id: 'unused-suppression' | 'invalid-suppression' | 'stale-baseline' | 'unresolved' | 'syntax-error';
+  id: 'unused-suppression' | 'invalid-suppression' | 'stale-baseline' | 'unresolved' | 'syntax-error' | 'contract';
   kind: 'meta';
   summary: string;
 }

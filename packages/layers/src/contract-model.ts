@@ -1,0 +1,146 @@
+// `layers.contracts` compiled into judges of one import edge each (SPEC "Contracts: several
+// layerings in one repository"): a `layers` contract (layer globs or folder segments, forward-only
+// or an `allow` DAG), a `forbidden` contract (from → to), an `independent` contract (modules that
+// may not import each other). Every contract sees every edge of the one graph; `except` edges and,
+// with allowTypeOnly, type-only imports are not judged.
+import type { ContractConfig } from '@harness/config';
+import { closestWord, HarnessError } from '@harness/diagnostics';
+import picomatch from 'picomatch';
+import { createFolderMatcher } from './layer-model.js';
+import type { RuleVerdict } from './rules/layer-rule.js';
+import { describeForbidden, describeIndependent, describeLayerContract } from './rules/contract.js';
+
+/** One edge as a contract sees it: repository-relative paths, or `npm:<package>` for the target. */
+export interface ContractEdge {
+  from: string;
+  to: string;
+  typeOnly: boolean;
+}
+
+export interface CompiledContract {
+  name: string;
+  judge(edge: ContractEdge): RuleVerdict | undefined;
+}
+
+export function compileContracts(contracts: readonly ContractConfig[]): CompiledContract[] {
+  const seen = new Set<string>();
+  return contracts.map((contract, index) => {
+    if (seen.has(contract.name)) {
+      throw new HarnessError('CONFIG_INVALID', `layers.contracts[${index}] repeats the contract name "${contract.name}"`, {
+        place: { file: 'harness.config.yaml', key: `layers.contracts.${index}.name` },
+        fix: 'Give every contract its own name: findings and the baseline name the contract.',
+      });
+    }
+    seen.add(contract.name);
+    const judge = compileJudge(contract, index);
+    const excepted = compileExcept(contract);
+    return {
+      name: contract.name,
+      judge(edge) {
+        if (edge.typeOnly && contract.allowTypeOnly) return undefined;
+        const verdict = judge(edge);
+        return verdict === undefined || excepted(edge) ? undefined : verdict;
+      },
+    };
+  });
+}
+
+function compileJudge(contract: ContractConfig, index: number): (edge: ContractEdge) => RuleVerdict | undefined {
+  if (contract.type === 'forbidden') {
+    const isFrom = memo(createFolderMatcher(contract.from ?? []));
+    const isTo = memo(createTargetMatcher(contract.to ?? []));
+    return (edge) => (isFrom(edge.from) && isTo(edge.to) ? describeForbidden(contract, edge) : undefined);
+  }
+  if (contract.type === 'independent') {
+    const moduleOf = memo(createModuleFinder(contract.modules ?? []));
+    return (edge) => {
+      const from = moduleOf(edge.from);
+      const to = from === undefined ? undefined : moduleOf(edge.to);
+      return to === undefined || to === from || from === undefined ? undefined : describeIndependent(contract, edge, from, to);
+    };
+  }
+  const names = contract.segments ?? Object.keys(contract.layers ?? {});
+  const allowed = allowedImports(contract, names, index);
+  const layerOf = memo(contract.segments === undefined ? createLayerFinder(contract.layers ?? {}) : createSegmentFinder(contract.segments));
+  return (edge) => {
+    const from = layerOf(edge.from);
+    const to = from === undefined ? undefined : layerOf(edge.to);
+    if (from === undefined || to === undefined || from === to) return undefined;
+    const mayImport = allowed.get(from) ?? [];
+    return mayImport.includes(to) ? undefined : describeLayerContract(contract, edge, { from, to, mayImport, forwardOnly: contract.allow === undefined, order: names });
+  };
+}
+
+/** What each layer may import besides itself: the `allow` DAG, or the layers written before it. */
+function allowedImports(contract: ContractConfig, names: readonly string[], index: number): Map<string, readonly string[]> {
+  const allowed = new Map<string, readonly string[]>();
+  if (contract.allow === undefined) {
+    names.forEach((name, i) => allowed.set(name, names.slice(0, i)));
+    return allowed;
+  }
+  for (const [layer, targets] of Object.entries(contract.allow)) {
+    for (const [key, name] of [[`allow.${layer}`, layer], ...targets.map((t, i) => [`allow.${layer}.${i}`, t] as const)] as const) {
+      if (names.includes(name)) continue;
+      const guess = closestWord(names, name);
+      throw new HarnessError('CONFIG_INVALID', `layers.contracts[${index}] (${contract.name}): ${key} names "${name}", which is not one of its layers${guess === undefined ? '' : `: did you mean "${guess}"?`}`, {
+        place: { file: 'harness.config.yaml', key: `layers.contracts.${index}.${key}` },
+        fix: `Use the contract's layers (${names.join(', ')}).`,
+      });
+    }
+    allowed.set(layer, targets);
+  }
+  return allowed;
+}
+
+function compileExcept(contract: ContractConfig): (edge: ContractEdge) => boolean {
+  const rules = contract.except.map((e) => ({
+    from: e.from === undefined ? () => true : memo(createFolderMatcher(e.from)),
+    to: e.to === undefined ? () => true : memo(createTargetMatcher(e.to)),
+  }));
+  return (edge) => rules.some((r) => r.from(edge.from) && r.to(edge.to));
+}
+
+/** Path globs match a file or one of its folders; `npm:` globs match package targets. */
+export function createTargetMatcher(patterns: readonly string[]): (target: string) => boolean {
+  const paths = createFolderMatcher(patterns.filter((p) => !p.startsWith('npm:')));
+  const packageGlobs = patterns.filter((p) => p.startsWith('npm:')).map((p) => p.slice(4));
+  const packages = packageGlobs.length === 0 ? () => false : picomatch(packageGlobs);
+  return (target) => (target.startsWith('npm:') ? packages(target.slice(4)) : paths(target));
+}
+
+/** A `layers` map: the first layer (in written order) one of whose globs matches the file. */
+function createLayerFinder(layers: Readonly<Record<string, readonly string[]>>): (file: string) => string | undefined {
+  const matchers = Object.entries(layers).map(([name, globs]) => ({ name, matches: createFolderMatcher(globs) }));
+  return (file) => (file.startsWith('npm:') ? undefined : matchers.find((m) => m.matches(file))?.name);
+}
+
+/** `segments`: the last folder of the path that names a layer (src/base/common/worker/x.ts → common). */
+export function createSegmentFinder(segments: readonly string[]): (file: string) => string | undefined {
+  const names = new Set(segments);
+  return (file) => {
+    if (file.startsWith('npm:')) return undefined;
+    const folders = file.split('/');
+    for (let i = folders.length - 2; i >= 0; i--) if (names.has(folders[i] ?? '')) return folders[i];
+    return undefined;
+  };
+}
+
+/** `modules`: the outermost folder of the path that a module glob matches. */
+function createModuleFinder(globs: readonly string[]): (file: string) => string | undefined {
+  const matches = picomatch(globs.map((g) => g.replace(/\/+$/, '')));
+  return (file) => {
+    if (file.startsWith('npm:')) return undefined;
+    for (let i = file.indexOf('/'); i !== -1; i = file.indexOf('/', i + 1)) if (matches(file.slice(0, i))) return file.slice(0, i);
+    return undefined;
+  };
+}
+
+function memo<T>(fn: (path: string) => T): (path: string) => T {
+  const cache = new Map<string, T>();
+  return (path) => {
+    if (cache.has(path)) return cache.get(path) as T;
+    const value = fn(path);
+    cache.set(path, value);
+    return value;
+  };
+}
