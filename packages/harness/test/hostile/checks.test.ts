@@ -27,6 +27,20 @@ describe('hostile markdown through check docs', () => {
   });
 });
 
+describe('git refusing a path mid-stream', () => {
+  // Issue 15 item 1: `git check-ignore --stdin` exits at the first path that leaves the work tree
+  // while harness still writes the others; the docs check must end cleanly every time.
+  it('a mention that leaves the repository among 3,000 missing paths: three runs, each clean', async () => {
+    const lines = Array.from({ length: 3000 }, (_, i) => `- \`src/missing/some/deeper/folder/file${i}.ts\``);
+    const ground = createGround({ 'harness.config.yaml': docsConfig, 'src/a.ts': 'export {};\n', 'AGENTS.md': `# Map\n\nSee \`/src/../../outside.ts\`\n\n${lines.join('\n')}\n` });
+    const before = outsideSnapshot(ground);
+    for (let run = 0; run < 3; run += 1) {
+      expectCleanOutcome(await runBin(ground, ['check', 'docs']), `run ${run}: harness check docs`);
+      expectNothingOutside(ground, before, `run ${run}`);
+    }
+  });
+});
+
 describe('hostile import syntax through check layers', () => {
   it.each(Array.from({ length: runs }, (_, run) => run))('run %i: exits 0, 1 or 2 with a stable code', async (run) => {
     const random = createRandom(seed + 100 + run);

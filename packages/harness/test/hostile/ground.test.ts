@@ -1,11 +1,11 @@
 // Hostile ground: symlinks (to /, to a parent, loops, dangling, AGENTS.md out of the repository),
 // a stdout closed early, and signals in the middle of a check.
 import type { ChildProcess } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, symlinkSync, watch } from 'node:fs';
+import { existsSync, lstatSync, readdirSync, readFileSync, symlinkSync, watch, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Ground } from './hostile-repo.js';
-import { collect, commitAll, createGround, expectCleanOutcome, expectNothingOutside, outsideSnapshot, removeGrounds, runBin, snapshot, startBin } from './hostile-repo.js';
+import { collect, commitAll, createGround, git, expectCleanOutcome, expectNothingOutside, outsideSnapshot, removeGrounds, runBin, snapshot, startBin } from './hostile-repo.js';
 
 afterAll(removeGrounds);
 
@@ -26,8 +26,12 @@ const symlinkCases: [string, Arrange[], string[]][] = [
   ['a symlink to / in the docs folder', [link(() => '/', 'docs/root')], ['check', 'docs']],
   ['a symlink to the parent folder and a loop', [link(() => '..', 'src/app/up'), link(() => 'loop-b', 'docs/loop-a'), link(() => 'loop-a', 'docs/loop-b')], ['check']],
   ['dangling symlinks, in and out', [link(() => 'gone.ts', 'src/core/gone-link.ts'), link((g) => join(g.outside, 'gone.md'), 'docs/gone.md')], ['check']],
-  ['a source file symlinked out of the repository', [link((g) => join(g.outside, 'victim.ts'), 'src/app/victim.ts')], ['check', 'layers']],
+  ['a source file symlinked out of the repository', [link((g) => join(g.outside, 'victim.ts'), 'src/app/linked.ts')], ['check', 'layers']],
+  ['a source folder symlinked out of the repository', [link((g) => g.outside, 'src/core/out')], ['check']],
 ];
+
+/** The most files any of these repositories holds: a count above it means a walk left the work tree. */
+const filesInRepo = Object.keys(files).length + 2;
 
 describe('hostile symlinks', () => {
   it.each(symlinkCases)('%s: terminates with 0, 1 or 2 and reads and writes nothing outside', async (name, arrange, args) => {
@@ -38,8 +42,10 @@ describe('hostile symlinks', () => {
     const result = await runBin(ground, args);
     expectCleanOutcome(result, `${name}: harness ${args.join(' ')}`);
     expectNothingOutside(ground, before, name);
-    // Nothing from outside the work tree shows up as a file harness looked at.
+    // Nothing from outside the work tree shows up as a file harness looked at, or in its counts.
     expect(result.stdout, name).not.toMatch(/(^|\s)(src\/core\/root|docs\/root)\/(etc|usr|proc)\//m);
+    expect(`${result.stdout}${result.stderr}`, `${name}: read the file outside`).not.toMatch(/nowhere|\/victim\.ts/);
+    for (const [, count] of result.stdout.matchAll(/(\d+) files/g)) expect(Number(count), `${name}: ${result.stdout}`).toBeLessThanOrEqual(filesInRepo);
   });
 
   it('a symlink to / outside git: check docs terminates', async () => {
@@ -52,8 +58,12 @@ describe('hostile symlinks', () => {
 
   it('check docs --fix with AGENTS.md a symlink out of the repository leaves the file outside as it was', async () => {
     const withoutMap: Record<string, string> = Object.fromEntries(Object.entries(files).filter(([path]) => path !== 'AGENTS.md'));
-    const ground = createGround(withoutMap, { commit: false });
+    const ground = createGround({ ...withoutMap, 'docs/old.md': '# Old\n' }, { commit: false });
+    // A fix --fix would make: the map links a doc that git shows was renamed.
+    writeFileSync(join(ground.outside, 'AGENTS.md'), '# Map\n\n- [docs](docs/index.md)\n- [old](docs/old.md)\n');
     symlinkSync(join(ground.outside, 'AGENTS.md'), join(ground.repo, 'AGENTS.md'));
+    commitAll(ground.repo);
+    git(ground.repo, ['mv', 'docs/old.md', 'docs/new.md']);
     commitAll(ground.repo);
     const before = outsideSnapshot(ground);
     expectCleanOutcome(await runBin(ground, ['check', 'docs', '--fix']), 'AGENTS.md -> outside, check docs --fix');
@@ -70,6 +80,8 @@ describe('hostile symlinks', () => {
       const what = `AGENTS.md -> outside, CLAUDE.md dangling: harness ${args.join(' ')}`;
       expectCleanOutcome(await runBin(ground, args), what);
       expectNothingOutside(ground, before, what);
+      // Nothing is replaced without --force: the links are still links.
+      for (const path of ['AGENTS.md', 'CLAUDE.md']) expect(lstatSync(join(ground.repo, path)).isSymbolicLink(), `${what}: ${path}`).toBe(true);
     }
   });
 });

@@ -14,7 +14,8 @@ import { changedPaths, outcomeProblems, snapshot } from './properties.js';
 export type { BinResult } from './properties.js';
 export { snapshot } from './properties.js';
 
-export const bin = fileURLToPath(new URL('../../bin/harness.js', import.meta.url));
+/** The built bin; HARNESS_HOSTILE_BIN points the suite at another build (an older one, to see it fail). */
+export const bin = process.env.HARNESS_HOSTILE_BIN ?? fileURLToPath(new URL('../../bin/harness.js', import.meta.url));
 
 export interface Ground {
   base: string;
