@@ -9,6 +9,7 @@ export function createBudgetCheck(adapters: { readGitState?: ReadGitState } = {}
     name: 'budget',
     description: 'The latest `harness budget` result of each budget for the current commit (never runs builds).',
     section: 'budgets',
+    ruleIds: async () => Object.keys((await import('./budget-rules.js')).budgetRules).map((id) => `budget/${id}`),
     async run(context) {
       const [{ checkRecordedBudgets }, { readGitState }] = await Promise.all([import('./recorded-budgets.js'), import('./git-state.js')]);
       return checkRecordedBudgets(context, adapters.readGitState ?? readGitState);

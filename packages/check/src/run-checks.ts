@@ -3,6 +3,7 @@
 import type { Check, CheckOptions, HarnessConfig } from '@harness/config';
 import { closestWord, createResultDocument, HarnessError } from '@harness/diagnostics';
 import type { CheckSummary, Diagnostic, ResultDocument } from '@harness/diagnostics';
+import { applyRuleSeverities, checkRuleIds } from './rule-severities.js';
 
 export interface RunChecksInput {
   /** Every check harness knows; see registered-checks.ts. */
@@ -27,6 +28,8 @@ export async function runChecks(input: RunChecksInput): Promise<RunChecksResult>
   const selected = selectChecks(input.checks, input.names ?? []);
   const named = (input.names ?? []).length > 0;
   const notes: string[] = [];
+  // Every declared rule id counts, not only the selected checks': one config serves every command.
+  await checkRuleIds(input.checks, input.config.rules);
   const runs = selected.map(async (check): Promise<{ summary: CheckSummary; diagnostics: Diagnostic[] }> => {
     if (!named && input.config[check.section] === undefined) {
       const skipped = `no ${check.section} section in harness.config.yaml`;
@@ -36,11 +39,12 @@ export async function runChecks(input: RunChecksInput): Promise<RunChecksResult>
     const outcome = await check.run({ root: input.root, config: input.config, options: input.options ?? {} });
     const durationMs = Math.round(now() - started);
     notes.push(...(outcome.notes ?? []));
-    const ok = !outcome.diagnostics.some((d) => d.severity === 'error');
+    const diagnostics = applyRuleSeverities(outcome.diagnostics, input.config.rules);
+    const ok = !diagnostics.some((d) => d.severity === 'error');
     const summary: CheckSummary = { name: check.name, ok, durationMs };
     if (outcome.files !== undefined) summary.files = outcome.files;
     if (outcome.skipped !== undefined) summary.skipped = outcome.skipped;
-    return { summary, diagnostics: outcome.diagnostics };
+    return { summary, diagnostics };
   });
   const results = await Promise.all(runs);
   const skippedSections = results.filter((r) => r.summary.skipped !== undefined).map((r) => `${r.summary.name}: skipped (${r.summary.skipped})`);

@@ -9,6 +9,7 @@ export const docsCheck: Check = {
   name: 'docs',
   description: 'The AGENTS.md map and docs/: size and Codex chain, links and anchors, orphans, paths, front matter, staleness, shims, imports, commands.',
   section: 'docs',
+  ruleIds: async () => (await import('./docs-rules.js')).docsRules.map((r) => `docs/${r.id}`),
   prepare(cwd) {
     prewarmParseWorkers(cwd, docsCacheFile);
   },

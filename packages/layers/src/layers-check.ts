@@ -6,6 +6,7 @@ export const layersCheck: Check = {
   name: 'layers',
   description: 'Layer and boundary rules: forward-only layers, domains, providers, shared code, package placement.',
   section: 'layers',
+  ruleIds: async () => (await import('./layer-rules.js')).qualifiedRuleIds,
   async run({ root, config, options }) {
     const [{ sectionDefaults }, { checkLayers }] = await Promise.all([import('@harness/config'), import('./check-layers.js')]);
     const result = await checkLayers({

@@ -11,7 +11,9 @@ export const checkCommand: CommandSpec = {
   description:
     'A bare `harness check` runs the checks whose config section exists and says once which it skipped; ' +
     'without a harness.config.yaml it exits 2 and says to run `harness init` (a gate that ran nothing is not green). ' +
-    'A check named on the command line runs with its defaults when its section, or the whole file, is missing.',
+    'A check named on the command line runs with its defaults when its section, or the whole file, is missing. ' +
+    'The top-level `rules` map of harness.config.yaml sets any rule of any check to "off", "warn" or "error" ' +
+    '(`rules: { docs/orphan: warn, layers/unassigned: "off" }`); an unknown rule id is a config error with a suggestion.',
   positionals: [{ name: 'check', description: `Checks to run: ${registeredChecks.map((c) => c.name).join(', ') || '(none installed)'}.`, variadic: true }],
   options: [
     { name: 'update-baseline', type: 'boolean', description: 'Record current findings as the baseline (shrink-only once one exists).' },
