@@ -6,7 +6,7 @@ import { loadConfig, validateConfig } from '@harness/config';
 import { isHarnessError } from '@harness/diagnostics';
 import { afterAll, describe, expect, it } from 'vitest';
 import { aliasBomb, createRandom, generateConfig } from './generators.js';
-import { createGround, expectCleanOutcome, expectNothingOutside, outsideSnapshot, removeGrounds, runBin } from './hostile-repo.js';
+import { createGround, expectCleanOutcome, expectErrorInFormat, expectNothingOutside, outsideSnapshot, removeGrounds, runBin } from './hostile-repo.js';
 
 const seed = 0x15c0f16;
 afterAll(removeGrounds);
@@ -49,11 +49,21 @@ describe('hostile configs', () => {
       const text = index === 0 ? `version: 1\n${aliasBomb(() => 0.999)}` : generateConfig(random);
       const ground = createGround({ 'harness.config.yaml': text, 'src/a.ts': "export {};\n", 'AGENTS.md': '# Map\n' });
       const before = outsideSnapshot(ground);
-      const args = ['check', '--format', formats[index % formats.length] ?? 'pretty'];
+      const format = formats[index % formats.length] ?? 'pretty';
+      const args = ['check', '--format', format];
       const result = await runBin(ground, args);
       const what = `case ${index} (harness ${args.join(' ')}): ${JSON.stringify(text.slice(0, 400))}`;
       expectCleanOutcome(result, what);
+      expectErrorInFormat(result, format, what);
       expectNothingOutside(ground, before, what);
     }
+  });
+
+  it.each([['json'], ['github'], ['sarif']])('a config error with --format %s is printed in that format on stdout', async (format) => {
+    const ground = createGround({ 'harness.config.yaml': 'version: 1\nlayers:\n  domians: ["src/*"]\n', 'src/a.ts': 'export {};\n' });
+    const result = await runBin(ground, ['check', '--format', format]);
+    expect(result.code).toBe(2);
+    expectCleanOutcome(result, `harness check --format ${format}`);
+    expectErrorInFormat(result, format, `harness check --format ${format}`);
   });
 });

@@ -104,6 +104,20 @@ export function expectCleanOutcome(result: BinResult, what: string): void {
   expect(outcomeProblems(result), shown).toEqual([]);
 }
 
+/** SPEC "Exit codes": an exit-2 error is also printed in the requested format on stdout. */
+export function expectErrorInFormat(result: BinResult, format: string, what: string): void {
+  if (result.code !== 2) return;
+  const shown = `${what}\nstdout: ${result.stdout.slice(0, 1000)}\nstderr: ${result.stderr.slice(0, 1000)}`;
+  if (format === 'json') {
+    let document: { ok?: unknown; error?: { code?: unknown } } | undefined;
+    expect(() => (document = JSON.parse(result.stdout) as typeof document), `not one JSON document: ${shown}`).not.toThrow();
+    expect(document?.ok, shown).toBe(false);
+    expect(document?.error?.code, shown).toMatch(/^[A-Z][A-Z_]+$/);
+  }
+  if (format === 'github') expect(result.stdout, shown).toMatch(/^::error .*title=harness [A-Z_]+::/m);
+  if (format === 'sarif') expect(() => JSON.parse(result.stdout) as unknown, `not one SARIF document: ${shown}`).not.toThrow();
+}
+
 /** What lies outside the repository is as it was, and the run left no temporary files. */
 export function expectNothingOutside(ground: Ground, before: Map<string, string>, what: string): void {
   expect(changedPaths(before, outsideSnapshot(ground)), `wrote outside the repository: ${what}`).toEqual([]);
