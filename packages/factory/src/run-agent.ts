@@ -3,7 +3,7 @@
 // streamed to the turn's log. It runs in its own process group so a timeout or a
 // stall (no output for `stallMs`) kills the agent and everything it started.
 import { spawn } from 'node:child_process';
-import { createWriteStream, mkdirSync } from 'node:fs';
+import { constants, createWriteStream, mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { HarnessError } from '@harness/diagnostics';
 
@@ -42,6 +42,8 @@ export interface AgentRun {
 /** A transcript can run to gigabytes; the outcome line is at its end. */
 export const maxStdoutChars = 1024 * 1024;
 
+const logFlags = constants.O_WRONLY | constants.O_CREAT | constants.O_APPEND | constants.O_NOFOLLOW;
+
 const realTimers: AgentTimers = {
   set: (callback, ms) => setTimeout(callback, ms),
   clear: (handle) => clearTimeout(handle as NodeJS.Timeout),
@@ -50,7 +52,8 @@ const realTimers: AgentTimers = {
 export function runAgent(options: RunAgentOptions): Promise<AgentRun> {
   const started = Date.now();
   if (options.logFile !== undefined) mkdirSync(dirname(options.logFile), { recursive: true });
-  const log = options.logFile === undefined ? undefined : createWriteStream(options.logFile, { flags: 'a' });
+  // O_NOFOLLOW: a log that is a symlink (out of the repository, say) is refused, never appended through.
+  const log = options.logFile === undefined ? undefined : createWriteStream(options.logFile, { flags: logFlags });
   return new Promise((resolve, reject) => {
     const child = spawn('sh', ['-c', options.command], { cwd: options.cwd, env: { ...options.env }, detached: true, stdio: ['pipe', 'pipe', 'pipe'] });
     const watch = watchAgent(child.pid, options);

@@ -1,5 +1,5 @@
 // The agent adapter against real processes: prompt on stdin, stall and timeout kill the whole group.
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
@@ -119,6 +119,16 @@ describe('runAgent', () => {
     mkdirSync(join(cwd, 'turn.log'));
     const running = runAgent({ command: node('echo-prompt.mjs'), cwd, prompt: 'p', env: process.env, timeoutMs: 60_000, stallMs: 60_000, logFile: join(cwd, 'turn.log') });
     await expect(running).rejects.toMatchObject({ code: 'IO_FAILED' });
+  });
+
+  it('never appends its log through a symlink', async () => {
+    const cwd = temp();
+    const outside = temp();
+    writeFileSync(join(outside, 'victim.txt'), 'keep\n');
+    symlinkSync(join(outside, 'victim.txt'), join(cwd, 'turn.log'));
+    const running = runAgent({ command: node('echo-prompt.mjs'), cwd, prompt: 'p', env: process.env, timeoutMs: 60_000, stallMs: 60_000, logFile: join(cwd, 'turn.log') });
+    await expect(running).rejects.toMatchObject({ code: 'IO_FAILED' });
+    expect(readFileSync(join(outside, 'victim.txt'), 'utf8')).toBe('keep\n');
   });
 
   it('is TOOL_MISSING naming the worktree when the agent cannot be started there', async () => {
