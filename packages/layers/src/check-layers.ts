@@ -46,8 +46,8 @@ export async function checkLayers(input: CheckLayersInput): Promise<CheckLayersR
     rulesKey: createHash('sha1').update(JSON.stringify(input.config)).digest('base64url'),
     ...(input.cache === false ? {} : { cacheFile: join(input.root, cacheFileName) }),
   });
-  checkConfigGlobs(input.config, graph.files.map((f) => f.path), graph.listing?.ignoredSources ?? 0);
-  const notes = describeRun(graph, input.config);
+  const globNotes = checkConfigGlobs(input.config, graph.files.map((f) => f.path), graph.listing?.ignoredSources ?? 0);
+  const notes = [...describeRun(graph, input.config), ...globNotes];
   const { violations, byFile } = findViolations(graph, model);
   const cacheWrite = writeStaysInside(input.root, cacheFileName);
   try {
@@ -80,8 +80,8 @@ export async function checkLayers(input: CheckLayersInput): Promise<CheckLayersR
 /** What the person running the check should know about this run (stderr lines). */
 function describeRun(graph: ImportGraph, config: LayersConfig): string[] {
   const notes: string[] = [];
-  if (config.domains.length === 0 && Object.keys(config.paths).length === 0) {
-    notes.push('layers: neither layers.domains nor layers.paths is set, so no file has a layer; see docs/layers.md to describe the architecture.');
+  if (config.domains.length === 0 && Object.keys(config.paths).length === 0 && config.contracts.length === 0) {
+    notes.push('layers: none of layers.domains, layers.paths and layers.contracts is set, so no file has a layer; see docs/layers.md to describe the architecture.');
   }
   const outside = graph.listing?.outside ?? [];
   if (outside.length > 0) {

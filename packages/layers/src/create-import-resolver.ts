@@ -102,7 +102,9 @@ export function createImportResolver(options: ImportResolverOptions): ImportReso
       const self = factory.resolveFileSync(join(packageDir, 'package.json'), specifier);
       if (self.path !== undefined) return toTarget(self.path, specifier);
       // Not built yet: its source, through a source condition or outDir → rootDir.
-      const entry = findWorkspaceEntry(packageDir, `.${specifier.slice(bare.length)}`, conditions, redirect);
+      // `@scope/pkg/` (a trailing slash) names the package folder, as `@scope/pkg` does.
+      const subpath = `.${specifier.slice(bare.length)}`.replace(/^\.\/$/, '.');
+      const entry = findWorkspaceEntry(packageDir, subpath, conditions, redirect);
       return entry.path === undefined ? unresolved('workspace', entry.missing) : toTarget(entry.path, specifier);
     }
     if (specifier.startsWith('.')) return unresolved('relative', join(options.root, dirname(fromFile), specifier));

@@ -47,8 +47,12 @@ export function findWorkspaceEntry(
   for (const target of targets) {
     const absolute = join(packageDir, target);
     if (existsSync(absolute) && !absolute.endsWith('/')) return { path: absolute };
-    const source = redirect(absolute);
-    if (source !== undefined) return { path: source };
+    // A deep import without an extension (`@scope/core/lib/browser`) names a built file or folder.
+    const built = /\.[cm]?js$|\.d\.[cm]?ts$/.test(absolute) ? [absolute] : [absolute, `${absolute}.js`, join(absolute, 'index.js')];
+    for (const output of built) {
+      const source = redirect(output);
+      if (source !== undefined) return { path: source };
+    }
   }
   return entry === undefined ? {} : { missing: join(packageDir, entry) };
 }

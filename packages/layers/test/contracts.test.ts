@@ -78,6 +78,25 @@ describe('layers.contracts', () => {
     expect(result.diagnostics).toHaveLength(4);
   });
 
+  it('honours a file-wide eslint-disable block, and judges an import of a .d.ts like any other (vscode-copilot-chat shapes)', async () => {
+    temp = await createTempRepo({
+      'src/platform/git/vscode/git.d.ts': 'export interface Repository { root: string }\n',
+      'src/platform/git/common/gitService.ts': "import { Repository } from '../vscode/git';\nexport type R = Repository;\n",
+      'src/extension/tools/vscode-node/tools.ts': 'export const tools = 1;\n',
+      'test/base/extHostContext/context.ts': "/* eslint-disable import/no-restricted-paths */\nimport { tools } from '../../../src/extension/tools/vscode-node/tools';\nexport const context = tools;\n",
+      'test/base/other.ts': "import { tools } from '../../src/extension/tools/vscode-node/tools';\nexport const other = tools;\n",
+    });
+    const zones: ContractConfig[] = [
+      contract({ name: 'environments', type: 'layers', segments: ['common', 'vscode', 'vscode-node'], allow: { vscode: ['common'], 'vscode-node': ['common', 'vscode'] } }),
+      contract({ name: 'tests-not-vscode-node', type: 'forbidden', from: ['test/**'], to: ['**/vscode-node/**'] }),
+    ];
+    const result = await checkLayers({ root: temp.root, config: config({ contracts: zones, suppressions: { eslint: ['import/no-restricted-paths'] } }), cache: false });
+    expect(result.diagnostics.map(brief).sort()).toEqual([
+      'environments src/platform/git/common/gitService.ts:1 → src/platform/git/vscode/git.d.ts',
+      'tests-not-vscode-node test/base/other.ts:1 → src/extension/tools/vscode-node/tools.ts',
+    ]);
+  });
+
   it('is silenced by harness-ignore layers/contract and accepted by the baseline', async () => {
     temp = await createTempRepo({
       ...vscodeStyle,
@@ -123,6 +142,25 @@ describe('layers.contracts', () => {
     expect(result.diagnostics.map(brief)).toEqual(['tiers packages/core/src/index.ts:1 → packages/orchestrator/src/index.ts']);
   });
 
+  it('follows deep imports into an unbuilt package\'s output folders back to its sources (Theia style)', async () => {
+    temp = await createTempRepo({
+      'package.json': '{ "name": "mono", "private": true, "workspaces": ["packages/*"] }',
+      '.gitignore': 'lib/\n',
+      'packages/core/package.json': '{ "name": "@mono/core", "main": "lib/common/index.js" }',
+      'packages/core/tsconfig.json': '{ "compilerOptions": { "rootDir": "src", "outDir": "lib" } }',
+      'packages/core/src/common/index.ts': 'export const common = 1;\n',
+      'packages/core/src/browser/index.ts': 'export const browser = 1;\n',
+      'packages/core/src/node/files.ts': 'export const files = 1;\n',
+      'packages/editor/package.json': '{ "name": "@mono/editor", "main": "lib/common/index.js" }',
+      'packages/editor/src/browser/editor.ts':
+        "import { common } from '@mono/core/';\nimport { browser } from '@mono/core/lib/browser';\nimport { files } from '@mono/core/lib/node/files';\nexport const editor = [common, browser, files];\n",
+    });
+    const runtimes = contract({ name: 'runtimes', type: 'layers', segments: ['common', 'browser', 'node'], allow: { browser: ['common'], node: ['common'] } });
+    const result = await checkLayers({ root: temp.root, config: config({ contracts: [runtimes] }), cache: false });
+    expect(result.diagnostics.map(brief)).toEqual(['runtimes packages/editor/src/browser/editor.ts:3 → packages/core/src/node/files.ts']);
+    expect(result.notes.join('\n')).not.toMatch(/git ignores/);
+  });
+
   it('makes a glob or segment that selects nothing a config error', async () => {
     temp = await createTempRepo(vscodeStyle);
     const root = temp.root;
@@ -130,7 +168,10 @@ describe('layers.contracts', () => {
     await expect(run(contract({ name: 'x', type: 'forbidden', from: ['src/util/**'], to: ['src/utill/**'] }))).rejects.toThrow(
       'layers.contracts.0.to[0] "src/utill/**" matches no file with source files to check',
     );
-    await expect(run(contract({ name: 'x', type: 'layers', segments: ['common', 'browser'] }))).rejects.toThrow(HarnessError);
+    await expect(run(contract({ name: 'x', type: 'layers', segments: ['browser', 'electron'] }))).rejects.toThrow(HarnessError);
+    // A segment no folder has yet (an environment the ESLint config lists ahead of the code) is a note.
+    const partly = await run(contract({ name: 'envs', type: 'layers', segments: ['common', 'worker'] }));
+    expect(partly.notes).toContain('layers: contract "envs": no folder is named worker yet, so those layers have no files.');
     await expect(run(contract({ name: 'x', type: 'independent', modules: ['src/nothing/*'] }))).rejects.toThrow('layers.contracts.0.modules[0]');
   });
 
