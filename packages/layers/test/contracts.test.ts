@@ -5,7 +5,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { ContractConfig, LayersConfig } from '@harness/config';
 import { sectionDefaults } from '@harness/config';
-import { HarnessError } from '@harness/diagnostics';
+import { createResultDocument, HarnessError, renderResult } from '@harness/diagnostics';
 import { afterEach, describe, expect, it } from 'vitest';
 import { checkLayers } from '../src/check-layers.js';
 import type { TempRepo } from './temp-repo.js';
@@ -65,6 +65,16 @@ describe('layers.contracts', () => {
     expect(result.diagnostics.find((d) => d.contract === 'modules')?.message).toBe(
       'contract "modules": layer platform may not import layer extension (src/extension/chat/vscode-node/chat.ts); platform may import only itself and util (forward-only: util → platform → extension).',
     );
+  });
+
+  it('carries the contract name in JSON and SARIF', async () => {
+    temp = await createTempRepo(vscodeStyle);
+    const result = await checkLayers({ root: temp.root, config: config({ contracts: vscodeContracts.slice(0, 1) }), cache: false });
+    const document = createResultDocument([{ name: 'layers', ok: false, durationMs: 1 }], result.diagnostics);
+    const json = JSON.parse(renderResult(document, 'json')) as { diagnostics: { contract?: string }[] };
+    expect(json.diagnostics.map((d) => d.contract)).toEqual(['modules']);
+    const sarif = JSON.parse(renderResult(document, 'sarif')) as { runs: { results: { properties: { contract?: string } }[] }[] };
+    expect(sarif.runs[0]?.results.map((r) => r.properties.contract)).toEqual(['modules']);
   });
 
   it('counts listed eslint-disable comments as harness-ignore', async () => {
