@@ -3,7 +3,8 @@
 // streamed to the turn's log. It runs in its own process group so a timeout or a
 // stall (no output for `stallMs`) kills the agent and everything it started.
 import { spawn } from 'node:child_process';
-import { constants, createWriteStream, mkdirSync } from 'node:fs';
+import type { WriteStream } from 'node:fs';
+import { constants, createWriteStream, mkdirSync, openSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { HarnessError } from '@harness/diagnostics';
 
@@ -51,9 +52,12 @@ const realTimers: AgentTimers = {
 
 export function runAgent(options: RunAgentOptions): Promise<AgentRun> {
   const started = Date.now();
-  if (options.logFile !== undefined) mkdirSync(dirname(options.logFile), { recursive: true });
-  // O_NOFOLLOW: a log that is a symlink (out of the repository, say) is refused, never appended through.
-  const log = options.logFile === undefined ? undefined : createWriteStream(options.logFile, { flags: logFlags });
+  let log: WriteStream | undefined;
+  try {
+    log = openLog(options.logFile);
+  } catch (error) {
+    return Promise.reject(error);
+  }
   return new Promise((resolve, reject) => {
     const child = spawn('sh', ['-c', options.command], { cwd: options.cwd, env: { ...options.env }, detached: true, stdio: ['pipe', 'pipe', 'pipe'] });
     const watch = watchAgent(child.pid, options);
@@ -91,6 +95,17 @@ export function runAgent(options: RunAgentOptions): Promise<AgentRun> {
     child.stdin.on('error', () => undefined);
     child.stdin.end(options.prompt);
   });
+}
+
+/** O_NOFOLLOW: a log that is a symlink (out of the repository, say) is refused, never appended through. */
+function openLog(file: string | undefined): WriteStream | undefined {
+  if (file === undefined) return undefined;
+  try {
+    mkdirSync(dirname(file), { recursive: true });
+    return createWriteStream(file, { fd: openSync(file, logFlags) });
+  } catch (cause) {
+    throw new HarnessError('IO_FAILED', `cannot write the agent's log ${file}: ${(cause as Error).message}`, { place: { file }, fix: 'Check that the folder is writable, and replace a symlink in the log\'s place with nothing (harness creates the file).', cause });
+  }
 }
 
 /** The stall and timeout timers; either kills the agent's whole process group. */
