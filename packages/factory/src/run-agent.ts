@@ -56,7 +56,7 @@ export function runAgent(options: RunAgentOptions): Promise<AgentRun> {
   try {
     log = openLog(options.logFile);
   } catch (error) {
-    return Promise.reject(error);
+    return Promise.reject(error instanceof Error ? error : new Error(String(error)));
   }
   return new Promise((resolve, reject) => {
     const child = spawn('sh', ['-c', options.command], { cwd: options.cwd, env: { ...options.env }, detached: true, stdio: ['pipe', 'pipe', 'pipe'] });
