@@ -21,7 +21,7 @@ export async function askInitChoices(inspection: InitInspection, maxLines: numbe
     const answer = await select({
       message: `Layers: ${layers.explanation[0] ?? ''}`,
       options: [
-        { value: true, label: `Use the proposal (${layers.mode === 'domains' ? 'domain' : 'path'} mode)`, hint: layers.section?.order.join(' → ') },
+        { value: true, label: `Use the proposal (${layers.mode === 'domains' ? 'domain mode' : layers.mode === 'paths' ? 'path mode' : 'contracts from your rules'})`, hint: layers.section?.order.join(' → ') ?? layers.contracts?.map((c) => c.name).join(', ') },
         { value: false, label: 'Leave layers out for now' },
       ],
       initialValue: true,

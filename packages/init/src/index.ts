@@ -13,3 +13,6 @@ export { renderInitJson, renderPlanText, renderResultText } from './render-plan.
 export type { AskedChoices } from './ask-init-choices.js';
 export { askInitChoices, confirmApply } from './ask-init-choices.js';
 export { splitMap } from './split-map.js';
+export type { ContractProposal, Migration, MigrationSource, UnmappedRule } from './migrate/migration.js';
+export { migrationSources } from './migrate/migration.js';
+export type { PlannedMigration } from './init-plan.js';

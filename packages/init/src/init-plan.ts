@@ -34,10 +34,19 @@ export interface InitFacts {
   scripts: string[];
 }
 
+/** What init carried over from another tool's config, for the JSON plan. */
+export interface PlannedMigration {
+  source: string;
+  file: string;
+  contracts: string[];
+  unmapped: { rule: string; reason: string }[];
+  notes: string[];
+}
+
 export interface InitPlan {
   root: string;
   facts: InitFacts;
-  layers: { mode: 'domains' | 'paths' | 'none' | 'existing'; explanation: string[] };
+  layers: { mode: 'domains' | 'paths' | 'contracts' | 'none' | 'existing'; explanation: string[]; migrations?: PlannedMigration[] };
   files: PlannedFile[];
   /** Checks whose findings are recorded as baselines after the files are written. */
   baselineChecks: string[];

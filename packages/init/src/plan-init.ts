@@ -5,7 +5,7 @@ import { join, posix } from 'node:path';
 import { registeredChecks } from '@harness/check';
 import type { HarnessConfig } from '@harness/config';
 import { configFileName, sectionDefaults } from '@harness/config';
-import type { FileAction, InitFacts, InitPlan, PlannedFile } from './init-plan.js';
+import type { FileAction, InitFacts, InitPlan, PlannedFile, PlannedMigration } from './init-plan.js';
 import type { ConfigChoices } from './propose-config.js';
 import { proposeConfig } from './propose-config.js';
 import type { InitInspection } from './prepare-init.js';
@@ -117,15 +117,32 @@ export async function planInit(inspection: InitInspection, options: PlanOptions)
   return {
     root: facts.root,
     facts: summarizeFacts(inspection),
-    layers: inspection.existingConfig?.config === undefined || options.force === true
-      ? { mode: inspection.layers.mode, explanation: inspection.layers.explanation }
-      : { mode: 'existing', explanation: ['harness.config.yaml exists: its layers section is used as it is.'] },
+    layers: {
+      ...(inspection.existingConfig?.config === undefined || options.force === true
+        ? { mode: inspection.layers.mode, explanation: inspection.layers.explanation }
+        : { mode: 'existing' as const, explanation: ['harness.config.yaml exists: its layers section is used as it is.', ...keptContractsLines(inspection)] }),
+      ...plannedMigrations(inspection),
+    },
     files: orderForDisplay(files),
     baselineChecks: choices.baselines ? registeredChecks.filter((c) => effective[c.section] !== undefined && keepsBaseline(c.section)).map((c) => c.name) : [],
     confirm: choices.baselines,
     installCommand,
     notes: [...(split?.notes ?? []), ...describeWriteProblems(blocked)],
   };
+}
+
+/** With a config kept, what a migration found is shown but not written. */
+function keptContractsLines({ layers }: InitInspection): string[] {
+  const count = layers.contracts?.length ?? 0;
+  return layers.migrations === undefined ? [] : [
+    `${count} ${count === 1 ? 'contract' : 'contracts'} from ${[...new Set(layers.migrations.map((m) => m.file))].join(', ')} not written (--force replaces the config with the proposal; --dry-run --force shows it):`,
+    ...layers.explanation,
+  ];
+}
+
+function plannedMigrations({ layers }: InitInspection): { migrations?: PlannedMigration[] } {
+  if (layers.migrations === undefined) return {};
+  return { migrations: layers.migrations.map((m) => ({ source: m.source, file: m.file, contracts: m.contracts.map((c) => c.name), unmapped: m.unmapped, notes: m.notes })) };
 }
 
 async function renderMap(context: MapContext): Promise<string> {

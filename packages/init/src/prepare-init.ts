@@ -5,6 +5,11 @@ import { join } from 'node:path';
 import type { HarnessConfig } from '@harness/config';
 import { configError, configFileName, validateConfig } from '@harness/config';
 import { inspectRepo } from './inspect-repo.js';
+import { HarnessError } from '@harness/diagnostics';
+import type { MigrationSource } from './migrate/migration.js';
+import { migrationSources } from './migrate/migration.js';
+import { proposeContracts } from './migrate/propose-contracts.js';
+import { readMigrations } from './migrate/read-migrations.js';
 import type { LayerEdgeCount } from './order-layers.js';
 import type { LayerImportCounter, LayersProposal } from './propose-layers.js';
 import { proposeLayers } from './propose-layers.js';
@@ -26,11 +31,15 @@ export interface PrepareOptions {
   cwd: string;
   /** With --force an invalid existing config is replaced instead of stopping init. */
   force?: boolean;
+  /** `--from`: carry over this tool's architecture rules (a config it cannot read stops init). */
+  from?: MigrationSource | (string & {});
 }
 
 export async function prepareInit(options: PrepareOptions): Promise<InitInspection> {
+  const from = migrationSourceOf(options.from);
   const facts = await inspectRepo(options.cwd);
-  const layers = await proposeLayers(facts, importCounter(facts));
+  const sources = facts.files.filter((f) => sourceFile.test(f));
+  const layers = proposeContracts(await proposeLayers(facts, importCounter(facts)), await readMigrations(facts.root, sources, from));
   const configText = await readOptional(join(facts.root, configFileName));
   let existingConfig: InitInspection['existingConfig'];
   if (configText !== undefined) {
@@ -42,6 +51,15 @@ export async function prepareInit(options: PrepareOptions): Promise<InitInspecti
   const mapText = facts.agentsMd === undefined ? undefined : await readInside(facts.root, facts.agentsMd);
   return { facts, layers, existingConfig, mapLines: mapText === undefined ? undefined : countLines(mapText) };
 }
+
+function migrationSourceOf(value: string | undefined): MigrationSource | undefined {
+  if (value === undefined) return undefined;
+  const found = migrationSources.find((s) => s === value);
+  if (found !== undefined) return found;
+  throw new HarnessError('USAGE', `--from ${value} is not a tool init reads`, { fix: `Use --from with one of: ${migrationSources.join(', ')}.` });
+}
+
+const sourceFile = /\.[cm]?[jt]sx?$/;
 
 export function countLines(text: string): number {
   const trimmed = text.replace(/\n$/, '');

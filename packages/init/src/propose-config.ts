@@ -39,7 +39,10 @@ export function proposeConfig(facts: RepoFacts, layers: LayersProposal, choices:
     sections.push(name);
     blocks.push(`${comment.map((c) => `# ${c}`).join('\n')}\n${toYaml({ [name]: value })}`);
   };
-  if (choices.layers && layers.section !== undefined) add('layers', layers.explanation, layers.section);
+  const contracts = layers.contracts ?? [];
+  if (choices.layers && (layers.section !== undefined || contracts.length > 0)) {
+    add('layers', layers.explanation, { ...layers.section, ...(contracts.length > 0 ? { contracts } : {}) });
+  }
   add('docs', ['The AGENTS.md map and the docs/ knowledge base (harness check docs).'], {
     map: 'AGENTS.md',
     root: 'docs',

@@ -10,6 +10,7 @@ import type { RepoFacts } from './repo-facts.js';
 import type { SourceTree } from './source-tree.js';
 import { buildSourceTree, joinPath, subfolders } from './source-tree.js';
 import { proposePackageTiers } from './propose-package-tiers.js';
+import type { ContractProposal, Migration } from './migrate/migration.js';
 
 export interface LayersSection {
   domains?: string[];
@@ -26,11 +27,16 @@ export interface DomainEntry {
 }
 
 export interface LayersProposal {
-  mode: 'domains' | 'paths' | 'none';
+  /** contracts: carried over from another tool's config (dependency-cruiser, ESLint), instead of a guess. */
+  mode: 'domains' | 'paths' | 'contracts' | 'none';
   section: LayersSection | undefined;
   explanation: string[];
   /** Domain mode: every domain with the layer folders it has (the architecture map). */
   domains: DomainEntry[];
+  /** `layers.contracts`, carried over from another tool. */
+  contracts?: ContractProposal[];
+  /** What each tool's config gave, and what it could not. */
+  migrations?: Migration[];
 }
 
 /** Counts imports between layers; given the files of each layer, returns edge counts. */

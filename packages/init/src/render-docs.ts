@@ -53,6 +53,10 @@ export function commandLines({ facts }: MapContext): string {
 }
 
 export function architectureLines({ layers }: MapContext): string {
+  if (layers.mode === 'contracts') {
+    const files = [...new Set((layers.migrations ?? []).map((m) => m.file))].join(', ');
+    return `The architecture rules of ${files} are layer contracts in \`harness.config.yaml\` (\`layers.contracts\`); [docs/architecture.md](docs/architecture.md) lists them.`;
+  }
   if (layers.mode === 'none' || layers.section === undefined) {
     return 'No layers are configured yet; [docs/architecture.md](docs/architecture.md) says how to add them.';
   }
@@ -87,6 +91,7 @@ export function existingDocsLines(extraDocs: readonly string[]): string {
 
 export function layerMapText(layers: LayersProposal): string {
   const section = layers.section;
+  if (layers.mode === 'contracts') return contractsTable(layers);
   if (layers.mode === 'none' || section === undefined) {
     return [
       'No layers are configured yet. When the code has them, add a `layers` section to',
@@ -102,6 +107,23 @@ export function layerMapText(layers: LayersProposal): string {
   }
   const rows = section.order.map((l) => `| ${l} | ${(section.paths?.[l] ?? []).map((g) => `\`${g}\``).join(', ')} |`);
   return [`Layer order: ${section.order.join(' → ')}.`, '', '| layer | paths |', '| --- | --- |', ...rows, ...sharedLines(layers)].join('\n');
+}
+
+function contractsTable(layers: LayersProposal): string {
+  const rows = (layers.contracts ?? []).map((c) => {
+    const rule =
+      c.type === 'forbidden'
+        ? `${code(c.from)} may not import ${code(c.to)}`
+        : c.type === 'layers'
+          ? Object.entries(c.layers ?? {}).map(([name, globs]) => `${name} (${code(globs)}) may import ${[...(c.allow?.[name] ?? [])].join(', ') || 'only itself'}`).join('; ')
+          : `${code(c.modules)} may not import each other`;
+    return `| ${c.name} | ${c.type} | ${rule.replaceAll('|', '\\|')} |`;
+  });
+  return ['Layer contracts (`layers.contracts` in `harness.config.yaml`):', '', '| contract | type | rule |', '| --- | --- | --- |', ...rows].join('\n');
+}
+
+function code(globs: readonly string[] | undefined): string {
+  return (globs ?? []).map((g) => `\`${g}\``).join(', ');
 }
 
 function sharedLines(layers: LayersProposal): string[] {

@@ -34,6 +34,14 @@ export function renderInitJson(plan: InitPlan, result: InitResult | undefined, d
   return `${JSON.stringify(document, null, 2)}\n`;
 }
 
+const modeNames: Record<InitPlan['layers']['mode'], string> = {
+  domains: 'domain mode',
+  paths: 'path mode',
+  contracts: 'contracts from your existing rules',
+  existing: 'existing config',
+  none: 'none',
+};
+
 const marks: Record<string, string> = { create: '+', overwrite: '!', update: '~', keep: '=', unchanged: '=', skip: '-' };
 
 export function renderPlanText(plan: InitPlan, options: RenderInitOptions): string {
@@ -54,7 +62,7 @@ export function renderPlanText(plan: InitPlan, options: RenderInitOptions): stri
     'Found',
     ...rows.map(([k, v]) => `  ${k.padEnd(16)} ${v}`),
     '',
-    paint(1, `Layers (${plan.layers.mode === 'domains' ? 'domain mode' : plan.layers.mode === 'paths' ? 'path mode' : plan.layers.mode === 'existing' ? 'existing config' : 'none'})`),
+    paint(1, `Layers (${modeNames[plan.layers.mode]})`),
     ...plan.layers.explanation.map((e) => `  ${e}`),
     '',
     paint(1, options.dryRun ? 'Plan (dry run: nothing is written)' : 'Plan'),

@@ -11,7 +11,9 @@ export const initCommand: CommandSpec = {
   summary: 'Add the harness to this repository: config, AGENTS.md map, docs/, CI workflow, ruleset, baselines.',
   description:
     'Looks at the repository first (package manager, workspaces, tsconfig, source layout, existing AGENTS.md, docs, CI, compose files, scripts), ' +
-    'proposes a layers section and explains it, shows the plan, then writes it. An existing file is kept unless --force ' +
+    'proposes a layers section and explains it, shows the plan, then writes it. ' +
+    'Architecture rules already written for dependency-cruiser (.dependency-cruiser.js), eslint-plugin-boundaries or import/no-restricted-paths ' +
+    '(eslint.config.js) become layers.contracts, and the plan lists each rule that could not be carried over and why. An existing file is kept unless --force ' +
     '(AGENTS.md and CLAUDE.md are always kept; --split restructures an over-long AGENTS.md without losing a line). ' +
     "Today's layer and docs findings are recorded as baselines so `harness check` is green at once. " +
     'Running init again changes nothing; a run that was interrupted is completed by the next one. ' +
@@ -22,8 +24,14 @@ export const initCommand: CommandSpec = {
     { name: 'force', type: 'boolean', description: 'Replace existing files with what init would write (never AGENTS.md or CLAUDE.md).' },
     { name: 'split', type: 'boolean', description: 'Move the sections of an over-long AGENTS.md into docs/agents/ and leave a short map.' },
     { name: 'install', type: 'boolean', description: "After writing, install harness with the repository's package manager." },
+    {
+      name: 'from',
+      type: 'string',
+      valueName: 'tool',
+      description: "Carry over this tool's architecture rules as layers.contracts: dependency-cruiser, eslint-plugin-boundaries or eslint-plugin-import; a config it cannot read stops init.",
+    },
   ],
-  examples: ['npx harness init', 'npx harness init --dry-run', 'npx harness init --yes --split', 'harness init --dry-run --format json'],
+  examples: ['npx harness init', 'npx harness init --dry-run', 'npx harness init --yes --split', 'harness init --dry-run --format json', 'harness init --from dependency-cruiser --dry-run'],
   async run(args, io) {
     const format = args.global.format;
     if (format !== 'pretty' && format !== 'json') {
@@ -32,7 +40,8 @@ export const initCommand: CommandSpec = {
     const force = args.options.force === true;
     const dryRun = args.options['dry-run'] === true;
     const [{ sectionDefaults }, { applyInit, askInitChoices, confirmApply, planInit, prepareInit, renderInitJson, renderPlanText, renderResultText }] = await Promise.all([configPackage(), initPackage()]);
-    const inspection = await prepareInit({ cwd: io.cwd, force });
+    const from = typeof args.options.from === 'string' ? args.options.from : undefined;
+    const inspection = await prepareInit({ cwd: io.cwd, force, ...(from === undefined ? {} : { from }) });
     const interactive = io.isTTY && process.stdin.isTTY && args.options.yes !== true && !dryRun && format === 'pretty';
     let split = args.options.split === true;
     let choices: Partial<InitChoices> = {};

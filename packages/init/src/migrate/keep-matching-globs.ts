@@ -13,9 +13,14 @@ export function keepMatchingGlobs(migration: Migration, sourceFiles: readonly st
   };
   const out: Migration = { ...migration, contracts: [], unmapped: [...migration.unmapped], notes: [...migration.notes] };
   for (const contract of migration.contracts) {
-    const kept = pruneContract(contract, matchesSomething, (glob, key) => out.notes.push(`${contract.name}: ${key} \`${glob}\` matches no source file today; left out`));
-    if (typeof kept === 'string') out.unmapped.push({ rule: contract.name, reason: kept });
-    else out.contracts.push(kept);
+    const dropped: string[] = [];
+    const kept = pruneContract(contract, matchesSomething, (glob, key) => dropped.push(`${contract.name}: ${key} \`${glob}\` matches no source file today; left out`));
+    if (typeof kept === 'string') {
+      out.unmapped.push({ rule: contract.name, reason: kept });
+    } else {
+      out.contracts.push(kept);
+      out.notes.push(...dropped);
+    }
   }
   return out;
 }
@@ -28,7 +33,7 @@ function pruneContract(contract: ContractProposal, keep: (glob: string) => boole
       return false;
     });
   if (contract.type === 'layers' && contract.layers !== undefined) {
-    const layers = Object.fromEntries(Object.entries(contract.layers).map(([name, globs]) => [name, filter(globs, `layer ${name}`)]).filter(([, globs]) => globs.length > 0));
+    const layers = Object.fromEntries(Object.entries(contract.layers).map(([name, globs]) => [name, filter(globs, `layer ${name}`)]).filter(([, globs]) => (globs ?? []).length > 0));
     const names = new Set(Object.keys(layers));
     if (names.size < 2) return 'fewer than two of its layers match a source file in this repository';
     const allow = Object.fromEntries(Object.entries(contract.allow ?? {}).filter(([from]) => names.has(from)).map(([from, to]) => [from, to.filter((t) => names.has(t))]));
