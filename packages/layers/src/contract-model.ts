@@ -19,6 +19,10 @@ export interface ContractEdge {
 
 export interface CompiledContract {
   name: string;
+  /** The boxes of its picture, in order: layers, modules seen so far, or `from` and `to`. */
+  groups: readonly string[];
+  /** Which box a file (or `npm:` target) is drawn in, as the importer (`from`) or the imported (`to`). */
+  groupOf(path: string, role: 'from' | 'to'): string | undefined;
   judge(edge: ContractEdge): RuleVerdict | undefined;
 }
 
@@ -36,6 +40,7 @@ export function compileContracts(contracts: readonly ContractConfig[]): Compiled
     const excepted = compileExcept(contract);
     return {
       name: contract.name,
+      ...compileGroups(contract),
       judge(edge) {
         if (edge.typeOnly && contract.allowTypeOnly) return undefined;
         const verdict = judge(edge);
@@ -69,6 +74,21 @@ function compileJudge(contract: ContractConfig, index: number): (edge: ContractE
     const mayImport = allowed.get(from) ?? [];
     return mayImport.includes(to) ? undefined : describeLayerContract(contract, edge, { from, to, mayImport, forwardOnly: contract.allow === undefined, order: names });
   };
+}
+
+function compileGroups(contract: ContractConfig): Pick<CompiledContract, 'groups' | 'groupOf'> {
+  if (contract.type === 'forbidden') {
+    const isFrom = memo(createFolderMatcher(contract.from ?? []));
+    const isTo = memo(createTargetMatcher(contract.to ?? []));
+    const groups = [`from: ${(contract.from ?? []).join(', ')}`, `to: ${(contract.to ?? []).join(', ')}`] as const;
+    return { groups, groupOf: (path, role) => (role === 'from' ? (isFrom(path) ? groups[0] : undefined) : isTo(path) ? groups[1] : undefined) };
+  }
+  if (contract.type === 'independent') {
+    const moduleOf = memo(createModuleFinder(contract.modules ?? []));
+    return { groups: [], groupOf: (path) => moduleOf(path) };
+  }
+  const layerOf = memo(contract.segments === undefined ? createLayerFinder(contract.layers ?? {}) : createSegmentFinder(contract.segments));
+  return { groups: contract.segments ?? Object.keys(contract.layers ?? {}), groupOf: (path) => layerOf(path) };
 }
 
 /** What each layer may import besides itself: the `allow` DAG, or the layers written before it. */

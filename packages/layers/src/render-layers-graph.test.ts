@@ -22,7 +22,7 @@ describe('renderLayersGraph', () => {
     const classes = classifyGraph(graph, model);
     // The runtime → ui finding is accepted (suppressed or baselined): only service → ui stays active.
     const active = violations.filter((v) => v.file.includes('service'));
-    expect(renderLayersGraph({ graph, classes, violations, active, order: model.order })).toBe(
+    expect(renderLayersGraph({ graph, classes, violations, active, order: model.order }).mermaid).toBe(
       [
         'flowchart LR',
         '  shared["shared"]',
@@ -49,7 +49,7 @@ describe('renderLayersGraph', () => {
       { path: 'src/domains/say "hi" #1 <b>/repo/b.ts', imports: [], suppressions: [], hasUnresolved: false },
     ];
     const graph = { files: odd, stats: { files: odd.length, lexedFromCache: 0, resolvedFromCache: 0, findingsFromCache: 0 }, saveCache: () => Promise.resolve() };
-    const mermaid = renderLayersGraph({ graph, classes: classifyGraph(graph, model), violations: [], active: [], order: model.order });
+    const { mermaid } = renderLayersGraph({ graph, classes: classifyGraph(graph, model), violations: [], active: [], order: model.order });
     expect(mermaid).toBe(
       [
         'flowchart LR',
@@ -70,7 +70,7 @@ describe('renderLayersGraph', () => {
       { path: 'src/domains/a_b/repo/b.ts', imports: [], suppressions: [], hasUnresolved: false },
     ];
     const graph = { files: two, stats: { files: two.length, lexedFromCache: 0, resolvedFromCache: 0, findingsFromCache: 0 }, saveCache: () => Promise.resolve() };
-    const mermaid = renderLayersGraph({ graph, classes: classifyGraph(graph, model), violations: [], active: [], order: model.order });
+    const { mermaid } = renderLayersGraph({ graph, classes: classifyGraph(graph, model), violations: [], active: [], order: model.order });
     expect(mermaid.match(/^ {2}subgraph [^[]+/gm)).toEqual(['  subgraph src_domains_a_b', '  subgraph src_domains_a_b_2']);
     expect(mermaid).toContain('  src_domains_a_b_service -->|"1"| src_domains_a_b_repo\n');
   });

@@ -2,12 +2,14 @@
 // one box per domain with its layers, the path layers, providers, shared and cross-cutting code;
 // one arrow per pair of boxes with the number of imports; arrows carrying a finding are red and
 // labelled with the rules they break; findings accepted by a suppression or the baseline are
-// drawn dotted instead. Arrows read "imports".
+// drawn dotted instead. Arrows read "imports". Big graphs are capped (mermaid-flowchart.ts).
 import type { Diagnostic } from '@harness/diagnostics';
 import type { ImportGraph } from './build-import-graph.js';
 import type { Violation } from './find-violations.js';
 import type { FileClass } from './layer-model.js';
 import { domainName } from './rules/layer-rule.js';
+import type { Arrow, FlowNode } from './mermaid-flowchart.js';
+import { createSlugger, renderMermaid } from './mermaid-flowchart.js';
 
 export interface LayersGraphInput {
   graph: ImportGraph;
@@ -18,21 +20,15 @@ export interface LayersGraphInput {
   order: readonly string[];
 }
 
-interface Node {
-  id: string;
-  label: string;
-  group?: string;
-}
-
-export function renderLayersGraph(input: LayersGraphInput): string {
-  const nodes = new Map<string, Node>();
+export function renderLayersGraph(input: LayersGraphInput): { mermaid: string; folded?: string } {
+  const nodes = new Map<string, FlowNode>();
   const slug = createSlugger();
-  const nodeOf = (cls: FileClass | undefined): Node | undefined => {
+  const nodeOf = (cls: FileClass | undefined): FlowNode | undefined => {
     if (cls === undefined) return undefined;
-    let node: Node | undefined;
+    let node: FlowNode | undefined;
     if (cls.domain !== undefined) {
       const part = cls.entry ? 'index' : (cls.layer ?? 'unassigned');
-      node = { id: slug(`${cls.domain}_${part}`), label: part, group: cls.domain };
+      node = { id: slug(`${cls.domain}_${part}`), label: part, group: cls.domain, groupLabel: domainName(cls.domain) };
     } else if (cls.layer !== undefined) node = { id: slug(`layer_${cls.layer}`), label: cls.layer };
     else if (cls.provider) node = { id: 'providers', label: 'providers' };
     else if (cls.shared) node = { id: 'shared', label: 'shared' };
@@ -70,64 +66,3 @@ export function renderLayersGraph(input: LayersGraphInput): string {
   return renderMermaid([...nodes.values()], [...arrows.values()], input.order, slug);
 }
 
-interface Arrow {
-  from: string;
-  to: string;
-  count: number;
-  rules: Set<string>;
-  /** At least one of its findings is still reported. */
-  active: boolean;
-}
-
-function renderMermaid(nodes: Node[], arrows: Arrow[], order: readonly string[], slug: (text: string) => string): string {
-  const rank = (label: string): number => (order.includes(label) ? order.indexOf(label) : order.length);
-  const lines = ['flowchart LR'];
-  const groups = new Map<string, Node[]>();
-  for (const node of [...nodes].sort((a, b) => rank(a.label) - rank(b.label))) {
-    if (node.group === undefined) lines.push(`  ${node.id}["${escapeLabel(node.label)}"]`);
-    else groups.set(node.group, [...(groups.get(node.group) ?? []), node]);
-  }
-  for (const [group, members] of [...groups].sort(([a], [b]) => (a < b ? -1 : 1))) {
-    lines.push(`  subgraph ${slug(group)}["${escapeLabel(domainName(group))}"]`);
-    for (const node of members.sort((a, b) => rank(a.label) - rank(b.label))) lines.push(`    ${node.id}["${escapeLabel(node.label)}"]`);
-    lines.push('  end');
-  }
-  const sorted = arrows.sort((a, b) => (a.from + a.to < b.from + b.to ? -1 : 1));
-  const red: number[] = [];
-  sorted.forEach((arrow, index) => {
-    const label = arrow.rules.size === 0 ? `${arrow.count}` : `✗ ${[...arrow.rules].sort().join(', ')} (${arrow.count})`;
-    const line = arrow.rules.size > 0 && !arrow.active ? '-.->' : '-->';
-    lines.push(`  ${arrow.from} ${line}|"${label}"| ${arrow.to}`);
-    if (arrow.active) red.push(index);
-  });
-  if (red.length > 0) lines.push(`  linkStyle ${red.join(',')} stroke:#d1242f,stroke-width:3px`);
-  return `${lines.join('\n')}\n`;
-}
-
-/**
- * A folder or layer name as a quoted mermaid label: `"` would end the label and `#`, `<`, `>` are
- * markup, so they become mermaid's entity codes (https://mermaid.js.org/syntax/flowchart.html#entity-codes-to-escape-characters).
- */
-export function escapeLabel(text: string): string {
-  return text.replace(/[#"<>]/g, (c) => ({ '#': '#35;', '"': '#quot;', '<': '#lt;', '>': '#gt;' })[c] ?? c);
-}
-
-/**
- * Mermaid ids from names: other characters become `_`, and two names that would get the same id
- * (`a"b`, `a_b`) get distinct ones, so their boxes are not merged.
- */
-function createSlugger(): (text: string) => string {
-  const ids = new Map<string, string>();
-  const taken = new Set<string>();
-  return (text) => {
-    let id = ids.get(text);
-    if (id === undefined) {
-      const base = text.replace(/[^A-Za-z0-9_]/g, '_');
-      id = base;
-      for (let n = 2; taken.has(id); n++) id = `${base}_${n}`;
-      ids.set(text, id);
-      taken.add(id);
-    }
-    return id;
-  };
-}

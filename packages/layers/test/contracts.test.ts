@@ -8,6 +8,7 @@ import { sectionDefaults } from '@harness/config';
 import { createResultDocument, HarnessError, renderResult } from '@harness/diagnostics';
 import { afterEach, describe, expect, it } from 'vitest';
 import { checkLayers } from '../src/check-layers.js';
+import { buildLayersGraph } from '../src/layers-graph.js';
 import type { TempRepo } from './temp-repo.js';
 import { createTempRepo } from './temp-repo.js';
 
@@ -199,5 +200,17 @@ describe('layers.contracts', () => {
     await writeFile(join(root, 'src/util/common/strings.ts'), "import '../../extension/chat/common/model';\nexport const pad = 1;\n");
     const fourth = await checkLayers({ root, config: edited });
     expect(fourth.diagnostics.map(brief)).toContain('modules src/util/common/strings.ts:1 → src/extension/chat/common/model.ts');
+  });
+
+  it('draws one diagram per contract, or only the one named', async () => {
+    temp = await createTempRepo(vscodeStyle);
+    const cfg = config({ contracts: vscodeContracts });
+    const all = await buildLayersGraph({ root: temp.root, config: cfg });
+    expect(all.diagrams.map((d) => d.title)).toEqual(['contract modules', 'contract environments']);
+    expect(all.diagrams[0]?.mermaid).toContain('platform -->|"✗ contract (1)"| extension');
+    const one = await buildLayersGraph({ root: temp.root, config: cfg, contract: 'environments' });
+    expect(one.diagrams.map((d) => d.title)).toEqual(['contract environments']);
+    expect(one.violations).toBe(4);
+    await expect(buildLayersGraph({ root: temp.root, config: cfg, contract: 'enviroments' })).rejects.toThrow('no contract is named "enviroments": did you mean "environments"?');
   });
 });
