@@ -2,7 +2,7 @@
 // excerpt of a real repository's import/no-restricted-paths zones (microsoft/vscode-copilot-chat),
 // through the library; then the built bin with --from --dry-run.
 import { execFile } from 'node:child_process';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { validateConfig } from '@harness/config';
@@ -101,6 +101,26 @@ describe('from import/no-restricted-paths (an excerpt of vscode-copilot-chat)', 
     const error = await plan(root, 'eslint-plugin-boundaries').catch((e: unknown) => e);
     expect(error).toMatchObject({ code: 'CONFIG_PARSE', place: { file: 'eslint.config.mjs' } });
     expect((error as Error).message).toMatch(/^cannot load eslint\.config\.mjs to read its eslint-plugin-boundaries rules: Cannot find package 'eslint-plugin-boundaries'/);
+  });
+});
+
+describe('from eslint-plugin-boundaries', () => {
+  it('found on its own in eslint.config.mjs: element types and default: disallow become a layers contract with an allow DAG', async () => {
+    const root = fixtureRepo('cruised');
+    rmSync(join(root, '.dependency-cruiser.cjs'));
+    writeFileSync(
+      join(root, 'eslint.config.mjs'),
+      `export default [{
+  settings: { 'boundaries/elements': [{ type: 'db', pattern: 'src/db' }, { type: 'api', pattern: 'src/api' }, { type: 'ui', pattern: 'src/ui' }] },
+  rules: { 'boundaries/element-types': [2, { default: 'disallow', rules: [{ from: 'api', allow: ['db'] }, { from: 'ui', allow: ['api'] }] }] },
+}];\n`,
+    );
+    const planned = await plan(root);
+    expect(planned.layers.mode).toBe('contracts');
+    expect(proposedContracts(planned)).toEqual([
+      { name: 'boundaries', type: 'layers', layers: { db: ['**/src/db'], api: ['**/src/api'], ui: ['**/src/ui'] }, allow: { api: ['db'], ui: ['api'] }, except: [] },
+    ]);
+    expect(planned.layers.explanation[0]).toBe('From eslint.config.mjs (eslint-plugin-boundaries): 1 of 1 rule carried over as layers.contracts (boundaries).');
   });
 });
 

@@ -23,7 +23,7 @@ export function flatBlocks(config: unknown): FlatBlock[] {
 /** A rule's severity and options: `'error'`, `2`, `['error', {...}]`. */
 export function ruleEntry(value: unknown): { on: boolean; options: unknown[] } | undefined {
   if (value === undefined) return undefined;
-  const [severity, ...options] = Array.isArray(value) ? value : [value];
+  const [severity, ...options]: unknown[] = Array.isArray(value) ? (value as unknown[]) : [value];
   return { on: severity !== 'off' && severity !== 0, options };
 }
 

@@ -65,8 +65,10 @@ function allowContract(layers: Map<string, string[]>, rules: readonly unknown[],
     for (const from of read.from) for (const to of read.allow ?? []) if (to !== from) allow.set(from, (allow.get(from) ?? new Set()).add(to));
     return undefined;
   });
-  const selfless = [...layers.keys()].filter((type) => !rules.some((r) => { const read = readRule(r, layers); return typeof read !== 'string' && read.from.includes(type) && (read.allow ?? []).includes(type); }));
-  if (selfless.length > 0) migration.notes.push(`boundaries also judges imports between two elements of one type (${selfless.join(', ')} do not allow their own type); a harness layer may import itself: add a \`type: independent\` contract where that matters`);
+  // A pattern with a wildcard matches many elements of one type; boundaries judges imports between them.
+  const many = [...layers.entries()].filter(([, globs]) => globs.some((g) => g.replace(/^\*\*\//, '').includes('*'))).map(([type]) => type);
+  const selfless = many.filter((type) => !rules.some((r) => allowsItself(readRule(r, layers), type)));
+  if (selfless.length > 0) migration.notes.push(`boundaries also judges imports between two elements of one type; a harness layer may import itself (types not allowed to import their own type: ${selfless.join(', ')}): add a \`type: independent\` contract where that matters`);
   const contract: ContractProposal = {
     name: 'boundaries',
     type: 'layers',
@@ -74,6 +76,10 @@ function allowContract(layers: Map<string, string[]>, rules: readonly unknown[],
     allow: Object.fromEntries([...layers.keys()].filter((t) => allow.has(t)).map((t) => [t, [...(allow.get(t) ?? [])]])),
   };
   return [contract];
+}
+
+function allowsItself(read: ReadRule | string, type: string): boolean {
+  return typeof read !== 'string' && read.from.includes(type) && (read.allow ?? []).includes(type);
 }
 
 function forbiddenContracts(layers: Map<string, string[]>, rules: readonly unknown[], ruleName: string, migration: Migration): ContractProposal[] {

@@ -36,7 +36,7 @@ describe('migrateBoundaries', () => {
       { rule: 'boundaries/element-types rules[2]', reason: 'an element matcher with captured values (`[type, { … }]`) has no contract equivalent' },
     ]);
     expect(result.notes).toEqual([
-      'boundaries also judges imports between two elements of one type (types, ui do not allow their own type); a harness layer may import itself: add a `type: independent` contract where that matters',
+      'boundaries also judges imports between two elements of one type; a harness layer may import itself (types not allowed to import their own type: ui): add a `type: independent` contract where that matters',
     ]);
   });
 

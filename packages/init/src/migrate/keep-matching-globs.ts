@@ -33,7 +33,11 @@ function pruneContract(contract: ContractProposal, keep: (glob: string) => boole
       return false;
     });
   if (contract.type === 'layers' && contract.layers !== undefined) {
-    const layers = Object.fromEntries(Object.entries(contract.layers).map(([name, globs]) => [name, filter(globs, `layer ${name}`)]).filter(([, globs]) => (globs ?? []).length > 0));
+    const layers: Record<string, string[]> = {};
+    for (const [name, globs] of Object.entries(contract.layers)) {
+      const kept = filter(globs, `layer ${name}`);
+      if (kept.length > 0) layers[name] = kept;
+    }
     const names = new Set(Object.keys(layers));
     if (names.size < 2) return 'fewer than two of its layers match a source file in this repository';
     const allow = Object.fromEntries(Object.entries(contract.allow ?? {}).filter(([from]) => names.has(from)).map(([from, to]) => [from, to.filter((t) => names.has(t))]));

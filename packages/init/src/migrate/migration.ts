@@ -51,7 +51,7 @@ export function contractName(wanted: string, taken: Set<string>): string {
 /** A string or a list of strings as a list; anything else as undefined. */
 export function stringList(value: unknown): string[] | undefined {
   if (typeof value === 'string') return [value];
-  if (Array.isArray(value) && value.every((v) => typeof v === 'string')) return value as string[];
+  if (Array.isArray(value) && value.every((v) => typeof v === 'string')) return value;
   return undefined;
 }
 
