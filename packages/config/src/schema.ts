@@ -135,7 +135,7 @@ export const docsSchema = z
       .default({})
       .describe('Required front-matter keys, per folder glob.'),
     staleAfterDays: z.int().positive().default(90).describe('Days after which a doc whose linked code changed is stale.'),
-    ignore: globs.default([]).describe('Markdown files that may be unreachable from the map (besides the defaults).'),
+    ignore: globs.default([]).describe('Markdown files not checked at all (besides test fixtures): no finding in them, none for being unreachable.'),
     baseline: z.string().min(1).default('.harness/baseline/docs.json').describe('Known findings accepted for now.'),
   })
   .describe('harness check docs: the AGENTS.md map and the knowledge base.');

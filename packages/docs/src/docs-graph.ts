@@ -3,7 +3,8 @@
 // README.md, else every markdown file directly in it.
 import type { DocsModel, MarkdownDoc } from './docs-model.js';
 import { codeMentions } from './path-mentions.js';
-import { folderEntries, linkTargets } from './resolve-link.js';
+import { linkTargets } from './locate-link.js';
+import { folderEntries } from './resolve-link.js';
 import { isAgentsFile } from './rules/docs-rule.js';
 
 /** Every markdown file reachable from the map and the AGENTS.md files. */
@@ -39,7 +40,7 @@ function outgoing(model: DocsModel, markdownByDir: ReadonlyMap<string, readonly 
     if (isDir) targets.push(...folderEntries(path, model.files, markdownByDir));
     else targets.push(path);
   };
-  for (const { target } of linkTargets(doc)) {
+  for (const { target } of linkTargets(model, doc)) {
     if (target.kind !== 'repo' || target.selfAnchor) continue;
     if (model.dirs.has(target.path)) reach(target.path, true);
     else reach(target.path, false);

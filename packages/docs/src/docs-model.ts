@@ -7,6 +7,8 @@ import type { DocsConfig } from '@harness/config';
 import { HarnessError } from '@harness/diagnostics';
 import picomatch from 'picomatch';
 import { parse as parseToml } from 'smol-toml';
+import type { DocSite } from './doc-sites.js';
+import { findSites } from './doc-sites.js';
 import type { GitHistory } from './git.js';
 import { isShallowClone, listGitFiles, listModified, readHistory } from './git.js';
 import type { ParseCache } from './parse-cache.js';
@@ -46,6 +48,8 @@ export interface DocsModel {
   workspace: Workspace;
   codex: CodexSettings;
   inGit: boolean;
+  /** The documentation sites found from their generators' configs (doc-sites.ts). */
+  sites: readonly DocSite[];
   /** Files that are symlinks, repository-relative → their link text. */
   symlinks: ReadonlyMap<string, string>;
   /** The history, read on first use; undefined outside git, with no commits, or on a shallow clone. */
@@ -62,7 +66,9 @@ export interface DocsModel {
  * Markdown that is not this repository's docs: test fixtures and the templates `harness init`
  * copies describe other repositories; changesets are release notes waiting for a release.
  */
-export const foreignGlobs = ['**/fixtures/**', '**/__fixtures__/**', '**/templates/**', '.changeset/**'];
+export const fixtureGlobs = ['**/fixtures/**', '**/__fixtures__/**', '**/testdata/**', '**/test-fixtures/**', '**/*-fixtures/**'];
+export const foreignGlobs = [...fixtureGlobs, '**/templates/**', '.changeset/**'];
+const isFixture = picomatch(fixtureGlobs, { dot: true });
 const isForeign = picomatch(foreignGlobs, { dot: true });
 const markdown = /\.(?:md|markdown|mdx)$/i;
 
@@ -95,7 +101,8 @@ async function buildModel(input: BuildModelInput, pool: () => ParsePool): Promis
   const files = new Set(list);
   const dirs = new Set<string>(['']);
   for (const f of list) for (let d = posix.dirname(f); d !== '.' && !dirs.has(d); d = posix.dirname(d)) dirs.add(d);
-  const mdPaths = list.filter((f) => markdown.test(f) && !isForeign(f)).sort();
+  const notes: string[] = [];
+  const mdPaths = docsInScope(list, config, notes);
   let history: Promise<GitHistory | undefined> | undefined;
   let shallow: Promise<boolean> | undefined;
   let modified: Promise<Set<string>> | undefined;
@@ -108,8 +115,11 @@ async function buildModel(input: BuildModelInput, pool: () => ParsePool): Promis
   // docs/stale reads the whole history: start git now, so that it runs while the files are parsed.
   // (Its failure is the rule's to report; here it must not be an unhandled rejection.)
   readAllHistory().catch(() => undefined);
-  const notes: string[] = [];
   const rootReal = realRoot(root);
+  const sites = findSites(list.filter((f) => !isForeign(f)), dirs, (path) => {
+    const read = readInside(root, rootReal, path);
+    return read === undefined || 'outside' in read ? undefined : read.text;
+  });
   const docsRead = readDocs({ root, rootReal, notes }, mdPaths, input.cache, pool);
   const workspace = readWorkspace(root, list.filter((f) => !isForeign(f)));
   const codex = readCodexSettings(root, rootReal, config);
@@ -122,6 +132,7 @@ async function buildModel(input: BuildModelInput, pool: () => ParsePool): Promis
     docs,
     workspace,
     codex,
+    sites,
     symlinks,
     inGit: gitFiles !== undefined,
     now: input.now ?? Math.floor(Date.now() / 1000),
@@ -131,6 +142,22 @@ async function buildModel(input: BuildModelInput, pool: () => ParsePool): Promis
     history: readAllHistory,
   };
   return model;
+}
+
+/** The markdown files the rules read, sorted; a note says how many were left out, and why. */
+function docsInScope(list: readonly string[], config: DocsConfig, notes: string[]): string[] {
+  const ignored = config.ignore.length === 0 ? () => false : picomatch(config.ignore, { dot: true });
+  const left = { fixture: 0, ignore: 0 };
+  const paths = list.filter((f) => {
+    if (!markdown.test(f)) return false;
+    if (isFixture(f)) left.fixture++;
+    else if (ignored(f)) left.ignore++;
+    else return !isForeign(f);
+    return false;
+  });
+  const why = [left.fixture > 0 ? `${left.fixture} in test fixtures (${fixtureGlobs.join(', ')})` : '', left.ignore > 0 ? `${left.ignore} matching docs.ignore` : ''].filter((w) => w !== '');
+  if (why.length > 0) notes.push(`docs: ${left.fixture + left.ignore} markdown file(s) not checked: ${why.join('; ')}.`);
+  return paths.sort();
 }
 
 interface ReadPlace {

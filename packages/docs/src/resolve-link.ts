@@ -1,7 +1,6 @@
 // Where a markdown link points: nowhere we check (a URL, a mail address), an absolute machine
 // path, or a repository path with an optional heading anchor.
 import { posix } from 'node:path';
-import type { MarkdownLink } from './markdown-facts.js';
 
 export type LinkTarget =
   | { kind: 'external' }
@@ -40,23 +39,6 @@ export function resolveLink(docPath: string, url: string): LinkTarget {
   if (normalized === '..' || normalized.startsWith('../')) return { kind: 'outside', path: normalized };
   const path = normalized === '.' ? '' : normalized;
   return { kind: 'repo', path, selfAnchor: false, ...(anchor === undefined || anchor === '' ? {} : { anchor }) };
-}
-
-export interface ResolvedLink {
-  link: MarkdownLink;
-  target: LinkTarget;
-}
-
-const targetsByDoc = new WeakMap<object, readonly ResolvedLink[]>();
-
-/**
- * Each of a doc's links with where it points, in order: worked out once per doc and shared by the
- * rules (four of them read every link).
- */
-export function linkTargets(doc: { path: string; links: readonly MarkdownLink[] }): readonly ResolvedLink[] {
-  let targets = targetsByDoc.get(doc);
-  if (targets === undefined) targetsByDoc.set(doc, (targets = doc.links.map((link) => ({ link, target: resolveLink(doc.path, link.url) }))));
-  return targets;
 }
 
 function safeDecode(text: string): string {

@@ -2,7 +2,7 @@
 // file://), which exists on nobody else's machine.
 import picomatch from 'picomatch';
 import type { DocsRule, Finding } from './docs-rule.js';
-import { linkTargets } from '../resolve-link.js';
+import { linkTargets } from '../locate-link.js';
 
 // Placeholder users mark an example, and /home/runner is the GitHub Actions runner, not a person.
 const placeholderUser = /^(?:\/Users|\/home)\/(?:you|your-?name|user|username|me|foo|example|name|someone|runner)(?:\/|$)/i;
@@ -36,7 +36,7 @@ export const absolutePath: DocsRule = {
           fix: `Write the path relative to the repository (or to ${doc.path}), or as ~/… or $HOME/… when it really is a per-user file.`,
         });
       };
-      for (const { link, target } of linkTargets(doc)) if (target.kind === 'absolute') report(target.path, link.line, link.column);
+      for (const { link, target } of linkTargets(model, doc)) if (target.kind === 'absolute') report(target.path, link.line, link.column);
       for (const run of doc.runs) {
         if (run.kind === 'block' || !mayHoldMachinePath.test(run.value)) continue;
         for (const m of run.value.matchAll(machinePath)) {

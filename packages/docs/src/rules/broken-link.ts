@@ -3,13 +3,14 @@
 // likely meant (a git rename, else the one file with the same name) and, for anchors, the heading
 // it was renamed to; the unambiguous ones carry an edit for `--fix`.
 import { posix } from 'node:path';
-import { closestWord } from '@harness/diagnostics';
+import { closestWord, HarnessError } from '@harness/diagnostics';
 import type { DocsModel, MarkdownDoc } from '../docs-model.js';
 import { readFileVersions } from '../git.js';
 import type { MarkdownLink } from '../parse-markdown.js';
 import { parseMarkdown } from '../parse-markdown.js';
 import type { LinkTarget } from '../resolve-link.js';
-import { linkTargets } from '../resolve-link.js';
+import { siteAnchors } from '../site-anchors.js';
+import { linkTargets, siteOf } from '../locate-link.js';
 import type { DocsRule, Finding, TextEdit } from './docs-rule.js';
 
 export const brokenLink: DocsRule = {
@@ -17,11 +18,19 @@ export const brokenLink: DocsRule = {
   summary: 'a relative link to a missing file, or to a missing heading anchor',
   async check(model) {
     const findings: Finding[] = [];
+    const unjudged: string[] = [];
     for (const doc of model.docs.values()) {
-      for (const { link, target } of linkTargets(doc)) {
-        const finding = await checkLink(model, doc, link, target);
-        if (finding !== undefined) findings.push(finding);
+      for (const { link, target } of linkTargets(model, doc)) {
+        if (target.kind === 'site') unjudged.push(target.url);
+        else {
+          const finding = await checkLink(model, doc, link, target);
+          if (finding !== undefined) findings.push(finding);
+        }
       }
+    }
+    if (unjudged.length > 0) {
+      const examples = [...new Set(unjudged)].slice(0, 2).join(', ');
+      model.notes.push(`docs/broken-link: ${unjudged.length} link(s) rooted at a site URL that nothing in the repository serves (${examples}) were not checked: the site is built elsewhere or its routes are not read from its config.`);
     }
     return findings;
   },
@@ -43,6 +52,7 @@ async function checkLink(model: DocsModel, doc: MarkdownDoc, link: MarkdownLink,
   if (targetDoc === undefined) return undefined; // anchors of non-markdown files are line anchors (#L10)
   const anchor = target.anchor.toLowerCase();
   if (targetDoc.anchors.has(anchor) || targetDoc.anchors.has(target.anchor)) return undefined;
+  if (siteAnchors(siteOf(model, targetDoc.path), targetDoc.headings).has(anchor)) return undefined;
   return missingAnchor(model, doc, link, targetDoc, target.anchor);
 }
 
@@ -109,7 +119,15 @@ function headingVersions(model: DocsModel, path: string): Promise<string[][]> {
   }
   let versions = byPath.get(path);
   if (versions === undefined) {
-    versions = readFileVersions(model.root, path, 20).then((list) => list.map((v) => parseMarkdown(v.text).headings.map((h) => h.slug)));
+    // The suggestion is a help: a history git cannot read (a damaged or partial clone) gives none.
+    versions = readFileVersions(model.root, path, 20).then(
+      (list) => list.map((v) => parseMarkdown(v.text).headings.map((h) => h.slug)),
+      (error: unknown) => {
+        if (!(error instanceof HarnessError)) throw error;
+        model.notes.push(`docs/broken-link: renamed headings not looked up in ${path}: ${error.message}.`);
+        return [];
+      },
+    );
     byPath.set(path, versions);
   }
   return versions;

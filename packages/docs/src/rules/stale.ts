@@ -3,7 +3,7 @@
 // skipped and check-docs says so.
 import type { DocsModel, MarkdownDoc } from '../docs-model.js';
 import { codeMentions } from '../path-mentions.js';
-import { linkTargets } from '../resolve-link.js';
+import { linkTargets } from '../locate-link.js';
 import type { DocsRule, Finding } from './docs-rule.js';
 
 const day = 86_400;
@@ -59,7 +59,7 @@ export const stale: DocsRule = {
 /** Non-markdown repository paths the doc links to or names. */
 function codeTargets(model: DocsModel, doc: MarkdownDoc): string[] {
   const targets = new Set<string>();
-  for (const { target } of linkTargets(doc)) {
+  for (const { target } of linkTargets(model, doc)) {
     if (target.kind === 'repo' && !target.selfAnchor && (model.files.has(target.path) || model.dirs.has(target.path))) targets.add(target.path);
   }
   for (const { resolution } of codeMentions(model, doc)) {
