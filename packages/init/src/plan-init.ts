@@ -14,7 +14,7 @@ import { commandLine } from './package-manager-commands.js';
 import { planPackageJson } from './plan-package-json.js';
 import { renderRuleset, renderWorkflow, rulesetPath, workflowPath } from './plan-github.js';
 import type { MapContext } from './render-docs.js';
-import { architectureLines, commandLines, existingDocsLines, knowledgeBaseLines, layerMapText, renderSplitMap, repositoryLines } from './render-docs.js';
+import { architectureLines, commandLines, existingDocsLines, knowledgeBaseLines, layerMapText, layerRulesText, renderSplitMap, repositoryLines } from './render-docs.js';
 import { renderTemplate } from './render-template.js';
 import { planSplit } from './plan-split.js';
 import type { RepoEntry } from './repo-entry.js';
@@ -164,6 +164,7 @@ async function skeleton(context: MapContext, today: string): Promise<Desired[]> 
     today,
     owner: context.facts.owner ?? 'unassigned',
     layerMap: layerMapText(context.layers),
+    layerRules: layerRulesText(context.layers),
     existingDocs: existingDocsLines(context.extraDocs),
   };
   return Promise.all(

@@ -109,6 +109,22 @@ export function layerMapText(layers: LayersProposal): string {
   return [`Layer order: ${section.order.join(' → ')}.`, '', '| layer | paths |', '| --- | --- |', ...rows, ...sharedLines(layers)].join('\n');
 }
 
+export function layerRulesText(layers: LayersProposal): string {
+  if (layers.mode === 'contracts') {
+    return [
+      '- Each contract in the table above holds for every import between the files it names; an `except` edge',
+      '  in `harness.config.yaml` is the only exception.',
+      '- A `type: layers` contract: a layer imports itself and what its `allow` entry lists, nothing else.',
+    ].join('\n');
+  }
+  return [
+    '- A layer may import its own layer and the layers before it in the order above, never a later one.',
+    '- A domain uses another domain only through its public entry (its index file).',
+    '- Cross-cutting concerns (logging, telemetry, auth clients) enter a domain through a provider.',
+    '- Shared code may be imported from anywhere and imports no domain.',
+  ].join('\n');
+}
+
 function contractsTable(layers: LayersProposal): string {
   const rows = (layers.contracts ?? []).map((c) => {
     const rule =

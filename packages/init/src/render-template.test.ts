@@ -25,7 +25,7 @@ describe('templates/', () => {
     'CLAUDE.md': [],
     'README.md': [],
     'github/workflows/harness.yml': ['branch', 'harness', 'install', 'setup'],
-    docs: ['existingDocs', 'layerMap', 'name', 'owner', 'today'],
+    docs: ['existingDocs', 'layerMap', 'layerRules', 'name', 'owner', 'today'],
   };
   const files = readdirSync(templatesDir(), { recursive: true, withFileTypes: true })
     .filter((e) => e.isFile())

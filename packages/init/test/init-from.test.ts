@@ -37,6 +37,9 @@ describe('from dependency-cruiser', () => {
       { name: 'ui-not-to-db', type: 'forbidden', from: ['src/ui/**'], to: ['src/db/**'], except: [] },
       { name: 'db-not-up', type: 'forbidden', from: ['src/db/**'], to: ['src/{ui,api}/**'], except: [] },
     ]);
+    const architecture = planned.files.find((f) => f.path === 'docs/architecture.md')?.content ?? '';
+    expect(architecture).toContain('| ui-not-to-db | forbidden | `src/ui/**` may not import `src/db/**` |');
+    expect(architecture).not.toContain('the layers before it in the order above');
     const [migration] = planned.layers.migrations ?? [];
     expect(migration).toMatchObject({ source: 'dependency-cruiser', file: '.dependency-cruiser.cjs' });
     expect(migration?.unmapped.map((u) => `${u.rule}: ${u.reason}`)).toEqual([
