@@ -21,9 +21,10 @@ describe('documentation sites, read from their config', () => {
         'packages/plugin/docs/rules/no-any.mdx': '## Options\n[parser](/packages/parser) [logo](/img/logo.png) [post](/blog/big-release)\n',
         'docs/troubleshooting/01-faq.mdx': '# FAQ\n[setup](./setup) [id](../packages/parser#api) [src](@site/static/img/logo.png) [missing](/troubleshooting/nothing)\n',
         'docs/troubleshooting/setup.md': '---\nslug: /getting-started\n---\n# Setup\n[back](/getting-started)\n',
+        'docs/guides/Typed_Linting.mdx': '[url-relative](../../troubleshooting/faq#faq) [one-off](../../troubleshooting/faqs)\n',
         'docs/packages/Parser.mdx': '---\nid: parser\n---\n## API\n',
       }),
-    ).toEqual(['troubleshooting/nothing']);
+    ).toEqual(['troubleshooting/faqs', 'troubleshooting/nothing']);
   });
 
   it('Docusaurus defaults: docs at /docs, versioned_docs/version-X at /docs/X', async () => {
@@ -43,7 +44,9 @@ describe('documentation sites, read from their config', () => {
         'docs/src/guide/index.md': '[cfg](/config/) [api](/api/run.html) [logo](/logo.svg) [rel](../api/run) [no](/guide/nothing)\n',
         'docs/src/guide/anchors.md': '[slug](/api/run#vi-fn) [id](/api/run.md#opts) [bad](/api/run#vi-nope)\n',
         'docs/src/config/index.md': '# Config\n',
-        'docs/src/api/run.md': '# Run\n\n## vi.fn\n\n## Options {#opts}\n',
+        'docs/src/api/run.md': '# Run\n\n## vi.fn\n\n## Options {#opts}\n\n<!--@include: ./run-flags.md-->\n',
+        'docs/src/api/run-flags.md': '### --watch-all\n',
+        'docs/src/guide/flags.md': '[flag](/api/run#watch-all)\n',
         'docs/src/public/logo.svg': '<svg/>',
       }),
     ).toEqual(['docs/src/api/run.md#vi-nope', 'guide/nothing']);

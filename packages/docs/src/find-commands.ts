@@ -17,6 +17,9 @@ const pnpmBuiltins = new Set(
 );
 const npmScripts = new Set(['test', 't', 'tst', 'start', 'stop', 'restart']);
 const scriptName = /^[\w:.@/-]+$/;
+// A placeholder in prose: `yarn X`, `make TARGET`, `pnpm run SCRIPT_NAME` (all capitals), `...`;
+// `<script>`, `[name]`, `{script}`, `$SCRIPT` are not script names to begin with.
+const placeholder = /^(?:[A-Z][A-Z0-9_]*|\.{2,}|…)$/;
 
 export function isShellRun(kind: 'code' | 'block', lang: string | undefined): boolean {
   return kind === 'code' || shellLangs.has((lang ?? '').toLowerCase());
@@ -53,9 +56,9 @@ function packageManager(tool: 'pnpm' | 'npm' | 'yarn', tokens: readonly string[]
   const [command, next] = positional(tokens);
   if (command === undefined) return [];
   if (command === 'run' || command === 'run-script') {
-    return next !== undefined && scriptName.test(next) ? [{ tool, name: next, implicit: false, text }] : [];
+    return next !== undefined && scriptName.test(next) && !placeholder.test(next) ? [{ tool, name: next, implicit: false, text }] : [];
   }
-  if (!scriptName.test(command)) return [];
+  if (!scriptName.test(command) || placeholder.test(command)) return [];
   if (tool === 'npm') return npmScripts.has(command) ? [{ tool, name: command === 't' || command === 'tst' ? 'test' : command, implicit: false, text }] : [];
   if (command === 'test' || command === 't' || command === 'start') return [{ tool, name: command === 't' ? 'test' : command, implicit: false, text }];
   if (pnpmBuiltins.has(command) || (tool === 'yarn' && ['dlx', 'exec', 'run', 'workspace', 'why', 'up'].includes(command))) return [];
@@ -63,7 +66,7 @@ function packageManager(tool: 'pnpm' | 'npm' | 'yarn', tokens: readonly string[]
 }
 
 function taskRunner(tool: 'make' | 'just', tokens: readonly string[], text: string): CommandRef[] {
-  const names = positional(tokens).filter((t) => /^[\w./%-]+$/.test(t));
+  const names = positional(tokens).filter((t) => /^[\w./%-]+$/.test(t) && !placeholder.test(t));
   const picked = tool === 'just' ? names.slice(0, 1) : names;
   return picked.map((name) => ({ tool, name, implicit: false, text }));
 }

@@ -47,9 +47,12 @@ function locate(world: LinkWorld, site: DocSite | undefined, docPath: string, ur
   const written = url.trim();
   const aliased = site !== undefined && written.startsWith('@site/') ? `/${posix.join(site.root, written.slice(6))}` : written;
   const target = resolveLink(docPath, aliased);
+  if (target.kind === 'outside' && site?.generator === 'docusaurus') return urlRelative(world, site, docPath, aliased) ?? target;
   if (target.kind !== 'repo' || target.selfAnchor || exists(world, target.path)) return target;
   const found = (site === undefined ? undefined : inSite(world, site, target.path, aliased)) ?? asPage(world, target.path);
   if (found !== undefined) return { ...target, path: found };
+  const relative = site?.generator === 'docusaurus' && !aliased.startsWith('/') ? urlRelative(world, site, docPath, aliased) : undefined;
+  if (relative !== undefined) return relative;
   if (aliased.startsWith('/') && !aliased.startsWith('//') && unservedUrl(world, site, target.path)) return { kind: 'site', url: written };
   return target;
 }
@@ -83,13 +86,35 @@ function inSite(world: LinkWorld, site: DocSite, path: string, url: string): str
   return route(world, site, content, [content.route, rest.replace(/\.html$/, '')].filter((s) => s !== '').join('/'));
 }
 
-function route(world: LinkWorld, site: DocSite, content: SiteContent, urlPath: string): string | undefined {
-  if (content.route !== '' && urlPath !== content.route && !urlPath.startsWith(`${content.route}/`)) return undefined;
+/**
+ * Docusaurus resolves a link without a file extension as a URL, relative to the page's own URL
+ * (`../../x` from /a/b is /x): the page or static file served there, if any.
+ */
+function urlRelative(world: LinkWorld, site: DocSite, docPath: string, url: string): LocatedTarget | undefined {
+  const content = site.content.find((c) => c.dir === '' || docPath.startsWith(`${c.dir}/`));
+  if (content === undefined) return undefined;
+  const own = [...routesOf(world, site, content)].find(([, file]) => file === docPath)?.[0];
+  if (own === undefined) return undefined;
+  const hash = url.indexOf('#');
+  const joined = posix.join(`/${posix.dirname(own)}`, hash === -1 ? url : url.slice(0, hash));
+  const target = resolveLink(docPath, `${joined}${hash === -1 ? '' : url.slice(hash)}`);
+  if (target.kind !== 'repo') return undefined;
+  const found = inSite(world, site, target.path, joined);
+  return found === undefined ? undefined : { ...target, path: found };
+}
+
+function routesOf(world: LinkWorld, site: DocSite, content: SiteContent): Map<string, string> {
   let routes = routesByContent.get(content);
   if (routes === undefined) {
     routes = contentRoutes(site, content, { files: world.files, frontmatter: (p) => world.docs.get(p)?.frontmatter });
     routesByContent.set(content, routes);
   }
+  return routes;
+}
+
+function route(world: LinkWorld, site: DocSite, content: SiteContent, urlPath: string): string | undefined {
+  if (content.route !== '' && urlPath !== content.route && !urlPath.startsWith(`${content.route}/`)) return undefined;
+  const routes = routesOf(world, site, content);
   return routes.get(urlPath) ?? routes.get(urlPath.toLowerCase());
 }
 

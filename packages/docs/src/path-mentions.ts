@@ -7,6 +7,7 @@ import type { DocsModel, MarkdownDoc } from './docs-model.js';
 import { insideRoot } from './git-paths.js';
 import type { TextRun } from './parse-markdown.js';
 import { cleanPath, joinPath } from './resolve-link.js';
+import { isInstructionFile } from './rules/docs-rule.js';
 
 export interface Mention {
   /** The path as written, without a :line suffix or #anchor. */
@@ -77,11 +78,14 @@ export function createMentionIndex(model: DocsModel): MentionIndex {
 }
 
 /** Resolves a mention in a doc in `docDir` without asking git; "missing" still needs the ignored-files check. */
-function resolveMention(model: DocsModel, index: MentionIndex, docDir: string, mention: Mention): MentionResolution {
-  let inDir = index.resolved.get(docDir);
-  if (inDir === undefined) index.resolved.set(docDir, (inDir = new Map<string, MentionResolution>()));
+function resolveMention(model: DocsModel, index: MentionIndex, docPath: string, mention: Mention): MentionResolution {
+  const docDir = posix.dirname(docPath);
+  const instructions = isInstructionFile(docPath);
+  const key = instructions ? `${docDir}\0instructions` : docDir;
+  let inDir = index.resolved.get(key);
+  if (inDir === undefined) index.resolved.set(key, (inDir = new Map<string, MentionResolution>()));
   let resolution = inDir.get(mention.path);
-  if (resolution === undefined) inDir.set(mention.path, (resolution = resolveUncached(model, index, docDir, mention)));
+  if (resolution === undefined) inDir.set(mention.path, (resolution = resolveUncached(model, index, { docDir, instructions }, mention)));
   return resolution;
 }
 
@@ -92,7 +96,25 @@ function* bases(index: MentionIndex, docDir: string, path: string): Generator<st
   for (const d of index.packageDirs) yield joinPath(d, path);
 }
 
-function resolveUncached(model: DocsModel, index: MentionIndex, docDir: string, mention: Mention): MentionResolution {
+/**
+ * Where a mention's first folder must be for the mention to be a path of this repository: the doc's
+ * folder, the root, the doc's own package; for instruction files (which speak for the whole
+ * repository) every workspace package. A guide's `src/routes/x.tsx` with `src/` only in other
+ * packages names a path of the reader's project.
+ */
+function evidenceBases(index: MentionIndex, place: MentionPlace, first: string): string[] {
+  if (place.instructions) return [...bases(index, place.docDir, first)];
+  const own = index.packageDirs.filter((d) => place.docDir === d || place.docDir.startsWith(`${d}/`));
+  return [joinPath(place.docDir, first), first, ...own.map((d) => joinPath(d, first))];
+}
+
+interface MentionPlace {
+  docDir: string;
+  instructions: boolean;
+}
+
+function resolveUncached(model: DocsModel, index: MentionIndex, place: MentionPlace, mention: Mention): MentionResolution {
+  const { docDir } = place;
   const raw = mention.path.replace(/\/$/, '');
   const rooted = raw.startsWith('/') ? posix.normalize(raw.slice(1)) : undefined;
   // `/src/../../x.ts`: a path that climbs out of the repository is not one of its paths.
@@ -121,7 +143,7 @@ function resolveUncached(model: DocsModel, index: MentionIndex, docDir: string, 
   // Only a mention whose first folder exists is a path into this repository: `CPU/CUDA`,
   // `owner/repo` or `.codex/config.toml` in a repository without .codex/ are not.
   const first = plain.split('/')[0] ?? '';
-  if (![...bases(index, docDir, first)].some(exists)) return { kind: 'known', why: 'not a path' };
+  if (!evidenceBases(index, place, first).some(exists)) return { kind: 'known', why: 'not a path' };
   const tried = rooted !== undefined ? [rooted] : [...new Set(bases(index, docDir, raw))].filter(insideRoot);
   if (tried.length === 0) return { kind: 'known', why: 'outside the repository' };
   return { kind: 'missing', tried };
@@ -140,11 +162,10 @@ export function codeMentions(model: DocsModel, doc: MarkdownDoc): readonly CodeM
   let mentions = mentionsByDoc.get(doc);
   if (mentions === undefined) {
     const index = createMentionIndex(model);
-    const docDir = posix.dirname(doc.path);
     const found: CodeMention[] = [];
     for (const run of doc.runs) {
       const mention = run.kind === 'code' ? readMention(run.value) : undefined;
-      if (mention !== undefined) found.push({ run, mention, resolution: resolveMention(model, index, docDir, mention) });
+      if (mention !== undefined) found.push({ run, mention, resolution: resolveMention(model, index, doc.path, mention) });
     }
     mentions = found;
     mentionsByDoc.set(doc, mentions);

@@ -10,7 +10,7 @@ import type { MarkdownLink } from '../parse-markdown.js';
 import { parseMarkdown } from '../parse-markdown.js';
 import type { LinkTarget } from '../resolve-link.js';
 import { siteAnchors } from '../site-anchors.js';
-import { linkTargets, siteOf } from '../locate-link.js';
+import { linkTargets } from '../locate-link.js';
 import type { DocsRule, Finding, TextEdit } from './docs-rule.js';
 
 export const brokenLink: DocsRule = {
@@ -52,7 +52,7 @@ async function checkLink(model: DocsModel, doc: MarkdownDoc, link: MarkdownLink,
   if (targetDoc === undefined) return undefined; // anchors of non-markdown files are line anchors (#L10)
   const anchor = target.anchor.toLowerCase();
   if (targetDoc.anchors.has(anchor) || targetDoc.anchors.has(target.anchor)) return undefined;
-  if (siteAnchors(siteOf(model, targetDoc.path), targetDoc.headings).has(anchor)) return undefined;
+  if (siteAnchors(model, targetDoc).has(anchor)) return undefined;
   return missingAnchor(model, doc, link, targetDoc, target.anchor);
 }
 

@@ -21,6 +21,15 @@ describe('docs/command', () => {
     ]);
   });
 
+  it('takes a placeholder for a script name (yarn X, npm run <script>, pnpm run [name], make TARGET) for what it is', async () => {
+    const model = await modelOf({
+      'package.json': pkg,
+      Makefile: 'build:\n\tgo build\n',
+      'AGENTS.md': ['Run any script with `yarn X`, `npm run <script>`, `pnpm run [name]`, `pnpm run {script}`, `pnpm run $SCRIPT`, `pnpm run SCRIPT_NAME`, `pnpm run ...`, `pnpm run …`, `make TARGET` or `pnpm run lint`.'].join('\n'),
+    });
+    expect((await command.check(model)).map((f) => f.target)).toEqual(['pnpm lint']);
+  });
+
   it('never looks outside the repository for a binary: a name that climbs out of node_modules/.bin is a name nothing provides', async () => {
     const model = await modelOf({ 'package.json': pkg, 'AGENTS.md': `\`pnpm ${'../'.repeat(30)}bin/sh\`\n` });
     expect((await command.check(model)).map((f) => f.target)).toEqual([`pnpm ${'../'.repeat(30)}bin/sh`]);

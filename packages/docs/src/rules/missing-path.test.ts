@@ -24,6 +24,18 @@ describe('docs/missing-path', () => {
     expect(await missingPath.check(model)).toEqual([]);
   });
 
+  it("in a guide, a folder found only in other packages (`src/` of a reader's app) does not make a path this repository's", async () => {
+    const model = await modelOf({
+      'package.json': '{"name":"root","workspaces":["packages/*"]}',
+      'packages/core/package.json': '{"name":"@acme/core"}',
+      'packages/core/src/index.ts': '',
+      'docs/how-to/auth.md': 'Create `src/auth/provider.tsx` and `src/routes/sign-in.tsx`; see `docs/how-to/gone.md`.\n',
+      'packages/core/README.md': 'See `src/old.ts`.\n',
+      'AGENTS.md': 'Entry: `src/main.ts`.\n',
+    });
+    expect((await missingPath.check(model)).map((f) => `${f.file} ${f.target}`)).toEqual(['AGENTS.md src/main.ts', 'docs/how-to/auth.md docs/how-to/gone.md', 'packages/core/README.md src/old.ts']);
+  });
+
   it('does not take prose, URLs, commands or options for paths', async () => {
     const model = await modelOf({
       'AGENTS.md': ['`CPU/CUDA`', '`docs/stale-baseline`', '`and/or`', '`owner/repo`', '`https://x.dev/a/b.ts`', '`pnpm run build`', '`node:fs/promises`', '`--out-dir=dist/x`', '`packages/<name>/src`', '`~/.codex/config.toml`', '`text/html`'].join(' ') + '\n',
