@@ -48,6 +48,20 @@ describe('runChecks', () => {
     expect(document.checks.map((c) => c.name)).toEqual(['docs']);
   });
 
+  it('waits for every check to stop before reporting one that could not run', async () => {
+    // A check that throws (exit 2) must not leave the others still writing baselines and caches
+    // behind the caller's back: init undoes its writes only after every check has stopped.
+    let docsFinished = false;
+    const failing = fakeCheck('layers', 'layers', () => Promise.reject(new HarnessError('CONFIG_INVALID', 'bad glob')));
+    const slower = fakeCheck('docs', 'docs', async () => {
+      await new Promise((resolve) => setImmediate(resolve));
+      docsFinished = true;
+      return { diagnostics: [] };
+    });
+    await expect(runChecks({ checks: [failing, slower], names: ['layers', 'docs'], root: '/repo', config: { version: 1 } })).rejects.toThrow('bad glob');
+    expect(docsFinished).toBe(true);
+  });
+
   it('runs checks concurrently', async () => {
     const started: string[] = [];
     let release: () => void = () => undefined;

@@ -46,7 +46,12 @@ export async function runChecks(input: RunChecksInput): Promise<RunChecksResult>
     if (outcome.skipped !== undefined) summary.skipped = outcome.skipped;
     return { summary, diagnostics };
   });
-  const results = await Promise.all(runs);
+  // Every check stops before one that could not run is reported: a check still writing its baseline
+  // or cache behind a caller that already gave up (init undoes its writes on failure) loses files.
+  const settled = await Promise.allSettled(runs);
+  const failed = settled.find((r) => r.status === 'rejected');
+  if (failed !== undefined) throw failed.reason;
+  const results = settled.flatMap((r) => (r.status === 'fulfilled' ? [r.value] : []));
   const skippedSections = results.filter((r) => r.summary.skipped !== undefined).map((r) => `${r.summary.name}: skipped (${r.summary.skipped})`);
   return {
     document: createResultDocument(
