@@ -47,7 +47,7 @@ describe('from dependency-cruiser', () => {
       'no-orphans: `from.orphan`: orphan detection is not a contract',
       'not-to-dev-dep: to.dependencyTypes `npm-dev`: rules about npm packages or Node built-ins are not contracts (`layers.packages` restricts npm packages by layer)',
       'not-to-unresolvable: `to.couldNotResolve`: unresolvable imports are `layers/unresolved`, always on',
-      'no-inter-feature: to.pathNot `^src/features/$1/` uses a group matched in `from` ($1): harness has no per-match rule',
+      'no-inter-feature: to.pathNot `^src/features/$1/` uses a group matched in `from` ($1): harness has no per-match rule; if the folders under src/features/ may not import each other, write a `type: independent` contract with `modules: ["src/features/*"]`',
       'not-to-legacy: its `to` matches no source file in this repository',
     ]);
     expect(planned.layers.explanation[0]).toBe('From .dependency-cruiser.cjs (dependency-cruiser): 4 of 10 rules carried over as layers.contracts (not-to-test, not-to-spec, ui-not-to-db, db-not-up).');
@@ -72,6 +72,16 @@ describe('from dependency-cruiser', () => {
     // Found on its own, the broken config is a line in the plan, not a stop.
     const planned = await plan(root);
     expect(planned.layers.explanation).toContain('cannot load .dependency-cruiser.cjs to read its dependency-cruiser rules: no config today: its rules are not carried over (--from stops on this error)');
+  });
+
+  it('with a harness.config.yaml already there, the plan shows what it found and writes no contract', async () => {
+    const root = fixtureRepo('cruised');
+    writeFileSync(join(root, 'harness.config.yaml'), 'version: 1\n');
+    const planned = await plan(root);
+    expect(planned.layers.mode).toBe('existing');
+    expect(planned.layers.explanation[1]).toBe('4 contracts from .dependency-cruiser.cjs not written (--force replaces the config with the proposal; --dry-run --force shows it):');
+    expect(planned.layers.migrations?.[0]?.contracts).toHaveLength(4);
+    expect(planned.files.find((f) => f.path === 'harness.config.yaml')?.action).toBe('keep');
   });
 
   it('rejects an unknown --from', async () => {
@@ -144,7 +154,7 @@ describe('harness init --from (the built bin)', () => {
     expect(result.stdout).toContain('Layers (contracts from your existing rules)');
     expect(result.stdout).toContain('  From .dependency-cruiser.cjs (dependency-cruiser): 4 of 10 rules carried over as layers.contracts (not-to-test, not-to-spec, ui-not-to-db, db-not-up).');
     expect(result.stdout).toContain('  Not carried over:\n    - no-circular: `to.circular`: cycle detection is not a contract\n');
-    expect(result.stdout).toContain('    - no-inter-feature: to.pathNot `^src/features/$1/` uses a group matched in `from` ($1): harness has no per-match rule\n');
+    expect(result.stdout).toContain('    - no-inter-feature: to.pathNot `^src/features/$1/` uses a group matched in `from` ($1): harness has no per-match rule; if the folders');
     expect(snapshotTree(root)).toEqual(before);
     const json = await harness(['init', '--from', 'dependency-cruiser', '--dry-run', '--format', 'json'], root);
     const document = JSON.parse(json.stdout) as { layers: { migrations: { contracts: string[]; unmapped: unknown[] }[] } };

@@ -59,7 +59,7 @@ function mapRule(rule: unknown, name: string): Mapped {
   const types = dependencyTypesProblem(to);
   if (types !== undefined) return { reason: types };
   const sides = [side(from, 'from'), side(to, 'to')];
-  for (const s of sides) if ('reason' in s) return s;
+  for (const s of sides) if ('reason' in s) return { reason: s.reason + independentHint(from) };
   const [f, t] = sides as [SideGlobs, SideGlobs];
   if (t.globs.some((g) => g.includes('node_modules'))) return { reason: 'to.path names node_modules: contracts judge imports between repository files (`layers.packages` restricts npm packages by layer)' };
   const except: ContractExcept[] = [...(f.not.length > 0 ? [{ from: f.not }] : []), ...(t.not.length > 0 ? [{ to: t.not }] : [])];
@@ -82,6 +82,13 @@ function side(part: Record<string, unknown>, which: 'from' | 'to'): SideGlobs | 
   const not = convert(nots, `${which}.pathNot`);
   if ('reason' in not) return not;
   return { globs: part.path === undefined ? ['**'] : globs.globs, not: not.globs };
+}
+
+/** The documented `$1` shape, "each folder under P may import only itself": that is `type: independent`. */
+function independentHint(from: Record<string, unknown>): string {
+  const match = typeof from.path === 'string' ? /^\^([\w./-]+)\/\(\[\^\/\]\+\)\/?$/.exec(from.path) : null;
+  if (match === null) return '';
+  return `; if the folders under ${match[1] ?? ''}/ may not import each other, write a \`type: independent\` contract with \`modules: ["${match[1] ?? ''}/*"]\``;
 }
 
 function convert(regexes: readonly string[], key: string): { globs: string[] } | { reason: string } {
