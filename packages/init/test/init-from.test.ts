@@ -106,6 +106,11 @@ describe('from import/no-restricted-paths (an excerpt of vscode-copilot-chat)', 
       'import/no-restricted-paths applies in ESLint to src/**/*.{ts,tsx}, test/**/*.{ts,tsx}; a contract judges every source file the layers check reads',
       'restricted-paths-4: to `**/vscode-worker/**` matches no source file today; left out',
     ]);
+    // The layers check accepts every carried-over glob (none matches nothing) and runs the contracts.
+    const applied = await applyInit(planned);
+    expect(applied.check?.ok).toBe(true);
+    expect(applied.check?.checks.find((c) => c.name === 'layers')).toMatchObject({ name: 'layers' });
+    expect(applied.check?.checks.find((c) => c.name === 'layers')?.skipped).toBeUndefined();
   });
 
   it('an ESLint config whose plugin is not installed: --from stops and names the file', async () => {
