@@ -80,6 +80,11 @@ describe('migrateRestrictedPaths', () => {
     expect(result.unmapped).toEqual([{ rule: 'zones[2]', reason: 'a zone needs `target` and `from` (a path, a glob, or a list of them)' }]);
   });
 
+  it('says so when no block switches the rule on', () => {
+    const result = migrateRestrictedPaths(flatBlocks([{ rules: { 'import/no-restricted-paths': 'off' } }]), 'e.mjs');
+    expect(result).toMatchObject({ contracts: [], unmapped: [], notes: ['no import/no-restricted-paths rule is switched on'] });
+  });
+
   it('refuses a basePath, and keeps files where the rule is switched off later as except', () => {
     const based = migrateRestrictedPaths(flatBlocks([{ rules: { 'import/no-restricted-paths': [2, { basePath: '/abs/src', zones: [{ target: 'a', from: 'b' }] }] } }]), 'e.mjs');
     expect(based.contracts).toEqual([]);

@@ -29,6 +29,7 @@ export function migrateRestrictedPaths(blocks: readonly FlatBlock[], file: strin
       else migration.contracts.push(mapped);
     });
   });
+  if (!blocks.some((b) => ruleEntry(b.rules[restrictedPathsRule])?.on === true)) migration.notes.push(`no ${restrictedPathsRule} rule is switched on`);
   return migration;
 }
 

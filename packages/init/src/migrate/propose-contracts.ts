@@ -23,7 +23,9 @@ export function describeMigration(m: Migration): string[] {
   const total = m.contracts.length + m.unmapped.length;
   const names = m.contracts.map((c) => c.name).join(', ');
   const lines = [
-    `From ${m.file} (${m.source}): ${m.contracts.length} of ${total} ${total === 1 ? 'rule' : 'rules'} carried over as layers.contracts${names === '' ? '' : ` (${names})`}.`,
+    total === 0
+      ? `From ${m.file} (${m.source}): no rule to carry over.`
+      : `From ${m.file} (${m.source}): ${m.contracts.length} of ${total} ${total === 1 ? 'rule' : 'rules'} carried over as layers.contracts${names === '' ? '' : ` (${names})`}.`,
   ];
   if (m.unmapped.length > 0) lines.push('Not carried over:', ...m.unmapped.map((u) => `  - ${u.rule}: ${u.reason}`));
   if (m.notes.length > 0) lines.push('Worth knowing:', ...m.notes.map((n) => `  - ${n}`));
