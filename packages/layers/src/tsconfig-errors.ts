@@ -5,8 +5,11 @@ import { HarnessError } from '@harness/diagnostics';
 
 /** Throws CONFIG_INVALID when `text` (the tsconfig at repository path `file`) is not valid JSONC. */
 export function checkTsconfigText(file: string, text: string): void {
+  const strict = toStrictJson(text);
+  // TypeScript reads an empty tsconfig (or one of comments only) as `{}`.
+  if (strict.trim() === '') return;
   try {
-    JSON.parse(toStrictJson(text));
+    JSON.parse(strict);
   } catch (cause) {
     const message = cause instanceof Error ? cause.message : String(cause);
     const at = /\(line (\d+) column (\d+)\)/.exec(message);

@@ -118,6 +118,14 @@ describe('a tsconfig that cannot be read is a config error', () => {
     expect(error.message).toContain('./nope.json');
   });
 
+  it('reads an empty tsconfig, or one of comments only, as {} the way TypeScript does', async () => {
+    // Seen in a real repository: an empty tsconfig.json in a test project made the whole check exit 2.
+    for (const text of ['', '\n', '// nothing here\n', '/* none */']) {
+      const { root } = await repo({ ...source, 'tsconfig.json': text });
+      expect(edgesOf(await check(root))).toEqual(['src/a.ts:1 ./b.js → src/b.ts']);
+    }
+  });
+
   it('accepts JSONC: comments and trailing commas', async () => {
     const { root } = await repo({ ...source, 'tsconfig.json': '{\n  // the compiler\n  "compilerOptions": { /* out */ "outDir": "dist", },\n}\n' });
     expect(edgesOf(await check(root))).toEqual(['src/a.ts:1 ./b.js → src/b.ts']);
