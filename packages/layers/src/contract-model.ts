@@ -36,11 +36,12 @@ export function compileContracts(contracts: readonly ContractConfig[]): Compiled
       });
     }
     seen.add(contract.name);
-    const judge = compileJudge(contract, index);
+    const finders = compileFinders(contract);
+    const judge = compileJudge(contract, index, finders);
     const excepted = compileExcept(contract);
     return {
       name: contract.name,
-      ...compileGroups(contract),
+      ...compileGroups(contract, finders),
       judge(edge) {
         if (edge.typeOnly && contract.allowTypeOnly) return undefined;
         const verdict = judge(edge);
@@ -50,14 +51,30 @@ export function compileContracts(contracts: readonly ContractConfig[]): Compiled
   });
 }
 
-function compileJudge(contract: ContractConfig, index: number): (edge: ContractEdge) => RuleVerdict | undefined {
+/** The memoized path questions of one contract, shared by its judge and its picture. */
+interface Finders {
+  isFrom: (path: string) => boolean;
+  isTo: (path: string) => boolean;
+  moduleOf: (path: string) => string | undefined;
+  layerOf: (path: string) => string | undefined;
+}
+
+function compileFinders(contract: ContractConfig): Finders {
+  const never = (): undefined => undefined;
+  return {
+    isFrom: contract.type === 'forbidden' ? memo(createFolderMatcher(contract.from ?? [])) : () => false,
+    isTo: contract.type === 'forbidden' ? memo(createTargetMatcher(contract.to ?? [])) : () => false,
+    moduleOf: contract.type === 'independent' ? memo(createModuleFinder(contract.modules ?? [])) : never,
+    layerOf:
+      contract.type !== 'layers' ? never : memo(contract.segments === undefined ? createLayerFinder(contract.layers ?? {}) : createSegmentFinder(contract.segments)),
+  };
+}
+
+function compileJudge(contract: ContractConfig, index: number, { isFrom, isTo, moduleOf, layerOf }: Finders): (edge: ContractEdge) => RuleVerdict | undefined {
   if (contract.type === 'forbidden') {
-    const isFrom = memo(createFolderMatcher(contract.from ?? []));
-    const isTo = memo(createTargetMatcher(contract.to ?? []));
     return (edge) => (isFrom(edge.from) && isTo(edge.to) ? describeForbidden(contract, edge) : undefined);
   }
   if (contract.type === 'independent') {
-    const moduleOf = memo(createModuleFinder(contract.modules ?? []));
     return (edge) => {
       const from = moduleOf(edge.from);
       const to = from === undefined ? undefined : moduleOf(edge.to);
@@ -66,7 +83,6 @@ function compileJudge(contract: ContractConfig, index: number): (edge: ContractE
   }
   const names = contract.segments ?? Object.keys(contract.layers ?? {});
   const allowed = allowedImports(contract, names, index);
-  const layerOf = memo(contract.segments === undefined ? createLayerFinder(contract.layers ?? {}) : createSegmentFinder(contract.segments));
   return (edge) => {
     const from = layerOf(edge.from);
     const to = from === undefined ? undefined : layerOf(edge.to);
@@ -76,18 +92,12 @@ function compileJudge(contract: ContractConfig, index: number): (edge: ContractE
   };
 }
 
-function compileGroups(contract: ContractConfig): Pick<CompiledContract, 'groups' | 'groupOf'> {
+function compileGroups(contract: ContractConfig, { isFrom, isTo, moduleOf, layerOf }: Finders): Pick<CompiledContract, 'groups' | 'groupOf'> {
   if (contract.type === 'forbidden') {
-    const isFrom = memo(createFolderMatcher(contract.from ?? []));
-    const isTo = memo(createTargetMatcher(contract.to ?? []));
     const groups = [`from: ${(contract.from ?? []).join(', ')}`, `to: ${(contract.to ?? []).join(', ')}`] as const;
     return { groups, groupOf: (path, role) => (role === 'from' ? (isFrom(path) ? groups[0] : undefined) : isTo(path) ? groups[1] : undefined) };
   }
-  if (contract.type === 'independent') {
-    const moduleOf = memo(createModuleFinder(contract.modules ?? []));
-    return { groups: [], groupOf: (path) => moduleOf(path) };
-  }
-  const layerOf = memo(contract.segments === undefined ? createLayerFinder(contract.layers ?? {}) : createSegmentFinder(contract.segments));
+  if (contract.type === 'independent') return { groups: [], groupOf: (path) => moduleOf(path) };
   return { groups: contract.segments ?? Object.keys(contract.layers ?? {}), groupOf: (path) => layerOf(path) };
 }
 
@@ -158,7 +168,8 @@ function createModuleFinder(globs: readonly string[]): (file: string) => string 
 function memo<T>(fn: (path: string) => T): (path: string) => T {
   const cache = new Map<string, T>();
   return (path) => {
-    if (cache.has(path)) return cache.get(path) as T;
+    const hit = cache.get(path);
+    if (hit !== undefined || cache.has(path)) return hit as T;
     const value = fn(path);
     cache.set(path, value);
     return value;

@@ -169,16 +169,24 @@ function isNpmName(name: string): boolean {
   return /^(@[a-z0-9-][\w.-]*\/)?[a-z0-9-][\w.-]*$/i.test(name);
 }
 
+/**
+ * Package name → folder. Two manifests with one name (a test's stand-in `fake-core` named like the
+ * real package) resolve to the one nearest the root, the way a workspace lists its packages; a
+ * stand-in deeper in the tree never shadows the real package.
+ */
 function readWorkspacePackages(root: string, packageJsonFiles: readonly string[]): Map<string, string> {
-  const packages = new Map<string, string>();
+  const packages = new Map<string, { dir: string; depth: number }>();
   for (const file of packageJsonFiles) {
     if (!file.endsWith('package.json')) continue;
     try {
       const manifest = JSON.parse(readFileSync(join(root, file), 'utf8')) as { name?: unknown };
-      if (typeof manifest.name === 'string') packages.set(manifest.name, dirname(join(root, file)));
+      if (typeof manifest.name !== 'string') continue;
+      const depth = file.split('/').length;
+      const known = packages.get(manifest.name);
+      if (known === undefined || depth < known.depth) packages.set(manifest.name, { dir: dirname(join(root, file)), depth });
     } catch {
       // An unreadable package.json is not a workspace package; the package manager reports it.
     }
   }
-  return packages;
+  return new Map([...packages].map(([name, { dir }]) => [name, dir]));
 }

@@ -2,6 +2,7 @@
 // suppressions and the baseline. Files whose findings the cache still holds are not re-checked.
 import type { Diagnostic } from '@harness/diagnostics';
 import type { GraphEdge, ImportGraph } from './build-import-graph.js';
+import type { CompiledContract } from './contract-model.js';
 import type { FileClass, LayerModel } from './layer-model.js';
 import { docsLink, edgeRules, fileRules } from './layer-rules.js';
 import type { EdgeFacts } from './rules/layer-rule.js';
@@ -36,6 +37,8 @@ export function findViolations(graph: ImportGraph, model: LayerModel): Violation
       found.push({ ...finding('syntax-error', file.path, verdict), ...(line === undefined ? {} : { line }) });
     }
     const from = classOf(file.path);
+    // Only the contracts this file is an importer in judge its edges.
+    const contracts = model.contracts.filter((c) => c.groupOf(file.path, 'from') !== undefined);
     for (const rule of fileRules) {
       const verdict = rule.check(file.path, from, model);
       if (verdict !== undefined) found.push(finding(rule.id, file.path, verdict));
@@ -45,7 +48,7 @@ export function findViolations(graph: ImportGraph, model: LayerModel): Violation
       if (target.kind === 'unresolved') continue;
       const facts: EdgeFacts = { file: file.path, from, edge, target, model };
       if (target.kind === 'file') facts.to = classOf(target.path);
-      found.push(...judgeContracts(file.path, edge, model));
+      if (contracts.length > 0) found.push(...judgeContracts(file.path, edge, contracts, model));
       for (const rule of edgeRules) {
         if (edge.typeOnly && model.allowTypeOnly.has(rule.id)) continue;
         const verdict = rule.check(facts);
@@ -66,12 +69,12 @@ export function findViolations(graph: ImportGraph, model: LayerModel): Violation
 }
 
 /** The findings of layers.contracts about one edge: one per contract it breaks. */
-function judgeContracts(file: string, edge: GraphEdge, model: LayerModel): Violation[] {
-  if (model.contracts.length === 0 || edge.target.kind === 'unresolved') return [];
+function judgeContracts(file: string, edge: GraphEdge, contracts: readonly CompiledContract[], model: LayerModel): Violation[] {
+  if (edge.target.kind === 'unresolved') return [];
   if (edge.typeOnly && model.allowTypeOnly.has('contract')) return [];
   const target = targetName(edge.target);
   const found: Violation[] = [];
-  for (const contract of model.contracts) {
+  for (const contract of contracts) {
     const verdict = contract.judge({ from: file, to: target, typeOnly: edge.typeOnly });
     if (verdict === undefined) continue;
     found.push({ ...finding('contract', file, verdict), line: edge.line, column: edge.column, target, typeOnly: edge.typeOnly, contract: contract.name });

@@ -181,6 +181,21 @@ describe('layers/unresolved', () => {
     expect(result.notes.join('\n')).toMatch(/2 import\(s\) name neither a file, an npm package nor a tsconfig `paths` alias/);
   });
 
+  it('a workspace package is not shadowed by a test fixture of the same name deeper in the tree', async () => {
+    // Seen in a real monorepo: test/workspaces/space_3/fake-vitest named itself "vitest", and every
+    // import of the real package became unresolved.
+    const { root } = await repo({
+      'packages/core/package.json': '{ "name": "@mono/core", "exports": { "./browser": { "source": "./src/browser.ts", "default": "./dist/browser.js" } } }',
+      'packages/core/src/browser.ts': 'export const browser = 1;\n',
+      'test/workspaces/space_3/fake-core/package.json': '{ "name": "@mono/core", "main": "index.js" }',
+      'test/workspaces/space_3/fake-core/index.js': 'module.exports = {};\n',
+      'src/app.ts': "import { browser } from '@mono/core/browser';\nexport { browser };\n",
+    });
+    const result = await check(root);
+    expect(edgesOf(result)).toEqual(['src/app.ts:1 @mono/core/browser → packages/core/src/browser.ts']);
+    expect(result.diagnostics).toEqual([]);
+  });
+
   it('outside git, nothing is known to be ignored: every import that leads nowhere is a finding', async () => {
     const { root } = await repo({ 'src/app.ts': "import './generated/api.js';\n" }, { git: false });
     expect((await check(root)).diagnostics.map(brief)).toEqual(['layers/unresolved src/app.ts:1 → ./generated/api.js']);
