@@ -36,10 +36,13 @@ const configNames: Array<[RegExp, Generator]> = [
   [/(?:^|\/)book\.toml$/, 'mdbook'],
 ];
 
+const configFile = /(?:config\.[cm]?[jt]sx?|mkdocs\.ya?ml|book\.toml)$/;
+
 /** The sites whose config is among `files`; `read` gives a file's text (undefined when unreadable). */
 export function findSites(files: readonly string[], dirs: ReadonlySet<string>, read: (path: string) => string | undefined): DocSite[] {
   const sites: DocSite[] = [];
   for (const file of files) {
+    if (!configFile.test(file)) continue;
     const generator = configNames.find(([pattern]) => pattern.test(file))?.[1];
     if (generator === undefined) continue;
     const text = read(file);

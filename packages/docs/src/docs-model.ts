@@ -116,12 +116,13 @@ async function buildModel(input: BuildModelInput, pool: () => ParsePool): Promis
   // (Its failure is the rule's to report; here it must not be an unhandled rejection.)
   readAllHistory().catch(() => undefined);
   const rootReal = realRoot(root);
-  const sites = findSites(list.filter((f) => !isForeign(f)), dirs, (path) => {
+  const ownFiles = list.filter((f) => !isForeign(f));
+  const sites = findSites(ownFiles, dirs, (path) => {
     const read = readInside(root, rootReal, path);
     return read === undefined || 'outside' in read ? undefined : read.text;
   });
   const docsRead = readDocs({ root, rootReal, notes }, mdPaths, input.cache, pool);
-  const workspace = readWorkspace(root, list.filter((f) => !isForeign(f)));
+  const workspace = readWorkspace(root, ownFiles);
   const codex = readCodexSettings(root, rootReal, config);
   const [docs, symlinks] = await Promise.all([docsRead, findSymlinks(root, mdPaths)]);
   const model: DocsModel = {

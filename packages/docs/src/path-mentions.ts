@@ -78,14 +78,12 @@ export function createMentionIndex(model: DocsModel): MentionIndex {
 }
 
 /** Resolves a mention in a doc in `docDir` without asking git; "missing" still needs the ignored-files check. */
-function resolveMention(model: DocsModel, index: MentionIndex, docPath: string, mention: Mention): MentionResolution {
-  const docDir = posix.dirname(docPath);
-  const instructions = isInstructionFile(docPath);
-  const key = instructions ? `${docDir}\0instructions` : docDir;
+function resolveMention(model: DocsModel, index: MentionIndex, place: MentionPlace, mention: Mention): MentionResolution {
+  const key = place.instructions ? `${place.docDir}\0instructions` : place.docDir;
   let inDir = index.resolved.get(key);
   if (inDir === undefined) index.resolved.set(key, (inDir = new Map<string, MentionResolution>()));
   let resolution = inDir.get(mention.path);
-  if (resolution === undefined) inDir.set(mention.path, (resolution = resolveUncached(model, index, { docDir, instructions }, mention)));
+  if (resolution === undefined) inDir.set(mention.path, (resolution = resolveUncached(model, index, place, mention)));
   return resolution;
 }
 
@@ -163,9 +161,10 @@ export function codeMentions(model: DocsModel, doc: MarkdownDoc): readonly CodeM
   if (mentions === undefined) {
     const index = createMentionIndex(model);
     const found: CodeMention[] = [];
+    const place = { docDir: posix.dirname(doc.path), instructions: isInstructionFile(doc.path) };
     for (const run of doc.runs) {
       const mention = run.kind === 'code' ? readMention(run.value) : undefined;
-      if (mention !== undefined) found.push({ run, mention, resolution: resolveMention(model, index, doc.path, mention) });
+      if (mention !== undefined) found.push({ run, mention, resolution: resolveMention(model, index, place, mention) });
     }
     mentions = found;
     mentionsByDoc.set(doc, mentions);
