@@ -109,6 +109,7 @@ async function renamedHeading(model: DocsModel, target: MarkdownDoc, anchor: str
 }
 
 const versionCache = new WeakMap<DocsModel, Map<string, Promise<string[][]>>>();
+const historyFailed = new WeakMap<DocsModel, Promise<void>>();
 
 /** The heading slugs of the file's committed versions, newest first; read once per file and run. */
 function headingVersions(model: DocsModel, path: string): Promise<string[][]> {
@@ -119,12 +120,17 @@ function headingVersions(model: DocsModel, path: string): Promise<string[][]> {
   }
   let versions = byPath.get(path);
   if (versions === undefined) {
-    // The suggestion is a help: a history git cannot read (a damaged or partial clone) gives none.
-    versions = readFileVersions(model.root, path, 20).then(
+    // The suggestion is a help: a history git cannot read (a damaged or partial clone) gives none,
+    // and after the first failure git is not asked again (one note, not one per file).
+    const unreadable = historyFailed.get(model);
+    versions = unreadable !== undefined ? unreadable.then(() => []) : readFileVersions(model.root, path, 20).then(
       (list) => list.map((v) => parseMarkdown(v.text).headings.map((h) => h.slug)),
       (error: unknown) => {
         if (!(error instanceof HarnessError)) throw error;
-        model.notes.push(`docs/broken-link: renamed headings not looked up in ${path}: ${error.message}.`);
+        if (!historyFailed.has(model)) {
+          historyFailed.set(model, Promise.resolve());
+          model.notes.push(`docs/broken-link: renamed headings not looked up (from ${path} on): ${error.message}.`);
+        }
         return [];
       },
     );
