@@ -25,3 +25,18 @@ describe('extensionless links in any repository', () => {
     expect(await targets({ 'docs/a.md': '[x](/router/latest/docs/overview) [y](/docs/gone) [z](/docs/a)\n' })).toEqual(['docs/gone']);
   });
 });
+
+// Shapes cut from real repositories' findings: these stay reported.
+describe('real broken links stay reported', () => {
+  it('a link one level off from a nested skill, a malformed link in a changelog, a placeholder definition, a renamed heading', async () => {
+    expect(
+      await targets({
+        '.agents/skills/perf/SKILL.md': '[perf](../../docs/perf.mdx)\n',
+        'docs/perf.mdx': '## Wide includes\n',
+        'CHANGELOG.md': '- fix ([x](<[#4](https://example.com/4)>))\n\n[y][_]\n\n[_]: _\n',
+        'docs/guide.md': '[ctx](./server.md#server-function-context) [ok](./server.md#server-context--request-handling)\n',
+        'docs/server.md': '### Server Context & Request Handling\n',
+      }),
+    ).toEqual(['.agents/docs/perf.mdx', '[', '_', 'docs/server.md#server-function-context']);
+  });
+});
