@@ -22,7 +22,7 @@ describe('extensionless links in any repository', () => {
   });
 
   it('leaves a site URL alone (/product/latest/x) when the repository has no such top folder, but checks /docs/x', async () => {
-    expect(await targets({ 'docs/a.md': '[x](/router/latest/docs/overview) [y](/docs/gone) [z](/docs/a)\n' })).toEqual(['docs/gone']);
+    expect(await targets({ 'docs/a.md': '[x](/router/latest/docs/overview) [y](/docs/gone) [z](/docs/a) [w](/CONTRIBUTING.md)\n' })).toEqual(['docs/gone', 'CONTRIBUTING.md']);
   });
 });
 

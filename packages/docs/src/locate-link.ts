@@ -124,7 +124,8 @@ function route(world: LinkWorld, site: DocSite, content: SiteContent, urlPath: s
  */
 function unservedUrl(world: LinkWorld, site: DocSite | undefined, path: string): boolean {
   const first = path.split('/')[0] ?? '';
-  if (site === undefined) return !exists(world, first);
+  // A markdown file is a file of this repository (`/CONTRIBUTING.md`), never a page's URL.
+  if (site === undefined) return !exists(world, first) && !/\.(?:md|mdx|markdown)$/i.test(path);
   if (site.content.some((c) => c.route !== '' && c.kind !== 'pages' && (path === c.route || path.startsWith(`${c.route}/`)))) return false;
   // A site with its docs at the root: a URL whose first segment is one of the docs' folders is a doc.
   return !site.content.some((c) => c.route === '' && exists(world, joinDir(c.dir, first)));
