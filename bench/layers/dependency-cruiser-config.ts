@@ -1,6 +1,7 @@
 // dependency-cruiser rules equivalent to the generated repo's harness.config.yaml
 // (https://github.com/sverweij/dependency-cruiser/blob/main/doc/rules-reference.md). `layers/unassigned`
-// has no dependency-cruiser equivalent; the generated repo has no unassigned files.
+// has no dependency-cruiser equivalent; the generated repo has no unassigned files. The `contract-*`
+// rules are the four layers.contracts.
 import { benchLayers } from './generate-repo.ts';
 
 export function dependencyCruiserConfig(): string {
@@ -23,6 +24,23 @@ export function dependencyCruiserConfig(): string {
     { name: 'shared-purity', severity: 'error', from: { path: '^src/utils/' }, to: { path: '^src/(domains|providers)/' } },
     { name: 'package-placement-pg', severity: 'error', from: { path: '^src/', pathNot: '^src/domains/[^/]+/repo/' }, to: { path: '^pg$' } },
     { name: 'package-placement-react', severity: 'error', from: { path: '^src/', pathNot: '^src/domains/[^/]+/ui/' }, to: { path: '^react$' } },
+    // The four contracts of harnessConfig.
+    { name: 'contract-tiers-utils', severity: 'error', from: { path: '^src/utils/' }, to: { path: '^src/(platform|providers|domains)/' } },
+    { name: 'contract-tiers-platform', severity: 'error', from: { path: '^src/platform/' }, to: { path: '^src/(providers|domains)/' } },
+    { name: 'contract-tiers-providers', severity: 'error', from: { path: '^src/providers/' }, to: { path: '^src/domains/' } },
+    ...benchLayers.slice(0, -1).map((layer, i) => ({
+      name: `contract-layer-segments-${layer}`,
+      severity: 'error',
+      from: { path: `(^|/)${layer}/` },
+      to: { path: `(^|/)(${benchLayers.slice(i + 1).join('|')})/` },
+    })),
+    { name: 'contract-domains-not-platform', severity: 'error', from: { path: '^src/domains/' }, to: { path: '^src/platform/' } },
+    {
+      name: 'contract-domains-independent',
+      severity: 'error',
+      from: { path: '^src/domains/([^/]+)/' },
+      to: { path: '^src/domains/', pathNot: ['^src/domains/$1/', '^src/domains/[^/]+/index\\.ts$'] },
+    },
   ];
   const options = {
     doNotFollow: { path: 'node_modules' },

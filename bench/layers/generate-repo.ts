@@ -36,6 +36,27 @@ layers:
   packages:
     repo: ["pg"]
     ui: ["react"]
+  # Four contracts over the same graph (dependency-cruiser-config.ts has the equivalent rules).
+  contracts:
+    - name: tiers
+      type: layers
+      layers:
+        utils: ["src/utils/**"]
+        platform: ["src/platform/**"]
+        providers: ["src/providers/**"]
+        domains: ["src/domains/**"]
+    - name: layer-segments
+      type: layers
+      segments: [types, config, repo, service, runtime, ui]
+    - name: domains-not-platform
+      type: forbidden
+      from: ["src/domains/**"]
+      to: ["src/platform/**"]
+    - name: domains-independent
+      type: independent
+      modules: ["src/domains/*"]
+      except:
+        - to: ["src/domains/*/index.ts"]
 `;
 
 export async function generateLayeredRepo(root: string, options: GenerateOptions): Promise<GeneratedRepo> {
