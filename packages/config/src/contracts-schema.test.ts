@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { validateConfig } from './load-config.js';
 
@@ -12,6 +13,17 @@ function problemsOf(text: string) {
 }
 
 describe('layers.contracts', () => {
+  it("accepts SPEC's example of contracts, suppressions and the rules map", () => {
+    const result = validate(readFileSync(new URL('./spec-example.fixture.yaml', import.meta.url), 'utf8'));
+    expect(result.ok && result.config.layers?.contracts.map((c) => `${c.name}:${c.type}`)).toEqual([
+      'modules:layers',
+      'environments:layers',
+      'workbench-core-before-contrib:forbidden',
+      'trackers-independent:independent',
+    ]);
+    expect(result.ok && result.config.rules).toEqual({ 'docs/orphan': 'error', 'docs/missing-path': 'off', 'layers/unassigned': 'warn' });
+  });
+
   it('accepts the three contract types and fills their defaults', () => {
     const result = validate(`version: 1
 layers:
