@@ -52,6 +52,8 @@ export interface GraphListing {
   git: boolean;
   /** Source files that layers.ignore kept out. */
   ignoredSources: number;
+  /** Source files in test-fixture folders, not checked. */
+  fixtureSources: number;
   /** Listed files that are symlinks leading out of the root: not read. */
   outside: string[];
 }
@@ -94,7 +96,7 @@ export async function buildImportGraph(options: BuildImportGraphOptions): Promis
   const stats: GraphStats = { files: project.sources.length, lexedFromCache: 0, resolvedFromCache: 0, findingsFromCache: 0 };
   if ('discarded' in loaded && loaded.discarded !== undefined) stats.cacheDiscarded = loaded.discarded;
 
-  const listing: GraphListing = { git: project.git, ignoredSources: project.ignoredSources, outside: [] };
+  const listing: GraphListing = { git: project.git, ignoredSources: project.ignoredSources, fixtureSources: project.fixtureSources, outside: [] };
   const scanned = await scanFiles(root, project.sources, previous, stats, listing);
   const next: CacheDocument = { tool, resolutionKey, files: {} };
   if (options.rulesKey !== undefined) next.rulesKey = options.rulesKey;

@@ -87,6 +87,8 @@ function describeRun(graph: ImportGraph, config: LayersConfig): string[] {
   if (outside.length > 0) {
     notes.push(`layers: did not read ${outside.length} symlink(s) that lead out of the repository: ${outside.slice(0, 5).join(', ')}${outside.length > 5 ? ', …' : ''}.`);
   }
+  const fixtures = graph.listing?.fixtureSources ?? 0;
+  if (fixtures > 0) notes.push(`layers: ${fixtures} source file(s) in test fixtures (fixtures, __fixtures__, testdata, test-fixtures, *-fixtures folders) not checked.`);
   if (graph.stats.cacheDiscarded !== undefined) notes.push(`layers: discarded ${cacheFileName} (${graph.stats.cacheDiscarded}); rebuilt it.`);
   return notes;
 }

@@ -17,6 +17,10 @@ const declaration = /\.d\.[cm]?ts$/;
 const sourceFile = new RegExp(`\\.(${sourceExtensions.join('|')})$`);
 const dotSegment = /(^|\/)\./;
 const manifestFile = /(^|\/)(tsconfig[^/]*\.json|package\.json)$/;
+// Test fixtures are code about other repositories (often broken on purpose: a parser's error cases,
+// a stand-in package named like a real one), not this repository's architecture; as the docs check
+// leaves fixture markdown alone, the layers check leaves fixture code and manifests alone.
+const fixtureFolder = /(^|\/)(fixtures|__fixtures__|testdata|test-fixtures|[^/]+-fixtures)\//;
 
 export interface ProjectFiles {
   /** Source files to check, repository-relative with `/`, sorted. */
@@ -25,6 +29,8 @@ export interface ProjectFiles {
   manifests: string[];
   /** Source files that only `ignore` kept out (to tell an `ignore` that leaves nothing apart). */
   ignoredSources: number;
+  /** Source files in test-fixture folders, not checked. */
+  fixtureSources: number;
   /** Whether the list came from git (then git-ignored paths are known to git). */
   git: boolean;
 }
@@ -37,11 +43,16 @@ export async function listProjectFiles(root: string, ignore: readonly string[]):
   const sources: string[] = [];
   const manifests: string[] = [];
   let ignoredSources = 0;
+  let fixtureSources = 0;
   for (const file of found) {
     // Dot folders and dot files are not walked (as a glob without `dot` does): tool config, not code.
     if (isAlwaysIgnored(file) || dotSegment.test(file)) continue;
     const isSource = sourceFile.test(file) && !declaration.test(file);
     if (!isSource && !manifestFile.test(file)) continue;
+    if (fixtureFolder.test(file)) {
+      if (isSource) fixtureSources += 1;
+      continue;
+    }
     // Ignored folders hold neither files to check nor files they resolve through.
     if (isIgnored(file)) {
       if (isSource) ignoredSources += 1;
@@ -49,7 +60,7 @@ export async function listProjectFiles(root: string, ignore: readonly string[]):
     }
     (isSource ? sources : manifests).push(file);
   }
-  return { sources: sources.sort(), manifests: manifests.sort(), ignoredSources, git: fromGit !== undefined };
+  return { sources: sources.sort(), manifests: manifests.sort(), ignoredSources, fixtureSources, git: fromGit !== undefined };
 }
 
 /**

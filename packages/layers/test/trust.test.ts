@@ -202,6 +202,26 @@ describe('layers/unresolved', () => {
   });
 });
 
+describe('test fixtures', () => {
+  it('are not checked: broken code and tsconfigs in fixture folders are about other repositories', async () => {
+    // Seen in real repositories: a parser's error-case fixtures (fixtures/_error_/x.ts) became
+    // syntax errors, and a fixture project's invalid tsconfig stopped the whole check.
+    const { root } = await repo({
+      'src/a.ts': "import { b } from './b.js';\nexport const a = b;\n",
+      'src/b.ts': 'export const b = 1;\n',
+      'packages/parser/fixtures/_error_/missing-source/fixture.ts': 'export * from;\n',
+      'test/__fixtures__/project/tsconfig.json': '{ "compilerOptions": ,, }',
+      'test/__fixtures__/project/src/x.ts': "import './nowhere.js';\n",
+      'extensions/colorize-fixtures/y.ts': "import '../gone.js';\n",
+      'testdata/z.ts': "import { a } from '../src/a.js';\nexport const z = a;\n",
+    });
+    const result = await check(root);
+    expect(edgesOf(result)).toEqual(['src/a.ts:1 ./b.js → src/b.ts']);
+    expect(result.diagnostics).toEqual([]);
+    expect(result.notes.filter((n) => n.includes('test fixtures'))).toEqual([expect.stringContaining('4 source file(s) in test fixtures')]);
+  });
+});
+
 describe('a file with a syntax error', () => {
   it('JSX in a .js file is not one', async () => {
     const { root } = await repo({ 'src/a.js': "import { b } from './b.js';\nexport const A = () => <div title=\"a\">{b}</div>;\n", 'src/b.js': 'export const b = 1;\n' });
