@@ -44,6 +44,8 @@ export interface GraphStats {
   findingsFromCache: number;
   /** Why an existing cache was thrown away. */
   cacheDiscarded?: string;
+  /** tsconfig files no import is resolved with that could not be read, with why: skipped. */
+  skippedTsconfigs?: string[];
 }
 
 /** How the file list was made. */
@@ -185,7 +187,7 @@ async function attachTargets(
       // Still the loaded object, so its stored form is written back as it is.
       next.files[path] = cached;
     } else {
-      resolver ??= await loadResolver(root, manifests);
+      resolver ??= await loadResolver(root, manifests, stats);
       const active = resolver;
       const targets = cached.imports.map((record) => active.resolve(path, record.specifier));
       const entry: CachedFile = { hash: cached.hash, size: cached.size, mtimeMs: cached.mtimeMs, imports: cached.imports, suppressions: cached.suppressions, targets };
@@ -228,9 +230,10 @@ function lazyGraphFile(path: string, entry: CachedFile): GraphFile {
 }
 
 /** The resolver and the tsconfig facts it needs, loaded only when something must be resolved. */
-async function loadResolver(root: string, manifests: readonly string[]): Promise<ImportResolver> {
+async function loadResolver(root: string, manifests: readonly string[], stats: GraphStats): Promise<ImportResolver> {
   const [{ createImportResolver }, { readTsconfigFacts }] = await Promise.all([import('./create-import-resolver.js'), import('./tsconfig-redirects.js')]);
   const tsconfig = readTsconfigFacts(root, manifests.filter((f) => !f.endsWith('package.json')));
+  if (tsconfig.skipped.length > 0) stats.skippedTsconfigs = tsconfig.skipped;
   return createImportResolver({ root, packageJsonFiles: manifests, redirects: tsconfig.redirects, conditions: tsconfig.conditions });
 }
 

@@ -89,6 +89,8 @@ function describeRun(graph: ImportGraph, config: LayersConfig): string[] {
   }
   const fixtures = graph.listing?.fixtureSources ?? 0;
   if (fixtures > 0) notes.push(`layers: ${fixtures} source file(s) in test fixtures (fixtures, __fixtures__, testdata, test-fixtures, *-fixtures folders) not checked.`);
+  const skipped = graph.stats.skippedTsconfigs ?? [];
+  if (skipped.length > 0) notes.push(`layers: skipped ${skipped.length} tsconfig file(s) that cannot be read and that no tsconfig.json uses: ${skipped.slice(0, 3).join('; ')}${skipped.length > 3 ? '; …' : ''}.`);
   if (graph.stats.cacheDiscarded !== undefined) notes.push(`layers: discarded ${cacheFileName} (${graph.stats.cacheDiscarded}); rebuilt it.`);
   return notes;
 }

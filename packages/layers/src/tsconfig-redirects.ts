@@ -3,7 +3,8 @@
 // Workspace packages whose `exports` point at their build output get the same treatment here, so an
 // edge always ends at a source file. tsconfig files are read with get-tsconfig (extends chains).
 import { readFileSync } from 'node:fs';
-import { dirname, join, relative, sep } from 'node:path';
+import { basename, dirname, join, relative, sep } from 'node:path';
+import { isHarnessError } from '@harness/diagnostics';
 import { parseTsconfig } from 'get-tsconfig';
 import { checkTsconfigText, tsconfigExtendsError } from './tsconfig-errors.js';
 
@@ -18,32 +19,65 @@ export interface TsconfigFacts {
   redirects: OutputRedirect[];
   /** `customConditions` of every tsconfig: TypeScript adds them to the export conditions. */
   conditions: string[];
+  /** Unreadable tsconfig files that decide no import (not a `tsconfig.json`), with why. */
+  skipped: string[];
 }
 
 export function readTsconfigFacts(root: string, tsconfigFiles: readonly string[]): TsconfigFacts {
   const redirects: OutputRedirect[] = [];
   const conditions = new Set<string>();
+  const skipped: string[] = [];
+  const named = namedByOthers(root, tsconfigFiles);
   for (const file of tsconfigFiles) {
-    const path = join(root, file);
-    // A tsconfig that cannot be read is a config error, not a file to skip: every import it
-    // decides would resolve nowhere and the check would pass on a graph it could not see.
-    const text = readFileSync(path, 'utf8');
-    checkTsconfigText(file, text);
     let options;
     try {
-      options = parseTsconfig(path).compilerOptions;
+      options = readCompilerOptions(root, file);
     } catch (error) {
-      throw tsconfigExtendsError(file, text, error);
+      // A tsconfig.json that cannot be read is a config error, not a file to skip: every import it
+      // decides would resolve nowhere and the check would pass on a graph it could not see. Other
+      // names (tsconfig.dev.json, tsconfig.build.json) decide no import unless another tsconfig
+      // extends or references them: one that no tsconfig names is only noted (seen in a real
+      // repository: an example's tsconfig.dev.json extending a file long gone).
+      if (basename(file) === 'tsconfig.json' || named.has(basename(file)) || !isHarnessError(error)) throw error;
+      skipped.push(`${file} (${error.message})`);
+      continue;
     }
     if (options === undefined) continue;
     for (const condition of options.customConditions ?? []) conditions.add(condition);
-    const base = dirname(path);
+    const base = dirname(join(root, file));
     const outDir = options.outDir ?? options.declarationDir;
     if (outDir === undefined) continue;
     const rootDirs = options.rootDir === undefined ? [join(base, 'src'), base] : [join(base, options.rootDir)];
     redirects.push({ outDir: join(base, outDir) + sep, rootDirs });
   }
-  return { redirects, conditions: [...conditions].sort() };
+  return { redirects, conditions: [...conditions].sort(), skipped };
+}
+
+/** File names that some tsconfig's text names (in `extends` or `references`): those are in use. */
+function namedByOthers(root: string, tsconfigFiles: readonly string[]): Set<string> {
+  const names = new Set(tsconfigFiles.map((file) => basename(file)).filter((name) => name !== 'tsconfig.json'));
+  const used = new Set<string>();
+  for (const file of tsconfigFiles) {
+    let text: string;
+    try {
+      text = readFileSync(join(root, file), 'utf8');
+    } catch {
+      continue;
+    }
+    for (const name of names) if (name !== basename(file) && text.includes(name)) used.add(name);
+  }
+  return used;
+}
+
+function readCompilerOptions(root: string, file: string): ReturnType<typeof parseTsconfig>['compilerOptions'] {
+  const path = join(root, file);
+  const text = readFileSync(path, 'utf8');
+  checkTsconfigText(file, text);
+  try {
+    return parseTsconfig(path).compilerOptions;
+  } catch (error) {
+    throw tsconfigExtendsError(file, text, error);
+  }
 }
 
 const outputExtension = /\.(d\.ts|d\.mts|d\.cts|js|mjs|cjs|jsx)$/;

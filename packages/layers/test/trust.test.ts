@@ -126,6 +126,17 @@ describe('a tsconfig that cannot be read is a config error', () => {
     }
   });
 
+  it('a broken tsconfig that no other tsconfig names decides no import: noted, not an error', async () => {
+    // Seen in a real repository: an example's tsconfig.dev.json extending a file long gone.
+    const { root } = await repo({ ...source, 'tsconfig.json': '{}', 'examples/x/tsconfig.dev.json': '{ "extends": "../../tsconfig.base.json" }' });
+    const result = await check(root);
+    expect(edgesOf(result)).toEqual(['src/a.ts:1 ./b.js → src/b.ts']);
+    expect(result.notes.join('\n')).toMatch(/skipped 1 tsconfig file\(s\).*examples\/x\/tsconfig\.dev\.json/);
+    // Named by another tsconfig (extends or references), the same file is in use: an error again.
+    const used = await repo({ ...source, 'tsconfig.json': '{ "extends": "./tsconfig.base.json" }', 'tsconfig.base.json': '{ "compilerOptions": ,, }' });
+    expect((await configError(check(used.root))).place).toMatchObject({ file: 'tsconfig.base.json' });
+  });
+
   it('accepts JSONC: comments and trailing commas', async () => {
     const { root } = await repo({ ...source, 'tsconfig.json': '{\n  // the compiler\n  "compilerOptions": { /* out */ "outDir": "dist", },\n}\n' });
     expect(edgesOf(await check(root))).toEqual(['src/a.ts:1 ./b.js → src/b.ts']);
