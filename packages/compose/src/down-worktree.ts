@@ -2,13 +2,14 @@
 // Compose does the graceful stop when the generated file is there; a sweep by label then removes
 // whatever is left (a v1 stack whose files are gone, containers of an older render).
 import { existsSync } from 'node:fs';
+import { assertInsideRoot } from '@harness/diagnostics';
 import { runCompose } from './compose-tool.js';
 import { withFileLock } from './file-lock.js';
 import { projectLockPath } from './up-worktree.js';
 import { listContainers, listResources, removeContainers, removeResources } from './engine.js';
 import type { ComposeStackContext as StackContext, StackOptions } from './stack-context.js';
 import { labelKeys, openComposeStack } from './stack-context.js';
-import { assertInside, removeInside } from './write-inside.js';
+import { removeInside } from './write-inside.js';
 
 export interface DownOptions extends StackOptions {
   /** Remove the stack's named volumes too. */
@@ -32,7 +33,7 @@ export interface RemovedResources {
 export async function downWorktree(options: DownOptions): Promise<StackDown> {
   const context = await openComposeStack(options, { needFiles: false });
   // Plan first: `.harness/env` is deleted last, so a `.harness` symlinked out of the repository stops down before anything is removed.
-  await assertInside(context.worktree, context.envFile);
+  await assertInsideRoot(context.worktree, context.envFile);
   return withFileLock({ root: context.commonDir, lock: projectLockPath(context) }, 120_000, () => downLocked(context, options));
 }
 

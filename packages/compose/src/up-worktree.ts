@@ -2,7 +2,7 @@
 // worktree (SPEC "Per-worktree compose"), started, waited for, and described in `.harness/env`.
 import { readFile } from 'node:fs/promises';
 import { dirname, relative } from 'node:path';
-import { ensureStateDir, HarnessError } from '@harness/diagnostics';
+import { assertInsideRoot, ensureStateDir, HarnessError } from '@harness/diagnostics';
 import { parse, stringify } from 'yaml';
 import { composeCommandLine, lastLine, runCompose } from './compose-tool.js';
 import type { ContainerState } from './engine.js';
@@ -18,7 +18,7 @@ import { renderCompose } from './render-compose.js';
 import type { ComposeStackContext as StackContext, StackOptions } from './stack-context.js';
 import { openComposeStack } from './stack-context.js';
 import { judgeReadiness, waitReady } from './wait-ready.js';
-import { assertInside, removeInside, writeInside } from './write-inside.js';
+import { removeInside, writeInside } from './write-inside.js';
 
 export interface UpOptions extends StackOptions {
   /** How long to wait for the stack to be ready (default 120 s). */
@@ -62,7 +62,7 @@ export function projectLockPath(context: StackContext): string {
 
 async function upLocked(context: StackContext, options: UpOptions, timeoutMs: number): Promise<StackUp> {
   // Plan first: every file up writes must stay inside the worktree, checked before anything starts.
-  for (const file of [context.envFile, context.composeFile, context.sharedComposeFile]) await assertInside(context.worktree, file);
+  for (const file of [context.envFile, context.composeFile, context.sharedComposeFile]) await assertInsideRoot(context.worktree, file);
   const config = await resolvedConfig(context);
   const services = Object.keys(config.services ?? {});
   assertDistinctVariables(publishedPorts((config.services ?? {}) as Doc), relative(context.worktree, context.files[0] ?? context.worktree) || '.');
@@ -172,7 +172,7 @@ function expectedServices(config: Doc, names: readonly string[]): string[] {
 
 /** Writes the file; true when it already held exactly this text. */
 async function writeIfChanged(root: string, path: string, text: string): Promise<boolean> {
-  await assertInside(root, path);
+  await assertInsideRoot(root, path);
   const previous = await readFile(path, 'utf8').catch(() => undefined);
   if (previous === text) return true;
   await writeInside(root, path, text);

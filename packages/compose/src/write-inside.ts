@@ -12,11 +12,6 @@ function ioFailed(what: string, path: string, error: unknown): HarnessError {
   return new HarnessError('IO_FAILED', `cannot ${what} ${path}: ${(error as Error).message}`, { place: { file: path }, fix: 'Check that the folder is writable and that nothing else stands at that path.', cause: error });
 }
 
-/** Throws IO_FAILED unless writing `path` stays inside `root`, symlinks followed. */
-export async function assertInside(root: string, path: string): Promise<void> {
-  await assertInsideRoot(root, path);
-}
-
 /** write-file-atomic (temporary file, fsync, rename) of a path that stays inside `root`. */
 export async function writeInside(root: string, path: string, text: string): Promise<void> {
   try {
