@@ -27,17 +27,19 @@ export function readTsconfigFacts(root: string, tsconfigFiles: readonly string[]
   const redirects: OutputRedirect[] = [];
   const conditions = new Set<string>();
   const skipped: string[] = [];
-  const named = namedByOthers(root, tsconfigFiles);
-  for (const file of tsconfigFiles) {
+  const texts = new Map(tsconfigFiles.map((file) => [file, readFileSync(join(root, file), 'utf8')]));
+  let named: Set<string> | undefined;
+  for (const [file, text] of texts) {
     let options;
     try {
-      options = readCompilerOptions(root, file);
+      options = readCompilerOptions(root, file, text);
     } catch (error) {
       // A tsconfig.json that cannot be read is a config error, not a file to skip: every import it
       // decides would resolve nowhere and the check would pass on a graph it could not see. Other
       // names (tsconfig.dev.json, tsconfig.build.json) decide no import unless another tsconfig
       // extends or references them: one that no tsconfig names is only noted (seen in a real
       // repository: an example's tsconfig.dev.json extending a file long gone).
+      named ??= namedByOthers(texts);
       if (basename(file) === 'tsconfig.json' || named.has(basename(file)) || !isHarnessError(error)) throw error;
       skipped.push(`${file} (${error.message})`);
       continue;
@@ -53,28 +55,20 @@ export function readTsconfigFacts(root: string, tsconfigFiles: readonly string[]
   return { redirects, conditions: [...conditions].sort(), skipped };
 }
 
-/** File names that some tsconfig's text names (in `extends` or `references`): those are in use. */
-function namedByOthers(root: string, tsconfigFiles: readonly string[]): Set<string> {
-  const names = new Set(tsconfigFiles.map((file) => basename(file)).filter((name) => name !== 'tsconfig.json'));
+/** File names that some other tsconfig's text names (in `extends` or `references`): those are in use. */
+function namedByOthers(texts: ReadonlyMap<string, string>): Set<string> {
+  const names = new Set([...texts.keys()].map((file) => basename(file)).filter((name) => name !== 'tsconfig.json'));
   const used = new Set<string>();
-  for (const file of tsconfigFiles) {
-    let text: string;
-    try {
-      text = readFileSync(join(root, file), 'utf8');
-    } catch {
-      continue;
-    }
+  for (const [file, text] of texts) {
     for (const name of names) if (name !== basename(file) && text.includes(name)) used.add(name);
   }
   return used;
 }
 
-function readCompilerOptions(root: string, file: string): ReturnType<typeof parseTsconfig>['compilerOptions'] {
-  const path = join(root, file);
-  const text = readFileSync(path, 'utf8');
+function readCompilerOptions(root: string, file: string, text: string): ReturnType<typeof parseTsconfig>['compilerOptions'] {
   checkTsconfigText(file, text);
   try {
-    return parseTsconfig(path).compilerOptions;
+    return parseTsconfig(join(root, file)).compilerOptions;
   } catch (error) {
     throw tsconfigExtendsError(file, text, error);
   }
