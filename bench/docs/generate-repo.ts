@@ -7,6 +7,7 @@
 import { execFileSync } from 'node:child_process';
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
+import { datedGit } from './dated-git.ts';
 
 export interface GenerateOptions {
   packages: number;
@@ -89,13 +90,7 @@ function topic(area: string, a: number, d: number, options: GenerateOptions, pac
 }
 
 function commitHistory(root: string, packages: readonly string[]): void {
-  const git = (args: string[], date: string): void => {
-    execFileSync('git', args, {
-      cwd: root,
-      stdio: 'ignore',
-      env: { ...process.env, GIT_AUTHOR_NAME: 'bench', GIT_AUTHOR_EMAIL: 'bench@example.com', GIT_COMMITTER_NAME: 'bench', GIT_COMMITTER_EMAIL: 'bench@example.com', GIT_AUTHOR_DATE: date, GIT_COMMITTER_DATE: date },
-    });
-  };
+  const git = datedGit(root);
   git(['init', '-q', '-b', 'main'], '2025-01-01T12:00:00Z');
   git(['add', '-A'], '2025-01-01T12:00:00Z');
   git(['commit', '-q', '-m', 'docs and code'], '2025-01-01T12:00:00Z');
