@@ -27,3 +27,4 @@ export type {
 export { configSchema, contractTypes, createJsonSchema, defaultLayerOrder, layerRuleIds, ruleSeverities, sectionDefaults } from './schema.js';
 export { knownKeysAt, suggestKey } from './suggest-key.js';
 export type { Check, CheckContext, CheckOptions, CheckOutcome } from './check-definition.js';
+export { testFixtureGlobs } from './test-fixtures.js';

@@ -4,6 +4,7 @@
 import { lstat } from 'node:fs/promises';
 import { join, posix } from 'node:path';
 import type { DocsConfig } from '@harness/config';
+import { testFixtureGlobs } from '@harness/config';
 import { HarnessError } from '@harness/diagnostics';
 import picomatch from 'picomatch';
 import { parse as parseToml } from 'smol-toml';
@@ -66,7 +67,7 @@ export interface DocsModel {
  * Markdown that is not this repository's docs: test fixtures and the templates `harness init`
  * copies describe other repositories; changesets are release notes waiting for a release.
  */
-export const fixtureGlobs = ['**/fixtures/**', '**/__fixtures__/**', '**/testdata/**', '**/test-fixtures/**', '**/*-fixtures/**'];
+export const fixtureGlobs: string[] = [...testFixtureGlobs];
 export const foreignGlobs = [...fixtureGlobs, '**/templates/**', '.changeset/**'];
 const isFixture = picomatch(fixtureGlobs, { dot: true });
 const isForeign = picomatch(foreignGlobs, { dot: true });

@@ -3,6 +3,7 @@
 import { createHash } from 'node:crypto';
 import { isAbsolute, join, posix } from 'node:path';
 import type { LayersConfig } from '@harness/config';
+import { testFixtureGlobs } from '@harness/config';
 import type { Diagnostic } from '@harness/diagnostics';
 import { HarnessError, settleBaseline } from '@harness/diagnostics';
 import { applySuppressions } from './apply-suppressions.js';
@@ -88,7 +89,7 @@ function describeRun(graph: ImportGraph, config: LayersConfig): string[] {
     notes.push(`layers: did not read ${outside.length} symlink(s) that lead out of the repository: ${outside.slice(0, 5).join(', ')}${outside.length > 5 ? ', …' : ''}.`);
   }
   const fixtures = graph.listing?.fixtureSources ?? 0;
-  if (fixtures > 0) notes.push(`layers: ${fixtures} source file(s) in test fixtures (fixtures, __fixtures__, testdata, test-fixtures, *-fixtures folders) not checked.`);
+  if (fixtures > 0) notes.push(`layers: ${fixtures} source file(s) in test fixtures (${testFixtureGlobs.join(', ')}) not checked.`);
   const skipped = graph.stats.skippedTsconfigs ?? [];
   if (skipped.length > 0) notes.push(`layers: skipped ${skipped.length} tsconfig file(s) that cannot be read and that no tsconfig.json uses: ${skipped.slice(0, 3).join('; ')}${skipped.length > 3 ? '; …' : ''}.`);
   if (graph.stats.cacheDiscarded !== undefined) notes.push(`layers: discarded ${cacheFileName} (${graph.stats.cacheDiscarded}); rebuilt it.`);

@@ -5,6 +5,7 @@
 // walked without following symlinked folders, so the walk never leaves the root nor loops.
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
+import { testFixtureGlobs } from '@harness/config';
 import picomatch from 'picomatch';
 import { glob } from 'tinyglobby';
 import { runGit } from './run-git.js';
@@ -20,7 +21,7 @@ const manifestFile = /(^|\/)(tsconfig[^/]*\.json|package\.json)$/;
 // Test fixtures are code about other repositories (often broken on purpose: a parser's error cases,
 // a stand-in package named like a real one), not this repository's architecture; as the docs check
 // leaves fixture markdown alone, the layers check leaves fixture code and manifests alone.
-const fixtureFolder = /(^|\/)(fixtures|__fixtures__|testdata|test-fixtures|[^/]+-fixtures)\//;
+const isFixture = picomatch([...testFixtureGlobs], { dot: true });
 
 export interface ProjectFiles {
   /** Source files to check, repository-relative with `/`, sorted. */
@@ -49,7 +50,7 @@ export async function listProjectFiles(root: string, ignore: readonly string[]):
     if (isAlwaysIgnored(file) || dotSegment.test(file)) continue;
     const isSource = sourceFile.test(file) && !declaration.test(file);
     if (!isSource && !manifestFile.test(file)) continue;
-    if (fixtureFolder.test(file)) {
+    if (isFixture(file)) {
       if (isSource) fixtureSources += 1;
       continue;
     }
