@@ -9,6 +9,7 @@ import type { UnresolvedTarget } from './create-import-resolver.js';
 import type { Violation } from './find-violations.js';
 import { docsLink } from './layer-rules.js';
 import { describeUnresolved } from './rules/unresolved.js';
+import { sourceExtensions } from './list-project-files.js';
 import { runGit } from './run-git.js';
 
 export interface UnresolvedFound {
@@ -63,21 +64,36 @@ export async function findUnresolved(root: string, graph: ImportGraph, git: bool
 /**
  * The candidates git ignores, asked in one `git check-ignore --stdin`. A path git would refuse
  * (one under a symlinked folder: "beyond a symbolic link") is not asked; it counts as not ignored.
- * A candidate may name a folder (`./generated` for its index file): its `index` is asked too, since
- * a folder pattern (`generated/`) matches only what is inside it.
+ * A candidate is asked as the files the resolver would have taken for it, since an ignore pattern
+ * names the file the generator writes: `./routeTree.gen` for `routeTree.gen.ts`, `./api.js` for
+ * `api.ts`, `./generated` for `generated/index.ts` (a folder pattern, `generated/`, matches only
+ * what is inside the folder).
  */
 async function gitIgnored(root: string, candidates: readonly string[]): Promise<Set<string> | undefined> {
   const underLink = createLinkTest(root);
   const asked = candidates.filter((c) => !underLink(c) && !c.includes('\0'));
   if (asked.length === 0) return new Set();
-  const input = asked.flatMap((c) => [c, `${c}/index`]).join('\0');
-  const result = await runGit(root, ['check-ignore', '--stdin', '-z'], `${input}\0`);
+  const candidateOf = new Map<string, string>();
+  for (const candidate of asked) for (const path of filesFor(candidate)) if (!candidateOf.has(path)) candidateOf.set(path, candidate);
+  const result = await runGit(root, ['check-ignore', '--stdin', '-z'], `${[...candidateOf.keys()].join('\0')}\0`);
   // 0: some are ignored, 1: none is; anything else is git failing.
   if (result.code !== 0 && result.code !== 1) return undefined;
-  const askedSet = new Set(asked);
   const ignored = new Set<string>();
-  for (const path of result.stdout.split('\0')) if (path !== '') ignored.add(path.endsWith('/index') && !askedSet.has(path) ? path.slice(0, -'/index'.length) : path);
+  for (const path of result.stdout.split('\0')) {
+    const candidate = candidateOf.get(path);
+    if (candidate !== undefined) ignored.add(candidate);
+  }
   return ignored;
+}
+
+const extensions = [...sourceExtensions.map((extension) => `.${extension}`), '.d.ts', '.json'];
+const typescriptFor: Record<string, string[]> = { '.js': ['.ts', '.tsx'], '.jsx': ['.tsx'], '.mjs': ['.mts'], '.cjs': ['.cts'] };
+
+/** The paths an import of `candidate` could have landed on: itself, with an extension, or a folder's index. */
+function filesFor(candidate: string): string[] {
+  const extension = /\.[cm]?jsx?$/.exec(candidate)?.[0];
+  const swapped = extension === undefined ? [] : (typescriptFor[extension] ?? []).map((ts) => candidate.slice(0, -extension.length) + ts);
+  return [candidate, ...swapped, ...extensions.map((ext) => candidate + ext), `${candidate}/index`, ...extensions.map((ext) => `${candidate}/index${ext}`)];
 }
 
 /** Whether one of a path's existing folders is a symlink. */

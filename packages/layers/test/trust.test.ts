@@ -207,6 +207,18 @@ describe('layers/unresolved', () => {
     expect(result.diagnostics).toEqual([]);
   });
 
+  it('an ignore pattern naming the generated file with its extension covers the extensionless import', async () => {
+    // Seen in a real repository: `.gitignore` had `src/routeTree.gen.ts` and the code imports
+    // `./routeTree.gen`; a `.js` specifier for a generated `.ts` file likewise.
+    const { root } = await repo({
+      '.gitignore': 'src/routeTree.gen.ts\nsrc/api.gen.ts\n',
+      'src/main.ts': "import { routeTree } from './routeTree.gen';\nimport { api } from './api.gen.js';\nexport { api, routeTree };\n",
+    });
+    const result = await check(root);
+    expect(result.diagnostics).toEqual([]);
+    expect(result.notes.join('\n')).toMatch(/2 import\(s\) lead into locations git ignores/);
+  });
+
   it('outside git, nothing is known to be ignored: every import that leads nowhere is a finding', async () => {
     const { root } = await repo({ 'src/app.ts': "import './generated/api.js';\n" }, { git: false });
     expect((await check(root)).diagnostics.map(brief)).toEqual(['layers/unresolved src/app.ts:1 → ./generated/api.js']);
