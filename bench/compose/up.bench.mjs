@@ -3,7 +3,16 @@
 // `docker-compose up -d` / `down` on the same file, and four worktrees starting at once.
 // Run after `pnpm build`, with docker and busybox-static installed: node bench/compose/up.bench.mjs
 import { execFileSync, execSync } from 'node:child_process';
-import { chmodSync, copyFileSync, mkdirSync, mkdtempSync, realpathSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  copyFileSync,
+  mkdirSync,
+  mkdtempSync,
+  realpathSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -72,13 +81,29 @@ try {
   buildImage();
   const plain = ['-p', `bench${process.pid}`, '-f', join(repo, 'compose.yaml')];
   // Plain compose cannot start this file twice (fixed ports); it is the baseline for one stack.
-  measure('docker-compose up -d (no readiness wait)', () => time('docker-compose', [...plain, 'up', '-d'], repo), () => execFileSync('docker-compose', [...plain, 'down', '-v'], { cwd: repo, stdio: 'pipe' }));
-  measure('docker-compose down', () => time('docker-compose', [...plain, 'down', '-v'], repo), () => execFileSync('docker-compose', [...plain, 'up', '-d'], { cwd: repo, stdio: 'pipe' }));
-  measure('harness up (cold, waits for health)', () => harness(['up']), () => harness(['down', '--volumes']));
+  measure(
+    'docker-compose up -d (no readiness wait)',
+    () => time('docker-compose', [...plain, 'up', '-d'], repo),
+    () => execFileSync('docker-compose', [...plain, 'down', '-v'], { cwd: repo, stdio: 'pipe' }),
+  );
+  measure(
+    'docker-compose down',
+    () => time('docker-compose', [...plain, 'down', '-v'], repo),
+    () => execFileSync('docker-compose', [...plain, 'up', '-d'], { cwd: repo, stdio: 'pipe' }),
+  );
+  measure(
+    'harness up (cold, waits for health)',
+    () => harness(['up']),
+    () => harness(['down', '--volumes']),
+  );
   measure('harness up (running, unchanged)', () => harness(['up']));
   measure('harness test -- true (running stack)', () => harness(['test', '--', 'true']));
   measure('harness ps', () => harness(['ps']));
-  measure('harness down', () => harness(['down']), () => harness(['up']));
+  measure(
+    'harness down',
+    () => harness(['down']),
+    () => harness(['up']),
+  );
   const worktrees = [1, 2, 3, 4].map((i) => join(base, `wt${i}`));
   for (const path of worktrees) git(['worktree', 'add', '-q', '--detach', path]);
   const started = performance.now();
@@ -86,7 +111,11 @@ try {
     worktrees.map(
       (cwd) =>
         new Promise((resolve, reject) => {
-          import('node:child_process').then(({ execFile }) => execFile(process.execPath, [bin, 'up'], { cwd }, (error) => (error ? reject(error) : resolve()))).catch(reject);
+          import('node:child_process')
+            .then(({ execFile }) =>
+              execFile(process.execPath, [bin, 'up'], { cwd }, (error) => (error ? reject(error) : resolve())),
+            )
+            .catch(reject);
         }),
     ),
   );
@@ -94,9 +123,18 @@ try {
   for (const path of worktrees) git(['worktree', 'remove', path]);
   rows.push(['harness gc (4 removed worktrees)', harness(['gc'])]);
   harness(['down', '--volumes']);
-  console.log(`docker-compose ${execFileSync('docker-compose', ['version', '--short'], { encoding: 'utf8' }).trim()}, median of ${runs} where repeated`);
+  console.log(
+    `docker-compose ${execFileSync('docker-compose', ['version', '--short'], { encoding: 'utf8' }).trim()}, median of ${runs} where repeated`,
+  );
   for (const [name, ms] of rows) console.log(`${name.padEnd(44)} ${(ms / 1000).toFixed(2).padStart(6)} s`);
 } finally {
-  execFileSync('sh', ['-c', `docker ps -aq --filter label=dev.harness.repo=${repo}/.git | xargs -r docker rm -f -v; docker volume ls -q --filter label=dev.harness.repo=${repo}/.git | xargs -r docker volume rm; docker network ls -q --filter label=dev.harness.repo=${repo}/.git | xargs -r docker network rm; docker rmi -f ${image}`], { stdio: 'pipe' });
+  execFileSync(
+    'sh',
+    [
+      '-c',
+      `docker ps -aq --filter label=dev.harness.repo=${repo}/.git | xargs -r docker rm -f -v; docker volume ls -q --filter label=dev.harness.repo=${repo}/.git | xargs -r docker volume rm; docker network ls -q --filter label=dev.harness.repo=${repo}/.git | xargs -r docker network rm; docker rmi -f ${image}`,
+    ],
+    { stdio: 'pipe' },
+  );
   rmSync(base, { recursive: true, force: true });
 }

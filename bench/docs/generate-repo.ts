@@ -31,30 +31,61 @@ export async function generateDocsRepo(root: string, options: GenerateOptions): 
   const files = new Map<string, string>();
   const areas = Array.from({ length: options.areas }, (_, i) => `area-${pad(i)}`);
   const packages = Array.from({ length: options.packages }, (_, i) => `pkg-${pad(i)}`);
-  files.set('package.json', JSON.stringify({ name: 'bench-docs', private: true, scripts: { build: 'tsc -b', test: 'vitest run', lint: 'eslint .' } }, null, 2));
+  files.set(
+    'package.json',
+    JSON.stringify(
+      { name: 'bench-docs', private: true, scripts: { build: 'tsc -b', test: 'vitest run', lint: 'eslint .' } },
+      null,
+      2,
+    ),
+  );
   files.set('harness.config.yaml', 'version: 1\ndocs:\n  frontmatter:\n    "docs/design-docs/**": [owner, status]\n');
   files.set('AGENTS.md', rootMap(areas, packages));
   for (const [p, pkg] of packages.entries()) {
-    files.set(`packages/${pkg}/package.json`, JSON.stringify({ name: `@bench/${pkg}`, scripts: { build: 'tsc', dev: 'node src/index.js' } }));
-    for (let s = 0; s < 5; s++) files.set(`packages/${pkg}/src/module-${s}.ts`, `export const value${s} = ${p * 10 + s};\n`);
+    files.set(
+      `packages/${pkg}/package.json`,
+      JSON.stringify({ name: `@bench/${pkg}`, scripts: { build: 'tsc', dev: 'node src/index.js' } }),
+    );
+    for (let s = 0; s < 5; s++)
+      files.set(`packages/${pkg}/src/module-${s}.ts`, `export const value${s} = ${p * 10 + s};\n`);
     files.set(`packages/${pkg}/AGENTS.md`, packageAgents(pkg, p, areas));
   }
   for (const [a, area] of areas.entries()) {
     files.set(`docs/${area}/index.md`, areaIndex(area, options.docsPerArea));
-    for (let d = 0; d < options.docsPerArea; d++) files.set(`docs/${area}/topic-${pad(d)}.md`, topic(area, a, d, options, packages));
+    for (let d = 0; d < options.docsPerArea; d++)
+      files.set(`docs/${area}/topic-${pad(d)}.md`, topic(area, a, d, options, packages));
   }
-  for (let d = 0; d < 8; d++) files.set(`docs/design-docs/decision-${d}.md`, `---\nowner: team-${d}\n${d === 7 ? '' : 'status: accepted\n'}---\n# Decision ${d}\n\nSee [the first area](../area-00/index.md#topics).\n`);
+  for (let d = 0; d < 8; d++)
+    files.set(
+      `docs/design-docs/decision-${d}.md`,
+      `---\nowner: team-${d}\n${d === 7 ? '' : 'status: accepted\n'}---\n# Decision ${d}\n\nSee [the first area](../area-00/index.md#topics).\n`,
+    );
   for (const [path, text] of files) {
     await mkdir(dirname(join(root, path)), { recursive: true });
     await writeFile(join(root, path), text);
   }
   commitHistory(root, packages);
   const markdownFiles = [...files.keys()].filter((f) => f.endsWith('.md'));
-  return { markdownFiles: markdownFiles.length, agentsFiles: markdownFiles.filter((f) => f.endsWith('AGENTS.md')).length, files: files.size };
+  return {
+    markdownFiles: markdownFiles.length,
+    agentsFiles: markdownFiles.filter((f) => f.endsWith('AGENTS.md')).length,
+    files: files.size,
+  };
 }
 
 function rootMap(areas: readonly string[], packages: readonly string[]): string {
-  const lines = ['# AGENTS.md: bench-docs', '', '## Commands', '', '- Build: `pnpm build`', '- Tests: `pnpm test`', '- Lint: `pnpm run lint`', '', '## Knowledge base', ''];
+  const lines = [
+    '# AGENTS.md: bench-docs',
+    '',
+    '## Commands',
+    '',
+    '- Build: `pnpm build`',
+    '- Tests: `pnpm test`',
+    '- Lint: `pnpm run lint`',
+    '',
+    '## Knowledge base',
+    '',
+  ];
   for (const area of areas) lines.push(`- [${area}](docs/${area}/index.md)`);
   lines.push('- Design docs: `docs/design-docs/`', '', '## Packages', '');
   for (const pkg of packages) lines.push(`- \`packages/${pkg}/\`: see its AGENTS.md`);
@@ -63,8 +94,16 @@ function rootMap(areas: readonly string[], packages: readonly string[]): string 
 
 function packageAgents(pkg: string, p: number, areas: readonly string[]): string {
   const area = areas[p % areas.length] ?? 'area-00';
-  const lines = [`# ${pkg}`, '', `- Build: \`pnpm --filter @bench/${pkg} run build\``, `- Entry: \`src/module-0.ts\``, `- Background: [${area}](../../docs/${area}/topic-00.md#usage-1)`, ''];
-  for (let i = 0; i < 30; i++) lines.push(`- Convention ${i}: keep module ${i % 5} small; see \`src/module-${i % 5}.ts\`.`);
+  const lines = [
+    `# ${pkg}`,
+    '',
+    `- Build: \`pnpm --filter @bench/${pkg} run build\``,
+    `- Entry: \`src/module-0.ts\``,
+    `- Background: [${area}](../../docs/${area}/topic-00.md#usage-1)`,
+    '',
+  ];
+  for (let i = 0; i < 30; i++)
+    lines.push(`- Convention ${i}: keep module ${i % 5} small; see \`src/module-${i % 5}.ts\`.`);
   return `${lines.join('\n')}\n`;
 }
 
@@ -77,9 +116,29 @@ function areaIndex(area: string, docs: number): string {
 function topic(area: string, a: number, d: number, options: GenerateOptions, packages: readonly string[]): string {
   const next = `topic-${pad((d + 1) % options.docsPerArea)}.md`;
   const pkg = packages[(a * options.docsPerArea + d) % packages.length] ?? 'pkg-00';
-  const lines = [`# ${area} topic ${d}`, '', `Part of [${area}](index.md#topics); next: [topic](${next}#usage).`, '', '## Usage', ''];
-  for (let i = 0; i < 12; i++) lines.push(`Paragraph ${i} explains how \`packages/${pkg}/src/module-${i % 5}.ts\` handles CPU/CUDA and/or input ${i}, with *emphasis* and a [reference][ref].`);
-  lines.push('', '## Usage', '', 'The second usage section, reachable as #usage-1.', '', '```ts', `import { value0 } from '../packages/${pkg}/src/module-0.js'; // [not a link](nowhere.md)`, '```', '');
+  const lines = [
+    `# ${area} topic ${d}`,
+    '',
+    `Part of [${area}](index.md#topics); next: [topic](${next}#usage).`,
+    '',
+    '## Usage',
+    '',
+  ];
+  for (let i = 0; i < 12; i++)
+    lines.push(
+      `Paragraph ${i} explains how \`packages/${pkg}/src/module-${i % 5}.ts\` handles CPU/CUDA and/or input ${i}, with *emphasis* and a [reference][ref].`,
+    );
+  lines.push(
+    '',
+    '## Usage',
+    '',
+    'The second usage section, reachable as #usage-1.',
+    '',
+    '```ts',
+    `import { value0 } from '../packages/${pkg}/src/module-0.js'; // [not a link](nowhere.md)`,
+    '```',
+    '',
+  );
   lines.push('## Details', '', `| key | value |`, '| --- | --- |', `| area | ${area} |`, `| doc | ${d} |`, '');
   // Planted findings: a moved file, a missing anchor, a missing path.
   if (d === 5) lines.push(`Old link: [topic](topic-renamed-${a}.md).`, '');

@@ -29,12 +29,25 @@ function fill(bytes: number, line: (i: number) => string): string {
 
 const broken = '\n[gone 1](missing-1.md) [gone 2](missing-2.md#x) [gone 3](guide.md#no-such-heading)\n';
 const cases: Array<{ name: string; text: () => string }> = [
-  { name: 'links, 1 MB', text: () => fill(1 << 20, (i) => `- [guide ${i}](guide.md#part) and \`src/a.ts\`\n`) + broken },
-  { name: 'links, 20 MB', text: () => fill(20 << 20, (i) => `- [guide ${i}](guide.md#part) and \`src/a.ts\`\n`) + broken },
-  { name: '1,000 indented list levels, 1 MB', text: () => Array.from({ length: 1000 }, (_, i) => `${'  '.repeat(i)}- level ${i}\n`).join('') + broken },
+  {
+    name: 'links, 1 MB',
+    text: () => fill(1 << 20, (i) => `- [guide ${i}](guide.md#part) and \`src/a.ts\`\n`) + broken,
+  },
+  {
+    name: 'links, 20 MB',
+    text: () => fill(20 << 20, (i) => `- [guide ${i}](guide.md#part) and \`src/a.ts\`\n`) + broken,
+  },
+  {
+    name: '1,000 indented list levels, 1 MB',
+    text: () => Array.from({ length: 1000 }, (_, i) => `${'  '.repeat(i)}- level ${i}\n`).join('') + broken,
+  },
   { name: '10,000 list levels on one line', text: () => `${'- '.repeat(10_000)}deep\n${broken}` },
   { name: '10,000 block quote levels', text: () => `${'>'.repeat(10_000)} deep\n${broken}` },
-  { name: 'prose, 1 MB', text: () => fill(1 << 20, (i) => `Ordinary prose, sentence ${i}, with a [link](guide.md#part) now and then.\n\n`) + broken },
+  {
+    name: 'prose, 1 MB',
+    text: () =>
+      fill(1 << 20, (i) => `Ordinary prose, sentence ${i}, with a [link](guide.md#part) now and then.\n\n`) + broken,
+  },
 ];
 
 async function writeRepo(dir: string, text: string): Promise<void> {
@@ -45,7 +58,17 @@ async function writeRepo(dir: string, text: string): Promise<void> {
   await writeFile(join(dir, 'AGENTS.md'), '# Map\n\n- [Big](docs/big.md)\n- [Guide](docs/guide.md)\n');
   await writeFile(join(dir, 'docs/guide.md'), '# Guide\n\n## Part\n\nText.\n');
   await writeFile(join(dir, 'docs/big.md'), text);
-  const git = (args: string[]): void => void execFileSync('git', args, { cwd: dir, env: { ...process.env, GIT_AUTHOR_NAME: 'b', GIT_AUTHOR_EMAIL: 'b@example.com', GIT_COMMITTER_NAME: 'b', GIT_COMMITTER_EMAIL: 'b@example.com' } });
+  const git = (args: string[]): void =>
+    void execFileSync('git', args, {
+      cwd: dir,
+      env: {
+        ...process.env,
+        GIT_AUTHOR_NAME: 'b',
+        GIT_AUTHOR_EMAIL: 'b@example.com',
+        GIT_COMMITTER_NAME: 'b',
+        GIT_COMMITTER_EMAIL: 'b@example.com',
+      },
+    });
   git(['init', '-q', '-b', 'main']);
   git(['add', '-A']);
   git(['commit', '-qm', 'pathological']);
@@ -62,26 +85,46 @@ interface Measured {
 async function check(dir: string): Promise<Measured> {
   const usageFile = join(dir, '.usage');
   const started = performance.now();
-  const child = spawn(process.execPath, ['--import', usageReporter, harnessBin, 'check', 'docs', '--format', 'json'], { cwd: dir, env: { ...process.env, BENCH_USAGE_FILE: usageFile } });
+  const child = spawn(process.execPath, ['--import', usageReporter, harnessBin, 'check', 'docs', '--format', 'json'], {
+    cwd: dir,
+    env: { ...process.env, BENCH_USAGE_FILE: usageFile },
+  });
   let stdout = '';
   child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
   child.stderr.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
   const code = await new Promise<number | null>((done) => child.on('close', done));
   const seconds = (performance.now() - started) / 1000;
-  const usage = JSON.parse(await readFile(usageFile, 'utf8').catch(() => '{}')) as { maxRssKb?: number; cpuMicros?: number };
-  return { seconds, cpuSeconds: (usage.cpuMicros ?? Number.NaN) / 1e6, rssMb: (usage.maxRssKb ?? Number.NaN) / 1024, code, stdout };
+  const usage = JSON.parse(await readFile(usageFile, 'utf8').catch(() => '{}')) as {
+    maxRssKb?: number;
+    cpuMicros?: number;
+  };
+  return {
+    seconds,
+    cpuSeconds: (usage.cpuMicros ?? Number.NaN) / 1e6,
+    rssMb: (usage.maxRssKb ?? Number.NaN) / 1024,
+    code,
+    stdout,
+  };
 }
 
-console.log(`docs pathological markdown: Node ${process.version}, ${availableParallelism()} cores, load average ${loadavg()[0]?.toFixed(1)} at start`);
-console.log(`${'case'.padEnd(34)} ${'size'.padStart(8)} ${'wall'.padStart(8)} ${'CPU'.padStart(8)} ${'peak RSS'.padStart(9)}  exit  broken links  note`);
+console.log(
+  `docs pathological markdown: Node ${process.version}, ${availableParallelism()} cores, load average ${loadavg()[0]?.toFixed(1)} at start`,
+);
+console.log(
+  `${'case'.padEnd(34)} ${'size'.padStart(8)} ${'wall'.padStart(8)} ${'CPU'.padStart(8)} ${'peak RSS'.padStart(9)}  exit  broken links  note`,
+);
 for (const [i, c] of cases.entries()) {
   const dir = join(work, `case-${i}`);
   const text = c.text();
   await writeRepo(dir, text);
   const m = await check(dir);
   const brokenFound = (m.stdout.match(/"rule": ?"docs\/broken-link"/g) ?? []).length;
-  const note = /read line by line, not parsed as CommonMark: (.*?)\. Links/.exec(m.stdout)?.[1] ?? 'none (parsed in full)';
-  const size = text.length >= 1 << 20 ? `${(text.length / (1 << 20)).toFixed(1)} MB` : `${Math.round(text.length / 1024)} KB`;
-  console.log(`${c.name.padEnd(34)} ${size.padStart(8)} ${`${m.seconds.toFixed(2)} s`.padStart(8)} ${`${m.cpuSeconds.toFixed(2)} s`.padStart(8)} ${`${m.rssMb.toFixed(0)} MB`.padStart(9)}  ${String(m.code).padStart(4)}  ${String(brokenFound).padStart(12)}  ${note}`);
+  const note =
+    /read line by line, not parsed as CommonMark: (.*?)\. Links/.exec(m.stdout)?.[1] ?? 'none (parsed in full)';
+  const size =
+    text.length >= 1 << 20 ? `${(text.length / (1 << 20)).toFixed(1)} MB` : `${Math.round(text.length / 1024)} KB`;
+  console.log(
+    `${c.name.padEnd(34)} ${size.padStart(8)} ${`${m.seconds.toFixed(2)} s`.padStart(8)} ${`${m.cpuSeconds.toFixed(2)} s`.padStart(8)} ${`${m.rssMb.toFixed(0)} MB`.padStart(9)}  ${String(m.code).padStart(4)}  ${String(brokenFound).padStart(12)}  ${note}`,
+  );
 }
 await rm(work, { recursive: true, force: true });

@@ -30,7 +30,10 @@ interface Run {
 
 async function check(): Promise<Run> {
   const started = performance.now();
-  const child = spawn(process.execPath, ['--import', usageReporter, harnessBin, 'check', 'docs', '--format', 'json'], { cwd: repo, env: { ...process.env, BENCH_USAGE_FILE: usageFile } });
+  const child = spawn(process.execPath, ['--import', usageReporter, harnessBin, 'check', 'docs', '--format', 'json'], {
+    cwd: repo,
+    env: { ...process.env, BENCH_USAGE_FILE: usageFile },
+  });
   let stdout = '';
   child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
   child.stderr.resume();
@@ -43,7 +46,9 @@ async function check(): Promise<Run> {
 }
 
 const generated = real ? await generateRealShapedRepo(repo) : await generateDocsRepo(repo, fullSize);
-console.log(`docs benchmark${real ? ' (real-shaped: specs of 30–100 KB, changelogs, a Docusaurus site, fixtures, 200 commits)' : ''}: ${generated.markdownFiles} markdown files, ${generated.agentsFiles} AGENTS.md (35 nested), ${generated.files} files, git history; ${runs} cold and ${runs} warm runs, Node ${process.version}, ${availableParallelism()} cores, load average ${loadavg()[0]?.toFixed(1)} at start`);
+console.log(
+  `docs benchmark${real ? ' (real-shaped: specs of 30–100 KB, changelogs, a Docusaurus site, fixtures, 200 commits)' : ''}: ${generated.markdownFiles} markdown files, ${generated.agentsFiles} AGENTS.md (35 nested), ${generated.files} files, git history; ${runs} cold and ${runs} warm runs, Node ${process.version}, ${availableParallelism()} cores, load average ${loadavg()[0]?.toFixed(1)} at start`,
+);
 const cold: Run[] = [];
 const warm: Run[] = [];
 for (let i = 0; i < runs; i++) {
@@ -52,12 +57,20 @@ for (let i = 0; i < runs; i++) {
   cold.push(await check());
   warm.push(await check());
 }
-const median = (list: Run[]): number => [...list].map((r) => r.seconds).sort((a, b) => a - b)[Math.floor(list.length / 2)] ?? NaN;
+const median = (list: Run[]): number =>
+  [...list].map((r) => r.seconds).sort((a, b) => a - b)[Math.floor(list.length / 2)] ?? NaN;
 const doc = JSON.parse(cold[0]?.stdout ?? '{}') as { diagnostics: Array<{ rule: string }> };
 const byRule = new Map<string, number>();
 for (const d of doc.diagnostics) byRule.set(d.rule, (byRule.get(d.rule) ?? 0) + 1);
-const verdict = (s: number, target: number): string => (s < target ? `under the ${target} s target` : `OVER the ${target} s target`);
+const verdict = (s: number, target: number): string =>
+  s < target ? `under the ${target} s target` : `OVER the ${target} s target`;
 const memory = (list: Run[]): string => `peak ${Math.max(...list.map((r) => r.maxRssMb)).toFixed(0)} MB`;
-console.log(`cold (no cache): ${cold.map((r) => r.seconds.toFixed(2)).join(', ')} s; median ${median(cold).toFixed(2)} s, ${verdict(median(cold), 3)}; ${memory(cold)}`);
-console.log(`warm (parse cache): ${warm.map((r) => r.seconds.toFixed(2)).join(', ')} s; median ${median(warm).toFixed(2)} s, ${verdict(median(warm), real ? 1 : 3)}; ${memory(warm)}`);
-console.log(`findings: ${[...byRule].map(([rule, n]) => `${rule} ${n}`).join(', ')}; load average ${loadavg()[0]?.toFixed(1)} at the end`);
+console.log(
+  `cold (no cache): ${cold.map((r) => r.seconds.toFixed(2)).join(', ')} s; median ${median(cold).toFixed(2)} s, ${verdict(median(cold), 3)}; ${memory(cold)}`,
+);
+console.log(
+  `warm (parse cache): ${warm.map((r) => r.seconds.toFixed(2)).join(', ')} s; median ${median(warm).toFixed(2)} s, ${verdict(median(warm), real ? 1 : 3)}; ${memory(warm)}`,
+);
+console.log(
+  `findings: ${[...byRule].map(([rule, n]) => `${rule} ${n}`).join(', ')}; load average ${loadavg()[0]?.toFixed(1)} at the end`,
+);

@@ -13,28 +13,73 @@ export function dependencyCruiserConfig(): string {
   }));
   const forbidden = [
     ...forward,
-    { name: 'forward-only-entry', severity: 'error', from: { path: '^src/domains/([^/]+)/[^/]+/' }, to: { path: '^src/domains/$1/index\\.ts$' } },
+    {
+      name: 'forward-only-entry',
+      severity: 'error',
+      from: { path: '^src/domains/([^/]+)/[^/]+/' },
+      to: { path: '^src/domains/$1/index\\.ts$' },
+    },
     {
       name: 'cross-domain',
       severity: 'error',
       from: { path: '^src/domains/([^/]+)/' },
       to: { path: '^src/domains/', pathNot: ['^src/domains/$1/', '^src/domains/[^/]+/index\\.ts$'] },
     },
-    { name: 'providers-only', severity: 'error', from: { path: '^src/domains/' }, to: { path: ['^src/platform/', '^@opentelemetry/'] } },
-    { name: 'shared-purity', severity: 'error', from: { path: '^src/utils/' }, to: { path: '^src/(domains|providers)/' } },
-    { name: 'package-placement-pg', severity: 'error', from: { path: '^src/', pathNot: '^src/domains/[^/]+/repo/' }, to: { path: '^pg$' } },
-    { name: 'package-placement-react', severity: 'error', from: { path: '^src/', pathNot: '^src/domains/[^/]+/ui/' }, to: { path: '^react$' } },
+    {
+      name: 'providers-only',
+      severity: 'error',
+      from: { path: '^src/domains/' },
+      to: { path: ['^src/platform/', '^@opentelemetry/'] },
+    },
+    {
+      name: 'shared-purity',
+      severity: 'error',
+      from: { path: '^src/utils/' },
+      to: { path: '^src/(domains|providers)/' },
+    },
+    {
+      name: 'package-placement-pg',
+      severity: 'error',
+      from: { path: '^src/', pathNot: '^src/domains/[^/]+/repo/' },
+      to: { path: '^pg$' },
+    },
+    {
+      name: 'package-placement-react',
+      severity: 'error',
+      from: { path: '^src/', pathNot: '^src/domains/[^/]+/ui/' },
+      to: { path: '^react$' },
+    },
     // The four contracts of harnessConfig.
-    { name: 'contract-tiers-utils', severity: 'error', from: { path: '^src/utils/' }, to: { path: '^src/(platform|providers|domains)/' } },
-    { name: 'contract-tiers-platform', severity: 'error', from: { path: '^src/platform/' }, to: { path: '^src/(providers|domains)/' } },
-    { name: 'contract-tiers-providers', severity: 'error', from: { path: '^src/providers/' }, to: { path: '^src/domains/' } },
+    {
+      name: 'contract-tiers-utils',
+      severity: 'error',
+      from: { path: '^src/utils/' },
+      to: { path: '^src/(platform|providers|domains)/' },
+    },
+    {
+      name: 'contract-tiers-platform',
+      severity: 'error',
+      from: { path: '^src/platform/' },
+      to: { path: '^src/(providers|domains)/' },
+    },
+    {
+      name: 'contract-tiers-providers',
+      severity: 'error',
+      from: { path: '^src/providers/' },
+      to: { path: '^src/domains/' },
+    },
     ...benchLayers.slice(0, -1).map((layer, i) => ({
       name: `contract-layer-segments-${layer}`,
       severity: 'error',
       from: { path: `(^|/)${layer}/` },
       to: { path: `(^|/)(${benchLayers.slice(i + 1).join('|')})/` },
     })),
-    { name: 'contract-domains-not-platform', severity: 'error', from: { path: '^src/domains/' }, to: { path: '^src/platform/' } },
+    {
+      name: 'contract-domains-not-platform',
+      severity: 'error',
+      from: { path: '^src/domains/' },
+      to: { path: '^src/platform/' },
+    },
     {
       name: 'contract-domains-independent',
       severity: 'error',

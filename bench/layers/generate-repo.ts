@@ -66,17 +66,31 @@ export async function generateLayeredRepo(root: string, options: GenerateOptions
   const shared = 60;
   const providers = 50;
   files.set('package.json', `${JSON.stringify({ name: 'bench-layers', private: true, type: 'module' }, null, 2)}\n`);
-  files.set('tsconfig.json', `${JSON.stringify({ compilerOptions: { module: 'nodenext', moduleResolution: 'nodenext', strict: true, baseUrl: '.', paths: { '@/*': ['src/*'] } }, include: ['src'] }, null, 2)}\n`);
+  files.set(
+    'tsconfig.json',
+    `${JSON.stringify({ compilerOptions: { module: 'nodenext', moduleResolution: 'nodenext', strict: true, baseUrl: '.', paths: { '@/*': ['src/*'] } }, include: ['src'] }, null, 2)}\n`,
+  );
   files.set('harness.config.yaml', harnessConfig);
   for (let i = 0; i < shared; i++) {
     const imports = i > 0 ? [`import { util${i - 1} } from './util-${i - 1}.js';`] : [];
     files.set(`src/utils/util-${i}.ts`, module(imports, `util${i}`, options.fillerFunctions, random));
   }
   for (let i = 0; i < 50; i++) {
-    files.set(`src/platform/platform-${i}.ts`, module([`import { util${i % shared} } from '../utils/util-${i % shared}.js';`], `platform${i}`, options.fillerFunctions, random));
+    files.set(
+      `src/platform/platform-${i}.ts`,
+      module(
+        [`import { util${i % shared} } from '../utils/util-${i % shared}.js';`],
+        `platform${i}`,
+        options.fillerFunctions,
+        random,
+      ),
+    );
   }
   for (let i = 0; i < providers; i++) {
-    const imports = [`import { platform${i % 50} } from '../platform/platform-${i % 50}.js';`, `import { trace } from '@opentelemetry/api';`];
+    const imports = [
+      `import { platform${i % 50} } from '../platform/platform-${i % 50}.js';`,
+      `import { trace } from '@opentelemetry/api';`,
+    ];
     files.set(`src/providers/provider-${i}.ts`, module(imports, `provider${i}`, options.fillerFunctions, random));
   }
   for (let d = 0; d < options.domains; d++) {
@@ -91,30 +105,47 @@ export async function generateLayeredRepo(root: string, options: GenerateOptions
           const earlier = benchLayers[Math.floor(random() * l)] ?? 'types';
           const g = Math.floor(random() * options.filesPerLayer);
           const typeOnly = earlier === 'types' ? 'type ' : '';
-          imports.push(`import ${typeOnly}{ ${domain}_${earlier}${g} as ${earlier}${g}_${k} } from '../${earlier}/${earlier}-${g}.js';`);
+          imports.push(
+            `import ${typeOnly}{ ${domain}_${earlier}${g} as ${earlier}${g}_${k} } from '../${earlier}/${earlier}-${g}.js';`,
+          );
         }
         const other = `d${String((d + 1 + Math.floor(random() * (options.domains - 1))) % options.domains).padStart(2, '0')}`;
-        if (l >= 3 && other !== domain) imports.push(`import { ${other}_types0 as other_${f} } from '@/domains/${other}/index.js';`);
-        if (l >= 2) imports.push(`import { provider${Math.floor(random() * providers)} } from '../../../providers/provider-${Math.floor(random() * providers)}.js';`);
-        imports.push(`import { util${Math.floor(random() * shared)} } from '@/utils/util-${Math.floor(random() * shared)}.js';`);
+        if (l >= 3 && other !== domain)
+          imports.push(`import { ${other}_types0 as other_${f} } from '@/domains/${other}/index.js';`);
+        if (l >= 2)
+          imports.push(
+            `import { provider${Math.floor(random() * providers)} } from '../../../providers/provider-${Math.floor(random() * providers)}.js';`,
+          );
+        imports.push(
+          `import { util${Math.floor(random() * shared)} } from '@/utils/util-${Math.floor(random() * shared)}.js';`,
+        );
         if (layer === 'repo') imports.push(`import pg from 'pg';`);
         if (layer === 'ui') imports.push(`import { useState } from 'react';`);
-        if (layer === 'runtime' && f % 4 === 0) imports.push(`const lazy${f} = () => import('../service/service-${f}.js');`);
+        if (layer === 'runtime' && f % 4 === 0)
+          imports.push(`const lazy${f} = () => import('../service/service-${f}.js');`);
         if (layer === 'service' && f % 5 === 0) imports.push(`import { readFile } from 'node:fs/promises';`);
         // The deliberate violations, ~1% of the files each.
         const roll = random();
         if (roll < 0.01 && l < 5) imports.push(`import { ${domain}_ui0 } from '../ui/ui-0.js';`);
-        else if (roll < 0.02 && other !== domain) imports.push(`import { ${other}_repo1 } from '../../${other}/repo/repo-1.js';`);
-        else if (roll < 0.03) imports.push(`import { platform${f % 50} } from '../../../platform/platform-${f % 50}.js';`);
+        else if (roll < 0.02 && other !== domain)
+          imports.push(`import { ${other}_repo1 } from '../../${other}/repo/repo-1.js';`);
+        else if (roll < 0.03)
+          imports.push(`import { platform${f % 50} } from '../../../platform/platform-${f % 50}.js';`);
         else if (roll < 0.04 && layer !== 'repo') imports.push(`import { Pool } from 'pg';`);
-        files.set(`src/domains/${domain}/${layer}/${layer}-${f}.ts`, module(imports, `${domain}_${name}`, options.fillerFunctions, random));
+        files.set(
+          `src/domains/${domain}/${layer}/${layer}-${f}.ts`,
+          module(imports, `${domain}_${name}`, options.fillerFunctions, random),
+        );
         if (f === 0) exports.push(`export { ${domain}_${name} } from './${layer}/${layer}-0.js';`);
       }
     });
     files.set(`src/domains/${domain}/index.ts`, `${exports.join('\n')}\n`);
   }
   // A shared file that imports a domain: the shared-purity case.
-  files.set('src/utils/leaky.ts', module([`import type { d00_types0 } from '../domains/d00/types/types-0.js';`], 'leaky', 2, random));
+  files.set(
+    'src/utils/leaky.ts',
+    module([`import type { d00_types0 } from '../domains/d00/types/types-0.js';`], 'leaky', 2, random),
+  );
   let bytes = 0;
   for (const [path, text] of files) {
     await mkdir(dirname(join(root, path)), { recursive: true });

@@ -17,8 +17,23 @@ function ruleset(i) {
     rules: [
       { type: 'deletion' },
       { type: 'non_fast_forward' },
-      { type: 'pull_request', parameters: { required_approving_review_count: 1, dismiss_stale_reviews_on_push: false, require_code_owner_review: false, require_last_push_approval: false, required_review_thread_resolution: true } },
-      { type: 'required_status_checks', parameters: { strict_required_status_checks_policy: false, required_status_checks: [{ context: 'ci-ok' }, { context: 'lint' }] } },
+      {
+        type: 'pull_request',
+        parameters: {
+          required_approving_review_count: 1,
+          dismiss_stale_reviews_on_push: false,
+          require_code_owner_review: false,
+          require_last_push_approval: false,
+          required_review_thread_resolution: true,
+        },
+      },
+      {
+        type: 'required_status_checks',
+        parameters: {
+          strict_required_status_checks_policy: false,
+          required_status_checks: [{ context: 'ci-ok' }, { context: 'lint' }],
+        },
+      },
     ],
     bypass_actors: [{ actor_id: 5, actor_type: 'RepositoryRole', bypass_mode: 'always' }],
   };
@@ -33,17 +48,26 @@ async function timed(run) {
 const started = performance.now();
 const warm = await startGithubStandin();
 await warm.close();
-console.log(`stand-in: OpenAPI description loaded and validator compiled in ${(performance.now() - started).toFixed(0)} ms (once per process)`);
+console.log(
+  `stand-in: OpenAPI description loaded and validator compiled in ${(performance.now() - started).toFixed(0)} ms (once per process)`,
+);
 
 for (const count of [1, 10, 50]) {
   rmSync(work, { recursive: true, force: true });
   mkdirSync(join(work, '.github/rulesets'), { recursive: true });
-  for (let i = 0; i < count; i++) writeFileSync(join(work, `.github/rulesets/ruleset-${i}.json`), JSON.stringify(ruleset(i), null, 2));
+  for (let i = 0; i < count; i++)
+    writeFileSync(join(work, `.github/rulesets/ruleset-${i}.json`), JSON.stringify(ruleset(i), null, 2));
   const standin = await startGithubStandin();
   standin.state.addToken('t');
   standin.state.addRepository('bench/repo');
   // waitUnitMs 1: GitHub's one-second spacing between writes is left out of the measurement.
-  const options = { root: work, dir: '.github/rulesets', env: { GITHUB_TOKEN: 't', GITHUB_API_URL: standin.url }, repo: 'bench/repo', waitUnitMs: 1 };
+  const options = {
+    root: work,
+    dir: '.github/rulesets',
+    env: { GITHUB_TOKEN: 't', GITHUB_API_URL: standin.url },
+    repo: 'bench/repo',
+    waitUnitMs: 1,
+  };
   const requests = () => standin.requests.length;
   const line = [];
   for (const [name, run] of [
@@ -55,7 +79,9 @@ for (const count of [1, 10, 50]) {
     const before = requests();
     const writes = standin.writes().length;
     const { ms } = await timed(run);
-    line.push(`${name}: ${ms.toFixed(0)} ms, ${requests() - before} requests, ${standin.writes().length - writes} writes`);
+    line.push(
+      `${name}: ${ms.toFixed(0)} ms, ${requests() - before} requests, ${standin.writes().length - writes} writes`,
+    );
   }
   if (standin.violations.length > 0) throw new Error(standin.violations.join('\n'));
   await standin.close();

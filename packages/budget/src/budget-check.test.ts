@@ -8,12 +8,23 @@ import { appendHistoryEntry, historyFile } from './history.js';
 import { entry } from './history-entry.fixture.js';
 
 const head = 'h'.repeat(40);
-const check = createBudgetCheck({ readGitState: () => Promise.resolve({ commit: head, branch: 'main', dirty: false }) });
-const config: HarnessConfig = { version: 1, budgets: [{ name: 'build', command: 'pnpm build', seconds: 10 }, { name: 'test', command: 'pnpm test', seconds: 10 }] };
+const check = createBudgetCheck({
+  readGitState: () => Promise.resolve({ commit: head, branch: 'main', dirty: false }),
+});
+const config: HarnessConfig = {
+  version: 1,
+  budgets: [
+    { name: 'build', command: 'pnpm build', seconds: 10 },
+    { name: 'test', command: 'pnpm test', seconds: 10 },
+  ],
+};
 
 async function repo(entries: ReturnType<typeof entry>[]): Promise<string> {
   const root = mkdtempSync(join(tmpdir(), 'harness-budget-check-'));
-  writeFileSync(join(root, 'harness.config.yaml'), 'version: 1\nbudgets:\n  - name: build\n    command: pnpm build\n    seconds: 10\n');
+  writeFileSync(
+    join(root, 'harness.config.yaml'),
+    'version: 1\nbudgets:\n  - name: build\n    command: pnpm build\n    seconds: 10\n',
+  );
   for (const e of entries) await appendHistoryEntry(root, e);
   return root;
 }

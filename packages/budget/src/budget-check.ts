@@ -11,7 +11,10 @@ export function createBudgetCheck(adapters: { readGitState?: ReadGitState } = {}
     section: 'budgets',
     ruleIds: async () => Object.keys((await import('./budget-rules.js')).budgetRules).map((id) => `budget/${id}`),
     async run(context) {
-      const [{ checkRecordedBudgets }, { readGitState }] = await Promise.all([import('./recorded-budgets.js'), import('./git-state.js')]);
+      const [{ checkRecordedBudgets }, { readGitState }] = await Promise.all([
+        import('./recorded-budgets.js'),
+        import('./git-state.js'),
+      ]);
       return checkRecordedBudgets(context, adapters.readGitState ?? readGitState);
     },
   };

@@ -56,7 +56,11 @@ export interface BudgetPlace {
   line?: number;
 }
 
-export function summarizeRuns(budget: BudgetConfig, entries: readonly HistoryEntry[], extra: { warmupMs?: number[]; failure?: BudgetFailure } = {}): BudgetOutcome {
+export function summarizeRuns(
+  budget: BudgetConfig,
+  entries: readonly HistoryEntry[],
+  extra: { warmupMs?: number[]; failure?: BudgetFailure } = {},
+): BudgetOutcome {
   const succeeded = entries.filter((e) => e.exitCode === 0);
   const failedEntry = entries.find((e) => e.exitCode !== 0);
   const failure = extra.failure ?? (failedEntry === undefined ? undefined : failureOf(failedEntry, []));
@@ -75,7 +79,8 @@ export function summarizeRuns(budget: BudgetConfig, entries: readonly HistoryEnt
     warmupMs: extra.warmupMs ?? [],
     medianMs,
     cpuMs: cpu.length === 0 ? null : Math.round(median(cpu)),
-    ok: failure === undefined && medianMs !== null && medianMs <= budget.seconds * 1000 && !tasksOver && !missingSummary,
+    ok:
+      failure === undefined && medianMs !== null && medianMs <= budget.seconds * 1000 && !tasksOver && !missingSummary,
     commit: first?.commit ?? null,
     branch: first?.branch ?? null,
     dirty: first?.dirty ?? false,
@@ -88,8 +93,14 @@ export function summarizeRuns(budget: BudgetConfig, entries: readonly HistoryEnt
 
 /** A failed run as recorded: its exit code and the turbo tasks that failed in it. */
 export function failureOf(entry: HistoryEntry, output: readonly string[]): BudgetFailure {
-  const failedTasks = Object.entries(entry.turbo?.tasks ?? {}).filter(([, task]) => task.exitCode !== undefined).map(([id]) => id);
-  const failure: BudgetFailure = { exitCode: entry.exitCode, run: entry.run, tail: failureLines(output, failedTasks[0]) };
+  const failedTasks = Object.entries(entry.turbo?.tasks ?? {})
+    .filter(([, task]) => task.exitCode !== undefined)
+    .map(([id]) => id);
+  const failure: BudgetFailure = {
+    exitCode: entry.exitCode,
+    run: entry.run,
+    tail: failureLines(output, failedTasks[0]),
+  };
   if (failedTasks.length > 0) failure.failedTasks = failedTasks;
   return failure;
 }
@@ -114,7 +125,12 @@ function summarizeTasks(budget: BudgetConfig, entries: readonly HistoryEntry[]):
   const tasks = Object.entries(last.tasks).map(([id, task]): TaskOutcome => {
     const medianMs = Math.round(median(withTurbo.map((e) => e.turbo?.tasks[id]?.ms ?? 0)));
     const seconds = budget.tasks?.[id];
-    const outcome: TaskOutcome = { id, medianMs, cache: task.cache, over: seconds !== undefined && medianMs > seconds * 1000 };
+    const outcome: TaskOutcome = {
+      id,
+      medianMs,
+      cache: task.cache,
+      over: seconds !== undefined && medianMs > seconds * 1000,
+    };
     if (task.savedMs !== undefined) outcome.savedMs = task.savedMs;
     if (seconds !== undefined) outcome.seconds = seconds;
     return outcome;
@@ -140,7 +156,10 @@ export function budgetDiagnostics(budget: BudgetConfig, outcome: BudgetOutcome, 
     const which = outcome.failure.run === 0 ? 'the warm-up run' : `run ${outcome.failure.run}`;
     const last = outcome.failure.tail.at(-1);
     const failedTasks = outcome.failure.failedTasks ?? [];
-    const tasks = failedTasks.length === 0 ? '' : ` (turbo task${failedTasks.length === 1 ? '' : 's'} ${failedTasks.join(', ')} failed)`;
+    const tasks =
+      failedTasks.length === 0
+        ? ''
+        : ` (turbo task${failedTasks.length === 1 ? '' : 's'} ${failedTasks.join(', ')} failed)`;
     found.push(
       finding(
         'command-failed',
@@ -152,7 +171,9 @@ export function budgetDiagnostics(budget: BudgetConfig, outcome: BudgetOutcome, 
   }
   if (outcome.medianMs !== null && outcome.medianMs > budget.seconds * 1000) {
     const overMs = outcome.medianMs - budget.seconds * 1000;
-    const slowest = (outcome.turbo?.tasks ?? []).slice(0, 3).map((t) => `${t.id} ${formatSeconds(t.medianMs)} ${t.cache}`);
+    const slowest = (outcome.turbo?.tasks ?? [])
+      .slice(0, 3)
+      .map((t) => `${t.id} ${formatSeconds(t.medianMs)} ${t.cache}`);
     found.push(
       finding(
         'over-budget',

@@ -5,7 +5,14 @@ import { entry, machine } from './history-entry.fixture.js';
 const budgets = [{ name: 'build', command: 'pnpm build', seconds: 60 }];
 /** One invocation per median, a minute apart, each with one run. */
 const results = (medians: number[], fields = {}) =>
-  medians.map((ms, i) => entry({ invocation: `i${i}`, time: `2026-01-01T00:${String(i).padStart(2, '0')}:00.000Z`, durationMs: ms, ...fields }));
+  medians.map((ms, i) =>
+    entry({
+      invocation: `i${i}`,
+      time: `2026-01-01T00:${String(i).padStart(2, '0')}:00.000Z`,
+      durationMs: ms,
+      ...fields,
+    }),
+  );
 
 describe('createBudgetReport', () => {
   it('takes each invocation’s median and keeps the last N results, oldest first', () => {
@@ -38,7 +45,12 @@ describe('createBudgetReport', () => {
       ...results([1000, 1000]),
       entry({ invocation: 'x', time: '2026-01-01T00:02:00.000Z', durationMs: 500, machine: other }),
       entry({ invocation: 'y', time: '2026-01-01T00:03:00.000Z', durationMs: 500, exitCode: 1 }),
-      entry({ invocation: 'z', time: '2026-01-01T00:04:00.000Z', durationMs: 500, turbo: { hit: 2, miss: 0, tasks: {} } }),
+      entry({
+        invocation: 'z',
+        time: '2026-01-01T00:04:00.000Z',
+        durationMs: 500,
+        turbo: { hit: 2, miss: 0, tasks: {} },
+      }),
       entry({ invocation: 'last', time: '2026-01-01T00:05:00.000Z', durationMs: 5000 }),
     ];
     const [build] = createBudgetReport({ entries, budgets }).budgets;

@@ -71,7 +71,9 @@ export function createBudgetReport(input: CreateReportInput): BudgetReport {
   const configured = new Map(input.budgets.map((b) => [b.name, b]));
   const names = input.names?.length ? [...input.names] : [...new Set([...configured.keys(), ...results.keys()])];
   const budgets = names.map((name) => reportBudget(name, configured.get(name), results.get(name) ?? [], last));
-  const diagnostics = budgets.filter((b) => b.regression).map((b) => regressionFinding(b, input.configFile ?? 'harness.config.yaml'));
+  const diagnostics = budgets
+    .filter((b) => b.regression)
+    .map((b) => regressionFinding(b, input.configFile ?? 'harness.config.yaml'));
   return { version: 1, budgets, diagnostics, badLines: input.badLines ?? [] };
 }
 

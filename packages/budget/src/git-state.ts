@@ -23,14 +23,30 @@ const maxOutputBytes = 64 * 1024;
 /** Exit code and trimmed stdout; a git that cannot be started is TOOL_MISSING, never a silent null. */
 function git(root: string, env: Env, args: string[]): Promise<{ code: number; stdout: string }> {
   return new Promise((resolve, reject) => {
-    const options = { cwd: root, encoding: 'utf8' as const, maxBuffer: maxOutputBytes, env: { ...env, GIT_TERMINAL_PROMPT: '0' } };
+    const options = {
+      cwd: root,
+      encoding: 'utf8' as const,
+      maxBuffer: maxOutputBytes,
+      env: { ...env, GIT_TERMINAL_PROMPT: '0' },
+    };
     execFile('git', args, options, (error, stdout) => {
       if (error === null) return resolve({ code: 0, stdout: stdout.trim() });
       if (error.code === 'ENOENT') {
-        return reject(new HarnessError('TOOL_MISSING', 'git is not installed (or not on PATH)', { fix: 'Install git (https://git-scm.com/downloads) and make sure `git --version` runs.', cause: error }));
+        return reject(
+          new HarnessError('TOOL_MISSING', 'git is not installed (or not on PATH)', {
+            fix: 'Install git (https://git-scm.com/downloads) and make sure `git --version` runs.',
+            cause: error,
+          }),
+        );
       }
       if (error.code === 'ERR_CHILD_PROCESS_STDIO_MAXBUFFER') {
-        return reject(new HarnessError('GIT_FAILED', `git ${args.join(' ')} printed more than ${maxOutputBytes} bytes`, { place: { file: root }, fix: 'Run the command by hand to see why; it should print one line.', cause: error }));
+        return reject(
+          new HarnessError('GIT_FAILED', `git ${args.join(' ')} printed more than ${maxOutputBytes} bytes`, {
+            place: { file: root },
+            fix: 'Run the command by hand to see why; it should print one line.',
+            cause: error,
+          }),
+        );
       }
       resolve({ code: typeof error.code === 'number' ? error.code : 1, stdout: '' });
     });

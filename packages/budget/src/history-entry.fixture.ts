@@ -1,7 +1,15 @@
 // Readable history entries for unit tests.
 import type { HistoryEntry } from './history.js';
 
-export const machine = { cores: 2, cpu: 'Test CPU', memoryMb: 4096, os: 'linux', arch: 'x64', node: '24.0.0', ci: false };
+export const machine = {
+  cores: 2,
+  cpu: 'Test CPU',
+  memoryMb: 4096,
+  os: 'linux',
+  arch: 'x64',
+  node: '24.0.0',
+  ci: false,
+};
 
 export function entry(fields: Partial<HistoryEntry> = {}): HistoryEntry {
   return {

@@ -42,9 +42,7 @@ const entrySchema = z.object({
     node: z.string(),
     ci: z.boolean(),
   }),
-  turbo: z
-    .object({ hit: z.int(), miss: z.int(), tasks: z.record(z.string(), taskSchema) })
-    .optional(),
+  turbo: z.object({ hit: z.int(), miss: z.int(), tasks: z.record(z.string(), taskSchema) }).optional(),
 });
 
 export type HistoryEntry = z.output<typeof entrySchema>;
@@ -69,11 +67,15 @@ export async function appendHistoryEntry(root: string, entry: HistoryEntry): Pro
     }
   } catch (cause) {
     if (isHarnessError(cause)) throw cause;
-    throw new HarnessError('IO_FAILED', `cannot append to ${historyFile}: ${cause instanceof Error ? cause.message : String(cause)}`, {
-      place: { file: historyFile },
-      fix: 'Check that the folder is writable and the disk is not full.',
-      cause,
-    });
+    throw new HarnessError(
+      'IO_FAILED',
+      `cannot append to ${historyFile}: ${cause instanceof Error ? cause.message : String(cause)}`,
+      {
+        place: { file: historyFile },
+        fix: 'Check that the folder is writable and the disk is not full.',
+        cause,
+      },
+    );
   }
 }
 

@@ -16,16 +16,23 @@ export interface LoadBudgetReportInput {
 
 export async function loadBudgetReport(input: LoadBudgetReportInput): Promise<BudgetReport> {
   if (input.last !== undefined && (!Number.isInteger(input.last) || input.last < 1)) {
-    throw new HarnessError('USAGE', `--last must be a whole number ≥ 1, not ${input.last}`, { fix: 'For example --last 20.' });
+    throw new HarnessError('USAGE', `--last must be a whole number ≥ 1, not ${input.last}`, {
+      fix: 'For example --last 20.',
+    });
   }
   const { entries, badLines } = await readHistory(input.root);
   const known = [...new Set([...(input.config.budgets ?? []).map((b) => b.name), ...entries.map((e) => e.budget)])];
   for (const name of input.names ?? []) {
     if (!known.includes(name)) {
       const guess = closestWord(known, name);
-      throw new HarnessError('USAGE', `unknown budget "${name}"${guess === undefined ? '' : `: did you mean "${guess}"?`}`, {
-        fix: known.length === 0 ? 'No budgets are configured or recorded yet.' : `Known budgets: ${known.join(', ')}.`,
-      });
+      throw new HarnessError(
+        'USAGE',
+        `unknown budget "${name}"${guess === undefined ? '' : `: did you mean "${guess}"?`}`,
+        {
+          fix:
+            known.length === 0 ? 'No budgets are configured or recorded yet.' : `Known budgets: ${known.join(', ')}.`,
+        },
+      );
     }
   }
   return createBudgetReport({

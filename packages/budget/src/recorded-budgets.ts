@@ -16,7 +16,8 @@ export async function checkRecordedBudgets(context: CheckContext, readGit: ReadG
   const { entries, badLines } = await readHistory(context.root);
   const lines = await locateBudgetLines(`${context.root}/harness.config.yaml`);
   const diagnostics = [];
-  const notes: string[] = badLines.length === 0 ? [] : [`budget: ${badLines.length} unreadable lines in ${historyFile} skipped`];
+  const notes: string[] =
+    badLines.length === 0 ? [] : [`budget: ${badLines.length} unreadable lines in ${historyFile} skipped`];
   let judged = 0;
   for (const budget of budgets) {
     const runs = latestInvocation(entries, budget.name, git.commit);
@@ -27,10 +28,15 @@ export async function checkRecordedBudgets(context: CheckContext, readGit: ReadG
     judged += 1;
     const line = lines.get(budget.name);
     const outcome = summarizeRuns(budget, runs);
-    diagnostics.push(...budgetDiagnostics(budget, outcome, { file: 'harness.config.yaml', ...(line === undefined ? {} : { line }) }));
+    diagnostics.push(
+      ...budgetDiagnostics(budget, outcome, { file: 'harness.config.yaml', ...(line === undefined ? {} : { line }) }),
+    );
   }
   if (judged === 0) {
-    return { diagnostics: [], skipped: `no recorded result for HEAD (${short}) in ${historyFile}; run \`harness budget\` first` };
+    return {
+      diagnostics: [],
+      skipped: `no recorded result for HEAD (${short}) in ${historyFile}; run \`harness budget\` first`,
+    };
   }
   return { diagnostics, notes };
 }

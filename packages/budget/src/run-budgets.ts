@@ -66,15 +66,22 @@ export async function runBudgets(input: RunBudgetsInput): Promise<BudgetRunDocum
     const outcome = await measureBudget(budget, { ...input, now, git, machine });
     outcomes.push(outcome);
     const line = lines.get(budget.name);
-    diagnostics.push(...budgetDiagnostics(budget, outcome, { file: configFile, ...(line === undefined ? {} : { line }) }));
+    diagnostics.push(
+      ...budgetDiagnostics(budget, outcome, { file: configFile, ...(line === undefined ? {} : { line }) }),
+    );
   }
-  const document = createResultDocument([{ name: 'budget', ok: outcomes.every((o) => o.ok), durationMs: now().getTime() - started }], diagnostics);
+  const document = createResultDocument(
+    [{ name: 'budget', ok: outcomes.every((o) => o.ok), durationMs: now().getTime() - started }],
+    diagnostics,
+  );
   return { ...document, budgets: outcomes };
 }
 
 function checkCount(option: string, value: number | undefined, min: number): void {
   if (value !== undefined && (!Number.isInteger(value) || value < min)) {
-    throw new HarnessError('USAGE', `${option} must be a whole number ≥ ${min}, not ${value}`, { fix: `For example ${option} 3.` });
+    throw new HarnessError('USAGE', `${option} must be a whole number ≥ ${min}, not ${value}`, {
+      fix: `For example ${option} 3.`,
+    });
   }
 }
 
@@ -147,11 +154,21 @@ async function measureOnce(
     ...(context.signal === undefined ? {} : { signal: context.signal }),
   });
   if (result.aborted) {
-    throw new HarnessError('INTERRUPTED', `budget "${budget.name}" was interrupted; its command's process group was stopped`, {
-      fix: 'Run `harness budget` again; runs recorded before the interruption are kept in the history.',
-    });
+    throw new HarnessError(
+      'INTERRUPTED',
+      `budget "${budget.name}" was interrupted; its command's process group was stopped`,
+      {
+        fix: 'Run `harness budget` again; runs recorded before the interruption are kept in the history.',
+      },
+    );
   }
-  context.onProgress?.({ kind: 'end', budget: budget.name, ...step, durationMs: result.durationMs, exitCode: result.exitCode });
+  context.onProgress?.({
+    kind: 'end',
+    budget: budget.name,
+    ...step,
+    durationMs: result.durationMs,
+    exitCode: result.exitCode,
+  });
   // Summaries only turbo printed are read; a run with hidden output falls back to new files.
   const files = summaries.length > 0 ? summaries : await findNewSummaries(context.root, startedMs);
   const turbo = await readTurboRun(files, { remove: !userWantsSummaries(budget.command, context.env) });

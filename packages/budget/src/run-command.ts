@@ -143,7 +143,10 @@ function createTail(size: number, onLine: ((line: string) => void) | undefined) 
   const lines: string[] = [];
   let partial = '';
   const keep = (raw: string) => {
-    const line = stripVTControlCharacters(raw.length > maxPartialLength ? raw.slice(0, maxPartialLength) : raw).replace(/\r$/, '');
+    const line = stripVTControlCharacters(raw.length > maxPartialLength ? raw.slice(0, maxPartialLength) : raw).replace(
+      /\r$/,
+      '',
+    );
     onLine?.(line);
     lines.push(line.length > maxLineLength ? `${line.slice(0, maxLineLength)}…` : line);
     if (lines.length > size) lines.shift();

@@ -28,10 +28,14 @@ export function selectBudgets(config: HarnessConfig, names: readonly string[], c
   for (const name of names) {
     if (!seen.has(name)) {
       const guess = closestWord(known, name);
-      throw new HarnessError('USAGE', `unknown budget "${name}"${guess === undefined ? '' : `: did you mean "${guess}"?`}`, {
-        place: { file: configFile, key: 'budgets' },
-        fix: `Known budgets: ${known.join(', ')}.`,
-      });
+      throw new HarnessError(
+        'USAGE',
+        `unknown budget "${name}"${guess === undefined ? '' : `: did you mean "${guess}"?`}`,
+        {
+          place: { file: configFile, key: 'budgets' },
+          fix: `Known budgets: ${known.join(', ')}.`,
+        },
+      );
     }
   }
   return budgets.filter((b) => names.includes(b.name));

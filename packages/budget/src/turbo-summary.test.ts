@@ -9,7 +9,9 @@ const fixture = (name: string) => fileURLToPath(new URL(`fixtures/${name}`, impo
 
 describe('turbo run summaries', () => {
   it('finds the path turbo prints after a run', () => {
-    expect(summaryPathInLine('Summary:    /repo/.turbo/runs/3MSufw6pVGN59RVkkN6jRmxM9Hz.json')).toBe('/repo/.turbo/runs/3MSufw6pVGN59RVkkN6jRmxM9Hz.json');
+    expect(summaryPathInLine('Summary:    /repo/.turbo/runs/3MSufw6pVGN59RVkkN6jRmxM9Hz.json')).toBe(
+      '/repo/.turbo/runs/3MSufw6pVGN59RVkkN6jRmxM9Hz.json',
+    );
     expect(summaryPathInLine('@fx/a:build: Summary: of the build')).toBeUndefined();
   });
 
@@ -22,12 +24,17 @@ describe('turbo run summaries', () => {
     expect(await readTurboRun([fixture('turbo-summary-hit.json')], { remove: false })).toEqual({
       hit: 2,
       miss: 0,
-      tasks: { '@fx/a#build': { ms: 0, cache: 'HIT', savedMs: 468 }, '@fx/b#build': { ms: 0, cache: 'HIT', savedMs: 372 } },
+      tasks: {
+        '@fx/a#build': { ms: 0, cache: 'HIT', savedMs: 468 },
+        '@fx/b#build': { ms: 0, cache: 'HIT', savedMs: 372 },
+      },
     });
   });
 
   it('adds up a task that two turbo runs in one command both ran, a MISS if either missed', async () => {
-    const run = await readTurboRun([fixture('turbo-summary-miss.json'), fixture('turbo-summary-hit.json')], { remove: false });
+    const run = await readTurboRun([fixture('turbo-summary-miss.json'), fixture('turbo-summary-hit.json')], {
+      remove: false,
+    });
     expect(run?.tasks['@fx/a#build']).toEqual({ ms: 469, cache: 'MISS' });
   });
 

@@ -13,7 +13,9 @@ const summarySchema = z.object({
     z.object({
       taskId: z.string(),
       cache: z.object({ status: z.string(), timeSaved: z.number().optional() }).optional(),
-      execution: z.object({ startTime: z.number(), endTime: z.number(), exitCode: z.number().nullable().optional() }).optional(),
+      execution: z
+        .object({ startTime: z.number(), endTime: z.number(), exitCode: z.number().nullable().optional() })
+        .optional(),
     }),
   ),
 });
@@ -56,7 +58,10 @@ export function isInside(root: string, file: string): boolean {
 }
 
 /** Merges the tasks of every summary: a task run twice adds up, and is a MISS if either run missed. */
-export async function readTurboRun(files: readonly string[], options: { remove: boolean }): Promise<TurboRun | undefined> {
+export async function readTurboRun(
+  files: readonly string[],
+  options: { remove: boolean },
+): Promise<TurboRun | undefined> {
   const tasks: Record<string, HistoryTask> = {};
   let read = 0;
   for (const file of files) {
@@ -80,7 +85,11 @@ export async function readTurboRun(files: readonly string[], options: { remove: 
   }
   if (read === 0) return undefined;
   const all = Object.values(tasks);
-  return { hit: all.filter((t) => t.cache === 'HIT').length, miss: all.filter((t) => t.cache === 'MISS').length, tasks };
+  return {
+    hit: all.filter((t) => t.cache === 'HIT').length,
+    miss: all.filter((t) => t.cache === 'MISS').length,
+    tasks,
+  };
 }
 
 async function readJson(file: string): Promise<unknown> {
@@ -93,5 +102,7 @@ async function readJson(file: string): Promise<unknown> {
 
 /** Whether the user asked for summaries themselves, so the files are theirs to keep. */
 export function userWantsSummaries(command: string, env: Readonly<Record<string, string | undefined>>): boolean {
-  return /(^|\s)--summarize(\s|=|$)/.test(command) || (env.TURBO_RUN_SUMMARY !== undefined && env.TURBO_RUN_SUMMARY !== '');
+  return (
+    /(^|\s)--summarize(\s|=|$)/.test(command) || (env.TURBO_RUN_SUMMARY !== undefined && env.TURBO_RUN_SUMMARY !== '')
+  );
 }

@@ -19,10 +19,19 @@ describe('readGitState', () => {
   it('says dirty when the changed files would print megabytes of `git status`', async () => {
     const dir = track(createRepo('version: 1\n'));
     // 8,000 tracked files with 200-character names, none of them in the work tree: 1.6 MB of " D name".
-    const blob = execFileSync('git', ['hash-object', '-w', '--stdin'], { cwd: dir, input: 'x\n', encoding: 'utf8' }).trim();
-    const index = Array.from({ length: 8000 }, (_, i) => `100644 ${blob}\t${'d'.repeat(100)}/${String(i).padStart(100, 'f')}`).join('\n');
+    const blob = execFileSync('git', ['hash-object', '-w', '--stdin'], {
+      cwd: dir,
+      input: 'x\n',
+      encoding: 'utf8',
+    }).trim();
+    const index = Array.from(
+      { length: 8000 },
+      (_, i) => `100644 ${blob}\t${'d'.repeat(100)}/${String(i).padStart(100, 'f')}`,
+    ).join('\n');
     execFileSync('git', ['update-index', '--index-info'], { cwd: dir, input: `${index}\n` });
-    execFileSync('git', ['-c', 'user.email=t@example.com', '-c', 'user.name=t', 'commit', '-q', '-m', 'many'], { cwd: dir });
+    execFileSync('git', ['-c', 'user.email=t@example.com', '-c', 'user.name=t', 'commit', '-q', '-m', 'many'], {
+      cwd: dir,
+    });
     const state = await readGitState(dir, cleanEnv());
     expect(state.commit).toMatch(/^[0-9a-f]{40}$/);
     expect(state.dirty).toBe(true);
@@ -30,7 +39,10 @@ describe('readGitState', () => {
 
   it('is TOOL_MISSING with the install fix when git cannot be started', async () => {
     const dir = track(createRepo('version: 1\n'));
-    await expect(readGitState(dir, { PATH: join(dir, 'no-bin') })).rejects.toMatchObject({ code: 'TOOL_MISSING', fix: expect.stringContaining('Install git') });
+    await expect(readGitState(dir, { PATH: join(dir, 'no-bin') })).rejects.toMatchObject({
+      code: 'TOOL_MISSING',
+      fix: expect.stringContaining('Install git'),
+    });
   });
 });
 
@@ -50,7 +62,9 @@ describe('runCommand', () => {
 
   it('is TOOL_MISSING naming the folder when the command cannot be started there', async () => {
     const dir = track(mkdtempSync(join(tmpdir(), 'harness-budget-run-')));
-    await expect(runCommand({ command: 'true', cwd: join(dir, 'gone'), env: cleanEnv() })).rejects.toMatchObject({ code: 'TOOL_MISSING' });
+    await expect(runCommand({ command: 'true', cwd: join(dir, 'gone'), env: cleanEnv() })).rejects.toMatchObject({
+      code: 'TOOL_MISSING',
+    });
   });
 });
 

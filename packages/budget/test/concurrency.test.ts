@@ -10,7 +10,10 @@ const appender = new URL('fixtures/append-history.mjs', import.meta.url).pathnam
 
 describe('history appends from concurrent processes', () => {
   it('keeps every line whole and every run recorded when two processes append thousands of multi-KB lines at once', async () => {
-    expect(existsSync(new URL('../dist/index.js', import.meta.url)), 'build first: pnpm turbo run build --filter @harness/budget').toBe(true);
+    expect(
+      existsSync(new URL('../dist/index.js', import.meta.url)),
+      'build first: pnpm turbo run build --filter @harness/budget',
+    ).toBe(true);
     const dir = createRepo('version: 1\n');
     const count = 1500;
     await Promise.all(['alpha', 'beta'].map((label) => run(process.execPath, [appender, dir, label, String(count)])));
@@ -25,7 +28,9 @@ describe('history appends from concurrent processes', () => {
   });
 
   it('records every run of two `harness budget` processes run at once on one repository', async () => {
-    const dir = createRepo('version: 1\nbudgets:\n  - name: one\n    command: "true"\n    seconds: 60\n  - name: two\n    command: "true"\n    seconds: 60\n');
+    const dir = createRepo(
+      'version: 1\nbudgets:\n  - name: one\n    command: "true"\n    seconds: 60\n  - name: two\n    command: "true"\n    seconds: 60\n',
+    );
     const options = { cwd: dir, env: cleanEnv() };
     await Promise.all([
       run(process.execPath, [harnessBin, 'budget', 'one', '--runs', '25'], options),

@@ -22,7 +22,10 @@ export function cleanEnv(extra: Record<string, string> = {}): Record<string, str
 }
 
 function git(cwd: string, args: string[]): string {
-  return execFileSync('git', ['-c', 'user.email=test@example.com', '-c', 'user.name=test', ...args], { cwd, encoding: 'utf8' }).trim();
+  return execFileSync('git', ['-c', 'user.email=test@example.com', '-c', 'user.name=test', ...args], {
+    cwd,
+    encoding: 'utf8',
+  }).trim();
 }
 
 /** A committed repository holding `config` as harness.config.yaml. */

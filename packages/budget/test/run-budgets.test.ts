@@ -9,7 +9,13 @@ import { cleanEnv, createRepo, headCommit } from './fixture-repo.js';
 
 async function run(dir: string, extra: Partial<Parameters<typeof runBudgets>[0]> = {}) {
   const loaded = await loadConfig({ cwd: dir });
-  return runBudgets({ root: loaded.root, config: loaded.config, configPath: loaded.path ?? '', env: cleanEnv(), ...extra });
+  return runBudgets({
+    root: loaded.root,
+    config: loaded.config,
+    configPath: loaded.path ?? '',
+    env: cleanEnv(),
+    ...extra,
+  });
 }
 
 describe('runBudgets with real commands', () => {
@@ -24,7 +30,14 @@ describe('runBudgets with real commands', () => {
     expect(nap?.medianMs).toBe([...(nap?.runsMs ?? [])].sort((a, b) => a - b)[1]);
     expect(nap?.medianMs).toBeGreaterThanOrEqual(100);
     expect(events.map((e) => `${e.kind} ${e.warmup ? 'w' : 'r'}${e.run}/${e.runs}`)).toEqual([
-      'start w1/1', 'end w1/1', 'start r1/3', 'end r1/3', 'start r2/3', 'end r2/3', 'start r3/3', 'end r3/3',
+      'start w1/1',
+      'end w1/1',
+      'start r1/3',
+      'end r1/3',
+      'start r2/3',
+      'end r2/3',
+      'start r3/3',
+      'end r3/3',
     ]);
     const { entries, badLines } = await readHistory(dir);
     expect(badLines).toEqual([]);
@@ -51,9 +64,17 @@ describe('runBudgets with real commands', () => {
     const doc = await run(dir);
     expect(doc.ok).toBe(false);
     expect(doc.diagnostics).toEqual([
-      expect.objectContaining({ rule: 'budget/over-budget', severity: 'error', file: 'harness.config.yaml', line: 5, docs: 'docs/budget.md#over-budget' }),
+      expect.objectContaining({
+        rule: 'budget/over-budget',
+        severity: 'error',
+        file: 'harness.config.yaml',
+        line: 5,
+        docs: 'docs/budget.md#over-budget',
+      }),
     ]);
-    expect(doc.diagnostics[0]?.message).toMatch(/^budget "slow": median \d+\.\d+ s of 1 run is over its 0\.05 s budget by/);
+    expect(doc.diagnostics[0]?.message).toMatch(
+      /^budget "slow": median \d+\.\d+ s of 1 run is over its 0\.05 s budget by/,
+    );
   });
 
   it('stops at a failing command and shows its exit code and last output lines', async () => {
@@ -62,7 +83,11 @@ describe('runBudgets with real commands', () => {
     );
     const doc = await run(dir);
     expect(doc.ok).toBe(false);
-    expect(doc.budgets[0]?.failure).toEqual({ exitCode: 7, run: 1, tail: ['line 1', 'line 2', 'line 3', 'line 4', 'line 5', 'TS2322 x.ts'] });
+    expect(doc.budgets[0]?.failure).toEqual({
+      exitCode: 7,
+      run: 1,
+      tail: ['line 1', 'line 2', 'line 3', 'line 4', 'line 5', 'TS2322 x.ts'],
+    });
     expect(doc.diagnostics.map((d) => d.rule)).toEqual(['budget/command-failed']);
     expect(doc.diagnostics[0]?.message).toContain('exited with code 7 in run 1; last output: TS2322 x.ts');
     const { entries } = await readHistory(dir);
@@ -70,14 +95,18 @@ describe('runBudgets with real commands', () => {
   });
 
   it('streams output only when asked to', async () => {
-    const dir = createRepo('version: 1\nbudgets:\n  - name: talk\n    command: echo hello from the build\n    seconds: 60\n');
+    const dir = createRepo(
+      'version: 1\nbudgets:\n  - name: talk\n    command: echo hello from the build\n    seconds: 60\n',
+    );
     let streamed = '';
     await run(dir, { onOutput: (chunk) => (streamed += chunk) });
     expect(streamed).toBe('hello from the build\n');
   });
 
   it('runs only the named budgets and rejects an unknown name with a suggestion before running anything', async () => {
-    const dir = createRepo('version: 1\nbudgets:\n  - name: build\n    command: "true"\n    seconds: 60\n  - name: test\n    command: "false"\n    seconds: 60\n');
+    const dir = createRepo(
+      'version: 1\nbudgets:\n  - name: build\n    command: "true"\n    seconds: 60\n  - name: test\n    command: "false"\n    seconds: 60\n',
+    );
     const doc = await run(dir, { names: ['build'] });
     expect(doc.budgets.map((b) => b.name)).toEqual(['build']);
     await expect(run(dir, { names: ['biuld'] })).rejects.toThrow('unknown budget "biuld": did you mean "build"?');
@@ -86,15 +115,23 @@ describe('runBudgets with real commands', () => {
 
   it('kills the whole process group when interrupted', async () => {
     const marker = `sleep 3${Math.floor(Math.random() * 1000)}`;
-    const dir = createRepo(`version: 1\nbudgets:\n  - name: hang\n    command: ${marker} & ${marker}; wait\n    seconds: 60\n`);
-    const sleeping = () => execFileSync('ps', ['-eo', 'args'], { encoding: 'utf8' }).split('\n').filter((line) => line.trim() === marker).length;
+    const dir = createRepo(
+      `version: 1\nbudgets:\n  - name: hang\n    command: ${marker} & ${marker}; wait\n    seconds: 60\n`,
+    );
+    const sleeping = () =>
+      execFileSync('ps', ['-eo', 'args'], { encoding: 'utf8' })
+        .split('\n')
+        .filter((line) => line.trim() === marker).length;
     const abort = new AbortController();
     // Abort once both sleeps really run (an event, not a guess at how long a start takes).
     const bothStarted = new Promise<void>((resolve) => {
       const look = () => (sleeping() === 2 ? resolve() : setTimeout(look, 10));
       look();
     });
-    const started = run(dir, { signal: abort.signal, onProgress: (e) => e.kind === 'start' && void bothStarted.then(() => abort.abort()) });
+    const started = run(dir, {
+      signal: abort.signal,
+      onProgress: (e) => e.kind === 'start' && void bothStarted.then(() => abort.abort()),
+    });
     await expect(started).rejects.toMatchObject({ code: 'INTERRUPTED' });
     expect((await readHistory(dir)).entries).toHaveLength(0);
     // The command's pipes closed, so its processes exited; ps may list them until they are reaped.
@@ -140,14 +177,21 @@ describe('runBudgets with turbo', () => {
     const doc = await run(dir);
     expect(doc.budgets[0]?.turbo?.tasks).toHaveLength(2);
     expect(doc.diagnostics).toEqual([
-      expect.objectContaining({ rule: 'budget/task-missing', severity: 'warning', message: expect.stringContaining('did you mean "@fx/lib#build"?') }),
+      expect.objectContaining({
+        rule: 'budget/task-missing',
+        severity: 'warning',
+        message: expect.stringContaining('did you mean "@fx/lib#build"?'),
+      }),
     ]);
     expect(doc.ok).toBe(true);
   });
 
   it('names the turbo task that failed', async () => {
     const dir = createRepo(config('npx turbo run build'), { turbo: true });
-    writeFileSync(join(dir, 'packages/lib/package.json'), JSON.stringify({ name: '@fx/lib', version: '1.0.0', scripts: { build: 'echo lib is broken; exit 3' } }));
+    writeFileSync(
+      join(dir, 'packages/lib/package.json'),
+      JSON.stringify({ name: '@fx/lib', version: '1.0.0', scripts: { build: 'echo lib is broken; exit 3' } }),
+    );
     const doc = await run(dir);
     expect(doc.budgets[0]?.failure).toMatchObject({ run: 1, failedTasks: ['@fx/lib#build'] });
     // The failed task's own lines, not turbo's summary after them.
@@ -160,7 +204,9 @@ describe('runBudgets with turbo', () => {
   });
 
   it('fails per-task budgets when the command writes no turbo summary', async () => {
-    const dir = createRepo('version: 1\nbudgets:\n  - name: build\n    command: "true"\n    seconds: 60\n    tasks:\n      "a#build": 5\n');
+    const dir = createRepo(
+      'version: 1\nbudgets:\n  - name: build\n    command: "true"\n    seconds: 60\n    tasks:\n      "a#build": 5\n',
+    );
     const doc = await run(dir);
     expect(doc.diagnostics.map((d) => d.rule)).toEqual(['budget/no-turbo-summary']);
     expect(doc.ok).toBe(false);

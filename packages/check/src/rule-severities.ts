@@ -8,7 +8,10 @@ import { closestWord, HarnessError } from '@harness/diagnostics';
 const severityOf: Record<Exclude<RuleSeverity, 'off'>, Severity> = { warn: 'warning', error: 'error' };
 
 /** Throws CONFIG_INVALID for the first id in `rules` that no check declares. */
-export async function checkRuleIds(checks: readonly Check[], rules: Readonly<Record<string, RuleSeverity>> | undefined): Promise<void> {
+export async function checkRuleIds(
+  checks: readonly Check[],
+  rules: Readonly<Record<string, RuleSeverity>> | undefined,
+): Promise<void> {
   const ids = Object.keys(rules ?? {});
   if (ids.length === 0) return;
   const known = (await Promise.all(checks.map(async (c) => (await c.ruleIds?.()) ?? []))).flat();
@@ -17,21 +20,32 @@ export async function checkRuleIds(checks: readonly Check[], rules: Readonly<Rec
     const guess = closestRuleId(known, id);
     const check = id.split('/')[0] ?? '';
     const ofCheck = known.filter((k) => k.startsWith(`${check}/`));
-    throw new HarnessError('CONFIG_INVALID', `rules.${id}: no check reports a rule "${id}"${guess === undefined ? '' : `: did you mean "${guess}"?`}`, {
-      place: { file: 'harness.config.yaml', key: `rules.${id}` },
-      fix: ofCheck.length > 0 ? `The ${check} check's rules are ${ofCheck.join(', ')}.` : `Rule ids are "<check>/<rule>", like ${known.slice(0, 3).join(', ')}; docs/rules/ lists them.`,
-    });
+    throw new HarnessError(
+      'CONFIG_INVALID',
+      `rules.${id}: no check reports a rule "${id}"${guess === undefined ? '' : `: did you mean "${guess}"?`}`,
+      {
+        place: { file: 'harness.config.yaml', key: `rules.${id}` },
+        fix:
+          ofCheck.length > 0
+            ? `The ${check} check's rules are ${ofCheck.join(', ')}.`
+            : `Rule ids are "<check>/<rule>", like ${known.slice(0, 3).join(', ')}; docs/rules/ lists them.`,
+      },
+    );
   }
 }
 
 /** The findings with the `rules` map applied: `off` drops a rule's findings, `warn`/`error` set their severity. */
-export function applyRuleSeverities(diagnostics: readonly Diagnostic[], rules: Readonly<Record<string, RuleSeverity>> | undefined): Diagnostic[] {
+export function applyRuleSeverities(
+  diagnostics: readonly Diagnostic[],
+  rules: Readonly<Record<string, RuleSeverity>> | undefined,
+): Diagnostic[] {
   if (rules === undefined || Object.keys(rules).length === 0) return [...diagnostics];
   const kept: Diagnostic[] = [];
   for (const d of diagnostics) {
     const setting = rules[d.rule];
     if (setting === undefined) kept.push(d);
-    else if (setting !== 'off') kept.push(d.severity === severityOf[setting] ? d : { ...d, severity: severityOf[setting] });
+    else if (setting !== 'off')
+      kept.push(d.severity === severityOf[setting] ? d : { ...d, severity: severityOf[setting] });
   }
   return kept;
 }

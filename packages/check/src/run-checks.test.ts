@@ -3,7 +3,11 @@ import { HarnessError } from '@harness/diagnostics';
 import { describe, expect, it } from 'vitest';
 import { runChecks, selectChecks } from './run-checks.js';
 
-function fakeCheck(name: string, section: Check['section'], run: (ctx: CheckContext) => Promise<Awaited<ReturnType<Check['run']>>>): Check {
+function fakeCheck(
+  name: string,
+  section: Check['section'],
+  run: (ctx: CheckContext) => Promise<Awaited<ReturnType<Check['run']>>>,
+): Check {
   return { name, description: name, section, run };
 }
 
@@ -18,7 +22,9 @@ const finding = (file: string, line: number) => ({
   docs: 'docs/rules/layers.md#forward-only',
 });
 
-const layers = fakeCheck('layers', 'layers', () => Promise.resolve({ diagnostics: [finding('b.ts', 2), finding('a.ts', 9)], files: 2 }));
+const layers = fakeCheck('layers', 'layers', () =>
+  Promise.resolve({ diagnostics: [finding('b.ts', 2), finding('a.ts', 9)], files: 2 }),
+);
 const docs = fakeCheck('docs', 'docs', () => Promise.resolve({ diagnostics: [], files: 7 }));
 
 describe('runChecks', () => {
@@ -43,7 +49,12 @@ describe('runChecks', () => {
   });
 
   it('runs a named check even when its section is missing', async () => {
-    const { document } = await runChecks({ checks: [layers, docs], names: ['docs'], root: '/repo', config: { version: 1 } });
+    const { document } = await runChecks({
+      checks: [layers, docs],
+      names: ['docs'],
+      root: '/repo',
+      config: { version: 1 },
+    });
     expect(document.ok).toBe(true);
     expect(document.checks.map((c) => c.name)).toEqual(['docs']);
   });
@@ -58,7 +69,9 @@ describe('runChecks', () => {
       docsFinished = true;
       return { diagnostics: [] };
     });
-    await expect(runChecks({ checks: [failing, slower], names: ['layers', 'docs'], root: '/repo', config: { version: 1 } })).rejects.toThrow('bad glob');
+    await expect(
+      runChecks({ checks: [failing, slower], names: ['layers', 'docs'], root: '/repo', config: { version: 1 } }),
+    ).rejects.toThrow('bad glob');
     expect(docsFinished).toBe(true);
   });
 
@@ -81,9 +94,15 @@ describe('runChecks', () => {
   });
 
   it('passes a check’s own skip reason through', async () => {
-    const budget = fakeCheck('budget', 'budgets', () => Promise.resolve({ diagnostics: [], skipped: 'no recorded result for this commit' }));
+    const budget = fakeCheck('budget', 'budgets', () =>
+      Promise.resolve({ diagnostics: [], skipped: 'no recorded result for this commit' }),
+    );
     const { document } = await runChecks({ checks: [budget], names: ['budget'], root: '/r', config: { version: 1 } });
-    expect(document.checks[0]).toMatchObject({ name: 'budget', ok: true, skipped: 'no recorded result for this commit' });
+    expect(document.checks[0]).toMatchObject({
+      name: 'budget',
+      ok: true,
+      skipped: 'no recorded result for this commit',
+    });
   });
 });
 

@@ -52,7 +52,9 @@ export async function runChecks(input: RunChecksInput): Promise<RunChecksResult>
   const failed = settled.find((r) => r.status === 'rejected');
   if (failed !== undefined) throw failed.reason;
   const results = settled.flatMap((r) => (r.status === 'fulfilled' ? [r.value] : []));
-  const skippedSections = results.filter((r) => r.summary.skipped !== undefined).map((r) => `${r.summary.name}: skipped (${r.summary.skipped})`);
+  const skippedSections = results
+    .filter((r) => r.summary.skipped !== undefined)
+    .map((r) => `${r.summary.name}: skipped (${r.summary.skipped})`);
   return {
     document: createResultDocument(
       results.map((r) => r.summary),
@@ -70,9 +72,16 @@ export function selectChecks(checks: readonly Check[], names: readonly string[])
     if (!known.has(name)) {
       const list = [...known.keys()];
       const guess = closestName(list, name);
-      throw new HarnessError('CHECK_UNKNOWN', `unknown check "${name}"${guess === undefined ? '' : `: did you mean "${guess}"?`}`, {
-        fix: list.length === 0 ? 'No checks are installed in this build of harness.' : `Known checks: ${list.join(', ')}.`,
-      });
+      throw new HarnessError(
+        'CHECK_UNKNOWN',
+        `unknown check "${name}"${guess === undefined ? '' : `: did you mean "${guess}"?`}`,
+        {
+          fix:
+            list.length === 0
+              ? 'No checks are installed in this build of harness.'
+              : `Known checks: ${list.join(', ')}.`,
+        },
+      );
     }
   }
   return checks.filter((c) => names.includes(c.name));

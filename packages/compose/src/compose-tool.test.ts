@@ -30,7 +30,11 @@ describe('detectComposeTool', () => {
 
   it('falls back to podman-compose with the podman engine', async () => {
     install('podman-compose', 'podman-compose version 1.0.6');
-    expect(await detectComposeTool(env())).toMatchObject({ kind: 'podman', command: ['podman-compose'], engine: 'podman' });
+    expect(await detectComposeTool(env())).toMatchObject({
+      kind: 'podman',
+      command: ['podman-compose'],
+      engine: 'podman',
+    });
   });
 
   it('takes HARNESS_COMPOSE over the order', async () => {
@@ -49,18 +53,28 @@ describe('detectComposeTool', () => {
   });
 
   it('is TOOL_MISSING with install instructions when there is none', async () => {
-    await expect(detectComposeTool(env())).rejects.toMatchObject({ code: 'TOOL_MISSING', fix: expect.stringContaining('apt-get install docker.io docker-compose') as string });
+    await expect(detectComposeTool(env())).rejects.toMatchObject({
+      code: 'TOOL_MISSING',
+      fix: expect.stringContaining('apt-get install docker.io docker-compose') as string,
+    });
   });
 
   it('is a usage error for a HARNESS_COMPOSE it does not know', async () => {
-    await expect(detectComposeTool({ ...env(), HARNESS_COMPOSE: 'nerdctl compose' })).rejects.toMatchObject({ code: 'USAGE' });
+    await expect(detectComposeTool({ ...env(), HARNESS_COMPOSE: 'nerdctl compose' })).rejects.toMatchObject({
+      code: 'USAGE',
+    });
   });
 });
 
 describe('composeCommandLine', () => {
   it('prints the call as a command line a shell runs as it is', () => {
     const tool = { kind: 'v1', command: ['docker-compose'], engine: 'docker', version: '1.29.2' } as const;
-    const call = { project: 'shop-main-abc123', files: ["/src/it's here/.harness/compose/compose.yaml"], projectDirectory: '/src/shop', cwd: '/src/shop' };
+    const call = {
+      project: 'shop-main-abc123',
+      files: ["/src/it's here/.harness/compose/compose.yaml"],
+      projectDirectory: '/src/shop',
+      cwd: '/src/shop',
+    };
     expect(composeCommandLine({ ...tool, command: ['docker-compose'] }, call, ['up', 'api'])).toBe(
       `docker-compose -p shop-main-abc123 -f '/src/it'\\''s here/.harness/compose/compose.yaml' --project-directory /src/shop up api`,
     );

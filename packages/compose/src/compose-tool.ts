@@ -47,7 +47,10 @@ const installHint =
  * The first compose tool that answers `version`, in the order v2, v1, podman; HARNESS_COMPOSE
  * (e.g. `docker-compose`) picks one explicitly.
  */
-export async function detectComposeTool(env: Readonly<Record<string, string | undefined>> = process.env, cacheFile?: VersionCache): Promise<ComposeTool> {
+export async function detectComposeTool(
+  env: Readonly<Record<string, string | undefined>> = process.env,
+  cacheFile?: VersionCache,
+): Promise<ComposeTool> {
   const wanted = env.HARNESS_COMPOSE?.trim();
   const list = wanted ? candidates.filter((c) => c.command.join(' ') === wanted) : candidates;
   if (wanted && list.length === 0) {
@@ -60,13 +63,23 @@ export async function detectComposeTool(env: Readonly<Record<string, string | un
     if (version === undefined) continue;
     return { kind: candidate.kind(version), command: candidate.command, engine: candidate.engine, version };
   }
-  throw new HarnessError('TOOL_MISSING', wanted ? `${wanted} is not installed` : 'no compose tool is installed (tried `docker compose`, `docker-compose`, `podman compose`, `podman-compose`)', {
-    fix: installHint,
-  });
+  throw new HarnessError(
+    'TOOL_MISSING',
+    wanted
+      ? `${wanted} is not installed`
+      : 'no compose tool is installed (tried `docker compose`, `docker-compose`, `podman compose`, `podman-compose`)',
+    {
+      fix: installHint,
+    },
+  );
 }
 
 /** What the candidate's `version` prints (first line); undefined when it is not installed. */
-async function versionOf(candidate: Candidate, env: Readonly<Record<string, string | undefined>>, cacheFile: VersionCache | undefined): Promise<string | undefined> {
+async function versionOf(
+  candidate: Candidate,
+  env: Readonly<Record<string, string | undefined>>,
+  cacheFile: VersionCache | undefined,
+): Promise<string | undefined> {
   const [file, ...words] = candidate.command;
   // A standalone binary is looked up first: absent is then free, and its answer can be cached.
   const standalone = words.length === 0 ? findOnPath(file, env) : undefined;
@@ -86,8 +99,11 @@ async function versionOf(candidate: Candidate, env: Readonly<Record<string, stri
  * The engine CLI without the compose tool (`ps`, `gc` need no more): podman when HARNESS_COMPOSE
  * names a podman tool, else docker, else podman; its daemon must answer.
  */
-export async function detectEngine(env: Readonly<Record<string, string | undefined>> = process.env): Promise<EngineCli> {
-  const order: EngineCli['engine'][] = env.HARNESS_COMPOSE?.trim().startsWith('podman') === true ? ['podman', 'docker'] : ['docker', 'podman'];
+export async function detectEngine(
+  env: Readonly<Record<string, string | undefined>> = process.env,
+): Promise<EngineCli> {
+  const order: EngineCli['engine'][] =
+    env.HARNESS_COMPOSE?.trim().startsWith('podman') === true ? ['podman', 'docker'] : ['docker', 'podman'];
   for (const engine of order) {
     const reachable = await engineReachable({ engine }, env);
     if (reachable !== 'missing') return { engine };
@@ -95,7 +111,10 @@ export async function detectEngine(env: Readonly<Record<string, string | undefin
   throw new HarnessError('TOOL_MISSING', 'neither docker nor podman is installed', { fix: installHint });
 }
 
-async function engineReachable(tool: EngineCli, env: Readonly<Record<string, string | undefined>>): Promise<'missing' | 'ok'> {
+async function engineReachable(
+  tool: EngineCli,
+  env: Readonly<Record<string, string | undefined>>,
+): Promise<'missing' | 'ok'> {
   // podman's info has no ServerVersion; `--format json` is its whole document.
   const format = tool.engine === 'docker' ? '{{json .ServerVersion}}' : 'json';
   const result = await runProcess(tool.engine, ['info', '--format', format], { env });
@@ -113,14 +132,24 @@ async function engineReachable(tool: EngineCli, env: Readonly<Record<string, str
 }
 
 /** Fails with a clear error when the compose tool's engine is missing or its daemon cannot be reached. */
-export async function assertEngineReachable(tool: ComposeTool, env: Readonly<Record<string, string | undefined>> = process.env): Promise<void> {
+export async function assertEngineReachable(
+  tool: ComposeTool,
+  env: Readonly<Record<string, string | undefined>> = process.env,
+): Promise<void> {
   if ((await engineReachable(tool, env)) === 'missing') {
-    throw new HarnessError('TOOL_MISSING', `${tool.engine} is not installed (it comes with ${tool.command.join(' ')})`, { fix: installHint });
+    throw new HarnessError(
+      'TOOL_MISSING',
+      `${tool.engine} is not installed (it comes with ${tool.command.join(' ')})`,
+      { fix: installHint },
+    );
   }
 }
 
 export function lastLine(result: ProcessResult): string {
-  const lines = `${result.stderr}\n${result.stdout}`.split('\n').map((l) => l.trim()).filter(Boolean);
+  const lines = `${result.stderr}\n${result.stdout}`
+    .split('\n')
+    .map((l) => l.trim())
+    .filter(Boolean);
   return lines.at(-1) ?? `exit code ${result.code}`;
 }
 
@@ -138,7 +167,8 @@ function composeArgv(tool: ComposeTool, call: ComposeCall, args: readonly string
   const [file, ...words] = tool.command;
   const global = ['-p', call.project, ...call.files.flatMap((f) => ['-f', f])];
   // podman-compose has no --project-directory; the rendered file holds absolute paths only, so it is not needed there.
-  if (call.projectDirectory !== undefined && tool.kind !== 'podman') global.push('--project-directory', call.projectDirectory);
+  if (call.projectDirectory !== undefined && tool.kind !== 'podman')
+    global.push('--project-directory', call.projectDirectory);
   return [file, ...words, ...global, ...args];
 }
 

@@ -34,20 +34,32 @@ export async function downWorktree(options: DownOptions): Promise<StackDown> {
   const context = await openComposeStack(options, { needFiles: false });
   // Plan first: `.harness/env` is deleted last, so a `.harness` symlinked out of the repository stops down before anything is removed.
   await assertInsideRoot(context.worktree, context.envFile);
-  return withFileLock({ root: context.commonDir, lock: projectLockPath(context) }, 120_000, () => downLocked(context, options));
+  return withFileLock({ root: context.commonDir, lock: projectLockPath(context) }, 120_000, () =>
+    downLocked(context, options),
+  );
 }
 
 async function downLocked(context: StackContext, options: DownOptions): Promise<StackDown> {
   const removed = await removeProject(context, context.project, context.composeFile, options.volumes === true);
   if (options.shared === true) {
-    const sharedRemoved = await removeProject(context, context.sharedProject, context.sharedComposeFile, options.volumes === true);
+    const sharedRemoved = await removeProject(
+      context,
+      context.sharedProject,
+      context.sharedComposeFile,
+      options.volumes === true,
+    );
     for (const key of ['containers', 'networks', 'volumes'] as const) removed[key].push(...sharedRemoved[key]);
   }
   await removeInside(context.worktree, context.envFile);
   return { project: context.project, worktree: context.worktree, removed };
 }
 
-async function removeProject(context: StackContext, project: string, file: string, volumes: boolean): Promise<RemovedResources> {
+async function removeProject(
+  context: StackContext,
+  project: string,
+  file: string,
+  volumes: boolean,
+): Promise<RemovedResources> {
   const byCompose = { 'com.docker.compose.project': project };
   const containers = (await listContainers(context.tool, byCompose)).map((c) => c.name);
   const networksBefore = await listResources(context.tool, 'network', byCompose);
@@ -56,7 +68,10 @@ async function removeProject(context: StackContext, project: string, file: strin
     const call = { project, files: [file], projectDirectory: context.worktree, cwd: context.worktree };
     await runCompose(context.tool, call, ['down', '--remove-orphans', ...(volumes ? ['--volumes'] : [])]);
   }
-  await removeContainers(context.tool, (await listContainers(context.tool, byCompose)).map((c) => c.id));
+  await removeContainers(
+    context.tool,
+    (await listContainers(context.tool, byCompose)).map((c) => c.id),
+  );
   await removeResources(context.tool, 'network', await listResources(context.tool, 'network', byCompose));
   if (volumes) await removeResources(context.tool, 'volume', await listVolumes(context, project));
   return { containers, networks: networksBefore, volumes: volumesBefore };

@@ -63,9 +63,13 @@ function parseJson<T>(tool: EngineCli, what: string, text: string): T {
   try {
     return JSON.parse(text) as T;
   } catch {
-    throw new HarnessError('COMPOSE_FAILED', `${tool.engine} ${what} printed something that is not JSON: ${text.slice(0, 200)}`, {
-      fix: `Check that the ${tool.engine} daemon is running (\`${tool.engine} info\`), then run the command again.`,
-    });
+    throw new HarnessError(
+      'COMPOSE_FAILED',
+      `${tool.engine} ${what} printed something that is not JSON: ${text.slice(0, 200)}`,
+      {
+        fix: `Check that the ${tool.engine} daemon is running (\`${tool.engine} info\`), then run the command again.`,
+      },
+    );
   }
 }
 
@@ -91,18 +95,35 @@ function toState(json: InspectJson): ContainerState {
 
 export async function containerLogs(tool: EngineCli, id: string, lines: number): Promise<string[]> {
   const result = await runProcess(tool.engine, ['logs', '--tail', String(lines), id]);
-  return `${result.stdout}${result.stderr}`.split('\n').filter((line) => line.trim() !== '').slice(-lines);
+  return `${result.stdout}${result.stderr}`
+    .split('\n')
+    .filter((line) => line.trim() !== '')
+    .slice(-lines);
 }
 
-export async function listResources(tool: EngineCli, kind: 'network' | 'volume', labels: Record<string, string>): Promise<string[]> {
-  return (await engine(tool, [kind, 'ls', '--format', '{{.Name}}', ...labelFilters(labels)])).split('\n').filter(Boolean);
+export async function listResources(
+  tool: EngineCli,
+  kind: 'network' | 'volume',
+  labels: Record<string, string>,
+): Promise<string[]> {
+  return (await engine(tool, [kind, 'ls', '--format', '{{.Name}}', ...labelFilters(labels)]))
+    .split('\n')
+    .filter(Boolean);
 }
 
 /** Label values of a kind of resource carrying `filter` labels, e.g. every dev.harness.project of a repo. */
-export async function resourceLabels(tool: EngineCli, kind: 'network' | 'volume', labels: Record<string, string>): Promise<Record<string, string>[]> {
+export async function resourceLabels(
+  tool: EngineCli,
+  kind: 'network' | 'volume',
+  labels: Record<string, string>,
+): Promise<Record<string, string>[]> {
   const names = await listResources(tool, kind, labels);
   if (names.length === 0) return [];
-  const parsed = parseJson<{ Name: string; Labels?: Record<string, string> | null }[]>(tool, `${kind} inspect`, await engine(tool, [kind, 'inspect', ...names]));
+  const parsed = parseJson<{ Name: string; Labels?: Record<string, string> | null }[]>(
+    tool,
+    `${kind} inspect`,
+    await engine(tool, [kind, 'inspect', ...names]),
+  );
   return parsed.map((item) => ({ ...(item.Labels ?? {}), 'dev.harness.name': item.Name }));
 }
 
@@ -110,12 +131,21 @@ export async function removeContainers(tool: EngineCli, ids: readonly string[]):
   if (ids.length > 0) await engine(tool, ['rm', '-f', '-v', ...ids]);
 }
 
-export async function removeResources(tool: EngineCli, kind: 'network' | 'volume', names: readonly string[]): Promise<void> {
+export async function removeResources(
+  tool: EngineCli,
+  kind: 'network' | 'volume',
+  names: readonly string[],
+): Promise<void> {
   if (names.length > 0) await engine(tool, [kind, 'rm', ...names]);
 }
 
 export async function createVolume(tool: EngineCli, name: string, labels: Record<string, string>): Promise<void> {
   const exists = await runProcess(tool.engine, ['volume', 'inspect', name]);
   if (exists.code === 0) return;
-  await engine(tool, ['volume', 'create', ...Object.entries(labels).flatMap(([k, v]) => ['--label', `${k}=${v}`]), name]);
+  await engine(tool, [
+    'volume',
+    'create',
+    ...Object.entries(labels).flatMap(([k, v]) => ['--label', `${k}=${v}`]),
+    name,
+  ]);
 }

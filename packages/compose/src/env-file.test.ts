@@ -20,7 +20,11 @@ describe('the env file', () => {
   });
 
   it('shows a loopback URL per port', () => {
-    expect(portUrl({ service: 'web', containerPort: 80, protocol: 'tcp', hostPort: 18080, shared: false })).toBe('http://127.0.0.1:18080');
-    expect(portUrl({ service: 'dns', containerPort: 53, protocol: 'udp', hostPort: 10053, shared: false })).toBe('udp://127.0.0.1:10053');
+    expect(portUrl({ service: 'web', containerPort: 80, protocol: 'tcp', hostPort: 18080, shared: false })).toBe(
+      'http://127.0.0.1:18080',
+    );
+    expect(portUrl({ service: 'dns', containerPort: 53, protocol: 'udp', hostPort: 10053, shared: false })).toBe(
+      'udp://127.0.0.1:10053',
+    );
   });
 });

@@ -39,11 +39,14 @@ export async function gcStacks(options: GcOptions): Promise<GcResult> {
   };
   const isGone = (worktree: string | undefined): worktree is string => worktree !== undefined && !alive.has(worktree);
   const containers = (await listContainers(context.engine, repo)).filter((c) => isGone(c.labels[labelKeys.worktree]));
-  for (const c of containers) stackOf(c.labels[labelKeys.project] ?? '', c.labels[labelKeys.worktree] ?? '').containers.push(c.name);
+  for (const c of containers)
+    stackOf(c.labels[labelKeys.project] ?? '', c.labels[labelKeys.worktree] ?? '').containers.push(c.name);
   for (const kind of ['network', 'volume'] as const) {
     for (const labels of await resourceLabels(context.engine, kind, repo)) {
       if (!isGone(labels[labelKeys.worktree])) continue;
-      stackOf(labels[labelKeys.project] ?? '', labels[labelKeys.worktree] ?? '')[kind === 'network' ? 'networks' : 'volumes'].push(labels['dev.harness.name'] ?? '');
+      stackOf(labels[labelKeys.project] ?? '', labels[labelKeys.worktree] ?? '')[
+        kind === 'network' ? 'networks' : 'volumes'
+      ].push(labels['dev.harness.name'] ?? '');
     }
   }
   // Port reservations outlive `down` (a worktree gets its ports back), so a stack may be nothing but ports.
@@ -52,13 +55,35 @@ export async function gcStacks(options: GcOptions): Promise<GcResult> {
     stackOf(project, entry.owner).ports.push(...Object.values(entry.ports).sort((a, b) => a - b));
   }
   const result = [...stacks.values()].sort((a, b) => a.project.localeCompare(b.project));
-  if (options.dryRun !== true) await removeStacks(context.engine, context.commonDir, containers.map((c) => c.id), result);
+  if (options.dryRun !== true)
+    await removeStacks(
+      context.engine,
+      context.commonDir,
+      containers.map((c) => c.id),
+      result,
+    );
   return { dryRun: options.dryRun === true, stacks: result };
 }
 
-async function removeStacks(tool: EngineCli, commonDir: string, containerIds: string[], stacks: readonly GcStack[]): Promise<void> {
+async function removeStacks(
+  tool: EngineCli,
+  commonDir: string,
+  containerIds: string[],
+  stacks: readonly GcStack[],
+): Promise<void> {
   await removeContainers(tool, containerIds);
-  await removeResources(tool, 'network', stacks.flatMap((s) => s.networks));
-  await removeResources(tool, 'volume', stacks.flatMap((s) => s.volumes));
-  await releasePorts(commonDir, stacks.map((s) => s.project));
+  await removeResources(
+    tool,
+    'network',
+    stacks.flatMap((s) => s.networks),
+  );
+  await removeResources(
+    tool,
+    'volume',
+    stacks.flatMap((s) => s.volumes),
+  );
+  await releasePorts(
+    commonDir,
+    stacks.map((s) => s.project),
+  );
 }

@@ -36,6 +36,10 @@ describe('liveWorktrees', () => {
 
 describe('gitEnv', () => {
   it('keeps the environment and turns every prompt off', () => {
-    expect(gitEnv({ PATH: '/bin', GIT_TERMINAL_PROMPT: '1' })).toMatchObject({ PATH: '/bin', GIT_TERMINAL_PROMPT: '0', GCM_INTERACTIVE: 'never' });
+    expect(gitEnv({ PATH: '/bin', GIT_TERMINAL_PROMPT: '1' })).toMatchObject({
+      PATH: '/bin',
+      GIT_TERMINAL_PROMPT: '0',
+      GCM_INTERACTIVE: 'never',
+    });
   });
 });

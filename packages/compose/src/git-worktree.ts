@@ -17,14 +17,18 @@ export interface WorktreeInfo {
 }
 
 /** git never asks: no credential or passphrase prompt can hang a harness command. */
-export function gitEnv(env: Readonly<Record<string, string | undefined>> = process.env): Record<string, string | undefined> {
+export function gitEnv(
+  env: Readonly<Record<string, string | undefined>> = process.env,
+): Record<string, string | undefined> {
   return { ...env, GIT_TERMINAL_PROMPT: '0', GIT_ASKPASS: '', SSH_ASKPASS: '', GCM_INTERACTIVE: 'never' };
 }
 
 async function git(cwd: string, args: string[]): Promise<string> {
   const result = await runProcess('git', args, { cwd, env: gitEnv() });
   if (result.missing) {
-    throw new HarnessError('TOOL_MISSING', 'git is not installed', { fix: 'Install git (e.g. `sudo apt-get install git`).' });
+    throw new HarnessError('TOOL_MISSING', 'git is not installed', {
+      fix: 'Install git (e.g. `sudo apt-get install git`).',
+    });
   }
   if (result.code !== 0) {
     throw new HarnessError('GIT_FAILED', `git ${args.join(' ')} failed in ${cwd}: ${result.stderr.trim()}`, {

@@ -17,4 +17,12 @@ export type { StackOptions } from './stack-context.js';
 export { defaultComposeFiles, labelKeys, readStackNames } from './stack-context.js';
 export type { StackUp, UpOptions } from './up-worktree.js';
 export { upWorktree } from './up-worktree.js';
-export { renderDownPretty, renderGcPretty, renderPsJson, renderPsPretty, renderUpJson, renderUpPretty, renderUpSummary } from './render-output.js';
+export {
+  renderDownPretty,
+  renderGcPretty,
+  renderPsJson,
+  renderPsPretty,
+  renderUpJson,
+  renderUpPretty,
+  renderUpSummary,
+} from './render-output.js';

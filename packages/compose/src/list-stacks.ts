@@ -43,7 +43,12 @@ export async function listStacks(options: StackOptions): Promise<StackListing[]>
     .sort((a, b) => Number(b.current) - Number(a.current) || a.project.localeCompare(b.project));
 }
 
-function toListing(project: string, containers: ContainerState[], current: string, alive: ReadonlySet<string>): StackListing {
+function toListing(
+  project: string,
+  containers: ContainerState[],
+  current: string,
+  alive: ReadonlySet<string>,
+): StackListing {
   const worktree = containers[0]?.labels[labelKeys.worktree];
   const running = containers.filter((c) => c.status === 'running').length;
   const oneShots = containers.filter((c) => c.status === 'exited' && c.exitCode === 0).length;
@@ -63,5 +68,11 @@ function toService(container: ContainerState): ServiceListing {
     const [port = '0', protocol = 'tcp'] = key.split('/');
     return hosts.map((hostPort) => ({ containerPort: Number(port), protocol, hostPort }));
   });
-  return { service: serviceOf(container), container: container.name, status: container.status, health: container.health, ports };
+  return {
+    service: serviceOf(container),
+    container: container.name,
+    status: container.status,
+    health: container.health,
+    ports,
+  };
 }

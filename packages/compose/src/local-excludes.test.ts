@@ -16,7 +16,9 @@ describe('excludeGeneratedFiles', () => {
     writeFileSync(join(commonDir, 'info', 'exclude'), '*.log');
     await excludeGeneratedFiles(commonDir);
     await excludeGeneratedFiles(commonDir);
-    expect(readFileSync(join(commonDir, 'info', 'exclude'), 'utf8')).toBe('*.log\n# harness up: per-worktree generated files\n/.harness/env\n/.harness/compose/\n');
+    expect(readFileSync(join(commonDir, 'info', 'exclude'), 'utf8')).toBe(
+      '*.log\n# harness up: per-worktree generated files\n/.harness/env\n/.harness/compose/\n',
+    );
   });
 
   it('creates the file when git has none', async () => {

@@ -16,5 +16,9 @@ export async function excludeGeneratedFiles(commonDir: string): Promise<void> {
   if (missing.length === 0) return;
   const separator = current === '' || current.endsWith('\n') ? '' : '\n';
   // The whole file, rewritten in one step: a crash never leaves half a line in it.
-  await writeInside(commonDir, file, `${current}${separator}# harness up: per-worktree generated files\n${missing.join('\n')}\n`);
+  await writeInside(
+    commonDir,
+    file,
+    `${current}${separator}# harness up: per-worktree generated files\n${missing.join('\n')}\n`,
+  );
 }

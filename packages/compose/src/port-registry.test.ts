@@ -14,23 +14,58 @@ const allFree = () => Promise.resolve(true);
 
 describe('assignPorts', () => {
   it('starts from a stable preferred port in the range, below the ephemeral range', async () => {
-    const ports = await assignPorts({ commonDir, project: 'p1', owner: commonDir, keys: ['db:5432/tcp'], held: new Set(), isFree: allFree });
+    const ports = await assignPorts({
+      commonDir,
+      project: 'p1',
+      owner: commonDir,
+      keys: ['db:5432/tcp'],
+      held: new Set(),
+      isFree: allFree,
+    });
     expect(ports.get('db:5432/tcp')).toBe(preferredPort('p1', 'db:5432/tcp'));
     expect(preferredPort('p1', 'db:5432/tcp')).toBeGreaterThanOrEqual(portRange.first);
     expect(preferredPort('p1', 'db:5432/tcp')).toBeLessThanOrEqual(portRange.last);
   });
 
   it('gives the recorded port again while it is free, or held by the project itself', async () => {
-    const first = await assignPorts({ commonDir, project: 'p1', owner: commonDir, keys: ['db:5432/tcp'], held: new Set(), isFree: allFree });
+    const first = await assignPorts({
+      commonDir,
+      project: 'p1',
+      owner: commonDir,
+      keys: ['db:5432/tcp'],
+      held: new Set(),
+      isFree: allFree,
+    });
     const port = first.get('db:5432/tcp') ?? 0;
-    const again = await assignPorts({ commonDir, project: 'p1', owner: commonDir, keys: ['db:5432/tcp'], held: new Set([port]), isFree: (p) => Promise.resolve(p !== port) });
+    const again = await assignPorts({
+      commonDir,
+      project: 'p1',
+      owner: commonDir,
+      keys: ['db:5432/tcp'],
+      held: new Set([port]),
+      isFree: (p) => Promise.resolve(p !== port),
+    });
     expect(again.get('db:5432/tcp')).toBe(port);
   });
 
   it('moves off a recorded port that something else took', async () => {
-    const first = await assignPorts({ commonDir, project: 'p1', owner: commonDir, keys: ['db:5432/tcp'], held: new Set(), isFree: allFree });
+    const first = await assignPorts({
+      commonDir,
+      project: 'p1',
+      owner: commonDir,
+      keys: ['db:5432/tcp'],
+      held: new Set(),
+      isFree: allFree,
+    });
     const port = first.get('db:5432/tcp') ?? 0;
-    const again = await assignPorts({ commonDir, project: 'p1', owner: commonDir, keys: ['db:5432/tcp'], held: new Set(), isFree: (p) => Promise.resolve(p !== port) });
+    const again = await assignPorts({
+      commonDir,
+      project: 'p1',
+      owner: commonDir,
+      keys: ['db:5432/tcp'],
+      held: new Set(),
+      isFree: (p) => Promise.resolve(p !== port),
+    });
     expect(again.get('db:5432/tcp')).not.toBe(port);
   });
 
@@ -49,11 +84,30 @@ describe('assignPorts', () => {
   });
 
   it('forgets projects whose owner is gone, and released ones', async () => {
-    await assignPorts({ commonDir, project: 'gone', owner: join(commonDir, 'removed-worktree'), keys: ['a:1/tcp'], held: new Set(), isFree: allFree });
-    await assignPorts({ commonDir, project: 'p1', owner: commonDir, keys: ['a:1/tcp'], held: new Set(), isFree: allFree });
-    const registry = JSON.parse(readFileSync(join(commonDir, 'harness', 'ports.json'), 'utf8')) as { projects: Record<string, unknown> };
+    await assignPorts({
+      commonDir,
+      project: 'gone',
+      owner: join(commonDir, 'removed-worktree'),
+      keys: ['a:1/tcp'],
+      held: new Set(),
+      isFree: allFree,
+    });
+    await assignPorts({
+      commonDir,
+      project: 'p1',
+      owner: commonDir,
+      keys: ['a:1/tcp'],
+      held: new Set(),
+      isFree: allFree,
+    });
+    const registry = JSON.parse(readFileSync(join(commonDir, 'harness', 'ports.json'), 'utf8')) as {
+      projects: Record<string, unknown>;
+    };
     expect(Object.keys(registry.projects)).toEqual(['p1']);
     await releasePorts(commonDir, ['p1']);
-    expect(JSON.parse(readFileSync(join(commonDir, 'harness', 'ports.json'), 'utf8'))).toEqual({ version: 1, projects: {} });
+    expect(JSON.parse(readFileSync(join(commonDir, 'harness', 'ports.json'), 'utf8'))).toEqual({
+      version: 1,
+      projects: {},
+    });
   });
 });

@@ -32,7 +32,9 @@ export async function readRegistry(commonDir: string): Promise<PortRegistry> {
   try {
     const parsed = JSON.parse(await readFile(registryPaths(commonDir).file, 'utf8')) as Partial<PortRegistry> | null;
     // A hand-edited or foreign file loses its odd entries, never crashes `up`.
-    const entries = Object.entries(parsed?.projects ?? {}).filter(([, e]) => typeof e?.owner === 'string' && typeof e.ports === 'object' && e.ports !== null);
+    const entries = Object.entries(parsed?.projects ?? {}).filter(
+      ([, e]) => typeof e?.owner === 'string' && typeof e.ports === 'object' && e.ports !== null,
+    );
     return { version: 1, projects: Object.fromEntries(entries) };
   } catch {
     return { version: 1, projects: {} };
@@ -82,9 +84,11 @@ export async function assignPorts(input: AssignPortsInput): Promise<Map<string, 
   return withPortLock(input.commonDir, async () => {
     const registry = await readRegistry(input.commonDir);
     // Projects whose worktree is gone no longer hold ports.
-    for (const [name, entry] of Object.entries(registry.projects)) if (!existsSync(entry.owner)) delete registry.projects[name];
+    for (const [name, entry] of Object.entries(registry.projects))
+      if (!existsSync(entry.owner)) delete registry.projects[name];
     const taken = new Set<number>();
-    for (const [name, entry] of Object.entries(registry.projects)) if (name !== input.project) for (const port of Object.values(entry.ports)) taken.add(port);
+    for (const [name, entry] of Object.entries(registry.projects))
+      if (name !== input.project) for (const port of Object.values(entry.ports)) taken.add(port);
     const previous = registry.projects[input.project]?.ports ?? {};
     const chosen = new Map<string, number>();
     for (const key of input.keys) {
@@ -104,7 +108,11 @@ export async function assignPorts(input: AssignPortsInput): Promise<Map<string, 
   });
 }
 
-async function firstFreePort(start: number, taken: ReadonlySet<number>, isFree: (port: number) => Promise<boolean>): Promise<number> {
+async function firstFreePort(
+  start: number,
+  taken: ReadonlySet<number>,
+  isFree: (port: number) => Promise<boolean>,
+): Promise<number> {
   const size = portRange.last - portRange.first + 1;
   for (let i = 0; i < size; i += 1) {
     const port = portRange.first + ((start - portRange.first + i) % size);

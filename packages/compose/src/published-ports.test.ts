@@ -20,7 +20,9 @@ describe('parsePortEntry', () => {
 
   it('reads the long form compose config prints (v1 numbers, v2 strings)', () => {
     expect(parsePortEntry({ published: 5432, target: 5432 })).toEqual([{ containerPort: 5432, protocol: 'tcp' }]);
-    expect(parsePortEntry({ mode: 'ingress', target: 80, published: '8080', protocol: 'udp', host_ip: '0.0.0.0' })).toEqual([{ containerPort: 80, protocol: 'udp' }]);
+    expect(
+      parsePortEntry({ mode: 'ingress', target: 80, published: '8080', protocol: 'udp', host_ip: '0.0.0.0' }),
+    ).toEqual([{ containerPort: 80, protocol: 'udp' }]);
   });
 
   it('reads a bare number', () => {
@@ -50,7 +52,9 @@ describe('publishedPorts', () => {
 
 describe('portVariable', () => {
   it('upper-cases the service and turns other characters into _', () => {
-    expect(portVariable({ service: 'my-db.primary', containerPort: 5432, protocol: 'tcp' })).toBe('HARNESS_PORT_MY_DB_PRIMARY_5432');
+    expect(portVariable({ service: 'my-db.primary', containerPort: 5432, protocol: 'tcp' })).toBe(
+      'HARNESS_PORT_MY_DB_PRIMARY_5432',
+    );
   });
 
   it('marks a udp port so it cannot clash with tcp on the same number', () => {
@@ -60,12 +64,20 @@ describe('portVariable', () => {
 
 describe('assertDistinctVariables', () => {
   it('accepts services whose variables differ', () => {
-    const ports = publishedPorts({ 'my-db': { ports: ['5432'] }, web: { ports: ['5432', '53/udp'] }, dns: { ports: ['53/udp', '53'] } });
+    const ports = publishedPorts({
+      'my-db': { ports: ['5432'] },
+      web: { ports: ['5432', '53/udp'] },
+      dns: { ports: ['53/udp', '53'] },
+    });
     expect(() => assertDistinctVariables(ports, 'compose.yaml')).not.toThrow();
   });
 
   it('is an exit-2 error naming both services when two map to one variable', () => {
-    const ports = publishedPorts({ 'my-db': { ports: ['5432'] }, my_db: { ports: ['5432:5432'] }, web: { ports: ['80'] } });
+    const ports = publishedPorts({
+      'my-db': { ports: ['5432'] },
+      my_db: { ports: ['5432:5432'] },
+      web: { ports: ['80'] },
+    });
     let error: unknown;
     try {
       assertDistinctVariables(ports, 'compose.yaml');

@@ -23,7 +23,11 @@ export function parsePortEntry(entry: unknown): { containerPort: number; protoco
   if (typeof entry !== 'string') return [];
   const [spec = '', protocol = 'tcp'] = entry.split('/');
   // An IPv6 host address is bracketed; the container part is always last.
-  const container = spec.replace(/^\[[^\]]*\]:/, '').split(':').at(-1) ?? '';
+  const container =
+    spec
+      .replace(/^\[[^\]]*\]:/, '')
+      .split(':')
+      .at(-1) ?? '';
   const range = /^(\d+)(?:-(\d+))?$/.exec(container);
   if (range === null) return [];
   const first = Number(range[1]);
@@ -34,7 +38,10 @@ export function parsePortEntry(entry: unknown): { containerPort: number; protoco
 }
 
 /** Every published port of the given services, in file order, without duplicates. */
-export function publishedPorts(services: Record<string, unknown>, names: readonly string[] = Object.keys(services)): PublishedPort[] {
+export function publishedPorts(
+  services: Record<string, unknown>,
+  names: readonly string[] = Object.keys(services),
+): PublishedPort[] {
   const result: PublishedPort[] = [];
   const seen = new Set<string>();
   for (const service of names) {
@@ -79,9 +86,13 @@ export function assertDistinctVariables(ports: readonly PublishedPort[], file: s
       continue;
     }
     if (first.service === port.service) continue;
-    throw new HarnessError('CONFIG_INVALID', `services \`${first.service}\` and \`${port.service}\` both publish container port ${port.containerPort} as ${name}`, {
-      place: { file },
-      fix: `Rename one of the services (service names differing only in case or in \`-\`, \`_\`, \`.\` give one HARNESS_PORT_* name), then run \`harness up\` again.`,
-    });
+    throw new HarnessError(
+      'CONFIG_INVALID',
+      `services \`${first.service}\` and \`${port.service}\` both publish container port ${port.containerPort} as ${name}`,
+      {
+        place: { file },
+        fix: `Rename one of the services (service names differing only in case or in \`-\`, \`_\`, \`.\` give one HARNESS_PORT_* name), then run \`harness up\` again.`,
+      },
+    );
   }
 }

@@ -2,8 +2,16 @@ import { describe, expect, it } from 'vitest';
 import type { RenderInput } from './render-compose.js';
 import { namedVolumesOf, renderCompose } from './render-compose.js';
 
-const labels = { 'dev.harness.project': 'shop-wt-abc123', 'dev.harness.worktree': '/src/wt', 'dev.harness.repo': '/src/shop/.git' };
-const sharedLabels = { 'dev.harness.project': 'shop-shared-def456', 'dev.harness.repo': '/src/shop/.git', 'dev.harness.shared': 'true' };
+const labels = {
+  'dev.harness.project': 'shop-wt-abc123',
+  'dev.harness.worktree': '/src/wt',
+  'dev.harness.repo': '/src/shop/.git',
+};
+const sharedLabels = {
+  'dev.harness.project': 'shop-shared-def456',
+  'dev.harness.repo': '/src/shop/.git',
+  'dev.harness.shared': 'true',
+};
 
 function input(config: Record<string, unknown>, extra: Partial<RenderInput> = {}): RenderInput {
   return {
@@ -28,7 +36,12 @@ function input(config: Record<string, unknown>, extra: Partial<RenderInput> = {}
 const v1Config = {
   version: '3.9',
   services: {
-    db: { image: 'postgres', container_name: 'db', ports: [{ published: 5432, target: 5432 }], volumes: ['data:/var/lib/postgresql/data:rw'] },
+    db: {
+      image: 'postgres',
+      container_name: 'db',
+      ports: [{ published: 5432, target: 5432 }],
+      volumes: ['data:/var/lib/postgresql/data:rw'],
+    },
     web: {
       image: 'web',
       labels: ['team=shop'],
@@ -66,12 +79,21 @@ describe('renderCompose', () => {
   });
 
   it('renames an explicit volume name that a service mounts', () => {
-    const config = { services: { a: { image: 'x', volumes: ['cache:/c'] } }, volumes: { cache: { name: 'global-cache' } } };
-    expect(renderCompose(input(config)).worktree.volumes).toEqual({ cache: { name: 'shop-wt-abc123_global-cache', labels } });
+    const config = {
+      services: { a: { image: 'x', volumes: ['cache:/c'] } },
+      volumes: { cache: { name: 'global-cache' } },
+    };
+    expect(renderCompose(input(config)).worktree.volumes).toEqual({
+      cache: { name: 'shop-wt-abc123_global-cache', labels },
+    });
   });
 
   it('keeps the per-project names Compose v2 prints', () => {
-    const config = { name: 'shop-wt-abc123', services: { a: { image: 'x', volumes: [{ type: 'volume', source: 'data', target: '/d' }] } }, volumes: { data: { name: 'shop-wt-abc123_data' } } };
+    const config = {
+      name: 'shop-wt-abc123',
+      services: { a: { image: 'x', volumes: [{ type: 'volume', source: 'data', target: '/d' }] } },
+      volumes: { data: { name: 'shop-wt-abc123_data' } },
+    };
     const rendered = renderCompose(input(config)).worktree;
     expect(rendered.name).toBeUndefined();
     expect(rendered.volumes).toEqual({ data: { name: 'shop-wt-abc123_data', labels } });
@@ -99,7 +121,10 @@ describe('renderCompose with sharing', () => {
   it('drops depends_on on a shared service and joins its network instead', () => {
     expect(own.web?.depends_on).toEqual({});
     expect(own.web?.networks).toEqual({ default: null, harness_shared: null });
-    expect((rendered.worktree.networks as Record<string, unknown>).harness_shared).toEqual({ external: true, name: 'shop-shared-def456_default' });
+    expect((rendered.worktree.networks as Record<string, unknown>).harness_shared).toEqual({
+      external: true,
+      name: 'shop-shared-def456_default',
+    });
     expect(rendered.sharedNetwork).toBe('shop-shared-def456_default');
   });
 
@@ -117,7 +142,13 @@ describe('relative paths', () => {
           image: 'x',
           build: { context: './app', dockerfile: 'Dockerfile' },
           env_file: ['./.env.test', { path: 'local.env', required: false }],
-          volumes: ['./static:/static:ro', '../shared:/shared', 'data:/data', '/abs:/abs', { type: 'bind', source: './conf', target: '/conf' }],
+          volumes: [
+            './static:/static:ro',
+            '../shared:/shared',
+            'data:/data',
+            '/abs:/abs',
+            { type: 'bind', source: './conf', target: '/conf' },
+          ],
         },
         remote: { image: 'y', build: 'https://github.com/o/r.git#main' },
       },
@@ -126,14 +157,28 @@ describe('relative paths', () => {
     const services = renderCompose(input(config)).worktree.services as Record<string, Record<string, unknown>>;
     expect(services.app?.build).toEqual({ context: '/src/wt/app', dockerfile: 'Dockerfile' });
     expect(services.app?.env_file).toEqual(['/src/wt/.env.test', { path: '/src/wt/local.env', required: false }]);
-    expect(services.app?.volumes).toEqual(['/src/wt/static:/static:ro', '/src/shared:/shared', 'data:/data', '/abs:/abs', { type: 'bind', source: '/src/wt/conf', target: '/conf' }]);
+    expect(services.app?.volumes).toEqual([
+      '/src/wt/static:/static:ro',
+      '/src/shared:/shared',
+      'data:/data',
+      '/abs:/abs',
+      { type: 'bind', source: '/src/wt/conf', target: '/conf' },
+    ]);
     expect(services.remote?.build).toBe('https://github.com/o/r.git#main');
   });
 });
 
 describe('namedVolumesOf', () => {
   it('finds named volumes in short and long mounts, not bind mounts', () => {
-    const service = { volumes: ['data:/d:rw', '/abs:/a', './rel:/r', { type: 'volume', source: 'logs', target: '/l' }, { type: 'bind', source: '/x', target: '/x' }] };
+    const service = {
+      volumes: [
+        'data:/d:rw',
+        '/abs:/a',
+        './rel:/r',
+        { type: 'volume', source: 'logs', target: '/l' },
+        { type: 'bind', source: '/x', target: '/x' },
+      ],
+    };
     expect(namedVolumesOf(service)).toEqual(['data', 'logs']);
   });
 });

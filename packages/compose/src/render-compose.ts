@@ -51,7 +51,9 @@ function record(value: unknown): Doc {
 /** `key=value` lists and maps alike become a map. */
 function labelMap(value: unknown): Record<string, string> {
   if (Array.isArray(value)) {
-    return Object.fromEntries(value.map((item) => String(item)).map((item) => [item.split('=')[0] ?? item, item.slice(item.indexOf('=') + 1)]));
+    return Object.fromEntries(
+      value.map((item) => String(item)).map((item) => [item.split('=')[0] ?? item, item.slice(item.indexOf('=') + 1)]),
+    );
   }
   return Object.fromEntries(Object.entries(record(value)).map(([k, v]) => [k, String(v)]));
 }
@@ -66,10 +68,12 @@ export function namedVolumesOf(service: Doc): string[] {
   for (const mount of Array.isArray(service.volumes) ? service.volumes : []) {
     if (typeof mount === 'string') {
       const source = mount.split(':')[0] ?? '';
-      if (mount.includes(':') && source !== '' && !/^[./~]/.test(source) && !/^[A-Za-z]$/.test(source)) names.push(source);
+      if (mount.includes(':') && source !== '' && !/^[./~]/.test(source) && !/^[A-Za-z]$/.test(source))
+        names.push(source);
     } else {
       const long = record(mount);
-      if ((long.type === undefined || long.type === 'volume') && typeof long.source === 'string' && long.source !== '') names.push(long.source);
+      if ((long.type === undefined || long.type === 'volume') && typeof long.source === 'string' && long.source !== '')
+        names.push(long.source);
     }
   }
   return names;
@@ -85,9 +89,14 @@ function absolutePaths(service: Doc, baseDir: string): Doc {
   const out: Doc = { ...service };
   if (Array.isArray(service.volumes)) {
     out.volumes = (service.volumes as unknown[]).map((mount): unknown => {
-      if (typeof mount === 'string') return /^\.\.?(\/|:)/.test(mount) ? `${absolute(baseDir, mount.split(':')[0] ?? '')}${mount.slice(mount.indexOf(':'))}` : mount;
+      if (typeof mount === 'string')
+        return /^\.\.?(\/|:)/.test(mount)
+          ? `${absolute(baseDir, mount.split(':')[0] ?? '')}${mount.slice(mount.indexOf(':'))}`
+          : mount;
       const long = record(mount);
-      return long.type === 'bind' && typeof long.source === 'string' ? { ...long, source: absolute(baseDir, long.source) } : mount;
+      return long.type === 'bind' && typeof long.source === 'string'
+        ? { ...long, source: absolute(baseDir, long.source) }
+        : mount;
     });
   }
   if (typeof service.env_file === 'string') out.env_file = absolute(baseDir, service.env_file);
@@ -100,11 +109,19 @@ function absolutePaths(service: Doc, baseDir: string): Doc {
   }
   if (typeof service.build === 'string' && !service.build.includes('://')) out.build = absolute(baseDir, service.build);
   const build = record(service.build);
-  if (typeof build.context === 'string' && !build.context.includes('://')) out.build = { ...build, context: absolute(baseDir, build.context) };
+  if (typeof build.context === 'string' && !build.context.includes('://'))
+    out.build = { ...build, context: absolute(baseDir, build.context) };
   return out;
 }
 
-function renderService(name: string, service: Doc, project: string, input: RenderInput, labels: Record<string, string>, joinShared: boolean): Doc {
+function renderService(
+  name: string,
+  service: Doc,
+  project: string,
+  input: RenderInput,
+  labels: Record<string, string>,
+  joinShared: boolean,
+): Doc {
   const out: Doc = { ...absolutePaths(service, input.baseDir), labels: { ...labelMap(service.labels), ...labels } };
   if (typeof service.container_name === 'string') out.container_name = `${project}-${service.container_name}`;
   if (Array.isArray(service.ports)) {
@@ -126,7 +143,9 @@ function renderService(name: string, service: Doc, project: string, input: Rende
   }
   if (service.network_mode === undefined) {
     const current = service.networks;
-    const networks: Doc = Array.isArray(current) ? Object.fromEntries(current.map((n) => [String(n), null])) : { ...record(current) };
+    const networks: Doc = Array.isArray(current)
+      ? Object.fromEntries(current.map((n) => [String(n), null]))
+      : { ...record(current) };
     if (Object.keys(networks).length === 0) networks.default = null;
     networks[sharedNetworkKey] = null;
     out.networks = networks;
@@ -134,7 +153,14 @@ function renderService(name: string, service: Doc, project: string, input: Rende
   return out;
 }
 
-function renderTopLevel(kind: 'volumes' | 'networks', config: Doc, project: string, labels: Record<string, string>, used: Set<string> | undefined, input: RenderInput): Doc {
+function renderTopLevel(
+  kind: 'volumes' | 'networks',
+  config: Doc,
+  project: string,
+  labels: Record<string, string>,
+  used: Set<string> | undefined,
+  input: RenderInput,
+): Doc {
   const out: Doc = {};
   for (const [key, raw] of Object.entries(record(config[kind]))) {
     if (used !== undefined && !used.has(key)) continue;
@@ -150,13 +176,20 @@ function renderTopLevel(kind: 'volumes' | 'networks', config: Doc, project: stri
     }
     const rendered: Doc = { ...definition, labels: { ...labelMap(definition.labels), ...labels } };
     // An explicit name is global to the engine: prefix it (v2 prints `<project>_<key>` for implicit ones).
-    if (typeof definition.name === 'string' && !definition.name.startsWith(`${project}_`)) rendered.name = `${project}_${definition.name}`;
+    if (typeof definition.name === 'string' && !definition.name.startsWith(`${project}_`))
+      rendered.name = `${project}_${definition.name}`;
     out[key] = rendered;
   }
   return out;
 }
 
-function renderDocument(input: RenderInput, names: readonly string[], project: string, labels: Record<string, string>, joinShared: boolean): Doc {
+function renderDocument(
+  input: RenderInput,
+  names: readonly string[],
+  project: string,
+  labels: Record<string, string>,
+  joinShared: boolean,
+): Doc {
   const services = record(input.config.services);
   const renderedServices: Doc = {};
   const usedVolumes = new Set<string>();
@@ -166,10 +199,13 @@ function renderDocument(input: RenderInput, names: readonly string[], project: s
     renderedServices[name] = renderService(name, service, project, input, labels, joinShared);
   }
   // Top-level `name:` is dropped: harness passes -p, and v1 rejects the key.
-  const rest = Object.fromEntries(Object.entries(input.config).filter(([key]) => !['name', 'services', 'volumes', 'networks'].includes(key)));
+  const rest = Object.fromEntries(
+    Object.entries(input.config).filter(([key]) => !['name', 'services', 'volumes', 'networks'].includes(key)),
+  );
   const networks = renderTopLevel('networks', input.config, project, labels, undefined, input);
   const defaultNetwork = record(networks.default);
-  if (defaultNetwork.external === undefined) networks.default = { ...defaultNetwork, labels: { ...labelMap(defaultNetwork.labels), ...labels } };
+  if (defaultNetwork.external === undefined)
+    networks.default = { ...defaultNetwork, labels: { ...labelMap(defaultNetwork.labels), ...labels } };
   if (joinShared) networks[sharedNetworkKey] = { external: true, name: `${input.sharedProject}_default` };
   const document: Doc = { ...rest, services: renderedServices, networks };
   const volumes = renderTopLevel('volumes', input.config, project, labels, usedVolumes, input);
@@ -186,7 +222,9 @@ export function renderCompose(input: RenderInput): RenderedCompose {
   return {
     worktree: renderDocument(input, ownNames, input.project, input.labels, hasShared),
     shared: hasShared ? renderDocument(input, sharedNames, input.sharedProject, input.sharedLabels, false) : undefined,
-    sharedVolumeNames: input.sharedVolumes.filter((v) => declared.includes(v)).map((v) => sharedVolumeName(input.sharedProject, v)),
+    sharedVolumeNames: input.sharedVolumes
+      .filter((v) => declared.includes(v))
+      .map((v) => sharedVolumeName(input.sharedProject, v)),
     sharedNetwork: hasShared ? `${input.sharedProject}_default` : undefined,
   };
 }

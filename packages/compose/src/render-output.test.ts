@@ -22,11 +22,15 @@ const stack: StackUp = {
 
 describe('up output', () => {
   it('is one line per published port: service, container port, URL', () => {
-    expect(renderUpPretty(stack)).toBe('db   5432/tcp  http://127.0.0.1:15432  (shared)\nweb  8080/tcp  http://127.0.0.1:18080\n');
+    expect(renderUpPretty(stack)).toBe(
+      'db   5432/tcp  http://127.0.0.1:15432  (shared)\nweb  8080/tcp  http://127.0.0.1:18080\n',
+    );
   });
 
   it('summarizes on one line', () => {
-    expect(renderUpSummary(stack, '.harness/env')).toBe('shop-main-abc123 is up (v1): db, web (healthy); variables in .harness/env\n');
+    expect(renderUpSummary(stack, '.harness/env')).toBe(
+      'shop-main-abc123 is up (v1): db, web (healthy); variables in .harness/env\n',
+    );
   });
 });
 
@@ -39,7 +43,15 @@ describe('ps output', () => {
       shared: false,
       current: true,
       status: 'running',
-      services: [{ service: 'web', container: 'shop-main-abc123_web_1', status: 'running', health: 'healthy', ports: [{ containerPort: 8080, protocol: 'tcp', hostPort: 18080 }] }],
+      services: [
+        {
+          service: 'web',
+          container: 'shop-main-abc123_web_1',
+          status: 'running',
+          health: 'healthy',
+          ports: [{ containerPort: 8080, protocol: 'tcp', hostPort: 18080 }],
+        },
+      ],
     },
     {
       project: 'shop-old-def456',
@@ -48,7 +60,9 @@ describe('ps output', () => {
       shared: false,
       current: false,
       status: 'stopped',
-      services: [{ service: 'web', container: 'shop-old-def456_web_1', status: 'exited', health: undefined, ports: [] }],
+      services: [
+        { service: 'web', container: 'shop-old-def456_web_1', status: 'exited', health: undefined, ports: [] },
+      ],
     },
   ];
 
@@ -70,12 +84,30 @@ describe('ps output', () => {
 
 describe('down and gc output', () => {
   it('counts what was removed', () => {
-    expect(renderDownPretty({ project: 'p', worktree: '/w', removed: { containers: ['a', 'b'], networks: ['n'], volumes: [] } })).toBe(
-      'p: removed 2 container(s), 1 network(s), 0 volume(s)\n',
+    expect(
+      renderDownPretty({
+        project: 'p',
+        worktree: '/w',
+        removed: { containers: ['a', 'b'], networks: ['n'], volumes: [] },
+      }),
+    ).toBe('p: removed 2 container(s), 1 network(s), 0 volume(s)\n');
+    expect(
+      renderGcPretty({
+        dryRun: true,
+        stacks: [
+          {
+            project: 'p',
+            worktree: '/gone',
+            containers: ['a'],
+            networks: ['n'],
+            volumes: ['v'],
+            ports: [12000, 12001],
+          },
+        ],
+      }),
+    ).toBe('would remove p (/gone): 1 container(s), 1 network(s), 1 volume(s), 2 port(s)\n');
+    expect(renderGcPretty({ dryRun: false, stacks: [] })).toBe(
+      'nothing to collect: every stack belongs to a worktree that exists\n',
     );
-    expect(renderGcPretty({ dryRun: true, stacks: [{ project: 'p', worktree: '/gone', containers: ['a'], networks: ['n'], volumes: ['v'], ports: [12000, 12001] }] })).toBe(
-      'would remove p (/gone): 1 container(s), 1 network(s), 1 volume(s), 2 port(s)\n',
-    );
-    expect(renderGcPretty({ dryRun: false, stacks: [] })).toBe('nothing to collect: every stack belongs to a worktree that exists\n');
   });
 });

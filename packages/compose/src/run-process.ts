@@ -32,13 +32,21 @@ const signalNumbers: Record<string, number> = { SIGHUP: 1, SIGINT: 2, SIGQUIT: 3
 const tailSize = 64 * 1024;
 
 /** Runs `file args…` without a shell and collects its output, bounded. Never rejects. */
-export function runProcess(file: string, args: readonly string[], options: RunProcessOptions = {}): Promise<ProcessResult> {
+export function runProcess(
+  file: string,
+  args: readonly string[],
+  options: RunProcessOptions = {},
+): Promise<ProcessResult> {
   const maxOutput = options.maxOutput ?? 64 * 1024 * 1024;
   return new Promise<ProcessResult>((resolve) => {
     const child = spawn(file, args, {
       cwd: options.cwd,
       env: options.env ?? process.env,
-      stdio: [options.inheritStdin === true ? 'inherit' : 'ignore', options.inheritOutput === true ? 'inherit' : 'pipe', options.inheritOutput === true ? 'inherit' : 'pipe'],
+      stdio: [
+        options.inheritStdin === true ? 'inherit' : 'ignore',
+        options.inheritOutput === true ? 'inherit' : 'pipe',
+        options.inheritOutput === true ? 'inherit' : 'pipe',
+      ],
     });
     let stdout = '';
     let stderr = '';
@@ -67,7 +75,13 @@ export function runProcess(file: string, args: readonly string[], options: RunPr
     });
     child.on('close', (code, signal) => {
       if (overflowed) {
-        resolve({ code: 1, stdout: '', stderr: `${file} printed more than ${maxOutput} characters; it was stopped`, missing: false, overflowed });
+        resolve({
+          code: 1,
+          stdout: '',
+          stderr: `${file} printed more than ${maxOutput} characters; it was stopped`,
+          missing: false,
+          overflowed,
+        });
         return;
       }
       const exit = code ?? 128 + (signal === null ? 0 : (signalNumbers[signal] ?? 0));

@@ -38,7 +38,9 @@ export async function runWithStack(options: RunWithStackOptions): Promise<RunWit
       ...(options.onStderr === undefined ? {} : { onStderr: options.onStderr }),
     });
     if (result.missing) {
-      throw new HarnessError('TOOL_MISSING', `${file} is not installed or not on PATH`, { fix: 'Check the command after --.' });
+      throw new HarnessError('TOOL_MISSING', `${file} is not installed or not on PATH`, {
+        fix: 'Check the command after --.',
+      });
     }
     return { exitCode: result.code, stack };
   } finally {

@@ -20,13 +20,18 @@ describe('resolveComposeFiles', () => {
   it('falls back to compose’s other default names when compose.yaml is absent', () => {
     writeFileSync(join(dir, 'docker-compose.yml'), '');
     expect(resolveComposeFiles(dir, undefined)).toEqual([join(dir, 'docker-compose.yml')]);
-    expect(resolveComposeFiles(dir, { files: ['compose.yaml'], shared: [], sharedVolumes: [] })).toEqual([join(dir, 'docker-compose.yml')]);
+    expect(resolveComposeFiles(dir, { files: ['compose.yaml'], shared: [], sharedVolumes: [] })).toEqual([
+      join(dir, 'docker-compose.yml'),
+    ]);
   });
 
   it('takes the configured files in order', () => {
     writeFileSync(join(dir, 'base.yaml'), '');
     writeFileSync(join(dir, 'dev.yaml'), '');
-    expect(resolveComposeFiles(dir, { files: ['base.yaml', 'dev.yaml'], shared: [], sharedVolumes: [] })).toEqual([join(dir, 'base.yaml'), join(dir, 'dev.yaml')]);
+    expect(resolveComposeFiles(dir, { files: ['base.yaml', 'dev.yaml'], shared: [], sharedVolumes: [] })).toEqual([
+      join(dir, 'base.yaml'),
+      join(dir, 'dev.yaml'),
+    ]);
   });
 
   it('points at compose.files when a configured file is missing', () => {

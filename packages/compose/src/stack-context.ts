@@ -19,7 +19,12 @@ export const labelKeys = {
 } as const;
 
 /** Compose's own default file names, in the order `docker compose` looks for them. */
-export const defaultComposeFiles = ['compose.yaml', 'compose.yml', 'docker-compose.yml', 'docker-compose.yaml'] as const;
+export const defaultComposeFiles = [
+  'compose.yaml',
+  'compose.yml',
+  'docker-compose.yml',
+  'docker-compose.yaml',
+] as const;
 
 export interface StackContext extends WorktreeInfo {
   engine: EngineCli;
@@ -55,9 +60,13 @@ export function resolveComposeFiles(worktree: string, config: ComposeConfig | un
   if (usesDefault) {
     const found = defaultComposeFiles.map((name) => join(worktree, name)).find((path) => existsSync(path));
     if (found !== undefined) return [found];
-    throw new HarnessError('CONFIG_NOT_FOUND', `no compose file in ${worktree} (looked for ${defaultComposeFiles.join(', ')})`, {
-      fix: 'Add a compose.yaml, or list your files under `compose.files` in harness.config.yaml.',
-    });
+    throw new HarnessError(
+      'CONFIG_NOT_FOUND',
+      `no compose file in ${worktree} (looked for ${defaultComposeFiles.join(', ')})`,
+      {
+        fix: 'Add a compose.yaml, or list your files under `compose.files` in harness.config.yaml.',
+      },
+    );
   }
   return config.files.map((file) => {
     const path = join(worktree, file);
@@ -74,7 +83,11 @@ export function resolveComposeFiles(worktree: string, config: ComposeConfig | un
 /** Finds the worktree and names, without touching the engine. */
 export async function readStackNames(cwd: string): Promise<WorktreeInfo & { project: string; sharedProject: string }> {
   const info = await readWorktree(cwd);
-  return { ...info, project: worktreeProjectName(info.repoName, info.worktree), sharedProject: sharedProjectName(info.repoName, info.commonDir) };
+  return {
+    ...info,
+    project: worktreeProjectName(info.repoName, info.worktree),
+    sharedProject: sharedProjectName(info.repoName, info.commonDir),
+  };
 }
 
 export interface ComposeStackContext extends StackContext {
@@ -82,7 +95,10 @@ export interface ComposeStackContext extends StackContext {
 }
 
 /** The stack as `up` and `down` see it: with the compose tool (and, for up, the user's files). */
-export async function openComposeStack(options: StackOptions, { needFiles }: { needFiles: boolean }): Promise<ComposeStackContext> {
+export async function openComposeStack(
+  options: StackOptions,
+  { needFiles }: { needFiles: boolean },
+): Promise<ComposeStackContext> {
   const names = await readStackNames(options.cwd);
   const files = needFiles ? resolveComposeFiles(names.worktree, options.config) : [];
   const cache = { root: names.commonDir, file: join(registryPaths(names.commonDir).dir, 'compose-tool.json') };
@@ -98,14 +114,27 @@ export async function openStack(options: StackOptions): Promise<StackContext> {
   return contextOf(names, options, [], engine);
 }
 
-function contextOf(names: Awaited<ReturnType<typeof readStackNames>>, options: StackOptions, files: string[], engine: EngineCli): StackContext {
+function contextOf(
+  names: Awaited<ReturnType<typeof readStackNames>>,
+  options: StackOptions,
+  files: string[],
+  engine: EngineCli,
+): StackContext {
   const config = options.config ?? defaultConfig;
   const outputDir = join(names.worktree, '.harness', 'compose');
   return {
     ...names,
     engine,
-    labels: { [labelKeys.project]: names.project, [labelKeys.worktree]: names.worktree, [labelKeys.repo]: names.commonDir },
-    sharedLabels: { [labelKeys.project]: names.sharedProject, [labelKeys.repo]: names.commonDir, [labelKeys.shared]: 'true' },
+    labels: {
+      [labelKeys.project]: names.project,
+      [labelKeys.worktree]: names.worktree,
+      [labelKeys.repo]: names.commonDir,
+    },
+    sharedLabels: {
+      [labelKeys.project]: names.sharedProject,
+      [labelKeys.repo]: names.commonDir,
+      [labelKeys.shared]: 'true',
+    },
     files,
     outputDir,
     envFile: join(names.worktree, '.harness', 'env'),

@@ -46,9 +46,13 @@ export interface VersionCache {
 /** The cache's entries; an unreadable or foreign file is an empty cache. */
 async function readEntries(file: string | undefined): Promise<CacheEntry[]> {
   if (file === undefined) return [];
-  const parsed = await readFile(file, 'utf8').then((t) => JSON.parse(t) as unknown).catch(() => undefined);
+  const parsed = await readFile(file, 'utf8')
+    .then((t) => JSON.parse(t) as unknown)
+    .catch(() => undefined);
   if (!Array.isArray(parsed)) return [];
-  return (parsed as (Partial<CacheEntry> | null)[]).filter((e): e is CacheEntry => typeof e?.path === 'string' && typeof e.version === 'string');
+  return (parsed as (Partial<CacheEntry> | null)[]).filter(
+    (e): e is CacheEntry => typeof e?.path === 'string' && typeof e.version === 'string',
+  );
 }
 
 export async function cachedVersion(cache: VersionCache | undefined, path: string): Promise<string | undefined> {
@@ -56,7 +60,9 @@ export async function cachedVersion(cache: VersionCache | undefined, path: strin
   if (cacheFile === undefined) return undefined;
   const key = keyOf(path);
   const entries = await readEntries(cacheFile);
-  const hit = entries.find((e) => key !== undefined && e.path === key.path && e.size === key.size && e.mtimeMs === key.mtimeMs);
+  const hit = entries.find(
+    (e) => key !== undefined && e.path === key.path && e.size === key.size && e.mtimeMs === key.mtimeMs,
+  );
   return hit?.version;
 }
 
@@ -66,5 +72,7 @@ export async function rememberVersion(cache: VersionCache | undefined, path: str
   const entries = await readEntries(cache.file);
   const others = entries.filter((e) => e.path !== path);
   // A cache: when it cannot be written (read-only, or a symlink out of the repository), the next run asks again.
-  await writeInside(cache.root, cache.file, `${JSON.stringify([...others, { ...key, version }], null, 2)}\n`).catch(() => undefined);
+  await writeInside(cache.root, cache.file, `${JSON.stringify([...others, { ...key, version }], null, 2)}\n`).catch(
+    () => undefined,
+  );
 }

@@ -52,7 +52,9 @@ export async function upWorktree(options: UpOptions): Promise<StackUp> {
   const context = await openComposeStack(options, { needFiles: true });
   const timeoutMs = (options.timeoutSeconds ?? 120) * 1000;
   // One up or down of a worktree at a time (an agent's `harness test` beside the factory's up).
-  return withFileLock({ root: context.commonDir, lock: projectLockPath(context) }, timeoutMs, () => upLocked(context, options, timeoutMs));
+  return withFileLock({ root: context.commonDir, lock: projectLockPath(context) }, timeoutMs, () =>
+    upLocked(context, options, timeoutMs),
+  );
 }
 
 /** The lock one worktree's up and down take. */
@@ -62,10 +64,14 @@ export function projectLockPath(context: StackContext): string {
 
 async function upLocked(context: StackContext, options: UpOptions, timeoutMs: number): Promise<StackUp> {
   // Plan first: every file up writes must stay inside the worktree, checked before anything starts.
-  for (const file of [context.envFile, context.composeFile, context.sharedComposeFile]) await assertInsideRoot(context.worktree, file);
+  for (const file of [context.envFile, context.composeFile, context.sharedComposeFile])
+    await assertInsideRoot(context.worktree, file);
   const config = await resolvedConfig(context);
   const services = Object.keys(config.services ?? {});
-  assertDistinctVariables(publishedPorts((config.services ?? {}) as Doc), relative(context.worktree, context.files[0] ?? context.worktree) || '.');
+  assertDistinctVariables(
+    publishedPorts((config.services ?? {}) as Doc),
+    relative(context.worktree, context.files[0] ?? context.worktree) || '.',
+  );
   const shared = context.config.shared.filter((name) => services.includes(name));
   const own = services.filter((name) => !shared.includes(name));
   const bindings = await choosePorts(context, config, own, shared);
@@ -98,11 +104,26 @@ async function upLocked(context: StackContext, options: UpOptions, timeoutMs: nu
 }
 
 /** The shared services, then the worktree's own; a failure removes `.harness/env`, whose ports are then dead. */
-async function startStacks(context: StackContext, rendered: RenderedCompose, expected: string[], options: UpOptions, timeoutMs: number): Promise<{ shared: ContainerState[]; own: ContainerState[] }> {
-  const unchanged = (await writeIfChanged(context.worktree, context.composeFile, stringify(rendered.worktree))) && options.reuseRunning === true;
+async function startStacks(
+  context: StackContext,
+  rendered: RenderedCompose,
+  expected: string[],
+  options: UpOptions,
+  timeoutMs: number,
+): Promise<{ shared: ContainerState[]; own: ContainerState[] }> {
+  const unchanged =
+    (await writeIfChanged(context.worktree, context.composeFile, stringify(rendered.worktree))) &&
+    options.reuseRunning === true;
   try {
     const shared = await upShared(context, rendered, timeoutMs, options.signal);
-    const own = await startProject(context, { project: context.project, file: context.composeFile, expected, timeoutMs, unchanged, signal: options.signal });
+    const own = await startProject(context, {
+      project: context.project,
+      file: context.composeFile,
+      expected,
+      timeoutMs,
+      unchanged,
+      signal: options.signal,
+    });
     return { shared, own };
   } catch (error) {
     // startProject removed what it started; the error that stopped `up` is the one to report.
@@ -113,27 +134,51 @@ async function startStacks(context: StackContext, rendered: RenderedCompose, exp
 
 /** `<compose> config`: the user's files merged, interpolated and normalized by compose itself. */
 async function resolvedConfig(context: StackContext): Promise<Doc> {
-  const result = await runCompose(context.tool, { project: context.project, files: context.files, cwd: context.worktree }, ['config']);
+  const result = await runCompose(
+    context.tool,
+    { project: context.project, files: context.files, cwd: context.worktree },
+    ['config'],
+  );
   const first = relative(context.worktree, context.files[0] ?? context.worktree) || '.';
   if (result.code !== 0) {
-    throw new HarnessError('CONFIG_INVALID', `${context.tool.command.join(' ')} rejected the compose file: ${result.stderr.trim() || lastLine(result)}`, {
-      place: { file: first },
-      fix: `Fix the compose file; \`${context.tool.command.join(' ')} config\` in the worktree shows the same message.`,
-    });
+    throw new HarnessError(
+      'CONFIG_INVALID',
+      `${context.tool.command.join(' ')} rejected the compose file: ${result.stderr.trim() || lastLine(result)}`,
+      {
+        place: { file: first },
+        fix: `Fix the compose file; \`${context.tool.command.join(' ')} config\` in the worktree shows the same message.`,
+      },
+    );
   }
   let parsed: unknown;
   try {
     parsed = parse(result.stdout) as unknown;
   } catch (cause) {
-    throw new HarnessError('COMPOSE_FAILED', `${context.tool.command.join(' ')} config printed YAML harness cannot read: ${(cause as Error).message}`, { place: { file: first }, fix: 'Run the same `config` yourself to see what it prints, and report it to harness.', cause });
+    throw new HarnessError(
+      'COMPOSE_FAILED',
+      `${context.tool.command.join(' ')} config printed YAML harness cannot read: ${(cause as Error).message}`,
+      {
+        place: { file: first },
+        fix: 'Run the same `config` yourself to see what it prints, and report it to harness.',
+        cause,
+      },
+    );
   }
   if (typeof parsed !== 'object' || parsed === null) {
-    throw new HarnessError('CONFIG_INVALID', 'the compose file defines nothing', { place: { file: first }, fix: 'Add `services:` to it.' });
+    throw new HarnessError('CONFIG_INVALID', 'the compose file defines nothing', {
+      place: { file: first },
+      fix: 'Add `services:` to it.',
+    });
   }
   return parsed as Doc;
 }
 
-async function choosePorts(context: StackContext, config: Doc, own: string[], shared: string[]): Promise<PortBinding[]> {
+async function choosePorts(
+  context: StackContext,
+  config: Doc,
+  own: string[],
+  shared: string[],
+): Promise<PortBinding[]> {
   const services = (config.services ?? {}) as Doc;
   const result: PortBinding[] = [];
   const groups = [
@@ -143,15 +188,30 @@ async function choosePorts(context: StackContext, config: Doc, own: string[], sh
   for (const group of groups) {
     const ports = publishedPorts(services, group.names);
     if (ports.length === 0) continue;
-    const held = new Set((await listContainers(context.tool, { 'com.docker.compose.project': group.project })).flatMap((c) => Object.values(c.ports).flat()));
-    const chosen = await assignPorts({ commonDir: context.commonDir, project: group.project, owner: group.owner, keys: ports.map(portKey), held });
+    const held = new Set(
+      (await listContainers(context.tool, { 'com.docker.compose.project': group.project })).flatMap((c) =>
+        Object.values(c.ports).flat(),
+      ),
+    );
+    const chosen = await assignPorts({
+      commonDir: context.commonDir,
+      project: group.project,
+      owner: group.owner,
+      keys: ports.map(portKey),
+      held,
+    });
     for (const port of ports) result.push({ ...port, hostPort: chosen.get(portKey(port)) ?? 0, shared: group.shared });
   }
   return result;
 }
 
 /** The shared services, once for all worktrees, under a lock so two worktrees do not race to create them. */
-async function upShared(context: StackContext, rendered: RenderedCompose, timeoutMs: number, signal: AbortSignal | undefined): Promise<ContainerState[]> {
+async function upShared(
+  context: StackContext,
+  rendered: RenderedCompose,
+  timeoutMs: number,
+  signal: AbortSignal | undefined,
+): Promise<ContainerState[]> {
   for (const volume of rendered.sharedVolumeNames) await createVolume(context.tool, volume, context.sharedLabels);
   if (rendered.shared === undefined) return [];
   const document = rendered.shared;
@@ -160,7 +220,14 @@ async function upShared(context: StackContext, rendered: RenderedCompose, timeou
     // Shared services serve other worktrees too: while ready and unchanged they are left alone, also by `harness up`.
     const unchanged = await writeIfChanged(context.worktree, context.sharedComposeFile, stringify(document));
     const expected = expectedServices(document, Object.keys(document.services ?? {}));
-    return startProject(context, { project: context.sharedProject, file: context.sharedComposeFile, expected, timeoutMs, unchanged, signal });
+    return startProject(context, {
+      project: context.sharedProject,
+      file: context.sharedComposeFile,
+      expected,
+      timeoutMs,
+      unchanged,
+      signal,
+    });
   });
 }
 
@@ -189,7 +256,10 @@ interface StartInput {
   signal: AbortSignal | undefined;
 }
 
-async function startProject(context: StackContext, { project, file, expected, timeoutMs, unchanged, signal }: StartInput): Promise<ContainerState[]> {
+async function startProject(
+  context: StackContext,
+  { project, file, expected, timeoutMs, unchanged, signal }: StartInput,
+): Promise<ContainerState[]> {
   if (unchanged) {
     // Nothing to change and everything ready: `harness test` on a running stack skips compose.
     const running = await listContainers(context.tool, { 'com.docker.compose.project': project });
@@ -201,14 +271,25 @@ async function startProject(context: StackContext, { project, file, expected, ti
     const result = await runCompose(context.tool, call, ['up', '-d', '--remove-orphans']);
     throwIfAborted(signal, project);
     if (result.code !== 0) {
-      throw new HarnessError('COMPOSE_FAILED', `${context.tool.command.join(' ')} up failed for ${project}: ${result.stderr.trim().split('\n').slice(-8).join('\n')}`, {
-        fix: 'Fix what compose reports above, then run `harness up` again.',
-      });
+      throw new HarnessError(
+        'COMPOSE_FAILED',
+        `${context.tool.command.join(' ')} up failed for ${project}: ${result.stderr.trim().split('\n').slice(-8).join('\n')}`,
+        {
+          fix: 'Fix what compose reports above, then run `harness up` again.',
+        },
+      );
     }
     const fix = (service: string) =>
       `Fix ${service} (its last log lines are above; its container was removed), then run \`harness up\` again. ` +
       `To watch it start in the foreground: \`${composeCommandLine(context.tool, call, ['up', service])}\`.`;
-    return await waitReady({ tool: context.tool, project, expected, timeoutMs, fix, ...(signal === undefined ? {} : { signal }) });
+    return await waitReady({
+      tool: context.tool,
+      project,
+      expected,
+      timeoutMs,
+      fix,
+      ...(signal === undefined ? {} : { signal }),
+    });
   } catch (error) {
     // Best effort: the error that stopped `up` is the one to report.
     await removeHalfCreated(context, project, volumesBefore).catch(() => undefined);
@@ -220,9 +301,16 @@ async function startProject(context: StackContext, { project, file, expected, ti
  * After a failed up: containers and networks of the project, and the volumes this up created, by label
  * through the engine (a half-created stack needs no graceful stop, and this is a second faster than v1's down).
  */
-async function removeHalfCreated(context: StackContext, project: string, volumesBefore: ReadonlySet<string>): Promise<void> {
+async function removeHalfCreated(
+  context: StackContext,
+  project: string,
+  volumesBefore: ReadonlySet<string>,
+): Promise<void> {
   const filter = { 'com.docker.compose.project': project };
-  await removeContainers(context.tool, (await listContainers(context.tool, filter)).map((c) => c.id));
+  await removeContainers(
+    context.tool,
+    (await listContainers(context.tool, filter)).map((c) => c.id),
+  );
   await removeResources(context.tool, 'network', await listResources(context.tool, 'network', filter));
   const created = (await listResources(context.tool, 'volume', filter)).filter((name) => !volumesBefore.has(name));
   await removeResources(context.tool, 'volume', created);
@@ -230,12 +318,21 @@ async function removeHalfCreated(context: StackContext, project: string, volumes
 
 export function throwIfAborted(signal: AbortSignal | undefined, project: string): void {
   if (signal?.aborted === true) {
-    throw new HarnessError('INTERRUPTED', `interrupted: ${project} was not started, and what this up created was removed`, {
-      fix: 'Run `harness up` again when you want the stack.',
-    });
+    throw new HarnessError(
+      'INTERRUPTED',
+      `interrupted: ${project} was not started, and what this up created was removed`,
+      {
+        fix: 'Run `harness up` again when you want the stack.',
+      },
+    );
   }
 }
 
 function describe(states: readonly ContainerState[], shared: boolean): StackUp['services'] {
-  return states.map((c) => ({ service: c.labels['com.docker.compose.service'] ?? c.name, status: c.status, health: c.health, shared }));
+  return states.map((c) => ({
+    service: c.labels['com.docker.compose.service'] ?? c.name,
+    status: c.status,
+    health: c.health,
+    shared,
+  }));
 }

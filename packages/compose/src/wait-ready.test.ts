@@ -19,12 +19,19 @@ function container(service: string, state: Partial<ContainerState>): ContainerSt
 
 describe('judgeReadiness', () => {
   it('is ready when every container runs, healthy where it has a healthcheck, and one-shots exited 0', () => {
-    const containers = [container('db', { health: 'healthy' }), container('web', {}), container('migrate', { status: 'exited' })];
+    const containers = [
+      container('db', { health: 'healthy' }),
+      container('web', {}),
+      container('migrate', { status: 'exited' }),
+    ];
     expect(judgeReadiness(containers, ['db', 'web', 'migrate'])).toEqual({ state: 'ready' });
   });
 
   it('waits on a healthcheck that is still starting', () => {
-    expect(judgeReadiness([container('db', { health: 'starting' })], ['db'])).toEqual({ state: 'waiting', on: ['db (starting)'] });
+    expect(judgeReadiness([container('db', { health: 'starting' })], ['db'])).toEqual({
+      state: 'waiting',
+      on: ['db (starting)'],
+    });
   });
 
   it('waits on a service that has no container yet', () => {
@@ -32,7 +39,10 @@ describe('judgeReadiness', () => {
   });
 
   it('fails on an unhealthy container, with what the healthcheck said', () => {
-    const result = judgeReadiness([container('db', { health: 'unhealthy', healthOutput: 'connection refused' })], ['db']);
+    const result = judgeReadiness(
+      [container('db', { health: 'unhealthy', healthOutput: 'connection refused' })],
+      ['db'],
+    );
     expect(result.state === 'failed' && result.reason).toBe('db is unhealthy (healthcheck said: connection refused)');
   });
 

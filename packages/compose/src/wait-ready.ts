@@ -6,7 +6,10 @@ import type { EngineCli } from './compose-tool.js';
 import type { ContainerState } from './engine.js';
 import { containerLogs, listContainers } from './engine.js';
 
-export type Readiness = { state: 'ready' } | { state: 'waiting'; on: string[] } | { state: 'failed'; container: ContainerState; reason: string };
+export type Readiness =
+  | { state: 'ready' }
+  | { state: 'waiting'; on: string[] }
+  | { state: 'failed'; container: ContainerState; reason: string };
 
 const serviceLabel = 'com.docker.compose.service';
 
@@ -28,9 +31,15 @@ export function judgeReadiness(containers: readonly ContainerState[], expected: 
       return { state: 'failed', container, reason: `${service} exited with code ${container.exitCode}` };
     }
     if (container.status === 'restarting' && container.restartCount >= 2) {
-      return { state: 'failed', container, reason: `${service} keeps restarting (exit code ${container.exitCode}, ${container.restartCount} restarts)` };
+      return {
+        state: 'failed',
+        container,
+        reason: `${service} keeps restarting (exit code ${container.exitCode}, ${container.restartCount} restarts)`,
+      };
     }
-    const done = container.status === 'exited' || (container.status === 'running' && (container.health === undefined || container.health === 'healthy'));
+    const done =
+      container.status === 'exited' ||
+      (container.status === 'running' && (container.health === undefined || container.health === 'healthy'));
     if (!done) waiting.push(`${service} (${container.health ?? container.status})`);
   }
   const present = new Set(containers.map(serviceOf));
@@ -55,23 +64,37 @@ export async function waitReady(input: WaitInput): Promise<ContainerState[]> {
   const deadline = Date.now() + input.timeoutMs;
   for (;;) {
     if (input.signal?.aborted === true) {
-      throw new HarnessError('INTERRUPTED', `interrupted while waiting for ${input.project}; what this up created was removed`, {
-        fix: 'Run `harness up` again when you want the stack.',
-      });
+      throw new HarnessError(
+        'INTERRUPTED',
+        `interrupted while waiting for ${input.project}; what this up created was removed`,
+        {
+          fix: 'Run `harness up` again when you want the stack.',
+        },
+      );
     }
     const containers = await listContainers(input.tool, { 'com.docker.compose.project': input.project });
     const readiness = judgeReadiness(containers, input.expected);
     if (readiness.state === 'ready') return containers;
     if (readiness.state === 'failed') {
       const logs = await containerLogs(input.tool, readiness.container.id, 20);
-      throw new HarnessError('COMPOSE_FAILED', `${readiness.reason}${renderLogs(serviceOf(readiness.container), logs)}`, {
-        fix: input.fix?.(serviceOf(readiness.container)) ?? `Fix ${serviceOf(readiness.container)} (its last log lines are above), then run \`harness up\` again.`,
-      });
+      throw new HarnessError(
+        'COMPOSE_FAILED',
+        `${readiness.reason}${renderLogs(serviceOf(readiness.container), logs)}`,
+        {
+          fix:
+            input.fix?.(serviceOf(readiness.container)) ??
+            `Fix ${serviceOf(readiness.container)} (its last log lines are above), then run \`harness up\` again.`,
+        },
+      );
     }
     if (Date.now() > deadline) {
-      throw new HarnessError('COMPOSE_FAILED', `the stack was not ready after ${Math.round(input.timeoutMs / 1000)} s; still waiting on ${readiness.on.join(', ')}`, {
-        fix: 'Give it longer with `harness up --timeout <seconds>`, or check the services’ healthchecks.',
-      });
+      throw new HarnessError(
+        'COMPOSE_FAILED',
+        `the stack was not ready after ${Math.round(input.timeoutMs / 1000)} s; still waiting on ${readiness.on.join(', ')}`,
+        {
+          fix: 'Give it longer with `harness up --timeout <seconds>`, or check the services’ healthchecks.',
+        },
+      );
     }
     await new Promise((resolve) => setTimeout(resolve, input.intervalMs ?? 250));
   }

@@ -1,4 +1,14 @@
-import { mkdirSync, mkdtempSync, readFileSync, realpathSync, rmSync, symlinkSync, writeFileSync, existsSync, lstatSync } from 'node:fs';
+import {
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  realpathSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+  existsSync,
+  lstatSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -28,13 +38,18 @@ describe('writeInside', () => {
   it('does not write through a file symlink that leads out of the root', async () => {
     mkdirSync(join(root, '.harness'));
     symlinkSync(join(outside, 'env'), join(root, '.harness', 'env'));
-    await expect(writeInside(root, join(root, '.harness', 'env'), 'A=1\n')).rejects.toMatchObject({ code: 'IO_FAILED', message: expect.stringContaining('leads out of the repository') });
+    await expect(writeInside(root, join(root, '.harness', 'env'), 'A=1\n')).rejects.toMatchObject({
+      code: 'IO_FAILED',
+      message: expect.stringContaining('leads out of the repository'),
+    });
     expect(readFileSync(join(outside, 'env'), 'utf8')).toBe('theirs\n');
   });
 
   it('does not write into a folder symlink that leads out of the root', async () => {
     symlinkSync(outside, join(root, '.harness'));
-    await expect(writeInside(root, join(root, '.harness', 'compose', 'compose.yaml'), 'x')).rejects.toMatchObject({ code: 'IO_FAILED' });
+    await expect(writeInside(root, join(root, '.harness', 'compose', 'compose.yaml'), 'x')).rejects.toMatchObject({
+      code: 'IO_FAILED',
+    });
     await expect(mkdirInside(root, join(root, '.harness', 'compose'))).rejects.toMatchObject({ code: 'IO_FAILED' });
     expect(existsSync(join(outside, 'compose'))).toBe(false);
   });
@@ -42,7 +57,9 @@ describe('writeInside', () => {
   it('refuses a dangling symlink that leads out', async () => {
     mkdirSync(join(root, '.harness'));
     symlinkSync(join(outside, 'new-file'), join(root, '.harness', 'env'));
-    await expect(writeInside(root, join(root, '.harness', 'env'), 'A=1\n')).rejects.toMatchObject({ code: 'IO_FAILED' });
+    await expect(writeInside(root, join(root, '.harness', 'env'), 'A=1\n')).rejects.toMatchObject({
+      code: 'IO_FAILED',
+    });
     expect(existsSync(join(outside, 'new-file'))).toBe(false);
   });
 
@@ -55,7 +72,10 @@ describe('writeInside', () => {
 
   it('is IO_FAILED when a folder stands where the file goes', async () => {
     mkdirSync(join(root, '.harness', 'env'), { recursive: true });
-    await expect(writeInside(root, join(root, '.harness', 'env'), 'A=1\n')).rejects.toMatchObject({ code: 'IO_FAILED', message: expect.stringContaining('cannot write') });
+    await expect(writeInside(root, join(root, '.harness', 'env'), 'A=1\n')).rejects.toMatchObject({
+      code: 'IO_FAILED',
+      message: expect.stringContaining('cannot write'),
+    });
   });
 });
 

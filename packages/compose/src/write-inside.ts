@@ -9,7 +9,11 @@ import { dirname } from 'node:path';
 import { assertInsideRoot, HarnessError, isHarnessError, writeFileInside } from '@harness/diagnostics';
 
 function ioFailed(what: string, path: string, error: unknown): HarnessError {
-  return new HarnessError('IO_FAILED', `cannot ${what} ${path}: ${(error as Error).message}`, { place: { file: path }, fix: 'Check that the folder is writable and that nothing else stands at that path.', cause: error });
+  return new HarnessError('IO_FAILED', `cannot ${what} ${path}: ${(error as Error).message}`, {
+    place: { file: path },
+    fix: 'Check that the folder is writable and that nothing else stands at that path.',
+    cause: error,
+  });
 }
 
 /** write-file-atomic (temporary file, fsync, rename) of a path that stays inside `root`. */

@@ -29,10 +29,13 @@ function harness(cwd: string, args: string[], env: Record<string, string> = {}):
 
 beforeAll(() => {
   buildBusyboxImage(image);
-  repo = createRepo({
-    'harness.config.yaml': 'version: 1\ncompose:\n  files: [ops/stack.yaml]\n',
-    'ops/stack.yaml': `services:\n  web:\n    image: ${image}\n    init: true\n    command: ["httpd", "-f", "-p", "80", "-h", "/"]\n    ports: ["80:80", "8443"]\n`,
-  }, 'cli');
+  repo = createRepo(
+    {
+      'harness.config.yaml': 'version: 1\ncompose:\n  files: [ops/stack.yaml]\n',
+      'ops/stack.yaml': `services:\n  web:\n    image: ${image}\n    init: true\n    command: ["httpd", "-f", "-p", "80", "-h", "/"]\n    ports: ["80:80", "8443"]\n`,
+    },
+    'cli',
+  );
 });
 
 afterAll(() => {
@@ -44,12 +47,22 @@ describe('harness up, test, ps, down', () => {
   it('up prints one line per published port and a summary on stderr', async () => {
     const result = await harness(repo.root, ['up']);
     expect(result.code).toBe(0);
-    expect(result.stdout).toMatch(/^web {2}80\/tcp {4}http:\/\/127\.0\.0\.1:\d+\nweb {2}8443\/tcp {2}http:\/\/127\.0\.0\.1:\d+\n$/);
-    expect(result.stderr).toMatch(/^cli-cli-[0-9a-f]{6} is up \((?:v1|v2|podman)\): web; variables in \.harness\/env\n$/);
+    expect(result.stdout).toMatch(
+      /^web {2}80\/tcp {4}http:\/\/127\.0\.0\.1:\d+\nweb {2}8443\/tcp {2}http:\/\/127\.0\.0\.1:\d+\n$/,
+    );
+    expect(result.stderr).toMatch(
+      /^cli-cli-[0-9a-f]{6} is up \((?:v1|v2|podman)\): web; variables in \.harness\/env\n$/,
+    );
   });
 
   it('test runs the command with the variables and passes its exit code on', async () => {
-    const passing = await harness(repo.root, ['test', '--', 'sh', '-c', 'echo "$HARNESS_PROJECT $HARNESS_PORT_WEB_80"']);
+    const passing = await harness(repo.root, [
+      'test',
+      '--',
+      'sh',
+      '-c',
+      'echo "$HARNESS_PROJECT $HARNESS_PORT_WEB_80"',
+    ]);
     expect(passing.code).toBe(0);
     expect(passing.stdout).toMatch(/^cli-cli-[0-9a-f]{6} \d+\n$/);
     const failing = await harness(repo.root, ['test', '--', 'sh', '-c', 'exit 3']);
@@ -59,7 +72,10 @@ describe('harness up, test, ps, down', () => {
   it('ps --json lists the stack with its ports', async () => {
     const result = await harness(repo.root, ['ps', '--json']);
     expect(result.code).toBe(0);
-    const document = JSON.parse(result.stdout) as { version: number; stacks: { current: boolean; status: string; services: { ports: unknown[] }[] }[] };
+    const document = JSON.parse(result.stdout) as {
+      version: number;
+      stacks: { current: boolean; status: string; services: { ports: unknown[] }[] }[];
+    };
     expect(document.version).toBe(1);
     expect(document.stacks).toHaveLength(1);
     expect(document.stacks[0]).toMatchObject({ current: true, status: 'running' });
@@ -82,7 +98,9 @@ describe('exit 2 when compose cannot run', () => {
     symlinkSync(execFileSync('sh', ['-c', 'command -v git'], { encoding: 'utf8' }).trim(), join(bin, 'git'));
     const result = await harness(repo.root, ['up'], { PATH: bin });
     expect(result.code).toBe(2);
-    expect(result.stderr).toContain('error TOOL_MISSING: no compose tool is installed (tried `docker compose`, `docker-compose`, `podman compose`, `podman-compose`)');
+    expect(result.stderr).toContain(
+      'error TOOL_MISSING: no compose tool is installed (tried `docker compose`, `docker-compose`, `podman compose`, `podman-compose`)',
+    );
     expect(result.stderr).toContain('fix: Install Docker');
   });
 

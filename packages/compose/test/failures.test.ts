@@ -176,11 +176,14 @@ describe('an invalid compose file', () => {
   });
 
   it('is a CONFIG_INVALID error naming both services when two map to one port variable, and starts nothing', async () => {
-    const service = (name: string) => `  ${name}:\n    image: ${image}\n    command: ["sleep", "600"]\n    ports: ["5432"]\n`;
+    const service = (name: string) =>
+      `  ${name}:\n    image: ${image}\n    command: ["sleep", "600"]\n    ports: ["5432"]\n`;
     const repo = repoWith(`services:\n${service('my-db')}${service('my_db')}`, 'clash');
     const error = await upError(repo.root);
     expect(error.code).toBe('CONFIG_INVALID');
-    expect(error.message).toBe('services `my-db` and `my_db` both publish container port 5432 as HARNESS_PORT_MY_DB_5432');
+    expect(error.message).toBe(
+      'services `my-db` and `my_db` both publish container port 5432 as HARNESS_PORT_MY_DB_5432',
+    );
     expect(error.fix).toContain('Rename one of the services');
     expect(error.place).toEqual({ file: 'compose.yaml' });
     expect(leftovers(repo.commonDir)).toEqual(nothing);

@@ -46,8 +46,15 @@ function docker(args: string[]): string {
 
 /** The container of a compose service, found by compose's labels (v1 names it `p_db_1`, v2 `p-db-1`). */
 export function serviceContainer(project: string, service: string): string {
-  const filters = ['--filter', `label=com.docker.compose.project=${project}`, '--filter', `label=com.docker.compose.service=${service}`];
-  const ids = docker(['ps', '-aq', ...filters]).split('\n').filter(Boolean);
+  const filters = [
+    '--filter',
+    `label=com.docker.compose.project=${project}`,
+    '--filter',
+    `label=com.docker.compose.service=${service}`,
+  ];
+  const ids = docker(['ps', '-aq', ...filters])
+    .split('\n')
+    .filter(Boolean);
   if (ids.length !== 1) throw new Error(`expected one container of ${project}/${service}, found ${ids.length}`);
   return ids[0] ?? '';
 }

@@ -9,7 +9,15 @@ import type { StackUp } from '../src/index.js';
 import { downWorktree, gcStacks, listStacks, upWorktree } from '../src/index.js';
 import { buildBusyboxImage, removeImage } from './busybox-image.js';
 import type { FixtureRepo } from './fixture-repo.js';
-import { addWorktree, createRepo, leftovers, projectLeftovers, registeredProjects, removeRepo, uniqueTag } from './fixture-repo.js';
+import {
+  addWorktree,
+  createRepo,
+  leftovers,
+  projectLeftovers,
+  registeredProjects,
+  removeRepo,
+  uniqueTag,
+} from './fixture-repo.js';
 
 const image = uniqueTag();
 const composeFile = `services:
@@ -74,7 +82,10 @@ describe('gc', () => {
       volumes: [`${stacks.deleted.project}_data`],
       ports: [stacks.deleted.ports[0]?.hostPort],
     });
-    expect(result.stacks.find((s) => s.project === stacks.downed.project)).toMatchObject({ containers: [], ports: [stacks.downed.ports[0]?.hostPort] });
+    expect(result.stacks.find((s) => s.project === stacks.downed.project)).toMatchObject({
+      containers: [],
+      ports: [stacks.downed.ports[0]?.hostPort],
+    });
     for (const name of gone) expect(projectLeftovers(stacks[name].project)).toEqual([]);
     expect(registeredProjects(repo.commonDir)).toEqual([main.project, stacks.locked.project].sort());
     expect((await listStacks({ cwd: repo.root })).map((s) => [s.project, s.worktreeExists]).sort()).toEqual(

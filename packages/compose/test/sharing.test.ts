@@ -50,10 +50,15 @@ afterAll(() => {
 describe('compose.shared', () => {
   it('runs one instance of a shared service for every worktree, reachable by its name', async () => {
     const { sharedProject } = await readStackNames(repo.root);
-    const names = execFileSync('docker', ['ps', '--format', '{{.Names}}', '--filter', `label=com.docker.compose.project=${sharedProject}`], { encoding: 'utf8' });
+    const names = execFileSync(
+      'docker',
+      ['ps', '--format', '{{.Names}}', '--filter', `label=com.docker.compose.project=${sharedProject}`],
+      { encoding: 'utf8' },
+    );
     expect(names.trim().split('\n')).toHaveLength(1);
     // web's healthcheck fetched http://db:5432/ across the projects.
-    for (const stack of stacks) expect(stack.services.find((s) => s.service === 'web' && !s.shared)).toMatchObject({ health: 'healthy' });
+    for (const stack of stacks)
+      expect(stack.services.find((s) => s.service === 'web' && !s.shared)).toMatchObject({ health: 'healthy' });
   });
 
   it('gives both worktrees the shared service’s one port, and each its own web port', () => {

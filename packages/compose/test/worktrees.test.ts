@@ -10,7 +10,15 @@ import type { StackUp } from '../src/index.js';
 import { downWorktree, listStacks, runWithStack, upWorktree } from '../src/index.js';
 import { buildBusyboxImage, removeImage } from './busybox-image.js';
 import type { FixtureRepo } from './fixture-repo.js';
-import { addWorktree, createRepo, leftovers, projectLeftovers, removeRepo, serviceContainer, uniqueTag } from './fixture-repo.js';
+import {
+  addWorktree,
+  createRepo,
+  leftovers,
+  projectLeftovers,
+  removeRepo,
+  serviceContainer,
+  uniqueTag,
+} from './fixture-repo.js';
 
 const image = uniqueTag();
 const composeFile = `services:
@@ -46,7 +54,10 @@ beforeAll(async () => {
   repo = createRepo({ 'compose.yaml': composeFile });
   // Same folder name as the main worktree, detached HEAD: the project names must still differ.
   second = addWorktree(repo, 'elsewhere/shop');
-  stacks = await Promise.all<[Promise<StackUp>, Promise<StackUp>]>([upWorktree({ cwd: repo.root }), upWorktree({ cwd: second })]);
+  stacks = await Promise.all<[Promise<StackUp>, Promise<StackUp>]>([
+    upWorktree({ cwd: repo.root }),
+    upWorktree({ cwd: second }),
+  ]);
 });
 
 afterAll(() => {
@@ -66,7 +77,11 @@ describe('two worktrees up at once', () => {
     const ports = [hostPort(one, 'web'), hostPort(one, 'db'), hostPort(two, 'web'), hostPort(two, 'db')];
     expect(new Set(ports).size).toBe(4);
     for (const port of ports) expect(port).toBeGreaterThanOrEqual(10000);
-    const names = execFileSync('docker', ['ps', '--format', '{{.Names}}', '--filter', `label=dev.harness.repo=${repo.commonDir}`], { encoding: 'utf8' });
+    const names = execFileSync(
+      'docker',
+      ['ps', '--format', '{{.Names}}', '--filter', `label=dev.harness.repo=${repo.commonDir}`],
+      { encoding: 'utf8' },
+    );
     expect(names).toContain(`${one.project}-web`);
     expect(names).toContain(`${two.project}-web`);
   });
@@ -78,7 +93,9 @@ describe('two worktrees up at once', () => {
   });
 
   it('serves each worktree’s web on its own 127.0.0.1 port', async () => {
-    const [one, two] = await Promise.all(stacks.map(async (s) => (await fetch(`http://127.0.0.1:${hostPort(s, 'web')}/`)).text()));
+    const [one, two] = await Promise.all(
+      stacks.map(async (s) => (await fetch(`http://127.0.0.1:${hostPort(s, 'web')}/`)).text()),
+    );
     expect(one).toMatch(/^hello from /);
     expect(two).toMatch(/^hello from /);
     expect(one).not.toBe(two);
@@ -111,7 +128,8 @@ describe('ps', () => {
 
 describe('harness test on a running stack', () => {
   it('reuses the stack as it is', async () => {
-    const id = () => execFileSync('docker', ['inspect', '--format', '{{.Id}}', `${stacks[0].project}-web`], { encoding: 'utf8' });
+    const id = () =>
+      execFileSync('docker', ['inspect', '--format', '{{.Id}}', `${stacks[0].project}-web`], { encoding: 'utf8' });
     const before = id();
     const result = await runWithStack({ cwd: repo.root, command: ['true'] });
     expect(result.exitCode).toBe(0);

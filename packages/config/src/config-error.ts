@@ -35,7 +35,12 @@ export function problemsFromZod(error: ZodError, doc: Document, lines: LineCount
       }
       continue;
     }
-    problems.push({ ...locate(doc, lines, issue.path, false), file, key: formatPath(issue.path), message: issue.message });
+    problems.push({
+      ...locate(doc, lines, issue.path, false),
+      file,
+      key: formatPath(issue.path),
+      message: issue.message,
+    });
   }
   return problems.sort((a, b) => a.line - b.line || a.column - b.column);
 }
@@ -62,7 +67,9 @@ function locate(doc: Document, lines: LineCounter, path: Path, wantKey: boolean)
 
 function child(node: unknown, segment: PropertyKey): { key: unknown; value: unknown } | undefined {
   if (isMap(node)) {
-    const pair = node.items.find((item) => isPair(item) && isScalar(item.key) && String(item.key.value) === String(segment));
+    const pair = node.items.find(
+      (item) => isPair(item) && isScalar(item.key) && String(item.key.value) === String(segment),
+    );
     return pair === undefined ? undefined : { key: pair.key, value: pair.value ?? pair.key };
   }
   if (isSeq(node) && typeof segment === 'number') {

@@ -21,7 +21,11 @@ describe('layers.contracts', () => {
       'workbench-core-before-contrib:forbidden',
       'trackers-independent:independent',
     ]);
-    expect(result.ok && result.config.rules).toEqual({ 'docs/orphan': 'error', 'docs/missing-path': 'off', 'layers/unassigned': 'warn' });
+    expect(result.ok && result.config.rules).toEqual({
+      'docs/orphan': 'error',
+      'docs/missing-path': 'off',
+      'layers/unassigned': 'warn',
+    });
   });
 
   it('accepts the three contract types and fills their defaults', () => {
@@ -62,22 +66,30 @@ layers:
   });
 
   it('names the contract key that does not fit its type, and what is missing', () => {
-    expect(problemsOf('version: 1\nlayers:\n  contracts:\n    - name: a\n      type: layers\n      from: [x]\n')).toEqual([
+    expect(
+      problemsOf('version: 1\nlayers:\n  contracts:\n    - name: a\n      type: layers\n      from: [x]\n'),
+    ).toEqual([
       '4:layers.contracts.0.layers: a layers contract takes exactly one of `layers` (name → globs) or `segments` (folder names)',
       '6:layers.contracts.0.from: "from" does not apply to a contract of type layers (it takes layers, segments, allow)',
     ]);
-    expect(problemsOf('version: 1\nlayers:\n  contracts:\n    - name: c\n      type: layers\n      layers: {}\n      segments: [a]\n')).toEqual([
+    expect(
+      problemsOf(
+        'version: 1\nlayers:\n  contracts:\n    - name: c\n      type: layers\n      layers: {}\n      segments: [a]\n',
+      ),
+    ).toEqual([
       '6:layers.contracts.0.layers: a layers contract takes exactly one of `layers` (name → globs) or `segments` (folder names)',
     ]);
-    expect(problemsOf('version: 1\nlayers:\n  contracts:\n    - name: b\n      type: forbidden\n      from: [x]\n')).toEqual([
-      '4:layers.contracts.0.to: a forbidden contract needs `to` (the files they may not import)',
-    ]);
+    expect(
+      problemsOf('version: 1\nlayers:\n  contracts:\n    - name: b\n      type: forbidden\n      from: [x]\n'),
+    ).toEqual(['4:layers.contracts.0.to: a forbidden contract needs `to` (the files they may not import)']);
   });
 
   it('suggests a contract key for a typo', () => {
-    expect(problemsOf('version: 1\nlayers:\n  contracts:\n    - name: a\n      type: independent\n      modules: [x]\n      excep: []\n')).toEqual([
-      '7:layers.contracts.0.excep: unknown key "excep": did you mean "except"?',
-    ]);
+    expect(
+      problemsOf(
+        'version: 1\nlayers:\n  contracts:\n    - name: a\n      type: independent\n      modules: [x]\n      excep: []\n',
+      ),
+    ).toEqual(['7:layers.contracts.0.excep: unknown key "excep": did you mean "except"?']);
   });
 });
 
@@ -88,6 +100,8 @@ describe('rules', () => {
   });
 
   it('rejects another severity', () => {
-    expect(problemsOf('version: 1\nrules:\n  layers/unassigned: warning\n')).toEqual(['3:rules.layers/unassigned: Invalid option: expected one of "off"|"warn"|"error"']);
+    expect(problemsOf('version: 1\nrules:\n  layers/unassigned: warning\n')).toEqual([
+      '3:rules.layers/unassigned: Invalid option: expected one of "off"|"warn"|"error"',
+    ]);
   });
 });

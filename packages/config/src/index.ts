@@ -24,7 +24,15 @@ export type {
   RulesetsConfig,
   SectionName,
 } from './schema.js';
-export { configSchema, contractTypes, createJsonSchema, defaultLayerOrder, layerRuleIds, ruleSeverities, sectionDefaults } from './schema.js';
+export {
+  configSchema,
+  contractTypes,
+  createJsonSchema,
+  defaultLayerOrder,
+  layerRuleIds,
+  ruleSeverities,
+  sectionDefaults,
+} from './schema.js';
 export { knownKeysAt, suggestKey } from './suggest-key.js';
 export type { Check, CheckContext, CheckOptions, CheckOutcome } from './check-definition.js';
 export { testFixtureGlobs } from './test-fixtures.js';

@@ -46,7 +46,9 @@ describe('validateConfig', () => {
   });
 
   it('suggests inside array items', () => {
-    const problem = problemsOf('version: 1\nbudgets:\n  - name: build\n    comand: x\n    seconds: 1\n').find((p) => p.key === 'budgets.0.comand');
+    const problem = problemsOf('version: 1\nbudgets:\n  - name: build\n    comand: x\n    seconds: 1\n').find(
+      (p) => p.key === 'budgets.0.comand',
+    );
     expect(problem).toMatchObject({ line: 4, key: 'budgets.0.comand', suggestion: 'command' });
   });
 
@@ -129,7 +131,11 @@ describe('where the config is searched and where the root is', () => {
     mkdirSync(join(repo, '.git'), { recursive: true });
     mkdirSync(join(repo, 'src'));
     expect(findConfigFile(join(repo, 'src'))).toBeUndefined();
-    expect(await loadConfig({ cwd: join(repo, 'src') })).toEqual({ root: repo, path: undefined, config: { version: 1 } });
+    expect(await loadConfig({ cwd: join(repo, 'src') })).toEqual({
+      root: repo,
+      path: undefined,
+      config: { version: 1 },
+    });
   });
 
   it('stops at a linked worktree’s .git file too', () => {
@@ -173,7 +179,12 @@ describe('where the config is searched and where the root is', () => {
 describe('validateConfig never throws', () => {
   it('reports a YAML alias bomb as a problem with its place', () => {
     const bomb = ['version: 1', 'a: &a ["x","x","x","x","x","x","x","x","x","x"]'];
-    for (let i = 0; i < 8; i++) bomb.push(`${String.fromCharCode(98 + i)}: &${String.fromCharCode(98 + i)} [${Array(10).fill(`*${String.fromCharCode(97 + i)}`).join(',')}]`);
+    for (let i = 0; i < 8; i++)
+      bomb.push(
+        `${String.fromCharCode(98 + i)}: &${String.fromCharCode(98 + i)} [${Array(10)
+          .fill(`*${String.fromCharCode(97 + i)}`)
+          .join(',')}]`,
+      );
     const [problem] = problemsOf(`${bomb.join('\n')}\n`);
     expect(problem).toMatchObject({ file: 'harness.config.yaml', key: '(yaml)' });
     expect(problem?.line).toBeGreaterThanOrEqual(2);
@@ -182,11 +193,71 @@ describe('validateConfig never throws', () => {
 
   it('answers ok or problems for every text of a deterministic fuzz', () => {
     const pieces = [
-      'version', 'layers', 'docs', 'budgets', 'rules', 'domains', 'order', 'paths', 'contracts', 'name', 'seconds',
-      ':', ': ', '- ', '-', '[', ']', '{', '}', ',', '"', "'", '&a ', '*a', '&b ', '*b', '<<: ', '!!str ', '!!map ',
-      '!!binary ', '!custom ', '? ', '|', '>', '#', '%YAML 1.2\n', '---\n', '...\n', '\n', '\n  ', '\n    ', '\t', ' ',
-      '1', '0x1F', '1e999', '-.inf', '.nan', 'null', '~', 'true', '__proto__', 'constructor', 'toString', '\u0000',
-      '\uFEFF', 'é', '\r\n', '@', '`', 'docs/layers.md', '"\\x"', '"\\u00"', 'layers/forward-only', 'off',
+      'version',
+      'layers',
+      'docs',
+      'budgets',
+      'rules',
+      'domains',
+      'order',
+      'paths',
+      'contracts',
+      'name',
+      'seconds',
+      ':',
+      ': ',
+      '- ',
+      '-',
+      '[',
+      ']',
+      '{',
+      '}',
+      ',',
+      '"',
+      "'",
+      '&a ',
+      '*a',
+      '&b ',
+      '*b',
+      '<<: ',
+      '!!str ',
+      '!!map ',
+      '!!binary ',
+      '!custom ',
+      '? ',
+      '|',
+      '>',
+      '#',
+      '%YAML 1.2\n',
+      '---\n',
+      '...\n',
+      '\n',
+      '\n  ',
+      '\n    ',
+      '\t',
+      ' ',
+      '1',
+      '0x1F',
+      '1e999',
+      '-.inf',
+      '.nan',
+      'null',
+      '~',
+      'true',
+      '__proto__',
+      'constructor',
+      'toString',
+      '\u0000',
+      '\uFEFF',
+      'é',
+      '\r\n',
+      '@',
+      '`',
+      'docs/layers.md',
+      '"\\x"',
+      '"\\u00"',
+      'layers/forward-only',
+      'off',
     ];
     let seed = 42;
     const next = (n: number): number => {
@@ -199,7 +270,9 @@ describe('validateConfig never throws', () => {
       for (let i = 0; i < length; i++) text += pieces[next(pieces.length)] ?? '';
       let result: ReturnType<typeof validateConfig> | undefined;
       expect(() => (result = validateConfig(text, 'harness.config.yaml')), JSON.stringify(text)).not.toThrow();
-      expect(result?.ok === true || (result?.ok === false && result.problems.length > 0), JSON.stringify(text)).toBe(true);
+      expect(result?.ok === true || (result?.ok === false && result.problems.length > 0), JSON.stringify(text)).toBe(
+        true,
+      );
     }
   });
 });

@@ -43,7 +43,8 @@ export function searchConfigFile(cwd: string): ConfigSearch {
   for (;;) {
     const candidate = join(dir, configFileName);
     if (existsSync(candidate)) return { path: candidate, misnamed: undefined };
-    if (misnamed === undefined && existsSync(join(dir, misnamedConfigFileName))) misnamed = join(dir, misnamedConfigFileName);
+    if (misnamed === undefined && existsSync(join(dir, misnamedConfigFileName)))
+      misnamed = join(dir, misnamedConfigFileName);
     const parent = dirname(dir);
     if (dir === stop || parent === dir) return { path: undefined, misnamed };
     dir = parent;
@@ -112,7 +113,9 @@ export function configError(problems: readonly ConfigProblem[]): HarnessError {
       ? `${first.key}: ${first.message}`
       : `${problems.length} problems in ${configFileName}:\n${problems.map((p) => `  ${p.file}:${p.line}:${p.column} ${p.key}: ${p.message}`).join('\n')}`;
   return new HarnessError('CONFIG_INVALID', message, {
-    ...(first === undefined ? {} : { place: { file: first.file, line: first.line, column: first.column, key: first.key } }),
+    ...(first === undefined
+      ? {}
+      : { place: { file: first.file, line: first.line, column: first.column, key: first.key } }),
     fix: first?.suggestion
       ? `Rename "${first.key.split('.').at(-1) ?? ''}" to "${first.suggestion}". The schema is @harness/config/schema.json.`
       : 'Correct the keys named above; the schema is @harness/config/schema.json (editors complete it).',
@@ -145,7 +148,11 @@ export async function loadConfig(options: LoadConfigOptions = {}): Promise<Loade
     });
   }
   if (search.path === undefined) return { root: workTree, path: undefined, config: { version: 1 } };
-  return { root: dirname(search.path), path: search.path, config: await readConfig(search.path, relative(cwd, search.path) || configFileName) };
+  return {
+    root: dirname(search.path),
+    path: search.path,
+    config: await readConfig(search.path, relative(cwd, search.path) || configFileName),
+  };
 }
 
 /** The exit-2 error of a command that needs a config file and has none. */

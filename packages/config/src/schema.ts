@@ -31,8 +31,15 @@ export const contractTypes = ['layers', 'forbidden', 'independent'] as const;
 
 export const contractSchema = z
   .strictObject({
-    name: z.string().regex(/^[\w.-]+$/, 'a contract name is letters, digits, ".", "_" and "-"').describe('Named in every finding of this contract.'),
-    type: z.enum(contractTypes).describe('layers: an order or an allow DAG; forbidden: no import from `from` to `to`; independent: `modules` may not import each other.'),
+    name: z
+      .string()
+      .regex(/^[\w.-]+$/, 'a contract name is letters, digits, ".", "_" and "-"')
+      .describe('Named in every finding of this contract.'),
+    type: z
+      .enum(contractTypes)
+      .describe(
+        'layers: an order or an allow DAG; forbidden: no import from `from` to `to`; independent: `modules` may not import each other.',
+      ),
     layers: z
       .record(z.string().min(1), globs.min(1))
       .optional()
@@ -41,14 +48,17 @@ export const contractSchema = z
       .array(z.string().min(1))
       .min(1)
       .optional()
-      .describe('type layers: a file\'s layer is the last folder segment of its path that names one of these.'),
+      .describe("type layers: a file's layer is the last folder segment of its path that names one of these."),
     allow: z
       .record(z.string().min(1), z.array(z.string().min(1)))
       .optional()
       .describe('type layers: what each layer may import besides itself; a layer not listed may import only itself.'),
     from: globs.min(1).optional().describe('type forbidden: the importing files.'),
     to: globs.min(1).optional().describe('type forbidden: the files they may not import.'),
-    modules: globs.min(1).optional().describe('type independent: folders (globs) whose matches may not import each other.'),
+    modules: globs
+      .min(1)
+      .optional()
+      .describe('type independent: folders (globs) whose matches may not import each other.'),
     except: z.array(exceptEdge).default([]).describe('Edges this contract does not judge.'),
     allowTypeOnly: z.boolean().default(false).describe('Type-only imports are not judged by this contract.'),
   })
@@ -61,24 +71,40 @@ export const contractSchema = z
     const specific = ['layers', 'segments', 'allow', 'from', 'to', 'modules'] as const;
     for (const key of specific) {
       if (contract[key] !== undefined && !allowed[contract.type].includes(key)) {
-        ctx.addIssue({ code: 'custom', path: [key], message: `"${key}" does not apply to a contract of type ${contract.type} (it takes ${allowed[contract.type].join(', ')})` });
+        ctx.addIssue({
+          code: 'custom',
+          path: [key],
+          message: `"${key}" does not apply to a contract of type ${contract.type} (it takes ${allowed[contract.type].join(', ')})`,
+        });
       }
     }
     const need = (ok: boolean, path: string, message: string): void => {
       if (!ok) ctx.addIssue({ code: 'custom', path: [path], message });
     };
-    if (contract.type === 'layers') need((contract.layers === undefined) !== (contract.segments === undefined), 'layers', 'a layers contract takes exactly one of `layers` (name → globs) or `segments` (folder names)');
+    if (contract.type === 'layers')
+      need(
+        (contract.layers === undefined) !== (contract.segments === undefined),
+        'layers',
+        'a layers contract takes exactly one of `layers` (name → globs) or `segments` (folder names)',
+      );
     if (contract.type === 'forbidden') {
       need(contract.from !== undefined, 'from', 'a forbidden contract needs `from` (the importing files)');
       need(contract.to !== undefined, 'to', 'a forbidden contract needs `to` (the files they may not import)');
     }
-    if (contract.type === 'independent') need(contract.modules !== undefined, 'modules', 'an independent contract needs `modules` (the folders that may not import each other)');
+    if (contract.type === 'independent')
+      need(
+        contract.modules !== undefined,
+        'modules',
+        'an independent contract needs `modules` (the folders that may not import each other)',
+      );
   })
   .describe('One architecture contract, checked over the same import graph.');
 
 export const layersSchema = z
   .strictObject({
-    domains: globs.default([]).describe('Folders matched are domains; their sub-folders named after layers are the layers.'),
+    domains: globs
+      .default([])
+      .describe('Folders matched are domains; their sub-folders named after layers are the layers.'),
     order: z
       .array(z.string().min(1))
       .min(1)
@@ -101,11 +127,11 @@ export const layersSchema = z
       .record(z.string(), z.array(z.string().min(1)))
       .default({})
       .describe('npm packages that only the listed layers may import, keyed by layer.'),
-    allowTypeOnly: z
-      .array(z.enum(layerRuleIds))
+    allowTypeOnly: z.array(z.enum(layerRuleIds)).default([]).describe('Rules for which type-only imports are allowed.'),
+    contracts: z
+      .array(contractSchema)
       .default([])
-      .describe('Rules for which type-only imports are allowed.'),
-    contracts: z.array(contractSchema).default([]).describe('Independent contracts (layers, forbidden, independent) over the one import graph.'),
+      .describe('Independent contracts (layers, forbidden, independent) over the one import graph.'),
     suppressions: z
       .strictObject({
         eslint: z
@@ -114,7 +140,7 @@ export const layersSchema = z
           .describe('ESLint rule names whose eslint-disable comments count as harness-ignore for layer findings.'),
       })
       .default({ eslint: [] })
-      .describe('Other tools\' suppression comments that count as harness-ignore.'),
+      .describe("Other tools' suppression comments that count as harness-ignore."),
     ignore: globs.default([]).describe('Files that are not checked.'),
     baseline: z.string().min(1).default('.harness/baseline/layers.json').describe('Known violations accepted for now.'),
   })
@@ -134,8 +160,16 @@ export const docsSchema = z
       .record(z.string(), z.array(z.string().min(1)))
       .default({})
       .describe('Required front-matter keys, per folder glob.'),
-    staleAfterDays: z.int().positive().default(90).describe('Days after which a doc whose linked code changed is stale.'),
-    ignore: globs.default([]).describe('Markdown files not checked at all (besides test fixtures): no finding in them, none for being unreachable.'),
+    staleAfterDays: z
+      .int()
+      .positive()
+      .default(90)
+      .describe('Days after which a doc whose linked code changed is stale.'),
+    ignore: globs
+      .default([])
+      .describe(
+        'Markdown files not checked at all (besides test fixtures): no finding in them, none for being unreachable.',
+      ),
     baseline: z.string().min(1).default('.harness/baseline/docs.json').describe('Known findings accepted for now.'),
   })
   .describe('harness check docs: the AGENTS.md map and the knowledge base.');
@@ -149,7 +183,11 @@ export const budgetSchema = z.strictObject({
   command: z.string().min(1).describe('The shell command whose time is budgeted.'),
   seconds: z.number().positive().describe('The budget: the median run must take at most this long.'),
   runs: z.int().positive().optional().describe('How many runs to take the median of (default 1).'),
-  warmup: z.int().nonnegative().optional().describe('Unrecorded runs before the measured ones, to warm caches (default 0).'),
+  warmup: z
+    .int()
+    .nonnegative()
+    .optional()
+    .describe('Unrecorded runs before the measured ones, to warm caches (default 0).'),
   tasks: z
     .record(z.string().regex(/^.+#.+$/, 'a task id is "package#task", as turbo prints it'), z.number().positive())
     .optional()
@@ -159,7 +197,10 @@ export const budgetSchema = z.strictObject({
 export const composeSchema = z
   .strictObject({
     files: globs.min(1).default(['compose.yaml']).describe('The project’s own, unmodified compose files.'),
-    shared: z.array(z.string().min(1)).default([]).describe('Services run once for all worktrees instead of per worktree.'),
+    shared: z
+      .array(z.string().min(1))
+      .default([])
+      .describe('Services run once for all worktrees instead of per worktree.'),
     sharedVolumes: z.array(z.string().min(1)).default([]).describe('Named volumes shared by all worktrees.'),
   })
   .describe('harness up/down/ps/test/gc: per-worktree compose stacks.');
@@ -172,8 +213,18 @@ export const rulesetsSchema = z
 
 export const factorySchema = z
   .strictObject({
-    labels: z.array(z.string().min(1)).min(1).default(['agent-ready']).describe('Issues carrying every one of these labels are worked.'),
-    agent: z.string().min(1).default('codex exec --full-auto --output-last-message "$HARNESS_FACTORY_OUTCOME" -').describe('The agent command, run with sh -c in the worktree; it reads the prompt on stdin and answers with the outcome JSON as its last stdout line or in the file $HARNESS_FACTORY_OUTCOME.'),
+    labels: z
+      .array(z.string().min(1))
+      .min(1)
+      .default(['agent-ready'])
+      .describe('Issues carrying every one of these labels are worked.'),
+    agent: z
+      .string()
+      .min(1)
+      .default('codex exec --full-auto --output-last-message "$HARNESS_FACTORY_OUTCOME" -')
+      .describe(
+        'The agent command, run with sh -c in the worktree; it reads the prompt on stdin and answers with the outcome JSON as its last stdout line or in the file $HARNESS_FACTORY_OUTCOME.',
+      ),
     base: z.string().min(1).default('main').describe('The branch PRs are opened against.'),
     concurrency: z.int().positive().default(1).describe('Issues worked at the same time.'),
     maxTurns: z.int().positive().default(20).describe('Turns per issue before a person is asked to take over.'),

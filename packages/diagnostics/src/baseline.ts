@@ -28,13 +28,20 @@ export function baselineKey(entry: { file: string; rule: string; target?: string
 }
 
 /** The baseline of `check` at `path`, or undefined when there is none. */
-export async function readBaseline(path: string, displayPath: string, check: string): Promise<BaselineEntry[] | undefined> {
+export async function readBaseline(
+  path: string,
+  displayPath: string,
+  check: string,
+): Promise<BaselineEntry[] | undefined> {
   let text: string;
   try {
     text = await readFile(path, 'utf8');
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
-    throw new HarnessError('IO_FAILED', `cannot read the ${check} baseline ${displayPath}`, { place: { file: displayPath }, cause: error });
+    throw new HarnessError('IO_FAILED', `cannot read the ${check} baseline ${displayPath}`, {
+      place: { file: displayPath },
+      cause: error,
+    });
   }
   const invalid = (why: string): HarnessError =>
     new HarnessError('BASELINE_INVALID', `the ${check} baseline ${displayPath} is not valid: ${why}`, {
@@ -53,7 +60,12 @@ export async function readBaseline(path: string, displayPath: string, check: str
   }
   for (const [i, e] of doc.entries.entries()) {
     const entry = e as Partial<BaselineEntry> | null;
-    if (entry === null || typeof entry.file !== 'string' || typeof entry.rule !== 'string' || typeof entry.target !== 'string') {
+    if (
+      entry === null ||
+      typeof entry.file !== 'string' ||
+      typeof entry.rule !== 'string' ||
+      typeof entry.target !== 'string'
+    ) {
       throw invalid(`entries[${i}] needs string "file", "rule" and "target"`);
     }
   }
@@ -62,7 +74,9 @@ export async function readBaseline(path: string, displayPath: string, check: str
 
 /** The baseline file's text: sorted entries, so diffs stay small. */
 export function serializeBaseline(entries: readonly BaselineEntry[], description: string): string {
-  const sorted = [...entries].sort((a, b) => compare(a.file, b.file) || compare(a.rule, b.rule) || compare(a.target, b.target));
+  const sorted = [...entries].sort(
+    (a, b) => compare(a.file, b.file) || compare(a.rule, b.rule) || compare(a.target, b.target),
+  );
   const doc: BaselineDocument = { version: 1, description, entries: sorted };
   return `${JSON.stringify(doc, null, 2)}\n`;
 }
@@ -74,7 +88,11 @@ export interface BaselineUpdate {
 }
 
 /** The baseline `--update-baseline` writes. */
-export function planBaselineUpdate(existing: readonly BaselineEntry[] | undefined, findings: readonly Diagnostic[], allowGrowth: boolean): BaselineUpdate {
+export function planBaselineUpdate(
+  existing: readonly BaselineEntry[] | undefined,
+  findings: readonly Diagnostic[],
+  allowGrowth: boolean,
+): BaselineUpdate {
   const current = new Map<string, BaselineEntry>();
   for (const f of findings) current.set(baselineKey(f), { file: f.file, rule: f.rule, target: f.target ?? '' });
   if (existing === undefined) return { entries: [...current.values()], added: current.size, removed: 0 };
@@ -85,7 +103,10 @@ export function planBaselineUpdate(existing: readonly BaselineEntry[] | undefine
 }
 
 /** Splits findings into those the baseline accepts and the rest, and lists entries matching nothing. */
-export function applyBaseline<T extends Diagnostic>(findings: readonly T[], entries: readonly BaselineEntry[]): { remaining: T[]; accepted: T[]; stale: BaselineEntry[] } {
+export function applyBaseline<T extends Diagnostic>(
+  findings: readonly T[],
+  entries: readonly BaselineEntry[],
+): { remaining: T[]; accepted: T[]; stale: BaselineEntry[] } {
   const keys = new Set(entries.map(baselineKey));
   const used = new Set<string>();
   const remaining: T[] = [];
@@ -133,7 +154,10 @@ export async function settleBaseline<T extends Diagnostic>(input: SettleBaseline
   if (input.updateBaseline === true) {
     const update = planBaselineUpdate(entries, input.findings, input.allowGrowth === true);
     const verb = input.dryRun === true ? 'would write' : 'wrote';
-    const notAdded = entries !== undefined && input.allowGrowth !== true && applyBaseline(input.findings, update.entries).remaining.length > 0;
+    const notAdded =
+      entries !== undefined &&
+      input.allowGrowth !== true &&
+      applyBaseline(input.findings, update.entries).remaining.length > 0;
     const hint = notAdded ? ' (new findings were not added: the baseline only shrinks unless --allow-growth)' : '';
     note = `${check}: ${verb} ${path}: ${update.entries.length} ${update.entries.length === 1 ? 'entry' : 'entries'} (+${update.added}, -${update.removed})${hint}.`;
     if (input.dryRun !== true) await writeBaseline(input, update.entries);
@@ -156,7 +180,11 @@ export async function settleBaseline<T extends Diagnostic>(input: SettleBaseline
 }
 
 /** The message and fix of a `<check>/stale-baseline` finding. */
-export function describeStaleEntry(check: string, entry: BaselineEntry, baselinePath: string): { message: string; fix: string } {
+export function describeStaleEntry(
+  check: string,
+  entry: BaselineEntry,
+  baselinePath: string,
+): { message: string; fix: string } {
   const what = entry.target === '' ? entry.file : `${entry.file} → ${entry.target}`;
   return {
     message: `the baseline still accepts ${entry.rule} for ${what}, but that finding is gone (fixed or moved away).`,

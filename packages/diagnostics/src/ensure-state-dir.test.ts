@@ -24,7 +24,9 @@ describe('ensureStateDir', () => {
     writeFileSync(join(dir, 'docs.json'), '{}');
     expect(readFileSync(join(dir, '.gitignore'), 'utf8')).toBe(stateDirIgnore);
     expect(stateDirIgnore.split('\n')).toContain('*');
-    expect(execFileSync('git', ['status', '--porcelain', '--untracked-files=all'], { cwd: root, encoding: 'utf8' })).toBe('');
+    expect(
+      execFileSync('git', ['status', '--porcelain', '--untracked-files=all'], { cwd: root, encoding: 'utf8' }),
+    ).toBe('');
   });
 
   it('never overwrites a .gitignore that is there, and is idempotent', async () => {

@@ -4,8 +4,13 @@ import { formatHarnessError, HarnessError } from './harness-error.js';
 
 describe('formatHarnessError', () => {
   it('prints the place, the code, the message and the fix', () => {
-    const error = new HarnessError('CONFIG_INVALID', 'layers.x: unknown key', { place: { file: 'harness.config.yaml', line: 3, column: 3 }, fix: 'Remove it.' });
-    expect(formatHarnessError(error)).toBe('harness.config.yaml:3:3: error CONFIG_INVALID: layers.x: unknown key\n  fix: Remove it.');
+    const error = new HarnessError('CONFIG_INVALID', 'layers.x: unknown key', {
+      place: { file: 'harness.config.yaml', line: 3, column: 3 },
+      fix: 'Remove it.',
+    });
+    expect(formatHarnessError(error)).toBe(
+      'harness.config.yaml:3:3: error CONFIG_INVALID: layers.x: unknown key\n  fix: Remove it.',
+    );
   });
 });
 

@@ -13,8 +13,22 @@ export type { SarifOptions } from './reporters/sarif.js';
 export { renderSarif, sarifUri } from './reporters/sarif.js';
 export type { ErrorDocument, ErrorReport } from './reporters/render-error.js';
 export { createErrorDocument, errorReport, internalErrorFix, renderError } from './reporters/render-error.js';
-export type { BaselineDocument, BaselineEntry, BaselineUpdate, SettleBaselineInput, SettledBaseline } from './baseline.js';
-export { applyBaseline, baselineKey, describeStaleEntry, planBaselineUpdate, readBaseline, serializeBaseline, settleBaseline } from './baseline.js';
+export type {
+  BaselineDocument,
+  BaselineEntry,
+  BaselineUpdate,
+  SettleBaselineInput,
+  SettledBaseline,
+} from './baseline.js';
+export {
+  applyBaseline,
+  baselineKey,
+  describeStaleEntry,
+  planBaselineUpdate,
+  readBaseline,
+  serializeBaseline,
+  settleBaseline,
+} from './baseline.js';
 export { writeFileAtomic } from './write-file-atomic.js';
 export { assertInsideRoot, writeFileInside } from './inside-root.js';
 export { ensureStateDir, stateDirIgnore } from './ensure-state-dir.js';

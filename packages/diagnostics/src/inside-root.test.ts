@@ -28,11 +28,23 @@ describe('assertInsideRoot', () => {
   it.each([
     ['`..` out of the repository', '../x.txt', () => undefined],
     ['an absolute path elsewhere', '/etc/x.txt', () => undefined],
-    ['a file symlink out', 'out.txt', (root: string, outside: string) => symlinkSync(join(outside, 'v.txt'), join(root, 'out.txt'))],
+    [
+      'a file symlink out',
+      'out.txt',
+      (root: string, outside: string) => symlinkSync(join(outside, 'v.txt'), join(root, 'out.txt')),
+    ],
     ['a folder symlink out', 'dir/x.txt', (root: string, outside: string) => symlinkSync(outside, join(root, 'dir'))],
     ['a symlink to /', 'slash/tmp/x.txt', (root: string) => symlinkSync('/', join(root, 'slash'))],
-    ['a dangling symlink out', 'gone.txt', (root: string, outside: string) => symlinkSync(join(outside, 'missing/new.txt'), join(root, 'gone.txt'))],
-    ['a symlink loop', 'loop/x.txt', (root: string) => (symlinkSync('loop2', join(root, 'loop')), symlinkSync('loop', join(root, 'loop2')))],
+    [
+      'a dangling symlink out',
+      'gone.txt',
+      (root: string, outside: string) => symlinkSync(join(outside, 'missing/new.txt'), join(root, 'gone.txt')),
+    ],
+    [
+      'a symlink loop',
+      'loop/x.txt',
+      (root: string) => (symlinkSync('loop2', join(root, 'loop')), symlinkSync('loop', join(root, 'loop2'))),
+    ],
   ])('refuses %s with IO_FAILED', async (_name, path, arrange) => {
     const root = temp();
     const outside = temp();

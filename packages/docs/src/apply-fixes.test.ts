@@ -22,7 +22,10 @@ describe('applyFixes', () => {
     const outside = await mkdtemp(join(tmpdir(), 'harness-fix-outside-'));
     onTestFinished(() => rm(outside, { recursive: true, force: true }));
     await writeFile(join(outside, 'victim.md'), text);
-    const root = await writeTempRepo({ 'AGENTS.md': text, 'docs/guide.md': text }, { 'CLAUDE.md': 'AGENTS.md', 'docs/out.md': join(outside, 'victim.md') });
+    const root = await writeTempRepo(
+      { 'AGENTS.md': text, 'docs/guide.md': text },
+      { 'CLAUDE.md': 'AGENTS.md', 'docs/out.md': join(outside, 'victim.md') },
+    );
     const applied = await applyFixes(root, planFixes(['docs/guide.md', 'CLAUDE.md', 'docs/out.md'].map(renamed)));
     expect(applied).toEqual({ files: 1, skipped: ['CLAUDE.md', 'docs/out.md'] });
     expect(await readFile(join(root, 'docs/guide.md'), 'utf8')).toBe('[Setup](docs/install/setup.md)\n');

@@ -30,7 +30,8 @@ export interface AppliedFixes {
 
 export async function applyFixes(root: string, plan: FixPlan): Promise<AppliedFixes> {
   const byFile = new Map<string, TextEdit[]>();
-  for (const f of plan.fixed) if (f.edit !== undefined) byFile.set(f.edit.file, [...(byFile.get(f.edit.file) ?? []), f.edit]);
+  for (const f of plan.fixed)
+    if (f.edit !== undefined) byFile.set(f.edit.file, [...(byFile.get(f.edit.file) ?? []), f.edit]);
   const outputs: Array<{ path: string; text: string }> = [];
   const skipped: string[] = [];
   for (const [file, edits] of byFile) {
@@ -43,7 +44,10 @@ export async function applyFixes(root: string, plan: FixPlan): Promise<AppliedFi
     // Back to front, so earlier offsets stay valid.
     for (const edit of [...edits].sort((a, b) => b.start - a.start)) {
       if (text.slice(edit.start, edit.end) !== edit.expected) {
-        throw new HarnessError('IO_FAILED', `${file} changed while harness was checking it; no fix was applied`, { place: { file }, fix: 'Run `harness check docs --fix` again.' });
+        throw new HarnessError('IO_FAILED', `${file} changed while harness was checking it; no fix was applied`, {
+          place: { file },
+          fix: 'Run `harness check docs --fix` again.',
+        });
       }
       out = out.slice(0, edit.start) + edit.replacement + out.slice(edit.end);
     }

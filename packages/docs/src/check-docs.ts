@@ -56,19 +56,32 @@ export async function checkDocs(input: CheckDocsInput): Promise<CheckDocsResult>
 async function findAll(input: CheckDocsInput, notes: string[]): Promise<{ model: DocsModel; findings: Finding[] }> {
   const cacheFile = input.cache === false ? undefined : docsCacheFile;
   const cache = ParseCache.load(input.root, cacheFile);
-  const model = await buildDocsModel({ root: input.root, config: input.config, cache, ...(input.now === undefined ? {} : { now: input.now }) });
+  const model = await buildDocsModel({
+    root: input.root,
+    config: input.config,
+    cache,
+    ...(input.now === undefined ? {} : { now: input.now }),
+  });
   // The cache is written (and fsynced) while the rules run. It only saves time: a read-only
   // checkout must not fail the check.
-  const saved = cacheFile === undefined ? undefined : cache.save(input.root, docsCacheFile).then(
-    () => undefined,
-    (error: unknown) => `docs: could not write ${docsCacheFile} (${error instanceof Error ? error.message : String(error)}); the next run parses every file again.`,
-  );
+  const saved =
+    cacheFile === undefined
+      ? undefined
+      : cache.save(input.root, docsCacheFile).then(
+          () => undefined,
+          (error: unknown) =>
+            `docs: could not write ${docsCacheFile} (${error instanceof Error ? error.message : String(error)}); the next run parses every file again.`,
+        );
   const findings = (await Promise.all(checkingRules.map(async (rule) => rule.check(model)))).flat();
   const saveNote = await saved;
   notes.push(...model.notes);
   if (saveNote !== undefined) notes.push(saveNote);
-  if (!model.inGit) notes.push('docs: not a git work tree, so every file on disk counts as known and docs/stale is skipped.');
-  else if (await model.shallow()) notes.push('docs: docs/stale skipped: this is a shallow clone, so git history is incomplete (fetch with fetch-depth: 0 to check staleness).');
+  if (!model.inGit)
+    notes.push('docs: not a git work tree, so every file on disk counts as known and docs/stale is skipped.');
+  else if (await model.shallow())
+    notes.push(
+      'docs: docs/stale skipped: this is a shallow clone, so git history is incomplete (fetch with fetch-depth: 0 to check staleness).',
+    );
   return { model, findings };
 }
 
@@ -76,7 +89,9 @@ async function findAll(input: CheckDocsInput, notes: string[]): Promise<{ model:
 async function fix(input: CheckDocsInput, findings: readonly Finding[], notes: string[]): Promise<boolean> {
   const plan = planFixes(findings);
   if (plan.fixed.length === 0) {
-    notes.push('docs: --fix found nothing it can fix unambiguously; the remaining findings say what to change by hand.');
+    notes.push(
+      'docs: --fix found nothing it can fix unambiguously; the remaining findings say what to change by hand.',
+    );
     return false;
   }
   if (input.dryRun === true) {
@@ -86,16 +101,27 @@ async function fix(input: CheckDocsInput, findings: readonly Finding[], notes: s
   const { files, skipped } = await applyFixes(input.root, plan);
   const left = plan.lines.filter((l) => skipped.some((s) => l.startsWith(`${s}:`)));
   const changed = plan.lines.filter((l) => !left.includes(l));
-  if (files > 0) notes.push(`docs: --fix changed ${changed.length} link(s) in ${files} file(s):`, ...changed.map((l) => `  ${l}`));
-  if (skipped.length > 0) notes.push(`docs: --fix left ${skipped.join(', ')} alone: a symbolic link is never written through (fix the file it points to).`);
+  if (files > 0)
+    notes.push(`docs: --fix changed ${changed.length} link(s) in ${files} file(s):`, ...changed.map((l) => `  ${l}`));
+  if (skipped.length > 0)
+    notes.push(
+      `docs: --fix left ${skipped.join(', ')} alone: a symbolic link is never written through (fix the file it points to).`,
+    );
   return files > 0;
 }
 
 function toDiagnostic(f: Finding): Diagnostic {
-  const d: Diagnostic = { check: 'docs', rule: `docs/${f.rule}`, severity: f.severity, file: f.file, message: f.message, fix: f.fix, docs: docsLink(f.rule) };
+  const d: Diagnostic = {
+    check: 'docs',
+    rule: `docs/${f.rule}`,
+    severity: f.severity,
+    file: f.file,
+    message: f.message,
+    fix: f.fix,
+    docs: docsLink(f.rule),
+  };
   if (f.line !== undefined) d.line = f.line;
   if (f.column !== undefined) d.column = f.column;
   if (f.target !== undefined) d.target = f.target;
   return d;
 }
-

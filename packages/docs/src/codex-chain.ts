@@ -32,7 +32,9 @@ export interface CodexChain {
 
 /** The chain for every folder that holds an AGENTS.md or AGENTS.override.md. */
 export function simulateCodexChains(model: DocsModel): CodexChain[] {
-  const leaves = [...model.docs.keys()].filter((p) => /(?:^|\/)AGENTS(?:\.override)?\.md$/.test(p)).map((p) => dirOf(p));
+  const leaves = [...model.docs.keys()]
+    .filter((p) => /(?:^|\/)AGENTS(?:\.override)?\.md$/.test(p))
+    .map((p) => dirOf(p));
   return [...new Set(leaves)].sort().map((dir) => chainFor(model, dir));
 }
 
@@ -51,7 +53,12 @@ function chainFor(model: DocsModel, dir: string): CodexChain {
       continue;
     }
     const text = model.docs.get(link.path)?.text ?? '';
-    chain.cut = { file: link.path, line: lineAtByte(text, left), keptBytes: left, lost: links.slice(i + 1).map((l) => l.path) };
+    chain.cut = {
+      file: link.path,
+      line: lineAtByte(text, left),
+      keptBytes: left,
+      lost: links.slice(i + 1).map((l) => l.path),
+    };
     break;
   }
   return chain;

@@ -9,7 +9,38 @@ import { decodeNumericCharacterReference } from 'micromark-util-decode-numeric-c
 import type { Event, Point, Token } from 'micromark-util-types';
 import type { Frontmatter, Heading, MarkdownLink, ParsedMarkdown, SourceSpan, TextRun } from './markdown-facts.js';
 import { readFrontmatter } from './markdown-facts.js';
-import { AUTOLINK_TARGET, BUFFER, CODE, CODE_WITH_VALUE, DATA, DEFINITION, DESTINATION, ESCAPED, enterOps, exitOps, FENCE, HARD_BREAK, HEADING, IMAGE, INFO, LABEL, LEAF, LINE_ENDING, LINK, NODE_WITH_VALUE, PHRASING, POP, REFERENCE_DECIMAL, REFERENCE_END, REFERENCE_HEXADECIMAL, REFERENCE_VALUE, RESOURCE, SETEXT_TEXT, TEXT_START, YAML } from './token-ops.js';
+import {
+  AUTOLINK_TARGET,
+  BUFFER,
+  CODE,
+  CODE_WITH_VALUE,
+  DATA,
+  DEFINITION,
+  DESTINATION,
+  ESCAPED,
+  enterOps,
+  exitOps,
+  FENCE,
+  HARD_BREAK,
+  HEADING,
+  IMAGE,
+  INFO,
+  LABEL,
+  LEAF,
+  LINE_ENDING,
+  LINK,
+  NODE_WITH_VALUE,
+  PHRASING,
+  POP,
+  REFERENCE_DECIMAL,
+  REFERENCE_END,
+  REFERENCE_HEXADECIMAL,
+  REFERENCE_VALUE,
+  RESOURCE,
+  SETEXT_TEXT,
+  TEXT_START,
+  YAML,
+} from './token-ops.js';
 
 const mayMatter = /@|\/Users\/|\/home\/|[A-Za-z]:\\/;
 const htmlAnchor = /\b(?:id|name)\s*=\s*["']([^"']+)["']/g;
@@ -44,8 +75,22 @@ interface Frame {
   lang: string | undefined;
 }
 
-const span = (start: Point, end: Point): SourceSpan => ({ line: start.line, column: start.column, start: start.offset, end: end.offset });
-const frame = (kind: FrameKind, eol: boolean, tree: boolean): Frame => ({ kind, value: '', eol, tree, text: undefined, link: undefined, resource: false, lang: undefined });
+const span = (start: Point, end: Point): SourceSpan => ({
+  line: start.line,
+  column: start.column,
+  start: start.offset,
+  end: end.offset,
+});
+const frame = (kind: FrameKind, eol: boolean, tree: boolean): Frame => ({
+  kind,
+  value: '',
+  eol,
+  tree,
+  text: undefined,
+  link: undefined,
+  resource: false,
+  lang: undefined,
+});
 
 /** The facts the rules read, from micromark's events for `text`, as a walk over mdast-util-from-markdown's tree finds them. */
 export function compileFacts(text: string, events: readonly Event[]): ParsedMarkdown {
@@ -134,7 +179,13 @@ class FactCompiler {
   finish(): ParsedMarkdown {
     while (this.stack.length > 1) this.pop();
     this.closeText(this.top);
-    return { links: this.links.filter((l) => l !== undefined), runs: this.runs, headings: this.headings, anchors: this.anchors, frontmatter: this.frontmatter };
+    return {
+      links: this.links.filter((l) => l !== undefined),
+      runs: this.runs,
+      headings: this.headings,
+      anchors: this.anchors,
+      frontmatter: this.frontmatter,
+    };
   }
 
   /** Tokens whose text is the page's (or a buffer's). */
@@ -161,7 +212,12 @@ class FactCompiler {
         break;
       case REFERENCE_VALUE: {
         const raw = this.slice(event);
-        this.textAdd(this.referenceBase === 0 ? (decodeNamedCharacterReference(raw) as string) : decodeNumericCharacterReference(raw, this.referenceBase), undefined);
+        this.textAdd(
+          this.referenceBase === 0
+            ? (decodeNamedCharacterReference(raw) as string)
+            : decodeNumericCharacterReference(raw, this.referenceBase),
+          undefined,
+        );
         this.referenceBase = 0;
         break;
       }
@@ -235,7 +291,13 @@ class FactCompiler {
     const node = this.pop();
     if (op === CODE) {
       const code = value.replace(token.type === 'codeFenced' ? withoutEdgeLineEndings : withoutLastLineEnding, '');
-      if (node.tree) this.runs.push({ ...span(token.start, token.end), value: code, kind: 'block', ...(node.lang ? { lang: node.lang } : {}) });
+      if (node.tree)
+        this.runs.push({
+          ...span(token.start, token.end),
+          value: code,
+          kind: 'block',
+          ...(node.lang ? { lang: node.lang } : {}),
+        });
       this.inFencedCode = false;
     } else if (op === CODE_WITH_VALUE) {
       if (node.tree) this.runs.push({ ...span(token.start, token.end), value, kind: 'code' });
@@ -279,7 +341,8 @@ class FactCompiler {
     const t = f.text;
     if (t === undefined) return;
     f.text = undefined;
-    if (f.tree && mayMatter.test(t.value)) this.runs.push({ line: t.line, column: t.column, start: t.start, end: t.end, value: t.value, kind: 'text' });
+    if (f.tree && mayMatter.test(t.value))
+      this.runs.push({ line: t.line, column: t.column, start: t.start, end: t.end, value: t.value, kind: 'text' });
   }
 
   /** Text a heading or an alt shows: an alt takes everything inside it, a heading all but HTML. */
@@ -290,7 +353,13 @@ class FactCompiler {
 
   private textStart(token: Token): void {
     if (this.top.kind === 'buffer' || this.top.text !== undefined) return;
-    this.top.text = { value: '', line: token.start.line, column: token.start.column, start: token.start.offset, end: token.start.offset };
+    this.top.text = {
+      value: '',
+      line: token.start.line,
+      column: token.start.column,
+      start: token.start.offset,
+      end: token.start.offset,
+    };
   }
 
   private textAdd(value: string, end: Point | undefined): void {
@@ -314,7 +383,9 @@ class FactCompiler {
 
   private slice(event: Event): string {
     const token = event[1];
-    return this.verbatim && token.start.line === token.end.line ? this.text.slice(token.start.offset, token.end.offset) : event[2].sliceSerialize(token);
+    return this.verbatim && token.start.line === token.end.line
+      ? this.text.slice(token.start.offset, token.end.offset)
+      : event[2].sliceSerialize(token);
   }
 
   private lineEnding(event: Event): string {

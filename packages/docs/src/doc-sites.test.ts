@@ -4,7 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { brokenLink } from './rules/broken-link.js';
 import { modelOf } from './temp-repo.fixture.js';
 
-const broken = async (files: Record<string, string>): Promise<Array<string | undefined>> => (await brokenLink.check(await modelOf(files))).map((f) => f.target);
+const broken = async (files: Record<string, string>): Promise<Array<string | undefined>> =>
+  (await brokenLink.check(await modelOf(files))).map((f) => f.target);
 
 describe('documentation sites, read from their config', () => {
   it('Docusaurus: plugin instances with routeBasePath, the blog without dates, static/, slug and id, versioned docs, @site/', async () => {
@@ -17,11 +18,15 @@ describe('documentation sites, read from their config', () => {
       await broken({
         'packages/site/docusaurus.config.ts': config,
         'packages/site/static/img/logo.png': 'png',
-        'packages/site/blog/2024-05-27-big-release.md': '# Release\n[rule](/rules/no-any#options) [faq](/troubleshooting/faq) [old](/gone/page)\n',
-        'packages/plugin/docs/rules/no-any.mdx': '## Options\n[parser](/packages/parser) [logo](/img/logo.png) [post](/blog/big-release)\n',
-        'docs/troubleshooting/01-faq.mdx': '# FAQ\n[setup](./setup) [id](../packages/parser#api) [src](@site/static/img/logo.png) [missing](/troubleshooting/nothing)\n',
+        'packages/site/blog/2024-05-27-big-release.md':
+          '# Release\n[rule](/rules/no-any#options) [faq](/troubleshooting/faq) [old](/gone/page)\n',
+        'packages/plugin/docs/rules/no-any.mdx':
+          '## Options\n[parser](/packages/parser) [logo](/img/logo.png) [post](/blog/big-release)\n',
+        'docs/troubleshooting/01-faq.mdx':
+          '# FAQ\n[setup](./setup) [id](../packages/parser#api) [src](@site/static/img/logo.png) [missing](/troubleshooting/nothing)\n',
         'docs/troubleshooting/setup.md': '---\nslug: /getting-started\n---\n# Setup\n[back](/getting-started)\n',
-        'docs/guides/Typed_Linting.mdx': '[url-relative](../../troubleshooting/faq#faq) [one-off](../../troubleshooting/faqs)\n',
+        'docs/guides/Typed_Linting.mdx':
+          '[url-relative](../../troubleshooting/faq#faq) [one-off](../../troubleshooting/faqs)\n',
         'docs/packages/Parser.mdx': '---\nid: parser\n---\n## API\n',
       }),
     ).toEqual(['troubleshooting/faqs', 'troubleshooting/nothing']);
@@ -41,7 +46,8 @@ describe('documentation sites, read from their config', () => {
     expect(
       await broken({
         'docs/.vitepress/config.ts': "export default defineConfig({ srcDir: 'src', cleanUrls: true })\n",
-        'docs/src/guide/index.md': '[cfg](/config/) [api](/api/run.html) [logo](/logo.svg) [rel](../api/run) [no](/guide/nothing)\n',
+        'docs/src/guide/index.md':
+          '[cfg](/config/) [api](/api/run.html) [logo](/logo.svg) [rel](../api/run) [no](/guide/nothing)\n',
         'docs/src/guide/anchors.md': '[slug](/api/run#vi-fn) [id](/api/run.md#opts) [bad](/api/run#vi-nope)\n',
         'docs/src/config/index.md': '# Config\n',
         'docs/src/api/run.md': '# Run\n\n## vi.fn\n\n## Options {#opts}\n\n<!--@include: ./run-flags.md-->\n',
@@ -55,8 +61,10 @@ describe('documentation sites, read from their config', () => {
   it('Starlight: src/content/docs at the root URL, lowercased slugs, public/', async () => {
     expect(
       await broken({
-        'astro.config.mjs': "import starlight from '@astrojs/starlight';\nexport default { integrations: [starlight({ title: 'x' })] };\n",
-        'src/content/docs/guides/Example.md': '[ref](/reference/api/) [img](/favicon.svg) [me](/guides/example) [no](/guides/none)\n',
+        'astro.config.mjs':
+          "import starlight from '@astrojs/starlight';\nexport default { integrations: [starlight({ title: 'x' })] };\n",
+        'src/content/docs/guides/Example.md':
+          '[ref](/reference/api/) [img](/favicon.svg) [me](/guides/example) [no](/guides/none)\n',
         'src/content/docs/reference/api.mdx': '# API\n',
         'public/favicon.svg': '<svg/>',
       }),

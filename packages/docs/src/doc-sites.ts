@@ -39,7 +39,11 @@ const configNames: Array<[RegExp, Generator]> = [
 const configFile = /(?:config\.[cm]?[jt]sx?|mkdocs\.ya?ml|book\.toml)$/;
 
 /** The sites whose config is among `files`; `read` gives a file's text (undefined when unreadable). */
-export function findSites(files: readonly string[], dirs: ReadonlySet<string>, read: (path: string) => string | undefined): DocSite[] {
+export function findSites(
+  files: readonly string[],
+  dirs: ReadonlySet<string>,
+  read: (path: string) => string | undefined,
+): DocSite[] {
   const sites: DocSite[] = [];
   for (const file of files) {
     if (!configFile.test(file)) continue;
@@ -68,13 +72,22 @@ function readSite(generator: Generator, config: string, text: string, dirs: Read
       return docusaurusSite(site, at, text, dirs);
     case 'vitepress': {
       const src = at(stringAfter(text, 'srcDir') ?? '.');
-      return site([src === undefined ? undefined : { dir: src, route: '', kind: 'docs' }], [src === undefined ? undefined : joinDir(src, 'public')]);
+      return site(
+        [src === undefined ? undefined : { dir: src, route: '', kind: 'docs' }],
+        [src === undefined ? undefined : joinDir(src, 'public')],
+      );
     }
     case 'starlight':
       if (!/starlight/.test(text)) return undefined;
       return site([{ dir: joinDir(root, 'src/content/docs'), route: '', kind: 'docs' }], [at('public')]);
     case 'nextra':
-      return site([{ dir: joinDir(root, 'pages'), route: '', kind: 'pages' }, { dir: joinDir(root, 'content'), route: '', kind: 'docs' }], [at('public')]);
+      return site(
+        [
+          { dir: joinDir(root, 'pages'), route: '', kind: 'pages' },
+          { dir: joinDir(root, 'content'), route: '', kind: 'docs' },
+        ],
+        [at('public')],
+      );
     case 'mkdocs': {
       const docsDir = at(/^docs_dir:\s*['"]?([^'"\s#]+)/m.exec(text)?.[1] ?? 'docs');
       return site([docsDir === undefined ? undefined : { dir: docsDir, route: '', kind: 'docs' }], [docsDir]);
@@ -93,29 +106,44 @@ type SiteMaker = (content: Array<SiteContent | undefined>, statics: Array<string
  * and `blog`), defaults docs → /docs and blog → /blog, versioned copies under
  * `versioned_docs/version-X` (served at /docs/X), pages in src/pages, `staticDirectories` (default static/).
  */
-function docusaurusSite(site: SiteMaker, at: (path: string) => string | undefined, text: string, dirs: ReadonlySet<string>): DocSite {
+function docusaurusSite(
+  site: SiteMaker,
+  at: (path: string) => string | undefined,
+  text: string,
+  dirs: ReadonlySet<string>,
+): DocSite {
   const content: Array<SiteContent | undefined> = [];
   const add = (path: string | undefined, route: string | undefined, kind: SiteContent['kind']): void => {
     const dir = path === undefined ? undefined : at(path);
     if (dir !== undefined) content.push({ dir, route: trimSlashes(route ?? ''), kind });
   };
-  for (const object of objectsWith(text, /\brouteBasePath\s*:/g)) add(stringAfter(object, 'path') ?? 'docs', stringAfter(object, 'routeBasePath'), /\bblog/i.test(object) && !/sidebar/i.test(object) ? 'blog' : 'docs');
+  for (const object of objectsWith(text, /\brouteBasePath\s*:/g))
+    add(
+      stringAfter(object, 'path') ?? 'docs',
+      stringAfter(object, 'routeBasePath'),
+      /\bblog/i.test(object) && !/sidebar/i.test(object) ? 'blog' : 'docs',
+    );
   const docsOff = /\bdocs\s*:\s*false/.test(text);
   const blogOff = /\bblog\s*:\s*false/.test(text);
   const blog = objectsWith(text, /\bblog\s*:\s*\{/g)[0];
-  if (!blogOff && !content.some((c) => c?.kind === 'blog')) add(stringAfter(blog ?? '', 'path') ?? 'blog', stringAfter(blog ?? '', 'routeBasePath') ?? 'blog', 'blog');
+  if (!blogOff && !content.some((c) => c?.kind === 'blog'))
+    add(stringAfter(blog ?? '', 'path') ?? 'blog', stringAfter(blog ?? '', 'routeBasePath') ?? 'blog', 'blog');
   const docs = objectsWith(text, /\bdocs\s*:\s*\{/g)[0];
-  if (!docsOff && !content.some((c) => c?.dir === at(stringAfter(docs ?? '', 'path') ?? 'docs'))) add(stringAfter(docs ?? '', 'path') ?? 'docs', stringAfter(docs ?? '', 'routeBasePath') ?? 'docs', 'docs');
+  if (!docsOff && !content.some((c) => c?.dir === at(stringAfter(docs ?? '', 'path') ?? 'docs')))
+    add(stringAfter(docs ?? '', 'path') ?? 'docs', stringAfter(docs ?? '', 'routeBasePath') ?? 'docs', 'docs');
   add('src/pages', '', 'pages');
   const root = at('.') ?? '';
   for (const dir of dirs) {
-    const versioned = /^(?:(.+)_)?versioned_docs\/version-([^/]+)$/.exec(root === '' ? dir : dir.startsWith(`${root}/`) ? dir.slice(root.length + 1) : '');
+    const versioned = /^(?:(.+)_)?versioned_docs\/version-([^/]+)$/.exec(
+      root === '' ? dir : dir.startsWith(`${root}/`) ? dir.slice(root.length + 1) : '',
+    );
     if (versioned === null) continue;
     const base = content.find((c) => c?.kind === 'docs')?.route ?? 'docs';
     content.push({ dir, route: [base, versioned[2]].filter((s) => s !== '').join('/'), kind: 'docs' });
   }
   const statics = /\bstaticDirectories\s*:\s*\[([^\]]*)\]/.exec(text)?.[1];
-  const staticDirs = statics === undefined ? ['static'] : [...statics.matchAll(/(['"`])([^'"`]*)\1/g)].map((m) => m[2] ?? '');
+  const staticDirs =
+    statics === undefined ? ['static'] : [...statics.matchAll(/(['"`])([^'"`]*)\1/g)].map((m) => m[2] ?? '');
   return site(content, staticDirs.map(at));
 }
 

@@ -7,14 +7,18 @@ import { prewarmParseWorkers } from './parse-workers.js';
 
 export const docsCheck: Check = {
   name: 'docs',
-  description: 'The AGENTS.md map and docs/: size and Codex chain, links and anchors, orphans, paths, front matter, staleness, shims, imports, commands.',
+  description:
+    'The AGENTS.md map and docs/: size and Codex chain, links and anchors, orphans, paths, front matter, staleness, shims, imports, commands.',
   section: 'docs',
   ruleIds: async () => (await import('./docs-rules.js')).docsRules.map((r) => `docs/${r.id}`),
   prepare(cwd) {
     prewarmParseWorkers(cwd, docsCacheFile);
   },
   async run({ root, config, options }) {
-    const [{ sectionDefaults }, { checkDocs }] = await Promise.all([import('@harness/config'), import('./check-docs.js')]);
+    const [{ sectionDefaults }, { checkDocs }] = await Promise.all([
+      import('@harness/config'),
+      import('./check-docs.js'),
+    ]);
     const result = await checkDocs({
       root,
       config: config.docs ?? sectionDefaults('docs'),

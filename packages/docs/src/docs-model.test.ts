@@ -34,6 +34,10 @@ describe('markdown left out of the check', () => {
       { config: { ignore: ['test/workspace/**', 'docs/drafts/**'] } },
     );
     expect([...model.docs.keys()]).toEqual(['docs/a.md']);
-    expect(model.notes).toEqual([expect.stringMatching(/^docs: 7 markdown file\(s\) not checked: 5 in test fixtures \(.*\); 2 matching docs\.ignore\.$/)]);
+    expect(model.notes).toEqual([
+      expect.stringMatching(
+        /^docs: 7 markdown file\(s\) not checked: 5 in test fixtures \(.*\); 2 matching docs\.ignore\.$/,
+      ),
+    ]);
   });
 });

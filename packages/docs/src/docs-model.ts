@@ -98,7 +98,8 @@ async function buildModel(input: BuildModelInput, pool: () => ParsePool): Promis
   const gitFiles = await listGitFiles(root);
   // node_modules is never the repository's own, even where .gitignore forgets it.
   // Outside git the tree is walked without following symbolic links (walk-tree.ts).
-  const list = gitFiles?.filter((f) => !f.startsWith('node_modules/') && !f.includes('/node_modules/')) ?? walkTree(root);
+  const list =
+    gitFiles?.filter((f) => !f.startsWith('node_modules/') && !f.includes('/node_modules/')) ?? walkTree(root);
   const files = new Set(list);
   const dirs = new Set<string>(['']);
   for (const f of list) for (let d = posix.dirname(f); d !== '.' && !dirs.has(d); d = posix.dirname(d)) dirs.add(d);
@@ -107,7 +108,8 @@ async function buildModel(input: BuildModelInput, pool: () => ParsePool): Promis
   let history: Promise<GitHistory | undefined> | undefined;
   let shallow: Promise<boolean> | undefined;
   let modified: Promise<Set<string>> | undefined;
-  const readShallow = (): Promise<boolean> => (shallow ??= gitFiles === undefined ? Promise.resolve(false) : isShallowClone(root));
+  const readShallow = (): Promise<boolean> =>
+    (shallow ??= gitFiles === undefined ? Promise.resolve(false) : isShallowClone(root));
   const readAllHistory = (): Promise<GitHistory | undefined> =>
     (history ??= (async () => {
       if (gitFiles === undefined || (await readShallow())) return undefined;
@@ -157,8 +159,12 @@ function docsInScope(list: readonly string[], config: DocsConfig, notes: string[
     else return !isForeign(f);
     return false;
   });
-  const why = [left.fixture > 0 ? `${left.fixture} in test fixtures (${fixtureGlobs.join(', ')})` : '', left.ignore > 0 ? `${left.ignore} matching docs.ignore` : ''].filter((w) => w !== '');
-  if (why.length > 0) notes.push(`docs: ${left.fixture + left.ignore} markdown file(s) not checked: ${why.join('; ')}.`);
+  const why = [
+    left.fixture > 0 ? `${left.fixture} in test fixtures (${fixtureGlobs.join(', ')})` : '',
+    left.ignore > 0 ? `${left.ignore} matching docs.ignore` : '',
+  ].filter((w) => w !== '');
+  if (why.length > 0)
+    notes.push(`docs: ${left.fixture + left.ignore} markdown file(s) not checked: ${why.join('; ')}.`);
   return paths.sort();
 }
 
@@ -168,7 +174,12 @@ interface ReadPlace {
   notes: string[];
 }
 
-async function readDocs(place: ReadPlace, paths: readonly string[], cache: ParseCache | undefined, pool: () => ParsePool): Promise<Map<string, MarkdownDoc>> {
+async function readDocs(
+  place: ReadPlace,
+  paths: readonly string[],
+  cache: ParseCache | undefined,
+  pool: () => ParsePool,
+): Promise<Map<string, MarkdownDoc>> {
   const docs = new Map<string, MarkdownDoc>();
   // Read one after the other: a thousand small files take 30 ms this way, and 200 ms as a thousand
   // promises (each an open, a stat, reads and a close on libuv's four threads).
@@ -185,7 +196,8 @@ async function readDocs(place: ReadPlace, paths: readonly string[], cache: Parse
   // and its facts (a 20 MB file of links) would be costly to copy between threads and to store.
   const parsed = present.map((e) => (e.text.length > maxParsedLength ? parseMarkdown(e.text) : cache?.lookup(e.text)));
   const missing = present.flatMap((e, i) => (parsed[i] === undefined ? [i] : []));
-  const fresh = missing.length === 0 ? [] : await pool().parse(missing.map((i) => (present[i] as { text: string }).text));
+  const fresh =
+    missing.length === 0 ? [] : await pool().parse(missing.map((i) => (present[i] as { text: string }).text));
   for (const [n, i] of missing.entries()) {
     const result = fresh[n] as ParsedMarkdown;
     if (result.lineScanned === undefined) cache?.store((present[i] as { text: string }).text, result);
@@ -194,7 +206,10 @@ async function readDocs(place: ReadPlace, paths: readonly string[], cache: Parse
   for (const [i, { path, text }] of present.entries()) {
     const lines = lineCount(text);
     const facts = parsed[i] as ParsedMarkdown;
-    if (facts.lineScanned !== undefined) place.notes.push(`docs: ${path} was read line by line, not parsed as CommonMark: ${facts.lineScanned}. Links, code spans, headings and fenced code on one line are checked; a link spread over lines is not.`);
+    if (facts.lineScanned !== undefined)
+      place.notes.push(
+        `docs: ${path} was read line by line, not parsed as CommonMark: ${facts.lineScanned}. Links, code spans, headings and fenced code on one line are checked; a link spread over lines is not.`,
+      );
     docs.set(path, { ...facts, path, text, bytes: Buffer.byteLength(text), lines });
   }
   return docs;
@@ -211,7 +226,9 @@ export function lineCount(text: string): number {
 async function findSymlinks(root: string, paths: readonly string[]): Promise<Map<string, string>> {
   const { readlink } = await import('node:fs/promises');
   const links = new Map<string, string>();
-  const candidates = paths.filter((p) => /^(?:CLAUDE|GEMINI|AGENTS|copilot-instructions)\.md$/i.test(posix.basename(p)));
+  const candidates = paths.filter((p) =>
+    /^(?:CLAUDE|GEMINI|AGENTS|copilot-instructions)\.md$/i.test(posix.basename(p)),
+  );
   for (const path of candidates) {
     try {
       if ((await lstat(join(root, path))).isSymbolicLink()) links.set(path, await readlink(join(root, path)));
@@ -225,16 +242,21 @@ async function findSymlinks(root: string, paths: readonly string[]): Promise<Map
 function readCodexSettings(root: string, rootReal: string, config: DocsConfig): CodexSettings {
   const path = '.codex/config.toml';
   const read = readInside(root, rootReal, path);
-  if (read === undefined || 'outside' in read) return { maxBytes: config.maxBytes, source: 'docs.maxBytes', fallbackNames: [] };
+  if (read === undefined || 'outside' in read)
+    return { maxBytes: config.maxBytes, source: 'docs.maxBytes', fallbackNames: [] };
   const text = read.text;
   let toml: Record<string, unknown>;
   try {
     toml = parseToml(text);
   } catch (error) {
-    throw new HarnessError('CONFIG_PARSE', `cannot parse ${path}: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`, {
-      place: { file: path },
-      fix: 'Fix the TOML syntax (Codex cannot read this file either), then run again.',
-    });
+    throw new HarnessError(
+      'CONFIG_PARSE',
+      `cannot parse ${path}: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`,
+      {
+        place: { file: path },
+        fix: 'Fix the TOML syntax (Codex cannot read this file either), then run again.',
+      },
+    );
   }
   const max = toml.project_doc_max_bytes;
   const fallback = toml.project_doc_fallback_filenames;

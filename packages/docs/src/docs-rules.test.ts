@@ -6,7 +6,19 @@ import { docsRuleIds } from './rules/docs-rule.js';
 
 const docs = readFileSync(new URL(`../../../${rulesDocsPath}`, import.meta.url), 'utf8');
 const headings = [...docs.matchAll(/^## (.+)$/gm)].map((m) => m[1]);
-const specRules = ['map-missing', 'map-too-long', 'broken-link', 'orphan', 'missing-path', 'frontmatter', 'stale', 'shim', 'import', 'command', 'absolute-path'];
+const specRules = [
+  'map-missing',
+  'map-too-long',
+  'broken-link',
+  'orphan',
+  'missing-path',
+  'frontmatter',
+  'stale',
+  'shim',
+  'import',
+  'command',
+  'absolute-path',
+];
 
 describe('docs rule registry', () => {
   it("holds every rule SPEC's table names, in its order", () => {
@@ -14,15 +26,18 @@ describe('docs rule registry', () => {
     expect(docsRules.map((r) => r.id)).toEqual([...docsRuleIds]);
   });
 
-  it.each(docsRules.map((r) => r.id))('%s has a source file, a test and a docs section with examples and a fix', (id) => {
-    expect(existsSync(new URL(`./rules/${id}.ts`, import.meta.url))).toBe(true);
-    expect(existsSync(new URL(`./rules/${id}.test.ts`, import.meta.url))).toBe(true);
-    expect(headings).toContain(id);
-    const section = docs.split(/^## /m).find((s) => s.startsWith(`${id}\n`)) ?? '';
-    expect(section).toMatch(/### Failing example/);
-    expect(section).toMatch(/### Passing example/);
-    expect(section).toMatch(/### How to fix/);
-  });
+  it.each(docsRules.map((r) => r.id))(
+    '%s has a source file, a test and a docs section with examples and a fix',
+    (id) => {
+      expect(existsSync(new URL(`./rules/${id}.ts`, import.meta.url))).toBe(true);
+      expect(existsSync(new URL(`./rules/${id}.test.ts`, import.meta.url))).toBe(true);
+      expect(headings).toContain(id);
+      const section = docs.split(/^## /m).find((s) => s.startsWith(`${id}\n`)) ?? '';
+      expect(section).toMatch(/### Failing example/);
+      expect(section).toMatch(/### Passing example/);
+      expect(section).toMatch(/### How to fix/);
+    },
+  );
 
   it('documents no rule that does not exist', () => {
     expect(headings.filter((h) => h !== undefined && /^[a-z-]+$/.test(h))).toEqual(docsRules.map((r) => r.id));

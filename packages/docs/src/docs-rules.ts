@@ -14,7 +14,19 @@ import { shim } from './rules/shim.js';
 import { staleBaseline } from './rules/stale-baseline.js';
 import { stale } from './rules/stale.js';
 
-export const checkingRules: readonly DocsRule[] = [mapMissing, mapTooLong, brokenLink, orphan, missingPath, frontmatter, stale, shim, importRule, command, absolutePath];
+export const checkingRules: readonly DocsRule[] = [
+  mapMissing,
+  mapTooLong,
+  brokenLink,
+  orphan,
+  missingPath,
+  frontmatter,
+  stale,
+  shim,
+  importRule,
+  command,
+  absolutePath,
+];
 
 export const docsRules: ReadonlyArray<DocsRule | MetaRule> = [...checkingRules, staleBaseline];
 

@@ -7,7 +7,9 @@ import { createGitPathFilter, insideRoot } from './git-paths.js';
 describe('insideRoot', () => {
   it('accepts normalized repository paths only', () => {
     expect(['src/a.ts', 'docs/', 'a', '.github/x.yml'].map(insideRoot)).toEqual([true, true, true, true]);
-    expect(['', '/src/a.ts', '../a', 'src/../../outside.ts', 'src/./a', 'a//b', '..', '.', 'a\0b'].map(insideRoot)).toEqual(Array(9).fill(false));
+    expect(
+      ['', '/src/a.ts', '../a', 'src/../../outside.ts', 'src/./a', 'a//b', '..', '.', 'a\0b'].map(insideRoot),
+    ).toEqual(Array(9).fill(false));
   });
 });
 

@@ -6,7 +6,10 @@ import { git, writeGitRepo } from './temp-repo.fixture.js';
 
 describe('readHistory', () => {
   it('reads last changes, commit counts and renames, also when a rename is the first change of a commit', async () => {
-    const root = await writeGitRepo({ 'a.md': '# A\n', 'docs/setup.md': '# Setup\n\nInstall it.\n' }, '2026-01-01T00:00:00Z');
+    const root = await writeGitRepo(
+      { 'a.md': '# A\n', 'docs/setup.md': '# Setup\n\nInstall it.\n' },
+      '2026-01-01T00:00:00Z',
+    );
     await mkdir(join(root, 'docs/guides'));
     git(root, ['mv', 'docs/setup.md', 'docs/guides/setup.md']);
     git(root, ['commit', '-qm', 'move'], '2026-02-01T00:00:00Z');

@@ -13,7 +13,9 @@ export class GitFailure extends Error {
 
   constructor(args: readonly string[], error: Error & { code?: number | string | null }, stderr: string) {
     const first = stderr.trim().split('\n')[0] ?? '';
-    super(`git ${args.find((a) => !a.startsWith('-')) ?? ''} failed${first === '' ? `: ${error.message}` : `: ${first}`}`);
+    super(
+      `git ${args.find((a) => !a.startsWith('-')) ?? ''} failed${first === '' ? `: ${error.message}` : `: ${first}`}`,
+    );
     this.exitCode = error.code ?? undefined;
     this.stderr = stderr;
   }
@@ -42,7 +44,10 @@ function isOutsideWorkTree(error: unknown): boolean {
 
 /** HEAD names no commit yet (a repository before its first commit). */
 function noCommits(error: unknown): boolean {
-  return error instanceof GitFailure && /unknown revision|bad revision|ambiguous argument 'HEAD'|does not have any commits/i.test(error.stderr);
+  return (
+    error instanceof GitFailure &&
+    /unknown revision|bad revision|ambiguous argument 'HEAD'|does not have any commits/i.test(error.stderr)
+  );
 }
 
 function gitFailed(error: unknown, what: string): HarnessError {
@@ -161,10 +166,16 @@ export async function readHistory(root: string): Promise<GitHistory | undefined>
 }
 
 /** The versions of one file, newest first: [commit, text]. */
-export async function readFileVersions(root: string, path: string, limit: number): Promise<Array<{ commit: string; text: string }>> {
+export async function readFileVersions(
+  root: string,
+  path: string,
+  limit: number,
+): Promise<Array<{ commit: string; text: string }>> {
   let commits: string[];
   try {
-    commits = (await git(root, ['--literal-pathspecs', 'log', `-n${limit}`, '--format=%H', '--follow', '--', path])).split('\n').filter((c) => c !== '');
+    commits = (await git(root, ['--literal-pathspecs', 'log', `-n${limit}`, '--format=%H', '--follow', '--', path]))
+      .split('\n')
+      .filter((c) => c !== '');
   } catch (error) {
     if (noCommits(error)) return [];
     throw gitFailed(error, `cannot read the history of ${path}`);

@@ -33,7 +33,10 @@ const routesByContent = new WeakMap<SiteContent, Map<string, string>>();
  * Each of a doc's links with the file it reaches, in order: worked out once per doc and shared by
  * the rules (four of them read every link).
  */
-export function linkTargets(world: LinkWorld, doc: { path: string; links: readonly MarkdownLink[] }): readonly ResolvedLink[] {
+export function linkTargets(
+  world: LinkWorld,
+  doc: { path: string; links: readonly MarkdownLink[] },
+): readonly ResolvedLink[] {
   let targets = targetsByDoc.get(doc);
   if (targets === undefined) {
     const site = siteOf(world, doc.path);
@@ -45,15 +48,22 @@ export function linkTargets(world: LinkWorld, doc: { path: string; links: readon
 
 function locate(world: LinkWorld, site: DocSite | undefined, docPath: string, url: string): LocatedTarget {
   const written = url.trim();
-  const aliased = site !== undefined && written.startsWith('@site/') ? `/${posix.join(site.root, written.slice(6))}` : written;
+  const aliased =
+    site !== undefined && written.startsWith('@site/') ? `/${posix.join(site.root, written.slice(6))}` : written;
   const target = resolveLink(docPath, aliased);
-  if (target.kind === 'outside' && site?.generator === 'docusaurus') return urlRelative(world, site, docPath, aliased) ?? target;
+  if (target.kind === 'outside' && site?.generator === 'docusaurus')
+    return urlRelative(world, site, docPath, aliased) ?? target;
   if (target.kind !== 'repo' || target.selfAnchor || exists(world, target.path)) return target;
-  const found = (site === undefined ? undefined : inSite(world, site, target.path, aliased)) ?? asPage(world, target.path);
+  const found =
+    (site === undefined ? undefined : inSite(world, site, target.path, aliased)) ?? asPage(world, target.path);
   if (found !== undefined) return { ...target, path: found };
-  const relative = site?.generator === 'docusaurus' && !aliased.startsWith('/') ? urlRelative(world, site, docPath, aliased) : undefined;
+  const relative =
+    site?.generator === 'docusaurus' && !aliased.startsWith('/')
+      ? urlRelative(world, site, docPath, aliased)
+      : undefined;
   if (relative !== undefined) return relative;
-  if (aliased.startsWith('/') && !aliased.startsWith('//') && unservedUrl(world, site, target.path)) return { kind: 'site', url: written };
+  if (aliased.startsWith('/') && !aliased.startsWith('//') && unservedUrl(world, site, target.path))
+    return { kind: 'site', url: written };
   return target;
 }
 
@@ -126,7 +136,12 @@ function unservedUrl(world: LinkWorld, site: DocSite | undefined, path: string):
   const first = path.split('/')[0] ?? '';
   // A markdown file is a file of this repository (`/CONTRIBUTING.md`), never a page's URL.
   if (site === undefined) return !exists(world, first) && !/\.(?:md|mdx|markdown)$/i.test(path);
-  if (site.content.some((c) => c.route !== '' && c.kind !== 'pages' && (path === c.route || path.startsWith(`${c.route}/`)))) return false;
+  if (
+    site.content.some(
+      (c) => c.route !== '' && c.kind !== 'pages' && (path === c.route || path.startsWith(`${c.route}/`)),
+    )
+  )
+    return false;
   // A site with its docs at the root: a URL whose first segment is one of the docs' folders is a doc.
   return !site.content.some((c) => c.route === '' && exists(world, joinDir(c.dir, first)));
 }

@@ -28,7 +28,10 @@ export interface Heading {
   line: number;
 }
 
-export type Frontmatter = { kind: 'none' } | { kind: 'invalid'; line: number; reason: string } | { kind: 'data'; line: number; data: Record<string, unknown> };
+export type Frontmatter =
+  | { kind: 'none' }
+  | { kind: 'invalid'; line: number; reason: string }
+  | { kind: 'data'; line: number; data: Record<string, unknown> };
 
 export interface ParsedMarkdown {
   links: MarkdownLink[];
@@ -48,9 +51,14 @@ export function readFrontmatter(yamlText: string, line: number): Frontmatter {
     // logLevel: a YAML warning (a key that is a collection) would otherwise print as a Node warning.
     const data: unknown = parseYaml(yamlText, { logLevel: 'error' });
     if (data === null || data === undefined) return { kind: 'data', line, data: {} };
-    if (typeof data !== 'object' || Array.isArray(data)) return { kind: 'invalid', line, reason: 'it is not a mapping of keys to values' };
+    if (typeof data !== 'object' || Array.isArray(data))
+      return { kind: 'invalid', line, reason: 'it is not a mapping of keys to values' };
     return { kind: 'data', line, data: data as Record<string, unknown> };
   } catch (error) {
-    return { kind: 'invalid', line, reason: error instanceof Error ? error.message.split('\n')[0] ?? 'invalid YAML' : 'invalid YAML' };
+    return {
+      kind: 'invalid',
+      line,
+      reason: error instanceof Error ? (error.message.split('\n')[0] ?? 'invalid YAML') : 'invalid YAML',
+    };
   }
 }

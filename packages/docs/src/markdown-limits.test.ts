@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { deepNesting, maxNesting, maxParsedLength, whyNotParsed } from './markdown-limits.js';
 import { parseMarkdown } from './parse-markdown.js';
 
-const nestedList = (levels: number): string => Array.from({ length: levels }, (_, i) => `${'  '.repeat(i)}- level ${i}\n`).join('');
+const nestedList = (levels: number): string =>
+  Array.from({ length: levels }, (_, i) => `${'  '.repeat(i)}- level ${i}\n`).join('');
 
 describe('deepNesting', () => {
   it('finds the first line nested deeper than the cap in lists, block quotes and both', () => {
@@ -24,7 +25,11 @@ describe('deepNesting', () => {
 
 describe('parseMarkdown past the limits', () => {
   it('reads files 10,000 levels deep line by line, and says so', () => {
-    for (const deep of [`${'- '.repeat(10_000)}[link](docs/a.md)\n`, `${'>'.repeat(10_000)} [link](docs/a.md)\n`, `${'> - '.repeat(5_000)}[link](docs/a.md)\n`]) {
+    for (const deep of [
+      `${'- '.repeat(10_000)}[link](docs/a.md)\n`,
+      `${'>'.repeat(10_000)} [link](docs/a.md)\n`,
+      `${'> - '.repeat(5_000)}[link](docs/a.md)\n`,
+    ]) {
       const parsed = parseMarkdown(`# Deep\n\n${deep}`);
       expect(parsed.lineScanned).toBe(`line 3 is nested more than ${maxNesting} lists or block quotes deep`);
       expect(parsed.links.map((l) => [l.url, l.line])).toEqual([['docs/a.md', 3]]);
@@ -41,7 +46,9 @@ describe('parseMarkdown past the limits', () => {
 
   it('reads a small file nested past the cap line by line, naming the line', () => {
     const parsed = parseMarkdown(`# Deep\n\n${nestedList(1000).slice(0, 60_000)}`);
-    expect(parsed.lineScanned).toBe(`line ${maxNesting + 3} is nested more than ${maxNesting} lists or block quotes deep`);
+    expect(parsed.lineScanned).toBe(
+      `line ${maxNesting + 3} is nested more than ${maxNesting} lists or block quotes deep`,
+    );
     expect(parsed.headings.map((h) => h.slug)).toEqual(['deep']);
   });
 

@@ -14,7 +14,8 @@ export const maxNesting = 32;
 
 /** Why the full parser must not read `text` (for the note), or undefined when it may. */
 export function whyNotParsed(text: string): string | undefined {
-  if (text.length > maxParsedLength) return `it is ${formatSize(text.length)}, over the ${formatSize(maxParsedLength)} the CommonMark parser reads`;
+  if (text.length > maxParsedLength)
+    return `it is ${formatSize(text.length)}, over the ${formatSize(maxParsedLength)} the CommonMark parser reads`;
   const deep = deepNesting(text, maxNesting);
   if (deep !== undefined) return `line ${deep} is nested more than ${maxNesting} lists or block quotes deep`;
   return undefined;
@@ -48,7 +49,12 @@ export function deepNesting(text: string, cap: number): number | undefined {
       const prefix = readPrefix(text, start, end, items, afterBlank);
       const c = text.charCodeAt(prefix.at);
       afterBlank = prefix.at >= end || (c === carriageReturn && prefix.at + 1 >= end);
-      if ((c === backtick || c === tilde) && text.charCodeAt(prefix.at + 1) === c && text.charCodeAt(prefix.at + 2) === c) fence = c;
+      if (
+        (c === backtick || c === tilde) &&
+        text.charCodeAt(prefix.at + 1) === c &&
+        text.charCodeAt(prefix.at + 2) === c
+      )
+        fence = c;
       if (prefix.quotes + items.length > cap) return line;
     }
     start = end + 1;
@@ -63,7 +69,12 @@ const tilde = 126;
 /** Whether a line in fenced code closes it: after its container prefix, three of the fence's character. */
 function closesFence(text: string, start: number, end: number, fence: number): boolean {
   let at = start;
-  while (at < end && at < start + 64 && (text.charCodeAt(at) === space || text.charCodeAt(at) === tab || text.charCodeAt(at) === quote)) at++;
+  while (
+    at < end &&
+    at < start + 64 &&
+    (text.charCodeAt(at) === space || text.charCodeAt(at) === tab || text.charCodeAt(at) === quote)
+  )
+    at++;
   return text.charCodeAt(at) === fence && text.charCodeAt(at + 1) === fence && text.charCodeAt(at + 2) === fence;
 }
 
@@ -89,7 +100,13 @@ function markerLength(text: string, at: number, end: number): number {
  * list marker left of them, or by a line left of them after a blank line (before one, the line may
  * be a lazy continuation that keeps them open).
  */
-function readPrefix(text: string, start: number, end: number, items: number[], afterBlank: boolean): { at: number; quotes: number } {
+function readPrefix(
+  text: string,
+  start: number,
+  end: number,
+  items: number[],
+  afterBlank: boolean,
+): { at: number; quotes: number } {
   let at = start;
   let column = 0;
   let quotes = 0;

@@ -77,7 +77,11 @@ export class ParseCache {
     if (!this.changed && this.used.size === this.entries.size) return;
     await assertInsideRoot(root, path);
     await ensureStateDir(dirname(join(root, path)));
-    await writeFileInside(root, path, JSON.stringify({ version: cacheVersion, entries: Object.fromEntries(this.used) }));
+    await writeFileInside(
+      root,
+      path,
+      JSON.stringify({ version: cacheVersion, entries: Object.fromEntries(this.used) }),
+    );
   }
 }
 

@@ -83,7 +83,11 @@ export function startParsePool(): ParsePool {
 }
 
 /** Parses files from the shared counter until none are left. */
-export function takeFiles(texts: readonly string[], next: Int32Array, done: (index: number, parsed: ParsedMarkdown) => void): void {
+export function takeFiles(
+  texts: readonly string[],
+  next: Int32Array,
+  done: (index: number, parsed: ParsedMarkdown) => void,
+): void {
   for (let start = Atomics.add(next, 0, parseBatch); start < texts.length; start = Atomics.add(next, 0, parseBatch)) {
     const end = Math.min(start + parseBatch, texts.length);
     for (let i = start; i < end; i++) done(i, parseMarkdown(texts[i] ?? ''));

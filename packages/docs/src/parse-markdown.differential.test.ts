@@ -25,7 +25,10 @@ interface Facts {
   frontmatter: Frontmatter;
 }
 
-const everyExtension = { extensions: [gfmFootnote(), frontmatter(['yaml'])], mdastExtensions: [gfmFootnoteFromMarkdown(), frontmatterFromMarkdown(['yaml'])] };
+const everyExtension = {
+  extensions: [gfmFootnote(), frontmatter(['yaml'])],
+  mdastExtensions: [gfmFootnoteFromMarkdown(), frontmatterFromMarkdown(['yaml'])],
+};
 const mayMatter = /@|\/Users\/|\/home\/|[A-Za-z]:\\/;
 const htmlAnchor = /\b(?:id|name)\s*=\s*["']([^"']+)["']/g;
 
@@ -35,7 +38,10 @@ function factsFromTree(text: string): Facts {
   const slugger = new GithubSlugger();
   const walk = (node: Nodes): void => {
     const p = node.position;
-    const span = p === undefined ? undefined : { line: p.start.line, column: p.start.column, start: p.start.offset ?? 0, end: p.end.offset ?? 0 };
+    const span =
+      p === undefined
+        ? undefined
+        : { line: p.start.line, column: p.start.column, start: p.start.offset ?? 0, end: p.end.offset ?? 0 };
     if (span !== undefined) {
       switch (node.type) {
         case 'link':
@@ -70,7 +76,9 @@ function factsFromTree(text: string): Facts {
             data = undefined;
           }
           const mapping = typeof data === 'object' && data !== null && !Array.isArray(data);
-          facts.frontmatter = mapping ? { kind: 'data', line: span.line, data: data as Record<string, unknown> } : { kind: 'invalid', line: span.line, reason: '' };
+          facts.frontmatter = mapping
+            ? { kind: 'data', line: span.line, data: data as Record<string, unknown> }
+            : { kind: 'invalid', line: span.line, reason: '' };
           break;
         }
       }
@@ -144,7 +152,9 @@ describe('parseMarkdown against the mdast tree walk', () => {
 
   it("finds the same facts in this repository's markdown", () => {
     const root = new URL('../../..', import.meta.url).pathname;
-    const files = execFileSync('git', ['ls-files', '*.md'], { cwd: root, encoding: 'utf8' }).split('\n').filter(Boolean);
+    const files = execFileSync('git', ['ls-files', '*.md'], { cwd: root, encoding: 'utf8' })
+      .split('\n')
+      .filter(Boolean);
     expect(files.length).toBeGreaterThan(20);
     expectSameFacts(files.map((f) => readFileSync(`${root}/${f}`, 'utf8')));
   });

@@ -5,7 +5,17 @@ import { parseMarkdown, parseOptions, tokenize } from './parse-markdown.js';
 
 describe('parseMarkdown', () => {
   it('finds inline, reference-style and image links, not links inside code', () => {
-    const md = ['See [a](a.md) and ![pic](img/p.png) and [ref][r].', '', '`[no](x.md)`', '', '```', '[no](y.md)', '```', '', '[r]: docs/r.md'].join('\n');
+    const md = [
+      'See [a](a.md) and ![pic](img/p.png) and [ref][r].',
+      '',
+      '`[no](x.md)`',
+      '',
+      '```',
+      '[no](y.md)',
+      '```',
+      '',
+      '[r]: docs/r.md',
+    ].join('\n');
     const links = parseMarkdown(md).links.map((l) => [l.kind, l.url, l.line]);
     expect(links).toEqual([
       ['link', 'a.md', 1],
@@ -15,7 +25,15 @@ describe('parseMarkdown', () => {
   });
 
   it('finds links and code spans in table cells; a footnote definition is not a link', () => {
-    const md = ['| doc | file |', '| --- | --- |', '| [guide](docs/guide.md) | `src/app.ts` |', '', 'Text.[^1]', '', '[^1]: Deprecated.'].join('\n');
+    const md = [
+      '| doc | file |',
+      '| --- | --- |',
+      '| [guide](docs/guide.md) | `src/app.ts` |',
+      '',
+      'Text.[^1]',
+      '',
+      '[^1]: Deprecated.',
+    ].join('\n');
     const parsed = parseMarkdown(md);
     expect(parsed.links.map((l) => [l.kind, l.url, l.line])).toEqual([['link', 'docs/guide.md', 3]]);
     expect(parsed.runs.filter((r) => r.kind === 'code').map((r) => [r.value, r.line])).toEqual([['src/app.ts', 3]]);
@@ -29,14 +47,21 @@ describe('parseMarkdown', () => {
   });
 
   it('reads front matter, and says when it is malformed', () => {
-    expect(parseMarkdown('---\nowner: ana\nstatus: draft\n---\n# T').frontmatter).toEqual({ kind: 'data', line: 1, data: { owner: 'ana', status: 'draft' } });
+    expect(parseMarkdown('---\nowner: ana\nstatus: draft\n---\n# T').frontmatter).toEqual({
+      kind: 'data',
+      line: 1,
+      data: { owner: 'ana', status: 'draft' },
+    });
     expect(parseMarkdown('---\nowner: [ana\n---\n').frontmatter.kind).toBe('invalid');
     expect(parseMarkdown('# no front matter').frontmatter.kind).toBe('none');
   });
 
   it('parses a file without front matter or footnote openings to the same events as with both extensions', () => {
     const every = { extensions: [gfmFootnote(), frontmatter(['yaml'])] };
-    const events = (text: string, options: Parameters<typeof tokenize>[1]): string[] => tokenize(text, options).map(([phase, token]) => `${phase} ${token.type} ${token.start.offset}-${token.end.offset}`);
+    const events = (text: string, options: Parameters<typeof tokenize>[1]): string[] =>
+      tokenize(text, options).map(
+        ([phase, token]) => `${phase} ${token.type} ${token.start.offset}-${token.end.offset}`,
+      );
     const samples = [
       '---\ntitle: x\n---\n# Doc\n',
       '\uFEFF---\nowner: me\n---\nText [a](a.md).\n',

@@ -26,7 +26,9 @@ export type { Frontmatter, Heading, MarkdownLink, ParsedMarkdown, SourceSpan, Te
 // list item): together about a fifth of a parse (docs/decisions.md).
 const footnotes = gfmFootnote();
 const yamlMatter = frontmatter(['yaml']);
-const optionSets: ParseOptions[] = [[], [footnotes], [yamlMatter], [footnotes, yamlMatter]].map((extensions) => ({ extensions }));
+const optionSets: ParseOptions[] = [[], [footnotes], [yamlMatter], [footnotes, yamlMatter]].map((extensions) => ({
+  extensions,
+}));
 
 /** The parser options for `text`: only the extensions whose openings it contains (exported for a test). */
 export function parseOptions(text: string): ParseOptions {

@@ -8,6 +8,9 @@ import { enterGate, takeFiles } from './parse-in-parallel.js';
 
 parentPort?.once('message', (job: ParseJob) => {
   const share: ParsedShare = [];
-  if (enterGate(job)) takeFiles(job.texts, new Int32Array(job.next), (i, parsed) => share.push([i, { ...parsed, anchors: [...parsed.anchors] }]));
+  if (enterGate(job))
+    takeFiles(job.texts, new Int32Array(job.next), (i, parsed) =>
+      share.push([i, { ...parsed, anchors: [...parsed.anchors] }]),
+    );
   parentPort?.postMessage(share);
 });

@@ -19,12 +19,31 @@ export interface Mention {
 const globChars = /[*?[\]{}]/;
 const notPath = /[\s<>…$`'"(),;|=\\^]|\.\.\.|:\/\/|^[-~]|^\/(?:Users|home)\//;
 const extension = /[A-Za-z0-9_-]\.[A-Za-z][A-Za-z0-9]{0,9}$/;
-const bareNames = /^(?:Makefile|GNUmakefile|Dockerfile|Containerfile|Justfile|justfile|LICENSE|Procfile|Gemfile|Rakefile|Brewfile|CODEOWNERS)$/;
-const buildOutputs = new Set(['node_modules', 'dist', 'build', 'out', 'coverage', '.turbo', '.next', '.nuxt', '.output', 'target', '.cache', '.venv', '__pycache__', '.harness']);
+const bareNames =
+  /^(?:Makefile|GNUmakefile|Dockerfile|Containerfile|Justfile|justfile|LICENSE|Procfile|Gemfile|Rakefile|Brewfile|CODEOWNERS)$/;
+const buildOutputs = new Set([
+  'node_modules',
+  'dist',
+  'build',
+  'out',
+  'coverage',
+  '.turbo',
+  '.next',
+  '.nuxt',
+  '.output',
+  'target',
+  '.cache',
+  '.venv',
+  '__pycache__',
+  '.harness',
+]);
 
 /** The path a code span names, or undefined when it is not a path. */
 export function readMention(code: string): Mention | undefined {
-  let s = code.trim().replace(/(?::\d+){1,2}$/, '').replace(/#[^/]*$/, '');
+  let s = code
+    .trim()
+    .replace(/(?::\d+){1,2}$/, '')
+    .replace(/#[^/]*$/, '');
   if (s === '' || notPath.test(s) || /^[A-Za-z]:/.test(s)) return undefined;
   if (s.includes(':')) return undefined; // node:fs, npm:pkg, key: value
   if (s.startsWith('./')) s = s.slice(2);
@@ -37,7 +56,10 @@ export function readMention(code: string): Mention | undefined {
   return { path: s, reportable: hasSlash && looksLikePath };
 }
 
-export type MentionResolution = { kind: 'file' | 'dir'; path: string } | { kind: 'known'; why: string } | { kind: 'missing'; tried: string[] };
+export type MentionResolution =
+  | { kind: 'file' | 'dir'; path: string }
+  | { kind: 'known'; why: string }
+  | { kind: 'missing'; tried: string[] };
 
 export interface MentionIndex {
   byBasename: Map<string, string[]>;
@@ -78,7 +100,12 @@ export function createMentionIndex(model: DocsModel): MentionIndex {
 }
 
 /** Resolves a mention in a doc in `docDir` without asking git; "missing" still needs the ignored-files check. */
-function resolveMention(model: DocsModel, index: MentionIndex, place: MentionPlace, mention: Mention): MentionResolution {
+function resolveMention(
+  model: DocsModel,
+  index: MentionIndex,
+  place: MentionPlace,
+  mention: Mention,
+): MentionResolution {
   const key = place.instructions ? `${place.docDir}\0instructions` : place.docDir;
   let inDir = index.resolved.get(key);
   if (inDir === undefined) index.resolved.set(key, (inDir = new Map<string, MentionResolution>()));
@@ -111,7 +138,12 @@ interface MentionPlace {
   instructions: boolean;
 }
 
-function resolveUncached(model: DocsModel, index: MentionIndex, place: MentionPlace, mention: Mention): MentionResolution {
+function resolveUncached(
+  model: DocsModel,
+  index: MentionIndex,
+  place: MentionPlace,
+  mention: Mention,
+): MentionResolution {
   const { docDir } = place;
   const raw = mention.path.replace(/\/$/, '');
   const rooted = raw.startsWith('/') ? posix.normalize(raw.slice(1)) : undefined;
@@ -124,19 +156,23 @@ function resolveUncached(model: DocsModel, index: MentionIndex, place: MentionPl
   }
   if (globChars.test(raw)) return { kind: 'known', why: 'glob' };
   const plain = rooted ?? raw.replace(/^(?:\.\.\/)+/, '');
-  const suffix = (index.byBasename.get(posix.basename(plain)) ?? []).filter((p) => p === plain || p.endsWith(`/${plain}`));
+  const suffix = (index.byBasename.get(posix.basename(plain)) ?? []).filter(
+    (p) => p === plain || p.endsWith(`/${plain}`),
+  );
   if (suffix.length === 1) {
     const [only] = suffix as [string];
     return { kind: model.files.has(only) ? 'file' : 'dir', path: only };
   }
   if (suffix.length > 1) return { kind: 'known', why: 'several files end with it' };
-  if (index.packageNames.some((name) => plain === name || plain.startsWith(`${name}/`))) return { kind: 'known', why: 'package' };
+  if (index.packageNames.some((name) => plain === name || plain.startsWith(`${name}/`)))
+    return { kind: 'known', why: 'package' };
   if (plain.split('/').some((segment) => buildOutputs.has(segment))) return { kind: 'known', why: 'build output' };
   // A folder git lists as a file is a submodule (gitlink): what is inside it is not ours to check.
   const segments = raw.split('/');
   for (let i = 1; i < segments.length; i++) {
     const prefix = segments.slice(0, i).join('/');
-    if ([...bases(index, docDir, prefix)].some((p) => model.files.has(p))) return { kind: 'known', why: 'inside a submodule' };
+    if ([...bases(index, docDir, prefix)].some((p) => model.files.has(p)))
+      return { kind: 'known', why: 'inside a submodule' };
   }
   // Only a mention whose first folder exists is a path into this repository: `CPU/CUDA`,
   // `owner/repo` or `.codex/config.toml` in a repository without .codex/ are not.

@@ -36,7 +36,8 @@ export function readWorkspace(root: string, files: readonly string[]): Workspace
   const justfiles = files.filter((f) => /^\.?justfile$/i.test(posix.basename(f)));
   const packages = manifests.map((m) => readPackage(readText, m)).filter((p) => p !== undefined);
   const workspace: Workspace = { packages, makefiles, justfiles };
-  if (makefiles.length > 0) workspace.makeTargets = collect(readText, makefiles, makeTarget, (m) => (m[1] ?? '').split(/\s+/));
+  if (makefiles.length > 0)
+    workspace.makeTargets = collect(readText, makefiles, makeTarget, (m) => (m[1] ?? '').split(/\s+/));
   if (justfiles.length > 0) workspace.justRecipes = collect(readText, justfiles, justRecipe, (m) => [m[1] ?? '']);
   return workspace;
 }
@@ -50,13 +51,23 @@ function readPackage(readText: (path: string) => string | undefined, manifest: s
   }
   const keys = (value: unknown): string[] => (value !== null && typeof value === 'object' ? Object.keys(value) : []);
   const dir = posix.dirname(manifest);
-  const dependencies = new Set([...keys(json.dependencies), ...keys(json.devDependencies), ...keys(json.peerDependencies), ...keys(json.optionalDependencies)]);
+  const dependencies = new Set([
+    ...keys(json.dependencies),
+    ...keys(json.devDependencies),
+    ...keys(json.peerDependencies),
+    ...keys(json.optionalDependencies),
+  ]);
   const pkg: WorkspacePackage = { dir: dir === '.' ? '' : dir, scripts: new Set(keys(json.scripts)), dependencies };
   if (typeof json.name === 'string') pkg.name = json.name;
   return pkg;
 }
 
-function collect(readText: (path: string) => string | undefined, files: readonly string[], pattern: RegExp, names: (m: RegExpExecArray) => string[]): Set<string> {
+function collect(
+  readText: (path: string) => string | undefined,
+  files: readonly string[],
+  pattern: RegExp,
+  names: (m: RegExpExecArray) => string[],
+): Set<string> {
   const found = new Set<string>();
   for (const file of files) {
     const text = readText(file);

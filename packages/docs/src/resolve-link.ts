@@ -31,10 +31,18 @@ export function resolveLink(docPath: string, url: string): LinkTarget {
   const hash = trimmed.indexOf('#');
   const pathPart = (hash === -1 ? trimmed : trimmed.slice(0, hash)).replace(/\?.*$/, '');
   const anchor = hash === -1 ? undefined : safeDecode(trimmed.slice(hash + 1));
-  if (pathPart === '') return { kind: 'repo', path: docPath, selfAnchor: true, ...(anchor === undefined || anchor === '' ? {} : { anchor }) };
+  if (pathPart === '')
+    return {
+      kind: 'repo',
+      path: docPath,
+      selfAnchor: true,
+      ...(anchor === undefined || anchor === '' ? {} : { anchor }),
+    };
   const decoded = safeDecode(pathPart);
   // GitHub renders "/x" in a repository file as the repository's x.
-  const joined = decoded.startsWith('/') ? posix.normalize(decoded.slice(1)) : joinPath(posix.dirname(docPath), decoded);
+  const joined = decoded.startsWith('/')
+    ? posix.normalize(decoded.slice(1))
+    : joinPath(posix.dirname(docPath), decoded);
   const normalized = joined.replace(/\/+$/, '');
   if (normalized === '..' || normalized.startsWith('../')) return { kind: 'outside', path: normalized };
   const path = normalized === '.' ? '' : normalized;
@@ -54,8 +62,13 @@ function safeDecode(text: string): string {
  * The markdown files a link or mention of a folder reaches: its index.md or README.md, else every
  * markdown file directly in it (`markdownByDir`: the markdown files by folder, '' for the root).
  */
-export function folderEntries(dir: string, files: ReadonlySet<string>, markdownByDir: ReadonlyMap<string, readonly string[]>): readonly string[] {
+export function folderEntries(
+  dir: string,
+  files: ReadonlySet<string>,
+  markdownByDir: ReadonlyMap<string, readonly string[]>,
+): readonly string[] {
   const prefix = dir === '' ? '' : `${dir}/`;
-  for (const name of ['index.md', 'README.md', 'readme.md', 'Readme.md']) if (files.has(`${prefix}${name}`)) return [`${prefix}${name}`];
+  for (const name of ['index.md', 'README.md', 'readme.md', 'Readme.md'])
+    if (files.has(`${prefix}${name}`)) return [`${prefix}${name}`];
   return markdownByDir.get(dir) ?? [];
 }

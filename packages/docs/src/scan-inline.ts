@@ -29,7 +29,8 @@ const asciiPunctuation = /[!-/:-@[-`{-~]/;
 const mayMatter = /@|\/Users\/|\/home\/|[A-Za-z]:\\/;
 const htmlAnchor = /\b(?:id|name)\s*=\s*["']([^"']+)["']/g;
 // [text](destination "title"), the text holding at most one level of brackets (a badge's image).
-const inlineLink = /(!?)\[((?:[^[\]]|\[[^[\]]*\])*)\]\(([ \t]*)(<[^<>\n]*>|[^\s()<>\u0001]*(?:\([^\s()\u0001]*\)[^\s()<>\u0001]*)*)(?:[ \t]+(?:"[^"]*"|'[^']*'|\([^()]*\)))?[ \t]*\)/g;
+const inlineLink =
+  /(!?)\[((?:[^[\]]|\[[^[\]]*\])*)\]\(([ \t]*)(<[^<>\n]*>|[^\s()<>\u0001]*(?:\([^\s()\u0001]*\)[^\s()<>\u0001]*)*)(?:[ \t]+(?:"[^"]*"|'[^']*'|\([^()]*\)))?[ \t]*\)/g;
 const autolink = /<([A-Za-z][A-Za-z0-9+.-]{1,31}:[^\s<>\u0001]*)>/g;
 const definition = /^\[([^\]^][^\]]{0,998})\]:[ \t]*(<[^<>\n]*>|\S+)/;
 
@@ -48,8 +49,16 @@ export function scanInline(text: string, from: number, to: number, at: (offset: 
     return { line: p.line, column: p.column, start: p.offset, end: at(from + end).offset };
   };
   const def = definition.exec(masked);
-  if (def !== null) links.push({ ...place(0, source.length), url: unbracket(source.slice(def[0].length - (def[2] ?? '').length, def[0].length)), kind: 'definition' });
-  else if (masked.includes('[') || masked.includes('<')) findLinks(source, masked, 0, masked.length, (kind, start, end, url) => links.push({ ...place(start, end), url, kind }));
+  if (def !== null)
+    links.push({
+      ...place(0, source.length),
+      url: unbracket(source.slice(def[0].length - (def[2] ?? '').length, def[0].length)),
+      kind: 'definition',
+    });
+  else if (masked.includes('[') || masked.includes('<'))
+    findLinks(source, masked, 0, masked.length, (kind, start, end, url) =>
+      links.push({ ...place(start, end), url, kind }),
+    );
   const runs: TextRun[] = [];
   let last = 0;
   const prose = (end: number): void => {
@@ -134,7 +143,12 @@ function findLinks(source: string, masked: string, from: number, to: number, fou
       autolinksBefore(start);
       const label = m[2] ?? '';
       const urlStart = start + (m[1] ?? '').length + label.length + 3 + (m[3] ?? '').length;
-      found(m[1] === '!' ? 'image' : 'link', start, start + m[0].length, unbracket(unescape(source.slice(urlStart, urlStart + (m[4] ?? '').length))));
+      found(
+        m[1] === '!' ? 'image' : 'link',
+        start,
+        start + m[0].length,
+        unbracket(unescape(source.slice(urlStart, urlStart + (m[4] ?? '').length))),
+      );
       if (label.includes('[')) {
         const textStart = start + (m[1] ?? '').length + 1;
         findLinks(source, masked, textStart, textStart + label.length, found, true);

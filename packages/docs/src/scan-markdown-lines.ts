@@ -62,14 +62,26 @@ class LineScanner {
       }
       const open = fenceOpen.exec(rest);
       if (open !== null && !(open[1]?.startsWith('`') === true && open[2]?.includes('`') === true)) {
-        fence = { marker: open[1] as string, lang: (open[2] ?? '').trim().split(/\s/)[0] ?? '', first: line, valueStart: line.next };
+        fence = {
+          marker: open[1] as string,
+          lang: (open[2] ?? '').trim().split(/\s/)[0] ?? '',
+          first: line,
+          valueStart: line.next,
+        };
         line = this.next(line);
         continue;
       }
       line = this.readLine(line, rest);
     }
-    if (fence !== undefined) this.addBlock(fence.first, this.text.length, fence.lang, this.text.slice(fence.valueStart));
-    return { links: this.links, runs: this.runs, headings: this.headings, anchors: this.anchors, frontmatter: this.frontmatter };
+    if (fence !== undefined)
+      this.addBlock(fence.first, this.text.length, fence.lang, this.text.slice(fence.valueStart));
+    return {
+      links: this.links,
+      runs: this.runs,
+      headings: this.headings,
+      anchors: this.anchors,
+      frontmatter: this.frontmatter,
+    };
   }
 
   /** A line outside fenced code: its inline content, and a heading when it is one. Returns the next line to read. */
@@ -77,14 +89,24 @@ class LineScanner {
     const after = this.next(line);
     const atx = atxHeading.exec(rest);
     if (atx !== null) {
-      const inline = scanInline(this.text, line.content + atx[0].length, line.end - (rest.length - rest.replace(/(?:[ \t]+#+)?[ \t]*$/, '').length), this.lineAt(line));
+      const inline = scanInline(
+        this.text,
+        line.content + atx[0].length,
+        line.end - (rest.length - rest.replace(/(?:[ \t]+#+)?[ \t]*$/, '').length),
+        this.lineAt(line),
+      );
       this.addInline(inline);
       this.addHeading(inline.shown(), line);
       return after;
     }
     const inline = scanInline(this.text, line.content, line.end, this.lineAt(line));
     this.addInline(inline);
-    if (after !== undefined && !line.listItem && rest.trim() !== '' && setextUnderline.test(this.text.slice(after.start, after.end))) {
+    if (
+      after !== undefined &&
+      !line.listItem &&
+      rest.trim() !== '' &&
+      setextUnderline.test(this.text.slice(after.start, after.end))
+    ) {
       this.addHeading(inline.shown(), line);
       return this.next(after);
     }
@@ -114,7 +136,15 @@ class LineScanner {
     const width = start - first.start;
     const strip = new RegExp(`^[ \\t>]{0,${width}}`, 'gm');
     const value = (width === 0 ? raw : raw.replace(strip, '')).replace(/\r?\n$/, '');
-    this.runs.push({ line: first.number, column: width + 1, start: start - this.base, end: end - this.base, value, kind: 'block', ...(lang === '' ? {} : { lang }) });
+    this.runs.push({
+      line: first.number,
+      column: width + 1,
+      start: start - this.base,
+      end: end - this.base,
+      value,
+      kind: 'block',
+      ...(lang === '' ? {} : { lang }),
+    });
   }
 
   /** Front matter: `---` on the first line, up to the next `---` or `...` line. Returns the first line after it. */

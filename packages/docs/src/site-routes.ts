@@ -30,7 +30,12 @@ export function contentRoutes(site: DocSite, content: SiteContent, source: Route
   return routes;
 }
 
-function pageUrl(site: DocSite, content: SiteContent, rel: string, frontmatter: Frontmatter | undefined): string | undefined {
+function pageUrl(
+  site: DocSite,
+  content: SiteContent,
+  rel: string,
+  frontmatter: Frontmatter | undefined,
+): string | undefined {
   const data = frontmatter?.kind === 'data' ? frontmatter.data : {};
   const slug = typeof data.slug === 'string' ? data.slug : undefined;
   const docusaurus = site.generator === 'docusaurus';
@@ -45,7 +50,8 @@ function pageUrl(site: DocSite, content: SiteContent, rel: string, frontmatter: 
   const folder = segments.at(-1);
   const isIndex = /^(?:index|readme)$/i.test(name) || (docusaurus && name === folder && typeof data.id !== 'string');
   const dir = segments.join('/');
-  if (slug !== undefined && docusaurus) return slug.startsWith('/') ? trimSlashes(slug) : trimSlashes(posix.join(dir, slug));
+  if (slug !== undefined && docusaurus)
+    return slug.startsWith('/') ? trimSlashes(slug) : trimSlashes(posix.join(dir, slug));
   if (slug !== undefined) return trimSlashes(slug);
   const url = isIndex ? dir : [dir, name].filter((s) => s !== '').join('/');
   return site.generator === 'starlight' ? url.toLowerCase() : url;

@@ -16,7 +16,10 @@ export interface TempRepoOptions {
   symlinks?: Record<string, string>;
 }
 
-export async function writeTempRepo(files: Record<string, string>, symlinks: Record<string, string> = {}): Promise<string> {
+export async function writeTempRepo(
+  files: Record<string, string>,
+  symlinks: Record<string, string> = {},
+): Promise<string> {
   const root = await mkdtemp(join(tmpdir(), 'harness-docs-'));
   onTestFinished(() => rm(root, { recursive: true, force: true }));
   for (const [path, text] of Object.entries(files)) {
@@ -44,12 +47,24 @@ export function git(root: string, args: readonly string[], date = '2026-01-01T12
   return execFileSync('git', args, {
     cwd: root,
     encoding: 'utf8',
-    env: { ...process.env, GIT_AUTHOR_NAME: 't', GIT_AUTHOR_EMAIL: 't@example.com', GIT_COMMITTER_NAME: 't', GIT_COMMITTER_EMAIL: 't@example.com', GIT_AUTHOR_DATE: date, GIT_COMMITTER_DATE: date },
+    env: {
+      ...process.env,
+      GIT_AUTHOR_NAME: 't',
+      GIT_AUTHOR_EMAIL: 't@example.com',
+      GIT_COMMITTER_NAME: 't',
+      GIT_COMMITTER_EMAIL: 't@example.com',
+      GIT_AUTHOR_DATE: date,
+      GIT_COMMITTER_DATE: date,
+    },
   });
 }
 
 /** A git repository with the files committed on `date`. */
-export async function writeGitRepo(files: Record<string, string>, date: string, symlinks: Record<string, string> = {}): Promise<string> {
+export async function writeGitRepo(
+  files: Record<string, string>,
+  date: string,
+  symlinks: Record<string, string> = {},
+): Promise<string> {
   const root = await writeTempRepo(files, symlinks);
   git(root, ['init', '-q', '-b', 'main']);
   git(root, ['add', '-A']);

@@ -9,7 +9,10 @@ const bin = new URL('../../harness/bin/harness.js', import.meta.url).pathname;
 
 async function harness(cwd: string, ...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   try {
-    const { stdout, stderr } = await promisify(execFile)(process.execPath, [bin, ...args], { cwd, env: { PATH: process.env.PATH ?? '' } });
+    const { stdout, stderr } = await promisify(execFile)(process.execPath, [bin, ...args], {
+      cwd,
+      env: { PATH: process.env.PATH ?? '' },
+    });
     return { code: 0, stdout, stderr };
   } catch (error) {
     const failed = error as { code: number; stdout: string; stderr: string };
@@ -31,7 +34,11 @@ describe('harness check docs (built bin)', () => {
     );
     const first = await harness(root, 'check', 'docs', '--format', 'json');
     expect(first.code).toBe(1);
-    const doc = JSON.parse(first.stdout) as { ok: boolean; checks: unknown[]; diagnostics: Array<Record<string, unknown>> };
+    const doc = JSON.parse(first.stdout) as {
+      ok: boolean;
+      checks: unknown[];
+      diagnostics: Array<Record<string, unknown>>;
+    };
     expect(doc.checks).toMatchObject([{ name: 'docs', ok: false, files: 4 }]);
     expect(doc.diagnostics.map((d) => [d.rule, d.file, d.severity])).toEqual([
       ['docs/command', 'AGENTS.md', 'error'],

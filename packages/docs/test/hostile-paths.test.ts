@@ -7,7 +7,8 @@ import { describe, expect, it } from 'vitest';
 import { checkDocs } from '../src/check-docs.js';
 import { docsConfig, git, writeGitRepo } from '../src/temp-repo.fixture.js';
 
-const missingLines = (count: number): string => Array.from({ length: count }, (_, i) => `- \`src/missing/some/deeper/folder/file${i}.ts\`\n`).join('');
+const missingLines = (count: number): string =>
+  Array.from({ length: count }, (_, i) => `- \`src/missing/some/deeper/folder/file${i}.ts\`\n`).join('');
 
 describe('docs/missing-path with paths git must not be given', () => {
   it('survives a path leaving the repository before 3,000 missing paths, and still knows the ignored ones', async () => {
@@ -30,7 +31,14 @@ describe('docs/missing-path with paths git must not be given', () => {
   });
 
   it('never asks git about a path under an untracked, ignored symbolic link', async () => {
-    const root = await writeGitRepo({ 'src/a.ts': 'export {}\n', '.gitignore': 'src/cache\nsrc/generated/\n', 'AGENTS.md': `\`src/cache/x.ts\` \`src/generated/y.ts\` \`src/gone.ts\`\n${missingLines(2000)}` }, '2026-01-01T12:00:00Z');
+    const root = await writeGitRepo(
+      {
+        'src/a.ts': 'export {}\n',
+        '.gitignore': 'src/cache\nsrc/generated/\n',
+        'AGENTS.md': `\`src/cache/x.ts\` \`src/generated/y.ts\` \`src/gone.ts\`\n${missingLines(2000)}`,
+      },
+      '2026-01-01T12:00:00Z',
+    );
     await symlink('/', join(root, 'src/cache'));
     await writeFile(join(root, 'notes.txt'), 'untracked\n');
     git(root, ['status', '--short']);

@@ -46,7 +46,18 @@ console.log(JSON.stringify({ prewarm, files: pooled.length, mismatches, workerTo
 describe('the parse pool (built)', () => {
   it('parses every file on the workers and the main thread, each in its place, as an in-thread parse does', async () => {
     // With a V8 flag and --input-type, as `node <flags> -e` has them: workers must start all the same.
-    const { stdout } = await promisify(execFile)(process.execPath, ['--max-semi-space-size=16', '--input-type=module', '-e', script], { timeout: 60_000 });
-    expect(JSON.parse(stdout)).toEqual({ prewarm: { warm: 0, coldStarted: true, reparsed: 300, prewarmedTookSome: true }, files: 300, mismatches: 0, workerTookSome: true, firstLinks: ['doc-1.md#usage', '../other-0.md'], anchors: ['doc-299', 'usage', 'usage-1'] });
+    const { stdout } = await promisify(execFile)(
+      process.execPath,
+      ['--max-semi-space-size=16', '--input-type=module', '-e', script],
+      { timeout: 60_000 },
+    );
+    expect(JSON.parse(stdout)).toEqual({
+      prewarm: { warm: 0, coldStarted: true, reparsed: 300, prewarmedTookSome: true },
+      files: 300,
+      mismatches: 0,
+      workerTookSome: true,
+      firstLinks: ['doc-1.md#usage', '../other-0.md'],
+      anchors: ['doc-299', 'usage', 'usage-1'],
+    });
   });
 });

@@ -16,7 +16,9 @@ function fileOfLinks(bytes: number): string {
 }
 
 describe('pathological markdown', () => {
-  it('checks a 20 MB file of links and a file 10,000 levels deep, finds their broken links, and says they were read line by line', { timeout: 300_000 }, async () => {
+  it('checks a 20 MB file of links and a file 10,000 levels deep, finds their broken links, and says they were read line by line', {
+    timeout: 300_000,
+  }, async () => {
     const links = fileOfLinks(20 * 1024 * 1024);
     const linkLines = links.split('\n').length - 1;
     const root = await writeGitRepo(

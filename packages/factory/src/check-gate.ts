@@ -11,10 +11,18 @@ export function createCheckGate(env: Readonly<Record<string, string | undefined>
     // As a bare `harness check`: without a config file every check is skipped, and a gate that ran
     // nothing is not green. The agent reads why in the report.
     if (loaded.path === undefined) {
-      const error = noConfigError(loaded.root, 'the factory gate runs a bare `harness check`, which has no check to run');
+      const error = noConfigError(
+        loaded.root,
+        'the factory gate runs a bare `harness check`, which has no check to run',
+      );
       return { ok: false, report: `${error.message}\nfix: ${error.fix ?? ''}\n` };
     }
-    const { document } = await runChecks({ checks: registeredChecks, root: loaded.root, config: loaded.config, options: { env } });
+    const { document } = await runChecks({
+      checks: registeredChecks,
+      root: loaded.root,
+      config: loaded.config,
+      options: { env },
+    });
     return { ok: document.ok, report: renderResult(document, 'pretty', { color: false, toolVersion: 'factory' }) };
   };
 }

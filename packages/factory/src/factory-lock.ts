@@ -42,15 +42,25 @@ export function acquireLock(root: string, now: Date = new Date()): FactoryLock {
     }
     const current = readHolder(file);
     if (current !== undefined && (current.host !== holder.host || isAlive(current.pid))) {
-      throw new HarnessError('LOCKED', `another factory loop is running here: pid ${current.pid} on ${current.host}, since ${current.startedAt}`, {
-        place: { file },
-        fix: current.host === holder.host ? `Stop it (kill ${current.pid}) or wait for it; delete the lock only if that process is not a harness factory.` : 'Stop the loop on that host, or delete the lock if that host is gone.',
-      });
+      throw new HarnessError(
+        'LOCKED',
+        `another factory loop is running here: pid ${current.pid} on ${current.host}, since ${current.startedAt}`,
+        {
+          place: { file },
+          fix:
+            current.host === holder.host
+              ? `Stop it (kill ${current.pid}) or wait for it; delete the lock only if that process is not a harness factory.`
+              : 'Stop the loop on that host, or delete the lock if that host is gone.',
+        },
+      );
     }
     tookOverFrom = current;
     rmSync(file, { force: true });
   }
-  throw new HarnessError('LOCKED', 'could not take the factory lock', { place: { file }, fix: 'Another loop started at the same moment; try again.' });
+  throw new HarnessError('LOCKED', 'could not take the factory lock', {
+    place: { file },
+    fix: 'Another loop started at the same moment; try again.',
+  });
 }
 
 export function readHolder(file: string): LockHolder | undefined {

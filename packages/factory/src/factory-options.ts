@@ -28,7 +28,11 @@ export interface FactoryOptionsInput {
 
 export async function factoryOptions(input: FactoryOptionsInput): Promise<RunFactoryOptions> {
   const repository = await resolveRepository({ flag: input.repo, env: input.env, cwd: input.root });
-  const client = createGithubClient({ env: input.env, repository, ...(input.onWait === undefined ? {} : { onWait: input.onWait }) });
+  const client = createGithubClient({
+    env: input.env,
+    repository,
+    ...(input.onWait === undefined ? {} : { onWait: input.onWait }),
+  });
   return {
     root: input.root,
     config: input.config,

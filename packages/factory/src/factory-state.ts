@@ -1,15 +1,37 @@
 // The loop's durable state in `.harness/factory/` (docs/factory.md "Surviving a crash"):
 // `state.json` written whole and atomically (temp file, fsync, rename) with a
 // write-ahead `pendingAction` per issue, and `events.jsonl`, append-only.
-import { appendFileSync, closeSync, fsyncSync, mkdirSync, openSync, readFileSync, renameSync, writeSync } from 'node:fs';
+import {
+  appendFileSync,
+  closeSync,
+  fsyncSync,
+  mkdirSync,
+  openSync,
+  readFileSync,
+  renameSync,
+  writeSync,
+} from 'node:fs';
 import { join } from 'node:path';
 import { HarnessError } from '@harness/diagnostics';
 import type { TurnCounters } from './turn-policy.js';
 
-export type IssuePhase = 'queued' | 'implementing' | 'checking' | 'pr-open' | 'waiting' | 'human' | 'merged' | 'failed' | 'parked';
+export type IssuePhase =
+  | 'queued'
+  | 'implementing'
+  | 'checking'
+  | 'pr-open'
+  | 'waiting'
+  | 'human'
+  | 'merged'
+  | 'failed'
+  | 'parked';
 
 /** What the loop is about to do, written before it does it, so a restart can finish it without doing it twice. */
-export type PendingAction = { kind: 'create-pr' } | { kind: 'comment-human'; marker: string; body: string } | { kind: 'label'; label: string } | { kind: 'push'; sha: string };
+export type PendingAction =
+  | { kind: 'create-pr' }
+  | { kind: 'comment-human'; marker: string; body: string }
+  | { kind: 'label'; label: string }
+  | { kind: 'push'; sha: string };
 
 export interface IssueRecord {
   number: number;
@@ -51,7 +73,10 @@ export function readState(root: string): FactoryState {
     if (parsed.version !== 1 || typeof parsed.issues !== 'object') throw new Error('unknown shape');
     return parsed;
   } catch (error) {
-    throw new HarnessError('IO_FAILED', `the factory state file is not readable: ${String(error)}`, { place: { file }, fix: 'Move the file away to start over; GitHub still has every PR and comment, and the loop finds them by branch and marker.' });
+    throw new HarnessError('IO_FAILED', `the factory state file is not readable: ${String(error)}`, {
+      place: { file },
+      fix: 'Move the file away to start over; GitHub still has every PR and comment, and the loop finds them by branch and marker.',
+    });
   }
 }
 

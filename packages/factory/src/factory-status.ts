@@ -43,11 +43,24 @@ export function readFactoryStatus(root: string): FactoryStatus {
 }
 
 export function renderStatusPretty(status: FactoryStatus): string {
-  const head = status.running === null ? 'No factory loop is running here.' : `Factory loop running: pid ${status.running.pid} on ${status.running.host} since ${status.running.startedAt}.`;
+  const head =
+    status.running === null
+      ? 'No factory loop is running here.'
+      : `Factory loop running: pid ${status.running.pid} on ${status.running.host} since ${status.running.startedAt}.`;
   if (status.issues.length === 0) return `${head}\nNo issue worked yet.\n`;
-  const rows = status.issues.map((i) => [`#${i.issue}`, i.phase, i.pr === null ? '-' : `#${i.pr}`, String(i.turns), String(i.tokens), i.lastOutcome ?? '-', i.title]);
+  const rows = status.issues.map((i) => [
+    `#${i.issue}`,
+    i.phase,
+    i.pr === null ? '-' : `#${i.pr}`,
+    String(i.turns),
+    String(i.tokens),
+    i.lastOutcome ?? '-',
+    i.title,
+  ]);
   const table = [['issue', 'phase', 'pr', 'turns', 'tokens', 'last', 'title'], ...rows];
   const widths = table[0]?.map((_, c) => Math.max(...table.map((r) => (r[c] ?? '').length))) ?? [];
-  const lines = table.map((r) => r.map((cell, c) => (c === r.length - 1 ? cell : cell.padEnd(widths[c] ?? 0))).join('  '));
+  const lines = table.map((r) =>
+    r.map((cell, c) => (c === r.length - 1 ? cell : cell.padEnd(widths[c] ?? 0))).join('  '),
+  );
   return `${head}\n${lines.join('\n')}\n`;
 }

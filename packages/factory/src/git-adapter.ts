@@ -36,18 +36,29 @@ export function run(cwd: string, args: string[]): Promise<string> {
 function gitError(error: ExecFileException, args: string[], stderr: string): HarnessError {
   const command = `git ${args.join(' ')}`;
   if (error.code === 'ENOENT') {
-    return new HarnessError('TOOL_MISSING', `cannot run ${command}: ${error.message}`, { fix: 'Install git (https://git-scm.com/downloads) and check that the worktree folder exists.', cause: error });
+    return new HarnessError('TOOL_MISSING', `cannot run ${command}: ${error.message}`, {
+      fix: 'Install git (https://git-scm.com/downloads) and check that the worktree folder exists.',
+      cause: error,
+    });
   }
   if (error.code === 'ERR_CHILD_PROCESS_STDIO_MAXBUFFER') {
-    return new HarnessError('GIT_FAILED', `${command} printed more than ${maxOutputBytes} bytes`, { fix: 'Run it by hand in the worktree to see why.', cause: error });
+    return new HarnessError('GIT_FAILED', `${command} printed more than ${maxOutputBytes} bytes`, {
+      fix: 'Run it by hand in the worktree to see why.',
+      cause: error,
+    });
   }
-  return new HarnessError('GIT_FAILED', `${command} failed: ${stderr.trim() || error.message}`, { fix: 'Check that the repository has an `origin` remote you can fetch from and push to.', cause: error });
+  return new HarnessError('GIT_FAILED', `${command} failed: ${stderr.trim() || error.message}`, {
+    fix: 'Check that the repository has an `origin` remote you can fetch from and push to.',
+    cause: error,
+  });
 }
 
 /** A branch name git would read as an option (`--upload-pack=…`) never reaches its command line. */
 function refName(name: string, what: string): string {
   if (name === '' || name.startsWith('-')) {
-    throw new HarnessError('CONFIG_INVALID', `the ${what} "${name}" is not a branch name`, { fix: 'Name a branch that does not start with "-".' });
+    throw new HarnessError('CONFIG_INVALID', `the ${what} "${name}" is not a branch name`, {
+      fix: 'Name a branch that does not start with "-".',
+    });
   }
   return name;
 }
@@ -78,14 +89,32 @@ export function createGitAdapter(): GitAdapter {
         await run(root, ['fetch', '--quiet', 'origin']);
         if (existsSync(path)) return;
         const pushed = (await run(root, ['ls-remote', '--heads', 'origin', branch])) !== '';
-        await run(root, ['worktree', 'add', '--quiet', '-B', branch, path, pushed ? `origin/${branch}` : `origin/${base}`]);
+        await run(root, [
+          'worktree',
+          'add',
+          '--quiet',
+          '-B',
+          branch,
+          path,
+          pushed ? `origin/${branch}` : `origin/${base}`,
+        ]);
       }),
     head: (cwd) => run(cwd, ['rev-parse', 'HEAD']),
     commitAll: (cwd, message) =>
       serial(async () => {
         await run(cwd, ['add', '--all']);
         if ((await run(cwd, ['status', '--porcelain'])) === '') return undefined;
-        await run(cwd, ['-c', 'user.name=harness factory', '-c', 'user.email=factory@harness.invalid', 'commit', '--quiet', '--no-verify', '-m', message]);
+        await run(cwd, [
+          '-c',
+          'user.name=harness factory',
+          '-c',
+          'user.email=factory@harness.invalid',
+          'commit',
+          '--quiet',
+          '--no-verify',
+          '-m',
+          message,
+        ]);
         return run(cwd, ['rev-parse', 'HEAD']);
       }),
     async commitsAhead(cwd, base) {
@@ -94,7 +123,9 @@ export function createGitAdapter(): GitAdapter {
     aheadBehind: (cwd, base) =>
       serial(async () => {
         await run(cwd, ['fetch', '--quiet', 'origin', refName(base, 'base branch')]);
-        const [behind = '0', ahead = '0'] = (await run(cwd, ['rev-list', '--left-right', '--count', `origin/${base}...HEAD`])).split(/\s+/);
+        const [behind = '0', ahead = '0'] = (
+          await run(cwd, ['rev-list', '--left-right', '--count', `origin/${base}...HEAD`])
+        ).split(/\s+/);
         return { ahead: Number(ahead), behind: Number(behind) };
       }),
     push: (cwd, branch) =>

@@ -32,12 +32,33 @@ export type { ApiIssue };
 
 export function githubIssueSource(client: GithubClient): IssueSource {
   return {
-    listOpenIssues: (labels) => client.paginate<ApiIssue>('GET /repos/{owner}/{repo}/issues', { state: 'open', labels: labels.join(','), sort: 'created', direction: 'asc' }, 'list labelled issues'),
-    blockedBy: (issue) => client.paginate<ApiIssue>('GET /repos/{owner}/{repo}/issues/{issue_number}/dependencies/blocked_by', { issue_number: issue }, `list what blocks #${issue}`),
-    subIssues: (issue) => client.paginate<ApiIssue>('GET /repos/{owner}/{repo}/issues/{issue_number}/sub_issues', { issue_number: issue }, `list the sub-issues of #${issue}`),
+    listOpenIssues: (labels) =>
+      client.paginate<ApiIssue>(
+        'GET /repos/{owner}/{repo}/issues',
+        { state: 'open', labels: labels.join(','), sort: 'created', direction: 'asc' },
+        'list labelled issues',
+      ),
+    blockedBy: (issue) =>
+      client.paginate<ApiIssue>(
+        'GET /repos/{owner}/{repo}/issues/{issue_number}/dependencies/blocked_by',
+        { issue_number: issue },
+        `list what blocks #${issue}`,
+      ),
+    subIssues: (issue) =>
+      client.paginate<ApiIssue>(
+        'GET /repos/{owner}/{repo}/issues/{issue_number}/sub_issues',
+        { issue_number: issue },
+        `list the sub-issues of #${issue}`,
+      ),
     async getIssue(issue) {
       try {
-        return (await client.request<ApiIssue>('GET /repos/{owner}/{repo}/issues/{issue_number}', { issue_number: issue }, `read issue #${issue}`)).data;
+        return (
+          await client.request<ApiIssue>(
+            'GET /repos/{owner}/{repo}/issues/{issue_number}',
+            { issue_number: issue },
+            `read issue #${issue}`,
+          )
+        ).data;
       } catch (error) {
         if (error instanceof HarnessError && error.code === 'GITHUB_NOT_FOUND') return undefined;
         throw error;
@@ -46,7 +67,8 @@ export function githubIssueSource(client: GithubClient): IssueSource {
   };
 }
 
-export const labelNames = (issue: ApiIssue): string[] => issue.labels.map((l) => (typeof l === 'string' ? l : (l.name ?? ''))).filter((n) => n !== '');
+export const labelNames = (issue: ApiIssue): string[] =>
+  issue.labels.map((l) => (typeof l === 'string' ? l : (l.name ?? ''))).filter((n) => n !== '');
 
 export interface Candidates {
   candidates: CandidateIssue[];
@@ -56,7 +78,12 @@ export interface Candidates {
 
 export async function fetchCandidates(source: IssueSource, labels: string[]): Promise<Candidates> {
   const wanted = labels.map((l) => l.toLowerCase());
-  const listed = (await source.listOpenIssues(labels)).filter((i) => i.pull_request === undefined && i.state === 'open' && wanted.every((w) => labelNames(i).some((n) => n.toLowerCase() === w)));
+  const listed = (await source.listOpenIssues(labels)).filter(
+    (i) =>
+      i.pull_request === undefined &&
+      i.state === 'open' &&
+      wanted.every((w) => labelNames(i).some((n) => n.toLowerCase() === w)),
+  );
   const known = new Map<number, boolean>(listed.map((i) => [i.number, true]));
   const notes: string[] = [];
   const raw = await Promise.all(
@@ -71,18 +98,24 @@ export async function fetchCandidates(source: IssueSource, labels: string[]): Pr
       return { issue, refs };
     }),
   );
-  const unknown = [...new Set(raw.flatMap((r) => [...r.refs].filter(([n, open]) => open === undefined && !known.has(n)).map(([n]) => n)))];
+  const unknown = [
+    ...new Set(
+      raw.flatMap((r) => [...r.refs].filter(([n, open]) => open === undefined && !known.has(n)).map(([n]) => n)),
+    ),
+  ];
   const states = await Promise.all(unknown.map(async (n) => [n, await source.getIssue(n)] as const));
   for (const [n, found] of states) {
     if (found === undefined) notes.push(`#${n} is referenced as a blocker but does not exist; it blocks nothing`);
     known.set(n, found !== undefined && found.state === 'open' && found.pull_request === undefined);
   }
-  const candidates = raw.map(({ issue, refs }): CandidateIssue => ({
-    number: issue.number,
-    title: issue.title,
-    labels: labelNames(issue),
-    createdAt: issue.created_at,
-    blockers: [...refs].map(([number, open]): BlockerRef => ({ number, open: open ?? known.get(number) ?? false })),
-  }));
+  const candidates = raw.map(
+    ({ issue, refs }): CandidateIssue => ({
+      number: issue.number,
+      title: issue.title,
+      labels: labelNames(issue),
+      createdAt: issue.created_at,
+      blockers: [...refs].map(([number, open]): BlockerRef => ({ number, open: open ?? known.get(number) ?? false })),
+    }),
+  );
   return { candidates, notes };
 }

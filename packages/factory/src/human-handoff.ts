@@ -12,7 +12,8 @@ export async function handOver(ctx: FactoryContext, record: IssueRecord): Promis
   const pending = record.pendingAction;
   if (pending?.kind === 'comment-human') {
     const comments = await ctx.pulls.comments(target);
-    if (!comments.some((c) => c.body.includes(pending.marker))) await ctx.pulls.comment(target, `${pending.body}\n\n${pending.marker}`);
+    if (!comments.some((c) => c.body.includes(pending.marker)))
+      await ctx.pulls.comment(target, `${pending.body}\n\n${pending.marker}`);
     record.pendingAction = { kind: 'label', label: ctx.config.humanLabel };
     ctx.save();
   }

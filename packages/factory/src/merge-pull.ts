@@ -18,21 +18,30 @@ export async function mergePull(pulls: PullGateway, pr: number, base: string): P
   if (pull.state !== 'open') reasons.push(`PR #${pr} is ${pull.state}`);
   const rules = await pulls.branchRules(base);
   const results = new Map<string, string>();
-  for (const run of bundle.checkRuns) results.set(run.name, run.status === 'completed' ? (run.conclusion ?? 'pending') : run.status);
+  for (const run of bundle.checkRuns)
+    results.set(run.name, run.status === 'completed' ? (run.conclusion ?? 'pending') : run.status);
   for (const status of bundle.statuses) results.set(status.context, status.state);
   for (const name of rules.requiredChecks) {
     const result = results.get(name);
     if (result === undefined) reasons.push(`required check "${name}" has not reported on ${pull.headSha.slice(0, 7)}`);
     else if (!green.has(result)) reasons.push(`required check "${name}" is ${result} on ${pull.headSha.slice(0, 7)}`);
   }
-  const mergeableState = ['clean', 'unstable', 'has_hooks'].includes(pull.mergeableState) || (rules.mergeQueue && pull.mergeableState === 'blocked');
+  const mergeableState =
+    ['clean', 'unstable', 'has_hooks'].includes(pull.mergeableState) ||
+    (rules.mergeQueue && pull.mergeableState === 'blocked');
   if (pull.mergeable !== true || !mergeableState) {
-    reasons.push(`GitHub does not call it mergeable (mergeable ${String(pull.mergeable)}, state ${pull.mergeableState})`);
+    reasons.push(
+      `GitHub does not call it mergeable (mergeable ${String(pull.mergeable)}, state ${pull.mergeableState})`,
+    );
   }
   if (reasons.length > 0) return { ok: false, reasons };
   // Threads last: they cost a GraphQL call, needed only when everything else is ready.
   const open = (await pulls.reviewThreads(pr)).filter((t) => !t.resolved);
-  if (open.length > 0) return { ok: false, reasons: [`${open.length} review thread(s) unresolved: ${[...new Set(open.map((t) => t.path))].join(', ')}`] };
+  if (open.length > 0)
+    return {
+      ok: false,
+      reasons: [`${open.length} review thread(s) unresolved: ${[...new Set(open.map((t) => t.path))].join(', ')}`],
+    };
   // The head may have moved while we looked: GitHub refuses the merge (409) unless it is still this SHA.
   if (rules.mergeQueue) await pulls.enqueue(pr, pull.headSha);
   else await pulls.merge(pr, pull.headSha);

@@ -2,7 +2,12 @@ import { describe, expect, it } from 'vitest';
 import type { CandidateIssue } from './plan-issues.js';
 import { planIssues } from './plan-issues.js';
 
-const issue = (number: number, blockers: [number, boolean][] = [], labels: string[] = [], day = number): CandidateIssue => ({
+const issue = (
+  number: number,
+  blockers: [number, boolean][] = [],
+  labels: string[] = [],
+  day = number,
+): CandidateIssue => ({
   number,
   title: `issue ${number}`,
   labels,
@@ -13,11 +18,22 @@ const issue = (number: number, blockers: [number, boolean][] = [], labels: strin
 describe('planIssues', () => {
   it('puts blockers first and names them in after', () => {
     const plan = planIssues([issue(12, [[11, true]]), issue(11)]);
-    expect(plan).toEqual({ version: 1, plan: [{ issue: 11, title: 'issue 11', after: [] }, { issue: 12, title: 'issue 12', after: [11] }], waiting: [], cycles: [] });
+    expect(plan).toEqual({
+      version: 1,
+      plan: [
+        { issue: 11, title: 'issue 11', after: [] },
+        { issue: 12, title: 'issue 12', after: [11] },
+      ],
+      waiting: [],
+      cycles: [],
+    });
   });
 
   it('orders ready issues by priority label, then age, then number', () => {
-    const plan = planIssues([issue(1, [], [], 5), issue(2, [], ['P1'], 9), issue(3, [], ['p0'], 9), issue(4, [], [], 1), issue(5, [], [], 1)], ['P0', 'P1']);
+    const plan = planIssues(
+      [issue(1, [], [], 5), issue(2, [], ['P1'], 9), issue(3, [], ['p0'], 9), issue(4, [], [], 1), issue(5, [], [], 1)],
+      ['P0', 'P1'],
+    );
     expect(plan.plan.map((p) => p.issue)).toEqual([3, 2, 4, 5, 1]);
   });
 
@@ -29,7 +45,10 @@ describe('planIssues', () => {
   it('ignores closed blockers and waits for open ones outside the plan, transitively', () => {
     const plan = planIssues([issue(20, [[21, true]]), issue(22, [[20, true]]), issue(23, [[30, false]])]);
     expect(plan.plan).toEqual([{ issue: 23, title: 'issue 23', after: [] }]);
-    expect(plan.waiting).toEqual([{ issue: 20, blockedBy: [21] }, { issue: 22, blockedBy: [20] }]);
+    expect(plan.waiting).toEqual([
+      { issue: 20, blockedBy: [21] },
+      { issue: 22, blockedBy: [20] },
+    ]);
   });
 
   it('reports cycles, skips them, and holds what depends on them', () => {
@@ -40,7 +59,12 @@ describe('planIssues', () => {
   });
 
   it('finds a three-issue cycle and ignores an issue blocking itself', () => {
-    const plan = planIssues([issue(1, [[3, true]]), issue(2, [[1, true]]), issue(3, [[2, true]]), issue(4, [[4, true]])]);
+    const plan = planIssues([
+      issue(1, [[3, true]]),
+      issue(2, [[1, true]]),
+      issue(3, [[2, true]]),
+      issue(4, [[4, true]]),
+    ]);
     expect(plan.cycles).toEqual([[1, 2, 3]]);
     expect(plan.plan.map((p) => p.issue)).toEqual([4]);
   });

@@ -35,8 +35,16 @@ export interface FactoryPlan {
 
 export function planIssues(candidates: CandidateIssue[], priorityLabels: string[] = []): FactoryPlan {
   const byNumber = new Map(candidates.map((c) => [c.number, c]));
-  const openBlockers = new Map(candidates.map((c) => [c.number, uniqueSorted(c.blockers.filter((b) => b.open && b.number !== c.number).map((b) => b.number))]));
-  const cycles = findCycles(candidates.map((c) => c.number), (n) => (openBlockers.get(n) ?? []).filter((b) => byNumber.has(b)));
+  const openBlockers = new Map(
+    candidates.map((c) => [
+      c.number,
+      uniqueSorted(c.blockers.filter((b) => b.open && b.number !== c.number).map((b) => b.number)),
+    ]),
+  );
+  const cycles = findCycles(
+    candidates.map((c) => c.number),
+    (n) => (openBlockers.get(n) ?? []).filter((b) => byNumber.has(b)),
+  );
   const inCycle = new Set(cycles.flat());
   const outside = new Map<number, number[]>();
   let changed = true;
@@ -45,7 +53,9 @@ export function planIssues(candidates: CandidateIssue[], priorityLabels: string[
     changed = false;
     for (const c of candidates) {
       if (inCycle.has(c.number) || outside.has(c.number)) continue;
-      const blocked = (openBlockers.get(c.number) ?? []).filter((b) => !byNumber.has(b) || inCycle.has(b) || outside.has(b));
+      const blocked = (openBlockers.get(c.number) ?? []).filter(
+        (b) => !byNumber.has(b) || inCycle.has(b) || outside.has(b),
+      );
       if (blocked.length > 0) {
         outside.set(c.number, blocked);
         changed = true;
@@ -54,7 +64,8 @@ export function planIssues(candidates: CandidateIssue[], priorityLabels: string[
   }
   const planned = candidates.filter((c) => !inCycle.has(c.number) && !outside.has(c.number));
   const rank = (c: CandidateIssue) => priorityRank(c.labels, priorityLabels);
-  const compare = (a: CandidateIssue, b: CandidateIssue) => rank(a) - rank(b) || a.createdAt.localeCompare(b.createdAt) || a.number - b.number;
+  const compare = (a: CandidateIssue, b: CandidateIssue) =>
+    rank(a) - rank(b) || a.createdAt.localeCompare(b.createdAt) || a.number - b.number;
   const order = topologicalOrder(planned, (c) => openBlockers.get(c.number) ?? [], compare);
   return {
     version: 1,
@@ -71,7 +82,11 @@ function priorityRank(labels: string[], priorityLabels: string[]): number {
 }
 
 /** Kahn's algorithm; among issues that are ready, the one `compare` puts first goes next. */
-function topologicalOrder(items: CandidateIssue[], blockersOf: (c: CandidateIssue) => number[], compare: (a: CandidateIssue, b: CandidateIssue) => number): CandidateIssue[] {
+function topologicalOrder(
+  items: CandidateIssue[],
+  blockersOf: (c: CandidateIssue) => number[],
+  compare: (a: CandidateIssue, b: CandidateIssue) => number,
+): CandidateIssue[] {
   const present = new Set(items.map((c) => c.number));
   const done = new Set<number>();
   const order: CandidateIssue[] = [];

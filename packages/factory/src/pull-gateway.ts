@@ -30,7 +30,15 @@ export interface PullBundle {
   comments: PullComment[];
   reviews: { id: number; user: string; state: string; body: string; commitId: string }[];
   /** `logTail`: the last lines of a failed Actions job's log. */
-  checkRuns: { id: number; name: string; status: string; conclusion: string | null; summary: string | null; required?: boolean; logTail?: string }[];
+  checkRuns: {
+    id: number;
+    name: string;
+    status: string;
+    conclusion: string | null;
+    summary: string | null;
+    required?: boolean;
+    logTail?: string;
+  }[];
   statuses: { context: string; state: string; description: string | null; required?: boolean }[];
 }
 
@@ -69,7 +77,14 @@ const threadsQuery = `query($owner: String!, $repo: String!, $pr: Int!, $after: 
 }`;
 
 interface ThreadsPage {
-  repository: { pullRequest: { reviewThreads: { nodes: { isResolved: boolean; isOutdated: boolean; path: string }[]; pageInfo: { hasNextPage: boolean; endCursor: string | null } } } };
+  repository: {
+    pullRequest: {
+      reviewThreads: {
+        nodes: { isResolved: boolean; isOutdated: boolean; path: string }[];
+        pageInfo: { hasNextPage: boolean; endCursor: string | null };
+      };
+    };
+  };
 }
 
 interface ApiPull {
@@ -98,59 +113,156 @@ const summary = (p: ApiPull): PullSummary => ({
 export function githubPullGateway(client: GithubClient): PullGateway {
   const owner = client.repository.owner;
   const comments = async (issue: number) =>
-    (await client.paginate<{ id: number; body?: string; user: { login: string } | null }>('GET /repos/{owner}/{repo}/issues/{issue_number}/comments', { issue_number: issue }, `read the comments of #${issue}`)).map((c) => ({ id: c.id, body: c.body ?? '', user: c.user?.login ?? '' }));
+    (
+      await client.paginate<{ id: number; body?: string; user: { login: string } | null }>(
+        'GET /repos/{owner}/{repo}/issues/{issue_number}/comments',
+        { issue_number: issue },
+        `read the comments of #${issue}`,
+      )
+    ).map((c) => ({ id: c.id, body: c.body ?? '', user: c.user?.login ?? '' }));
   // A failed Actions job's log, last lines only; other check runs (not Actions jobs) have none: 404.
   const logTail = async (job: number): Promise<{ logTail?: string }> => {
     try {
-      const text = (await client.request<unknown>('GET /repos/{owner}/{repo}/actions/jobs/{job_id}/logs', { job_id: job }, `read the log of job ${job}`)).data;
+      const text = (
+        await client.request<unknown>(
+          'GET /repos/{owner}/{repo}/actions/jobs/{job_id}/logs',
+          { job_id: job },
+          `read the log of job ${job}`,
+        )
+      ).data;
       return typeof text === 'string' ? { logTail: text.trimEnd().split('\n').slice(-logLines).join('\n') } : {};
     } catch (error) {
       if (error instanceof HarnessError && error.code === 'GITHUB_NOT_FOUND') return {};
       throw error;
     }
   };
-  const getPull = async (number: number) => summary((await client.request<ApiPull>('GET /repos/{owner}/{repo}/pulls/{pull_number}', { pull_number: number }, `read PR #${number}`)).data);
+  const getPull = async (number: number) =>
+    summary(
+      (
+        await client.request<ApiPull>(
+          'GET /repos/{owner}/{repo}/pulls/{pull_number}',
+          { pull_number: number },
+          `read PR #${number}`,
+        )
+      ).data,
+    );
   return {
     async findPullByBranch(branch) {
-      const found = await client.paginate<ApiPull>('GET /repos/{owner}/{repo}/pulls', { head: `${owner}:${branch}`, state: 'all' }, `find the PR of ${branch}`);
+      const found = await client.paginate<ApiPull>(
+        'GET /repos/{owner}/{repo}/pulls',
+        { head: `${owner}:${branch}`, state: 'all' },
+        `find the PR of ${branch}`,
+      );
       const pull = found.find((p) => p.state === 'open') ?? found[0];
       return pull === undefined ? undefined : getPull(pull.number);
     },
     async createPull(fields) {
-      return summary((await client.request<ApiPull>('POST /repos/{owner}/{repo}/pulls', fields, `open a PR for ${fields.head}`)).data);
+      return summary(
+        (await client.request<ApiPull>('POST /repos/{owner}/{repo}/pulls', fields, `open a PR for ${fields.head}`))
+          .data,
+      );
     },
     getPull,
     async bundle(number) {
       const pull = await getPull(number);
       const [issueComments, reviews, runs, status] = await Promise.all([
         comments(number),
-        client.paginate<{ id: number; user: { login: string } | null; state: string; body: string; commit_id: string | null }>('GET /repos/{owner}/{repo}/pulls/{pull_number}/reviews', { pull_number: number }, `read the reviews of #${number}`),
-        client.request<{ check_runs: { id: number; name: string; status: string; conclusion: string | null; output: { summary: string | null } }[] }>('GET /repos/{owner}/{repo}/commits/{ref}/check-runs', { ref: pull.headSha, per_page: 100 }, `read the check runs of ${pull.headSha}`),
-        client.request<{ statuses: { context: string; state: string; description: string | null }[] }>('GET /repos/{owner}/{repo}/commits/{ref}/status', { ref: pull.headSha, per_page: 100 }, `read the statuses of ${pull.headSha}`),
+        client.paginate<{
+          id: number;
+          user: { login: string } | null;
+          state: string;
+          body: string;
+          commit_id: string | null;
+        }>(
+          'GET /repos/{owner}/{repo}/pulls/{pull_number}/reviews',
+          { pull_number: number },
+          `read the reviews of #${number}`,
+        ),
+        client.request<{
+          check_runs: {
+            id: number;
+            name: string;
+            status: string;
+            conclusion: string | null;
+            output: { summary: string | null };
+          }[];
+        }>(
+          'GET /repos/{owner}/{repo}/commits/{ref}/check-runs',
+          { ref: pull.headSha, per_page: 100 },
+          `read the check runs of ${pull.headSha}`,
+        ),
+        client.request<{ statuses: { context: string; state: string; description: string | null }[] }>(
+          'GET /repos/{owner}/{repo}/commits/{ref}/status',
+          { ref: pull.headSha, per_page: 100 },
+          `read the statuses of ${pull.headSha}`,
+        ),
       ]);
       return {
         pull,
         comments: issueComments,
-        reviews: reviews.map((r) => ({ id: r.id, user: r.user?.login ?? '', state: r.state, body: r.body, commitId: r.commit_id ?? '' })),
-        checkRuns: await Promise.all(runs.data.check_runs.map(async (r) => ({ id: r.id, name: r.name, status: r.status, conclusion: r.conclusion, summary: r.output.summary, ...(failed.has(r.conclusion ?? '') ? await logTail(r.id) : {}) }))),
+        reviews: reviews.map((r) => ({
+          id: r.id,
+          user: r.user?.login ?? '',
+          state: r.state,
+          body: r.body,
+          commitId: r.commit_id ?? '',
+        })),
+        checkRuns: await Promise.all(
+          runs.data.check_runs.map(async (r) => ({
+            id: r.id,
+            name: r.name,
+            status: r.status,
+            conclusion: r.conclusion,
+            summary: r.output.summary,
+            ...(failed.has(r.conclusion ?? '') ? await logTail(r.id) : {}),
+          })),
+        ),
         statuses: status.data.statuses.map((s) => ({ context: s.context, state: s.state, description: s.description })),
       };
     },
     comments,
     async comment(issue, body) {
-      await client.request('POST /repos/{owner}/{repo}/issues/{issue_number}/comments', { issue_number: issue, body }, `comment on #${issue}`);
+      await client.request(
+        'POST /repos/{owner}/{repo}/issues/{issue_number}/comments',
+        { issue_number: issue, body },
+        `comment on #${issue}`,
+      );
     },
     async labels(issue) {
-      const data = (await client.request<{ labels: (string | { name?: string })[] }>('GET /repos/{owner}/{repo}/issues/{issue_number}', { issue_number: issue }, `read #${issue}`)).data;
+      const data = (
+        await client.request<{ labels: (string | { name?: string })[] }>(
+          'GET /repos/{owner}/{repo}/issues/{issue_number}',
+          { issue_number: issue },
+          `read #${issue}`,
+        )
+      ).data;
       return data.labels.map((l) => (typeof l === 'string' ? l : (l.name ?? '')));
     },
     async addLabel(issue, label) {
-      await client.request('POST /repos/{owner}/{repo}/issues/{issue_number}/labels', { issue_number: issue, labels: [label] }, `label #${issue}`);
+      await client.request(
+        'POST /repos/{owner}/{repo}/issues/{issue_number}/labels',
+        { issue_number: issue, labels: [label] },
+        `label #${issue}`,
+      );
     },
     async branchRules(branch) {
-      const rules = (await client.request<{ type: string; parameters?: { required_status_checks?: { context: string }[] } }[]>('GET /repos/{owner}/{repo}/rules/branches/{branch}', { branch }, `read the rules of ${branch}`)).data;
+      const rules = (
+        await client.request<{ type: string; parameters?: { required_status_checks?: { context: string }[] } }[]>(
+          'GET /repos/{owner}/{repo}/rules/branches/{branch}',
+          { branch },
+          `read the rules of ${branch}`,
+        )
+      ).data;
       return {
-        requiredChecks: [...new Set(rules.flatMap((r) => (r.type === 'required_status_checks' ? (r.parameters?.required_status_checks ?? []).map((c) => c.context) : [])))],
+        requiredChecks: [
+          ...new Set(
+            rules.flatMap((r) =>
+              r.type === 'required_status_checks'
+                ? (r.parameters?.required_status_checks ?? []).map((c) => c.context)
+                : [],
+            ),
+          ),
+        ],
         mergeQueue: rules.some((r) => r.type === 'merge_queue'),
       };
     },
@@ -158,7 +270,12 @@ export function githubPullGateway(client: GithubClient): PullGateway {
       const threads: { resolved: boolean; outdated: boolean; path: string }[] = [];
       let after: string | null = null;
       do {
-        const page: ThreadsPage = await client.octokit.graphql<ThreadsPage>(threadsQuery, { owner, repo: client.repository.repo, pr, after });
+        const page: ThreadsPage = await client.octokit.graphql<ThreadsPage>(threadsQuery, {
+          owner,
+          repo: client.repository.repo,
+          pr,
+          after,
+        });
         const found = page.repository.pullRequest.reviewThreads;
         threads.push(...found.nodes.map((t) => ({ resolved: t.isResolved, outdated: t.isOutdated, path: t.path })));
         after = found.pageInfo.hasNextPage ? found.pageInfo.endCursor : null;
@@ -166,13 +283,27 @@ export function githubPullGateway(client: GithubClient): PullGateway {
       return threads;
     },
     async merge(pr, sha) {
-      await client.request('PUT /repos/{owner}/{repo}/pulls/{pull_number}/merge', { pull_number: pr, sha, merge_method: 'squash' }, `merge PR #${pr}`);
+      await client.request(
+        'PUT /repos/{owner}/{repo}/pulls/{pull_number}/merge',
+        { pull_number: pr, sha, merge_method: 'squash' },
+        `merge PR #${pr}`,
+      );
     },
     async enqueue(pr, sha) {
-      await client.request('PUT /repos/{owner}/{repo}/pulls/{pull_number}/merge-async', { pull_number: pr, sha, merge_action: 'merge_queue' }, `add PR #${pr} to the merge queue`);
+      await client.request(
+        'PUT /repos/{owner}/{repo}/pulls/{pull_number}/merge-async',
+        { pull_number: pr, sha, merge_action: 'merge_queue' },
+        `add PR #${pr} to the merge queue`,
+      );
     },
     async issueState(issue) {
-      return (await client.request<{ state: string }>('GET /repos/{owner}/{repo}/issues/{issue_number}', { issue_number: issue }, `read #${issue}`)).data.state;
+      return (
+        await client.request<{ state: string }>(
+          'GET /repos/{owner}/{repo}/issues/{issue_number}',
+          { issue_number: issue },
+          `read #${issue}`,
+        )
+      ).data.state;
     },
   };
 }

@@ -59,7 +59,12 @@ export function runAgent(options: RunAgentOptions): Promise<AgentRun> {
     return Promise.reject(error instanceof Error ? error : new Error(String(error)));
   }
   return new Promise((resolve, reject) => {
-    const child = spawn('sh', ['-c', options.command], { cwd: options.cwd, env: { ...options.env }, detached: true, stdio: ['pipe', 'pipe', 'pipe'] });
+    const child = spawn('sh', ['-c', options.command], {
+      cwd: options.cwd,
+      env: { ...options.env },
+      detached: true,
+      stdio: ['pipe', 'pipe', 'pipe'],
+    });
     const watch = watchAgent(child.pid, options);
     const stdout = keepEnd(maxStdoutChars);
     let logError: Error | undefined;
@@ -85,8 +90,22 @@ export function runAgent(options: RunAgentOptions): Promise<AgentRun> {
     child.on('close', (code, signal) => {
       watch.stop();
       const killed = watch.killed();
-      const run: AgentRun = { exitCode: code, signal, stdout: stdout.text(), durationMs: Date.now() - started, ...(stdout.dropped() > 0 ? { stdoutDropped: stdout.dropped() } : {}), ...(killed === undefined ? {} : { killed }) };
-      if (logError !== undefined) reject(new HarnessError('IO_FAILED', `cannot write the agent's log ${options.logFile}: ${logError.message}`, { place: { file: options.logFile ?? '' }, fix: 'Check that the folder is writable and the disk is not full.', cause: logError }));
+      const run: AgentRun = {
+        exitCode: code,
+        signal,
+        stdout: stdout.text(),
+        durationMs: Date.now() - started,
+        ...(stdout.dropped() > 0 ? { stdoutDropped: stdout.dropped() } : {}),
+        ...(killed === undefined ? {} : { killed }),
+      };
+      if (logError !== undefined)
+        reject(
+          new HarnessError('IO_FAILED', `cannot write the agent's log ${options.logFile}: ${logError.message}`, {
+            place: { file: options.logFile ?? '' },
+            fix: 'Check that the folder is writable and the disk is not full.',
+            cause: logError,
+          }),
+        );
       else if (log === undefined) resolve(run);
       else log.end(() => resolve(run));
     });
@@ -104,7 +123,11 @@ function openLog(file: string | undefined): WriteStream | undefined {
     mkdirSync(dirname(file), { recursive: true });
     return createWriteStream(file, { fd: openSync(file, logFlags) });
   } catch (cause) {
-    throw new HarnessError('IO_FAILED', `cannot write the agent's log ${file}: ${(cause as Error).message}`, { place: { file }, fix: 'Check that the folder is writable, and replace a symlink in the log\'s place with nothing (harness creates the file).', cause });
+    throw new HarnessError('IO_FAILED', `cannot write the agent's log ${file}: ${(cause as Error).message}`, {
+      place: { file },
+      fix: "Check that the folder is writable, and replace a symlink in the log's place with nothing (harness creates the file).",
+      cause,
+    });
   }
 }
 

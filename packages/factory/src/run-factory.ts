@@ -44,7 +44,8 @@ export async function runFactory(options: RunFactoryOptions): Promise<FactorySta
         options.onEvent?.(entry);
       },
     };
-    if (lock.tookOverFrom !== undefined) appendEvent(options.root, { event: 'lock-taken-over', from: lock.tookOverFrom }, options.now());
+    if (lock.tookOverFrom !== undefined)
+      appendEvent(options.root, { event: 'lock-taken-over', from: lock.tookOverFrom }, options.now());
     await reconcile(ctx, state);
     for (;;) {
       const plan = await admit(ctx, state, options);
@@ -77,7 +78,11 @@ async function reconcile(ctx: FactoryContext, state: FactoryState): Promise<void
       if (pull.merged) record.phase = 'merged';
       else if (pull.state !== 'open') record.phase = 'parked';
     }
-    if (!terminal.has(record.phase) && ((await ctx.pulls.issueState(record.number)) !== 'open' || !(await carriesLabels(ctx, record.number)))) record.phase = 'parked';
+    if (
+      !terminal.has(record.phase) &&
+      ((await ctx.pulls.issueState(record.number)) !== 'open' || !(await carriesLabels(ctx, record.number)))
+    )
+      record.phase = 'parked';
     if (terminal.has(record.phase)) {
       ctx.event(record, 'reconciled', { to: record.phase });
       await releaseStack(ctx, record);
@@ -113,13 +118,21 @@ async function admit(ctx: FactoryContext, state: FactoryState, options: RunFacto
 }
 
 /** Issues already under way first, then queued ones in plan order whose blockers are merged. */
-async function pass(ctx: FactoryContext, state: FactoryState, plan: FactoryPlan, concurrency: number, issues: IssueSource): Promise<void> {
+async function pass(
+  ctx: FactoryContext,
+  state: FactoryState,
+  plan: FactoryPlan,
+  concurrency: number,
+  issues: IssueSource,
+): Promise<void> {
   const order = new Map(plan.plan.map((p, i) => [p.issue, i]));
   const merged = (n: number) => state.issues[n]?.phase === 'merged';
   const after = new Map(plan.plan.map((p) => [p.issue, p.after]));
   const live = Object.values(state.issues).filter((r) => !terminal.has(r.phase));
   const started = live.filter((r) => r.phase !== 'queued');
-  const ready = live.filter((r) => r.phase === 'queued' && order.has(r.number) && (after.get(r.number) ?? []).every(merged)).sort((a, b) => (order.get(a.number) ?? 0) - (order.get(b.number) ?? 0));
+  const ready = live
+    .filter((r) => r.phase === 'queued' && order.has(r.number) && (after.get(r.number) ?? []).every(merged))
+    .sort((a, b) => (order.get(a.number) ?? 0) - (order.get(b.number) ?? 0));
   const slots = Math.max(concurrency - started.filter((r) => r.phase !== 'human').length, 0);
   const chosen = [...started, ...ready.slice(0, slots)];
   await Promise.all(chosen.map((record) => work(ctx, record, issues)));
@@ -135,7 +148,9 @@ async function work(ctx: FactoryContext, record: IssueRecord, issues: IssueSourc
 
 function untilNextWake(state: FactoryState, options: RunFactoryOptions): number {
   const poll = (options.pollSeconds ?? 60) * 1000;
-  const wakes = Object.values(state.issues).flatMap((r) => (r.nextWakeAt === undefined || terminal.has(r.phase) ? [] : [Date.parse(r.nextWakeAt) - options.now().getTime()]));
+  const wakes = Object.values(state.issues).flatMap((r) =>
+    r.nextWakeAt === undefined || terminal.has(r.phase) ? [] : [Date.parse(r.nextWakeAt) - options.now().getTime()],
+  );
   return Math.max(0, Math.min(poll, ...wakes));
 }
 

@@ -8,8 +8,28 @@ const status: FactoryStatus = {
   version: 1,
   running: { pid: 41, host: 'ci', startedAt: '2026-11-22T14:00:00Z' },
   issues: [
-    { issue: 3, title: 'Fix <script>alert(1)</script>', phase: 'pr-open', pr: 9, turns: 4, tokens: 1200, lastOutcome: 'sleep', nextWakeAt: '2026-11-22T15:00:00Z', updatedAt: '2026-11-22T14:10:00Z' },
-    { issue: 5, title: 'Docs', phase: 'merged', pr: 10, turns: 2, tokens: 0, lastOutcome: 'merged', nextWakeAt: null, updatedAt: '2026-11-22T14:20:00Z' },
+    {
+      issue: 3,
+      title: 'Fix <script>alert(1)</script>',
+      phase: 'pr-open',
+      pr: 9,
+      turns: 4,
+      tokens: 1200,
+      lastOutcome: 'sleep',
+      nextWakeAt: '2026-11-22T15:00:00Z',
+      updatedAt: '2026-11-22T14:10:00Z',
+    },
+    {
+      issue: 5,
+      title: 'Docs',
+      phase: 'merged',
+      pr: 10,
+      turns: 2,
+      tokens: 0,
+      lastOutcome: 'merged',
+      nextWakeAt: null,
+      updatedAt: '2026-11-22T14:20:00Z',
+    },
   ],
 };
 
@@ -34,7 +54,20 @@ describe('status rendering', () => {
   });
 
   it('prints the plan with its order, waiting issues, cycles and notes', () => {
-    const text = renderPlanPretty({ version: 1, plan: [{ issue: 1, title: 'A', after: [] }, { issue: 2, title: 'B', after: [1] }], waiting: [{ issue: 4, blockedBy: [9] }], cycles: [[6, 7]] }, ['#12 does not exist']);
-    expect(text).toBe('Would work, in this order:\n  #1 A\n  #2 B (after #1)\nwaiting: #4 blocked by #9\ncycle, skipped: #6 → #7\nnote: #12 does not exist\n');
+    const text = renderPlanPretty(
+      {
+        version: 1,
+        plan: [
+          { issue: 1, title: 'A', after: [] },
+          { issue: 2, title: 'B', after: [1] },
+        ],
+        waiting: [{ issue: 4, blockedBy: [9] }],
+        cycles: [[6, 7]],
+      },
+      ['#12 does not exist'],
+    );
+    expect(text).toBe(
+      'Would work, in this order:\n  #1 A\n  #2 B (after #1)\nwaiting: #4 blocked by #9\ncycle, skipped: #6 → #7\nnote: #12 does not exist\n',
+    );
   });
 });

@@ -21,14 +21,18 @@ export async function serveStatusPage(root: string, port = 0): Promise<StatusPag
       return;
     }
     if (request.url === '/api/state') {
-      response.writeHead(200, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' }).end(JSON.stringify(status));
+      response
+        .writeHead(200, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' })
+        .end(JSON.stringify(status));
       return;
     }
     if (request.url !== '/' && request.url !== '/index.html') {
       response.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }).end('not found');
       return;
     }
-    response.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' }).end(renderStatusHtml(status));
+    response
+      .writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' })
+      .end(renderStatusHtml(status));
   });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
@@ -49,9 +53,15 @@ const escape = (text: string): string => text.replace(/[&<>"']/g, (c) => `&#${c.
 export function renderStatusHtml(status: FactoryStatus): string {
   const inFlight = status.issues.filter((i) => i.phase !== 'merged' && i.phase !== 'parked').length;
   const rows = status.issues
-    .map((i) => `<tr data-issue="${i.issue}"><td>#${i.issue}</td><td>${escape(i.title)}</td><td><span class="phase ${escape(i.phase)}">${escape(i.phase)}</span></td><td>${i.pr === null ? '–' : `#${i.pr}`}</td><td>${escape(i.lastOutcome ?? '–')}</td><td class="n">${i.turns}</td><td class="n">${i.tokens}</td><td>${escape(i.nextWakeAt ?? '')}</td></tr>`)
+    .map(
+      (i) =>
+        `<tr data-issue="${i.issue}"><td>#${i.issue}</td><td>${escape(i.title)}</td><td><span class="phase ${escape(i.phase)}">${escape(i.phase)}</span></td><td>${i.pr === null ? '–' : `#${i.pr}`}</td><td>${escape(i.lastOutcome ?? '–')}</td><td class="n">${i.turns}</td><td class="n">${i.tokens}</td><td>${escape(i.nextWakeAt ?? '')}</td></tr>`,
+    )
     .join('\n');
-  const loop = status.running === null ? 'no loop running' : `loop pid ${status.running.pid} on ${escape(status.running.host)} since ${escape(status.running.startedAt)}`;
+  const loop =
+    status.running === null
+      ? 'no loop running'
+      : `loop pid ${status.running.pid} on ${escape(status.running.host)} since ${escape(status.running.startedAt)}`;
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><meta http-equiv="refresh" content="5"><title>harness factory</title>
 <style>

@@ -3,9 +3,18 @@ import type { AgentOutcome } from './agent-outcome.js';
 import type { TurnCounters, TurnDecision, TurnLimits, TurnResult } from './turn-policy.js';
 import { decideAfterTurn, freshCounters } from './turn-policy.js';
 
-const answered = (outcome: AgentOutcome, headBefore = 'a', headAfter = 'a', mergedOnGithub = false): TurnResult => ({ kind: 'answered', outcome, headBefore, headAfter, mergedOnGithub });
+const answered = (outcome: AgentOutcome, headBefore = 'a', headAfter = 'a', mergedOnGithub = false): TurnResult => ({
+  kind: 'answered',
+  outcome,
+  headBefore,
+  headAfter,
+  mergedOnGithub,
+});
 
-function play(results: TurnResult[], limits: TurnLimits = { maxTurns: 20 }): { counters: TurnCounters; decisions: TurnDecision[] } {
+function play(
+  results: TurnResult[],
+  limits: TurnLimits = { maxTurns: 20 },
+): { counters: TurnCounters; decisions: TurnDecision[] } {
   let counters = freshCounters();
   const decisions: TurnDecision[] = [];
   for (const r of results) {
@@ -18,21 +27,47 @@ function play(results: TurnResult[], limits: TurnLimits = { maxTurns: 20 }): { c
 
 describe('decideAfterTurn', () => {
   it('goes again after a continue with a commit, sleeps on sleep, hands over on human', () => {
-    const { decisions } = play([answered({ outcome: 'continue' }, 'a', 'b'), answered({ outcome: 'sleep', seconds: 60 }), answered({ outcome: 'human', comment: 'pick a name' })]);
-    expect(decisions).toEqual([{ action: 'again' }, { action: 'sleep', seconds: 60 }, { action: 'human', comment: 'pick a name' }]);
+    const { decisions } = play([
+      answered({ outcome: 'continue' }, 'a', 'b'),
+      answered({ outcome: 'sleep', seconds: 60 }),
+      answered({ outcome: 'human', comment: 'pick a name' }),
+    ]);
+    expect(decisions).toEqual([
+      { action: 'again' },
+      { action: 'sleep', seconds: 60 },
+      { action: 'human', comment: 'pick a name' },
+    ]);
   });
 
   it('brakes after three continues without a new commit', () => {
-    const { decisions } = play([answered({ outcome: 'continue' }), answered({ outcome: 'continue' }), answered({ outcome: 'continue' })]);
+    const { decisions } = play([
+      answered({ outcome: 'continue' }),
+      answered({ outcome: 'continue' }),
+      answered({ outcome: 'continue' }),
+    ]);
     expect(decisions.slice(0, 2)).toEqual([{ action: 'again' }, { action: 'again' }]);
     expect(decisions[2]).toMatchObject({ action: 'human', brake: 'no-progress' });
   });
 
   it('retries failed turns with backoff and brakes on the third in a row', () => {
-    const { decisions } = play([{ kind: 'failed', reason: 'x' }, { kind: 'failed', reason: 'y' }, { kind: 'failed', reason: 'z' }]);
-    expect(decisions.slice(0, 2)).toEqual([{ action: 'retry', seconds: 10, reason: 'x' }, { action: 'retry', seconds: 20, reason: 'y' }]);
+    const { decisions } = play([
+      { kind: 'failed', reason: 'x' },
+      { kind: 'failed', reason: 'y' },
+      { kind: 'failed', reason: 'z' },
+    ]);
+    expect(decisions.slice(0, 2)).toEqual([
+      { action: 'retry', seconds: 10, reason: 'x' },
+      { action: 'retry', seconds: 20, reason: 'y' },
+    ]);
     expect(decisions[2]).toMatchObject({ action: 'human', brake: 'failures' });
-    expect(play([{ kind: 'failed', reason: 'x' }, { kind: 'failed', reason: 'y' }, answered({ outcome: 'sleep', seconds: 30 }), { kind: 'failed', reason: 'z' }]).decisions[3]).toMatchObject({ action: 'retry' });
+    expect(
+      play([
+        { kind: 'failed', reason: 'x' },
+        { kind: 'failed', reason: 'y' },
+        answered({ outcome: 'sleep', seconds: 30 }),
+        { kind: 'failed', reason: 'z' },
+      ]).decisions[3],
+    ).toMatchObject({ action: 'retry' });
   });
 
   it('believes merged only when GitHub does, and brakes on the second false claim', () => {
@@ -43,8 +78,17 @@ describe('decideAfterTurn', () => {
   });
 
   it('brakes on the turn budget and on the token budget', () => {
-    expect(play([answered({ outcome: 'sleep', seconds: 30 }), answered({ outcome: 'sleep', seconds: 30 })], { maxTurns: 2 }).decisions[1]).toMatchObject({ action: 'human', brake: 'turns' });
-    const spent = play([answered({ outcome: 'sleep', seconds: 30, tokens: 600 }), answered({ outcome: 'sleep', seconds: 30, tokens: 600 })], { maxTurns: 20, maxTokens: 1000 });
+    expect(
+      play([answered({ outcome: 'sleep', seconds: 30 }), answered({ outcome: 'sleep', seconds: 30 })], { maxTurns: 2 })
+        .decisions[1],
+    ).toMatchObject({ action: 'human', brake: 'turns' });
+    const spent = play(
+      [
+        answered({ outcome: 'sleep', seconds: 30, tokens: 600 }),
+        answered({ outcome: 'sleep', seconds: 30, tokens: 600 }),
+      ],
+      { maxTurns: 20, maxTokens: 1000 },
+    );
     expect(spent.decisions[0]).toEqual({ action: 'sleep', seconds: 30 });
     expect(spent.decisions[1]).toMatchObject({ action: 'human', brake: 'tokens' });
     expect(spent.counters.tokens).toBe(1200);

@@ -19,8 +19,15 @@ const answerRule = [
 ].join('\n');
 
 export function implementPrompt(issue: IssueText, previousProblem?: string): string {
-  const parts = [`You are working on issue #${issue.number} of this repository, in a git worktree made for it. Follow AGENTS.md.`, `# ${issue.title}`, issue.body.trim() === '' ? '(no description)' : issue.body];
-  if (previousProblem !== undefined) parts.push(`The previous attempt did not get through:\n${previousProblem}\nResume from the current state of this worktree.`);
+  const parts = [
+    `You are working on issue #${issue.number} of this repository, in a git worktree made for it. Follow AGENTS.md.`,
+    `# ${issue.title}`,
+    issue.body.trim() === '' ? '(no description)' : issue.body,
+  ];
+  if (previousProblem !== undefined)
+    parts.push(
+      `The previous attempt did not get through:\n${previousProblem}\nResume from the current state of this worktree.`,
+    );
   parts.push(answerRule);
   return `${parts.join('\n\n')}\n`;
 }
@@ -53,4 +60,5 @@ export function bundleFingerprint(bundle: PullBundle & Partial<Pick<TurnState, '
   return createHash('sha256').update(JSON.stringify(facts)).digest('hex').slice(0, 16);
 }
 
-export const humanMarker = (issue: number, turn: number): string => `<!-- harness-factory issue=${issue} turn=${turn} -->`;
+export const humanMarker = (issue: number, turn: number): string =>
+  `<!-- harness-factory issue=${issue} turn=${turn} -->`;

@@ -72,7 +72,13 @@ async function agentTurn(ctx: FactoryContext, record: IssueRecord, prompt: strin
     command: ctx.config.agent,
     cwd: record.worktree,
     prompt,
-    env: { ...ctx.env, ...stackVariablesOf(record.worktree), HARNESS_FACTORY_OUTCOME: outcomeFile, HARNESS_FACTORY_ISSUE: String(record.number), ...(record.pr === undefined ? {} : { HARNESS_FACTORY_PR: String(record.pr) }) },
+    env: {
+      ...ctx.env,
+      ...stackVariablesOf(record.worktree),
+      HARNESS_FACTORY_OUTCOME: outcomeFile,
+      HARNESS_FACTORY_ISSUE: String(record.number),
+      ...(record.pr === undefined ? {} : { HARNESS_FACTORY_PR: String(record.pr) }),
+    },
     timeoutMs: ctx.config.agentTimeoutMinutes * 60_000,
     stallMs: ctx.config.stallMinutes * 60_000,
     logFile: log,
@@ -82,7 +88,13 @@ async function agentTurn(ctx: FactoryContext, record: IssueRecord, prompt: strin
     },
   });
   delete record.agentPid;
-  if (run.killed !== undefined) return { failure: run.killed === 'stall' ? `the agent printed nothing for ${ctx.config.stallMinutes} min and was killed` : `the agent ran longer than ${ctx.config.agentTimeoutMinutes} min and was killed` };
+  if (run.killed !== undefined)
+    return {
+      failure:
+        run.killed === 'stall'
+          ? `the agent printed nothing for ${ctx.config.stallMinutes} min and was killed`
+          : `the agent ran longer than ${ctx.config.agentTimeoutMinutes} min and was killed`,
+    };
   if (run.exitCode !== 0) return { failure: `the agent exited with ${run.exitCode ?? run.signal ?? 'nothing'}` };
   const written = existsSync(outcomeFile) ? readFileSync(outcomeFile, 'utf8') : '';
   const parsed = parseOutcome(written.trim() === '' ? run.stdout : written);
@@ -94,10 +106,23 @@ async function agentTurn(ctx: FactoryContext, record: IssueRecord, prompt: strin
 async function implement(ctx: FactoryContext, record: IssueRecord, issue: IssueText): Promise<StepResult> {
   const turn = await agentTurn(ctx, record, implementPrompt(issue, record.lastReason));
   await ctx.git.commitAll(record.worktree, `${issue.title} (#${issue.number})`);
-  if (turn.outcome?.outcome === 'human') return settle(ctx, record, { kind: 'answered', outcome: turn.outcome, headBefore: undefined, headAfter: undefined, mergedOnGithub: false });
-  if (turn.failure === undefined && (await ctx.git.commitsAhead(record.worktree, ctx.config.base)) === 0) turn.failure = 'the agent finished without changing anything';
+  if (turn.outcome?.outcome === 'human')
+    return settle(ctx, record, {
+      kind: 'answered',
+      outcome: turn.outcome,
+      headBefore: undefined,
+      headAfter: undefined,
+      mergedOnGithub: false,
+    });
+  if (turn.failure === undefined && (await ctx.git.commitsAhead(record.worktree, ctx.config.base)) === 0)
+    turn.failure = 'the agent finished without changing anything';
   if (turn.failure !== undefined) return settle(ctx, record, { kind: 'failed', reason: turn.failure });
-  record.counters = { ...record.counters, turns: record.counters.turns + 1, consecutiveFailures: 0, tokens: record.counters.tokens + (turn.outcome?.tokens ?? 0) };
+  record.counters = {
+    ...record.counters,
+    turns: record.counters.turns + 1,
+    consecutiveFailures: 0,
+    tokens: record.counters.tokens + (turn.outcome?.tokens ?? 0),
+  };
   delete record.lastReason;
   return moveTo(ctx, record, 'checking');
 }
@@ -116,7 +141,12 @@ async function checkAndOpen(ctx: FactoryContext, record: IssueRecord, issue: Iss
   ctx.save();
   const pull =
     (await ctx.pulls.findPullByBranch(record.branch)) ??
-    (await ctx.pulls.createPull({ title: issue.title, body: `Closes #${issue.number}.\n\nWorked by \`harness factory\`.`, head: record.branch, base: ctx.config.base }));
+    (await ctx.pulls.createPull({
+      title: issue.title,
+      body: `Closes #${issue.number}.\n\nWorked by \`harness factory\`.`,
+      head: record.branch,
+      base: ctx.config.base,
+    }));
   record.pr = pull.number;
   record.lastHeadSha = pull.headSha;
   delete record.pendingAction;
@@ -137,7 +167,10 @@ async function pullTurn(ctx: FactoryContext, record: IssueRecord, issue: IssueTe
     return 'wait';
   }
   record.fingerprint = fingerprint;
-  const warnings = record.counters.falseMergeClaims > 0 ? ['You said the PR was merged; GitHub says it is not. Merge only with `harness factory merge <pr>`.'] : [];
+  const warnings =
+    record.counters.falseMergeClaims > 0
+      ? ['You said the PR was merged; GitHub says it is not. Merge only with `harness factory merge <pr>`.']
+      : [];
   const turn = await agentTurn(ctx, record, pullTurnPrompt(issue, bundle, warnings));
   await ctx.git.commitAll(record.worktree, `Follow-up for #${issue.number}`);
   const local = await ctx.git.head(record.worktree);
@@ -146,13 +179,25 @@ async function pullTurn(ctx: FactoryContext, record: IssueRecord, issue: IssueTe
     if (!gate.ok) turn.failure = `harness check failed, nothing was pushed:\n${gate.report}`;
     else await ctx.git.push(record.worktree, record.branch);
   }
-  if (turn.failure !== undefined || turn.outcome === undefined) return settle(ctx, record, { kind: 'failed', reason: turn.failure ?? 'no answer' });
+  if (turn.failure !== undefined || turn.outcome === undefined)
+    return settle(ctx, record, { kind: 'failed', reason: turn.failure ?? 'no answer' });
   const mergedOnGithub = turn.outcome.outcome === 'merged' && (await ctx.pulls.getPull(pr)).merged;
-  return settle(ctx, record, { kind: 'answered', outcome: turn.outcome, headBefore: bundle.pull.headSha, headAfter: local, mergedOnGithub });
+  return settle(ctx, record, {
+    kind: 'answered',
+    outcome: turn.outcome,
+    headBefore: bundle.pull.headSha,
+    headAfter: local,
+    mergedOnGithub,
+  });
 }
 
 async function turnState(ctx: FactoryContext, record: IssueRecord, pr: number): Promise<TurnState> {
-  const [bundle, threads, rules, branch] = await Promise.all([ctx.pulls.bundle(pr), ctx.pulls.reviewThreads(pr), ctx.pulls.branchRules(ctx.config.base), ctx.git.aheadBehind(record.worktree, ctx.config.base)]);
+  const [bundle, threads, rules, branch] = await Promise.all([
+    ctx.pulls.bundle(pr),
+    ctx.pulls.reviewThreads(pr),
+    ctx.pulls.branchRules(ctx.config.base),
+    ctx.git.aheadBehind(record.worktree, ctx.config.base),
+  ]);
   const required = new Set(rules.requiredChecks);
   const reported = new Set([...bundle.checkRuns.map((r) => r.name), ...bundle.statuses.map((s) => s.context)]);
   return {
@@ -160,14 +205,21 @@ async function turnState(ctx: FactoryContext, record: IssueRecord, pr: number): 
     checkRuns: bundle.checkRuns.map((r) => ({ ...r, required: required.has(r.name) })),
     statuses: bundle.statuses.map((s) => ({ ...s, required: required.has(s.context) })),
     reviewThreads: threads,
-    requiredChecks: { names: rules.requiredChecks, notReported: rules.requiredChecks.filter((n) => !reported.has(n)), mergeQueue: rules.mergeQueue },
+    requiredChecks: {
+      names: rules.requiredChecks,
+      notReported: rules.requiredChecks.filter((n) => !reported.has(n)),
+      mergeQueue: rules.mergeQueue,
+    },
     branch: { base: ctx.config.base, ...branch },
   };
 }
 
 /** Applies the turn policy's decision to the record. */
 async function settle(ctx: FactoryContext, record: IssueRecord, result: TurnResult): Promise<StepResult> {
-  const { counters, decision } = decideAfterTurn(record.counters, result, { maxTurns: ctx.config.maxTurns, maxTokens: ctx.config.maxTokens });
+  const { counters, decision } = decideAfterTurn(record.counters, result, {
+    maxTurns: ctx.config.maxTurns,
+    maxTokens: ctx.config.maxTokens,
+  });
   record.counters = counters;
   record.lastOutcome = result.kind === 'failed' ? 'failed' : result.outcome.outcome;
   if (result.kind === 'failed') record.lastReason = result.reason;
@@ -191,7 +243,11 @@ async function settle(ctx: FactoryContext, record: IssueRecord, result: TurnResu
     case 'done':
       return end(ctx, record, 'merged');
     case 'human':
-      record.pendingAction = { kind: 'comment-human', marker: humanMarker(record.number, counters.turns), body: decision.comment };
+      record.pendingAction = {
+        kind: 'comment-human',
+        marker: humanMarker(record.number, counters.turns),
+        body: decision.comment,
+      };
       ctx.save();
       await handOver(ctx, record);
       return 'wait';

@@ -16,7 +16,10 @@ export interface StackHooks {
 }
 
 /** The hooks for a repository with a `compose` section. */
-export function composeStackHooks(config: ComposeConfig, env: Readonly<Record<string, string | undefined>>): StackHooks {
+export function composeStackHooks(
+  config: ComposeConfig,
+  env: Readonly<Record<string, string | undefined>>,
+): StackHooks {
   return {
     prepare: async (worktree) => {
       await upWorktree({ cwd: worktree, config, env });
@@ -32,7 +35,9 @@ export function stackVariablesOf(worktree: string): Record<string, string> {
   const file = join(worktree, '.harness', 'env');
   if (!existsSync(file)) return {};
   const parsed = parseEnv(readFileSync(file, 'utf8'));
-  return Object.fromEntries(Object.entries(parsed).filter((entry): entry is [string, string] => typeof entry[1] === 'string'));
+  return Object.fromEntries(
+    Object.entries(parsed).filter((entry): entry is [string, string] => typeof entry[1] === 'string'),
+  );
 }
 
 /** Takes the worktree's stack down when the issue's work ends; a failure is recorded, not fatal. */

@@ -36,7 +36,12 @@ async function passes(count: number, overrides: Parameters<World['options']>[0] 
 describe('brakes', () => {
   it('three invalid answers hand the issue to a person once; removing the label hands it back', async () => {
     const issue = world.addIssue({ title: 'Rename', body: 'Rename x to y.' });
-    world.script_([{ print: ['all done!'] }, { print: ['{"outcome":"finished"}'] }, { print: [] }, { ...edit(1), print: [line({ outcome: 'sleep', seconds: 60 })] }]);
+    world.script_([
+      { print: ['all done!'] },
+      { print: ['{"outcome":"finished"}'] },
+      { print: [] },
+      { ...edit(1), print: [line({ outcome: 'sleep', seconds: 60 })] },
+    ]);
     let state = await passes(3);
     expect(state.issues[issue]).toMatchObject({ phase: 'human', lastOutcome: 'failed' });
     expect(commentsOn(issue)).toHaveLength(1);
@@ -56,7 +61,11 @@ describe('brakes', () => {
     const issue = world.addIssue({ title: 'Slow' });
     world.script_([{ print: ['thinking'], stall: true }]);
     const state = await runFactory(world.options({ config: { stallMinutes: 0.005 } }));
-    expect(state.issues[issue]).toMatchObject({ phase: 'implementing', lastOutcome: 'failed', counters: { consecutiveFailures: 1 } });
+    expect(state.issues[issue]).toMatchObject({
+      phase: 'implementing',
+      lastOutcome: 'failed',
+      counters: { consecutiveFailures: 1 },
+    });
     expect(state.issues[issue]?.lastReason).toContain('printed nothing');
   });
 
@@ -80,7 +89,10 @@ describe('brakes', () => {
 
   it('stops at the token budget', async () => {
     world.addIssue({ title: 'Budget' });
-    world.script_([{ ...edit(1), print: [line({ outcome: 'continue', tokens: 500 })] }, { ...edit(2), print: [line({ outcome: 'continue', tokens: 700 })] }]);
+    world.script_([
+      { ...edit(1), print: [line({ outcome: 'continue', tokens: 500 })] },
+      { ...edit(2), print: [line({ outcome: 'continue', tokens: 700 })] },
+    ]);
     const spent = await passes(1, { config: { maxTokens: 1000 } });
     expect(spent.issues[1]).toMatchObject({ phase: 'human', counters: { tokens: 1200 } });
     expect(commentsOn(2)[0]?.body).toContain('token budget');
@@ -88,7 +100,11 @@ describe('brakes', () => {
 
   it('stops at the turn budget', async () => {
     world.addIssue({ title: 'Turns' });
-    world.script_([{ ...edit(1), print: [line({ outcome: 'continue' })] }, { ...edit(2), print: [line({ outcome: 'continue' })] }, { ...edit(3), print: [line({ outcome: 'continue' })] }]);
+    world.script_([
+      { ...edit(1), print: [line({ outcome: 'continue' })] },
+      { ...edit(2), print: [line({ outcome: 'continue' })] },
+      { ...edit(3), print: [line({ outcome: 'continue' })] },
+    ]);
     const state = await passes(1, { config: { maxTurns: 2 } });
     expect(state.issues[1]).toMatchObject({ phase: 'human', counters: { turns: 2 } });
     expect(commentsOn(2)[0]?.body).toContain('turn budget is spent (2 of 2)');
@@ -97,11 +113,15 @@ describe('brakes', () => {
   it('a red harness check pushes nothing and feeds the report back to the agent', async () => {
     world.addIssue({ title: 'Red' });
     world.script_([{ ...edit(1), print: [line({ outcome: 'continue' })] }]);
-    const state = await runFactory(world.options({ check: () => Promise.resolve({ ok: false, report: 'layers: src/a.ts imports src/b.ts' }) }));
+    const state = await runFactory(
+      world.options({ check: () => Promise.resolve({ ok: false, report: 'layers: src/a.ts imports src/b.ts' }) }),
+    );
     expect(state.issues[1]).toMatchObject({ phase: 'implementing', counters: { consecutiveFailures: 1 } });
     expect(world.git(world.origin, 'branch', '--list')).not.toContain('harness/issue-1');
     world.clock.offsetMs += 60_000;
-    await runFactory(world.options({ check: () => Promise.resolve({ ok: false, report: 'layers: src/a.ts imports src/b.ts' }) }));
+    await runFactory(
+      world.options({ check: () => Promise.resolve({ ok: false, report: 'layers: src/a.ts imports src/b.ts' }) }),
+    );
     const { readFileSync } = await import('node:fs');
     expect(readFileSync(`${world.script}.prompt-2`, 'utf8')).toContain('layers: src/a.ts imports src/b.ts');
   });

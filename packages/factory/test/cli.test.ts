@@ -15,7 +15,10 @@ let world: World;
 beforeEach(async () => {
   world = await createWorld();
   const agent = `"${process.execPath}" "${join(agentsDir, 'scripted.mjs')}"`;
-  writeFileSync(join(world.root, 'harness.config.yaml'), `version: 1\nfactory:\n  labels: [agent-ready]\n  agent: '${agent}'\n`);
+  writeFileSync(
+    join(world.root, 'harness.config.yaml'),
+    `version: 1\nfactory:\n  labels: [agent-ready]\n  agent: '${agent}'\n`,
+  );
 });
 
 afterEach(async () => {
@@ -57,7 +60,10 @@ describe('harness factory', () => {
     expect(result).toMatchObject({ code: 0, stderr: '' });
     expect(JSON.parse(result.stdout)).toEqual({
       version: 1,
-      plan: [{ issue: 2, title: 'First', after: [] }, { issue: 1, title: 'Second', after: [2] }],
+      plan: [
+        { issue: 2, title: 'First', after: [] },
+        { issue: 1, title: 'Second', after: [2] },
+      ],
       waiting: [{ issue: 3, blockedBy: [5] }],
       cycles: [],
     });
@@ -68,15 +74,32 @@ describe('harness factory', () => {
 
   it('--once opens the PR; status shows it; a second loop is refused with exit 2', async () => {
     world.addIssue({ title: 'Greet' });
-    world.script_([{ write: { 'hi.txt': 'hi\n' }, print: [line({ outcome: 'continue' })] }, { print: [line({ outcome: 'sleep', seconds: 600, tokens: 42 })] }]);
+    world.script_([
+      { write: { 'hi.txt': 'hi\n' }, print: [line({ outcome: 'continue' })] },
+      { print: [line({ outcome: 'sleep', seconds: 600, tokens: 42 })] },
+    ]);
     const once = await harness(['factory', '--once']);
     expect(once.code).toBe(0);
     expect(once.stderr).toContain('#1 pr');
     expect(once.stdout).toMatch(/#1 +pr-open +#2 +2 +42 +sleep +Greet/);
-    const status = JSON.parse((await harness(['factory', 'status', '--json'])).stdout) as { issues: unknown[]; running: unknown };
-    expect(status).toMatchObject({ version: 1, running: null, issues: [{ issue: 1, phase: 'pr-open', pr: 2, turns: 2, tokens: 42, lastOutcome: 'sleep' }] });
+    const status = JSON.parse((await harness(['factory', 'status', '--json'])).stdout) as {
+      issues: unknown[];
+      running: unknown;
+    };
+    expect(status).toMatchObject({
+      version: 1,
+      running: null,
+      issues: [{ issue: 1, phase: 'pr-open', pr: 2, turns: 2, tokens: 42, lastOutcome: 'sleep' }],
+    });
 
-    writeFileSync(join(world.root, '.harness', 'factory', 'lock'), JSON.stringify({ pid: process.pid, host: (await import('node:os')).hostname(), startedAt: '2026-01-01T00:00:00Z' }));
+    writeFileSync(
+      join(world.root, '.harness', 'factory', 'lock'),
+      JSON.stringify({
+        pid: process.pid,
+        host: (await import('node:os')).hostname(),
+        startedAt: '2026-01-01T00:00:00Z',
+      }),
+    );
     const second = await harness(['factory', '--once']);
     expect(second.code).toBe(2);
     expect(second.stderr).toContain(`another factory loop is running here: pid ${process.pid}`);
@@ -88,26 +111,43 @@ describe('harness factory', () => {
       target: 'branch',
       enforcement: 'active',
       conditions: { ref_name: { include: ['~DEFAULT_BRANCH'], exclude: [] } },
-      rules: [{ type: 'required_status_checks', parameters: { required_status_checks: [{ context: 'ci' }], strict_required_status_checks_policy: false } }],
+      rules: [
+        {
+          type: 'required_status_checks',
+          parameters: { required_status_checks: [{ context: 'ci' }], strict_required_status_checks_policy: false },
+        },
+      ],
     });
     world.git(world.root, 'push', '--quiet', 'origin', 'HEAD:refs/heads/feature');
     const pull = addPull(world.repo, { title: 'Feature', body: null, head: 'feature', base: 'main' });
     const result = await harness(['factory', 'merge', String(pull.issue.number)]);
     expect(result.code).toBe(1);
-    expect(result.stdout).toContain(`Not merging PR #${pull.issue.number}:\n  - required check "ci" has not reported on`);
+    expect(result.stdout).toContain(
+      `Not merging PR #${pull.issue.number}:\n  - required check "ci" has not reported on`,
+    );
     expect(world.standin.writes()).toEqual([]);
     expect((await harness(['factory', 'merge', 'abc'])).code).toBe(2);
   });
 
   it('survives kill -9 while the agent runs: the orphaned agent is stopped and exactly one PR is opened', async () => {
     world.addIssue({ title: 'Survive' });
-    world.script_([{ print: ['working'], stall: true }, { write: { 's.txt': 's\n' }, print: [line({ outcome: 'continue' })] }, { print: [line({ outcome: 'sleep', seconds: 600 })] }]);
-    const loop = spawn(process.execPath, [harnessBin, 'factory', '--status-port', '0'], { cwd: world.root, env: env(), stdio: 'ignore' });
+    world.script_([
+      { print: ['working'], stall: true },
+      { write: { 's.txt': 's\n' }, print: [line({ outcome: 'continue' })] },
+      { print: [line({ outcome: 'sleep', seconds: 600 })] },
+    ]);
+    const loop = spawn(process.execPath, [harnessBin, 'factory', '--status-port', '0'], {
+      cwd: world.root,
+      env: env(),
+      stdio: 'ignore',
+    });
     const stateFile = join(world.root, '.harness', 'factory', 'state.json');
     let agentPid: number | undefined;
     for (let i = 0; i < 200 && agentPid === undefined; i += 1) {
       await new Promise((r) => setTimeout(r, 50));
-      if (existsSync(stateFile)) agentPid = (JSON.parse(readFileSync(stateFile, 'utf8')) as { issues: Record<string, { agentPid?: number }> }).issues['1']?.agentPid;
+      if (existsSync(stateFile))
+        agentPid = (JSON.parse(readFileSync(stateFile, 'utf8')) as { issues: Record<string, { agentPid?: number }> })
+          .issues['1']?.agentPid;
     }
     expect(agentPid).toBeGreaterThan(0);
     loop.kill('SIGKILL');
@@ -119,6 +159,8 @@ describe('harness factory', () => {
     expect(running(agentPid ?? 0)).toBe(false);
     expect(pullsOf(world.repo).pulls.size).toBe(1);
     expect(world.standin.writes().filter((w) => w.path.endsWith('/pulls'))).toHaveLength(1);
-    expect(JSON.parse((await harness(['factory', 'status', '--json'])).stdout)).toMatchObject({ issues: [{ issue: 1, phase: 'pr-open', pr: 2 }] });
+    expect(JSON.parse((await harness(['factory', 'status', '--json'])).stdout)).toMatchObject({
+      issues: [{ issue: 1, phase: 'pr-open', pr: 2 }],
+    });
   });
 });

@@ -44,23 +44,33 @@ function dieAfter<T extends object>(target: T, method: keyof T): T {
 async function killedRun(options: RunFactoryOptions): Promise<void> {
   await expect(runFactory(options)).rejects.toBeInstanceOf(Killed);
   // kill -9 releases nothing: leave a dead holder's lock behind.
-  writeFileSync(join(stateDir(world.root), 'lock'), JSON.stringify({ pid: 2 ** 22 + 3, host: hostname(), startedAt: '2026-01-01T00:00:00Z' }));
+  writeFileSync(
+    join(stateDir(world.root), 'lock'),
+    JSON.stringify({ pid: 2 ** 22 + 3, host: hostname(), startedAt: '2026-01-01T00:00:00Z' }),
+  );
 }
 
 const line = (o: Record<string, unknown>) => JSON.stringify(o);
-const postsTo = (suffix: string) => world.standin.writes().filter((w) => w.method === 'POST' && w.path.endsWith(suffix)).length;
+const postsTo = (suffix: string) =>
+  world.standin.writes().filter((w) => w.method === 'POST' && w.path.endsWith(suffix)).length;
 
 describe('crash recovery', () => {
   const cases: { phase: string; kill: (o: RunFactoryOptions) => RunFactoryOptions }[] = [
     { phase: 'the worktree is made', kill: (o) => ({ ...o, git: dieAfter(o.git, 'prepareWorktree') }) },
-    { phase: 'the agent ran, nothing committed', kill: (o) => ({ ...o, runAgent: dieAfter({ run: o.runAgent }, 'run').run }) },
+    {
+      phase: 'the agent ran, nothing committed',
+      kill: (o) => ({ ...o, runAgent: dieAfter({ run: o.runAgent }, 'run').run }),
+    },
     { phase: 'the branch is pushed', kill: (o) => ({ ...o, git: dieAfter(o.git, 'push') }) },
     { phase: 'the PR is created', kill: (o) => ({ ...o, pulls: dieAfter(o.pulls, 'createPull') }) },
   ];
   for (const { phase, kill } of cases) {
     it(`opens exactly one PR when killed after ${phase}`, async () => {
       world.addIssue({ title: 'Crash me' });
-      world.script_([{ write: { 'x.txt': 'x\n' }, print: [line({ outcome: 'continue' })] }, { print: [line({ outcome: 'sleep', seconds: 300 })] }]);
+      world.script_([
+        { write: { 'x.txt': 'x\n' }, print: [line({ outcome: 'continue' })] },
+        { print: [line({ outcome: 'sleep', seconds: 300 })] },
+      ]);
       await killedRun(kill(world.options()));
       const state = await runFactory(world.options());
       expect(state.issues[1]).toMatchObject({ phase: 'pr-open', pr: 2 });
@@ -74,7 +84,10 @@ describe('crash recovery', () => {
   for (const method of ['comment', 'addLabel'] as const) {
     it(`posts one comment and one label when killed after ${method} during a hand-over`, async () => {
       world.addIssue({ title: 'Needs a person' });
-      world.script_([{ write: { 'x.txt': 'x\n' }, print: [line({ outcome: 'continue' })] }, { print: [line({ outcome: 'human', comment: 'Which database?' })] }]);
+      world.script_([
+        { write: { 'x.txt': 'x\n' }, print: [line({ outcome: 'continue' })] },
+        { print: [line({ outcome: 'human', comment: 'Which database?' })] },
+      ]);
       const options = world.options();
       await killedRun({ ...options, pulls: dieAfter(options.pulls, method) });
       const state = await runFactory(world.options());

@@ -19,7 +19,8 @@ import { runAgent } from '../src/run-agent.js';
 
 export const agentsDir = join(import.meta.dirname, 'fixtures', 'agents');
 
-export const git = (cwd: string, ...args: string[]) => execFileSync('git', args, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+export const git = (cwd: string, ...args: string[]) =>
+  execFileSync('git', args, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
 
 export interface World {
   standin: GithubStandin;
@@ -32,7 +33,9 @@ export interface World {
   addIssue(issue: NewIssue): number;
   /** Steps the scripted agent takes, one per run. */
   script_(steps: unknown[]): void;
-  options(overrides?: Partial<Omit<RunFactoryOptions, 'config'>> & { config?: Partial<FactoryConfig> }): RunFactoryOptions;
+  options(
+    overrides?: Partial<Omit<RunFactoryOptions, 'config'>> & { config?: Partial<FactoryConfig> },
+  ): RunFactoryOptions;
   git(cwd: string, ...args: string[]): string;
 }
 
@@ -68,7 +71,13 @@ export async function createWorld(): Promise<World> {
   };
   const script = join(base, 'agent-script.json');
   const clock = { offsetMs: 0, now: () => new Date(Date.now() + clock.offsetMs) };
-  const env = { PATH: process.env.PATH ?? '', GITHUB_API_URL: standin.url, GITHUB_TOKEN: 't', FACTORY_SCRIPT: script, FACTORY_REPO: 'octo/app' };
+  const env = {
+    PATH: process.env.PATH ?? '',
+    GITHUB_API_URL: standin.url,
+    GITHUB_TOKEN: 't',
+    FACTORY_SCRIPT: script,
+    FACTORY_REPO: 'octo/app',
+  };
   const client = createGithubClient({ env, repository: { owner: 'octo', repo: 'app' }, waitUnitMs: 1 });
   return {
     standin,
@@ -83,7 +92,11 @@ export async function createWorld(): Promise<World> {
     script_: (steps) => writeFileSync(script, JSON.stringify(steps)),
     options: (overrides = {}) => ({
       root,
-      config: { ...sectionDefaults('factory'), agent: `"${process.execPath}" "${join(agentsDir, 'scripted.mjs')}"`, ...overrides.config },
+      config: {
+        ...sectionDefaults('factory'),
+        agent: `"${process.execPath}" "${join(agentsDir, 'scripted.mjs')}"`,
+        ...overrides.config,
+      },
       env,
       git: createGitAdapter(),
       pulls: githubPullGateway(client),

@@ -39,7 +39,9 @@ describe('git adapter', () => {
       mkdirSync(join(root, '.harness'), { recursive: true });
       symlinkSync(outside, join(root, '.harness', 'worktrees'));
       const adapter = createGitAdapter();
-      await expect(adapter.prepareWorktree(root, join(root, '.harness', 'worktrees', 'issue-1'), 'harness/issue-1', 'main')).rejects.toMatchObject({ code: 'IO_FAILED' });
+      await expect(
+        adapter.prepareWorktree(root, join(root, '.harness', 'worktrees', 'issue-1'), 'harness/issue-1', 'main'),
+      ).rejects.toMatchObject({ code: 'IO_FAILED' });
       expect(readdirSync(outside)).toEqual([]);
     } finally {
       rmSync(outside, { recursive: true, force: true });
@@ -51,8 +53,12 @@ describe('git adapter', () => {
     made.push(base);
     const marker = join(root, 'pwned');
     const adapter = createGitAdapter();
-    await expect(adapter.aheadBehind(root, `--upload-pack=touch ${marker};`)).rejects.toMatchObject({ code: 'CONFIG_INVALID' });
-    await expect(adapter.prepareWorktree(root, join(root, '.harness', 'w'), 'b', '--help')).rejects.toMatchObject({ code: 'CONFIG_INVALID' });
+    await expect(adapter.aheadBehind(root, `--upload-pack=touch ${marker};`)).rejects.toMatchObject({
+      code: 'CONFIG_INVALID',
+    });
+    await expect(adapter.prepareWorktree(root, join(root, '.harness', 'w'), 'b', '--help')).rejects.toMatchObject({
+      code: 'CONFIG_INVALID',
+    });
     expect(existsSync(marker)).toBe(false);
   });
 

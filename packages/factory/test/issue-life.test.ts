@@ -33,11 +33,19 @@ describe('the life of an issue', () => {
       target: 'branch',
       enforcement: 'active',
       conditions: { ref_name: { include: ['~DEFAULT_BRANCH'], exclude: [] } },
-      rules: [{ type: 'required_status_checks', parameters: { required_status_checks: [{ context: 'ci' }], strict_required_status_checks_policy: false } }],
+      rules: [
+        {
+          type: 'required_status_checks',
+          parameters: { required_status_checks: [{ context: 'ci' }], strict_required_status_checks_policy: false },
+        },
+      ],
     });
     world.script_([
       { write: { 'hello.txt': 'hello\n' }, print: ['done', continueLine] },
-      { print: ['transcript line', '{"type":"turn.completed"}'], outcomeFile: JSON.stringify({ outcome: 'sleep', seconds: 120 }) },
+      {
+        print: ['transcript line', '{"type":"turn.completed"}'],
+        outcomeFile: JSON.stringify({ outcome: 'sleep', seconds: 120 }),
+      },
       { merge: true, print: [JSON.stringify({ outcome: 'merged' })] },
     ]);
     let state = await runFactory(world.options());
@@ -63,11 +71,19 @@ describe('the life of an issue', () => {
     // Something changes on the PR (a review thread and a status): the agent gets a turn with both,
     // merges, and GitHub confirms it.
     pull?.reviewThreads.push({ isResolved: false, isOutdated: false, path: 'hello.txt' });
-    pullsOf(world.repo).statuses.push({ id: 1, sha: pull ? world.git(world.origin, 'rev-parse', 'harness/issue-1') : '', context: 'ci', state: 'success', description: null });
+    pullsOf(world.repo).statuses.push({
+      id: 1,
+      sha: pull ? world.git(world.origin, 'rev-parse', 'harness/issue-1') : '',
+      context: 'ci',
+      state: 'success',
+      description: null,
+    });
     world.clock.offsetMs = 400_000;
     state = await runFactory(world.options());
     expect(state.issues[issue]?.phase).toBe('merged');
-    expect(readFileSync(`${world.script}.prompt-3`, 'utf8')).toMatch(/"reviewThreads": \[\s*\{\s*"resolved": false,\s*"outdated": false,\s*"path": "hello.txt"\s*\}\s*\]/);
+    expect(readFileSync(`${world.script}.prompt-3`, 'utf8')).toMatch(
+      /"reviewThreads": \[\s*\{\s*"resolved": false,\s*"outdated": false,\s*"path": "hello.txt"\s*\}\s*\]/,
+    );
     expect(pullsOf(world.repo).pulls.get(2)?.merged).toBe(true);
     expect(world.standin.writes().filter((w) => w.method === 'POST' && w.path.endsWith('/pulls'))).toHaveLength(1);
     const events = readFileSync(join(world.root, '.harness', 'factory', 'events.jsonl'), 'utf8');
@@ -77,7 +93,11 @@ describe('the life of an issue', () => {
   });
 
   it('hands the agent the tail of a failed Actions job log with the PR state', async () => {
-    const logs = createServer((_request, response) => response.writeHead(200, { 'content-type': 'text/plain' }).end(Array.from({ length: 100 }, (_, i) => `log line ${i + 1}`).join('\n')));
+    const logs = createServer((_request, response) =>
+      response
+        .writeHead(200, { 'content-type': 'text/plain' })
+        .end(Array.from({ length: 100 }, (_, i) => `log line ${i + 1}`).join('\n')),
+    );
     await new Promise<void>((resolve) => logs.listen(0, '127.0.0.1', resolve));
     try {
       world.addIssue({ title: 'CI' });
@@ -92,7 +112,16 @@ describe('the life of an issue', () => {
       // The job fails as soon as the branch exists.
       pulls.resolveRef = (ref) => {
         const sha = resolve(ref);
-        if (sha !== undefined && ref === 'harness/issue-1' && pulls.checkRuns.length === 0) pulls.checkRuns.push({ id: 77, name: 'test', headSha: head(), status: 'completed', conclusion: 'failure', summary: '1 failed', logUrl });
+        if (sha !== undefined && ref === 'harness/issue-1' && pulls.checkRuns.length === 0)
+          pulls.checkRuns.push({
+            id: 77,
+            name: 'test',
+            headSha: head(),
+            status: 'completed',
+            conclusion: 'failure',
+            summary: '1 failed',
+            logUrl,
+          });
         return sha;
       };
       await runFactory(world.options());
@@ -105,4 +134,3 @@ describe('the life of an issue', () => {
     }
   });
 });
-

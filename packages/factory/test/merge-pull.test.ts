@@ -17,22 +17,51 @@ let pull: StoredPull;
 let head: string;
 
 function gateway(threads: { resolved: boolean; outdated: boolean; path: string }[] = []): PullGateway {
-  const real = githubPullGateway(createGithubClient({ env: world.env, repository: { owner: 'octo', repo: 'app' }, waitUnitMs: 1 }));
+  const real = githubPullGateway(
+    createGithubClient({ env: world.env, repository: { owner: 'octo', repo: 'app' }, waitUnitMs: 1 }),
+  );
   return { ...real, reviewThreads: () => Promise.resolve(threads) };
 }
 
 function requireChecks(rules: Record<string, unknown>[]): void {
-  world.standin.state.addRuleset('octo/app', { name: 'main', target: 'branch', enforcement: 'active', conditions: { ref_name: { include: ['~DEFAULT_BRANCH'], exclude: [] } }, rules });
+  world.standin.state.addRuleset('octo/app', {
+    name: 'main',
+    target: 'branch',
+    enforcement: 'active',
+    conditions: { ref_name: { include: ['~DEFAULT_BRANCH'], exclude: [] } },
+    rules,
+  });
 }
 
-const ciRule = { type: 'required_status_checks', parameters: { required_status_checks: [{ context: 'ci' }], strict_required_status_checks_policy: false } };
-const status = (state: 'success' | 'failure', sha = head) => pullsOf(world.repo).statuses.push({ id: pullsOf(world.repo).statuses.length + 1, sha, context: 'ci', state, description: null });
+const ciRule = {
+  type: 'required_status_checks',
+  parameters: { required_status_checks: [{ context: 'ci' }], strict_required_status_checks_policy: false },
+};
+const status = (state: 'success' | 'failure', sha = head) =>
+  pullsOf(world.repo).statuses.push({
+    id: pullsOf(world.repo).statuses.length + 1,
+    sha,
+    context: 'ci',
+    state,
+    description: null,
+  });
 const merges = () => world.standin.writes().filter((w) => w.method === 'PUT');
 
 beforeEach(async () => {
   world = await createWorld();
   world.git(world.root, 'checkout', '--quiet', '-b', 'feature');
-  world.git(world.root, '-c', 'user.name=t', '-c', 'user.email=t@t', 'commit', '--quiet', '--allow-empty', '-m', 'feature');
+  world.git(
+    world.root,
+    '-c',
+    'user.name=t',
+    '-c',
+    'user.email=t@t',
+    'commit',
+    '--quiet',
+    '--allow-empty',
+    '-m',
+    'feature',
+  );
   world.git(world.root, 'push', '--quiet', 'origin', 'feature');
   head = world.git(world.root, 'rev-parse', 'HEAD');
   pull = addPull(world.repo, { title: 'Feature', body: null, head: 'feature', base: 'main' });
@@ -48,33 +77,69 @@ describe('mergePull', () => {
     requireChecks([ciRule]);
     pull.mergeableState = 'dirty';
     const missing = await mergePull(gateway(), pull.issue.number, 'main');
-    expect(missing).toEqual({ ok: false, reasons: [`required check "ci" has not reported on ${head.slice(0, 7)}`, 'GitHub does not call it mergeable (mergeable false, state dirty)'] });
+    expect(missing).toEqual({
+      ok: false,
+      reasons: [
+        `required check "ci" has not reported on ${head.slice(0, 7)}`,
+        'GitHub does not call it mergeable (mergeable false, state dirty)',
+      ],
+    });
     status('failure');
     pull.mergeableState = 'clean';
-    expect(await mergePull(gateway(), pull.issue.number, 'main')).toEqual({ ok: false, reasons: [`required check "ci" is failure on ${head.slice(0, 7)}`] });
+    expect(await mergePull(gateway(), pull.issue.number, 'main')).toEqual({
+      ok: false,
+      reasons: [`required check "ci" is failure on ${head.slice(0, 7)}`],
+    });
     status('success', 'f'.repeat(40));
     expect((await mergePull(gateway(), pull.issue.number, 'main')).ok).toBe(false);
     status('success');
-    const threads = [{ resolved: false, outdated: true, path: 'src/a.ts' }, { resolved: true, outdated: false, path: 'src/b.ts' }];
-    expect(await mergePull(gateway(threads), pull.issue.number, 'main')).toEqual({ ok: false, reasons: ['1 review thread(s) unresolved: src/a.ts'] });
+    const threads = [
+      { resolved: false, outdated: true, path: 'src/a.ts' },
+      { resolved: true, outdated: false, path: 'src/b.ts' },
+    ];
+    expect(await mergePull(gateway(threads), pull.issue.number, 'main')).toEqual({
+      ok: false,
+      reasons: ['1 review thread(s) unresolved: src/a.ts'],
+    });
     expect(merges()).toEqual([]);
   });
 
   it('merges when everything is green, guarded by the head SHA it checked', async () => {
     requireChecks([ciRule]);
     status('success');
-    expect(await mergePull(gateway([{ resolved: true, outdated: false, path: 'a' }]), pull.issue.number, 'main')).toEqual({ ok: true, action: 'merged', sha: head });
+    expect(
+      await mergePull(gateway([{ resolved: true, outdated: false, path: 'a' }]), pull.issue.number, 'main'),
+    ).toEqual({ ok: true, action: 'merged', sha: head });
     expect(pull.merged).toBe(true);
     expect(merges()).toMatchObject([{ path: `/repos/octo/app/pulls/${pull.issue.number}/merge`, body: { sha: head } }]);
   });
 
   it('queues instead of merging when the branch requires a merge queue', async () => {
-    requireChecks([ciRule, { type: 'merge_queue', parameters: { check_response_timeout_minutes: 60, grouping_strategy: 'ALLGREEN', max_entries_to_build: 5, max_entries_to_merge: 5, merge_method: 'SQUASH', min_entries_to_merge: 1, min_entries_to_merge_wait_minutes: 5 } }]);
+    requireChecks([
+      ciRule,
+      {
+        type: 'merge_queue',
+        parameters: {
+          check_response_timeout_minutes: 60,
+          grouping_strategy: 'ALLGREEN',
+          max_entries_to_build: 5,
+          max_entries_to_merge: 5,
+          merge_method: 'SQUASH',
+          min_entries_to_merge: 1,
+          min_entries_to_merge_wait_minutes: 5,
+        },
+      },
+    ]);
     status('success');
     pull.mergeableState = 'blocked';
     expect(await mergePull(gateway(), pull.issue.number, 'main')).toEqual({ ok: true, action: 'queued', sha: head });
     expect(pull.queued).toBe(true);
     expect(pull.merged).toBe(false);
-    expect(merges()).toMatchObject([{ path: `/repos/octo/app/pulls/${pull.issue.number}/merge-async`, body: { sha: head, merge_action: 'merge_queue' } }]);
+    expect(merges()).toMatchObject([
+      {
+        path: `/repos/octo/app/pulls/${pull.issue.number}/merge-async`,
+        body: { sha: head, merge_action: 'merge_queue' },
+      },
+    ]);
   });
 });

@@ -30,13 +30,24 @@ describe('planFactory', () => {
     addIssue(repo, { title: 'done blocker', state: 'closed', createdAt: day(5) }); // 5
     addIssue(repo, { title: 'open blocker, not labelled', createdAt: day(6) }); // 6
     addIssue(repo, { title: 'waits', labels: ready, blockedBy: [6], createdAt: day(7) }); // 7
-    addIssue(repo, { title: 'parent', labels: ready, subIssues: [9], body: 'blocked by #5 and #404', createdAt: day(8) }); // 8
+    addIssue(repo, {
+      title: 'parent',
+      labels: ready,
+      subIssues: [9],
+      body: 'blocked by #5 and #404',
+      createdAt: day(8),
+    }); // 8
     addIssue(repo, { title: 'child', labels: ready, createdAt: day(9) }); // 9
     addIssue(repo, { title: 'only one label', labels: ['agent-ready'], createdAt: day(10) }); // 10
     addIssue(repo, { title: 'loop a', labels: ready, body: 'blocked by #12', createdAt: day(11) }); // 11
     addIssue(repo, { title: 'loop b', labels: ready, body: 'blocked by #11', createdAt: day(12) }); // 12
     const config = { ...sectionDefaults('factory'), labels: ready };
-    const { plan, notes } = await planFactory({ root: process.cwd(), config, env: { GITHUB_TOKEN: 't', GITHUB_API_URL: standin.url }, repo: 'octo/app' });
+    const { plan, notes } = await planFactory({
+      root: process.cwd(),
+      config,
+      env: { GITHUB_TOKEN: 't', GITHUB_API_URL: standin.url },
+      repo: 'octo/app',
+    });
     expect(plan).toEqual({
       version: 1,
       plan: [

@@ -18,7 +18,11 @@ afterEach(async () => {
   await world.standin.close();
 });
 
-const perIssue = (file: string) => ({ write: { [file]: 'x\n' }, print: ['{"outcome":"continue"}'], onPr: { print: ['{"outcome":"sleep","seconds":600}'] } });
+const perIssue = (file: string) => ({
+  write: { [file]: 'x\n' },
+  print: ['{"outcome":"continue"}'],
+  onPr: { print: ['{"outcome":"sleep","seconds":600}'] },
+});
 
 describe('reconcile and concurrency', () => {
   it('takes a PR merged, an issue closed and a label removed by a person from GitHub without running the agent', async () => {
@@ -41,7 +45,11 @@ describe('reconcile and concurrency', () => {
     const runs = readFileSync(`${world.script}.count`, 'utf8');
     world.clock.offsetMs = 3_600_000;
     const state = await runFactory(world.options({ concurrency: 3 }));
-    expect([state.issues[1]?.phase, state.issues[2]?.phase, state.issues[3]?.phase]).toEqual(['merged', 'parked', 'parked']);
+    expect([state.issues[1]?.phase, state.issues[2]?.phase, state.issues[3]?.phase]).toEqual([
+      'merged',
+      'parked',
+      'parked',
+    ]);
     expect(readFileSync(`${world.script}.count`, 'utf8')).toBe(runs);
   });
 

@@ -46,10 +46,11 @@ function manualTimers() {
   return {
     timers,
     // The first two sets are the stall and the timeout; each one after is the stall set again.
-    rearmed: (count: number) => new Promise<void>((resolve) => {
-      wake = () => (sets >= 2 + count ? resolve() : undefined);
-      wake();
-    }),
+    rearmed: (count: number) =>
+      new Promise<void>((resolve) => {
+        wake = () => (sets >= 2 + count ? resolve() : undefined);
+        wake();
+      }),
     fire(ms: number) {
       for (const [id, timer] of [...pending]) {
         if (timer.ms !== ms) continue;
@@ -64,7 +65,15 @@ describe('runAgent', () => {
   it('hands the prompt on stdin in the worktree and logs the output', async () => {
     const cwd = temp();
     const log = join(cwd, 'logs', 'turn.log');
-    const run = await runAgent({ command: node('echo-prompt.mjs'), cwd, prompt: 'Fix issue #3', env: process.env, timeoutMs: 10_000, stallMs: 5_000, logFile: log });
+    const run = await runAgent({
+      command: node('echo-prompt.mjs'),
+      cwd,
+      prompt: 'Fix issue #3',
+      env: process.env,
+      timeoutMs: 10_000,
+      stallMs: 5_000,
+      logFile: log,
+    });
     expect(run).toMatchObject({ exitCode: 0 });
     expect(run.killed).toBeUndefined();
     expect(readFileSync(join(cwd, 'prompt.txt'), 'utf8')).toBe('Fix issue #3');
@@ -74,7 +83,15 @@ describe('runAgent', () => {
   it('kills a silent agent and its children when the stall timer fires', async () => {
     const cwd = temp();
     const clock = manualTimers();
-    const running = runAgent({ command: node('stall.mjs'), cwd, prompt: '', env: process.env, timeoutMs: 30_000, stallMs: 400, timers: clock.timers });
+    const running = runAgent({
+      command: node('stall.mjs'),
+      cwd,
+      prompt: '',
+      env: process.env,
+      timeoutMs: 30_000,
+      stallMs: 400,
+      timers: clock.timers,
+    });
     // The agent printed its line (the stall timer was set again): now it goes silent, and the stall fires.
     await clock.rearmed(1);
     clock.fire(400);
@@ -88,7 +105,15 @@ describe('runAgent', () => {
   it('kills an agent that talks forever when the timeout fires', async () => {
     const cwd = temp();
     const clock = manualTimers();
-    const running = runAgent({ command: node('chatty.mjs'), cwd, prompt: '', env: process.env, timeoutMs: 2_500, stallMs: 2_000, timers: clock.timers });
+    const running = runAgent({
+      command: node('chatty.mjs'),
+      cwd,
+      prompt: '',
+      env: process.env,
+      timeoutMs: 2_500,
+      stallMs: 2_000,
+      timers: clock.timers,
+    });
     await clock.rearmed(3);
     clock.fire(2_500);
     const run = await running;
@@ -99,15 +124,32 @@ describe('runAgent', () => {
   it('finishes cleanly when the agent exits without reading a prompt of megabytes (EPIPE on its stdin)', async () => {
     const cwd = temp();
     const prompt = 'x'.repeat(16 * 1024 * 1024);
-    const run = await runAgent({ command: 'exit 3', cwd, prompt, env: process.env, timeoutMs: 60_000, stallMs: 60_000 });
+    const run = await runAgent({
+      command: 'exit 3',
+      cwd,
+      prompt,
+      env: process.env,
+      timeoutMs: 60_000,
+      stallMs: 60_000,
+    });
     expect(run).toMatchObject({ exitCode: 3 });
     expect(run.killed).toBeUndefined();
   });
 
   it('keeps only the end of a stdout of megabytes, with the outcome line, and says how much it dropped', async () => {
     const cwd = temp();
-    writeFileSync(join(cwd, 'loud.mjs'), `process.stdout.write('x'.repeat(8 * 1024 * 1024) + '\\n{"outcome":"done"}\\n');\n`);
-    const run = await runAgent({ command: `"${process.execPath}" loud.mjs`, cwd, prompt: '', env: process.env, timeoutMs: 60_000, stallMs: 60_000 });
+    writeFileSync(
+      join(cwd, 'loud.mjs'),
+      `process.stdout.write('x'.repeat(8 * 1024 * 1024) + '\\n{"outcome":"done"}\\n');\n`,
+    );
+    const run = await runAgent({
+      command: `"${process.execPath}" loud.mjs`,
+      cwd,
+      prompt: '',
+      env: process.env,
+      timeoutMs: 60_000,
+      stallMs: 60_000,
+    });
     expect(run.exitCode).toBe(0);
     expect(run.stdout.length).toBeLessThanOrEqual(maxStdoutChars);
     expect(run.stdout.endsWith('{"outcome":"done"}\n')).toBe(true);
@@ -117,7 +159,15 @@ describe('runAgent', () => {
   it('ends the turn with IO_FAILED, not a crash, when its log cannot be written', async () => {
     const cwd = temp();
     mkdirSync(join(cwd, 'turn.log'));
-    const running = runAgent({ command: node('echo-prompt.mjs'), cwd, prompt: 'p', env: process.env, timeoutMs: 60_000, stallMs: 60_000, logFile: join(cwd, 'turn.log') });
+    const running = runAgent({
+      command: node('echo-prompt.mjs'),
+      cwd,
+      prompt: 'p',
+      env: process.env,
+      timeoutMs: 60_000,
+      stallMs: 60_000,
+      logFile: join(cwd, 'turn.log'),
+    });
     await expect(running).rejects.toMatchObject({ code: 'IO_FAILED' });
   });
 
@@ -126,13 +176,30 @@ describe('runAgent', () => {
     const outside = temp();
     writeFileSync(join(outside, 'victim.txt'), 'keep\n');
     symlinkSync(join(outside, 'victim.txt'), join(cwd, 'turn.log'));
-    const running = runAgent({ command: node('echo-prompt.mjs'), cwd, prompt: 'p', env: process.env, timeoutMs: 60_000, stallMs: 60_000, logFile: join(cwd, 'turn.log') });
+    const running = runAgent({
+      command: node('echo-prompt.mjs'),
+      cwd,
+      prompt: 'p',
+      env: process.env,
+      timeoutMs: 60_000,
+      stallMs: 60_000,
+      logFile: join(cwd, 'turn.log'),
+    });
     await expect(running).rejects.toMatchObject({ code: 'IO_FAILED' });
     expect(readFileSync(join(outside, 'victim.txt'), 'utf8')).toBe('keep\n');
   });
 
   it('is TOOL_MISSING naming the worktree when the agent cannot be started there', async () => {
     const cwd = temp();
-    await expect(runAgent({ command: 'true', cwd: join(cwd, 'gone'), prompt: 'p', env: process.env, timeoutMs: 60_000, stallMs: 60_000 })).rejects.toMatchObject({ code: 'TOOL_MISSING' });
+    await expect(
+      runAgent({
+        command: 'true',
+        cwd: join(cwd, 'gone'),
+        prompt: 'p',
+        env: process.env,
+        timeoutMs: 60_000,
+        stallMs: 60_000,
+      }),
+    ).rejects.toMatchObject({ code: 'TOOL_MISSING' });
   });
 });

@@ -17,7 +17,9 @@ const image = `harness-factory-test-${process.pid}`;
 let world: World;
 
 function stackContainers(worktree: string): string[] {
-  const out = execFileSync('docker', ['ps', '-aq', '--filter', `label=dev.harness.worktree=${worktree}`], { encoding: 'utf8' });
+  const out = execFileSync('docker', ['ps', '-aq', '--filter', `label=dev.harness.worktree=${worktree}`], {
+    encoding: 'utf8',
+  });
   return out.split('\n').filter((line) => line !== '');
 }
 
@@ -38,7 +40,10 @@ beforeEach(async () => {
 afterEach(async () => {
   // A failed test must not leave its stack on the engine: everything labelled with this world's repo goes.
   const label = `label=dev.harness.repo=${join(world.root, '.git')}`;
-  const ids = (kind: string[]) => execFileSync('docker', [...kind, '-q', '--filter', label], { encoding: 'utf8' }).split('\n').filter((id) => id !== '');
+  const ids = (kind: string[]) =>
+    execFileSync('docker', [...kind, '-q', '--filter', label], { encoding: 'utf8' })
+      .split('\n')
+      .filter((id) => id !== '');
   const containers = ids(['ps', '-a']);
   if (containers.length > 0) execFileSync('docker', ['rm', '-f', ...containers]);
   const networks = ids(['network', 'ls']);
@@ -70,7 +75,11 @@ describe('the factory with a compose section', () => {
     expect(Number(seen.HARNESS_PORT_WEB_8080)).toBeGreaterThan(0);
     expect(Number(seen.HARNESS_PORT_WEB_8080)).not.toBe(8080);
     expect(stackContainers(worktree)).toHaveLength(1);
-    const volume = execFileSync('docker', ['volume', 'ls', '-q', '--filter', `label=dev.harness.worktree=${worktree}`], { encoding: 'utf8' }).trim();
+    const volume = execFileSync(
+      'docker',
+      ['volume', 'ls', '-q', '--filter', `label=dev.harness.worktree=${worktree}`],
+      { encoding: 'utf8' },
+    ).trim();
     expect(volume).not.toBe('');
 
     // Nothing of the stack (.harness/env, the rendered compose file) was committed to the PR.
@@ -78,13 +87,23 @@ describe('the factory with a compose section', () => {
     expect(files.filter((f) => f.startsWith('.harness/'))).toEqual([]);
 
     // Something changes on the PR (a status arrives), so the agent gets its turn and merges.
-    pullsOf(world.repo).statuses.push({ id: 1, sha: world.git(world.origin, 'rev-parse', 'harness/issue-1'), context: 'ci', state: 'success', description: null });
+    pullsOf(world.repo).statuses.push({
+      id: 1,
+      sha: world.git(world.origin, 'rev-parse', 'harness/issue-1'),
+      context: 'ci',
+      state: 'success',
+      description: null,
+    });
     world.clock.offsetMs = 400_000;
     state = await runFactory(world.options(hooks));
     expect(state.issues[issue]?.phase).toBe('merged');
     expect(pullsOf(world.repo).pulls.get(2)?.merged).toBe(true);
     expect(stackContainers(worktree)).toEqual([]);
-    expect(execFileSync('docker', ['volume', 'ls', '-q', '--filter', `name=${volume}`], { encoding: 'utf8' }).trim()).toBe('');
-    expect(readFileSync(join(world.root, '.harness', 'factory', 'events.jsonl'), 'utf8')).toContain('"event":"stack-down"');
+    expect(
+      execFileSync('docker', ['volume', 'ls', '-q', '--filter', `name=${volume}`], { encoding: 'utf8' }).trim(),
+    ).toBe('');
+    expect(readFileSync(join(world.root, '.harness', 'factory', 'events.jsonl'), 'utf8')).toContain(
+      '"event":"stack-down"',
+    );
   });
 });

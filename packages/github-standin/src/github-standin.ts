@@ -53,7 +53,13 @@ export interface StandinOptions {
 let sharedValidator: RequestValidator | undefined;
 
 export async function startGithubStandin(options: StandinOptions = {}): Promise<GithubStandin> {
-  const routes = options.routes ?? [...rulesetRoutes, ...issueRoutes, ...pullRoutes, ...branchRuleRoutes, ...actionsRoutes];
+  const routes = options.routes ?? [
+    ...rulesetRoutes,
+    ...issueRoutes,
+    ...pullRoutes,
+    ...branchRuleRoutes,
+    ...actionsRoutes,
+  ];
   const validator = options.validator ?? (sharedValidator ??= createRequestValidator());
   const state = new StateStore();
   const requests: RecordedRequest[] = [];
@@ -65,7 +71,13 @@ export async function startGithubStandin(options: StandinOptions = {}): Promise<
     const requestUrl = new URL(incoming.url ?? '/', url);
     const method = incoming.method ?? 'GET';
     const text = await readBody(incoming);
-    const record: RecordedRequest = { method, path: requestUrl.pathname, query: Object.fromEntries(requestUrl.searchParams), body: undefined, status: 0 };
+    const record: RecordedRequest = {
+      method,
+      path: requestUrl.pathname,
+      query: Object.fromEntries(requestUrl.searchParams),
+      body: undefined,
+      status: 0,
+    };
     if (text !== '') {
       try {
         record.body = JSON.parse(text);
@@ -75,23 +87,76 @@ export async function startGithubStandin(options: StandinOptions = {}): Promise<
       }
     }
     const fault = takeFault(queue, method, requestUrl.pathname);
-    if (fault !== undefined) return { record, response: { status: fault.status, body: fault.body, ...(fault.headers === undefined ? {} : { headers: fault.headers }) } };
+    if (fault !== undefined)
+      return {
+        record,
+        response: {
+          status: fault.status,
+          body: fault.body,
+          ...(fault.headers === undefined ? {} : { headers: fault.headers }),
+        },
+      };
     const token = /^(?:token|bearer)\s+(.+)$/i.exec(incoming.headers.authorization ?? '')?.[1];
     const grant = token === undefined ? undefined : state.tokens.get(token);
-    if (grant === undefined) return { record, response: { status: 401, body: { message: 'Requires authentication', documentation_url: 'https://docs.github.com/rest', status: '401' } } };
-    if (method === 'POST' && requestUrl.pathname === '/graphql') return { record, response: await answerGraphql(record.body, state, violations) };
+    if (grant === undefined)
+      return {
+        record,
+        response: {
+          status: 401,
+          body: {
+            message: 'Requires authentication',
+            documentation_url: 'https://docs.github.com/rest',
+            status: '401',
+          },
+        },
+      };
+    if (method === 'POST' && requestUrl.pathname === '/graphql')
+      return { record, response: await answerGraphql(record.body, state, violations) };
     const match = findRoute(routes, method, requestUrl.pathname);
     if (match === undefined) {
       violations.push(`${method} ${requestUrl.pathname}: the stand-in has no route for it`);
       return { record, response: notFound() };
     }
-    const problems = validator.validateRequest({ method, template: match.route.template, pathParams: match.params, query: requestUrl.searchParams, body: record.body });
+    const problems = validator.validateRequest({
+      method,
+      template: match.route.template,
+      pathParams: match.params,
+      query: requestUrl.searchParams,
+      body: record.body,
+    });
     if (problems.length > 0) {
       violations.push(...problems);
-      return { record, response: { status: 422, body: { message: 'Invalid request.', errors: problems, documentation_url: 'https://docs.github.com/rest', status: '422' } } };
+      return {
+        record,
+        response: {
+          status: 422,
+          body: {
+            message: 'Invalid request.',
+            errors: problems,
+            documentation_url: 'https://docs.github.com/rest',
+            status: '422',
+          },
+        },
+      };
     }
-    const response = match.route.handle({ method, template: match.route.template, params: match.params, query: requestUrl.searchParams, body: record.body, token: grant, baseUrl: url }, state);
-    if (response.status < 400) violations.push(...validator.validateResponse(method, match.route.template, response.status, response.body).map((v) => `stand-in bug: ${v}`));
+    const response = match.route.handle(
+      {
+        method,
+        template: match.route.template,
+        params: match.params,
+        query: requestUrl.searchParams,
+        body: record.body,
+        token: grant,
+        baseUrl: url,
+      },
+      state,
+    );
+    if (response.status < 400)
+      violations.push(
+        ...validator
+          .validateResponse(method, match.route.template, response.status, response.body)
+          .map((v) => `stand-in bug: ${v}`),
+      );
     return { record, response };
   };
 
@@ -125,7 +190,11 @@ export async function startGithubStandin(options: StandinOptions = {}): Promise<
   };
 }
 
-function findRoute(routes: Route[], method: string, path: string): { route: Route; params: Record<string, string> } | undefined {
+function findRoute(
+  routes: Route[],
+  method: string,
+  path: string,
+): { route: Route; params: Record<string, string> } | undefined {
   for (const route of routes) {
     if (route.method !== method) continue;
     const params = matchPathTemplate(route.template, path);
@@ -149,5 +218,7 @@ function send(outgoing: ServerResponse, response: RouteResponse): void {
     outgoing.writeHead(response.status, headers).end();
     return;
   }
-  outgoing.writeHead(response.status, { 'content-type': 'application/json; charset=utf-8', ...headers }).end(JSON.stringify(response.body));
+  outgoing
+    .writeHead(response.status, { 'content-type': 'application/json; charset=utf-8', ...headers })
+    .end(JSON.stringify(response.body));
 }

@@ -18,9 +18,16 @@ interface Page<T> {
 }
 
 function page<T>(items: readonly T[], args: { first?: number | null; after?: string | null }): Page<T> {
-  const start = args.after === undefined || args.after === null ? 0 : Number(Buffer.from(args.after, 'base64').toString('utf8'));
+  const start =
+    args.after === undefined || args.after === null ? 0 : Number(Buffer.from(args.after, 'base64').toString('utf8'));
   const end = Math.min(items.length, start + (args.first ?? 100));
-  return { nodes: items.slice(start, end), pageInfo: { hasNextPage: end < items.length, endCursor: end === start ? null : Buffer.from(String(end)).toString('base64') } };
+  return {
+    nodes: items.slice(start, end),
+    pageInfo: {
+      hasNextPage: end < items.length,
+      endCursor: end === start ? null : Buffer.from(String(end)).toString('base64'),
+    },
+  };
 }
 
 export async function answerGraphql(body: unknown, state: StateStore, violations: string[]): Promise<RouteResponse> {
@@ -38,12 +45,20 @@ export async function answerGraphql(body: unknown, state: StateStore, violations
         pullRequest: (pr: { number: number }) => {
           const pull = pullsOf(repository).pulls.get(pr.number);
           if (pull === undefined) return null;
-          return { number: pr.number, reviewThreads: (args2: { first?: number | null; after?: string | null }) => page(pull.reviewThreads, args2) };
+          return {
+            number: pr.number,
+            reviewThreads: (args2: { first?: number | null; after?: string | null }) => page(pull.reviewThreads, args2),
+          };
         },
       };
     },
   };
-  const result = await graphql({ schema, source: request.query, rootValue, variableValues: (request.variables ?? {}) as Record<string, unknown> });
+  const result = await graphql({
+    schema,
+    source: request.query,
+    rootValue,
+    variableValues: (request.variables ?? {}) as Record<string, unknown>,
+  });
   if (result.errors !== undefined) violations.push(...result.errors.map((e) => `POST /graphql: ${e.message}`));
   return { status: 200, body: result };
 }

@@ -13,7 +13,14 @@ export { issueRoutes } from './routes/issue-routes.js';
 export type { IssueState, NewIssue, StoredComment, StoredIssue } from './routes/issue-store.js';
 export { addIssue, issuesOf } from './routes/issue-store.js';
 export { pullRoutes } from './routes/pull-routes.js';
-export type { PullState, StoredCheckRun, StoredPull, StoredReview, StoredReviewThread, StoredStatus } from './routes/pull-store.js';
+export type {
+  PullState,
+  StoredCheckRun,
+  StoredPull,
+  StoredReview,
+  StoredReviewThread,
+  StoredStatus,
+} from './routes/pull-store.js';
 export { addPull, pullsOf } from './routes/pull-store.js';
 export { rulesetRoutes } from './routes/ruleset-routes.js';
 export type { JsonObject, RepositoryOptions, StandinRepository, StoredRuleset, TokenGrant } from './state-store.js';

@@ -23,7 +23,11 @@ export interface OpenApiOperation {
 export interface OpenApiDescription {
   openapi: string;
   paths: Record<string, Record<string, OpenApiOperation>>;
-  components: { schemas: Record<string, Schema>; parameters: Record<string, OpenApiParameter>; responses: Record<string, unknown> };
+  components: {
+    schemas: Record<string, Schema>;
+    parameters: Record<string, OpenApiParameter>;
+    responses: Record<string, unknown>;
+  };
 }
 
 let loaded: OpenApiDescription | undefined;

@@ -60,18 +60,25 @@ export function createRequestValidator(description: OpenApiDescription = loadOpe
       const op = operation(request.method, request.template);
       if (op === undefined) return [`${request.method} ${request.template} is not an operation of the GitHub REST API`];
       const where = `${request.method} ${request.template} (${op.operationId})`;
-      const violations = checkParameters(operationParameters(description, op), request, (key, schema) => compile(`${where} ${key}`, schema)).map((v) => `${where}: ${v}`);
+      const violations = checkParameters(operationParameters(description, op), request, (key, schema) =>
+        compile(`${where} ${key}`, schema),
+      ).map((v) => `${where}: ${v}`);
       violations.push(...checkBody(op, request, compile, where).map((v) => `${where}: ${v}`));
       return violations;
     },
     validateResponse(method, template, status, body) {
       const op = operation(method, template);
       const response = op?.responses[String(status)];
-      if (op === undefined || response === undefined) return [`${method} ${template} has no ${status} response in GitHub's description`];
+      if (op === undefined || response === undefined)
+        return [`${method} ${template} has no ${status} response in GitHub's description`];
       const schema = response.content?.['application/json']?.schema;
       if (schema === undefined) return [];
       const validate = compile(`${method} ${template} response ${status}`, schema);
-      return validate(body) ? [] : formatErrors(validate.errors, 'response').map((e) => `${method} ${template} (${op.operationId}) ${status}: ${e}`);
+      return validate(body)
+        ? []
+        : formatErrors(validate.errors, 'response').map(
+            (e) => `${method} ${template} (${op.operationId}) ${status}: ${e}`,
+          );
     },
   };
 }
@@ -82,13 +89,20 @@ function retarget(schema: unknown): Schema {
     if (Array.isArray(value)) return value.map(visit);
     if (typeof value !== 'object' || value === null) return value;
     return Object.fromEntries(
-      Object.entries(value).map(([key, child]) => [key, key === '$ref' && typeof child === 'string' && child.startsWith('#/') ? `${schemaId}${child}` : visit(child)]),
+      Object.entries(value).map(([key, child]) => [
+        key,
+        key === '$ref' && typeof child === 'string' && child.startsWith('#/') ? `${schemaId}${child}` : visit(child),
+      ]),
     );
   };
   return visit(schema) as Schema;
 }
 
-function checkParameters(parameters: OpenApiParameter[], request: ValidatedRequest, compile: (key: string, schema: unknown) => ValidateFunction): string[] {
+function checkParameters(
+  parameters: OpenApiParameter[],
+  request: ValidatedRequest,
+  compile: (key: string, schema: unknown) => ValidateFunction,
+): string[] {
   const violations: string[] = [];
   const known = new Set(parameters.filter((p) => p.in === 'query').map((p) => p.name));
   for (const name of new Set(request.query.keys())) {
@@ -96,14 +110,17 @@ function checkParameters(parameters: OpenApiParameter[], request: ValidatedReque
   }
   for (const parameter of parameters) {
     if (parameter.in !== 'path' && parameter.in !== 'query') continue;
-    const raw = parameter.in === 'path' ? request.pathParams[parameter.name] : (request.query.get(parameter.name) ?? undefined);
+    const raw =
+      parameter.in === 'path' ? request.pathParams[parameter.name] : (request.query.get(parameter.name) ?? undefined);
     if (raw === undefined) {
-      if (parameter.required === true) violations.push(`missing required ${parameter.in} parameter "${parameter.name}"`);
+      if (parameter.required === true)
+        violations.push(`missing required ${parameter.in} parameter "${parameter.name}"`);
       continue;
     }
     const value = coerce(raw, parameter.schema);
     const validate = compile(`${parameter.in} ${parameter.name}`, parameter.schema ?? {});
-    if (!validate(value)) violations.push(...formatErrors(validate.errors, `${parameter.in} parameter "${parameter.name}"="${raw}"`));
+    if (!validate(value))
+      violations.push(...formatErrors(validate.errors, `${parameter.in} parameter "${parameter.name}"="${raw}"`));
   }
   return violations;
 }
@@ -115,7 +132,12 @@ function coerce(raw: string, schema: Schema | undefined): unknown {
   return raw;
 }
 
-function checkBody(op: OpenApiOperation, request: ValidatedRequest, compile: (key: string, schema: unknown) => ValidateFunction, where: string): string[] {
+function checkBody(
+  op: OpenApiOperation,
+  request: ValidatedRequest,
+  compile: (key: string, schema: unknown) => ValidateFunction,
+  where: string,
+): string[] {
   const schema = op.requestBody?.content['application/json']?.schema;
   if (schema === undefined) return request.body === undefined ? [] : ['a body was sent but the operation takes none'];
   if (request.body === undefined) return op.requestBody?.required === true ? ['the request body is required'] : [];
@@ -123,9 +145,16 @@ function checkBody(op: OpenApiOperation, request: ValidatedRequest, compile: (ke
   const violations = validate(request.body) ? [] : formatErrors(validate.errors, 'body');
   // GitHub's schemas rarely forbid extra keys; a stray top-level key (an `id` left in) is a bug worth catching.
   const properties = schema.properties;
-  if (typeof request.body === 'object' && request.body !== null && !Array.isArray(request.body) && typeof properties === 'object' && properties !== null) {
+  if (
+    typeof request.body === 'object' &&
+    request.body !== null &&
+    !Array.isArray(request.body) &&
+    typeof properties === 'object' &&
+    properties !== null
+  ) {
     for (const key of Object.keys(request.body)) {
-      if (!(key in properties)) violations.push(`body has the unknown top-level key "${key}" (known: ${Object.keys(properties).join(', ')})`);
+      if (!(key in properties))
+        violations.push(`body has the unknown top-level key "${key}" (known: ${Object.keys(properties).join(', ')})`);
     }
   }
   return violations;
@@ -137,7 +166,10 @@ function formatErrors(errors: ErrorObject[] | null | undefined, what: string): s
       const { tag, tagValue } = error.params as { tag: string; tagValue: unknown };
       return `${what} ${error.instancePath} has ${tag} ${JSON.stringify(tagValue)}, which is not one of the ${tag}s GitHub's description allows`;
     }
-    const detail = error.keyword === 'enum' ? ` (${(error.params as { allowedValues: unknown[] }).allowedValues.map((v) => JSON.stringify(v)).join(', ')})` : '';
+    const detail =
+      error.keyword === 'enum'
+        ? ` (${(error.params as { allowedValues: unknown[] }).allowedValues.map((v) => JSON.stringify(v)).join(', ')})`
+        : '';
     return `${what}${error.instancePath === '' ? '' : ` ${error.instancePath}`} ${error.message ?? error.keyword}${detail}`;
   });
 }

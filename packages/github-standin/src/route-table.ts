@@ -27,7 +27,10 @@ export interface Route {
 }
 
 export function notFound(): RouteResponse {
-  return { status: 404, body: { message: 'Not Found', documentation_url: 'https://docs.github.com/rest', status: '404' } };
+  return {
+    status: 404,
+    body: { message: 'Not Found', documentation_url: 'https://docs.github.com/rest', status: '404' },
+  };
 }
 
 export function validationFailed(message: string, errors: unknown[] = []): RouteResponse {

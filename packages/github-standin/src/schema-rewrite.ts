@@ -37,7 +37,10 @@ export function addTypeDiscriminators(root: Schema): void {
   const resolve = (schema: unknown): Schema | undefined => {
     if (!isSchema(schema)) return undefined;
     if (typeof schema.$ref !== 'string') return schema;
-    const pointer = schema.$ref.replace(/^#\//, '').split('/').map((p) => p.replace(/~1/g, '/').replace(/~0/g, '~'));
+    const pointer = schema.$ref
+      .replace(/^#\//, '')
+      .split('/')
+      .map((p) => p.replace(/~1/g, '/').replace(/~0/g, '~'));
     let node: unknown = root;
     for (const part of pointer) node = isSchema(node) ? node[part] : undefined;
     return isSchema(node) ? node : undefined;
@@ -47,7 +50,13 @@ export function addTypeDiscriminators(root: Schema): void {
     const properties = schema?.properties;
     const type = isSchema(properties) ? properties.type : undefined;
     const required = schema?.required;
-    return isSchema(type) && Array.isArray(type.enum) && type.enum.length === 1 && Array.isArray(required) && required.includes('type');
+    return (
+      isSchema(type) &&
+      Array.isArray(type.enum) &&
+      type.enum.length === 1 &&
+      Array.isArray(required) &&
+      required.includes('type')
+    );
   };
   const visit = (value: unknown): void => {
     if (Array.isArray(value)) {
@@ -55,7 +64,12 @@ export function addTypeDiscriminators(root: Schema): void {
       return;
     }
     if (!isSchema(value)) return;
-    if (Array.isArray(value.oneOf) && value.oneOf.length > 1 && value.discriminator === undefined && value.oneOf.every(fixesType)) {
+    if (
+      Array.isArray(value.oneOf) &&
+      value.oneOf.length > 1 &&
+      value.discriminator === undefined &&
+      value.oneOf.every(fixesType)
+    ) {
       value.discriminator = { propertyName: 'type' };
       if (value.type === undefined) value.type = 'object';
       const required = Array.isArray(value.required) ? (value.required as string[]) : [];

@@ -75,15 +75,32 @@ export class StateStore {
     const repository = this.repositories.get(fullName.toLowerCase());
     if (repository === undefined) throw new Error(`the stand-in has no repository ${fullName}`);
     const stamp = this.now().toISOString();
-    const ruleset: StoredRuleset = { id: this.nextId(), sourceType: 'Repository', source: fullName, body, createdAt: stamp, updatedAt: stamp };
+    const ruleset: StoredRuleset = {
+      id: this.nextId(),
+      sourceType: 'Repository',
+      source: fullName,
+      body,
+      createdAt: stamp,
+      updatedAt: stamp,
+    };
     repository.rulesets.set(ruleset.id, ruleset);
     return ruleset;
   }
 
   addOrganizationRuleset(organization: string, body: JsonObject): StoredRuleset {
     const stamp = this.now().toISOString();
-    const ruleset: StoredRuleset = { id: this.nextId(), sourceType: 'Organization', source: organization, body, createdAt: stamp, updatedAt: stamp };
-    this.organizationRulesets.set(organization.toLowerCase(), [...(this.organizationRulesets.get(organization.toLowerCase()) ?? []), ruleset]);
+    const ruleset: StoredRuleset = {
+      id: this.nextId(),
+      sourceType: 'Organization',
+      source: organization,
+      body,
+      createdAt: stamp,
+      updatedAt: stamp,
+    };
+    this.organizationRulesets.set(organization.toLowerCase(), [
+      ...(this.organizationRulesets.get(organization.toLowerCase()) ?? []),
+      ruleset,
+    ]);
     return ruleset;
   }
 

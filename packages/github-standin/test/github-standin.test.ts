@@ -15,7 +15,11 @@ afterEach(async () => {
   await standin.close();
 });
 
-async function call(method: string, path: string, body?: unknown): Promise<{ status: number; body: unknown; headers: Headers }> {
+async function call(
+  method: string,
+  path: string,
+  body?: unknown,
+): Promise<{ status: number; body: unknown; headers: Headers }> {
   const response = await fetch(`${standin.url}${path}`, {
     method,
     headers: { authorization: 'token t', 'content-type': 'application/json' },
@@ -25,19 +29,34 @@ async function call(method: string, path: string, body?: unknown): Promise<{ sta
   return { status: response.status, body: text === '' ? undefined : JSON.parse(text), headers: response.headers };
 }
 
-const ruleset = { name: 'main', enforcement: 'active', rules: [{ type: 'deletion' }], bypass_actors: [{ actor_id: 5, actor_type: 'RepositoryRole' }] };
+const ruleset = {
+  name: 'main',
+  enforcement: 'active',
+  rules: [{ type: 'deletion' }],
+  bypass_actors: [{ actor_id: 5, actor_type: 'RepositoryRole' }],
+};
 
 describe('startGithubStandin', () => {
   it('answers like GitHub: summaries in the list, defaults filled in, a partial PUT', async () => {
     const created = await call('POST', '/repos/o/r/rulesets', ruleset);
     expect(created.status).toBe(201);
     const id = (created.body as { id: number }).id;
-    expect(created.body).toMatchObject({ target: 'branch', source_type: 'Repository', source: 'o/r', bypass_actors: [{ actor_id: 5, actor_type: 'RepositoryRole', bypass_mode: 'always' }], conditions: null });
+    expect(created.body).toMatchObject({
+      target: 'branch',
+      source_type: 'Repository',
+      source: 'o/r',
+      bypass_actors: [{ actor_id: 5, actor_type: 'RepositoryRole', bypass_mode: 'always' }],
+      conditions: null,
+    });
     const list = await call('GET', '/repos/o/r/rulesets');
     expect(list.body).toEqual([expect.not.objectContaining({ rules: expect.anything() })]);
     // Fields left out stay; fields sent are replaced whole.
     await call('PUT', `/repos/o/r/rulesets/${id}`, { enforcement: 'disabled' });
-    expect((await call('GET', `/repos/o/r/rulesets/${id}`)).body).toMatchObject({ enforcement: 'disabled', rules: [{ type: 'deletion' }], bypass_actors: [expect.anything()] });
+    expect((await call('GET', `/repos/o/r/rulesets/${id}`)).body).toMatchObject({
+      enforcement: 'disabled',
+      rules: [{ type: 'deletion' }],
+      bypass_actors: [expect.anything()],
+    });
     await call('PUT', `/repos/o/r/rulesets/${id}`, { bypass_actors: [] });
     expect((await call('GET', `/repos/o/r/rulesets/${id}`)).body).toMatchObject({ bypass_actors: [] });
     expect(standin.violations).toEqual([]);

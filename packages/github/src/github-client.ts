@@ -56,7 +56,9 @@ export interface GithubClient {
 export function requireToken(env: Readonly<Record<string, string | undefined>>): string {
   const token = env.GITHUB_TOKEN?.trim();
   if (token === undefined || token === '') {
-    throw new HarnessError('GITHUB_AUTH', 'GITHUB_TOKEN is not set, and harness needs it to talk to the GitHub API', { fix: tokenFix });
+    throw new HarnessError('GITHUB_AUTH', 'GITHUB_TOKEN is not set, and harness needs it to talk to the GitHub API', {
+      fix: tokenFix,
+    });
   }
   return token;
 }
@@ -72,11 +74,13 @@ export function createGithubClient(options: GithubClientOptions): GithubClient {
   const unit = options.waitUnitMs ?? 1000;
   const retries = options.retries ?? 2;
   const maxWait = options.maxWaitSeconds ?? 60;
-  const decide = (reason: WaitEvent['reason']) => (retryAfter: number, request: { method: string; url: string }, _octokit: unknown, retryCount: number) => {
-    if (retryCount >= retries || retryAfter > maxWait) return false;
-    options.onWait?.({ seconds: retryAfter, reason, method: request.method, url: request.url });
-    return true;
-  };
+  const decide =
+    (reason: WaitEvent['reason']) =>
+    (retryAfter: number, request: { method: string; url: string }, _octokit: unknown, retryCount: number) => {
+      if (retryCount >= retries || retryAfter > maxWait) return false;
+      options.onWait?.({ seconds: retryAfter, reason, method: request.method, url: request.url });
+      return true;
+    };
   const octokit: GithubOctokit = new HarnessOctokit({
     auth: token,
     baseUrl: apiUrl,
@@ -112,7 +116,12 @@ export function createGithubClient(options: GithubClientOptions): GithubClient {
     },
     async paginate<T>(route: string, params: Record<string, unknown>, action: string) {
       try {
-        return await octokit.paginate<T>(route, { owner: repository.owner, repo: repository.repo, per_page: 100, ...params });
+        return await octokit.paginate<T>(route, {
+          owner: repository.owner,
+          repo: repository.repo,
+          per_page: 100,
+          ...params,
+        });
       } catch (error) {
         throw toHarnessError(error, context(action));
       }

@@ -32,7 +32,15 @@ export function githubMessage(data: unknown, fallback: string): string {
   const body = data as { message?: unknown; errors?: unknown };
   const message = typeof body.message === 'string' ? body.message : fallback;
   const details = Array.isArray(body.errors)
-    ? body.errors.map((e: unknown) => (typeof e === 'string' ? e : typeof e === 'object' && e !== null && typeof (e as { message?: unknown }).message === 'string' ? (e as { message: string }).message : undefined)).filter((m): m is string => m !== undefined && m !== message)
+    ? body.errors
+        .map((e: unknown) =>
+          typeof e === 'string'
+            ? e
+            : typeof e === 'object' && e !== null && typeof (e as { message?: unknown }).message === 'string'
+              ? (e as { message: string }).message
+              : undefined,
+        )
+        .filter((m): m is string => m !== undefined && m !== message)
     : [];
   return details.length === 0 ? message : `${message}: ${details.join('; ')}`;
 }
@@ -40,7 +48,11 @@ export function githubMessage(data: unknown, fallback: string): string {
 const planGate = /upgrade to github pro|make this repository public/i;
 
 /** Whether a response says the rate limit is used up (primary or secondary). */
-export function isRateLimited(status: number, headers: Record<string, string | number | undefined>, message: string): boolean {
+export function isRateLimited(
+  status: number,
+  headers: Record<string, string | number | undefined>,
+  message: string,
+): boolean {
   if (status !== 403 && status !== 429) return false;
   return status === 429 || String(headers['x-ratelimit-remaining']) === '0' || /rate limit/i.test(message);
 }
@@ -49,44 +61,82 @@ export function isRateLimited(status: number, headers: Record<string, string | n
 export function toHarnessError(error: unknown, context: GithubErrorContext): HarnessError {
   if (error instanceof HarnessError) return error;
   if (!isRequestError(error)) {
-    return new HarnessError('GITHUB_UNREACHABLE', `cannot reach the GitHub API at ${context.apiUrl}: ${String(error)}`, { cause: error, fix: unreachableFix(context) });
+    return new HarnessError(
+      'GITHUB_UNREACHABLE',
+      `cannot reach the GitHub API at ${context.apiUrl}: ${String(error)}`,
+      { cause: error, fix: unreachableFix(context) },
+    );
   }
   if (error.response === undefined) {
-    return new HarnessError('GITHUB_UNREACHABLE', `cannot reach the GitHub API at ${context.apiUrl} to ${context.action}: ${error.message}`, { cause: error, fix: unreachableFix(context) });
+    return new HarnessError(
+      'GITHUB_UNREACHABLE',
+      `cannot reach the GitHub API at ${context.apiUrl} to ${context.action}: ${error.message}`,
+      { cause: error, fix: unreachableFix(context) },
+    );
   }
   const { status } = error;
   const headers = error.response.headers;
   const message = githubMessage(error.response.data, error.message);
   const said = `GitHub said: ${message} (${status})`;
   if (status === 401) {
-    return new HarnessError('GITHUB_AUTH', `GitHub rejected the token in GITHUB_TOKEN while trying to ${context.action} on ${context.repository}. ${said}`, { cause: error, fix: `The token is wrong, expired or revoked. ${tokenFix}` });
+    return new HarnessError(
+      'GITHUB_AUTH',
+      `GitHub rejected the token in GITHUB_TOKEN while trying to ${context.action} on ${context.repository}. ${said}`,
+      { cause: error, fix: `The token is wrong, expired or revoked. ${tokenFix}` },
+    );
   }
   if (isRateLimited(status, headers, message)) {
     const after = headers['retry-after'] ?? resetIn(headers['x-ratelimit-reset']);
-    return new HarnessError('GITHUB_RATE_LIMITED', `GitHub's rate limit stopped harness from trying to ${context.action} on ${context.repository}. ${said}`, {
-      cause: error,
-      fix: after === undefined ? 'Wait a few minutes and run the command again.' : `Run the command again in ${after} seconds.`,
-    });
+    return new HarnessError(
+      'GITHUB_RATE_LIMITED',
+      `GitHub's rate limit stopped harness from trying to ${context.action} on ${context.repository}. ${said}`,
+      {
+        cause: error,
+        fix:
+          after === undefined
+            ? 'Wait a few minutes and run the command again.'
+            : `Run the command again in ${after} seconds.`,
+      },
+    );
   }
   if (status === 403 && planGate.test(message)) {
-    return new HarnessError('GITHUB_FORBIDDEN', `${context.repository} is private and its GitHub plan does not include rulesets (GitHub's plan gate, not a token problem). ${said}`, {
-      cause: error,
-      fix: 'Make the repository public, or move its owner to GitHub Pro, Team or Enterprise. No token or permission works around the plan gate.',
-    });
+    return new HarnessError(
+      'GITHUB_FORBIDDEN',
+      `${context.repository} is private and its GitHub plan does not include rulesets (GitHub's plan gate, not a token problem). ${said}`,
+      {
+        cause: error,
+        fix: 'Make the repository public, or move its owner to GitHub Pro, Team or Enterprise. No token or permission works around the plan gate.',
+      },
+    );
   }
   if (status === 403) {
-    return new HarnessError('GITHUB_FORBIDDEN', `the token in GITHUB_TOKEN may not ${context.action} on ${context.repository}. ${said}`, { cause: error, fix: tokenFix });
+    return new HarnessError(
+      'GITHUB_FORBIDDEN',
+      `the token in GITHUB_TOKEN may not ${context.action} on ${context.repository}. ${said}`,
+      { cause: error, fix: tokenFix },
+    );
   }
   if (status === 404) {
-    return new HarnessError('GITHUB_NOT_FOUND', `GitHub has no repository ${context.repository} that this token can see (while trying to ${context.action}). ${said}`, {
-      cause: error,
-      fix: `Check the repository name (--repo, GITHUB_REPOSITORY or the origin remote) and that the token can see it: a fine-grained token must list the repository, a classic token needs the \`repo\` scope for private repositories. ${tokenFix}`,
-    });
+    return new HarnessError(
+      'GITHUB_NOT_FOUND',
+      `GitHub has no repository ${context.repository} that this token can see (while trying to ${context.action}). ${said}`,
+      {
+        cause: error,
+        fix: `Check the repository name (--repo, GITHUB_REPOSITORY or the origin remote) and that the token can see it: a fine-grained token must list the repository, a classic token needs the \`repo\` scope for private repositories. ${tokenFix}`,
+      },
+    );
   }
   if (status === 422) {
-    return new HarnessError('GITHUB_INVALID', `GitHub refused to ${context.action} on ${context.repository}. ${said}`, { cause: error, fix: 'Correct the field GitHub names in the ruleset file, or export a working ruleset with `harness rulesets export` and compare.' });
+    return new HarnessError('GITHUB_INVALID', `GitHub refused to ${context.action} on ${context.repository}. ${said}`, {
+      cause: error,
+      fix: 'Correct the field GitHub names in the ruleset file, or export a working ruleset with `harness rulesets export` and compare.',
+    });
   }
-  return new HarnessError('GITHUB_UNREACHABLE', `GitHub failed to ${context.action} on ${context.repository}. ${said}`, { cause: error, fix: 'GitHub may be having trouble (https://www.githubstatus.com); run the command again later.' });
+  return new HarnessError(
+    'GITHUB_UNREACHABLE',
+    `GitHub failed to ${context.action} on ${context.repository}. ${said}`,
+    { cause: error, fix: 'GitHub may be having trouble (https://www.githubstatus.com); run the command again later.' },
+  );
 }
 
 function resetIn(reset: string | number | undefined): number | undefined {

@@ -20,7 +20,8 @@ export function listRulesets(client: GithubClient): Promise<RulesetSummary[]> {
 }
 
 export async function getRuleset(client: GithubClient, id: number, name: string): Promise<JsonObject> {
-  return (await client.request<JsonObject>(`GET ${base}/{ruleset_id}`, { ruleset_id: id }, `read ruleset "${name}"`)).data;
+  return (await client.request<JsonObject>(`GET ${base}/{ruleset_id}`, { ruleset_id: id }, `read ruleset "${name}"`))
+    .data;
 }
 
 export async function createRuleset(client: GithubClient, body: JsonObject): Promise<JsonObject> {
@@ -28,7 +29,13 @@ export async function createRuleset(client: GithubClient, body: JsonObject): Pro
 }
 
 export async function updateRuleset(client: GithubClient, id: number, body: JsonObject): Promise<JsonObject> {
-  return (await client.request<JsonObject>(`PUT ${base}/{ruleset_id}`, { ruleset_id: id, ...body }, `update ruleset "${String(body.name)}"`)).data;
+  return (
+    await client.request<JsonObject>(
+      `PUT ${base}/{ruleset_id}`,
+      { ruleset_id: id, ...body },
+      `update ruleset "${String(body.name)}"`,
+    )
+  ).data;
 }
 
 export async function deleteRuleset(client: GithubClient, id: number, name: string): Promise<void> {

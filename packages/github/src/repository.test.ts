@@ -24,14 +24,26 @@ describe('resolveRepository', () => {
 
   it('prefers --repo, then GITHUB_REPOSITORY, then origin', async () => {
     const env = { GITHUB_REPOSITORY: 'env/repo' };
-    await expect(resolveRepository({ flag: 'flag/repo', env, cwd: '.', readOrigin: origin('git@github.com:git/repo.git') })).resolves.toEqual({ owner: 'flag', repo: 'repo' });
-    await expect(resolveRepository({ env, cwd: '.', readOrigin: origin('git@github.com:git/repo.git') })).resolves.toEqual({ owner: 'env', repo: 'repo' });
-    await expect(resolveRepository({ env: {}, cwd: '.', readOrigin: origin('git@github.com:git/repo.git') })).resolves.toEqual({ owner: 'git', repo: 'repo' });
+    await expect(
+      resolveRepository({ flag: 'flag/repo', env, cwd: '.', readOrigin: origin('git@github.com:git/repo.git') }),
+    ).resolves.toEqual({ owner: 'flag', repo: 'repo' });
+    await expect(
+      resolveRepository({ env, cwd: '.', readOrigin: origin('git@github.com:git/repo.git') }),
+    ).resolves.toEqual({ owner: 'env', repo: 'repo' });
+    await expect(
+      resolveRepository({ env: {}, cwd: '.', readOrigin: origin('git@github.com:git/repo.git') }),
+    ).resolves.toEqual({ owner: 'git', repo: 'repo' });
   });
 
   it('says how to name the repository when nothing does', async () => {
-    await expect(resolveRepository({ env: {}, cwd: '.', readOrigin: origin(undefined) })).rejects.toMatchObject({ code: 'USAGE', fix: expect.stringContaining('--repo owner/name') });
-    await expect(resolveRepository({ flag: 'no-slash', env: {}, cwd: '.' })).rejects.toMatchObject({ code: 'USAGE', message: '--repo takes owner/name, not "no-slash"' });
+    await expect(resolveRepository({ env: {}, cwd: '.', readOrigin: origin(undefined) })).rejects.toMatchObject({
+      code: 'USAGE',
+      fix: expect.stringContaining('--repo owner/name'),
+    });
+    await expect(resolveRepository({ flag: 'no-slash', env: {}, cwd: '.' })).rejects.toMatchObject({
+      code: 'USAGE',
+      message: '--repo takes owner/name, not "no-slash"',
+    });
     expect(parseRepository('a/b/c')).toBeUndefined();
   });
 });

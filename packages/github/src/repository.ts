@@ -57,23 +57,34 @@ export interface ResolveRepositoryOptions {
   readOrigin?: (cwd: string) => Promise<string | undefined>;
 }
 
-const howToName = 'Pass --repo owner/name, or set GITHUB_REPOSITORY=owner/name, or add an `origin` remote that points at GitHub.';
+const howToName =
+  'Pass --repo owner/name, or set GITHUB_REPOSITORY=owner/name, or add an `origin` remote that points at GitHub.';
 
 export async function resolveRepository(options: ResolveRepositoryOptions): Promise<Repository> {
   if (options.flag !== undefined) {
     const parsed = parseRepository(options.flag);
-    if (parsed === undefined) throw new HarnessError('USAGE', `--repo takes owner/name, not "${options.flag}"`, { fix: 'For example --repo octo-org/octo-repo.' });
+    if (parsed === undefined)
+      throw new HarnessError('USAGE', `--repo takes owner/name, not "${options.flag}"`, {
+        fix: 'For example --repo octo-org/octo-repo.',
+      });
     return parsed;
   }
   const fromEnv = options.env.GITHUB_REPOSITORY;
   if (fromEnv !== undefined && fromEnv !== '') {
     const parsed = parseRepository(fromEnv);
-    if (parsed === undefined) throw new HarnessError('USAGE', `GITHUB_REPOSITORY must be owner/name, not "${fromEnv}"`, { fix: howToName });
+    if (parsed === undefined)
+      throw new HarnessError('USAGE', `GITHUB_REPOSITORY must be owner/name, not "${fromEnv}"`, { fix: howToName });
     return parsed;
   }
   const url = await (options.readOrigin ?? readOriginUrl)(options.cwd);
-  if (url === undefined) throw new HarnessError('USAGE', 'no repository given and this git repository has no `origin` remote', { fix: howToName });
+  if (url === undefined)
+    throw new HarnessError('USAGE', 'no repository given and this git repository has no `origin` remote', {
+      fix: howToName,
+    });
   const parsed = parseRemoteUrl(url);
-  if (parsed === undefined) throw new HarnessError('USAGE', `cannot tell the GitHub repository from the origin remote "${url}"`, { fix: howToName });
+  if (parsed === undefined)
+    throw new HarnessError('USAGE', `cannot tell the GitHub repository from the origin remote "${url}"`, {
+      fix: howToName,
+    });
   return parsed;
 }

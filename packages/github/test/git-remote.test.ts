@@ -26,7 +26,10 @@ describe('readOriginUrl', () => {
 
   it('says the origin URL is too long instead of reading it as no remote', async () => {
     const dir = repo();
-    appendFileSync(join(dir, '.git/config'), `[remote "origin"]\n\turl = https://github.com/octo-org/${'a'.repeat(2 * 1024 * 1024)}\n`);
+    appendFileSync(
+      join(dir, '.git/config'),
+      `[remote "origin"]\n\turl = https://github.com/octo-org/${'a'.repeat(2 * 1024 * 1024)}\n`,
+    );
     await expect(readOriginUrl(dir)).rejects.toMatchObject({ code: 'GIT_FAILED', place: { key: 'remote.origin.url' } });
   });
 

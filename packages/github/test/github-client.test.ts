@@ -19,7 +19,9 @@ afterEach(async () => {
   await standin.close();
 });
 
-function client(options: { token?: string; onWait?: (event: WaitEvent) => void; maxWaitSeconds?: number; url?: string } = {}) {
+function client(
+  options: { token?: string; onWait?: (event: WaitEvent) => void; maxWaitSeconds?: number; url?: string } = {},
+) {
   return createGithubClient({
     env: { GITHUB_TOKEN: options.token ?? 'good', GITHUB_API_URL: options.url ?? standin.url },
     repository,
@@ -31,30 +33,43 @@ function client(options: { token?: string; onWait?: (event: WaitEvent) => void; 
 
 describe('createGithubClient', () => {
   it('needs GITHUB_TOKEN and says which token to create', () => {
-    expect(() => createGithubClient({ env: {}, repository })).toThrow(expect.objectContaining({ code: 'GITHUB_AUTH', fix: expect.stringContaining('Administration: Read and write') }));
+    expect(() => createGithubClient({ env: {}, repository })).toThrow(
+      expect.objectContaining({ code: 'GITHUB_AUTH', fix: expect.stringContaining('Administration: Read and write') }),
+    );
   });
 
   it('maps 401 to GITHUB_AUTH', async () => {
-    await expect(listRulesets(client({ token: 'wrong' }))).rejects.toMatchObject({ code: 'GITHUB_AUTH', message: expect.stringContaining('GitHub rejected the token in GITHUB_TOKEN') });
+    await expect(listRulesets(client({ token: 'wrong' }))).rejects.toMatchObject({
+      code: 'GITHUB_AUTH',
+      message: expect.stringContaining('GitHub rejected the token in GITHUB_TOKEN'),
+    });
   });
 
   it('reports the plan gate of a private repository as such', async () => {
     standin.state.addRepository('octo-org/app', { private: true, planIncludesRulesets: false });
     await expect(listRulesets(client())).rejects.toMatchObject({
       code: 'GITHUB_FORBIDDEN',
-      message: expect.stringContaining("octo-org/app is private and its GitHub plan does not include rulesets (GitHub's plan gate"),
+      message: expect.stringContaining(
+        "octo-org/app is private and its GitHub plan does not include rulesets (GitHub's plan gate",
+      ),
       fix: expect.stringContaining('Make the repository public'),
     });
   });
 
   it('maps 404 to a repository-or-permission error', async () => {
     standin.inject(faults.notFound());
-    await expect(listRulesets(client())).rejects.toMatchObject({ code: 'GITHUB_NOT_FOUND', message: expect.stringContaining('GitHub has no repository octo-org/app that this token can see') });
+    await expect(listRulesets(client())).rejects.toMatchObject({
+      code: 'GITHUB_NOT_FOUND',
+      message: expect.stringContaining('GitHub has no repository octo-org/app that this token can see'),
+    });
   });
 
   it('carries GitHub’s 422 message', async () => {
     standin.inject(faults.invalid('Name must be unique'));
-    await expect(listRulesets(client())).rejects.toMatchObject({ code: 'GITHUB_INVALID', message: expect.stringContaining('GitHub said: Validation Failed: Name must be unique (422)') });
+    await expect(listRulesets(client())).rejects.toMatchObject({
+      code: 'GITHUB_INVALID',
+      message: expect.stringContaining('GitHub said: Validation Failed: Name must be unique (422)'),
+    });
   });
 
   it('waits out a 429 with Retry-After, then succeeds', async () => {
@@ -75,7 +90,10 @@ describe('createGithubClient', () => {
 
   it('gives up with GITHUB_RATE_LIMITED when the wait is too long or keeps coming', async () => {
     standin.inject(faults.secondaryRateLimit(600));
-    await expect(listRulesets(client())).rejects.toMatchObject({ code: 'GITHUB_RATE_LIMITED', fix: 'Run the command again in 600 seconds.' });
+    await expect(listRulesets(client())).rejects.toMatchObject({
+      code: 'GITHUB_RATE_LIMITED',
+      fix: 'Run the command again in 600 seconds.',
+    });
     standin.inject(faults.secondaryRateLimit(1, { times: 5 }));
     await expect(listRulesets(client())).rejects.toMatchObject({ code: 'GITHUB_RATE_LIMITED' });
     expect(standin.requests.filter((r) => r.status === 429)).toHaveLength(4);
@@ -86,6 +104,9 @@ describe('createGithubClient', () => {
     await expect(listRulesets(client())).resolves.toEqual([]);
     const closed = await startGithubStandin();
     await closed.close();
-    await expect(listRulesets(client({ url: closed.url }))).rejects.toMatchObject({ code: 'GITHUB_UNREACHABLE', message: expect.stringContaining(`cannot reach the GitHub API at ${closed.url}`) });
+    await expect(listRulesets(client({ url: closed.url }))).rejects.toMatchObject({
+      code: 'GITHUB_UNREACHABLE',
+      message: expect.stringContaining(`cannot reach the GitHub API at ${closed.url}`),
+    });
   });
 });

@@ -25,7 +25,11 @@ function nodeVersionProblem(version, required) {
     if (a > b) return '';
     if (a < b) {
       return (
-        'error TOOL_MISSING: harness needs Node.js ' + required + ' or newer; this is Node.js ' + version + '\n' +
+        'error TOOL_MISSING: harness needs Node.js ' +
+        required +
+        ' or newer; this is Node.js ' +
+        version +
+        '\n' +
         '  fix: Install Node.js 22 LTS or newer (https://nodejs.org/, or `nvm install 22`), then run harness again.\n'
       );
     }
@@ -38,13 +42,15 @@ if (problem !== '') {
   process.stderr.write(problem);
   process.exitCode = 2;
 } else {
-  import('node:v8').then(function (v8) {
-    v8.setFlagsFromString('--no-allocation-site-pretenuring');
-    v8.setFlagsFromString('--no-concurrent-recompilation');
-    return import('../dist/run.js');
-  }).catch(function (error) {
-    // A broken install (no dist/, a missing dependency): exit 2, not an unhandled rejection's 1.
-    process.stderr.write('internal error: ' + (error && error.stack ? error.stack : String(error)) + '\n');
-    process.exitCode = 2;
-  });
+  import('node:v8')
+    .then(function (v8) {
+      v8.setFlagsFromString('--no-allocation-site-pretenuring');
+      v8.setFlagsFromString('--no-concurrent-recompilation');
+      return import('../dist/run.js');
+    })
+    .catch(function (error) {
+      // A broken install (no dist/, a missing dependency): exit 2, not an unhandled rejection's 1.
+      process.stderr.write('internal error: ' + (error && error.stack ? error.stack : String(error)) + '\n');
+      process.exitCode = 2;
+    });
 }

@@ -5,7 +5,9 @@ import { createContext, Script } from 'node:vm';
 import { describe, expect, it } from 'vitest';
 
 const binText = readFileSync(new URL('../bin/harness.js', import.meta.url), 'utf8');
-const packageJson = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { engines: { node: string } };
+const packageJson = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as {
+  engines: { node: string };
+};
 
 interface BinGlobals {
   requiredNode: string;
@@ -16,7 +18,11 @@ interface BinGlobals {
 /** Runs the bin as a plain script (the syntax an old Node reads) under a stand-in process. */
 function runBin(version: string): { globals: BinGlobals; stderr: string } {
   let stderr = '';
-  const process = { versions: { node: version }, exitCode: undefined as number | undefined, stderr: { write: (text: string) => void (stderr += text) } };
+  const process = {
+    versions: { node: version },
+    exitCode: undefined as number | undefined,
+    stderr: { write: (text: string) => void (stderr += text) },
+  };
   const context = createContext({ process }) as unknown as BinGlobals;
   new Script(binText, { filename: 'harness.js' }).runInContext(context);
   return { globals: context, stderr };

@@ -19,4 +19,22 @@ import { rulesetsPlanCommand } from './commands/rulesets-plan.js';
 import { testCommand } from './commands/test.js';
 import { upCommand } from './commands/up.js';
 
-export const commands: readonly CommandSpec[] = [initCommand, checkCommand, budgetCommand, budgetReportCommand, layersGraphCommand, rulesetsPlanCommand, rulesetsApplyCommand, rulesetsCheckCommand, rulesetsExportCommand, upCommand, downCommand, psCommand, testCommand, gcCommand, factoryCommand, factoryStatusCommand, factoryMergeCommand];
+export const commands: readonly CommandSpec[] = [
+  initCommand,
+  checkCommand,
+  budgetCommand,
+  budgetReportCommand,
+  layersGraphCommand,
+  rulesetsPlanCommand,
+  rulesetsApplyCommand,
+  rulesetsCheckCommand,
+  rulesetsExportCommand,
+  upCommand,
+  downCommand,
+  psCommand,
+  testCommand,
+  gcCommand,
+  factoryCommand,
+  factoryStatusCommand,
+  factoryMergeCommand,
+];

@@ -10,7 +10,13 @@ import { renderCliDocs } from './render-help.js';
 function run(argv: string[], cwd: string, table?: readonly CommandSpec[]) {
   let stdout = '';
   let stderr = '';
-  const io = { stdout: (t: string) => void (stdout += t), stderr: (t: string) => void (stderr += t), isTTY: false, env: {}, cwd };
+  const io = {
+    stdout: (t: string) => void (stdout += t),
+    stderr: (t: string) => void (stderr += t),
+    isTTY: false,
+    env: {},
+    cwd,
+  };
   return main(argv, io, table).then((code) => ({ code, stdout, stderr }));
 }
 
@@ -52,7 +58,11 @@ describe('main', () => {
   });
 
   it('exits 2 on a command group without its subcommand, listing the subcommands', async () => {
-    const table: CommandSpec[] = ['plan', 'apply'].map((word) => ({ name: `sets ${word}`, summary: word, run: () => Promise.resolve({ ok: true }) }));
+    const table: CommandSpec[] = ['plan', 'apply'].map((word) => ({
+      name: `sets ${word}`,
+      summary: word,
+      run: () => Promise.resolve({ ok: true }),
+    }));
     const result = await run(['sets'], repo(), table);
     expect(result.code).toBe(2);
     expect(result.stderr).toContain('"harness sets" needs a subcommand: plan, apply');
@@ -65,15 +75,41 @@ describe('main', () => {
   });
 
   it('maps ok to 0, findings to 1, bugs to 2 with a report hint', async () => {
-    const table = (outcome: () => Promise<{ ok: boolean }>): CommandSpec[] => [{ name: 'x', summary: 'x', run: outcome }];
-    expect((await run(['x'], repo(), table(() => Promise.resolve({ ok: true })))).code).toBe(0);
-    expect((await run(['x'], repo(), table(() => Promise.resolve({ ok: false })))).code).toBe(1);
-    const bug = await run(['x'], repo(), table(() => Promise.reject(new TypeError('boom'))));
+    const table = (outcome: () => Promise<{ ok: boolean }>): CommandSpec[] => [
+      { name: 'x', summary: 'x', run: outcome },
+    ];
+    expect(
+      (
+        await run(
+          ['x'],
+          repo(),
+          table(() => Promise.resolve({ ok: true })),
+        )
+      ).code,
+    ).toBe(0);
+    expect(
+      (
+        await run(
+          ['x'],
+          repo(),
+          table(() => Promise.resolve({ ok: false })),
+        )
+      ).code,
+    ).toBe(1);
+    const bug = await run(
+      ['x'],
+      repo(),
+      table(() => Promise.reject(new TypeError('boom'))),
+    );
     expect(bug.code).toBe(2);
     expect(bug.stderr).toContain('internal error: boom');
     expect(bug.stderr).toContain('bug in harness');
     expect(bug.stderr).not.toContain('TypeError: boom\n    at');
-    const debug = await run(['x', '--debug'], repo(), table(() => Promise.reject(new TypeError('boom'))));
+    const debug = await run(
+      ['x', '--debug'],
+      repo(),
+      table(() => Promise.reject(new TypeError('boom'))),
+    );
     expect(debug.stderr).toContain('    at ');
   });
 
@@ -98,7 +134,9 @@ describe('no config file', () => {
     writeFileSync(join(dir, 'harness.config.yml'), 'version: 1\ndocs: {}\n');
     const result = await run(['check'], dir);
     expect(result.code).toBe(2);
-    expect(result.stderr).toContain('harness.config.yml: error CONFIG_NOT_FOUND: harness reads harness.config.yaml, not harness.config.yml');
+    expect(result.stderr).toContain(
+      'harness.config.yml: error CONFIG_NOT_FOUND: harness reads harness.config.yaml, not harness.config.yml',
+    );
   });
 });
 
@@ -121,12 +159,20 @@ describe('exit-2 errors in the requested format', () => {
   it('--format github prints an ::error command with file and line', async () => {
     const result = await run(['check', '--format=github'], repo(badConfig));
     expect(result.code).toBe(2);
-    expect(result.stdout).toMatch(/^::error file=harness.config.yaml,line=3,col=3,title=harness CONFIG_INVALID::layers.domians: /);
+    expect(result.stdout).toMatch(
+      /^::error file=harness.config.yaml,line=3,col=3,title=harness CONFIG_INVALID::layers.domians: /,
+    );
   });
 
   it('--format sarif prints a run whose invocation failed', async () => {
     const result = await run(['check', '--format', 'sarif'], repo(badConfig));
-    const log = JSON.parse(result.stdout) as { runs: [{ invocations: [{ executionSuccessful: boolean; toolExecutionNotifications: [{ descriptor: { id: string } }] }] }] };
+    const log = JSON.parse(result.stdout) as {
+      runs: [
+        {
+          invocations: [{ executionSuccessful: boolean; toolExecutionNotifications: [{ descriptor: { id: string } }] }];
+        },
+      ];
+    };
     expect(log.runs[0].invocations[0].executionSuccessful).toBe(false);
     expect(log.runs[0].invocations[0].toolExecutionNotifications[0].descriptor.id).toBe('CONFIG_INVALID');
   });

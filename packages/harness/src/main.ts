@@ -1,7 +1,14 @@
 // The one place where outcomes become exit codes (SPEC "Exit codes"):
 // 0 ok, 1 findings, 2 could not run. No stack trace unless --debug.
 import type { Format } from '@harness/diagnostics';
-import { createErrorDocument, formatHarnessError, internalErrorFix, isFormat, isHarnessError, renderError } from '@harness/diagnostics';
+import {
+  createErrorDocument,
+  formatHarnessError,
+  internalErrorFix,
+  isFormat,
+  isHarnessError,
+  renderError,
+} from '@harness/diagnostics';
 import type { CliIo, CommandSpec } from './command-spec.js';
 import { commands as defaultCommands } from './commands.js';
 import { parseInvocation } from './parse-argv.js';
@@ -11,7 +18,11 @@ import { toolVersion } from './tool-version.js';
 /** 0 success, 1 findings, 2 could not run; `harness test -- CMD` passes CMD's own code on. */
 export type ExitCode = number;
 
-export async function main(argv: readonly string[], io: CliIo, commands: readonly CommandSpec[] = defaultCommands): Promise<ExitCode> {
+export async function main(
+  argv: readonly string[],
+  io: CliIo,
+  commands: readonly CommandSpec[] = defaultCommands,
+): Promise<ExitCode> {
   const debug = argv.includes('--debug');
   try {
     const invocation = parseInvocation(commands, argv, { NO_COLOR: io.env.NO_COLOR, isTTY: io.isTTY });
@@ -53,7 +64,8 @@ export function requestedFormat(argv: readonly string[]): Format {
   const dashes = argv.indexOf('--');
   const head = dashes === -1 ? argv : argv.slice(0, dashes);
   head.forEach((arg, i) => {
-    const value = arg === '--format' ? head[i + 1] : arg.startsWith('--format=') ? arg.slice('--format='.length) : undefined;
+    const value =
+      arg === '--format' ? head[i + 1] : arg.startsWith('--format=') ? arg.slice('--format='.length) : undefined;
     if (value !== undefined && isFormat(value)) format = value;
   });
   return format;

@@ -23,7 +23,11 @@ export function findCommand(commands: readonly CommandSpec[], argv: readonly str
   return best;
 }
 
-export function parseInvocation(commands: readonly CommandSpec[], argv: readonly string[], env: CommandEnv): ParsedInvocation {
+export function parseInvocation(
+  commands: readonly CommandSpec[],
+  argv: readonly string[],
+  env: CommandEnv,
+): ParsedInvocation {
   const dashes = argv.indexOf('--');
   const head = dashes === -1 ? [...argv] : argv.slice(0, dashes);
   const rest = dashes === -1 ? [] : argv.slice(dashes + 1);
@@ -40,9 +44,13 @@ export function parseInvocation(commands: readonly CommandSpec[], argv: readonly
       commands.map((c) => c.name.split(' ')[0] ?? c.name),
       head[0],
     );
-    throw new HarnessError('USAGE', `unknown command "${head[0]}"${guess === undefined ? '' : `: did you mean "${guess}"?`}`, {
-      fix: 'Run `harness --help` for the list of commands.',
-    });
+    throw new HarnessError(
+      'USAGE',
+      `unknown command "${head[0]}"${guess === undefined ? '' : `: did you mean "${guess}"?`}`,
+      {
+        fix: 'Run `harness --help` for the list of commands.',
+      },
+    );
   }
   if (rest.length > 0 && command?.acceptsRest !== true) {
     throw new HarnessError('USAGE', `"${command?.name ?? 'harness'}" takes no arguments after --`, {
@@ -54,7 +62,9 @@ export function parseInvocation(commands: readonly CommandSpec[], argv: readonly
   const values = parseOptions(specs, head.slice(words), command);
   const format = typeof values.options.format === 'string' ? values.options.format : 'pretty';
   if (!isFormat(format)) {
-    throw new HarnessError('USAGE', `unknown format "${format}"`, { fix: 'Use --format pretty, json, github, sarif or markdown.' });
+    throw new HarnessError('USAGE', `unknown format "${format}"`, {
+      fix: 'Use --format pretty, json, github, sarif or markdown.',
+    });
   }
   return {
     command,
@@ -103,9 +113,19 @@ function parseOptions(specs: readonly OptionSpec[], args: readonly string[], com
     if (error instanceof HarnessError) throw error;
     const message = error instanceof Error ? error.message : String(error);
     const unknown = /Unknown option '(-{1,2}[^']+)'/.exec(message)?.[1];
-    const guess = unknown === undefined ? undefined : closestWord(specs.map((s) => `--${s.name}`), unknown);
-    throw new HarnessError('USAGE', `${message.split('. ')[0] ?? message}${guess === undefined ? '' : `: did you mean "${guess}"?`}`, {
-      fix: `Run \`harness ${command?.name ?? ''} --help\` for the options.`.replace('  ', ' '),
-    });
+    const guess =
+      unknown === undefined
+        ? undefined
+        : closestWord(
+            specs.map((s) => `--${s.name}`),
+            unknown,
+          );
+    throw new HarnessError(
+      'USAGE',
+      `${message.split('. ')[0] ?? message}${guess === undefined ? '' : `: did you mean "${guess}"?`}`,
+      {
+        fix: `Run \`harness ${command?.name ?? ''} --help\` for the options.`.replace('  ', ' '),
+      },
+    );
   }
 }

@@ -45,7 +45,8 @@ export function renderCommandHelp(command: CommandSpec): string {
   }
   const options = [...(command.options ?? []), ...globalOptions];
   lines.push('', 'Options:', ...table(options.map((o) => [optionLabel(o), o.description])));
-  if ((command.examples ?? []).length > 0) lines.push('', 'Examples:', ...(command.examples ?? []).map((e) => `  ${e}`));
+  if ((command.examples ?? []).length > 0)
+    lines.push('', 'Examples:', ...(command.examples ?? []).map((e) => `  ${e}`));
   return `${lines.join('\n')}\n`;
 }
 
@@ -78,5 +79,9 @@ export function renderCliDocs(commands: readonly CommandSpec[]): string {
 }
 
 function optionRows(options: readonly OptionSpec[]): string[] {
-  return ['| option | meaning |', '| --- | --- |', ...options.map((o) => `| \`${optionLabel(o).replace(/\|/g, '\\|')}\` | ${o.description} |`)];
+  return [
+    '| option | meaning |',
+    '| --- | --- |',
+    ...options.map((o) => `| \`${optionLabel(o).replace(/\|/g, '\\|')}\` | ${o.description} |`),
+  ];
 }

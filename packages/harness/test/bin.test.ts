@@ -10,9 +10,14 @@ const bin = fileURLToPath(new URL('../bin/harness.js', import.meta.url));
 
 function harness(args: string[], cwd: string): Promise<{ code: number; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
-    execFile(process.execPath, [bin, ...args], { cwd, env: { PATH: process.env.PATH ?? '' } }, (error, stdout, stderr) => {
-      resolve({ code: error === null ? 0 : typeof error.code === 'number' ? error.code : -1, stdout, stderr });
-    });
+    execFile(
+      process.execPath,
+      [bin, ...args],
+      { cwd, env: { PATH: process.env.PATH ?? '' } },
+      (error, stdout, stderr) => {
+        resolve({ code: error === null ? 0 : typeof error.code === 'number' ? error.code : -1, stdout, stderr });
+      },
+    );
   });
 }
 
@@ -46,6 +51,8 @@ describe('harness bin', () => {
     const result = await harness(['check'], repo('version: 1\nlayers:\n  domians: ["src/*"]\n'));
     expect(result.code).toBe(2);
     expect(result.stdout).toBe('');
-    expect(result.stderr).toContain('harness.config.yaml:3:3: error CONFIG_INVALID: layers.domians: unknown key "domians": did you mean "domains"?');
+    expect(result.stderr).toContain(
+      'harness.config.yaml:3:3: error CONFIG_INVALID: layers.domians: unknown key "domians": did you mean "domains"?',
+    );
   });
 });

@@ -44,7 +44,11 @@ function harnessIntoClosingReader(args: string[], cwd: string): Promise<Result &
 }
 
 function git(cwd: string, ...args: string[]): void {
-  execFileSync('git', ['-c', 'user.name=t', '-c', 'user.email=t@example.com', ...args], { cwd, env: cleanEnv, stdio: 'ignore' });
+  execFileSync('git', ['-c', 'user.name=t', '-c', 'user.email=t@example.com', ...args], {
+    cwd,
+    env: cleanEnv,
+    stdio: 'ignore',
+  });
 }
 
 /** A git repository with the given files, committed. */
@@ -62,24 +66,40 @@ function repo(files: Record<string, string>, parent?: string): string {
   return dir;
 }
 
-const manyMissingPaths = ['# Map', '', ...Array.from({ length: 400 }, (_, i) => `- \`src/missing/some/deeper/folder/file${i}.ts\``), ''].join('\n');
+const manyMissingPaths = [
+  '# Map',
+  '',
+  ...Array.from({ length: 400 }, (_, i) => `- \`src/missing/some/deeper/folder/file${i}.ts\``),
+  '',
+].join('\n');
 
 describe('a closed stdout ends the command quietly', () => {
-  const docsRepo = () => repo({ 'AGENTS.md': manyMissingPaths, 'src/a.ts': 'export {};\n', 'harness.config.yaml': 'version: 1\ndocs: {}\n' });
+  const docsRepo = () =>
+    repo({
+      'AGENTS.md': manyMissingPaths,
+      'src/a.ts': 'export {};\n',
+      'harness.config.yaml': 'version: 1\ndocs: {}\n',
+    });
 
-  it.each(['pretty', 'json', 'github', 'sarif', 'markdown'])('check docs --format %s | head -1: no stack, the findings’ exit code', async (format) => {
-    const result = await harnessIntoClosingReader(['check', 'docs', '--format', format], docsRepo());
-    expect(result.first.length).toBeGreaterThan(0);
-    expect(result.stderr).toBe('');
-    expect(result.code).toBe(1);
-  });
+  it.each(['pretty', 'json', 'github', 'sarif', 'markdown'])(
+    'check docs --format %s | head -1: no stack, the findings’ exit code',
+    async (format) => {
+      const result = await harnessIntoClosingReader(['check', 'docs', '--format', format], docsRepo());
+      expect(result.first.length).toBeGreaterThan(0);
+      expect(result.stderr).toBe('');
+      expect(result.code).toBe(1);
+    },
+  );
 
   it('check layers | head -1 as well', async () => {
     const files: Record<string, string> = {
-      'harness.config.yaml': 'version: 1\nlayers:\n  order: [low, high]\n  paths:\n    low: ["src/low/**"]\n    high: ["src/high/**"]\n',
+      'harness.config.yaml':
+        'version: 1\nlayers:\n  order: [low, high]\n  paths:\n    low: ["src/low/**"]\n    high: ["src/high/**"]\n',
       'src/high/target.ts': 'export const target = 1;\n',
     };
-    for (let i = 0; i < 400; i++) files[`src/low/a-rather-long-module-name-to-fill-the-pipe-${i}.ts`] = "import { target } from '../high/target.js';\nexport const x = target;\n";
+    for (let i = 0; i < 400; i++)
+      files[`src/low/a-rather-long-module-name-to-fill-the-pipe-${i}.ts`] =
+        "import { target } from '../high/target.js';\nexport const x = target;\n";
     const result = await harnessIntoClosingReader(['check', 'layers'], repo(files));
     expect(result.first.length).toBeGreaterThan(0);
     expect(result.stderr).toBe('');
@@ -89,11 +109,18 @@ describe('a closed stdout ends the command quietly', () => {
 
 describe('the config file and the repository root', () => {
   it('--config names the file; the root stays the git work tree', async () => {
-    const dir = repo({ 'AGENTS.md': '# Map\n\nSee [the guide](docs/guide.md).\n', 'docs/guide.md': '# Guide\n', 'sub/harness.yaml': 'version: 1\ndocs: {}\n' });
+    const dir = repo({
+      'AGENTS.md': '# Map\n\nSee [the guide](docs/guide.md).\n',
+      'docs/guide.md': '# Guide\n',
+      'sub/harness.yaml': 'version: 1\ndocs: {}\n',
+    });
     const result = await harness(['check', 'docs', '--config', 'sub/harness.yaml', '--format', 'json'], dir);
     expect(result.stderr).toBe('');
     expect(result.code).toBe(0);
-    const document = JSON.parse(result.stdout) as { checks: { name: string; files?: number }[]; diagnostics: unknown[] };
+    const document = JSON.parse(result.stdout) as {
+      checks: { name: string; files?: number }[];
+      diagnostics: unknown[];
+    };
     expect(document.checks.find((c) => c.name === 'docs')?.files).toBeGreaterThanOrEqual(2);
     expect(document.diagnostics).toEqual([]);
   });
@@ -119,38 +146,65 @@ describe('the config file and the repository root', () => {
   });
 
   it('only a harness.config.yml: exit 2 naming it', async () => {
-    const result = await harness(['check'], repo({ 'AGENTS.md': '# Map\n', 'harness.config.yml': 'version: 1\ndocs: {}\n' }));
+    const result = await harness(
+      ['check'],
+      repo({ 'AGENTS.md': '# Map\n', 'harness.config.yml': 'version: 1\ndocs: {}\n' }),
+    );
     expect(result.code).toBe(2);
-    expect(result.stderr).toContain('harness.config.yml: error CONFIG_NOT_FOUND: harness reads harness.config.yaml, not harness.config.yml');
+    expect(result.stderr).toContain(
+      'harness.config.yml: error CONFIG_NOT_FOUND: harness reads harness.config.yaml, not harness.config.yml',
+    );
   });
 });
 
 describe('exit-2 errors in the requested format', () => {
   it('a YAML alias bomb is CONFIG_INVALID with its place, as an ::error command on stdout', async () => {
     const lines = ['version: 1', 'a: &a [x, x, x, x, x, x, x, x, x, x]'];
-    for (let i = 0; i < 8; i++) lines.push(`${'bcdefghi'[i]}: &${'bcdefghi'[i]} [${Array(10).fill(`*${'abcdefgh'[i]}`).join(', ')}]`);
-    const result = await harness(['check', '--format', 'github'], repo({ 'harness.config.yaml': `${lines.join('\n')}\n` }));
+    for (let i = 0; i < 8; i++)
+      lines.push(`${'bcdefghi'[i]}: &${'bcdefghi'[i]} [${Array(10).fill(`*${'abcdefgh'[i]}`).join(', ')}]`);
+    const result = await harness(
+      ['check', '--format', 'github'],
+      repo({ 'harness.config.yaml': `${lines.join('\n')}\n` }),
+    );
     expect(result.code).toBe(2);
-    expect(result.stdout).toMatch(/^::error file=harness.config.yaml,line=\d+,col=\d+,title=harness CONFIG_INVALID::\(yaml\): too many alias expansions/);
-    expect(result.stderr).toMatch(/^harness.config.yaml:\d+:\d+: error CONFIG_INVALID: \(yaml\): too many alias expansions/);
+    expect(result.stdout).toMatch(
+      /^::error file=harness.config.yaml,line=\d+,col=\d+,title=harness CONFIG_INVALID::\(yaml\): too many alias expansions/,
+    );
+    expect(result.stderr).toMatch(
+      /^harness.config.yaml:\d+:\d+: error CONFIG_INVALID: \(yaml\): too many alias expansions/,
+    );
     expect(result.stderr).not.toContain('internal error');
   });
 
   it('--format json: one document with ok false and the error', async () => {
-    const result = await harness(['check', '--format', 'json'], repo({ 'harness.config.yaml': 'version: 1\nlayers:\n  domians: ["src/*"]\n' }));
+    const result = await harness(
+      ['check', '--format', 'json'],
+      repo({ 'harness.config.yaml': 'version: 1\nlayers:\n  domians: ["src/*"]\n' }),
+    );
     expect(result.code).toBe(2);
-    expect(JSON.parse(result.stdout)).toMatchObject({ version: 1, ok: false, error: { code: 'CONFIG_INVALID', file: 'harness.config.yaml', line: 3 }, checks: [], diagnostics: [] });
+    expect(JSON.parse(result.stdout)).toMatchObject({
+      version: 1,
+      ok: false,
+      error: { code: 'CONFIG_INVALID', file: 'harness.config.yaml', line: 3 },
+      checks: [],
+      diagnostics: [],
+    });
   });
 });
 
 // The machine's own Node.js, older than engines, where there is one (Debian's node 20 here).
-const oldNode = ['/usr/bin/node', '/usr/local/bin/node'].find((path) => existsSync(path) && Number(execFileSync(path, ['-p', 'process.versions.node.split(".")[0]']).toString()) < 22);
+const oldNode = ['/usr/bin/node', '/usr/local/bin/node'].find(
+  (path) =>
+    existsSync(path) && Number(execFileSync(path, ['-p', 'process.versions.node.split(".")[0]']).toString()) < 22,
+);
 
 describe.skipIf(oldNode === undefined)('an older Node.js', () => {
   it('is refused at once: exit 2 naming the version needed', async () => {
     const result = await harness(['check'], tmpdir(), oldNode);
     expect(result.code).toBe(2);
     expect(result.stdout).toBe('');
-    expect(result.stderr).toMatch(/^error TOOL_MISSING: harness needs Node\.js 22\.12\.0 or newer; this is Node\.js \d+\.\d+\.\d+\n {2}fix: /);
+    expect(result.stderr).toMatch(
+      /^error TOOL_MISSING: harness needs Node\.js 22\.12\.0 or newer; this is Node\.js \d+\.\d+\.\d+\n {2}fix: /,
+    );
   });
 });

@@ -49,7 +49,10 @@ const writes = new Set<PlannedFile['action']>(['create', 'overwrite', 'update'])
 export async function applyInit(plan: InitPlan, options: ApplyOptions = {}): Promise<InitResult> {
   const pending = plan.files.filter((f) => writes.has(f.action) && f.content !== undefined);
   // The config goes last: until it exists, the repository does not look initialised.
-  const ordered = [...pending.filter((f) => f.path !== configFileName), ...pending.filter((f) => f.path === configFileName)];
+  const ordered = [
+    ...pending.filter((f) => f.path !== configFileName),
+    ...pending.filter((f) => f.path === configFileName),
+  ];
   const problems = await findWriteProblems(plan.root, ordered);
   if (problems.length > 0) throw writeProblemsError(problems);
   for (const file of plan.files) await removeLeftover(plan.root, file.path);
@@ -95,12 +98,19 @@ class SettledChecks {
   }
 }
 
-async function recordBaselines(plan: InitPlan, options: ApplyOptions, result: InitResult, before: BaselineSnapshot): Promise<void> {
+async function recordBaselines(
+  plan: InitPlan,
+  options: ApplyOptions,
+  result: InitResult,
+  before: BaselineSnapshot,
+): Promise<void> {
   const loaded = await loadConfig({ cwd: plan.root });
   const checks = options.checks ?? registeredChecks;
   // No token: init never calls GitHub (the rulesets check skips itself without one).
   const env = { ...(options.env ?? {}), GITHUB_TOKEN: undefined, GH_TOKEN: undefined };
-  const tracked = [loaded.config.layers?.baseline, loaded.config.docs?.baseline].filter((p): p is string => p !== undefined);
+  const tracked = [loaded.config.layers?.baseline, loaded.config.docs?.baseline].filter(
+    (p): p is string => p !== undefined,
+  );
   if (plan.baselineChecks.length > 0) {
     const recorded = await runChecks({
       checks,
@@ -113,7 +123,8 @@ async function recordBaselines(plan: InitPlan, options: ApplyOptions, result: In
   }
   const after = await snapshotBaselines(plan.root, [...new Set([...before.configured, ...tracked])]);
   for (const [path, text] of after.files) {
-    if (before.files.get(path) !== text) result.baselines.push({ path, action: before.files.has(path) ? 'update' : 'create' });
+    if (before.files.get(path) !== text)
+      result.baselines.push({ path, action: before.files.has(path) ? 'update' : 'create' });
   }
   // Then the gate itself, as a bare `harness check` runs it: every configured check.
   const confirmed = await runChecks({ checks, root: loaded.root, config: loaded.config, options: { env } });

@@ -21,7 +21,11 @@ export async function askInitChoices(inspection: InitInspection, maxLines: numbe
     const answer = await select({
       message: `Layers: ${layers.explanation[0] ?? ''}`,
       options: [
-        { value: true, label: `Use the proposal (${layers.mode === 'domains' ? 'domain mode' : layers.mode === 'paths' ? 'path mode' : 'contracts from your rules'})`, hint: layers.section?.order.join(' → ') ?? layers.contracts?.map((c) => c.name).join(', ') },
+        {
+          value: true,
+          label: `Use the proposal (${layers.mode === 'domains' ? 'domain mode' : layers.mode === 'paths' ? 'path mode' : 'contracts from your rules'})`,
+          hint: layers.section?.order.join(' → ') ?? layers.contracts?.map((c) => c.name).join(', '),
+        },
         { value: false, label: 'Leave layers out for now' },
       ],
       initialValue: true,
@@ -30,14 +34,20 @@ export async function askInitChoices(inspection: InitInspection, maxLines: numbe
     useLayers = answer;
   }
   const items: { value: Item; label: string; hint?: string }[] = [
-    { value: 'docs', label: 'AGENTS.md map and docs/ knowledge base', hint: facts.agentsMd === undefined ? 'new map' : 'your AGENTS.md is kept' },
+    {
+      value: 'docs',
+      label: 'AGENTS.md map and docs/ knowledge base',
+      hint: facts.agentsMd === undefined ? 'new map' : 'your AGENTS.md is kept',
+    },
     { value: 'claude', label: 'CLAUDE.md loading AGENTS.md', hint: facts.claudeMd ? 'yours is kept' : '@AGENTS.md' },
     { value: 'workflow', label: 'GitHub workflow .github/workflows/harness.yml' },
     { value: 'rulesets', label: 'Ruleset .github/rulesets/main.json requiring the check' },
     { value: 'baselines', label: "Baselines of today's findings, so harness check is green now" },
   ];
-  if (Object.keys(facts.scripts).some((s) => s === 'build' || s === 'test')) items.push({ value: 'budgets', label: 'Time budgets for the build and test scripts' });
-  if (facts.composeFiles.length > 0) items.push({ value: 'compose', label: `Per-worktree stacks from ${facts.composeFiles.join(', ')}` });
+  if (Object.keys(facts.scripts).some((s) => s === 'build' || s === 'test'))
+    items.push({ value: 'budgets', label: 'Time budgets for the build and test scripts' });
+  if (facts.composeFiles.length > 0)
+    items.push({ value: 'compose', label: `Per-worktree stacks from ${facts.composeFiles.join(', ')}` });
   const picked = await multiselect({
     message: 'What should init set up? (space toggles, enter accepts)',
     options: items,

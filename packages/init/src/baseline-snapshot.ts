@@ -20,7 +20,9 @@ export async function snapshotBaselines(root: string, configured: readonly strin
   const files = new Map<string, string>();
   let entries: string[] = [];
   try {
-    entries = (await readdir(join(root, baselineDir), { recursive: true })).map((e) => posix.join(baselineDir, e.split('\\').join('/')));
+    entries = (await readdir(join(root, baselineDir), { recursive: true })).map((e) =>
+      posix.join(baselineDir, e.split('\\').join('/')),
+    );
   } catch {
     // No baseline folder yet.
   }

@@ -30,27 +30,47 @@ async function problemOf(root: string, file: PlannedFile): Promise<WriteProblem 
   const { path } = file;
   const normal = posix.normalize(path);
   if (isAbsolute(path) || normal === '..' || normal.startsWith('../')) {
-    return { path, message: `${path} is outside the repository`, fix: 'This is a bug in harness: init writes only inside the repository; please report it.' };
+    return {
+      path,
+      message: `${path} is outside the repository`,
+      fix: 'This is a bug in harness: init writes only inside the repository; please report it.',
+    };
   }
   const escape = await escapingFolder(root, path);
   if (escape !== undefined) {
-    return { path, message: `${escape} is a symbolic link that leaves the repository`, fix: `init writes only inside the repository: replace the link ${escape} with a folder, or move it away.` };
+    return {
+      path,
+      message: `${escape} is a symbolic link that leaves the repository`,
+      fix: `init writes only inside the repository: replace the link ${escape} with a folder, or move it away.`,
+    };
   }
   const entry = await entryOf(root, path);
-  if (entry.kind === 'directory') return { path, message: `${path} is a folder`, fix: `Move or rename the folder ${path}, then run init again.` };
-  if (entry.kind === 'other') return { path, message: `${path} is not a regular file`, fix: `Move ${path} away, then run init again.` };
+  if (entry.kind === 'directory')
+    return { path, message: `${path} is a folder`, fix: `Move or rename the folder ${path}, then run init again.` };
+  if (entry.kind === 'other')
+    return { path, message: `${path} is not a regular file`, fix: `Move ${path} away, then run init again.` };
   if (entry.kind === 'link' && file.replacesLink !== true) {
-    return { path, message: `${path} is a symbolic link`, fix: `Remove the link ${path}, or run init with --force to replace the link (never what it points to).` };
+    return {
+      path,
+      message: `${path} is a symbolic link`,
+      fix: `Remove the link ${path}, or run init with --force to replace the link (never what it points to).`,
+    };
   }
   const folder = await nearestExisting(root, path);
   const shown = folder === '' ? 'the repository root' : folder;
   const folderEntry = folder === '' ? { kind: 'directory' as const } : await entryOf(root, folder);
-  const isFolder = folderEntry.kind === 'directory' || (folderEntry.kind === 'link' && folderEntry.resolves === 'directory');
-  if (!isFolder) return { path, message: `${shown} is a file, not a folder`, fix: `Move ${shown} away, then run init again.` };
+  const isFolder =
+    folderEntry.kind === 'directory' || (folderEntry.kind === 'link' && folderEntry.resolves === 'directory');
+  if (!isFolder)
+    return { path, message: `${shown} is a file, not a folder`, fix: `Move ${shown} away, then run init again.` };
   try {
     await access(join(root, folder), constants.W_OK | constants.X_OK);
   } catch {
-    return { path, message: `${shown} is not writable`, fix: `Make ${shown} writable (\`chmod u+w ${folder === '' ? '.' : folder}\`) or run init as its owner, then run init again.` };
+    return {
+      path,
+      message: `${shown} is not writable`,
+      fix: `Make ${shown} writable (\`chmod u+w ${folder === '' ? '.' : folder}\`) or run init as its owner, then run init again.`,
+    };
   }
   return undefined;
 }
@@ -59,7 +79,10 @@ async function problemOf(root: string, file: PlannedFile): Promise<WriteProblem 
 export function describeWriteProblems(problems: readonly WriteProblem[]): string[] {
   const groups = new Map<string, WriteProblem[]>();
   for (const problem of problems) groups.set(problem.message, [...(groups.get(problem.message) ?? []), problem]);
-  return [...groups.entries()].map(([message, [first, ...rest]]) => `cannot write ${first?.path ?? ''}${rest.length > 0 ? ` and ${rest.length} more` : ''}: ${message}. ${first?.fix ?? ''}`);
+  return [...groups.entries()].map(
+    ([message, [first, ...rest]]) =>
+      `cannot write ${first?.path ?? ''}${rest.length > 0 ? ` and ${rest.length} more` : ''}: ${message}. ${first?.fix ?? ''}`,
+  );
 }
 
 /** The error for writes that cannot be made: every problem, the first one's place, each fix once. */

@@ -23,13 +23,18 @@ function fakeGit(script: string): string {
 
 describe.skipIf(process.platform === 'win32')('git adapter', () => {
   it('runs git with terminal prompts off and no stdin to wait on', async () => {
-    const dir = fakeGit('printf "prompt=%s\\0" "$GIT_TERMINAL_PROMPT"; if read -r line; then printf "stdin=open\\0"; else printf "stdin=closed\\0"; fi');
+    const dir = fakeGit(
+      'printf "prompt=%s\\0" "$GIT_TERMINAL_PROMPT"; if read -r line; then printf "stdin=open\\0"; else printf "stdin=closed\\0"; fi',
+    );
     expect(await listRepoFiles(dir)).toEqual(['prompt=0', 'stdin=closed']);
   });
 
   it('a failing git is GIT_FAILED with what git said, and the branch of a failing git is unknown', async () => {
     const dir = fakeGit('echo "fatal: not a git repository" >&2; exit 128');
-    await expect(listRepoFiles(dir)).rejects.toMatchObject({ code: 'GIT_FAILED', message: expect.stringContaining('fatal: not a git repository') as unknown });
+    await expect(listRepoFiles(dir)).rejects.toMatchObject({
+      code: 'GIT_FAILED',
+      message: expect.stringContaining('fatal: not a git repository') as unknown,
+    });
     expect(await currentBranch(dir)).toBeUndefined();
   });
 });

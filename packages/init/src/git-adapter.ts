@@ -39,7 +39,9 @@ function runGit(root: string, args: readonly string[]): Promise<GitRun> {
       if (stderr.length < stderrLimit) stderr += chunk.toString('utf8');
     });
     child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout: Buffer.concat(out).toString('utf8'), stderr: stderr.trim(), overflow }));
+    child.on('close', (code) =>
+      resolve({ code, stdout: Buffer.concat(out).toString('utf8'), stderr: stderr.trim(), overflow }),
+    );
   });
 }
 
@@ -55,14 +57,21 @@ async function git(root: string, args: string[]): Promise<string> {
         cause,
       });
     }
-    throw new HarnessError('GIT_FAILED', `${command} could not start in ${root}`, { cause, fix: 'Run the git command yourself to see why.' });
+    throw new HarnessError('GIT_FAILED', `${command} could not start in ${root}`, {
+      cause,
+      fix: 'Run the git command yourself to see why.',
+    });
   }
   if (result.overflow) {
-    throw new HarnessError('GIT_FAILED', `${command} printed more than ${gitOutputLimit / 1024 / 1024} MB in ${root}`, { fix: 'Run the git command yourself to see why.' });
+    throw new HarnessError('GIT_FAILED', `${command} printed more than ${gitOutputLimit / 1024 / 1024} MB in ${root}`, {
+      fix: 'Run the git command yourself to see why.',
+    });
   }
   if (result.code !== 0) {
     const said = result.stderr === '' ? '' : `: ${result.stderr.split('\n').slice(0, 5).join(' / ')}`;
-    throw new HarnessError('GIT_FAILED', `${command} failed in ${root}${said}`, { fix: 'Run the git command yourself to see why.' });
+    throw new HarnessError('GIT_FAILED', `${command} failed in ${root}${said}`, {
+      fix: 'Run the git command yourself to see why.',
+    });
   }
   return result.stdout;
 }

@@ -46,7 +46,11 @@ export interface PlannedMigration {
 export interface InitPlan {
   root: string;
   facts: InitFacts;
-  layers: { mode: 'domains' | 'paths' | 'contracts' | 'none' | 'existing'; explanation: string[]; migrations?: PlannedMigration[] };
+  layers: {
+    mode: 'domains' | 'paths' | 'contracts' | 'none' | 'existing';
+    explanation: string[];
+    migrations?: PlannedMigration[];
+  };
   files: PlannedFile[];
   /** Checks whose findings are recorded as baselines after the files are written. */
   baselineChecks: string[];

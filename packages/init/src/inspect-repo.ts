@@ -89,8 +89,12 @@ async function readWorkspacePatterns(root: string, pkg: PackageJson): Promise<st
 
 async function readWorkspaces(root: string, patterns: readonly string[]): Promise<WorkspacePackage[]> {
   // A pattern from the user's files that climbs out of the repository (`../*`, `/abs/*`) is not followed.
-  const inRepo = patterns.filter((p) => !posix.isAbsolute(p.replace(/^!/, '')) && !posix.normalize(p.replace(/^!/, '')).startsWith('..'));
-  const positive = inRepo.filter((p) => !p.startsWith('!')).map((p) => posix.join(p.replace(/\/+$/, ''), 'package.json'));
+  const inRepo = patterns.filter(
+    (p) => !posix.isAbsolute(p.replace(/^!/, '')) && !posix.normalize(p.replace(/^!/, '')).startsWith('..'),
+  );
+  const positive = inRepo
+    .filter((p) => !p.startsWith('!'))
+    .map((p) => posix.join(p.replace(/\/+$/, ''), 'package.json'));
   if (positive.length === 0) return [];
   const negative = inRepo.filter((p) => p.startsWith('!')).map((p) => posix.join(p.slice(1), 'package.json'));
   const found = await glob(positive, { cwd: root, ignore: ['**/node_modules/**', ...negative] });
@@ -98,12 +102,21 @@ async function readWorkspaces(root: string, patterns: readonly string[]): Promis
   const packages = await Promise.all(
     manifests.sort().map(async (manifest) => {
       const pkg = parsePackageJson((await readInside(root, manifest)) ?? '{}');
-      const deps = { ...pkg.dependencies, ...pkg.devDependencies, ...pkg.peerDependencies, ...pkg.optionalDependencies };
+      const deps = {
+        ...pkg.dependencies,
+        ...pkg.devDependencies,
+        ...pkg.peerDependencies,
+        ...pkg.optionalDependencies,
+      };
       return { dir: posix.dirname(manifest), name: pkg.name ?? posix.dirname(manifest), deps: Object.keys(deps) };
     }),
   );
   const names = new Set(packages.map((p) => p.name));
-  return packages.map(({ dir, name, deps }) => ({ dir, name, internalDeps: deps.filter((d) => names.has(d) && d !== name).sort() }));
+  return packages.map(({ dir, name, deps }) => ({
+    dir,
+    name,
+    internalDeps: deps.filter((d) => names.has(d) && d !== name).sort(),
+  }));
 }
 
 function findSourceRoots(files: readonly string[], workspaces: readonly WorkspacePackage[]): string[] {
@@ -127,7 +140,8 @@ async function readWorkflows(root: string, files: readonly string[]): Promise<Wo
       try {
         const doc = parseYaml(text) as { on?: { push?: { branches?: unknown } } } | null;
         const listed = doc?.on?.push?.branches;
-        if (Array.isArray(listed)) branches = listed.filter((b): b is string => typeof b === 'string' && !/[*?]/.test(b));
+        if (Array.isArray(listed))
+          branches = listed.filter((b): b is string => typeof b === 'string' && !/[*?]/.test(b));
       } catch {
         // A workflow init cannot parse is still listed; it just teaches us nothing.
       }
@@ -141,11 +155,15 @@ function parseWorkspaceYaml(text: string): { packages?: unknown } | null {
   try {
     return parseYaml(text) as { packages?: unknown } | null;
   } catch (cause) {
-    throw new HarnessError('CONFIG_PARSE', `pnpm-workspace.yaml is not valid YAML: ${cause instanceof Error ? cause.message.split('\n')[0] : String(cause)}`, {
-      place: { file: 'pnpm-workspace.yaml' },
-      fix: 'Correct pnpm-workspace.yaml (pnpm needs it too), then run `harness init` again.',
-      cause,
-    });
+    throw new HarnessError(
+      'CONFIG_PARSE',
+      `pnpm-workspace.yaml is not valid YAML: ${cause instanceof Error ? cause.message.split('\n')[0] : String(cause)}`,
+      {
+        place: { file: 'pnpm-workspace.yaml' },
+        fix: 'Correct pnpm-workspace.yaml (pnpm needs it too), then run `harness init` again.',
+        cause,
+      },
+    );
   }
 }
 

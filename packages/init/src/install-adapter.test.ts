@@ -19,7 +19,9 @@ function fakeTool(script: string): string {
 
 describe.skipIf(process.platform === 'win32')('runInstall', () => {
   it('runs the package manager with git prompts off and no stdin, handing its output on', async () => {
-    const dir = fakeTool('echo "prompt=$GIT_TERMINAL_PROMPT"; if read -r line; then echo stdin=open; else echo stdin=closed; fi');
+    const dir = fakeTool(
+      'echo "prompt=$GIT_TERMINAL_PROMPT"; if read -r line; then echo stdin=open; else echo stdin=closed; fi',
+    );
     let output = '';
     await runInstall(dir, `${join(dir, 'pm')} install`, (text) => (output += text));
     expect(output).toBe('prompt=0\nstdin=closed\n');
@@ -27,6 +29,9 @@ describe.skipIf(process.platform === 'win32')('runInstall', () => {
 
   it('a failing install is IO_FAILED naming the command and its exit code', async () => {
     const dir = fakeTool('exit 3');
-    await expect(runInstall(dir, `${join(dir, 'pm')} install`, () => undefined)).rejects.toMatchObject({ code: 'IO_FAILED', message: expect.stringContaining('exited with 3') as unknown });
+    await expect(runInstall(dir, `${join(dir, 'pm')} install`, () => undefined)).rejects.toMatchObject({
+      code: 'IO_FAILED',
+      message: expect.stringContaining('exited with 3') as unknown,
+    });
   });
 });

@@ -10,7 +10,12 @@ export async function runInstall(root: string, commandLine: string, onOutput: (t
   if (command === undefined) return;
   await new Promise<void>((resolve, reject) => {
     // No stdin, and git (for git dependencies) never asks on the terminal: an install never waits on a person.
-    const child = spawn(command, args, { cwd: root, stdio: ['ignore', 'pipe', 'pipe'], shell: process.platform === 'win32', env: { ...process.env, GIT_TERMINAL_PROMPT: '0' } });
+    const child = spawn(command, args, {
+      cwd: root,
+      stdio: ['ignore', 'pipe', 'pipe'],
+      shell: process.platform === 'win32',
+      env: { ...process.env, GIT_TERMINAL_PROMPT: '0' },
+    });
     child.stdout.on('data', (chunk: Buffer) => onOutput(chunk.toString()));
     child.stderr.on('data', (chunk: Buffer) => onOutput(chunk.toString()));
     child.on('error', (cause) =>
@@ -24,7 +29,11 @@ export async function runInstall(root: string, commandLine: string, onOutput: (t
     child.on('close', (code) =>
       code === 0
         ? resolve()
-        : reject(new HarnessError('IO_FAILED', `\`${commandLine}\` exited with ${code ?? 'a signal'}`, { fix: `Run \`${commandLine}\` yourself to see why; init's files are written.` })),
+        : reject(
+            new HarnessError('IO_FAILED', `\`${commandLine}\` exited with ${code ?? 'a signal'}`, {
+              fix: `Run \`${commandLine}\` yourself to see why; init's files are written.`,
+            }),
+          ),
     );
   });
 }

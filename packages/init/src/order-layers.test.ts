@@ -3,14 +3,19 @@ import { orderLayers } from './order-layers.js';
 
 describe('orderLayers', () => {
   it('uses the canonical order when the imports agree or are absent', () => {
-    expect(orderLayers(['ui', 'service', 'model', 'repo'], [])).toEqual({ order: ['model', 'repo', 'service', 'ui'], reasons: [] });
+    expect(orderLayers(['ui', 'service', 'model', 'repo'], [])).toEqual({
+      order: ['model', 'repo', 'service', 'ui'],
+      reasons: [],
+    });
     expect(orderLayers(['ui', 'service'], [{ from: 'ui', to: 'service', count: 4 }]).order).toEqual(['service', 'ui']);
   });
 
   it('moves a layer when the code only imports it the other way, and says why', () => {
     const result = orderLayers(['api', 'services'], [{ from: 'services', to: 'api', count: 3 }]);
     expect(result.order).toEqual(['api', 'services']);
-    expect(result.reasons).toEqual(['api comes before services: services imports api 3 times, api imports services never.']);
+    expect(result.reasons).toEqual([
+      'api comes before services: services imports api 3 times, api imports services never.',
+    ]);
   });
 
   it('lets the stronger direction win when layers import each other', () => {

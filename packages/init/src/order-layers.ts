@@ -49,7 +49,9 @@ function explain(canonical: readonly string[], order: readonly string[], edges: 
       if (canonical.indexOf(later) > canonical.indexOf(name)) continue;
       const count = edges.find((e) => e.from === later && e.to === name)?.count ?? 0;
       const back = edges.find((e) => e.from === name && e.to === later)?.count ?? 0;
-      reasons.push(`${name} comes before ${later}: ${later} imports ${name} ${plural(count, 'time')}, ${name} imports ${later} ${plural(back, 'time')}.`);
+      reasons.push(
+        `${name} comes before ${later}: ${later} imports ${name} ${plural(count, 'time')}, ${name} imports ${later} ${plural(back, 'time')}.`,
+      );
     }
   }
   return reasons;

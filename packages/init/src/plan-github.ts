@@ -26,9 +26,10 @@ export async function renderWorkflow(facts: RepoFacts): Promise<string> {
 
 function setupSteps(facts: RepoFacts): string {
   const pm = facts.packageManager.name;
-  const node = facts.nodeVersionFile === undefined
-    ? `node-version: ${facts.workflows.find((w) => w.nodeVersion !== undefined)?.nodeVersion ?? '22'}`
-    : `node-version-file: ${facts.nodeVersionFile}`;
+  const node =
+    facts.nodeVersionFile === undefined
+      ? `node-version: ${facts.workflows.find((w) => w.nodeVersion !== undefined)?.nodeVersion ?? '22'}`
+      : `node-version-file: ${facts.nodeVersionFile}`;
   const cache = pm === 'bun' ? '' : `\n    cache: ${pm}`;
   const steps = [
     ...(pm === 'pnpm' ? ['- uses: pnpm/action-setup@v4'] : []),

@@ -14,7 +14,16 @@ import { commandLine } from './package-manager-commands.js';
 import { planPackageJson } from './plan-package-json.js';
 import { renderRuleset, renderWorkflow, rulesetPath, workflowPath } from './plan-github.js';
 import type { MapContext } from './render-docs.js';
-import { architectureLines, commandLines, existingDocsLines, knowledgeBaseLines, layerMapText, layerRulesText, renderSplitMap, repositoryLines } from './render-docs.js';
+import {
+  architectureLines,
+  commandLines,
+  existingDocsLines,
+  knowledgeBaseLines,
+  layerMapText,
+  layerRulesText,
+  renderSplitMap,
+  repositoryLines,
+} from './render-docs.js';
 import { renderTemplate } from './render-template.js';
 import { planSplit } from './plan-split.js';
 import type { RepoEntry } from './repo-entry.js';
@@ -73,39 +82,77 @@ export async function planInit(inspection: InitInspection, options: PlanOptions)
   const mapLink = mapEntry.kind === 'link' ? mapEntry : undefined;
   // A linked map is split only with --force, and only when the link points at a file in the repository.
   const splitLink = mapLink !== undefined && (options.force !== true || mapLink.resolves !== 'file');
-  const split = options.split === true && facts.agentsMd !== undefined && !splitLink ? await planSplit(facts.root, docs.maxLines, inspection.mapLines ?? 0) : undefined;
+  const split =
+    options.split === true && facts.agentsMd !== undefined && !splitLink
+      ? await planSplit(facts.root, docs.maxLines, inspection.mapLines ?? 0)
+      : undefined;
   const extraDocs = [...facts.docsFiles.filter((f) => !isSkeletonPath(f)), ...(split?.docs ?? [])].sort();
   const context: MapContext = { facts, layers: inspection.layers, workflow: writeWorkflow, extraDocs };
   const desired: Desired[] = [];
   const files: PlannedFile[] = [];
 
   if (inspection.existingConfig === undefined || options.force === true) {
-    desired.push({ path: configFileName, content: proposal.text, purpose: `sections: ${proposal.sections.join(', ')}` });
+    desired.push({
+      path: configFileName,
+      content: proposal.text,
+      purpose: `sections: ${proposal.sections.join(', ')}`,
+    });
   } else {
-    files.push({ path: configFileName, action: 'keep', reason: 'exists; it is used as it is (--force replaces it with the proposal)' });
+    files.push({
+      path: configFileName,
+      action: 'keep',
+      reason: 'exists; it is used as it is (--force replaces it with the proposal)',
+    });
   }
   if (choices.docs) {
     files.push(...(split?.planned ?? []));
     if (facts.agentsMd === undefined) {
-      desired.push({ path: 'AGENTS.md', content: await renderMap(context), purpose: 'the map: links to docs/ and the commands' });
+      desired.push({
+        path: 'AGENTS.md',
+        content: await renderMap(context),
+        purpose: 'the map: links to docs/ and the commands',
+      });
     } else if (split?.sections !== undefined) {
       const content = renderSplitMap(split.title, split.sections, context);
-      files.push({ path: 'AGENTS.md', action: 'update', reason: `--split: a ${countLines(content)}-line map linking ${split.sections.length} section files${mapLink === undefined ? '' : `; --force: replaces the symbolic link to ${mapLink.to}, which is not touched`}`, content, ...(mapLink === undefined ? {} : { replacesLink: true }) });
+      files.push({
+        path: 'AGENTS.md',
+        action: 'update',
+        reason: `--split: a ${countLines(content)}-line map linking ${split.sections.length} section files${mapLink === undefined ? '' : `; --force: replaces the symbolic link to ${mapLink.to}, which is not touched`}`,
+        content,
+        ...(mapLink === undefined ? {} : { replacesLink: true }),
+      });
     } else if (mapLink !== undefined && split === undefined) {
       files.push({ path: 'AGENTS.md', action: 'keep', reason: linkedMapReason(mapLink, options) });
     } else if (split === undefined) {
       const same = (await readInside(facts.root, 'AGENTS.md')) === (await renderMap(context));
-      files.push(same ? { path: 'AGENTS.md', action: 'unchanged', reason: 'already as init writes it' } : { path: 'AGENTS.md', action: 'keep', reason: keepMapReason(inspection.mapLines ?? 0, docs.maxLines) });
+      files.push(
+        same
+          ? { path: 'AGENTS.md', action: 'unchanged', reason: 'already as init writes it' }
+          : { path: 'AGENTS.md', action: 'keep', reason: keepMapReason(inspection.mapLines ?? 0, docs.maxLines) },
+      );
     }
     desired.push(...(await skeleton(context, options.today)));
   }
   if (choices.claude) {
-    desired.push({ path: 'CLAUDE.md', content: await renderTemplate('CLAUDE.md', {}), purpose: '`@AGENTS.md`: Claude Code loads the map', precious: true });
+    desired.push({
+      path: 'CLAUDE.md',
+      content: await renderTemplate('CLAUDE.md', {}),
+      purpose: '`@AGENTS.md`: Claude Code loads the map',
+      precious: true,
+    });
   }
-  if (writeWorkflow) desired.push({ path: workflowPath, content: await renderWorkflow(facts), purpose: 'harness check with annotations, SARIF and the step summary' });
-  else if (workflowOwner !== undefined) files.push({ path: workflowPath, action: 'skip', reason: `${workflowOwner.path} already runs harness check` });
-  if (ruleset !== undefined) desired.push({ path: rulesetPath, content: ruleset, purpose: 'requires the harness check on the default branch' });
-  else if (choices.rulesets) files.push({ path: rulesetPath, action: 'skip', reason: 'this build of harness ships no rulesets template' });
+  if (writeWorkflow)
+    desired.push({
+      path: workflowPath,
+      content: await renderWorkflow(facts),
+      purpose: 'harness check with annotations, SARIF and the step summary',
+    });
+  else if (workflowOwner !== undefined)
+    files.push({ path: workflowPath, action: 'skip', reason: `${workflowOwner.path} already runs harness check` });
+  if (ruleset !== undefined)
+    desired.push({ path: rulesetPath, content: ruleset, purpose: 'requires the harness check on the default branch' });
+  else if (choices.rulesets)
+    files.push({ path: rulesetPath, action: 'skip', reason: 'this build of harness ships no rulesets template' });
 
   for (const want of desired) files.push(await resolveAction(facts.root, want, options.force === true));
   const installCommand = commandLine(facts.packageManager.agent, 'install');
@@ -113,18 +160,33 @@ export async function planInit(inspection: InitInspection, options: PlanOptions)
 
   const effective = inspection.existingConfig?.config ?? (await parseProposal(proposal.text));
   // A write that cannot be made stops applyInit; the plan says so already, so --dry-run shows it.
-  const blocked = await findWriteProblems(facts.root, files.filter((f) => f.content !== undefined && f.action !== 'keep' && f.action !== 'unchanged' && f.action !== 'skip'));
+  const blocked = await findWriteProblems(
+    facts.root,
+    files.filter(
+      (f) => f.content !== undefined && f.action !== 'keep' && f.action !== 'unchanged' && f.action !== 'skip',
+    ),
+  );
   return {
     root: facts.root,
     facts: summarizeFacts(inspection),
     layers: {
       ...(inspection.existingConfig?.config === undefined || options.force === true
         ? { mode: inspection.layers.mode, explanation: inspection.layers.explanation }
-        : { mode: 'existing' as const, explanation: ['harness.config.yaml exists: its layers section is used as it is.', ...keptContractsLines(inspection)] }),
+        : {
+            mode: 'existing' as const,
+            explanation: [
+              'harness.config.yaml exists: its layers section is used as it is.',
+              ...keptContractsLines(inspection),
+            ],
+          }),
       ...plannedMigrations(inspection),
     },
     files: orderForDisplay(files),
-    baselineChecks: choices.baselines ? registeredChecks.filter((c) => effective[c.section] !== undefined && keepsBaseline(c.section)).map((c) => c.name) : [],
+    baselineChecks: choices.baselines
+      ? registeredChecks
+          .filter((c) => effective[c.section] !== undefined && keepsBaseline(c.section))
+          .map((c) => c.name)
+      : [],
     confirm: choices.baselines,
     installCommand,
     notes: [...(split?.notes ?? []), ...describeWriteProblems(blocked)],
@@ -134,15 +196,25 @@ export async function planInit(inspection: InitInspection, options: PlanOptions)
 /** With a config kept, what a migration found is shown but not written. */
 function keptContractsLines({ layers }: InitInspection): string[] {
   const count = layers.contracts?.length ?? 0;
-  return layers.migrations === undefined ? [] : [
-    `${count} ${count === 1 ? 'contract' : 'contracts'} from ${[...new Set(layers.migrations.map((m) => m.file))].join(', ')} not written (--force replaces the config with the proposal; --dry-run --force shows it):`,
-    ...layers.explanation,
-  ];
+  return layers.migrations === undefined
+    ? []
+    : [
+        `${count} ${count === 1 ? 'contract' : 'contracts'} from ${[...new Set(layers.migrations.map((m) => m.file))].join(', ')} not written (--force replaces the config with the proposal; --dry-run --force shows it):`,
+        ...layers.explanation,
+      ];
 }
 
 function plannedMigrations({ layers }: InitInspection): { migrations?: PlannedMigration[] } {
   if (layers.migrations === undefined) return {};
-  return { migrations: layers.migrations.map((m) => ({ source: m.source, file: m.file, contracts: m.contracts.map((c) => c.name), unmapped: m.unmapped, notes: m.notes })) };
+  return {
+    migrations: layers.migrations.map((m) => ({
+      source: m.source,
+      file: m.file,
+      contracts: m.contracts.map((c) => c.name),
+      unmapped: m.unmapped,
+      notes: m.notes,
+    })),
+  };
 }
 
 async function renderMap(context: MapContext): Promise<string> {
@@ -158,7 +230,11 @@ async function renderMap(context: MapContext): Promise<string> {
 async function skeleton(context: MapContext, today: string): Promise<Desired[]> {
   const base = join(templatesDir(), 'docs');
   const entries = await readdir(base, { recursive: true, withFileTypes: true });
-  const paths = entries.filter((e) => e.isFile()).map((e) => posix.join('docs', posix.relative(base.split('\\').join('/'), join(e.parentPath, e.name).split('\\').join('/'))));
+  const paths = entries
+    .filter((e) => e.isFile())
+    .map((e) =>
+      posix.join('docs', posix.relative(base.split('\\').join('/'), join(e.parentPath, e.name).split('\\').join('/'))),
+    );
   const values = {
     name: context.facts.name,
     today,
@@ -168,45 +244,92 @@ async function skeleton(context: MapContext, today: string): Promise<Desired[]> 
     existingDocs: existingDocsLines(context.extraDocs),
   };
   return Promise.all(
-    paths.sort().map(async (path) => ({ path, content: await renderTemplate(path, values), purpose: 'docs/ knowledge base skeleton' })),
+    paths.sort().map(async (path) => ({
+      path,
+      content: await renderTemplate(path, values),
+      purpose: 'docs/ knowledge base skeleton',
+    })),
   );
 }
 
 async function resolveAction(root: string, want: Desired, force: boolean): Promise<PlannedFile> {
   const escape = await escapingFolder(root, want.path);
-  if (escape !== undefined) return { path: want.path, action: 'skip', reason: `${escape} is a symbolic link that leaves the repository; init writes nothing through it` };
+  if (escape !== undefined)
+    return {
+      path: want.path,
+      action: 'skip',
+      reason: `${escape} is a symbolic link that leaves the repository; init writes nothing through it`,
+    };
   const entry = await entryOf(root, want.path);
   if (entry.kind === 'link') return resolveLink(want, entry, force);
   const current = entry.kind === 'file' ? await readInside(root, want.path) : undefined;
   // A folder or a special file is planned as a write: checking the plan's writes reports it with a fix.
   if (current === undefined) return { path: want.path, action: 'create', reason: want.purpose, content: want.content };
   if (current === want.content) return { path: want.path, action: 'unchanged', reason: 'already as init writes it' };
-  if (force && want.precious !== true) return { path: want.path, action: 'overwrite', reason: `--force: ${want.purpose}`, content: want.content };
-  const why = want.precious === true ? 'exists and holds your own text (kept even with --force)' : 'exists (--force replaces it)';
-  return { path: want.path, action: 'keep', reason: want.path === 'CLAUDE.md' && !current.includes('@AGENTS.md') ? `${why}; add a line \`@AGENTS.md\` so Claude Code loads the map` : why };
+  if (force && want.precious !== true)
+    return { path: want.path, action: 'overwrite', reason: `--force: ${want.purpose}`, content: want.content };
+  const why =
+    want.precious === true ? 'exists and holds your own text (kept even with --force)' : 'exists (--force replaces it)';
+  return {
+    path: want.path,
+    action: 'keep',
+    reason:
+      want.path === 'CLAUDE.md' && !current.includes('@AGENTS.md')
+        ? `${why}; add a line \`@AGENTS.md\` so Claude Code loads the map`
+        : why,
+  };
 }
 
 /** package.json, unless it is a link: that one is replaced only with --force, and never written through. */
-async function planManifest(facts: InitInspection['facts'], options: PlanOptions, installCommand: string): Promise<PlannedFile> {
+async function planManifest(
+  facts: InitInspection['facts'],
+  options: PlanOptions,
+  installCommand: string,
+): Promise<PlannedFile> {
   const entry = await entryOf(facts.root, 'package.json');
-  const planned = planPackageJson(entry.kind === 'link' && entry.resolves !== 'file' ? undefined : facts.packageJsonText, options.harnessVersion, installCommand);
+  const planned = planPackageJson(
+    entry.kind === 'link' && entry.resolves !== 'file' ? undefined : facts.packageJsonText,
+    options.harnessVersion,
+    installCommand,
+  );
   if (entry.kind !== 'link' || planned.action !== 'update') return planned;
-  if (options.force === true) return { ...planned, reason: `--force: replaces the symbolic link to ${entry.to} with a file (what it points to is not touched); ${planned.reason}`, replacesLink: true };
-  return { path: 'package.json', action: 'keep', reason: `a symbolic link to ${entry.to}; kept (--force replaces the link with a file); add harness with your package manager` };
+  if (options.force === true)
+    return {
+      ...planned,
+      reason: `--force: replaces the symbolic link to ${entry.to} with a file (what it points to is not touched); ${planned.reason}`,
+      replacesLink: true,
+    };
+  return {
+    path: 'package.json',
+    action: 'keep',
+    reason: `a symbolic link to ${entry.to}; kept (--force replaces the link with a file); add harness with your package manager`,
+  };
 }
 
 /** A symbolic link is the user's file: kept, or with --force replaced (the link, never what it points to). */
 function resolveLink(want: Desired, link: Extract<RepoEntry, { kind: 'link' }>, force: boolean): PlannedFile {
   const what = `a symbolic link to ${link.to}${link.resolves === 'missing' ? (link.inside ? ' (it points nowhere)' : ' outside the repository') : ''}`;
   if (want.precious === true) return { path: want.path, action: 'keep', reason: `${what}; kept even with --force` };
-  if (force) return { path: want.path, action: 'overwrite', reason: `--force: replaces ${what} with a file (what it points to is not touched): ${want.purpose}`, content: want.content, replacesLink: true };
-  return { path: want.path, action: 'keep', reason: `${what}; kept (--force replaces the link, never what it points to)` };
+  if (force)
+    return {
+      path: want.path,
+      action: 'overwrite',
+      reason: `--force: replaces ${what} with a file (what it points to is not touched): ${want.purpose}`,
+      content: want.content,
+      replacesLink: true,
+    };
+  return {
+    path: want.path,
+    action: 'keep',
+    reason: `${what}; kept (--force replaces the link, never what it points to)`,
+  };
 }
 
 function linkedMapReason(link: Extract<RepoEntry, { kind: 'link' }>, options: PlanOptions): string {
   const what = `a symbolic link to ${link.to}`;
   if (options.split !== true) return `${what}; it stays the map (init never replaces a link to your map)`;
-  if (options.force !== true) return `${what}; --split replaces the link with the short map only with --force (what it points to is never written)`;
+  if (options.force !== true)
+    return `${what}; --split replaces the link with the short map only with --force (what it points to is never written)`;
   return `${what} ${link.inside ? 'that points nowhere' : 'outside the repository'}; --split reads only files inside the repository`;
 }
 
@@ -223,7 +346,11 @@ function keepMapReason(lines: number, maxLines: number): string {
 }
 
 function isSkeletonPath(path: string): boolean {
-  return /^docs\/(index|architecture)\.md$|^docs\/(design-docs|exec-plans|product-specs|references|generated)\//.test(path) && !path.startsWith('docs/agents/');
+  return (
+    /^docs\/(index|architecture)\.md$|^docs\/(design-docs|exec-plans|product-specs|references|generated)\//.test(
+      path,
+    ) && !path.startsWith('docs/agents/')
+  );
 }
 
 async function parseProposal(text: string): Promise<HarnessConfig> {

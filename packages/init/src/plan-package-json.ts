@@ -7,7 +7,11 @@ const dependencyFields = ['dependencies', 'devDependencies', 'optionalDependenci
 
 export function planPackageJson(text: string | undefined, harnessVersion: string, installCommand: string): PlannedFile {
   if (text === undefined) {
-    return { path: 'package.json', action: 'skip', reason: 'no package.json at the root; add harness with your package manager (e.g. `npm i -D harness`)' };
+    return {
+      path: 'package.json',
+      action: 'skip',
+      reason: 'no package.json at the root; add harness with your package manager (e.g. `npm i -D harness`)',
+    };
   }
   const bom = text.startsWith('\uFEFF') ? '\uFEFF' : '';
   const body = text.slice(bom.length);
@@ -15,16 +19,24 @@ export function planPackageJson(text: string | undefined, harnessVersion: string
   const pkg = JSON.parse(body) as Record<string, unknown>;
   for (const field of dependencyFields) {
     const deps = pkg[field] as Record<string, string> | undefined;
-    if (deps?.harness !== undefined) return { path: 'package.json', action: 'unchanged', reason: `harness is already in ${field} (${deps.harness})` };
+    if (deps?.harness !== undefined)
+      return { path: 'package.json', action: 'unchanged', reason: `harness is already in ${field} (${deps.harness})` };
   }
   const range = `^${harnessVersion}`;
   const current = (pkg.devDependencies ?? {}) as Record<string, string>;
   const keys = Object.keys(current);
   const sorted = keys.every((k, i) => i === 0 || (keys[i - 1] ?? '') <= k);
   const next = { ...current, harness: range };
-  pkg.devDependencies = sorted ? Object.fromEntries(Object.entries(next).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) : next;
+  pkg.devDependencies = sorted
+    ? Object.fromEntries(Object.entries(next).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
+    : next;
   const indent = /^([ \t]+)"/m.exec(body)?.[1] ?? '  ';
   const json = JSON.stringify(pkg, null, indent).split('\n').join(eol);
   const content = `${bom}${json}${body.endsWith('\n') ? eol : ''}`;
-  return { path: 'package.json', action: 'update', reason: `devDependencies.harness ${range}; install with --install or \`${installCommand}\``, content };
+  return {
+    path: 'package.json',
+    action: 'update',
+    reason: `devDependencies.harness ${range}; install with --install or \`${installCommand}\``,
+    content,
+  };
 }

@@ -20,7 +20,13 @@ export interface SplitPlan {
 export async function planSplit(root: string, maxLines: number, lines: number): Promise<SplitPlan> {
   if (lines <= maxLines) {
     return {
-      planned: [{ path: 'AGENTS.md', action: 'keep', reason: `--split: ${lines} lines, within the limit of ${maxLines}; nothing to split` }],
+      planned: [
+        {
+          path: 'AGENTS.md',
+          action: 'keep',
+          reason: `--split: ${lines} lines, within the limit of ${maxLines}; nothing to split`,
+        },
+      ],
       docs: [],
       sections: undefined,
       title: undefined,
@@ -34,7 +40,13 @@ export async function planSplit(root: string, maxLines: number, lines: number): 
     const current = entry.kind === 'file' ? await readInside(root, file.path) : undefined;
     if (entry.kind !== 'missing' && current !== file.content) {
       return {
-        planned: [{ path: 'AGENTS.md', action: 'keep', reason: `--split stopped: ${file.path} exists${entry.kind === 'file' ? ' with other content' : ` as a ${entry.kind === 'link' ? 'symbolic link' : 'folder'}`}; move it away and run init again` }],
+        planned: [
+          {
+            path: 'AGENTS.md',
+            action: 'keep',
+            reason: `--split stopped: ${file.path} exists${entry.kind === 'file' ? ' with other content' : ` as a ${entry.kind === 'link' ? 'symbolic link' : 'folder'}`}; move it away and run init again`,
+          },
+        ],
         docs: [],
         sections: undefined,
         title: undefined,
@@ -43,7 +55,12 @@ export async function planSplit(root: string, maxLines: number, lines: number): 
     }
     planned.push(
       current === undefined
-        ? { path: file.path, action: 'create', reason: `section "${file.title}" of AGENTS.md, line for line`, content: file.content }
+        ? {
+            path: file.path,
+            action: 'create',
+            reason: `section "${file.title}" of AGENTS.md, line for line`,
+            content: file.content,
+          }
         : { path: file.path, action: 'unchanged', reason: `section "${file.title}" of AGENTS.md, already split out` },
     );
   }
@@ -52,6 +69,8 @@ export async function planSplit(root: string, maxLines: number, lines: number): 
     docs: files.map((f) => f.path),
     sections: files,
     title,
-    notes: [`--split: AGENTS.md had ${lines} lines (limit ${maxLines}); its ${files.length} sections move to ${splitDir}/ and the map links them.`],
+    notes: [
+      `--split: AGENTS.md had ${lines} lines (limit ${maxLines}); its ${files.length} sections move to ${splitDir}/ and the map links them.`,
+    ],
   };
 }

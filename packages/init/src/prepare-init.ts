@@ -39,7 +39,10 @@ export async function prepareInit(options: PrepareOptions): Promise<InitInspecti
   const from = migrationSourceOf(options.from);
   const facts = await inspectRepo(options.cwd);
   const sources = facts.files.filter((f) => sourceFile.test(f));
-  const layers = proposeContracts(await proposeLayers(facts, importCounter(facts)), await readMigrations(facts.root, sources, from));
+  const layers = proposeContracts(
+    await proposeLayers(facts, importCounter(facts)),
+    await readMigrations(facts.root, sources, from),
+  );
   const configText = await readOptional(join(facts.root, configFileName));
   let existingConfig: InitInspection['existingConfig'];
   if (configText !== undefined) {
@@ -56,7 +59,9 @@ function migrationSourceOf(value: string | undefined): MigrationSource | undefin
   if (value === undefined) return undefined;
   const found = migrationSources.find((s) => s === value);
   if (found !== undefined) return found;
-  throw new HarnessError('USAGE', `--from ${value} is not a tool init reads`, { fix: `Use --from with one of: ${migrationSources.join(', ')}.` });
+  throw new HarnessError('USAGE', `--from ${value} is not a tool init reads`, {
+    fix: `Use --from with one of: ${migrationSources.join(', ')}.`,
+  });
 }
 
 const sourceFile = /\.[cm]?[jt]sx?$/;

@@ -27,7 +27,12 @@ export const budgetScripts = ['build', 'test'] as const;
 export const budgetSeconds = 300;
 export const designDocsFrontmatter = { 'docs/design-docs/**': ['owner', 'status', 'last-reviewed'] };
 
-export function proposeConfig(facts: RepoFacts, layers: LayersProposal, choices: ConfigChoices, maxLines = 150): ConfigProposal {
+export function proposeConfig(
+  facts: RepoFacts,
+  layers: LayersProposal,
+  choices: ConfigChoices,
+  maxLines = 150,
+): ConfigProposal {
   const blocks: string[] = [
     `# yaml-language-server: $schema=${schemaUrl}\n` +
       '# Written by `harness init`. Every section is optional: `harness check` runs the checks whose\n' +
@@ -57,19 +62,29 @@ export function proposeConfig(facts: RepoFacts, layers: LayersProposal, choices:
         `From the package.json scripts ${scripts.join(' and ')}. ${budgetSeconds} seconds is a first guess:`,
         'run `harness budget` and set each to about 1.2 × its median.',
       ],
-      scripts.map((name) => ({ name, command: commandLine(facts.packageManager.agent, 'run', [name]), seconds: budgetSeconds })),
+      scripts.map((name) => ({
+        name,
+        command: commandLine(facts.packageManager.agent, 'run', [name]),
+        seconds: budgetSeconds,
+      })),
     );
   }
   if (choices.compose && facts.composeFiles.length > 0) {
-    add('compose', ['The project’s own compose files, one stack per git worktree (harness up).'], { files: facts.composeFiles });
+    add('compose', ['The project’s own compose files, one stack per git worktree (harness up).'], {
+      files: facts.composeFiles,
+    });
   }
   if (choices.rulesets) {
-    add('rulesets', ['GitHub rulesets kept as files: `harness rulesets plan`, then `apply`.'], { dir: '.github/rulesets' });
+    add('rulesets', ['GitHub rulesets kept as files: `harness rulesets plan`, then `apply`.'], {
+      dir: '.github/rulesets',
+    });
   }
   const text = blocks.join('\n');
   const validation = validateConfig(text, 'harness.config.yaml');
   if (!validation.ok) {
-    throw new Error(`init proposed an invalid harness.config.yaml: ${validation.problems.map((p) => `${p.key}: ${p.message}`).join('; ')}`);
+    throw new Error(
+      `init proposed an invalid harness.config.yaml: ${validation.problems.map((p) => `${p.key}: ${p.message}`).join('; ')}`,
+    );
   }
   return { text, sections };
 }

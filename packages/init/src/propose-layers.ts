@@ -40,7 +40,9 @@ export interface LayersProposal {
 }
 
 /** Counts imports between layers; given the files of each layer, returns edge counts. */
-export type LayerImportCounter = (layerOfFile: (file: string) => { group: string; layer: string } | undefined) => Promise<LayerEdgeCount[]>;
+export type LayerImportCounter = (
+  layerOfFile: (file: string) => { group: string; layer: string } | undefined,
+) => Promise<LayerEdgeCount[]>;
 
 export const testIgnores = ['**/*.test.*', '**/*.spec.*', '**/__tests__/**', '**/fixtures/**'];
 
@@ -51,7 +53,13 @@ export async function proposeLayers(facts: RepoFacts, countImports: LayerImportC
   const byPath = await proposePaths(tree, facts, countImports);
   if (byPath !== undefined) return byPath;
   const tiers = proposePackageTiers(facts.workspaces);
-  if (tiers !== undefined) return { mode: 'paths', section: { ...tiers.section, ignore: testIgnores }, explanation: tiers.explanation, domains: [] };
+  if (tiers !== undefined)
+    return {
+      mode: 'paths',
+      section: { ...tiers.section, ignore: testIgnores },
+      explanation: tiers.explanation,
+      domains: [],
+    };
   return {
     mode: 'none',
     section: undefined,
@@ -70,7 +78,9 @@ function layerFolders(tree: SourceTree, dir: string): string[] {
 /** Folders whose sub-folders are domains: each has at least two layer-named sub-folders. */
 export function findDomainContainers(tree: SourceTree): string[] {
   const found: string[] = [];
-  const dirs = [...tree.children.keys()].sort((a, b) => a.split('/').length - b.split('/').length || a.localeCompare(b));
+  const dirs = [...tree.children.keys()].sort(
+    (a, b) => a.split('/').length - b.split('/').length || a.localeCompare(b),
+  );
   for (const dir of dirs) {
     if (found.some((f) => dir === f || dir.startsWith(`${f}/`))) continue;
     const name = posix.basename(dir);
@@ -83,21 +93,34 @@ export function findDomainContainers(tree: SourceTree): string[] {
   return found;
 }
 
-async function proposeDomains(tree: SourceTree, containers: string[], facts: RepoFacts, countImports: LayerImportCounter): Promise<LayersProposal> {
+async function proposeDomains(
+  tree: SourceTree,
+  containers: string[],
+  facts: RepoFacts,
+  countImports: LayerImportCounter,
+): Promise<LayersProposal> {
   // A folder named like a container (features/, domains/…) matches with a glob, so new domains
   // are covered; elsewhere only the folders that have layers are listed.
   const named = (c: string) => domainContainerNames.includes(posix.basename(c).toLowerCase());
-  const members = (c: string) => subfolders(tree, c).filter((d) => named(c) || layerFolders(tree, joinPath(c, d)).length >= 2);
-  const domains = containers.flatMap((c) => members(c).map((d) => ({ path: joinPath(c, d), layers: layerFolders(tree, joinPath(c, d)) })));
+  const members = (c: string) =>
+    subfolders(tree, c).filter((d) => named(c) || layerFolders(tree, joinPath(c, d)).length >= 2);
+  const domains = containers.flatMap((c) =>
+    members(c).map((d) => ({ path: joinPath(c, d), layers: layerFolders(tree, joinPath(c, d)) })),
+  );
   const domainGlobs = containers.flatMap((c) => (named(c) ? [`${c}/*`] : members(c).map((d) => joinPath(c, d))));
   const names = [...new Set(domains.flatMap((d) => d.layers))];
   const edges = await countImports((file) => {
     const domain = domains.find((d) => file.startsWith(`${d.path}/`));
     const layer = domain === undefined ? undefined : file.slice(domain.path.length + 1).split('/')[0];
-    return domain === undefined || layer === undefined || !domain.layers.includes(layer) ? undefined : { group: domain.path, layer };
+    return domain === undefined || layer === undefined || !domain.layers.includes(layer)
+      ? undefined
+      : { group: domain.path, layer };
   });
   const { order, reasons } = orderLayers(names, edges);
-  const extras = findExtras(tree, containers.map((c) => posix.dirname(c)));
+  const extras = findExtras(
+    tree,
+    containers.map((c) => posix.dirname(c)),
+  );
   const section: LayersSection = { domains: domainGlobs, order, ...extras.section, ignore: testIgnores };
   const list = (c: string) => members(c).join(', ');
   return {
@@ -105,7 +128,10 @@ async function proposeDomains(tree: SourceTree, containers: string[], facts: Rep
     section,
     domains,
     explanation: [
-      ...containers.map((c) => `Domain mode: ${c}/ holds one folder per domain (${list(c)}), and their sub-folders are named like layers.`),
+      ...containers.map(
+        (c) =>
+          `Domain mode: ${c}/ holds one folder per domain (${list(c)}), and their sub-folders are named like layers.`,
+      ),
       `Layer order ${order.join(' → ')}: your folder names in the usual order types → config → repo → service → runtime → ui.`,
       ...(reasons.length > 0 ? reasons : [importSummary(edges)]),
       ...extras.explanation,
@@ -115,7 +141,11 @@ async function proposeDomains(tree: SourceTree, containers: string[], facts: Rep
   };
 }
 
-async function proposePaths(tree: SourceTree, facts: RepoFacts, countImports: LayerImportCounter): Promise<LayersProposal | undefined> {
+async function proposePaths(
+  tree: SourceTree,
+  facts: RepoFacts,
+  countImports: LayerImportCounter,
+): Promise<LayersProposal | undefined> {
   const roots = facts.sourceRoots.length > 0 ? facts.sourceRoots : [''];
   const paths = new Map<string, string[]>();
   for (const root of roots) {
@@ -125,7 +155,9 @@ async function proposePaths(tree: SourceTree, facts: RepoFacts, countImports: La
     }
   }
   if (paths.size < 2) return undefined;
-  const prefixes = [...paths.entries()].flatMap(([layer, globs]) => globs.map((g) => ({ layer, prefix: g.slice(0, -2) })));
+  const prefixes = [...paths.entries()].flatMap(([layer, globs]) =>
+    globs.map((g) => ({ layer, prefix: g.slice(0, -2) })),
+  );
   const edges = await countImports((file) => {
     const hit = prefixes.find((p) => file.startsWith(p.prefix));
     return hit === undefined ? undefined : { group: '', layer: hit.layer };
@@ -135,7 +167,12 @@ async function proposePaths(tree: SourceTree, facts: RepoFacts, countImports: La
   const described = order.map((l) => `${l} = ${(paths.get(l) ?? []).map((g) => g.slice(0, -3)).join(', ')}`).join('; ');
   return {
     mode: 'paths',
-    section: { order, paths: Object.fromEntries(order.map((l) => [l, paths.get(l) ?? []])), ...extras.section, ignore: testIgnores },
+    section: {
+      order,
+      paths: Object.fromEntries(order.map((l) => [l, paths.get(l) ?? []])),
+      ...extras.section,
+      ignore: testIgnores,
+    },
     domains: [],
     explanation: [
       `Path mode: the code is laid out by layer, not by domain (${described}).`,
@@ -146,9 +183,16 @@ async function proposePaths(tree: SourceTree, facts: RepoFacts, countImports: La
   };
 }
 
-function findExtras(tree: SourceTree, bases: readonly string[]): { section: Pick<LayersSection, 'providers' | 'shared'>; explanation: string[] } {
+function findExtras(
+  tree: SourceTree,
+  bases: readonly string[],
+): { section: Pick<LayersSection, 'providers' | 'shared'>; explanation: string[] } {
   const near = (names: readonly string[]) =>
-    [...new Set(bases)].flatMap((b) => subfolders(tree, b).filter((n) => names.includes(n.toLowerCase())).map((n) => joinPath(b, n)));
+    [...new Set(bases)].flatMap((b) =>
+      subfolders(tree, b)
+        .filter((n) => names.includes(n.toLowerCase()))
+        .map((n) => joinPath(b, n)),
+    );
   const shared = near(sharedNames);
   const providers = near(providerNames);
   return {
@@ -162,7 +206,9 @@ function findExtras(tree: SourceTree, bases: readonly string[]): { section: Pick
 
 function importSummary(edges: readonly LayerEdgeCount[]): string {
   const total = edges.reduce((sum, e) => sum + e.count, 0);
-  const backward = edges.filter((e) => canonicalRank(e.from) < canonicalRank(e.to)).reduce((sum, e) => sum + e.count, 0);
+  const backward = edges
+    .filter((e) => canonicalRank(e.from) < canonicalRank(e.to))
+    .reduce((sum, e) => sum + e.count, 0);
   if (total === 0) return 'The code has no imports between layers yet, so the usual order stands.';
   return backward === 0
     ? `The code agrees: all ${total} imports between layers point forward.`

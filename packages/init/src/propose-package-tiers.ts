@@ -26,13 +26,21 @@ export function proposePackageTiers(packages: readonly WorkspacePackage[]): Pack
   };
   const max = Math.max(...packages.map((p) => depthOf(p.name)));
   const order = Array.from({ length: max + 1 }, (_, i) => `tier${i}`);
-  const paths = Object.fromEntries(order.map((tier, i) => [tier, packages.filter((p) => depthOf(p.name) === i).map((p) => `${p.dir}/**`)]));
+  const paths = Object.fromEntries(
+    order.map((tier, i) => [tier, packages.filter((p) => depthOf(p.name) === i).map((p) => `${p.dir}/**`)]),
+  );
   return {
     section: { order, paths },
     explanation: [
       `Path mode, package tiers: ${packages.length} workspace packages, none with domain or layer folders.`,
       'A package is in tier N when its longest chain of workspace dependencies is N long; a tier may import only itself and the tiers before it.',
-      ...order.map((tier, i) => `${tier}: ${packages.filter((p) => depthOf(p.name) === i).map((p) => p.name).join(', ')}`),
+      ...order.map(
+        (tier, i) =>
+          `${tier}: ${packages
+            .filter((p) => depthOf(p.name) === i)
+            .map((p) => p.name)
+            .join(', ')}`,
+      ),
       'Rename the tiers in harness.config.yaml (e.g. foundation, features, apps); docs/architecture.md shows them.',
     ],
   };

@@ -14,9 +14,14 @@ export interface ImportEdge {
 /** At most this many files are read: enough to see a layer order, cheap on a big repo. */
 export const importSampleLimit = 3000;
 
-export async function readImportEdges(root: string, files: readonly string[], tsconfig: string | undefined): Promise<ImportEdge[]> {
+export async function readImportEdges(
+  root: string,
+  files: readonly string[],
+  tsconfig: string | undefined,
+): Promise<ImportEdge[]> {
   const { ts } = await import('ts-morph');
-  const options = tsconfig === undefined ? defaultOptions(ts) : readOptions(ts, join(root, tsconfig)) ?? defaultOptions(ts);
+  const options =
+    tsconfig === undefined ? defaultOptions(ts) : (readOptions(ts, join(root, tsconfig)) ?? defaultOptions(ts));
   const host = ts.createModuleResolutionCache(root, (f) => f, options);
   const edges: ImportEdge[] = [];
   for (const file of files.slice(0, importSampleLimit)) {
@@ -40,11 +45,20 @@ export async function readImportEdges(root: string, files: readonly string[], ts
 type Ts = typeof TsMorph.ts;
 
 function defaultOptions(ts: Ts) {
-  return { allowJs: true, module: ts.ModuleKind.NodeNext, moduleResolution: ts.ModuleResolutionKind.Bundler, jsx: ts.JsxEmit.Preserve };
+  return {
+    allowJs: true,
+    module: ts.ModuleKind.NodeNext,
+    moduleResolution: ts.ModuleResolutionKind.Bundler,
+    jsx: ts.JsxEmit.Preserve,
+  };
 }
 
 function readOptions(ts: Ts, path: string) {
-  const parsed = ts.getParsedCommandLineOfConfigFile(path, {}, { ...ts.sys, onUnRecoverableConfigFileDiagnostic: () => undefined });
+  const parsed = ts.getParsedCommandLineOfConfigFile(
+    path,
+    {},
+    { ...ts.sys, onUnRecoverableConfigFileDiagnostic: () => undefined },
+  );
   if (parsed === undefined) return undefined;
   // Module resolution only: keep the user's paths/baseUrl, and accept .js sources.
   return { ...parsed.options, allowJs: true, noEmit: true };

@@ -20,7 +20,9 @@ export interface MapContext {
 
 export function repositoryLines({ facts, workflow }: MapContext): string {
   const pm = facts.packageManager;
-  const lines = [`- Package manager: ${pm.name}${pm.source === undefined ? '' : ` (\`${pm.source}\`)`}; install with \`${commandLine(pm.agent, 'install')}\`.`];
+  const lines = [
+    `- Package manager: ${pm.name}${pm.source === undefined ? '' : ` (\`${pm.source}\`)`}; install with \`${commandLine(pm.agent, 'install')}\`.`,
+  ];
   if (facts.workspaces.length > 0) {
     const listed = facts.workspaces.slice(0, listLimit).map((w) => `\`${w.dir}\``);
     const more = facts.workspaces.length > listLimit ? `, and ${facts.workspaces.length - listLimit} more` : '';
@@ -35,7 +37,9 @@ export function repositoryLines({ facts, workflow }: MapContext): string {
     lines.push(`- TypeScript: \`${facts.tsconfigs[0] ?? ''}\`${more}.`);
   }
   if (facts.composeFiles.length > 0) {
-    lines.push(`- Services: ${facts.composeFiles.map((f) => `\`${f}\``).join(', ')}; \`harness up\` starts this worktree's own stack.`);
+    lines.push(
+      `- Services: ${facts.composeFiles.map((f) => `\`${f}\``).join(', ')}; \`harness up\` starts this worktree's own stack.`,
+    );
   }
   const ci = [...facts.workflows.map((w) => w.path), ...(workflow ? ['.github/workflows/harness.yml'] : [])];
   const unique = [...new Set(ci)];
@@ -48,7 +52,9 @@ export function commandLines({ facts }: MapContext): string {
   const lines = mapCommands
     .filter((name) => facts.scripts[name] !== undefined)
     .map((name) => `- \`${commandLine(agent, 'run', [name])}\`: ${name}.`);
-  lines.push(`- \`${harnessCommand(agent)} check\`: the guardrails CI runs (layers, docs, and the rest of \`harness.config.yaml\`).`);
+  lines.push(
+    `- \`${harnessCommand(agent)} check\`: the guardrails CI runs (layers, docs, and the rest of \`harness.config.yaml\`).`,
+  );
   return lines.join('\n');
 }
 
@@ -76,10 +82,12 @@ export function knowledgeBaseLines(context: MapContext): string {
     '- [docs/product-specs/](docs/product-specs/index.md): what the product must do.',
     '- [docs/references/](docs/references/index.md) and [docs/generated/](docs/generated/index.md): outside and generated material.',
   ];
-  if (context.facts.readme !== undefined) lines.push(`- [${context.facts.readme}](${context.facts.readme}): the project's README.`);
+  if (context.facts.readme !== undefined)
+    lines.push(`- [${context.facts.readme}](${context.facts.readme}): the project's README.`);
   const extra = context.extraDocs;
   for (const doc of extra.slice(0, listLimit)) lines.push(`- [${doc}](${doc})`);
-  if (extra.length > listLimit) lines.push(`- ${extra.length - listLimit} more documents are listed in [docs/index.md](docs/index.md).`);
+  if (extra.length > listLimit)
+    lines.push(`- ${extra.length - listLimit} more documents are listed in [docs/index.md](docs/index.md).`);
   return lines.join('\n');
 }
 
@@ -102,11 +110,20 @@ export function layerMapText(layers: LayersProposal): string {
   if (layers.mode === 'domains') {
     const header = `| domain | ${section.order.join(' | ')} |`;
     const rule = `| --- |${section.order.map(() => ' :-: |').join('')}`;
-    const rows = layers.domains.map((d) => `| \`${d.path}/\` | ${section.order.map((l) => (d.layers.includes(l) ? '✓' : '')).join(' | ')} |`);
+    const rows = layers.domains.map(
+      (d) => `| \`${d.path}/\` | ${section.order.map((l) => (d.layers.includes(l) ? '✓' : '')).join(' | ')} |`,
+    );
     return [`Layer order: ${section.order.join(' → ')}.`, '', header, rule, ...rows, ...sharedLines(layers)].join('\n');
   }
   const rows = section.order.map((l) => `| ${l} | ${(section.paths?.[l] ?? []).map((g) => `\`${g}\``).join(', ')} |`);
-  return [`Layer order: ${section.order.join(' → ')}.`, '', '| layer | paths |', '| --- | --- |', ...rows, ...sharedLines(layers)].join('\n');
+  return [
+    `Layer order: ${section.order.join(' → ')}.`,
+    '',
+    '| layer | paths |',
+    '| --- | --- |',
+    ...rows,
+    ...sharedLines(layers),
+  ].join('\n');
 }
 
 export function layerRulesText(layers: LayersProposal): string {
@@ -131,11 +148,22 @@ function contractsTable(layers: LayersProposal): string {
       c.type === 'forbidden'
         ? `${code(c.from)} may not import ${code(c.to)}`
         : c.type === 'layers'
-          ? Object.entries(c.layers ?? {}).map(([name, globs]) => `${name} (${code(globs)}) may import ${[...(c.allow?.[name] ?? [])].join(', ') || 'only itself'}`).join('; ')
+          ? Object.entries(c.layers ?? {})
+              .map(
+                ([name, globs]) =>
+                  `${name} (${code(globs)}) may import ${[...(c.allow?.[name] ?? [])].join(', ') || 'only itself'}`,
+              )
+              .join('; ')
           : `${code(c.modules)} may not import each other`;
     return `| ${c.name} | ${c.type} | ${rule.replaceAll('|', '\\|')} |`;
   });
-  return ['Layer contracts (`layers.contracts` in `harness.config.yaml`):', '', '| contract | type | rule |', '| --- | --- | --- |', ...rows].join('\n');
+  return [
+    'Layer contracts (`layers.contracts` in `harness.config.yaml`):',
+    '',
+    '| contract | type | rule |',
+    '| --- | --- | --- |',
+    ...rows,
+  ].join('\n');
 }
 
 function code(globs: readonly string[] | undefined): string {
@@ -144,13 +172,19 @@ function code(globs: readonly string[] | undefined): string {
 
 function sharedLines(layers: LayersProposal): string[] {
   const lines: string[] = [];
-  if (layers.section?.shared !== undefined) lines.push('', `Shared (importable from anywhere): ${layers.section.shared.map((s) => `\`${s}/\``).join(', ')}.`);
-  if (layers.section?.providers !== undefined) lines.push('', `Providers: ${layers.section.providers.map((s) => `\`${s}/\``).join(', ')}.`);
+  if (layers.section?.shared !== undefined)
+    lines.push('', `Shared (importable from anywhere): ${layers.section.shared.map((s) => `\`${s}/\``).join(', ')}.`);
+  if (layers.section?.providers !== undefined)
+    lines.push('', `Providers: ${layers.section.providers.map((s) => `\`${s}/\``).join(', ')}.`);
   return lines;
 }
 
 /** The map that replaces an over-long AGENTS.md after --split. */
-export function renderSplitMap(title: string | undefined, sections: readonly { path: string; title: string }[], context: MapContext): string {
+export function renderSplitMap(
+  title: string | undefined,
+  sections: readonly { path: string; title: string }[],
+  context: MapContext,
+): string {
   return [
     title ?? `# ${context.facts.name}`,
     '',

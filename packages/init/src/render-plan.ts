@@ -27,7 +27,10 @@ export function renderInitJson(plan: InitPlan, result: InitResult | undefined, d
             written: result.written,
             baselines: result.baselines,
             installed: result.installed,
-            check: result.check === undefined ? undefined : { ok: result.check.ok, checks: result.check.checks, diagnostics: result.check.diagnostics.length },
+            check:
+              result.check === undefined
+                ? undefined
+                : { ok: result.check.ok, checks: result.check.checks, diagnostics: result.check.diagnostics.length },
           },
         }),
   };
@@ -42,13 +45,25 @@ const modeNames: Record<InitPlan['layers']['mode'], string> = {
   none: 'none',
 };
 
-const marks: Record<string, string> = { create: '+', overwrite: '!', update: '~', keep: '=', unchanged: '=', skip: '-' };
+const marks: Record<string, string> = {
+  create: '+',
+  overwrite: '!',
+  update: '~',
+  keep: '=',
+  unchanged: '=',
+  skip: '-',
+};
 
 export function renderPlanText(plan: InitPlan, options: RenderInitOptions): string {
   const paint = (code: number, text: string) => (options.color ? `\u001b[${code}m${text}\u001b[0m` : text);
   const f = plan.facts;
   const rows: [string, string][] = [
-    ['package manager', f.packageManagerSource === undefined ? `${f.packageManager} (no lockfile: the default)` : `${f.packageManager} (${f.packageManagerSource})`],
+    [
+      'package manager',
+      f.packageManagerSource === undefined
+        ? `${f.packageManager} (no lockfile: the default)`
+        : `${f.packageManager} (${f.packageManagerSource})`,
+    ],
     ['workspaces', f.workspaces.length === 0 ? 'none' : list(f.workspaces)],
     ['tsconfig', f.tsconfigs.length === 0 ? 'none' : list(f.tsconfigs)],
     ['source', f.sourceRoots.length === 0 ? 'no src/, app/ or lib/ folder' : list(f.sourceRoots.map((r) => `${r}/`))],
@@ -68,10 +83,15 @@ export function renderPlanText(plan: InitPlan, options: RenderInitOptions): stri
     paint(1, options.dryRun ? 'Plan (dry run: nothing is written)' : 'Plan'),
     ...plan.files.map((x) => {
       const action = `${marks[x.action] ?? ' '} ${x.action.padEnd(9)}`;
-      const coloured = x.action === 'keep' || x.action === 'unchanged' || x.action === 'skip' ? paint(2, action) : paint(32, action);
+      const coloured =
+        x.action === 'keep' || x.action === 'unchanged' || x.action === 'skip' ? paint(2, action) : paint(32, action);
       return `  ${coloured} ${x.path.padEnd(width)}  ${x.reason}`;
     }),
-    ...(plan.baselineChecks.length > 0 ? [`  ${paint(32, '+ baseline ')} ${plan.baselineChecks.join(', ')}: today's findings are recorded after the files are written`] : []),
+    ...(plan.baselineChecks.length > 0
+      ? [
+          `  ${paint(32, '+ baseline ')} ${plan.baselineChecks.join(', ')}: today's findings are recorded after the files are written`,
+        ]
+      : []),
     ...plan.notes.map((n) => `  ${n}`),
     '',
   ];
@@ -80,14 +100,21 @@ export function renderPlanText(plan: InitPlan, options: RenderInitOptions): stri
 
 export function renderResultText(plan: InitPlan, result: InitResult, options: RenderInitOptions): string {
   const lines: string[] = [];
-  lines.push(result.written.length === 0 ? 'Nothing to write: every file is already in place.' : `Wrote ${result.written.length} ${result.written.length === 1 ? 'file' : 'files'}.`);
+  lines.push(
+    result.written.length === 0
+      ? 'Nothing to write: every file is already in place.'
+      : `Wrote ${result.written.length} ${result.written.length === 1 ? 'file' : 'files'}.`,
+  );
   // The checks' own notes say which baseline they wrote and with how many entries.
   for (const note of result.notes) lines.push(note);
   if (result.check !== undefined) {
     const errors = result.check.diagnostics.filter((d) => d.severity === 'error').length;
     const ran = result.check.checks.filter((c) => c.skipped === undefined).map((c) => c.name);
     const skipped = result.check.checks.filter((c) => c.skipped !== undefined).map((c) => c.name);
-    const detail = [ran.length > 0 ? `ran ${ran.join(', ')}` : 'no check ran', ...(skipped.length > 0 ? [`skipped ${skipped.join(', ')}`] : [])].join('; ');
+    const detail = [
+      ran.length > 0 ? `ran ${ran.join(', ')}` : 'no check ran',
+      ...(skipped.length > 0 ? [`skipped ${skipped.join(', ')}`] : []),
+    ].join('; ');
     lines.push(
       result.check.ok
         ? `harness check: green (${detail}).`
@@ -104,12 +131,17 @@ export function renderResultText(plan: InitPlan, result: InitResult, options: Re
 function nextSteps(plan: InitPlan, result: InitResult): string[] {
   const steps: string[] = [];
   const pkg = plan.files.find((f) => f.path === 'package.json');
-  if (!result.installed && pkg?.action === 'update') steps.push(`\`${plan.installCommand ?? 'npm install'}\` (or rerun init with --install) to install harness`);
-  if (result.written.length > 0 || result.baselines.length > 0) steps.push('review and commit: `git add -A && git commit -m "Add harness"`');
-  if (plan.files.some((f) => f.path === '.github/rulesets/main.json' && f.action === 'create')) steps.push('`harness rulesets apply` (with GITHUB_TOKEN) to make the harness check required on GitHub');
+  if (!result.installed && pkg?.action === 'update')
+    steps.push(`\`${plan.installCommand ?? 'npm install'}\` (or rerun init with --install) to install harness`);
+  if (result.written.length > 0 || result.baselines.length > 0)
+    steps.push('review and commit: `git add -A && git commit -m "Add harness"`');
+  if (plan.files.some((f) => f.path === '.github/rulesets/main.json' && f.action === 'create'))
+    steps.push('`harness rulesets apply` (with GITHUB_TOKEN) to make the harness check required on GitHub');
   return steps;
 }
 
 function list(items: readonly string[], limit = 6): string {
-  return items.length <= limit ? items.join(', ') : `${items.slice(0, limit).join(', ')}, and ${items.length - limit} more`;
+  return items.length <= limit
+    ? items.join(', ')
+    : `${items.slice(0, limit).join(', ')}, and ${items.length - limit} more`;
 }

@@ -6,7 +6,9 @@ import { templatesDir } from './templates-dir.js';
 
 describe('fillTemplate', () => {
   it('fills inline placeholders and indents a multi-line value placed alone on its line', () => {
-    expect(fillTemplate('a {{x}} b\n  {{list}}\nend', { x: '1', list: '- one\n- two' })).toBe('a 1 b\n  - one\n  - two\nend');
+    expect(fillTemplate('a {{x}} b\n  {{list}}\nend', { x: '1', list: '- one\n- two' })).toBe(
+      'a 1 b\n  - one\n  - two\nend',
+    );
   });
 
   it('leaves GitHub expressions alone', () => {
@@ -31,15 +33,26 @@ describe('templates/', () => {
     .filter((e) => e.isFile())
     .map((e) => relative(templatesDir(), join(e.parentPath, e.name)).split('\\').join('/'));
 
-  it.each(files.filter((f) => !f.startsWith('github/rulesets/')))('%s uses only placeholders the code fills', (file) => {
-    const allowed = filled[file] ?? (file.startsWith('docs/') ? filled.docs : undefined);
-    expect(allowed, `no placeholder list for ${file}`).toBeDefined();
-    const used = file === 'README.md' ? [] : placeholdersOf(readFileSync(join(templatesDir(), file), 'utf8'));
-    for (const name of used) expect(allowed).toContain(name);
-  });
+  it.each(files.filter((f) => !f.startsWith('github/rulesets/')))(
+    '%s uses only placeholders the code fills',
+    (file) => {
+      const allowed = filled[file] ?? (file.startsWith('docs/') ? filled.docs : undefined);
+      expect(allowed, `no placeholder list for ${file}`).toBeDefined();
+      const used = file === 'README.md' ? [] : placeholdersOf(readFileSync(join(templatesDir(), file), 'utf8'));
+      for (const name of used) expect(allowed).toContain(name);
+    },
+  );
 
   it('has the docs skeleton the issue names', () => {
-    for (const path of ['docs/architecture.md', 'docs/design-docs/index.md', 'docs/exec-plans/active/index.md', 'docs/exec-plans/completed/index.md', 'docs/product-specs/index.md', 'docs/references/index.md', 'docs/generated/index.md']) {
+    for (const path of [
+      'docs/architecture.md',
+      'docs/design-docs/index.md',
+      'docs/exec-plans/active/index.md',
+      'docs/exec-plans/completed/index.md',
+      'docs/product-specs/index.md',
+      'docs/references/index.md',
+      'docs/generated/index.md',
+    ]) {
       expect(files).toContain(path);
     }
   });

@@ -23,8 +23,12 @@ describe('splitMap', () => {
 
 describe('rewriteLinks', () => {
   it('re-roots relative targets and leaves URLs, anchors and absolute paths', () => {
-    expect(rewriteLinks('see [g](docs/g.md) and ![i](img/a.png)')).toBe('see [g](../../docs/g.md) and ![i](../../img/a.png)');
-    expect(rewriteLinks('[a](https://x.y) [b](#here) [c](/abs) [d](mailto:x@y)')).toBe('[a](https://x.y) [b](#here) [c](/abs) [d](mailto:x@y)');
+    expect(rewriteLinks('see [g](docs/g.md) and ![i](img/a.png)')).toBe(
+      'see [g](../../docs/g.md) and ![i](../../img/a.png)',
+    );
+    expect(rewriteLinks('[a](https://x.y) [b](#here) [c](/abs) [d](mailto:x@y)')).toBe(
+      '[a](https://x.y) [b](#here) [c](/abs) [d](mailto:x@y)',
+    );
     expect(rewriteLinks('[ref]: src/a.ts')).toBe('[ref]: ../../src/a.ts');
   });
 });

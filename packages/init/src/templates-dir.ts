@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url';
 export function templatesDir(): string {
   const packageRoot = new URL('../', import.meta.url);
   // A checkout has src/ next to dist/; the packed package ships only dist/ and templates/.
-  const inWorkspace = existsSync(new URL('src/', packageRoot)) && existsSync(new URL('../../templates/README.md', packageRoot));
+  const inWorkspace =
+    existsSync(new URL('src/', packageRoot)) && existsSync(new URL('../../templates/README.md', packageRoot));
   return fileURLToPath(inWorkspace ? new URL('../../templates/', packageRoot) : new URL('templates/', packageRoot));
 }

@@ -1,4 +1,14 @@
-import { existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  lstatSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -19,7 +29,10 @@ describe('writeFileAtomic', () => {
     const root = temp();
     const outside = temp();
     symlinkSync(outside, join(root, 'docs'));
-    await expect(writeFileAtomic(root, 'docs/index.md', 'x')).rejects.toMatchObject({ code: 'IO_FAILED', place: { file: 'docs/index.md' } });
+    await expect(writeFileAtomic(root, 'docs/index.md', 'x')).rejects.toMatchObject({
+      code: 'IO_FAILED',
+      place: { file: 'docs/index.md' },
+    });
     expect(readdirSync(outside)).toEqual([]);
   });
 

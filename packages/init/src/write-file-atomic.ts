@@ -19,10 +19,14 @@ export function temporaryPathFor(path: string): string {
 export async function writeFileAtomic(root: string, path: string, content: string): Promise<void> {
   const escape = await escapingFolder(root, path);
   if (escape !== undefined) {
-    throw new HarnessError('IO_FAILED', `${path} is not written: ${escape} is a symbolic link that leaves the repository`, {
-      place: { file: path },
-      fix: `init writes only inside the repository: replace the link ${escape} with a folder, or move it away, and run init again.`,
-    });
+    throw new HarnessError(
+      'IO_FAILED',
+      `${path} is not written: ${escape} is a symbolic link that leaves the repository`,
+      {
+        place: { file: path },
+        fix: `init writes only inside the repository: replace the link ${escape} with a folder, or move it away, and run init again.`,
+      },
+    );
   }
   const absolute = join(root, path);
   await mkdir(dirname(absolute), { recursive: true });

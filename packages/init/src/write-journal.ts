@@ -9,7 +9,11 @@ import { HarnessError } from '@harness/diagnostics';
 import { writeFileAtomic } from './write-file-atomic.js';
 
 /** Writes one file (path relative to the root); `write` is the atomic write init uses. Tests replace it to fail on purpose. */
-export type WriteFileHook = (path: string, content: string, write: (path: string, content: string) => Promise<void>) => Promise<void>;
+export type WriteFileHook = (
+  path: string,
+  content: string,
+  write: (path: string, content: string) => Promise<void>,
+) => Promise<void>;
 
 type Previous = { kind: 'missing' } | { kind: 'file'; bytes: Buffer } | { kind: 'link'; to: string };
 
@@ -82,7 +86,13 @@ export class WriteJournal {
   private async missingFolders(path: string): Promise<string[]> {
     const folders: string[] = [];
     for (let folder = dirname(path); folder !== '.' && folder !== ''; folder = dirname(folder)) {
-      if (await lstat(join(this.root, folder)).then(() => true, () => false)) break;
+      if (
+        await lstat(join(this.root, folder)).then(
+          () => true,
+          () => false,
+        )
+      )
+        break;
       folders.push(folder);
     }
     return folders;
@@ -108,9 +118,16 @@ function writeFailure(path: string, cause: unknown): HarnessError {
  * harness and is reported as one, with the same words added.
  */
 export function afterUndo(error: unknown, left: readonly string[]): unknown {
-  const words = left.length === 0 ? 'init undid its writes: nothing is left written' : `init could not undo these, which are left written: ${left.join(', ')}`;
+  const words =
+    left.length === 0
+      ? 'init undid its writes: nothing is left written'
+      : `init could not undo these, which are left written: ${left.join(', ')}`;
   if (error instanceof HarnessError) {
-    return new HarnessError(error.code, `${error.message}; ${words}`, { place: error.place, fix: error.fix, cause: error });
+    return new HarnessError(error.code, `${error.message}; ${words}`, {
+      place: error.place,
+      fix: error.fix,
+      cause: error,
+    });
   }
   if (error instanceof Error) {
     error.message = `${error.message} (${words})`;

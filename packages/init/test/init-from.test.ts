@@ -33,7 +33,13 @@ describe('from dependency-cruiser', () => {
     expect(planned.layers.mode).toBe('contracts');
     expect(proposedContracts(planned)).toEqual([
       { name: 'not-to-test', type: 'forbidden', from: ['**'], to: ['test*'], except: [{ from: ['test*'] }] },
-      { name: 'not-to-spec', type: 'forbidden', from: ['**'], to: ['**/*.{spec,test}.{js,mjs,cjs,ts,ls,coffee,litcoffee,coffee.md}'], except: [] },
+      {
+        name: 'not-to-spec',
+        type: 'forbidden',
+        from: ['**'],
+        to: ['**/*.{spec,test}.{js,mjs,cjs,ts,ls,coffee,litcoffee,coffee.md}'],
+        except: [],
+      },
       { name: 'ui-not-to-db', type: 'forbidden', from: ['src/ui/**'], to: ['src/db/**'], except: [] },
       { name: 'db-not-up', type: 'forbidden', from: ['src/db/**'], to: ['src/{ui,api}/**'], except: [] },
     ]);
@@ -50,7 +56,9 @@ describe('from dependency-cruiser', () => {
       'no-inter-feature: to.pathNot `^src/features/$1/` uses a group matched in `from` ($1): harness has no per-match rule; if the folders under src/features/ may not import each other, write a `type: independent` contract with `modules: ["src/features/*"]`',
       'not-to-legacy: its `to` matches no source file in this repository',
     ]);
-    expect(planned.layers.explanation[0]).toBe('From .dependency-cruiser.cjs (dependency-cruiser): 4 of 10 rules carried over as layers.contracts (not-to-test, not-to-spec, ui-not-to-db, db-not-up).');
+    expect(planned.layers.explanation[0]).toBe(
+      'From .dependency-cruiser.cjs (dependency-cruiser): 4 of 10 rules carried over as layers.contracts (not-to-test, not-to-spec, ui-not-to-db, db-not-up).',
+    );
   });
 
   it('the written contracts are checked by the layers check: the ui → db import is recorded in the baseline', async () => {
@@ -63,15 +71,23 @@ describe('from dependency-cruiser', () => {
   });
 
   it('--from dependency-cruiser without a config, or a config that throws, stops with a HarnessError naming the file', async () => {
-    await expect(plan(fixtureRepo('eslint-zones'), 'dependency-cruiser')).rejects.toThrow('--from dependency-cruiser: none of .dependency-cruiser.js, .dependency-cruiser.cjs, .dependency-cruiser.mjs, .dependency-cruiser.json is at the repository root');
+    await expect(plan(fixtureRepo('eslint-zones'), 'dependency-cruiser')).rejects.toThrow(
+      '--from dependency-cruiser: none of .dependency-cruiser.js, .dependency-cruiser.cjs, .dependency-cruiser.mjs, .dependency-cruiser.json is at the repository root',
+    );
     const root = fixtureRepo('cruised');
     writeFileSync(join(root, '.dependency-cruiser.cjs'), "throw new Error('no config today');\n");
     const error = await plan(root, 'dependency-cruiser').catch((e: unknown) => e);
     expect(error).toBeInstanceOf(HarnessError);
-    expect(error).toMatchObject({ code: 'CONFIG_PARSE', place: { file: '.dependency-cruiser.cjs' }, message: 'cannot load .dependency-cruiser.cjs to read its dependency-cruiser rules: no config today' });
+    expect(error).toMatchObject({
+      code: 'CONFIG_PARSE',
+      place: { file: '.dependency-cruiser.cjs' },
+      message: 'cannot load .dependency-cruiser.cjs to read its dependency-cruiser rules: no config today',
+    });
     // Found on its own, the broken config is a line in the plan, not a stop.
     const planned = await plan(root);
-    expect(planned.layers.explanation).toContain('cannot load .dependency-cruiser.cjs to read its dependency-cruiser rules: no config today: its rules are not carried over (--from stops on this error)');
+    expect(planned.layers.explanation).toContain(
+      'cannot load .dependency-cruiser.cjs to read its dependency-cruiser rules: no config today: its rules are not carried over (--from stops on this error)',
+    );
   });
 
   it('with a harness.config.yaml already there, the plan shows what it found and writes no contract', async () => {
@@ -79,7 +95,9 @@ describe('from dependency-cruiser', () => {
     writeFileSync(join(root, 'harness.config.yaml'), 'version: 1\n');
     const planned = await plan(root);
     expect(planned.layers.mode).toBe('existing');
-    expect(planned.layers.explanation[1]).toBe('4 contracts from .dependency-cruiser.cjs not written (--force replaces the config with the proposal; --dry-run --force shows it):');
+    expect(planned.layers.explanation[1]).toBe(
+      '4 contracts from .dependency-cruiser.cjs not written (--force replaces the config with the proposal; --dry-run --force shows it):',
+    );
     expect(planned.layers.migrations?.[0]?.contracts).toHaveLength(4);
     expect(planned.files.find((f) => f.path === 'harness.config.yaml')?.action).toBe('keep');
   });
@@ -94,10 +112,28 @@ describe('from import/no-restricted-paths (an excerpt of vscode-copilot-chat)', 
     const planned = await plan(fixtureRepo('eslint-zones'), 'eslint-plugin-import');
     const skip = [{ from: ['**/.esbuild.ts'] }, { from: ['src/lib/node/chatLibMain.ts'] }];
     expect(proposedContracts(planned)).toEqual([
-      { name: 'restricted-paths-1', type: 'forbidden', from: ['**/common/**'], to: ['**/vscode/**', '**/node/**', '**/vscode-node/**'], except: skip },
+      {
+        name: 'restricted-paths-1',
+        type: 'forbidden',
+        from: ['**/common/**'],
+        to: ['**/vscode/**', '**/node/**', '**/vscode-node/**'],
+        except: skip,
+      },
       { name: 'restricted-paths-2', type: 'forbidden', from: ['src'], to: ['test'], except: skip },
-      { name: 'restricted-paths-3', type: 'forbidden', from: ['src/util'], to: ['src/platform', 'src/extension'], except: skip },
-      { name: 'restricted-paths-4', type: 'forbidden', from: ['test'], to: ['**/vscode-node/**'], except: [{ from: ['test/base/extHostContext/*.ts'] }, ...skip] },
+      {
+        name: 'restricted-paths-3',
+        type: 'forbidden',
+        from: ['src/util'],
+        to: ['src/platform', 'src/extension'],
+        except: skip,
+      },
+      {
+        name: 'restricted-paths-4',
+        type: 'forbidden',
+        from: ['test'],
+        to: ['**/vscode-node/**'],
+        except: [{ from: ['test/base/extHostContext/*.ts'] }, ...skip],
+      },
       { name: 'restricted-paths-5', type: 'forbidden', from: ['src/!(lib)/**'], to: ['src/lib'], except: skip },
     ]);
     const [migration] = planned.layers.migrations ?? [];
@@ -115,10 +151,15 @@ describe('from import/no-restricted-paths (an excerpt of vscode-copilot-chat)', 
 
   it('an ESLint config whose plugin is not installed: --from stops and names the file', async () => {
     const root = fixtureRepo('eslint-zones');
-    writeFileSync(join(root, 'eslint.config.mjs'), "import boundaries from 'eslint-plugin-boundaries';\nexport default [{ plugins: { boundaries } }];\n");
+    writeFileSync(
+      join(root, 'eslint.config.mjs'),
+      "import boundaries from 'eslint-plugin-boundaries';\nexport default [{ plugins: { boundaries } }];\n",
+    );
     const error = await plan(root, 'eslint-plugin-boundaries').catch((e: unknown) => e);
     expect(error).toMatchObject({ code: 'CONFIG_PARSE', place: { file: 'eslint.config.mjs' } });
-    expect((error as Error).message).toMatch(/^cannot load eslint\.config\.mjs to read its eslint-plugin-boundaries rules: Cannot find package 'eslint-plugin-boundaries'/);
+    expect((error as Error).message).toMatch(
+      /^cannot load eslint\.config\.mjs to read its eslint-plugin-boundaries rules: Cannot find package 'eslint-plugin-boundaries'/,
+    );
   });
 });
 
@@ -136,17 +177,30 @@ describe('from eslint-plugin-boundaries', () => {
     const planned = await plan(root);
     expect(planned.layers.mode).toBe('contracts');
     expect(proposedContracts(planned)).toEqual([
-      { name: 'boundaries', type: 'layers', layers: { db: ['**/src/db'], api: ['**/src/api'], ui: ['**/src/ui'] }, allow: { api: ['db'], ui: ['api'] }, except: [] },
+      {
+        name: 'boundaries',
+        type: 'layers',
+        layers: { db: ['**/src/db'], api: ['**/src/api'], ui: ['**/src/ui'] },
+        allow: { api: ['db'], ui: ['api'] },
+        except: [],
+      },
     ]);
-    expect(planned.layers.explanation[0]).toBe('From eslint.config.mjs (eslint-plugin-boundaries): 1 of 1 rule carried over as layers.contracts (boundaries).');
+    expect(planned.layers.explanation[0]).toBe(
+      'From eslint.config.mjs (eslint-plugin-boundaries): 1 of 1 rule carried over as layers.contracts (boundaries).',
+    );
   });
 });
 
 function harness(args: string[], cwd: string): Promise<{ code: number; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
-    execFile(process.execPath, [bin, ...args], { cwd, env: { PATH: process.env.PATH ?? '' } }, (error, stdout, stderr) => {
-      resolve({ code: error === null ? 0 : typeof error.code === 'number' ? error.code : -1, stdout, stderr });
-    });
+    execFile(
+      process.execPath,
+      [bin, ...args],
+      { cwd, env: { PATH: process.env.PATH ?? '' } },
+      (error, stdout, stderr) => {
+        resolve({ code: error === null ? 0 : typeof error.code === 'number' ? error.code : -1, stdout, stderr });
+      },
+    );
   });
 }
 
@@ -157,13 +211,26 @@ describe('harness init --from (the built bin)', () => {
     const result = await harness(['init', '--from', 'dependency-cruiser', '--dry-run'], root);
     expect(result).toMatchObject({ code: 0, stderr: '' });
     expect(result.stdout).toContain('Layers (contracts from your existing rules)');
-    expect(result.stdout).toContain('  From .dependency-cruiser.cjs (dependency-cruiser): 4 of 10 rules carried over as layers.contracts (not-to-test, not-to-spec, ui-not-to-db, db-not-up).');
-    expect(result.stdout).toContain('  Not carried over:\n    - no-circular: `to.circular`: cycle detection is not a contract\n');
-    expect(result.stdout).toContain('    - no-inter-feature: to.pathNot `^src/features/$1/` uses a group matched in `from` ($1): harness has no per-match rule; if the folders');
+    expect(result.stdout).toContain(
+      '  From .dependency-cruiser.cjs (dependency-cruiser): 4 of 10 rules carried over as layers.contracts (not-to-test, not-to-spec, ui-not-to-db, db-not-up).',
+    );
+    expect(result.stdout).toContain(
+      '  Not carried over:\n    - no-circular: `to.circular`: cycle detection is not a contract\n',
+    );
+    expect(result.stdout).toContain(
+      '    - no-inter-feature: to.pathNot `^src/features/$1/` uses a group matched in `from` ($1): harness has no per-match rule; if the folders',
+    );
     expect(snapshotTree(root)).toEqual(before);
     const json = await harness(['init', '--from', 'dependency-cruiser', '--dry-run', '--format', 'json'], root);
-    const document = JSON.parse(json.stdout) as { layers: { migrations: { contracts: string[]; unmapped: unknown[] }[] } };
-    expect(document.layers.migrations[0]?.contracts).toEqual(['not-to-test', 'not-to-spec', 'ui-not-to-db', 'db-not-up']);
+    const document = JSON.parse(json.stdout) as {
+      layers: { migrations: { contracts: string[]; unmapped: unknown[] }[] };
+    };
+    expect(document.layers.migrations[0]?.contracts).toEqual([
+      'not-to-test',
+      'not-to-spec',
+      'ui-not-to-db',
+      'db-not-up',
+    ]);
     expect(document.layers.migrations[0]?.unmapped).toHaveLength(6);
   });
 

@@ -2,7 +2,18 @@
 // and never a way out of the repository; a write that cannot be made stops init
 // before anything is written; a failure after the first write leaves nothing
 // of init's behind; package.json keeps its byte order mark and line endings.
-import { chmodSync, existsSync, lstatSync, mkdirSync, mkdtempSync, readFileSync, readlinkSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  existsSync,
+  lstatSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  readlinkSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { registeredChecks } from '@harness/check';
@@ -41,7 +52,11 @@ function chmodTree(dir: string): void {
 }
 
 async function plan(root: string, options: { force?: boolean; split?: boolean } = {}) {
-  return planInit(await prepareInit({ cwd: root, force: options.force }), { harnessVersion: '0.1.0', today: '2026-11-22', ...options });
+  return planInit(await prepareInit({ cwd: root, force: options.force }), {
+    harnessVersion: '0.1.0',
+    today: '2026-11-22',
+    ...options,
+  });
 }
 
 async function failure(promise: Promise<unknown>): Promise<HarnessError> {
@@ -63,8 +78,14 @@ describe('symbolic links are the user’s files', () => {
     symlinkSync(join(outside, 'claude.md'), join(root, 'CLAUDE.md'));
     for (const force of [false, true]) {
       const planned = await plan(root, { force });
-      expect(planned.files.find((f) => f.path === 'AGENTS.md')).toMatchObject({ action: 'keep', reason: expect.stringContaining('symbolic link') as unknown });
-      expect(planned.files.find((f) => f.path === 'CLAUDE.md')).toMatchObject({ action: 'keep', reason: expect.stringContaining('symbolic link') as unknown });
+      expect(planned.files.find((f) => f.path === 'AGENTS.md')).toMatchObject({
+        action: 'keep',
+        reason: expect.stringContaining('symbolic link') as unknown,
+      });
+      expect(planned.files.find((f) => f.path === 'CLAUDE.md')).toMatchObject({
+        action: 'keep',
+        reason: expect.stringContaining('symbolic link') as unknown,
+      });
       await applyInit(planned);
       expect(isLink(join(root, 'AGENTS.md'))).toBe(true);
       expect(isLink(join(root, 'CLAUDE.md'))).toBe(true);
@@ -75,11 +96,23 @@ describe('symbolic links are the user’s files', () => {
 
   it('--split keeps a linked AGENTS.md without --force; with --force the link becomes the map and its target is untouched', async () => {
     const root = repo('shop');
-    const long = ['# Shop', '', ...Array.from({ length: 20 }, (_, i) => [`## Topic ${i}`, '', ...Array.from({ length: 8 }, (_, j) => `Line ${j} of topic ${i}.`), '']).flat()].join('\n');
+    const long = [
+      '# Shop',
+      '',
+      ...Array.from({ length: 20 }, (_, i) => [
+        `## Topic ${i}`,
+        '',
+        ...Array.from({ length: 8 }, (_, j) => `Line ${j} of topic ${i}.`),
+        '',
+      ]).flat(),
+    ].join('\n');
     writeFileSync(join(root, 'MAP.md'), long);
     symlinkSync('MAP.md', join(root, 'AGENTS.md'));
     const kept = await plan(root, { split: true });
-    expect(kept.files.find((f) => f.path === 'AGENTS.md')).toMatchObject({ action: 'keep', reason: expect.stringContaining('--force') as unknown });
+    expect(kept.files.find((f) => f.path === 'AGENTS.md')).toMatchObject({
+      action: 'keep',
+      reason: expect.stringContaining('--force') as unknown,
+    });
     expect(kept.files.some((f) => f.path.startsWith('docs/agents/'))).toBe(false);
     await applyInit(kept);
     expect(readlinkSync(join(root, 'AGENTS.md'))).toBe('MAP.md');
@@ -98,7 +131,10 @@ describe('symbolic links are the user’s files', () => {
     mkdirSync(join(root, '.github/workflows'), { recursive: true });
     symlinkSync(join(outside, 'workflow.yml'), join(root, '.github/workflows/harness.yml'));
     const kept = await plan(root);
-    expect(kept.files.find((f) => f.path === '.github/workflows/harness.yml')).toMatchObject({ action: 'keep', reason: expect.stringContaining('symbolic link') as unknown });
+    expect(kept.files.find((f) => f.path === '.github/workflows/harness.yml')).toMatchObject({
+      action: 'keep',
+      reason: expect.stringContaining('symbolic link') as unknown,
+    });
     await applyInit(kept);
     expect(isLink(join(root, '.github/workflows/harness.yml'))).toBe(true);
     await applyInit(await plan(root, { force: true }));
@@ -111,7 +147,10 @@ describe('symbolic links are the user’s files', () => {
     const outside = outsideDir();
     symlinkSync(outside, join(root, 'docs'));
     const planned = await plan(root);
-    expect(planned.files.find((f) => f.path === 'docs/index.md')).toMatchObject({ action: 'skip', reason: expect.stringContaining('leaves the repository') as unknown });
+    expect(planned.files.find((f) => f.path === 'docs/index.md')).toMatchObject({
+      action: 'skip',
+      reason: expect.stringContaining('leaves the repository') as unknown,
+    });
     await applyInit(planned);
     expect(snapshotTree(outside)).toEqual({});
   });
@@ -125,7 +164,9 @@ describe('a write that cannot be made stops init before anything is written', ()
     const before = snapshotTree(root);
     const planned = await plan(root);
     // --dry-run shows it already.
-    expect(planned.notes).toContain('cannot write AGENTS.md: AGENTS.md is a folder. Move or rename the folder AGENTS.md, then run init again.');
+    expect(planned.notes).toContain(
+      'cannot write AGENTS.md: AGENTS.md is a folder. Move or rename the folder AGENTS.md, then run init again.',
+    );
     const error = await failure(applyInit(planned));
     expect(error.code).toBe('IO_FAILED');
     expect(error.place?.file).toBe('AGENTS.md');
@@ -138,22 +179,33 @@ describe('a write that cannot be made stops init before anything is written', ()
     writeFileSync(join(root, 'docs'), 'notes\n');
     const before = snapshotTree(root);
     const planned = await plan(root);
-    expect(planned.notes.filter((n) => n.startsWith('cannot write'))).toEqual([expect.stringMatching(/^cannot write docs\/architecture\.md and \d+ more: docs is a file, not a folder\. Move docs away/) as unknown]);
+    expect(planned.notes.filter((n) => n.startsWith('cannot write'))).toEqual([
+      expect.stringMatching(
+        /^cannot write docs\/architecture\.md and \d+ more: docs is a file, not a folder\. Move docs away/,
+      ) as unknown,
+    ]);
     const error = await failure(applyInit(planned));
-    expect(error).toMatchObject({ code: 'IO_FAILED', message: 'docs is a file, not a folder, so init cannot write there; nothing was written', fix: 'Move docs away, then run init again.' });
+    expect(error).toMatchObject({
+      code: 'IO_FAILED',
+      message: 'docs is a file, not a folder, so init cannot write there; nothing was written',
+      fix: 'Move docs away, then run init again.',
+    });
     expect(snapshotTree(root)).toEqual(before);
   });
 
-  it.skipIf(process.getuid?.() === 0)('a read-only folder: IO_FAILED naming the folder, and nothing written', async () => {
-    const root = repo('shop');
-    mkdirSync(join(root, 'docs'));
-    chmodSync(join(root, 'docs'), 0o555);
-    const before = snapshotTree(root);
-    const error = await failure(applyInit(await plan(root)));
-    expect(error).toMatchObject({ code: 'IO_FAILED', place: { file: 'docs/architecture.md' } });
-    expect(error.message).toContain('docs is not writable');
-    expect(snapshotTree(root)).toEqual(before);
-  });
+  it.skipIf(process.getuid?.() === 0)(
+    'a read-only folder: IO_FAILED naming the folder, and nothing written',
+    async () => {
+      const root = repo('shop');
+      mkdirSync(join(root, 'docs'));
+      chmodSync(join(root, 'docs'), 0o555);
+      const before = snapshotTree(root);
+      const error = await failure(applyInit(await plan(root)));
+      expect(error).toMatchObject({ code: 'IO_FAILED', place: { file: 'docs/architecture.md' } });
+      expect(error.message).toContain('docs is not writable');
+      expect(snapshotTree(root)).toEqual(before);
+    },
+  );
 
   it('a write failing midway (EACCES) is IO_FAILED with the path, and init undoes the files it wrote', async () => {
     const root = repo('shop');
@@ -161,7 +213,8 @@ describe('a write that cannot be made stops init before anything is written', ()
     const planned = await plan(root);
     let count = 0;
     const writeFile: ApplyOptions['writeFile'] = async (path, content, write) => {
-      if (++count === 5) throw Object.assign(new Error(`EACCES: permission denied, open '${path}'`), { code: 'EACCES' });
+      if (++count === 5)
+        throw Object.assign(new Error(`EACCES: permission denied, open '${path}'`), { code: 'EACCES' });
       await write(path, content);
     };
     const error = await failure(applyInit(planned, { writeFile }));
@@ -207,7 +260,10 @@ describe('a write that cannot be made stops init before anything is written', ()
 describe('package.json', () => {
   it('a byte order mark and CRLF line endings are read and kept', async () => {
     const root = repo('tool');
-    writeFileSync(join(root, 'package.json'), '\uFEFF{\r\n  "name": "tool",\r\n  "scripts": {\r\n    "test": "bun test"\r\n  }\r\n}\r\n');
+    writeFileSync(
+      join(root, 'package.json'),
+      '\uFEFF{\r\n  "name": "tool",\r\n  "scripts": {\r\n    "test": "bun test"\r\n  }\r\n}\r\n',
+    );
     await applyInit(await plan(root));
     expect(readFileSync(join(root, 'package.json'), 'utf8')).toBe(
       '\uFEFF{\r\n  "name": "tool",\r\n  "scripts": {\r\n    "test": "bun test"\r\n  },\r\n  "devDependencies": {\r\n    "harness": "^0.1.0"\r\n  }\r\n}\r\n',
@@ -240,7 +296,16 @@ describe('paths from the repository’s own files never lead out of it', () => {
 
   it('an invalid pnpm-workspace.yaml (an alias bomb too) is CONFIG_PARSE naming the file, not an internal error', async () => {
     const root = repo('dashboard');
-    const bomb = ['a: &a [x, x, x, x, x, x, x, x, x]', ...Array.from({ length: 8 }, (_, i) => `${String.fromCharCode(98 + i)}: &${String.fromCharCode(98 + i)} [${Array(9).fill(`*${String.fromCharCode(97 + i)}`).join(', ')}]`)].join('\n');
+    const bomb = [
+      'a: &a [x, x, x, x, x, x, x, x, x]',
+      ...Array.from(
+        { length: 8 },
+        (_, i) =>
+          `${String.fromCharCode(98 + i)}: &${String.fromCharCode(98 + i)} [${Array(9)
+            .fill(`*${String.fromCharCode(97 + i)}`)
+            .join(', ')}]`,
+      ),
+    ].join('\n');
     for (const text of ['packages: [unclosed\n', `${bomb}\npackages: ['*']\n`]) {
       writeFileSync(join(root, 'pnpm-workspace.yaml'), text);
       const error = await failure(prepareInit({ cwd: root }));

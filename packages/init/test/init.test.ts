@@ -29,8 +29,16 @@ describe('layout inference', () => {
     const inspection = await prepareInit({ cwd: fixtureRepo('shop') });
     expect(inspection.facts.packageManager).toMatchObject({ name: 'npm', source: 'package-lock.json' });
     expect(inspection.layers.mode).toBe('domains');
-    expect(inspection.layers.section).toMatchObject({ domains: ['src/modules/*'], order: ['model', 'repo', 'service', 'api'], shared: ['src/shared'] });
-    expect(inspection.layers.domains.map((d) => d.path)).toEqual(['src/modules/cart', 'src/modules/catalog', 'src/modules/checkout']);
+    expect(inspection.layers.section).toMatchObject({
+      domains: ['src/modules/*'],
+      order: ['model', 'repo', 'service', 'api'],
+      shared: ['src/shared'],
+    });
+    expect(inspection.layers.domains.map((d) => d.path)).toEqual([
+      'src/modules/cart',
+      'src/modules/catalog',
+      'src/modules/checkout',
+    ]);
     expect(inspection.layers.explanation.join('\n')).toContain('1 of 13 imports between layers points backward');
   });
 
@@ -46,7 +54,9 @@ describe('layout inference', () => {
       ui: ['src/components/**'],
     });
     expect(inspection.layers.section?.shared).toEqual(['src/utils']);
-    expect(inspection.layers.explanation).toContain('runtime comes before service: service imports runtime 1 time, runtime imports service never.');
+    expect(inspection.layers.explanation).toContain(
+      'runtime comes before service: service imports runtime 1 time, runtime imports service never.',
+    );
   });
 
   it('platform (yarn berry workspaces): package tiers by dependency depth', async () => {
@@ -72,7 +82,10 @@ describe('layout inference', () => {
 
   it('crm (npm): domains without a container name are listed one by one', async () => {
     const inspection = await prepareInit({ cwd: fixtureRepo('crm') });
-    expect(inspection.layers.section).toMatchObject({ domains: ['src/billing', 'src/users'], order: ['service', 'ui'] });
+    expect(inspection.layers.section).toMatchObject({
+      domains: ['src/billing', 'src/users'],
+      order: ['service', 'ui'],
+    });
   });
 
   it('tool (bun): no layering, so no layers section, and the reason', async () => {
@@ -101,12 +114,28 @@ describe('writing', () => {
       ],
       compose: { files: ['compose.yaml'] },
     });
-    for (const file of ['AGENTS.md', 'CLAUDE.md', 'docs/index.md', 'docs/architecture.md', 'docs/design-docs/index.md', 'docs/exec-plans/active/index.md', 'docs/exec-plans/completed/index.md', 'docs/product-specs/index.md', 'docs/references/index.md', 'docs/generated/index.md', '.github/workflows/harness.yml']) {
+    for (const file of [
+      'AGENTS.md',
+      'CLAUDE.md',
+      'docs/index.md',
+      'docs/architecture.md',
+      'docs/design-docs/index.md',
+      'docs/exec-plans/active/index.md',
+      'docs/exec-plans/completed/index.md',
+      'docs/product-specs/index.md',
+      'docs/references/index.md',
+      'docs/generated/index.md',
+      '.github/workflows/harness.yml',
+    ]) {
       expect(existsSync(join(root, file)), file).toBe(true);
     }
     expect(readFileSync(join(root, 'CLAUDE.md'), 'utf8')).toBe('@AGENTS.md\n');
-    expect(readFileSync(join(root, 'docs/architecture.md'), 'utf8')).toContain('| `src/modules/cart/` | ✓ | ✓ | ✓ | ✓ |');
-    expect(readFileSync(join(root, 'docs/design-docs/index.md'), 'utf8')).toMatch(/^---\nowner: unassigned\nstatus: current\nlast-reviewed: 2026-11-22\n---\n/);
+    expect(readFileSync(join(root, 'docs/architecture.md'), 'utf8')).toContain(
+      '| `src/modules/cart/` | ✓ | ✓ | ✓ | ✓ |',
+    );
+    expect(readFileSync(join(root, 'docs/design-docs/index.md'), 'utf8')).toMatch(
+      /^---\nowner: unassigned\nstatus: current\nlast-reviewed: 2026-11-22\n---\n/,
+    );
     const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
     expect(pkg.devDependencies).toEqual({ harness: '^0.1.0', typescript: '^5.9.0' });
     expect(result.written).toContain('harness.config.yaml');
@@ -126,9 +155,11 @@ describe('writing', () => {
     expect(orders).toContain('run: pnpm exec harness check --format github');
     expect(orders).toContain('run: pnpm exec harness check --format markdown >> "$GITHUB_STEP_SUMMARY" || true');
     expect(orders).toContain('uses: github/codeql-action/upload-sarif@v3');
-    expect(orders).toContain("if: ${{ !cancelled() }}");
+    expect(orders).toContain('if: ${{ !cancelled() }}');
     // harness's caches survive between runs, so a check reads only what changed.
-    expect(orders).toMatch(/- uses: actions\/cache@v4\n\s+with:\n\s+path: \.harness\/cache\n\s+key: harness-cache-\$\{\{ runner\.os \}\}-\$\{\{ github\.sha \}\}/);
+    expect(orders).toMatch(
+      /- uses: actions\/cache@v4\n\s+with:\n\s+path: \.harness\/cache\n\s+key: harness-cache-\$\{\{ runner\.os \}\}-\$\{\{ github\.sha \}\}/,
+    );
     const shop = await read('shop');
     expect(shop).toContain('node-version: 22');
     expect(shop).toContain('- run: npm ci');
@@ -151,7 +182,10 @@ describe('writing', () => {
   it('outside a git repository: a usage error (exit 2) that says where and how, and nothing written', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'harness-init-nogit-'));
     writeFileSync(join(dir, 'package.json'), '{"name":"x"}\n');
-    await expect(prepareInit({ cwd: dir })).rejects.toMatchObject({ code: 'USAGE', message: expect.stringContaining('is not inside a git repository') as unknown });
+    await expect(prepareInit({ cwd: dir })).rejects.toMatchObject({
+      code: 'USAGE',
+      message: expect.stringContaining('is not inside a git repository') as unknown,
+    });
     expect(readdirSync(dir)).toEqual(['package.json']);
     rmSync(dir, { recursive: true });
   });
@@ -167,7 +201,9 @@ describe('writing', () => {
     // Every HarnessError is an exit-2 error; this one points at the file, line and key.
     expect(error).toBeInstanceOf(HarnessError);
     expect(error).toMatchObject({ code: 'CONFIG_INVALID' });
-    expect(formatHarnessError(error as HarnessError)).toMatch(/^harness\.config\.yaml:3:3: .*layers\.domians.*did you mean "domains"/s);
+    expect(formatHarnessError(error as HarnessError)).toMatch(
+      /^harness\.config\.yaml:3:3: .*layers\.domians.*did you mean "domains"/s,
+    );
     expect(snapshotTree(root)).toEqual(before);
   });
 
@@ -204,9 +240,18 @@ describe('writing', () => {
     writeFileSync(join(root, 'harness.config.yaml'), 'version: 1\n');
     const first = await plan(root);
     const action = (p: typeof first, path: string) => p.files.find((f) => f.path === path);
-    expect(action(first, 'harness.config.yaml')).toMatchObject({ action: 'keep', reason: expect.stringContaining('--force') });
-    expect(action(first, 'AGENTS.md')).toMatchObject({ action: 'keep', reason: expect.stringContaining('160 lines (over the limit of 150); --split') });
-    expect(action(first, 'CLAUDE.md')).toMatchObject({ action: 'keep', reason: expect.stringContaining('add a line `@AGENTS.md`') });
+    expect(action(first, 'harness.config.yaml')).toMatchObject({
+      action: 'keep',
+      reason: expect.stringContaining('--force'),
+    });
+    expect(action(first, 'AGENTS.md')).toMatchObject({
+      action: 'keep',
+      reason: expect.stringContaining('160 lines (over the limit of 150); --split'),
+    });
+    expect(action(first, 'CLAUDE.md')).toMatchObject({
+      action: 'keep',
+      reason: expect.stringContaining('add a line `@AGENTS.md`'),
+    });
     const forced = await plan(root, { force: true });
     expect(action(forced, 'harness.config.yaml')?.action).toBe('overwrite');
     expect(action(forced, 'AGENTS.md')?.action).toBe('keep');

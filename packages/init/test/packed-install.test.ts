@@ -21,7 +21,9 @@ const packagesDir = fileURLToPath(new URL('../../', import.meta.url));
 // The user's environment as a shell would give it (proxy and CA settings included), without what
 // the pnpm and vitest running this test add, so npx and npm behave as they do for a user.
 const env = {
-  ...Object.fromEntries(Object.entries(process.env).filter(([key]) => !/^(npm_|pnpm_|VITEST|NODE_OPTIONS$|INIT_CWD$)/i.test(key))),
+  ...Object.fromEntries(
+    Object.entries(process.env).filter(([key]) => !/^(npm_|pnpm_|VITEST|NODE_OPTIONS$|INIT_CWD$)/i.test(key)),
+  ),
   CI: 'true',
 };
 
@@ -35,14 +37,18 @@ function run(command: string, args: string[], cwd: string): Promise<{ code: numb
 
 async function ok(command: string, args: string[], cwd: string): Promise<string> {
   const result = await run(command, args, cwd);
-  if (result.code !== 0) throw new Error(`${command} ${args.join(' ')} exited ${result.code}\n${result.stdout}\n${result.stderr}`);
+  if (result.code !== 0)
+    throw new Error(`${command} ${args.join(' ')} exited ${result.code}\n${result.stdout}\n${result.stderr}`);
   return result.stdout;
 }
 
 let repo = '';
 
 beforeAll(async () => {
-  if (!existsSync(join(packagesDir, 'harness/dist/run.js')) || !existsSync(join(packagesDir, 'init/templates/AGENTS.md'))) {
+  if (
+    !existsSync(join(packagesDir, 'harness/dist/run.js')) ||
+    !existsSync(join(packagesDir, 'init/templates/AGENTS.md'))
+  ) {
     throw new Error('build the packages first: pnpm turbo run build --filter harness...');
   }
   const packs = mkdtempSync(join(tmpdir(), 'harness-packs-'));
@@ -50,13 +56,18 @@ beforeAll(async () => {
   for (const name of readdirSync(packagesDir)) {
     const manifest = join(packagesDir, name, 'package.json');
     // Private packages (the GitHub stand-in) are test tools, never installed by users.
-    if (!existsSync(manifest) || (JSON.parse(readFileSync(manifest, 'utf8')) as { private?: boolean }).private === true) continue;
+    if (!existsSync(manifest) || (JSON.parse(readFileSync(manifest, 'utf8')) as { private?: boolean }).private === true)
+      continue;
     await ok('pnpm', ['pack', '--pack-destination', packs], join(packagesDir, name));
   }
   repo = fixtureRepo('shop');
   const tarballs = readdirSync(packs).map((f) => join(packs, f));
   // --no-save: the repository's package.json stays as the user had it, so init's own edit is what is tested.
-  await ok('npm', ['install', '--no-save', '--no-audit', '--no-fund', '--prefer-offline', '--loglevel=error', ...tarballs], repo);
+  await ok(
+    'npm',
+    ['install', '--no-save', '--no-audit', '--no-fund', '--prefer-offline', '--loglevel=error', ...tarballs],
+    repo,
+  );
 }, 180_000);
 
 describe('npx harness init from packed tarballs', () => {
@@ -67,7 +78,13 @@ describe('npx harness init from packed tarballs', () => {
     expect(first.stdout).toMatch(/\+ create {4}harness\.config\.yaml/);
     expect(first.stdout).toMatch(/Wrote \d+ files\./);
     expect(first.stdout).toContain('harness check: green');
-    for (const file of ['harness.config.yaml', 'AGENTS.md', 'CLAUDE.md', 'docs/architecture.md', '.github/workflows/harness.yml']) {
+    for (const file of [
+      'harness.config.yaml',
+      'AGENTS.md',
+      'CLAUDE.md',
+      'docs/architecture.md',
+      '.github/workflows/harness.yml',
+    ]) {
       expect(existsSync(join(repo, file)), file).toBe(true);
     }
     expect(readFileSync(join(repo, 'README.md'), 'utf8')).toContain('A small web shop');
@@ -90,7 +107,9 @@ describe('npx harness init from packed tarballs', () => {
     for (let section = 1; lines.length < 400; section++) {
       lines.push(`## Area ${section}`, '');
       for (let i = 1; i <= 12 && lines.length < 398; i++) {
-        lines.push(`- Rule ${section}.${i}: read [the README](README.md) and keep \`src/modules/cart/index.ts\` small.`);
+        lines.push(
+          `- Rule ${section}.${i}: read [the README](README.md) and keep \`src/modules/cart/index.ts\` small.`,
+        );
       }
       lines.push('');
     }

@@ -10,7 +10,14 @@ import { describeInvalidSuppression } from './rules/invalid-suppression.js';
 import { describeUnusedSuppression } from './rules/unused-suppression.js';
 
 /** The findings about an import, which an ESLint boundary rule's disable comment also covers. */
-const importRules = new Set(['layers/contract', 'layers/forward-only', 'layers/cross-domain', 'layers/providers-only', 'layers/shared-purity', 'layers/package-placement']);
+const importRules = new Set([
+  'layers/contract',
+  'layers/forward-only',
+  'layers/cross-domain',
+  'layers/providers-only',
+  'layers/shared-purity',
+  'layers/package-placement',
+]);
 
 export function applySuppressions(
   files: readonly Pick<GraphFile, 'path' | 'suppressions'>[],
@@ -30,18 +37,29 @@ export function applySuppressions(
     }
     const silenced = new Set<Violation>();
     const eslintSilences = createEslintSilencer(file.suppressions, eslintNames);
-    for (const v of found) if (v.line !== undefined && importRules.has(v.rule) && eslintSilences(v.line)) silenced.add(v);
+    for (const v of found)
+      if (v.line !== undefined && importRules.has(v.rule) && eslintSilences(v.line)) silenced.add(v);
     for (const s of file.suppressions) {
       if (isEslintComment(s)) continue;
       const where = { check: 'layers', severity: 'error' as const, file: file.path, line: s.line };
       if (!qualifiedRuleIds.includes(s.rule) || s.reason.trim() === '') {
-        problems.push({ ...where, rule: 'layers/invalid-suppression', ...describeInvalidSuppression(s.rule, qualifiedRuleIds), docs: docsLink('invalid-suppression') });
+        problems.push({
+          ...where,
+          rule: 'layers/invalid-suppression',
+          ...describeInvalidSuppression(s.rule, qualifiedRuleIds),
+          docs: docsLink('invalid-suppression'),
+        });
         continue;
       }
       const matches = found.filter((v) => v.rule === s.rule && (v.line === undefined || v.line === s.line + 1));
       for (const v of matches) silenced.add(v);
       if (matches.length === 0) {
-        problems.push({ ...where, rule: 'layers/unused-suppression', ...describeUnusedSuppression(s.rule, s.line), docs: docsLink('unused-suppression') });
+        problems.push({
+          ...where,
+          rule: 'layers/unused-suppression',
+          ...describeUnusedSuppression(s.rule, s.line),
+          docs: docsLink('unused-suppression'),
+        });
       }
     }
     kept.push(...found.filter((v) => !silenced.has(v)));

@@ -91,14 +91,27 @@ export async function buildImportGraph(options: BuildImportGraphOptions): Promis
   // Only manifests that exist (git lists deleted tracked files) and stay inside the root are read.
   const inside = insideRoot(root);
   project.manifests = project.manifests.filter((file) => readableInside(join(root, file), inside));
-  const manifests = await Promise.all(project.manifests.map(async (file) => `${file}\0${hash(await readFile(join(root, file)))}`));
+  const manifests = await Promise.all(
+    project.manifests.map(async (file) => `${file}\0${hash(await readFile(join(root, file)))}`),
+  );
   const resolutionKey = hash(Buffer.from([tool, ...project.sources, ...manifests].join('\n')));
-  const loaded = options.cacheFile === undefined ? { document: undefined } : await loadImportCache(options.cacheFile, tool);
+  const loaded =
+    options.cacheFile === undefined ? { document: undefined } : await loadImportCache(options.cacheFile, tool);
   const previous = loaded.document;
-  const stats: GraphStats = { files: project.sources.length, lexedFromCache: 0, resolvedFromCache: 0, findingsFromCache: 0 };
+  const stats: GraphStats = {
+    files: project.sources.length,
+    lexedFromCache: 0,
+    resolvedFromCache: 0,
+    findingsFromCache: 0,
+  };
   if ('discarded' in loaded && loaded.discarded !== undefined) stats.cacheDiscarded = loaded.discarded;
 
-  const listing: GraphListing = { git: project.git, ignoredSources: project.ignoredSources, fixtureSources: project.fixtureSources, outside: [] };
+  const listing: GraphListing = {
+    git: project.git,
+    ignoredSources: project.ignoredSources,
+    fixtureSources: project.fixtureSources,
+    outside: [],
+  };
   const scanned = await scanFiles(root, project.sources, previous, stats, listing);
   const next: CacheDocument = { tool, resolutionKey, files: {} };
   if (options.rulesKey !== undefined) next.rulesKey = options.rulesKey;
@@ -107,7 +120,11 @@ export async function buildImportGraph(options: BuildImportGraphOptions): Promis
     findings: options.rulesKey !== undefined && previous?.rulesKey === options.rulesKey,
   };
   const resolved = await attachTargets(root, project.manifests, scanned.entries, reuse, next, stats);
-  let changed = resolved.changed || scanned.lexed > 0 || previous === undefined || Object.keys(previous.files).length !== project.sources.length;
+  let changed =
+    resolved.changed ||
+    scanned.lexed > 0 ||
+    previous === undefined ||
+    Object.keys(previous.files).length !== project.sources.length;
   changed ||= scanned.entries.some(({ path, cached }) => cached !== previous?.files[path]);
   changed ||= options.rulesKey !== undefined && !reuse.findings;
 
@@ -161,7 +178,13 @@ async function scanFiles(
     if (lexed === 0) await initLexer();
     lexed += 1;
     const result = lexImports(found.bytes.toString('utf8'), path);
-    const cached: CachedFile = { hash: found.digest, size: found.size, mtimeMs: found.mtimeMs, imports: result.imports, suppressions: result.suppressions };
+    const cached: CachedFile = {
+      hash: found.digest,
+      size: found.size,
+      mtimeMs: found.mtimeMs,
+      imports: result.imports,
+      suppressions: result.suppressions,
+    };
     if (result.error !== undefined) cached.error = result.error;
     entries.push({ path, cached, unchanged: false });
   }
@@ -190,7 +213,14 @@ async function attachTargets(
       resolver ??= await loadResolver(root, manifests, stats);
       const active = resolver;
       const targets = cached.imports.map((record) => active.resolve(path, record.specifier));
-      const entry: CachedFile = { hash: cached.hash, size: cached.size, mtimeMs: cached.mtimeMs, imports: cached.imports, suppressions: cached.suppressions, targets };
+      const entry: CachedFile = {
+        hash: cached.hash,
+        size: cached.size,
+        mtimeMs: cached.mtimeMs,
+        imports: cached.imports,
+        suppressions: cached.suppressions,
+        targets,
+      };
       if (cached.error !== undefined) entry.error = cached.error;
       next.files[path] = entry;
       changed = true;
@@ -220,7 +250,8 @@ function lazyGraphFile(path: string, entry: CachedFile): GraphFile {
       if (imports === undefined) {
         const targets = entry.targets ?? [];
         imports = entry.imports as GraphEdge[];
-        for (let i = 0; i < imports.length; i++) (imports[i] as GraphEdge).target = targets[i] ?? { kind: 'unresolved' };
+        for (let i = 0; i < imports.length; i++)
+          (imports[i] as GraphEdge).target = targets[i] ?? { kind: 'unresolved' };
       }
       return imports;
     },
@@ -231,15 +262,31 @@ function lazyGraphFile(path: string, entry: CachedFile): GraphFile {
 
 /** The resolver and the tsconfig facts it needs, loaded only when something must be resolved. */
 async function loadResolver(root: string, manifests: readonly string[], stats: GraphStats): Promise<ImportResolver> {
-  const [{ createImportResolver }, { readTsconfigFacts }] = await Promise.all([import('./create-import-resolver.js'), import('./tsconfig-redirects.js')]);
-  const tsconfig = readTsconfigFacts(root, manifests.filter((f) => !f.endsWith('package.json')));
+  const [{ createImportResolver }, { readTsconfigFacts }] = await Promise.all([
+    import('./create-import-resolver.js'),
+    import('./tsconfig-redirects.js'),
+  ]);
+  const tsconfig = readTsconfigFacts(
+    root,
+    manifests.filter((f) => !f.endsWith('package.json')),
+  );
   if (tsconfig.skipped.length > 0) stats.skippedTsconfigs = tsconfig.skipped;
-  return createImportResolver({ root, packageJsonFiles: manifests, redirects: tsconfig.redirects, conditions: tsconfig.conditions });
+  return createImportResolver({
+    root,
+    packageJsonFiles: manifests,
+    redirects: tsconfig.redirects,
+    conditions: tsconfig.conditions,
+  });
 }
 
 type Inspection = { cached: CachedFile } | { bytes: Buffer; digest: string; size: number; mtimeMs: number };
 
-function inspectFile(root: string, path: string, cached: CachedFile | undefined, inside: (absolute: string) => boolean): Inspection | 'outside' | undefined {
+function inspectFile(
+  root: string,
+  path: string,
+  cached: CachedFile | undefined,
+  inside: (absolute: string) => boolean,
+): Inspection | 'outside' | undefined {
   const absolute = join(root, path);
   let size: number;
   let mtimeMs: number;
@@ -276,7 +323,9 @@ let version: Promise<string> | undefined;
  */
 function toolVersion(): Promise<string> {
   version ??= (async () => {
-    const manifest = JSON.parse(await readFile(new URL('../package.json', import.meta.url), 'utf8')) as { version?: unknown };
+    const manifest = JSON.parse(await readFile(new URL('../package.json', import.meta.url), 'utf8')) as {
+      version?: unknown;
+    };
     const here = new URL('.', import.meta.url);
     const code: string[] = [];
     for (const entry of await readdir(here, { recursive: true })) {

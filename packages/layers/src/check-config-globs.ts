@@ -11,15 +11,20 @@ const configFile = 'harness.config.yaml';
 /** Throws for a glob that selects nothing; returns notes for contract segments that name no folder. */
 export function checkConfigGlobs(config: LayersConfig, sources: readonly string[], ignoredSources: number): string[] {
   if (sources.length === 0 && ignoredSources > 0) {
-    throw new HarnessError('CONFIG_INVALID', `layers.ignore leaves no file to check: it matches all ${ignoredSources} source file(s)`, {
-      place: { file: configFile, key: 'layers.ignore' },
-      fix: 'Narrow layers.ignore to the files that should not be checked (`src/*` ignores everything under src/; `src/generated/**` only that folder).',
-    });
+    throw new HarnessError(
+      'CONFIG_INVALID',
+      `layers.ignore leaves no file to check: it matches all ${ignoredSources} source file(s)`,
+      {
+        place: { file: configFile, key: 'layers.ignore' },
+        fix: 'Narrow layers.ignore to the files that should not be checked (`src/*` ignores everything under src/; `src/generated/**` only that folder).',
+      },
+    );
   }
   // With no source file at all (a new repository) there is nothing a glob could match yet.
   if (sources.length === 0) return [];
   const folders = new Set<string>();
-  for (const file of sources) for (let i = file.indexOf('/'); i !== -1; i = file.indexOf('/', i + 1)) folders.add(file.slice(0, i));
+  for (const file of sources)
+    for (let i = file.indexOf('/'); i !== -1; i = file.indexOf('/', i + 1)) folders.add(file.slice(0, i));
   config.domains.forEach((glob, index) => {
     const matches = picomatch(glob.replace(/\/+$/, ''));
     if (![...folders].some((folder) => matches(folder))) throw emptyGlob(`layers.domains[${index}]`, glob, 'folder');
@@ -30,7 +35,9 @@ export function checkConfigGlobs(config: LayersConfig, sources: readonly string[
       if (!sources.some((file) => matches(file))) throw emptyGlob(`layers.paths.${layer}[${index}]`, glob, 'file');
     });
   }
-  return config.contracts.flatMap((contract, index) => checkContractGlobs(contract, `layers.contracts.${index}`, sources, folders));
+  return config.contracts.flatMap((contract, index) =>
+    checkContractGlobs(contract, `layers.contracts.${index}`, sources, folders),
+  );
 }
 
 /**
@@ -38,7 +45,12 @@ export function checkConfigGlobs(config: LayersConfig, sources: readonly string[
  * globs are precautions). Segments are names: an environment an ESLint config lists before any code
  * has it is a note, but a contract none of whose segments names a folder is an error.
  */
-function checkContractGlobs(contract: ContractConfig, key: string, sources: readonly string[], folders: ReadonlySet<string>): string[] {
+function checkContractGlobs(
+  contract: ContractConfig,
+  key: string,
+  sources: readonly string[],
+  folders: ReadonlySet<string>,
+): string[] {
   const fileGlobs = (list: readonly string[] | undefined, at: string): void => {
     (list ?? []).forEach((glob, index) => {
       if (glob.startsWith('npm:')) return;
@@ -57,12 +69,20 @@ function checkContractGlobs(contract: ContractConfig, key: string, sources: read
   const segments = contract.segments ?? [];
   const absent = segments.filter((segment) => !names.has(segment));
   if (absent.length > 0 && absent.length === segments.length) {
-    throw new HarnessError('CONFIG_INVALID', `${key}.segments: none of ${segments.join(', ')} names a folder with source files to check`, {
-      place: { file: configFile, key: `${key}.segments` },
-      fix: 'A segment is a folder name (common, node), not a path or a glob; correct the names or remove the contract.',
-    });
+    throw new HarnessError(
+      'CONFIG_INVALID',
+      `${key}.segments: none of ${segments.join(', ')} names a folder with source files to check`,
+      {
+        place: { file: configFile, key: `${key}.segments` },
+        fix: 'A segment is a folder name (common, node), not a path or a glob; correct the names or remove the contract.',
+      },
+    );
   }
-  return absent.length === 0 ? [] : [`layers: contract "${contract.name}": no folder is named ${absent.join(', ')} yet, so those layers have no files.`];
+  return absent.length === 0
+    ? []
+    : [
+        `layers: contract "${contract.name}": no folder is named ${absent.join(', ')} yet, so those layers have no files.`,
+      ];
 }
 
 function emptyGlob(key: string, glob: string, what: 'file' | 'folder'): HarnessError {

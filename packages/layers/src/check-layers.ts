@@ -47,16 +47,25 @@ export async function checkLayers(input: CheckLayersInput): Promise<CheckLayersR
     rulesKey: createHash('sha1').update(JSON.stringify(input.config)).digest('base64url'),
     ...(input.cache === false ? {} : { cacheFile: join(input.root, cacheFileName) }),
   });
-  const globNotes = checkConfigGlobs(input.config, graph.files.map((f) => f.path), graph.listing?.ignoredSources ?? 0);
+  const globNotes = checkConfigGlobs(
+    input.config,
+    graph.files.map((f) => f.path),
+    graph.listing?.ignoredSources ?? 0,
+  );
   const notes = [...describeRun(graph, input.config), ...globNotes];
   const { violations, byFile } = findViolations(graph, model);
   const cacheWrite = writeStaysInside(input.root, cacheFileName);
   try {
     if (cacheWrite.inside) await graph.saveCache(byFile);
-    else notes.push(`layers: did not write ${cacheFileName}: ${cacheWrite.via} is a symlink that leads out of the repository.`);
+    else
+      notes.push(
+        `layers: did not write ${cacheFileName}: ${cacheWrite.via} is a symlink that leads out of the repository.`,
+      );
   } catch (error) {
     // The cache only saves time; a read-only checkout must not fail the check.
-    notes.push(`layers: could not write ${cacheFileName} (${error instanceof Error ? error.message : String(error)}); the next run starts cold.`);
+    notes.push(
+      `layers: could not write ${cacheFileName} (${error instanceof Error ? error.message : String(error)}); the next run starts cold.`,
+    );
   }
   const unresolved = await findUnresolved(input.root, graph, graph.listing?.git === true);
   notes.push(...describeUnjudged(unresolved));
@@ -75,24 +84,39 @@ export async function checkLayers(input: CheckLayersInput): Promise<CheckLayersR
     staleDocs: docsLink('stale-baseline'),
   });
   if (note !== undefined) notes.push(note);
-  return { diagnostics: [...remaining.map(stripRuleId), ...problems, ...stale], files: graph.files.length, notes, graph, violations };
+  return {
+    diagnostics: [...remaining.map(stripRuleId), ...problems, ...stale],
+    files: graph.files.length,
+    notes,
+    graph,
+    violations,
+  };
 }
 
 /** What the person running the check should know about this run (stderr lines). */
 function describeRun(graph: ImportGraph, config: LayersConfig): string[] {
   const notes: string[] = [];
   if (config.domains.length === 0 && Object.keys(config.paths).length === 0 && config.contracts.length === 0) {
-    notes.push('layers: none of layers.domains, layers.paths and layers.contracts is set, so no file has a layer; see docs/layers.md to describe the architecture.');
+    notes.push(
+      'layers: none of layers.domains, layers.paths and layers.contracts is set, so no file has a layer; see docs/layers.md to describe the architecture.',
+    );
   }
   const outside = graph.listing?.outside ?? [];
   if (outside.length > 0) {
-    notes.push(`layers: did not read ${outside.length} symlink(s) that lead out of the repository: ${outside.slice(0, 5).join(', ')}${outside.length > 5 ? ', …' : ''}.`);
+    notes.push(
+      `layers: did not read ${outside.length} symlink(s) that lead out of the repository: ${outside.slice(0, 5).join(', ')}${outside.length > 5 ? ', …' : ''}.`,
+    );
   }
   const fixtures = graph.listing?.fixtureSources ?? 0;
-  if (fixtures > 0) notes.push(`layers: ${fixtures} source file(s) in test fixtures (${testFixtureGlobs.join(', ')}) not checked.`);
+  if (fixtures > 0)
+    notes.push(`layers: ${fixtures} source file(s) in test fixtures (${testFixtureGlobs.join(', ')}) not checked.`);
   const skipped = graph.stats.skippedTsconfigs ?? [];
-  if (skipped.length > 0) notes.push(`layers: skipped ${skipped.length} tsconfig file(s) that cannot be read and that no tsconfig.json uses: ${skipped.slice(0, 3).join('; ')}${skipped.length > 3 ? '; …' : ''}.`);
-  if (graph.stats.cacheDiscarded !== undefined) notes.push(`layers: discarded ${cacheFileName} (${graph.stats.cacheDiscarded}); rebuilt it.`);
+  if (skipped.length > 0)
+    notes.push(
+      `layers: skipped ${skipped.length} tsconfig file(s) that cannot be read and that no tsconfig.json uses: ${skipped.slice(0, 3).join('; ')}${skipped.length > 3 ? '; …' : ''}.`,
+    );
+  if (graph.stats.cacheDiscarded !== undefined)
+    notes.push(`layers: discarded ${cacheFileName} (${graph.stats.cacheDiscarded}); rebuilt it.`);
   return notes;
 }
 
@@ -100,15 +124,21 @@ function describeRun(graph: ImportGraph, config: LayersConfig): string[] {
 function checkBaselinePath(root: string, path: string): void {
   const normal = posix.normalize(path.replaceAll('\\', '/'));
   const escapes = isAbsolute(path) || normal === '..' || normal.startsWith('../');
-  const via = escapes ? path : (() => {
-    const write = writeStaysInside(root, normal);
-    return write.inside ? undefined : write.via;
-  })();
+  const via = escapes
+    ? path
+    : (() => {
+        const write = writeStaysInside(root, normal);
+        return write.inside ? undefined : write.via;
+      })();
   if (via === undefined) return;
-  throw new HarnessError('CONFIG_INVALID', `layers.baseline "${path}" would be written outside the repository${via === path ? '' : ` (${via} is a symlink that leads out of it)`}`, {
-    place: { file: 'harness.config.yaml', key: 'layers.baseline' },
-    fix: 'Point layers.baseline at a path inside the repository (the default is .harness/baseline/layers.json).',
-  });
+  throw new HarnessError(
+    'CONFIG_INVALID',
+    `layers.baseline "${path}" would be written outside the repository${via === path ? '' : ` (${via} is a symlink that leads out of it)`}`,
+    {
+      place: { file: 'harness.config.yaml', key: 'layers.baseline' },
+      fix: 'Point layers.baseline at a path inside the repository (the default is .harness/baseline/layers.json).',
+    },
+  );
 }
 
 function stripRuleId({ ruleId: _ruleId, ...diagnostic }: Violation): Diagnostic {
@@ -128,6 +158,9 @@ function describeUnjudged(found: UnresolvedFound): string[] {
       `layers: ${found.unknown} import(s) name neither a file, an npm package nor a tsconfig \`paths\` alias (a bundler alias, a virtual module such as virtual:x), so they were not judged; map them in tsconfig \`paths\` to have them checked.`,
     );
   }
-  if (found.gitFailed === true) notes.push('layers: git could not say which locations it ignores, so every import that resolves to no file is reported.');
+  if (found.gitFailed === true)
+    notes.push(
+      'layers: git could not say which locations it ignores, so every import that resolves to no file is reported.',
+    );
   return notes;
 }

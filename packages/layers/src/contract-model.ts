@@ -30,10 +30,14 @@ export function compileContracts(contracts: readonly ContractConfig[]): Compiled
   const seen = new Set<string>();
   return contracts.map((contract, index) => {
     if (seen.has(contract.name)) {
-      throw new HarnessError('CONFIG_INVALID', `layers.contracts[${index}] repeats the contract name "${contract.name}"`, {
-        place: { file: 'harness.config.yaml', key: `layers.contracts.${index}.name` },
-        fix: 'Give every contract its own name: findings and the baseline name the contract.',
-      });
+      throw new HarnessError(
+        'CONFIG_INVALID',
+        `layers.contracts[${index}] repeats the contract name "${contract.name}"`,
+        {
+          place: { file: 'harness.config.yaml', key: `layers.contracts.${index}.name` },
+          fix: 'Give every contract its own name: findings and the baseline name the contract.',
+        },
+      );
     }
     seen.add(contract.name);
     const finders = compileFinders(contract);
@@ -66,11 +70,21 @@ function compileFinders(contract: ContractConfig): Finders {
     isTo: contract.type === 'forbidden' ? memo(createTargetMatcher(contract.to ?? [])) : () => false,
     moduleOf: contract.type === 'independent' ? memo(createModuleFinder(contract.modules ?? [])) : never,
     layerOf:
-      contract.type !== 'layers' ? never : memo(contract.segments === undefined ? createLayerFinder(contract.layers ?? {}) : createSegmentFinder(contract.segments)),
+      contract.type !== 'layers'
+        ? never
+        : memo(
+            contract.segments === undefined
+              ? createLayerFinder(contract.layers ?? {})
+              : createSegmentFinder(contract.segments),
+          ),
   };
 }
 
-function compileJudge(contract: ContractConfig, index: number, { isFrom, isTo, moduleOf, layerOf }: Finders): (edge: ContractEdge) => RuleVerdict | undefined {
+function compileJudge(
+  contract: ContractConfig,
+  index: number,
+  { isFrom, isTo, moduleOf, layerOf }: Finders,
+): (edge: ContractEdge) => RuleVerdict | undefined {
   if (contract.type === 'forbidden') {
     return (edge) => (isFrom(edge.from) && isTo(edge.to) ? describeForbidden(contract, edge) : undefined);
   }
@@ -78,7 +92,9 @@ function compileJudge(contract: ContractConfig, index: number, { isFrom, isTo, m
     return (edge) => {
       const from = moduleOf(edge.from);
       const to = from === undefined ? undefined : moduleOf(edge.to);
-      return to === undefined || to === from || from === undefined ? undefined : describeIndependent(contract, edge, from, to);
+      return to === undefined || to === from || from === undefined
+        ? undefined
+        : describeIndependent(contract, edge, from, to);
     };
   }
   const names = contract.segments ?? Object.keys(contract.layers ?? {});
@@ -88,34 +104,60 @@ function compileJudge(contract: ContractConfig, index: number, { isFrom, isTo, m
     const to = from === undefined ? undefined : layerOf(edge.to);
     if (from === undefined || to === undefined || from === to) return undefined;
     const mayImport = allowed.get(from) ?? [];
-    return mayImport.includes(to) ? undefined : describeLayerContract(contract, edge, { from, to, mayImport, forwardOnly: contract.allow === undefined, order: names });
+    return mayImport.includes(to)
+      ? undefined
+      : describeLayerContract(contract, edge, {
+          from,
+          to,
+          mayImport,
+          forwardOnly: contract.allow === undefined,
+          order: names,
+        });
   };
 }
 
-function compileGroups(contract: ContractConfig, { isFrom, isTo, moduleOf, layerOf }: Finders): Pick<CompiledContract, 'groups' | 'groupOf'> {
+function compileGroups(
+  contract: ContractConfig,
+  { isFrom, isTo, moduleOf, layerOf }: Finders,
+): Pick<CompiledContract, 'groups' | 'groupOf'> {
   if (contract.type === 'forbidden') {
     const groups = [`from: ${(contract.from ?? []).join(', ')}`, `to: ${(contract.to ?? []).join(', ')}`] as const;
-    return { groups, groupOf: (path, role) => (role === 'from' ? (isFrom(path) ? groups[0] : undefined) : isTo(path) ? groups[1] : undefined) };
+    return {
+      groups,
+      groupOf: (path, role) =>
+        role === 'from' ? (isFrom(path) ? groups[0] : undefined) : isTo(path) ? groups[1] : undefined,
+    };
   }
   if (contract.type === 'independent') return { groups: [], groupOf: (path) => moduleOf(path) };
   return { groups: contract.segments ?? Object.keys(contract.layers ?? {}), groupOf: (path) => layerOf(path) };
 }
 
 /** What each layer may import besides itself: the `allow` DAG, or the layers written before it. */
-function allowedImports(contract: ContractConfig, names: readonly string[], index: number): Map<string, readonly string[]> {
+function allowedImports(
+  contract: ContractConfig,
+  names: readonly string[],
+  index: number,
+): Map<string, readonly string[]> {
   const allowed = new Map<string, readonly string[]>();
   if (contract.allow === undefined) {
     names.forEach((name, i) => allowed.set(name, names.slice(0, i)));
     return allowed;
   }
   for (const [layer, targets] of Object.entries(contract.allow)) {
-    for (const [key, name] of [[`allow.${layer}`, layer], ...targets.map((t, i) => [`allow.${layer}.${i}`, t] as const)] as const) {
+    for (const [key, name] of [
+      [`allow.${layer}`, layer],
+      ...targets.map((t, i) => [`allow.${layer}.${i}`, t] as const),
+    ] as const) {
       if (names.includes(name)) continue;
       const guess = closestWord(names, name);
-      throw new HarnessError('CONFIG_INVALID', `layers.contracts[${index}] (${contract.name}): ${key} names "${name}", which is not one of its layers${guess === undefined ? '' : `: did you mean "${guess}"?`}`, {
-        place: { file: 'harness.config.yaml', key: `layers.contracts.${index}.${key}` },
-        fix: `Use the contract's layers (${names.join(', ')}).`,
-      });
+      throw new HarnessError(
+        'CONFIG_INVALID',
+        `layers.contracts[${index}] (${contract.name}): ${key} names "${name}", which is not one of its layers${guess === undefined ? '' : `: did you mean "${guess}"?`}`,
+        {
+          place: { file: 'harness.config.yaml', key: `layers.contracts.${index}.${key}` },
+          fix: `Use the contract's layers (${names.join(', ')}).`,
+        },
+      );
     }
     allowed.set(layer, targets);
   }
@@ -160,7 +202,8 @@ function createModuleFinder(globs: readonly string[]): (file: string) => string 
   const matches = picomatch(globs.map((g) => g.replace(/\/+$/, '')));
   return (file) => {
     if (file.startsWith('npm:')) return undefined;
-    for (let i = file.indexOf('/'); i !== -1; i = file.indexOf('/', i + 1)) if (matches(file.slice(0, i))) return file.slice(0, i);
+    for (let i = file.indexOf('/'); i !== -1; i = file.indexOf('/', i + 1))
+      if (matches(file.slice(0, i))) return file.slice(0, i);
     return undefined;
   };
 }

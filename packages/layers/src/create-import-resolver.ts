@@ -161,7 +161,11 @@ export function packageName(specifier: string): string | undefined {
 function matchesPattern(key: string, specifier: string): boolean {
   const star = key.indexOf('*');
   if (star === -1) return key === specifier;
-  return specifier.length >= key.length - 1 && specifier.startsWith(key.slice(0, star)) && specifier.endsWith(key.slice(star + 1));
+  return (
+    specifier.length >= key.length - 1 &&
+    specifier.startsWith(key.slice(0, star)) &&
+    specifier.endsWith(key.slice(star + 1))
+  );
 }
 
 /** npm's rules for new package names (validate-npm-package-name): no `~'!()*`, no leading `.` or `_`. */
@@ -183,7 +187,8 @@ function readWorkspacePackages(root: string, packageJsonFiles: readonly string[]
       if (typeof manifest.name !== 'string') continue;
       const depth = file.split('/').length;
       const known = packages.get(manifest.name);
-      if (known === undefined || depth < known.depth) packages.set(manifest.name, { dir: dirname(join(root, file)), depth });
+      if (known === undefined || depth < known.depth)
+        packages.set(manifest.name, { dir: dirname(join(root, file)), depth });
     } catch {
       // An unreadable package.json is not a workspace package; the package manager reports it.
     }

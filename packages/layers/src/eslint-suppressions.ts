@@ -11,9 +11,13 @@ export function isEslintComment(s: SuppressionComment): boolean {
 }
 
 /** Whether a finding on `line` is silenced by the file's ESLint comments for the listed rule names. */
-export function createEslintSilencer(suppressions: readonly SuppressionComment[], names: readonly string[]): (line: number) => boolean {
+export function createEslintSilencer(
+  suppressions: readonly SuppressionComment[],
+  names: readonly string[],
+): (line: number) => boolean {
   if (names.length === 0) return () => false;
-  const counts = (s: SuppressionComment): boolean => s.reason === '' || s.reason.split(',').some((r) => names.includes(r));
+  const counts = (s: SuppressionComment): boolean =>
+    s.reason === '' || s.reason.split(',').some((r) => names.includes(r));
   const lines = new Set<number>();
   // [from, to) line ranges of disable … enable blocks; `to` is Infinity when never re-enabled.
   const ranges: [number, number][] = [];

@@ -21,7 +21,8 @@ export interface SuppressionComment {
 const comment = /\/\/[ \t]*harness-ignore[ \t]+(layers\/[\w-]+)(?=[\s:]|$)([^\r\n]*)/gm;
 
 // `// eslint-disable-next-line a, b -- why`, `/* eslint-disable a */`, `/* eslint-enable */`, …
-const eslintComment = /\/\/[ \t]*(eslint-disable-next-line|eslint-disable-line)(?![\w-])([^\r\n]*)|\/\*[ \t\r\n*]*(eslint-disable-next-line|eslint-disable-line|eslint-disable|eslint-enable)(?![\w-])([\s\S]*?)\*\//g;
+const eslintComment =
+  /\/\/[ \t]*(eslint-disable-next-line|eslint-disable-line)(?![\w-])([^\r\n]*)|\/\*[ \t\r\n*]*(eslint-disable-next-line|eslint-disable-line|eslint-disable|eslint-enable)(?![\w-])([\s\S]*?)\*\//g;
 
 export function findSuppressions(source: string): SuppressionComment[] {
   const eslint = source.includes('eslint-') ? findEslintComments(source) : [];
@@ -50,7 +51,8 @@ function findEslintComments(source: string): SuppressionComment[] {
     const directive = match[1] ?? match[3] ?? '';
     const body = match[2] ?? match[4] ?? '';
     // A block `eslint-disable-next-line` spanning lines is counted from its last line.
-    const applies = directive === 'eslint-disable-next-line' ? line + countNewlines(match[0], 0, match[0].length) : line;
+    const applies =
+      directive === 'eslint-disable-next-line' ? line + countNewlines(match[0], 0, match[0].length) : line;
     const rules = (body.split(/\s--\s|\s--$/)[0] ?? '')
       .split(',')
       .map((r) => r.trim())

@@ -23,11 +23,26 @@ export interface UnresolvedFound {
 }
 
 export async function findUnresolved(root: string, graph: ImportGraph, git: boolean): Promise<UnresolvedFound> {
-  const found: { file: string; line: number; column: number; specifier: string; typeOnly: boolean; target: UnresolvedTarget }[] = [];
+  const found: {
+    file: string;
+    line: number;
+    column: number;
+    specifier: string;
+    typeOnly: boolean;
+    target: UnresolvedTarget;
+  }[] = [];
   for (const file of graph.files) {
     if (!file.hasUnresolved) continue;
     for (const edge of file.imports) {
-      if (edge.target.kind === 'unresolved') found.push({ file: file.path, line: edge.line, column: edge.column, specifier: edge.specifier, typeOnly: edge.typeOnly, target: edge.target });
+      if (edge.target.kind === 'unresolved')
+        found.push({
+          file: file.path,
+          line: edge.line,
+          column: edge.column,
+          specifier: edge.specifier,
+          typeOnly: edge.typeOnly,
+          target: edge.target,
+        });
     }
   }
   if (found.length === 0) return { violations: [], ignored: 0, unknown: 0 };
@@ -74,7 +89,8 @@ async function gitIgnored(root: string, candidates: readonly string[]): Promise<
   const asked = candidates.filter((c) => !underLink(c) && !c.includes('\0'));
   if (asked.length === 0) return new Set();
   const candidateOf = new Map<string, string>();
-  for (const candidate of asked) for (const path of filesFor(candidate)) if (!candidateOf.has(path)) candidateOf.set(path, candidate);
+  for (const candidate of asked)
+    for (const path of filesFor(candidate)) if (!candidateOf.has(path)) candidateOf.set(path, candidate);
   const result = await runGit(root, ['check-ignore', '--stdin', '-z'], `${[...candidateOf.keys()].join('\0')}\0`);
   // 0: some are ignored, 1: none is; anything else is git failing.
   if (result.code !== 0 && result.code !== 1) return undefined;
@@ -87,13 +103,27 @@ async function gitIgnored(root: string, candidates: readonly string[]): Promise<
 }
 
 const extensions = [...sourceExtensions.map((extension) => `.${extension}`), '.d.ts', '.json'];
-const typescriptFor: Record<string, string[]> = { '.js': ['.ts', '.tsx'], '.jsx': ['.tsx'], '.mjs': ['.mts'], '.cjs': ['.cts'] };
+const typescriptFor: Record<string, string[]> = {
+  '.js': ['.ts', '.tsx'],
+  '.jsx': ['.tsx'],
+  '.mjs': ['.mts'],
+  '.cjs': ['.cts'],
+};
 
 /** The paths an import of `candidate` could have landed on: itself, with an extension, or a folder's index. */
 function filesFor(candidate: string): string[] {
   const extension = /\.[cm]?jsx?$/.exec(candidate)?.[0];
-  const swapped = extension === undefined ? [] : (typescriptFor[extension] ?? []).map((ts) => candidate.slice(0, -extension.length) + ts);
-  return [candidate, ...swapped, ...extensions.map((ext) => candidate + ext), `${candidate}/index`, ...extensions.map((ext) => `${candidate}/index${ext}`)];
+  const swapped =
+    extension === undefined
+      ? []
+      : (typescriptFor[extension] ?? []).map((ts) => candidate.slice(0, -extension.length) + ts);
+  return [
+    candidate,
+    ...swapped,
+    ...extensions.map((ext) => candidate + ext),
+    `${candidate}/index`,
+    ...extensions.map((ext) => `${candidate}/index${ext}`),
+  ];
 }
 
 /** Whether one of a path's existing folders is a symlink. */

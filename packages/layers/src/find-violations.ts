@@ -69,7 +69,12 @@ export function findViolations(graph: ImportGraph, model: LayerModel): Violation
 }
 
 /** The findings of layers.contracts about one edge: one per contract it breaks. */
-function judgeContracts(file: string, edge: GraphEdge, contracts: readonly CompiledContract[], model: LayerModel): Violation[] {
+function judgeContracts(
+  file: string,
+  edge: GraphEdge,
+  contracts: readonly CompiledContract[],
+  model: LayerModel,
+): Violation[] {
   if (edge.target.kind === 'unresolved') return [];
   if (edge.typeOnly && model.allowTypeOnly.has('contract')) return [];
   const target = targetName(edge.target);
@@ -77,7 +82,14 @@ function judgeContracts(file: string, edge: GraphEdge, contracts: readonly Compi
   for (const contract of contracts) {
     const verdict = contract.judge({ from: file, to: target, typeOnly: edge.typeOnly });
     if (verdict === undefined) continue;
-    found.push({ ...finding('contract', file, verdict), line: edge.line, column: edge.column, target, typeOnly: edge.typeOnly, contract: contract.name });
+    found.push({
+      ...finding('contract', file, verdict),
+      line: edge.line,
+      column: edge.column,
+      target,
+      typeOnly: edge.typeOnly,
+      contract: contract.name,
+    });
   }
   return found;
 }
@@ -88,7 +100,8 @@ export function classifyGraph(graph: ImportGraph, model: LayerModel): Map<string
   const classes = new Map<string, FileClass>();
   for (const file of graph.files) {
     classes.set(file.path, classOf(file.path));
-    for (const edge of file.imports) if (edge.target.kind === 'file') classes.set(edge.target.path, classOf(edge.target.path));
+    for (const edge of file.imports)
+      if (edge.target.kind === 'file') classes.set(edge.target.path, classOf(edge.target.path));
   }
   return classes;
 }

@@ -76,14 +76,23 @@ export async function loadImportCache(path: string, tool: string): Promise<Cache
     return { document: undefined, discarded: 'it is not valid JSON' };
   }
   const stored = value as Partial<StoredDocument> | null;
-  if (stored === null || typeof stored !== 'object' || stored.format !== cacheFormat || typeof stored.tool !== 'string') {
+  if (
+    stored === null ||
+    typeof stored !== 'object' ||
+    stored.format !== cacheFormat ||
+    typeof stored.tool !== 'string'
+  ) {
     return { document: undefined, discarded: 'it is not a harness layers cache' };
   }
   if (stored.version !== cacheFormatVersion || stored.tool !== tool) {
-    return { document: undefined, discarded: `it was written by another version (${stored.tool}, format ${String(stored.version)})` };
+    return {
+      document: undefined,
+      discarded: `it was written by another version (${stored.tool}, format ${String(stored.version)})`,
+    };
   }
   const files = decodeFiles(stored.files);
-  if (files === undefined || typeof stored.resolutionKey !== 'string') return { document: undefined, discarded: 'it is not a harness layers cache' };
+  if (files === undefined || typeof stored.resolutionKey !== 'string')
+    return { document: undefined, discarded: 'it is not a harness layers cache' };
   const document: CacheDocument = { tool, resolutionKey: stored.resolutionKey, files };
   if (typeof stored.rulesKey === 'string') document.rulesKey = stored.rulesKey;
   return { document };
@@ -102,7 +111,9 @@ export async function saveImportCache(path: string, document: CacheDocument): Pr
       f.hash,
       f.size,
       f.mtimeMs,
-      f.imports.map((i) => [field(i.specifier), i.kind, i.typeOnly ? '1' : '0', i.line, i.column].join('\t')).join('\n'),
+      f.imports
+        .map((i) => [field(i.specifier), i.kind, i.typeOnly ? '1' : '0', i.line, i.column].join('\t'))
+        .join('\n'),
       f.suppressions.map((x) => [x.line, x.rule, x.reason]),
       f.targets === undefined ? null : f.targets.map((t) => field(encodeTarget(t))).join('\n'),
       f.error ?? null,
@@ -129,7 +140,13 @@ function encodeTarget(target: ResolvedTarget): string {
   return `u${(target.reason ?? 'other')[0] ?? 'o'}${target.candidate ?? ''}`;
 }
 
-const reasons: Record<string, UnresolvedReason> = { r: 'relative', a: 'alias', w: 'workspace', o: 'other', u: 'unknown' };
+const reasons: Record<string, UnresolvedReason> = {
+  r: 'relative',
+  a: 'alias',
+  w: 'workspace',
+  o: 'other',
+  u: 'unknown',
+};
 
 /** Targets are shared between the many imports that name the same file; decode each once. */
 function decodeTargetShared(text: string, seen: Map<string, ResolvedTarget>): ResolvedTarget {
@@ -170,7 +187,13 @@ function lazyCachedFile(stored: StoredFile, seen: Map<string, ResolvedTarget>): 
     get imports(): ImportRecord[] {
       decodedImports ??= records(imports).map((record) => {
         const [specifier = '', kind, typeOnly, line, column] = record.split('\t');
-        return { specifier: unfield(specifier), kind: kind as EdgeKind, typeOnly: typeOnly === '1', line: Number(line), column: Number(column) };
+        return {
+          specifier: unfield(specifier),
+          kind: kind as EdgeKind,
+          typeOnly: typeOnly === '1',
+          line: Number(line),
+          column: Number(column),
+        };
       });
       return decodedImports;
     },
@@ -229,12 +252,23 @@ function decodeFiles(value: unknown): Record<string, CachedFile> | undefined {
     const [hash, size, mtimeMs, imports, suppressions, targets, error, findings] = entry as unknown[];
     if (typeof hash !== 'string' || typeof size !== 'number' || typeof mtimeMs !== 'number') return undefined;
     if (typeof imports !== 'string' || !Array.isArray(suppressions)) return undefined;
-    if (targets !== null && (typeof targets !== 'string' || countRecords(targets) !== countRecords(imports))) return undefined;
-    if (!suppressions.every((x) => Array.isArray(x) && typeof x[0] === 'number' && typeof x[1] === 'string')) return undefined;
+    if (targets !== null && (typeof targets !== 'string' || countRecords(targets) !== countRecords(imports)))
+      return undefined;
+    if (!suppressions.every((x) => Array.isArray(x) && typeof x[0] === 'number' && typeof x[1] === 'string'))
+      return undefined;
     const file = lazyCachedFile(entry as StoredFile, seen);
     if (typeof error === 'string') file.error = error;
     if (Array.isArray(findings)) {
-      if (!findings.every((f) => typeof f === 'object' && f !== null && typeof (f as Violation).rule === 'string' && typeof (f as Violation).message === 'string')) return undefined;
+      if (
+        !findings.every(
+          (f) =>
+            typeof f === 'object' &&
+            f !== null &&
+            typeof (f as Violation).rule === 'string' &&
+            typeof (f as Violation).message === 'string',
+        )
+      )
+        return undefined;
       file.findings = findings as Violation[];
     }
     files[path] = file;

@@ -40,7 +40,9 @@ const entryFile = /^index\.(ts|tsx|mts|cts|js|jsx|mjs|cjs)$/;
 export function createLayerModel(config: LayersConfig): LayerModel {
   checkLayerNames(config);
   // `npm:<package>` names packages; `node:<module>` names builtins; anything else is a path glob.
-  const packageCrossCutting = config.crossCutting.filter((p) => p.startsWith('npm:') || p.startsWith('node:')).map((p) => (p.startsWith('npm:') ? p.slice(4) : p));
+  const packageCrossCutting = config.crossCutting
+    .filter((p) => p.startsWith('npm:') || p.startsWith('node:'))
+    .map((p) => (p.startsWith('npm:') ? p.slice(4) : p));
   const isCrossCuttingPackage = picomatch(packageCrossCutting.length > 0 ? packageCrossCutting : ['\0never']);
   const packageRules = Object.entries(config.packages).map(([layer, names]) => ({ layer, matches: picomatch(names) }));
   return {
@@ -66,7 +68,9 @@ function createClassifier(config: LayersConfig): (file: string) => FileClass {
     .map((layer) => ({ layer, matches: createFolderMatcher(config.paths[layer] ?? []) }));
   const isProvider = createFolderMatcher(config.providers);
   const isShared = createFolderMatcher(config.shared);
-  const isCrossCuttingModule = createFolderMatcher(config.crossCutting.filter((p) => !p.startsWith('npm:') && !p.startsWith('node:')));
+  const isCrossCuttingModule = createFolderMatcher(
+    config.crossCutting.filter((p) => !p.startsWith('npm:') && !p.startsWith('node:')),
+  );
   const domainCache = new Map<string, string | null>();
   const domainOf = (file: string): string | undefined => {
     for (const dir of ancestors(file)) {
@@ -80,7 +84,12 @@ function createClassifier(config: LayersConfig): (file: string) => FileClass {
     return undefined;
   };
   return (file) => {
-    const result: FileClass = { entry: false, provider: isProvider(file), shared: isShared(file), crossCutting: isCrossCuttingModule(file) };
+    const result: FileClass = {
+      entry: false,
+      provider: isProvider(file),
+      shared: isShared(file),
+      crossCutting: isCrossCuttingModule(file),
+    };
     const domain = domainOf(file);
     if (domain !== undefined) {
       result.domain = domain;
@@ -130,10 +139,14 @@ function checkLayerNames(config: LayersConfig): void {
     for (const name of names) {
       if (config.order.includes(name)) continue;
       const guess = closestWord(config.order, name);
-      throw new HarnessError('CONFIG_INVALID', `layers.${key}.${name} names a layer that is not in layers.order${guess === undefined ? '' : `: did you mean "${guess}"?`}`, {
-        place: { file: 'harness.config.yaml', key: `layers.${key}.${name}` },
-        fix: `Use one of the layers in layers.order (${config.order.join(', ')}), or add "${name}" to layers.order.`,
-      });
+      throw new HarnessError(
+        'CONFIG_INVALID',
+        `layers.${key}.${name} names a layer that is not in layers.order${guess === undefined ? '' : `: did you mean "${guess}"?`}`,
+        {
+          place: { file: 'harness.config.yaml', key: `layers.${key}.${name}` },
+          fix: `Use one of the layers in layers.order (${config.order.join(', ')}), or add "${name}" to layers.order.`,
+        },
+      );
     }
   }
 }

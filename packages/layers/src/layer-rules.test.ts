@@ -12,15 +12,18 @@ describe('layer rule registry', () => {
     expect(layerRules.map((r) => r.id)).toEqual(expect.arrayContaining([...layerRuleIds]));
   });
 
-  it.each(layerRules.map((r) => r.id))('%s has a source file, a test and a docs section with examples and a fix', (id) => {
-    expect(existsSync(new URL(`./rules/${id}.ts`, import.meta.url))).toBe(true);
-    expect(existsSync(new URL(`./rules/${id}.test.ts`, import.meta.url))).toBe(true);
-    expect(headings).toContain(id);
-    const section = docs.split(/^## /m).find((s) => s.startsWith(`${id}\n`)) ?? '';
-    expect(section).toMatch(/### Failing example/);
-    expect(section).toMatch(/### Passing example/);
-    expect(section).toMatch(/### How to fix/);
-  });
+  it.each(layerRules.map((r) => r.id))(
+    '%s has a source file, a test and a docs section with examples and a fix',
+    (id) => {
+      expect(existsSync(new URL(`./rules/${id}.ts`, import.meta.url))).toBe(true);
+      expect(existsSync(new URL(`./rules/${id}.test.ts`, import.meta.url))).toBe(true);
+      expect(headings).toContain(id);
+      const section = docs.split(/^## /m).find((s) => s.startsWith(`${id}\n`)) ?? '';
+      expect(section).toMatch(/### Failing example/);
+      expect(section).toMatch(/### Passing example/);
+      expect(section).toMatch(/### How to fix/);
+    },
+  );
 
   it('documents no rule that does not exist', () => {
     expect(headings.filter((h) => h !== undefined && /^[a-z-]+$/.test(h))).toEqual(layerRules.map((r) => r.id));

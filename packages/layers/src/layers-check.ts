@@ -8,7 +8,10 @@ export const layersCheck: Check = {
   section: 'layers',
   ruleIds: async () => (await import('./layer-rules.js')).qualifiedRuleIds,
   async run({ root, config, options }) {
-    const [{ sectionDefaults }, { checkLayers }] = await Promise.all([import('@harness/config'), import('./check-layers.js')]);
+    const [{ sectionDefaults }, { checkLayers }] = await Promise.all([
+      import('@harness/config'),
+      import('./check-layers.js'),
+    ]);
     const result = await checkLayers({
       root,
       config: config.layers ?? sectionDefaults('layers'),

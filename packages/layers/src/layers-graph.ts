@@ -25,27 +25,56 @@ export interface LayersGraphResult {
   violations: number;
 }
 
-export async function buildLayersGraph(input: { root: string; config: LayersConfig; contract?: string }): Promise<LayersGraphResult> {
+export async function buildLayersGraph(input: {
+  root: string;
+  config: LayersConfig;
+  contract?: string;
+}): Promise<LayersGraphResult> {
   const model = createLayerModel(input.config);
   const selected = model.contracts.filter((c) => input.contract === undefined || c.name === input.contract);
   if (input.contract !== undefined && selected.length === 0) {
     const names = model.contracts.map((c) => c.name);
     const guess = closestWord(names, input.contract);
-    throw new HarnessError('USAGE', `no contract is named "${input.contract}"${guess === undefined ? '' : `: did you mean "${guess}"?`}`, {
-      fix: names.length === 0 ? 'layers.contracts is empty in harness.config.yaml.' : `Contracts: ${names.join(', ')}.`,
-    });
+    throw new HarnessError(
+      'USAGE',
+      `no contract is named "${input.contract}"${guess === undefined ? '' : `: did you mean "${guess}"?`}`,
+      {
+        fix:
+          names.length === 0 ? 'layers.contracts is empty in harness.config.yaml.' : `Contracts: ${names.join(', ')}.`,
+      },
+    );
   }
   const result = await checkLayers({ root: input.root, config: input.config });
   const classes = classifyGraph(result.graph, model);
   // The domain picture shows the domain rules' findings; each contract has its own picture.
   const domainFindings = result.violations.filter((v) => v.ruleId !== 'contract');
-  const domain = renderLayersGraph({ graph: result.graph, classes, violations: domainFindings, active: result.diagnostics, order: input.config.order });
+  const domain = renderLayersGraph({
+    graph: result.graph,
+    classes,
+    violations: domainFindings,
+    active: result.diagnostics,
+    order: input.config.order,
+  });
   const diagrams: LayersDiagram[] = [];
-  const hasModel = input.config.domains.length > 0 || Object.keys(input.config.paths).length > 0 || model.contracts.length === 0;
+  const hasModel =
+    input.config.domains.length > 0 || Object.keys(input.config.paths).length > 0 || model.contracts.length === 0;
   if (input.contract === undefined && hasModel) diagrams.push({ title: 'layers', ...domain });
   for (const contract of selected) {
-    diagrams.push({ title: `contract ${contract.name}`, ...renderContractGraph({ graph: result.graph, contract, violations: result.violations, active: result.diagnostics }) });
+    diagrams.push({
+      title: `contract ${contract.name}`,
+      ...renderContractGraph({
+        graph: result.graph,
+        contract,
+        violations: result.violations,
+        active: result.diagnostics,
+      }),
+    });
   }
-  const violations = result.diagnostics.filter((d) => d.target !== undefined && d.rule !== 'layers/stale-baseline' && (input.contract === undefined || d.contract === input.contract)).length;
+  const violations = result.diagnostics.filter(
+    (d) =>
+      d.target !== undefined &&
+      d.rule !== 'layers/stale-baseline' &&
+      (input.contract === undefined || d.contract === input.contract),
+  ).length;
   return { mermaid: domain.mermaid, diagrams, violations };
 }

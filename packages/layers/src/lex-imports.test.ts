@@ -3,7 +3,8 @@ import { initLexer, lexImports } from './lex-imports.js';
 
 beforeAll(() => initLexer());
 
-const edges = (source: string, file = 'a.ts') => lexImports(source, file).imports.map((i) => [i.kind, i.specifier, i.typeOnly, i.line]);
+const edges = (source: string, file = 'a.ts') =>
+  lexImports(source, file).imports.map((i) => [i.kind, i.specifier, i.typeOnly, i.line]);
 
 describe('lexImports', () => {
   it('finds every import form with its kind, type-only flag and line', () => {
@@ -50,7 +51,8 @@ describe('lexImports', () => {
   });
 
   it('reads JSX files through the parser fallback', () => {
-    const source = "import { Button } from './button';\nimport type { P } from './p';\nconst x = require('./r');\nexport const App = () => <div><Button /></div>;\n";
+    const source =
+      "import { Button } from './button';\nimport type { P } from './p';\nconst x = require('./r');\nexport const App = () => <div><Button /></div>;\n";
     expect(edges(source, 'app.tsx')).toEqual([
       ['import', './button', false, 1],
       ['import', './p', true, 2],
@@ -68,9 +70,39 @@ describe('lexImports', () => {
   });
 
   it('never throws on mangled sources and keeps every import before the damage (seeded fuzz)', () => {
-    const head = ["import { a } from './a.js';", "import type { B } from '../b.js';", "export * from './c.js';", "const d = require('./d');"];
-    const tail = ['export function f(x: number) {', '  return import(`./e.js`).then(() => x);', '}', "const s = 'import \"./not.js\"';", '/* import "./nor.js" */'];
-    const noise = ['{', '}', '(', ')', "'", '"', '`', '/', '*', '<', '>', ';', '\n', '\uFEFF', 'import', 'export', '=>', '\\'];
+    const head = [
+      "import { a } from './a.js';",
+      "import type { B } from '../b.js';",
+      "export * from './c.js';",
+      "const d = require('./d');",
+    ];
+    const tail = [
+      'export function f(x: number) {',
+      '  return import(`./e.js`).then(() => x);',
+      '}',
+      'const s = \'import "./not.js"\';',
+      '/* import "./nor.js" */',
+    ];
+    const noise = [
+      '{',
+      '}',
+      '(',
+      ')',
+      "'",
+      '"',
+      '`',
+      '/',
+      '*',
+      '<',
+      '>',
+      ';',
+      '\n',
+      '\uFEFF',
+      'import',
+      'export',
+      '=>',
+      '\\',
+    ];
     let seed = 42;
     const random = (n: number): number => {
       seed = (seed * 1103515245 + 12345) % 2 ** 31;
@@ -78,7 +110,8 @@ describe('lexImports', () => {
     };
     for (let round = 0; round < 300; round++) {
       const rest = [...tail.join('\n')];
-      for (let k = 1 + random(4); k > 0; k--) rest.splice(random(rest.length + 1), random(3) === 0 ? 1 : 0, noise[random(noise.length)] ?? '');
+      for (let k = 1 + random(4); k > 0; k--)
+        rest.splice(random(rest.length + 1), random(3) === 0 ? 1 : 0, noise[random(noise.length)] ?? '');
       const source = `${head.join('\n')}\n${rest.join('')}`;
       const lexed = lexImports(source, 'fuzz.ts');
       const lines = source.split('\n').length;
@@ -87,4 +120,3 @@ describe('lexImports', () => {
     }
   });
 });
-

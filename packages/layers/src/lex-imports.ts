@@ -124,9 +124,10 @@ export function recoverImports(source: string): RawRecord[] {
     break;
   }
   const seen = new Set<string>();
-  return records.filter((r) => !seen.has(`${r.offset}\0${r.specifier}`) && seen.add(`${r.offset}\0${r.specifier}`)).sort((a, b) => a.offset - b.offset);
+  return records
+    .filter((r) => !seen.has(`${r.offset}\0${r.specifier}`) && seen.add(`${r.offset}\0${r.specifier}`))
+    .sort((a, b) => a.offset - b.offset);
 }
-
 
 export interface RawRecord {
   specifier: string;
@@ -144,11 +145,20 @@ function lexWithEsModuleLexer(source: string): RawRecord[] {
     if (record.type === 'import-meta') continue;
     if (record.type === 'dynamic') {
       if (record.specifier === undefined || record.glob) continue;
-      records.push({ specifier: record.specifier, kind: 'dynamic-import', typeOnly: record.probablyTypeOnly, offset: record.importStart });
+      records.push({
+        specifier: record.specifier,
+        kind: 'dynamic-import',
+        typeOnly: record.probablyTypeOnly,
+        offset: record.importStart,
+      });
       continue;
     }
     const head = source.slice(record.importStart, record.start);
-    const kind: EdgeKind = head.startsWith('export') ? 'export' : /=\s*require\s*\(\s*['"]$/.test(head) ? 'import-equals' : 'import';
+    const kind: EdgeKind = head.startsWith('export')
+      ? 'export'
+      : /=\s*require\s*\(\s*['"]$/.test(head)
+        ? 'import-equals'
+        : 'import';
     if (kind === 'import-equals') importEqualsStarts.add(record.start);
     records.push({ specifier: record.specifier, kind, typeOnly: record.typeOnly, offset: record.importStart });
   }

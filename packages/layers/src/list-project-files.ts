@@ -61,7 +61,13 @@ export async function listProjectFiles(root: string, ignore: readonly string[]):
     }
     (isSource ? sources : manifests).push(file);
   }
-  return { sources: sources.sort(), manifests: manifests.sort(), ignoredSources, fixtureSources, git: fromGit !== undefined };
+  return {
+    sources: sources.sort(),
+    manifests: manifests.sort(),
+    ignoredSources,
+    fixtureSources,
+    git: fromGit !== undefined,
+  };
 }
 
 /**
@@ -91,7 +97,10 @@ async function listWithWalk(root: string): Promise<string[]> {
  */
 export function createPathMatcher(patterns: readonly string[]): (file: string) => boolean {
   if (patterns.length === 0) return () => false;
-  const matches = picomatch(patterns.map((p) => p.replace(/\/+$/, '')), { dot: true });
+  const matches = picomatch(
+    patterns.map((p) => p.replace(/\/+$/, '')),
+    { dot: true },
+  );
   const folders = new Map<string, boolean>();
   return (file) => {
     if (matches(file)) return true;

@@ -50,7 +50,12 @@ export function renderMermaid(
 }
 
 /** The flowchart text; only the boxes some kept arrow touches are drawn once arrows are folded. */
-function draw(nodes: readonly FlowNode[], arrows: readonly Arrow[], rank: (label: string) => number, slug: (text: string) => string): string {
+function draw(
+  nodes: readonly FlowNode[],
+  arrows: readonly Arrow[],
+  rank: (label: string) => number,
+  slug: (text: string) => string,
+): string {
   const lines = ['flowchart LR'];
   const groups = new Map<string, FlowNode[]>();
   for (const node of [...nodes].sort((a, b) => rank(a.label) - rank(b.label))) {
@@ -59,13 +64,15 @@ function draw(nodes: readonly FlowNode[], arrows: readonly Arrow[], rank: (label
   }
   for (const [group, members] of [...groups].sort(([a], [b]) => (a < b ? -1 : 1))) {
     lines.push(`  subgraph ${slug(group)}["${escapeLabel(members[0]?.groupLabel ?? group)}"]`);
-    for (const node of members.sort((a, b) => rank(a.label) - rank(b.label))) lines.push(`    ${node.id}["${escapeLabel(node.label)}"]`);
+    for (const node of members.sort((a, b) => rank(a.label) - rank(b.label)))
+      lines.push(`    ${node.id}["${escapeLabel(node.label)}"]`);
     lines.push('  end');
   }
   const sorted = [...arrows].sort((a, b) => (a.from + a.to < b.from + b.to ? -1 : 1));
   const red: number[] = [];
   sorted.forEach((arrow, index) => {
-    const label = arrow.rules.size === 0 ? `${arrow.count}` : `✗ ${[...arrow.rules].sort().join(', ')} (${arrow.count})`;
+    const label =
+      arrow.rules.size === 0 ? `${arrow.count}` : `✗ ${[...arrow.rules].sort().join(', ')} (${arrow.count})`;
     const line = arrow.rules.size > 0 && !arrow.active ? '-.->' : '-->';
     lines.push(`  ${arrow.from} ${line}|"${label}"| ${arrow.to}`);
     if (arrow.active) red.push(index);

@@ -4,7 +4,10 @@
 import { parseSync, Visitor } from 'oxc-parser';
 import type { EdgeKind, RawRecord } from './lex-imports.js';
 
-export function lexWithParser(source: string, file: string): { records: RawRecord[]; error?: { message: string; offset: number } } {
+export function lexWithParser(
+  source: string,
+  file: string,
+): { records: RawRecord[]; error?: { message: string; offset: number } } {
   let result = parseSync(file, source);
   let fatal = result.errors.find((e) => (e.severity as string) === 'Error');
   // JSX in a .js/.mjs/.cjs file is common (React projects); it is a syntax error only if it fails as JSX too.
@@ -13,7 +16,8 @@ export function lexWithParser(source: string, file: string): { records: RawRecor
     const jsxFatal = asJsx.errors.find((e) => (e.severity as string) === 'Error');
     if (jsxFatal === undefined) [result, fatal] = [asJsx, undefined];
   }
-  if (fatal !== undefined) return { records: [], error: { message: fatal.message, offset: fatal.labels[0]?.start ?? 0 } };
+  if (fatal !== undefined)
+    return { records: [], error: { message: fatal.message, offset: fatal.labels[0]?.start ?? 0 } };
   const records: RawRecord[] = [];
   const add = (specifier: unknown, kind: EdgeKind, typeOnly: boolean, offset: number): void => {
     if (typeof specifier === 'string') records.push({ specifier, kind, typeOnly, offset });

@@ -31,7 +31,8 @@ export function renderContractGraph(input: ContractGraphInput): { mermaid: strin
     return node;
   };
   for (const group of contract.groups) nodeOf(group);
-  const at = (d: { file: string; line?: number; target?: string }): string => `${d.file}\0${d.line ?? 0}\0${d.target ?? ''}`;
+  const at = (d: { file: string; line?: number; target?: string }): string =>
+    `${d.file}\0${d.line ?? 0}\0${d.target ?? ''}`;
   const mine = (d: Diagnostic): boolean => d.rule === 'layers/contract' && d.contract === contract.name;
   const found = new Set(input.violations.filter(mine).map(at));
   const active = new Set(input.active.filter(mine).map(at));

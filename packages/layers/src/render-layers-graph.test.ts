@@ -5,11 +5,33 @@ import { classifyGraph, findViolations } from './find-violations.js';
 import { createLayerModel } from './layer-model.js';
 import { renderLayersGraph } from './render-layers-graph.js';
 
-const edge = (path: string, line: number) => ({ specifier: path, kind: 'import' as const, typeOnly: false, line, column: 1, target: { kind: 'file' as const, path } });
+const edge = (path: string, line: number) => ({
+  specifier: path,
+  kind: 'import' as const,
+  typeOnly: false,
+  line,
+  column: 1,
+  target: { kind: 'file' as const, path },
+});
 const files: GraphFile[] = [
-  { path: 'src/domains/billing/service/charge.ts', imports: [edge('src/domains/billing/ui/button.ts', 1), edge('src/domains/billing/repo/db.ts', 2)], suppressions: [], hasUnresolved: false },
-  { path: 'src/domains/billing/runtime/job.ts', imports: [edge('src/domains/billing/ui/button.ts', 2)], suppressions: [], hasUnresolved: false },
-  { path: 'src/domains/billing/ui/button.ts', imports: [edge('src/utils/format.ts', 1)], suppressions: [], hasUnresolved: false },
+  {
+    path: 'src/domains/billing/service/charge.ts',
+    imports: [edge('src/domains/billing/ui/button.ts', 1), edge('src/domains/billing/repo/db.ts', 2)],
+    suppressions: [],
+    hasUnresolved: false,
+  },
+  {
+    path: 'src/domains/billing/runtime/job.ts',
+    imports: [edge('src/domains/billing/ui/button.ts', 2)],
+    suppressions: [],
+    hasUnresolved: false,
+  },
+  {
+    path: 'src/domains/billing/ui/button.ts',
+    imports: [edge('src/utils/format.ts', 1)],
+    suppressions: [],
+    hasUnresolved: false,
+  },
   { path: 'src/domains/billing/repo/db.ts', imports: [], suppressions: [], hasUnresolved: false },
   { path: 'src/utils/format.ts', imports: [], suppressions: [], hasUnresolved: false },
 ];
@@ -17,7 +39,11 @@ const files: GraphFile[] = [
 describe('renderLayersGraph', () => {
   it('draws domains with their layers, red arrows for findings and dotted ones for accepted findings', () => {
     const model = createLayerModel({ ...sectionDefaults('layers'), domains: ['src/domains/*'], shared: ['src/utils'] });
-    const graph = { files, stats: { files: files.length, lexedFromCache: 0, resolvedFromCache: 0, findingsFromCache: 0 }, saveCache: () => Promise.resolve() };
+    const graph = {
+      files,
+      stats: { files: files.length, lexedFromCache: 0, resolvedFromCache: 0, findingsFromCache: 0 },
+      saveCache: () => Promise.resolve(),
+    };
     const { violations } = findViolations(graph, model);
     const classes = classifyGraph(graph, model);
     // The runtime → ui finding is accepted (suppressed or baselined): only service → ui stays active.
@@ -45,11 +71,26 @@ describe('renderLayersGraph', () => {
   it('escapes quotes and other mermaid markup in folder names', () => {
     const model = createLayerModel({ ...sectionDefaults('layers'), domains: ['src/domains/*'] });
     const odd: GraphFile[] = [
-      { path: 'src/domains/say "hi" #1 <b>/service/a.ts', imports: [edge('src/domains/say "hi" #1 <b>/repo/b.ts', 1)], suppressions: [], hasUnresolved: false },
+      {
+        path: 'src/domains/say "hi" #1 <b>/service/a.ts',
+        imports: [edge('src/domains/say "hi" #1 <b>/repo/b.ts', 1)],
+        suppressions: [],
+        hasUnresolved: false,
+      },
       { path: 'src/domains/say "hi" #1 <b>/repo/b.ts', imports: [], suppressions: [], hasUnresolved: false },
     ];
-    const graph = { files: odd, stats: { files: odd.length, lexedFromCache: 0, resolvedFromCache: 0, findingsFromCache: 0 }, saveCache: () => Promise.resolve() };
-    const { mermaid } = renderLayersGraph({ graph, classes: classifyGraph(graph, model), violations: [], active: [], order: model.order });
+    const graph = {
+      files: odd,
+      stats: { files: odd.length, lexedFromCache: 0, resolvedFromCache: 0, findingsFromCache: 0 },
+      saveCache: () => Promise.resolve(),
+    };
+    const { mermaid } = renderLayersGraph({
+      graph,
+      classes: classifyGraph(graph, model),
+      violations: [],
+      active: [],
+      order: model.order,
+    });
     expect(mermaid).toBe(
       [
         'flowchart LR',
@@ -66,13 +107,30 @@ describe('renderLayersGraph', () => {
   it('keeps folders whose names differ only in escaped characters apart', () => {
     const model = createLayerModel({ ...sectionDefaults('layers'), domains: ['src/domains/*'] });
     const two: GraphFile[] = [
-      { path: 'src/domains/a"b/service/a.ts', imports: [edge('src/domains/a_b/repo/b.ts', 1)], suppressions: [], hasUnresolved: false },
+      {
+        path: 'src/domains/a"b/service/a.ts',
+        imports: [edge('src/domains/a_b/repo/b.ts', 1)],
+        suppressions: [],
+        hasUnresolved: false,
+      },
       { path: 'src/domains/a_b/repo/b.ts', imports: [], suppressions: [], hasUnresolved: false },
     ];
-    const graph = { files: two, stats: { files: two.length, lexedFromCache: 0, resolvedFromCache: 0, findingsFromCache: 0 }, saveCache: () => Promise.resolve() };
-    const { mermaid } = renderLayersGraph({ graph, classes: classifyGraph(graph, model), violations: [], active: [], order: model.order });
-    expect(mermaid.match(/^ {2}subgraph [^[]+/gm)).toEqual(['  subgraph src_domains_a_b', '  subgraph src_domains_a_b_2']);
+    const graph = {
+      files: two,
+      stats: { files: two.length, lexedFromCache: 0, resolvedFromCache: 0, findingsFromCache: 0 },
+      saveCache: () => Promise.resolve(),
+    };
+    const { mermaid } = renderLayersGraph({
+      graph,
+      classes: classifyGraph(graph, model),
+      violations: [],
+      active: [],
+      order: model.order,
+    });
+    expect(mermaid.match(/^ {2}subgraph [^[]+/gm)).toEqual([
+      '  subgraph src_domains_a_b',
+      '  subgraph src_domains_a_b_2',
+    ]);
     expect(mermaid).toContain('  src_domains_a_b_service -->|"1"| src_domains_a_b_repo\n');
   });
 });
-

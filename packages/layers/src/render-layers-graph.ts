@@ -36,7 +36,8 @@ export function renderLayersGraph(input: LayersGraphInput): { mermaid: string; f
     if (node !== undefined && !nodes.has(node.id)) nodes.set(node.id, node);
     return node;
   };
-  const at = (d: { file: string; line?: number; target?: string }): string => `${d.file}\0${d.line ?? 0}\0${d.target ?? ''}`;
+  const at = (d: { file: string; line?: number; target?: string }): string =>
+    `${d.file}\0${d.line ?? 0}\0${d.target ?? ''}`;
   const active = new Set(input.active.map(at));
   const violationsAt = new Map<string, { rules: Set<string>; active: boolean }>();
   for (const v of input.violations) {
@@ -65,4 +66,3 @@ export function renderLayersGraph(input: LayersGraphInput): { mermaid: string; f
   }
   return renderMermaid([...nodes.values()], [...arrows.values()], input.order, slug);
 }
-

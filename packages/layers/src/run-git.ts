@@ -13,7 +13,11 @@ export const gitOutputLimit = 256 * 1024 * 1024;
 
 export function runGit(cwd: string, args: readonly string[], input?: string): Promise<GitResult> {
   return new Promise((resolve) => {
-    const child = spawn('git', args, { cwd, stdio: ['pipe', 'pipe', 'ignore'], env: { ...process.env, GIT_OPTIONAL_LOCKS: '0' } });
+    const child = spawn('git', args, {
+      cwd,
+      stdio: ['pipe', 'pipe', 'ignore'],
+      env: { ...process.env, GIT_OPTIONAL_LOCKS: '0' },
+    });
     const chunks: Buffer[] = [];
     let size = 0;
     let overflow = false;
@@ -29,7 +33,9 @@ export function runGit(cwd: string, args: readonly string[], input?: string): Pr
     // A child that exits early closes its stdin: the write fails with EPIPE, which is not ours to throw.
     child.stdin.on('error', () => undefined);
     child.on('error', () => resolve({ code: -1, stdout: '' }));
-    child.on('close', (code) => resolve({ code: overflow ? -1 : (code ?? -1), stdout: Buffer.concat(chunks).toString('utf8') }));
+    child.on('close', (code) =>
+      resolve({ code: overflow ? -1 : (code ?? -1), stdout: Buffer.concat(chunks).toString('utf8') }),
+    );
     child.stdin.end(input ?? '');
   });
 }

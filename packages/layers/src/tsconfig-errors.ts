@@ -14,11 +14,15 @@ export function checkTsconfigText(file: string, text: string): void {
     const message = cause instanceof Error ? cause.message : String(cause);
     const at = /\(line (\d+) column (\d+)\)/.exec(message);
     const line = at === null ? (/end of JSON input/.test(message) ? lineCount(text) : undefined) : Number(at[1]);
-    throw new HarnessError('CONFIG_INVALID', `${file} is not valid JSON: ${message.replace(/ in JSON at position.*$/, '').replace(/, ".*" is not valid JSON$/s, '')}`, {
-      place: { file, ...(line === undefined ? {} : { line }), ...(at === null ? {} : { column: Number(at[2]) }) },
-      fix: `Fix the syntax of ${file} (\`npx tsc -p ${file} --noEmit\` shows the same error), or add it to layers.ignore if no checked file uses it.`,
-      cause,
-    });
+    throw new HarnessError(
+      'CONFIG_INVALID',
+      `${file} is not valid JSON: ${message.replace(/ in JSON at position.*$/, '').replace(/, ".*" is not valid JSON$/s, '')}`,
+      {
+        place: { file, ...(line === undefined ? {} : { line }), ...(at === null ? {} : { column: Number(at[2]) }) },
+        fix: `Fix the syntax of ${file} (\`npx tsc -p ${file} --noEmit\` shows the same error), or add it to layers.ignore if no checked file uses it.`,
+        cause,
+      },
+    );
   }
 }
 

@@ -65,7 +65,11 @@ function namedByOthers(texts: ReadonlyMap<string, string>): Set<string> {
   return used;
 }
 
-function readCompilerOptions(root: string, file: string, text: string): ReturnType<typeof parseTsconfig>['compilerOptions'] {
+function readCompilerOptions(
+  root: string,
+  file: string,
+  text: string,
+): ReturnType<typeof parseTsconfig>['compilerOptions'] {
   checkTsconfigText(file, text);
   try {
     return parseTsconfig(join(root, file)).compilerOptions;

@@ -38,7 +38,8 @@ export function findWorkspaceEntry(
       if (!preferSource) entry = targets.at(-1);
     }
   } else if (subpath === '.') {
-    for (const field of [manifest.source, manifest.types, manifest.module, manifest.main, 'index.js']) if (typeof field === 'string') targets.push(field);
+    for (const field of [manifest.source, manifest.types, manifest.module, manifest.main, 'index.js'])
+      if (typeof field === 'string') targets.push(field);
     entry = [manifest.types, manifest.module, manifest.main, 'index.js'].find((field) => typeof field === 'string');
   } else {
     targets.push(subpath);
@@ -48,7 +49,9 @@ export function findWorkspaceEntry(
     const absolute = join(packageDir, target);
     if (existsSync(absolute) && !absolute.endsWith('/')) return { path: absolute };
     // A deep import without an extension (`@scope/core/lib/browser`) names a built file or folder.
-    const built = /\.[cm]?js$|\.d\.[cm]?ts$/.test(absolute) ? [absolute] : [absolute, `${absolute}.js`, join(absolute, 'index.js')];
+    const built = /\.[cm]?js$|\.d\.[cm]?ts$/.test(absolute)
+      ? [absolute]
+      : [absolute, `${absolute}.js`, join(absolute, 'index.js')];
     for (const output of built) {
       const source = redirect(output);
       if (source !== undefined) return { path: source };
@@ -59,7 +62,11 @@ export function findWorkspaceEntry(
 
 /** The exports entry for a subpath (`.`, `./feature`), exact or through a `*` pattern. */
 function exportFor(exports: ExportsValue, subpath: string): { value: ExportsValue; star?: string } | undefined {
-  const isMap = typeof exports === 'object' && exports !== null && !Array.isArray(exports) && Object.keys(exports).some((k) => k.startsWith('.'));
+  const isMap =
+    typeof exports === 'object' &&
+    exports !== null &&
+    !Array.isArray(exports) &&
+    Object.keys(exports).some((k) => k.startsWith('.'));
   if (!isMap) return subpath === '.' ? { value: exports } : undefined;
   const map = exports as Record<string, ExportsValue>;
   if (map[subpath] !== undefined) return { value: map[subpath] };
@@ -70,7 +77,8 @@ function exportFor(exports: ExportsValue, subpath: string): { value: ExportsValu
     const prefix = key.slice(0, star);
     const suffix = key.slice(star + 1);
     if (!subpath.startsWith(prefix) || !subpath.endsWith(suffix) || subpath.length < key.length - 1) continue;
-    if (best === undefined || prefix.length > best.prefix) best = { value, star: subpath.slice(prefix.length, subpath.length - suffix.length), prefix: prefix.length };
+    if (best === undefined || prefix.length > best.prefix)
+      best = { value, star: subpath.slice(prefix.length, subpath.length - suffix.length), prefix: prefix.length };
   }
   return best;
 }

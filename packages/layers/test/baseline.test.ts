@@ -11,7 +11,12 @@ let fixture: FixtureCopy | undefined;
 afterEach(() => fixture?.remove());
 
 const baselineFile = '.harness/baseline/layers.json';
-const readEntries = async (root: string) => (JSON.parse(await readFile(join(root, baselineFile), 'utf8')) as { entries: { file: string; rule: string; target: string }[] }).entries;
+const readEntries = async (root: string) =>
+  (
+    JSON.parse(await readFile(join(root, baselineFile), 'utf8')) as {
+      entries: { file: string; rule: string; target: string }[];
+    }
+  ).entries;
 const edit = async (root: string, file: string, from: string, to: string) => {
   const path = join(root, file);
   await writeFile(path, (await readFile(path, 'utf8')).replace(from, to));
@@ -37,7 +42,12 @@ describe('layers baseline', () => {
     await edit(fixture.root, 'src/domains/orders/ui/lazy.ts', 'export async', '\n\nexport async');
     // Fixing one finding makes its entry stale; a new violation is not accepted.
     await edit(fixture.root, 'src/domains/orders/repo/legacy.ts', '../../billing/repo/invoices', '../../billing/index');
-    await edit(fixture.root, 'src/domains/orders/types/order.ts', "'../../billing/types/invoice.js';", "'../../billing/types/invoice.js';\nimport '../ui/lazy.js';");
+    await edit(
+      fixture.root,
+      'src/domains/orders/types/order.ts',
+      "'../../billing/types/invoice.js';",
+      "'../../billing/types/invoice.js';\nimport '../ui/lazy.js';",
+    );
     const run = await checkLayers({ root: fixture.root, config: fixture.config });
     expect(run.diagnostics.filter((d) => !d.rule.endsWith('-suppression')).map(brief)).toEqual([
       'layers/forward-only src/domains/orders/types/order.ts:2 → src/domains/orders/ui/lazy.ts',
@@ -52,7 +62,12 @@ describe('layers baseline', () => {
       'layers/forward-only src/domains/orders/types/order.ts:2 → src/domains/orders/ui/lazy.ts',
     ]);
 
-    const grown = await checkLayers({ root: fixture.root, config: fixture.config, updateBaseline: true, allowGrowth: true });
+    const grown = await checkLayers({
+      root: fixture.root,
+      config: fixture.config,
+      updateBaseline: true,
+      allowGrowth: true,
+    });
     expect(grown.notes).toContain('layers: wrote .harness/baseline/layers.json: 10 entries (+1, -0).');
     expect(grown.diagnostics.filter((d) => !d.rule.endsWith('-suppression'))).toEqual([]);
   });
@@ -70,7 +85,8 @@ describe('layers baseline', () => {
     await writeFile(join(fixture.root, baselineFile), '{"version": 1, "entries": [{"file": 1}]}');
     await expect(checkLayers({ root: fixture.root, config: fixture.config })).rejects.toMatchObject({
       code: 'BASELINE_INVALID',
-      message: 'the layers baseline .harness/baseline/layers.json is not valid: entries[0] needs string "file", "rule" and "target"',
+      message:
+        'the layers baseline .harness/baseline/layers.json is not valid: entries[0] needs string "file", "rule" and "target"',
     });
   });
 });

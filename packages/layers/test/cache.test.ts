@@ -23,31 +23,64 @@ describe('layers cache', () => {
     fixture = await copyFixture('monorepo');
     const cold = await build(fixture.root);
     expect(cold.stats).toEqual({ files: 7, lexedFromCache: 0, resolvedFromCache: 0, findingsFromCache: 0 });
-    expect((await build(fixture.root)).stats).toEqual({ files: 7, lexedFromCache: 7, resolvedFromCache: 7, findingsFromCache: 0 });
-    await writeFile(join(fixture.root, 'packages/cli/src/lib/index.ts'), "import '../main.js';\nexport const lib = 'lib';\n");
+    expect((await build(fixture.root)).stats).toEqual({
+      files: 7,
+      lexedFromCache: 7,
+      resolvedFromCache: 7,
+      findingsFromCache: 0,
+    });
+    await writeFile(
+      join(fixture.root, 'packages/cli/src/lib/index.ts'),
+      "import '../main.js';\nexport const lib = 'lib';\n",
+    );
     const warm = await build(fixture.root);
     expect(warm.stats).toEqual({ files: 7, lexedFromCache: 6, resolvedFromCache: 6, findingsFromCache: 0 });
-    expect(warm.files.find((f) => f.path === 'packages/cli/src/lib/index.ts')?.imports[0]?.target).toEqual({ kind: 'file', path: 'packages/cli/src/main.ts' });
+    expect(warm.files.find((f) => f.path === 'packages/cli/src/lib/index.ts')?.imports[0]?.target).toEqual({
+      kind: 'file',
+      path: 'packages/cli/src/main.ts',
+    });
   });
 
   it('notices a new file that changes where an import resolves', async () => {
     fixture = await copyFixture('monorepo');
-    expect(await targetOf(fixture.root, 'packages/cli/src/main.ts', './lib')).toEqual({ kind: 'file', path: 'packages/cli/src/lib/index.ts' });
+    expect(await targetOf(fixture.root, 'packages/cli/src/main.ts', './lib')).toEqual({
+      kind: 'file',
+      path: 'packages/cli/src/lib/index.ts',
+    });
     await writeFile(join(fixture.root, 'packages/cli/src/lib.ts'), 'export const lib = 1;\n');
-    expect(await targetOf(fixture.root, 'packages/cli/src/main.ts', './lib')).toEqual({ kind: 'file', path: 'packages/cli/src/lib.ts' });
+    expect(await targetOf(fixture.root, 'packages/cli/src/main.ts', './lib')).toEqual({
+      kind: 'file',
+      path: 'packages/cli/src/lib.ts',
+    });
     await rm(join(fixture.root, 'packages/cli/src/lib.ts'));
-    expect(await targetOf(fixture.root, 'packages/cli/src/main.ts', './lib')).toEqual({ kind: 'file', path: 'packages/cli/src/lib/index.ts' });
+    expect(await targetOf(fixture.root, 'packages/cli/src/main.ts', './lib')).toEqual({
+      kind: 'file',
+      path: 'packages/cli/src/lib/index.ts',
+    });
   });
 
   it('notices tsconfig and package.json edits', async () => {
     fixture = await copyFixture('monorepo');
-    expect(await targetOf(fixture.root, 'packages/app/src/index.ts', '~/lib/pad')).toEqual({ kind: 'file', path: 'packages/app/src/lib/pad.ts' });
+    expect(await targetOf(fixture.root, 'packages/app/src/index.ts', '~/lib/pad')).toEqual({
+      kind: 'file',
+      path: 'packages/app/src/lib/pad.ts',
+    });
     const paths = join(fixture.root, 'packages/app/tsconfig.paths.json');
     await writeFile(paths, (await readFile(paths, 'utf8')).replace('"src/*"', '"src/lib/*"'));
-    expect(await targetOf(fixture.root, 'packages/app/src/index.ts', '~/lib/pad')).toEqual({ kind: 'unresolved', reason: 'alias', candidate: 'packages/app/src/lib/lib/pad' });
+    expect(await targetOf(fixture.root, 'packages/app/src/index.ts', '~/lib/pad')).toEqual({
+      kind: 'unresolved',
+      reason: 'alias',
+      candidate: 'packages/app/src/lib/lib/pad',
+    });
     const manifest = join(fixture.root, 'packages/app/package.json');
-    await writeFile(manifest, (await readFile(manifest, 'utf8')).replace('"#lib/*": "./src/lib/*"', '"#lib/*": "./src/*"'));
-    expect(await targetOf(fixture.root, 'packages/app/src/index.ts', '#lib/trim.js')).toEqual({ kind: 'unresolved', reason: 'other' });
+    await writeFile(
+      manifest,
+      (await readFile(manifest, 'utf8')).replace('"#lib/*": "./src/lib/*"', '"#lib/*": "./src/*"'),
+    );
+    expect(await targetOf(fixture.root, 'packages/app/src/index.ts', '#lib/trim.js')).toEqual({
+      kind: 'unresolved',
+      reason: 'other',
+    });
   });
 
   it('discards a corrupt cache and one from another version', async () => {
@@ -55,10 +88,18 @@ describe('layers cache', () => {
     const cacheFile = join(fixture.root, cacheFileName);
     await build(fixture.root);
     await writeFile(cacheFile, '{"format":"harness-layers-cache", "files": {"x": ');
-    expect((await build(fixture.root)).stats).toEqual({ files: 7, lexedFromCache: 0, resolvedFromCache: 0, findingsFromCache: 0, cacheDiscarded: 'it is not valid JSON' });
+    expect((await build(fixture.root)).stats).toEqual({
+      files: 7,
+      lexedFromCache: 0,
+      resolvedFromCache: 0,
+      findingsFromCache: 0,
+      cacheDiscarded: 'it is not valid JSON',
+    });
     const cache = JSON.parse(await readFile(cacheFile, 'utf8')) as { tool: string };
     await writeFile(cacheFile, JSON.stringify({ ...cache, tool: '@harness/layers@0.0.1' }));
-    expect((await build(fixture.root)).stats.cacheDiscarded).toBe(`it was written by another version (@harness/layers@0.0.1, format ${cacheFormatVersion})`);
+    expect((await build(fixture.root)).stats.cacheDiscarded).toBe(
+      `it was written by another version (@harness/layers@0.0.1, format ${cacheFormatVersion})`,
+    );
     const good = JSON.parse(await readFile(cacheFile, 'utf8')) as { files: Record<string, unknown[]> };
     for (const entry of Object.values(good.files)) entry[3] = 42;
     await writeFile(cacheFile, JSON.stringify(good));
@@ -80,17 +121,22 @@ describe('cached findings', () => {
     expect(forbid.graph.stats.findingsFromCache).toBe(0);
     expect(forbid.diagnostics.length).toBeGreaterThan(first.diagnostics.length);
 
-    await writeFile(join(root, 'src/domains/billing/service/charge.ts'), "export const charge = 1;\n");
+    await writeFile(join(root, 'src/domains/billing/service/charge.ts'), 'export const charge = 1;\n');
     const edited = await checkLayers({ root, config });
     expect(edited.graph.stats.findingsFromCache).toBe(0); // the config changed back, so nothing is reused
     const again = await checkLayers({ root, config });
     expect(again.graph.stats.findingsFromCache).toBe(16);
     expect(again.diagnostics.filter((d) => d.file.endsWith('charge.ts'))).toEqual([]);
 
-    await writeFile(join(root, 'src/domains/billing/types/invoice.ts'), "import '../ui/pay-button.js';\nexport interface Invoice { id: string; cents: number }\n");
+    await writeFile(
+      join(root, 'src/domains/billing/types/invoice.ts'),
+      "import '../ui/pay-button.js';\nexport interface Invoice { id: string; cents: number }\n",
+    );
     const oneEdit = await checkLayers({ root, config });
     expect(oneEdit.graph.stats.findingsFromCache).toBe(15);
-    expect(oneEdit.diagnostics.map((d) => `${d.rule} ${d.file}:${d.line ?? 0}`)).toContain('layers/forward-only src/domains/billing/types/invoice.ts:1');
+    expect(oneEdit.diagnostics.map((d) => `${d.rule} ${d.file}:${d.line ?? 0}`)).toContain(
+      'layers/forward-only src/domains/billing/types/invoice.ts:1',
+    );
   });
 
   it('never fails the check when the cache cannot be written', async () => {
@@ -99,6 +145,8 @@ describe('cached findings', () => {
     await writeFile(join(fixture.root, '.harness/cache'), 'a file where the cache folder should be');
     const result = await checkLayers({ root: fixture.root, config: fixture.config });
     expect(result.diagnostics.map((d) => d.rule)).toEqual(['layers/forward-only']);
-    expect(result.notes.join('\n')).toMatch(/layers: could not write \.harness\/cache\/layers\.json \(.*\); the next run starts cold\./);
+    expect(result.notes.join('\n')).toMatch(
+      /layers: could not write \.harness\/cache\/layers\.json \(.*\); the next run starts cold\./,
+    );
   });
 });

@@ -12,7 +12,11 @@ export interface CruiseScope {
   tsconfig: string;
 }
 
-export async function cruiserEdges(root: string, scopes: readonly CruiseScope[], conditions: readonly string[] = []): Promise<Set<string>> {
+export async function cruiserEdges(
+  root: string,
+  scopes: readonly CruiseScope[],
+  conditions: readonly string[] = [],
+): Promise<Set<string>> {
   const edges = new Set<string>();
   for (const scope of scopes) {
     const tsconfig = join(root, scope.tsconfig);
@@ -35,11 +39,13 @@ export async function cruiserEdges(root: string, scopes: readonly CruiseScope[],
       {},
       { tsConfig: extractTSConfig(tsconfig) },
     );
-    if (typeof result.output === 'string') throw new Error('dependency-cruiser returned text instead of a result object');
+    if (typeof result.output === 'string')
+      throw new Error('dependency-cruiser returned text instead of a result object');
     for (const module of result.output.modules) {
       if (module.source.includes('node_modules')) continue;
       for (const dependency of module.dependencies) {
-        if (dependency.couldNotResolve || dependency.coreModule || dependency.resolved.includes('node_modules')) continue;
+        if (dependency.couldNotResolve || dependency.coreModule || dependency.resolved.includes('node_modules'))
+          continue;
         edges.add(`${module.source} → ${dependency.resolved}`);
       }
     }

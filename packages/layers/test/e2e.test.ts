@@ -14,7 +14,10 @@ afterEach(() => fixture?.remove());
 
 async function harness(cwd: string, ...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   try {
-    const { stdout, stderr } = await promisify(execFile)(process.execPath, [bin, ...args], { cwd, env: { PATH: process.env.PATH ?? '' } });
+    const { stdout, stderr } = await promisify(execFile)(process.execPath, [bin, ...args], {
+      cwd,
+      env: { PATH: process.env.PATH ?? '' },
+    });
     return { code: 0, stdout, stderr };
   } catch (error) {
     const failed = error as { code: number; stdout: string; stderr: string };
@@ -27,7 +30,11 @@ describe('harness check layers (built bin)', () => {
     fixture = await copyFixture('domains');
     const first = await harness(fixture.root, 'check', 'layers', '--format', 'json');
     expect(first.code).toBe(1);
-    const doc = JSON.parse(first.stdout) as { ok: boolean; checks: { name: string; files: number }[]; diagnostics: Record<string, unknown>[] };
+    const doc = JSON.parse(first.stdout) as {
+      ok: boolean;
+      checks: { name: string; files: number }[];
+      diagnostics: Record<string, unknown>[];
+    };
     expect(doc.ok).toBe(false);
     expect(doc.checks).toMatchObject([{ name: 'layers', ok: false, files: 16 }]);
     expect(doc.diagnostics).toHaveLength(12);
@@ -41,13 +48,18 @@ describe('harness check layers (built bin)', () => {
       target: 'npm:pg',
       typeOnly: false,
       message: 'npm:pg may only be imported from repo (layers.packages), not from service.',
-      fix: 'Move the code that uses npm:pg into the repo layer and call it from here through that layer\'s exports (or, if this layer truly needs it, add the layer under layers.packages in harness.config.yaml).',
+      fix: "Move the code that uses npm:pg into the repo layer and call it from here through that layer's exports (or, if this layer truly needs it, add the layer under layers.packages in harness.config.yaml).",
       docs: 'docs/rules/layers.md#package-placement',
     });
 
     const job = join(fixture.root, 'src/domains/billing/runtime/job.ts');
     const source = await readFile(job, 'utf8');
-    await writeFile(job, source.replace('// harness-ignore layers/forward-only: nothing left to excuse here\n', '').replace('// harness-ignore layers/forward-only\n', ''));
+    await writeFile(
+      job,
+      source
+        .replace('// harness-ignore layers/forward-only: nothing left to excuse here\n', '')
+        .replace('// harness-ignore layers/forward-only\n', ''),
+    );
     const update = await harness(fixture.root, 'check', 'layers', '--update-baseline');
     expect(update.stderr).toContain('layers: wrote .harness/baseline/layers.json: 10 entries (+10, -0).');
     expect(update.code).toBe(0);
@@ -60,16 +72,23 @@ describe('harness check layers (built bin)', () => {
     const graph = await harness(fixture.root, 'layers', 'graph', '--format', 'markdown');
     expect(graph.code).toBe(0);
     expect(graph.stdout).toContain('1 import(s) break a layer rule (red arrows).');
-    expect(graph.stdout).toContain('  layer_core -->|"✗ forward-only (1)"| layer_app\n  linkStyle 2 stroke:#d1242f,stroke-width:3px\n');
+    expect(graph.stdout).toContain(
+      '  layer_core -->|"✗ forward-only (1)"| layer_app\n  linkStyle 2 stroke:#d1242f,stroke-width:3px\n',
+    );
   });
 
   it('exits 2 on a layer name that is not in order', async () => {
     fixture = await copyFixture('monorepo');
     const config = join(fixture.root, 'harness.config.yaml');
-    await writeFile(config, (await readFile(config, 'utf8')).replace('    cli: ["packages/cli/src/**"]', '    clli: ["packages/cli/src/**"]'));
+    await writeFile(
+      config,
+      (await readFile(config, 'utf8')).replace('    cli: ["packages/cli/src/**"]', '    clli: ["packages/cli/src/**"]'),
+    );
     const run = await harness(fixture.root, 'check', 'layers');
     expect(run.code).toBe(2);
-    expect(run.stderr).toContain('error CONFIG_INVALID: layers.paths.clli names a layer that is not in layers.order: did you mean "cli"?');
+    expect(run.stderr).toContain(
+      'error CONFIG_INVALID: layers.paths.clli names a layer that is not in layers.order: did you mean "cli"?',
+    );
   });
 
   it('exits 2 on a tsconfig that cannot be read, naming the file, the line and the fix, with no findings', async () => {
@@ -97,7 +116,9 @@ describe('harness check layers (built bin)', () => {
     try {
       const run = await harness(repo.root, 'check', 'layers', '--format', 'json');
       expect(run.code).toBe(1);
-      expect((JSON.parse(run.stdout) as { diagnostics: { rule: string }[] }).diagnostics.map((d) => d.rule)).toEqual(['layers/unresolved']);
+      expect((JSON.parse(run.stdout) as { diagnostics: { rule: string }[] }).diagnostics.map((d) => d.rule)).toEqual([
+        'layers/unresolved',
+      ]);
     } finally {
       await repo.remove();
     }

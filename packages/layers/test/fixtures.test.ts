@@ -32,14 +32,26 @@ describe('domains fixture', () => {
     ]);
     expect(result.files).toBe(16);
     const first = result.diagnostics.find((d) => d.rule === 'layers/forward-only');
-    expect(first).toMatchObject({ check: 'layers', severity: 'error', column: 1, docs: 'docs/rules/layers.md#forward-only', typeOnly: false });
-    expect(first?.fix).toMatch(/^Move what this file needs from src\/domains\/billing\/ui\/pay-button.tsx down into service/);
+    expect(first).toMatchObject({
+      check: 'layers',
+      severity: 'error',
+      column: 1,
+      docs: 'docs/rules/layers.md#forward-only',
+      typeOnly: false,
+    });
+    expect(first?.fix).toMatch(
+      /^Move what this file needs from src\/domains\/billing\/ui\/pay-button.tsx down into service/,
+    );
   });
 
   it('resolves tsconfig paths, #imports, .js → .ts/.tsx, require without extension and JSX files', async () => {
     fixture = await copyFixture('domains');
     const { graph } = await checkLayers({ root: fixture.root, config: fixture.config, cache: false });
-    const edges = graph.files.flatMap((f) => f.imports.map((i) => `${f.path} ${i.kind} ${i.specifier} → ${i.target.kind === 'file' ? i.target.path : i.target.kind}`));
+    const edges = graph.files.flatMap((f) =>
+      f.imports.map(
+        (i) => `${f.path} ${i.kind} ${i.specifier} → ${i.target.kind === 'file' ? i.target.path : i.target.kind}`,
+      ),
+    );
     expect(edges).toEqual(
       expect.arrayContaining([
         'src/domains/orders/service/place-order.ts import @billing/repo/invoices → src/domains/billing/repo/invoices.ts',
@@ -57,13 +69,21 @@ describe('domains fixture', () => {
     fixture = await copyFixture('domains');
     const config = { ...fixture.config, allowTypeOnly: ['cross-domain' as const] };
     const { diagnostics } = await checkLayers({ root: fixture.root, config, cache: false });
-    expect(diagnostics.filter((d) => d.typeOnly === true).map(brief)).toEqual(['layers/shared-purity src/utils/money.ts:1 → src/domains/billing/types/invoice.ts (type)']);
+    expect(diagnostics.filter((d) => d.typeOnly === true).map(brief)).toEqual([
+      'layers/shared-purity src/utils/money.ts:1 → src/domains/billing/types/invoice.ts (type)',
+    ]);
   });
 
   it('forbids every cross-domain import with crossDomain: forbid', async () => {
     fixture = await copyFixture('domains');
-    const { diagnostics } = await checkLayers({ root: fixture.root, config: { ...fixture.config, crossDomain: 'forbid' }, cache: false });
-    expect(diagnostics.map(brief)).toContain('layers/cross-domain src/domains/orders/service/place-order.ts:1 → src/domains/billing/index.ts');
+    const { diagnostics } = await checkLayers({
+      root: fixture.root,
+      config: { ...fixture.config, crossDomain: 'forbid' },
+      cache: false,
+    });
+    expect(diagnostics.map(brief)).toContain(
+      'layers/cross-domain src/domains/orders/service/place-order.ts:1 → src/domains/billing/index.ts',
+    );
   });
 });
 
@@ -71,9 +91,15 @@ describe('monorepo fixture (path mode)', () => {
   it('resolves workspace packages, exports conditions, extends chains and index files', async () => {
     fixture = await copyFixture('monorepo');
     const result = await checkLayers({ root: fixture.root, config: fixture.config, cache: false });
-    expect(result.diagnostics.map(brief)).toEqual(['layers/forward-only packages/core/src/feature.ts:1 → packages/app/src/index.ts']);
-    expect(result.diagnostics[0]?.message).toBe('core may not import app: layers only depend forward (core → app → cli).');
-    const edges = result.graph.files.flatMap((f) => f.imports.map((i) => `${f.path} ${i.specifier} → ${i.target.kind === 'file' ? i.target.path : i.target.kind}`));
+    expect(result.diagnostics.map(brief)).toEqual([
+      'layers/forward-only packages/core/src/feature.ts:1 → packages/app/src/index.ts',
+    ]);
+    expect(result.diagnostics[0]?.message).toBe(
+      'core may not import app: layers only depend forward (core → app → cli).',
+    );
+    const edges = result.graph.files.flatMap((f) =>
+      f.imports.map((i) => `${f.path} ${i.specifier} → ${i.target.kind === 'file' ? i.target.path : i.target.kind}`),
+    );
     expect(edges).toEqual([
       // @mono/core's exports name dist/, which is not built: its tsconfig maps dist/ back to src/.
       'packages/app/src/index.ts @mono/core → packages/core/src/index.ts',
@@ -109,7 +135,10 @@ describe('resolution details', () => {
       await writeFile(join(root, 'src/lib/a.ts'), 'export const a = 1;\n');
       await writeFile(join(root, 'app/main.ts'), "import { a } from '@lib/a';\nexport const b = a;\n");
       const { graph } = await checkLayers({ root, config: sectionDefaults('layers'), cache: false });
-      expect(graph.files.find((f) => f.path === 'app/main.ts')?.imports[0]?.target).toEqual({ kind: 'file', path: 'src/lib/a.ts' });
+      expect(graph.files.find((f) => f.path === 'app/main.ts')?.imports[0]?.target).toEqual({
+        kind: 'file',
+        path: 'src/lib/a.ts',
+      });
     } finally {
       await rm(root, { recursive: true, force: true });
     }
@@ -123,6 +152,8 @@ describe('this repository', () => {
     const result = await checkLayers({ root: loaded.root, config: loaded.config.layers, cache: false });
     expect(result.diagnostics.map(brief)).toEqual([]);
     const cli = result.graph.files.find((f) => f.path === 'packages/harness/src/commands/check.ts');
-    expect(cli?.imports.map((i) => (i.target.kind === 'file' ? i.target.path : i.target.kind))).toContain('packages/check/src/index.ts');
+    expect(cli?.imports.map((i) => (i.target.kind === 'file' ? i.target.path : i.target.kind))).toContain(
+      'packages/check/src/index.ts',
+    );
   });
 });

@@ -17,7 +17,11 @@ afterEach(async () => {
 
 async function harnessEdges(root: string, ignore: readonly string[] = []): Promise<Set<string>> {
   const graph = await buildImportGraph({ root, ignore });
-  return new Set(graph.files.flatMap((f) => f.imports.flatMap((i) => (i.target.kind === 'file' ? [`${f.path} → ${i.target.path}`] : []))));
+  return new Set(
+    graph.files.flatMap((f) =>
+      f.imports.flatMap((i) => (i.target.kind === 'file' ? [`${f.path} → ${i.target.path}`] : [])),
+    ),
+  );
 }
 
 async function fixture(name: string): Promise<FixtureCopy> {
@@ -46,8 +50,12 @@ describe('resolved edges: harness = dependency-cruiser', () => {
   it('on the monorepo fixture (installed workspace packages, exports conditions, per-package tsconfigs with extends)', async () => {
     const copy = await fixture('monorepo');
     await mkdir(join(copy.root, 'node_modules/@mono'), { recursive: true });
-    for (const name of ['core', 'app', 'cli']) await symlink(join(copy.root, 'packages', name), join(copy.root, 'node_modules/@mono', name), 'dir');
-    const scopes = ['core', 'app', 'cli'].map((name) => ({ dir: `packages/${name}/src`, tsconfig: `packages/${name}/tsconfig.json` }));
+    for (const name of ['core', 'app', 'cli'])
+      await symlink(join(copy.root, 'packages', name), join(copy.root, 'node_modules/@mono', name), 'dir');
+    const scopes = ['core', 'app', 'cli'].map((name) => ({
+      dir: `packages/${name}/src`,
+      tsconfig: `packages/${name}/tsconfig.json`,
+    }));
     const expected = await cruiserEdges(copy.root, scopes, ['source']);
     expect([...expected]).toContain('packages/app/src/index.ts → packages/core/src/feature.ts');
     // One edge more than dependency-cruiser: @mono/core's exports name an unbuilt dist/, which

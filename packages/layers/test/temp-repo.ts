@@ -10,7 +10,10 @@ export interface TempRepo {
   remove(): Promise<void>;
 }
 
-export async function createTempRepo(files: Record<string, string>, options: { git?: boolean } = {}): Promise<TempRepo> {
+export async function createTempRepo(
+  files: Record<string, string>,
+  options: { git?: boolean } = {},
+): Promise<TempRepo> {
   const root = await realpath(await mkdtemp(join(tmpdir(), 'harness-layers-trust-')));
   for (const [path, text] of Object.entries(files)) {
     await mkdir(dirname(join(root, path)), { recursive: true });

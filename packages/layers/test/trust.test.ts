@@ -24,9 +24,14 @@ async function repo(files: Record<string, string>, options: { git?: boolean } = 
 }
 
 const layers = (config: Partial<LayersConfig> = {}): LayersConfig => ({ ...sectionDefaults('layers'), ...config });
-const check = (root: string, config: Partial<LayersConfig> = {}) => checkLayers({ root, config: layers(config), cache: false });
+const check = (root: string, config: Partial<LayersConfig> = {}) =>
+  checkLayers({ root, config: layers(config), cache: false });
 const edgesOf = (result: Awaited<ReturnType<typeof check>>) =>
-  result.graph.files.flatMap((f) => f.imports.map((i) => `${f.path}:${i.line} ${i.specifier} → ${i.target.kind === 'file' ? i.target.path : i.target.kind}`));
+  result.graph.files.flatMap((f) =>
+    f.imports.map(
+      (i) => `${f.path}:${i.line} ${i.specifier} → ${i.target.kind === 'file' ? i.target.path : i.target.kind}`,
+    ),
+  );
 
 async function configError(run: Promise<unknown>): Promise<HarnessError> {
   const error = await run.then(
@@ -38,23 +43,29 @@ async function configError(run: Promise<unknown>): Promise<HarnessError> {
 }
 
 describe('symlinks never lead the walk out of the repository', () => {
-  it.each([true, false])('git=%s: links to / and to a folder outside, a link loop, a linked file outside and a folder named like a file are not read', async (git) => {
-    const outside = await realpath(await mkdtemp(join(tmpdir(), 'harness-layers-outside-')));
-    cleanup.push(() => rm(outside, { recursive: true, force: true }));
-    await writeFile(join(outside, 'evil.ts'), "import './nowhere.js';\n");
-    const { root } = await repo({ 'src/a.ts': "import './b.js';\n", 'src/b.ts': 'export {};\n' }, { git: false });
-    await symlink(outside, join(root, 'src/out'));
-    await symlink(root, join(root, 'src/loop'));
-    await symlink(join(outside, 'evil.ts'), join(root, 'src/leak.ts'));
-    await symlink('/', join(root, 'src/slash'));
-    await mkdir(join(root, 'src/folder.ts'));
-    if (git) await createTempRepoGit(root);
-    const result = await check(root);
-    expect(result.graph.files.map((f) => f.path)).toEqual(['src/a.ts', 'src/b.ts']);
-    expect(result.diagnostics).toEqual([]);
-    // git lists the tracked link (not read, and said so); the walk does not list links at all.
-    if (git) expect(result.notes.join('\n')).toContain('did not read 1 symlink(s) that lead out of the repository: src/leak.ts');
-  });
+  it.each([true, false])(
+    'git=%s: links to / and to a folder outside, a link loop, a linked file outside and a folder named like a file are not read',
+    async (git) => {
+      const outside = await realpath(await mkdtemp(join(tmpdir(), 'harness-layers-outside-')));
+      cleanup.push(() => rm(outside, { recursive: true, force: true }));
+      await writeFile(join(outside, 'evil.ts'), "import './nowhere.js';\n");
+      const { root } = await repo({ 'src/a.ts': "import './b.js';\n", 'src/b.ts': 'export {};\n' }, { git: false });
+      await symlink(outside, join(root, 'src/out'));
+      await symlink(root, join(root, 'src/loop'));
+      await symlink(join(outside, 'evil.ts'), join(root, 'src/leak.ts'));
+      await symlink('/', join(root, 'src/slash'));
+      await mkdir(join(root, 'src/folder.ts'));
+      if (git) await createTempRepoGit(root);
+      const result = await check(root);
+      expect(result.graph.files.map((f) => f.path)).toEqual(['src/a.ts', 'src/b.ts']);
+      expect(result.diagnostics).toEqual([]);
+      // git lists the tracked link (not read, and said so); the walk does not list links at all.
+      if (git)
+        expect(result.notes.join('\n')).toContain(
+          'did not read 1 symlink(s) that lead out of the repository: src/leak.ts',
+        );
+    },
+  );
 
   it('the cache is not written through a .harness symlink that leads out of the repository', async () => {
     const outside = await realpath(await mkdtemp(join(tmpdir(), 'harness-layers-outside-')));
@@ -63,7 +74,9 @@ describe('symlinks never lead the walk out of the repository', () => {
     await symlink(outside, join(root, '.harness'));
     const result = await checkLayers({ root, config: layers() });
     expect(await readdir(outside)).toEqual([]);
-    expect(result.notes.join('\n')).toContain('did not write .harness/cache/layers.json: .harness is a symlink that leads out of the repository');
+    expect(result.notes.join('\n')).toContain(
+      'did not write .harness/cache/layers.json: .harness is a symlink that leads out of the repository',
+    );
   });
 
   it('the baseline is not written outside the repository', async () => {
@@ -80,7 +93,11 @@ describe('symlinks never lead the walk out of the repository', () => {
   });
 
   it('in git, a git-ignored folder is not walked', async () => {
-    const { root } = await repo({ '.gitignore': 'build/\n', 'src/a.ts': 'export {};\n', 'build/out.js': "import '../nowhere.js';\n" });
+    const { root } = await repo({
+      '.gitignore': 'build/\n',
+      'src/a.ts': 'export {};\n',
+      'build/out.js': "import '../nowhere.js';\n",
+    });
     expect((await check(root)).graph.files.map((f) => f.path)).toEqual(['src/a.ts']);
   });
 });
@@ -93,7 +110,10 @@ async function createTempRepoGit(root: string): Promise<void> {
 
 describe('a UTF-8 byte order mark', () => {
   it.each(['ts', 'js'])('does not hide the first line of a .%s file', async (extension) => {
-    const { root } = await repo({ [`src/a.${extension}`]: `\uFEFFimport { b } from './b.js';\nexport const a = b;\n`, [`src/b.${extension}`]: 'export const b = 1;\n' });
+    const { root } = await repo({
+      [`src/a.${extension}`]: `\uFEFFimport { b } from './b.js';\nexport const a = b;\n`,
+      [`src/b.${extension}`]: 'export const b = 1;\n',
+    });
     expect(edgesOf(await check(root))).toEqual([`src/a.${extension}:1 ./b.js → src/b.${extension}`]);
   });
 });
@@ -102,7 +122,10 @@ describe('a tsconfig that cannot be read is a config error', () => {
   const source = { 'src/a.ts': "import { b } from './b.js';\n", 'src/b.ts': 'export const b = 1;\n' };
 
   it('invalid JSON: names the file, the line and the fix', async () => {
-    const { root } = await repo({ ...source, 'tsconfig.json': '{\n  "compilerOptions": {\n    "outDir": "dist",,\n  }\n}\n' });
+    const { root } = await repo({
+      ...source,
+      'tsconfig.json': '{\n  "compilerOptions": {\n    "outDir": "dist",,\n  }\n}\n',
+    });
     const error = await configError(check(root));
     expect(error.code).toBe('CONFIG_INVALID');
     expect(error.place).toMatchObject({ file: 'tsconfig.json', line: 3 });
@@ -110,7 +133,11 @@ describe('a tsconfig that cannot be read is a config error', () => {
   });
 
   it('an extends cycle and a missing extends target name the extends line', async () => {
-    const cyclic = await repo({ ...source, 'tsconfig.json': '{\n  "extends": "./tsconfig.base.json"\n}\n', 'tsconfig.base.json': '{ "extends": "./tsconfig.json" }\n' });
+    const cyclic = await repo({
+      ...source,
+      'tsconfig.json': '{\n  "extends": "./tsconfig.base.json"\n}\n',
+      'tsconfig.base.json': '{ "extends": "./tsconfig.json" }\n',
+    });
     expect((await configError(check(cyclic.root))).place).toMatchObject({ line: expect.any(Number) as number });
     const missing = await repo({ ...source, 'tsconfig.json': '{\n  // base\n  "extends": "./nope.json",\n}\n' });
     const error = await configError(check(missing.root));
@@ -128,17 +155,28 @@ describe('a tsconfig that cannot be read is a config error', () => {
 
   it('a broken tsconfig that no other tsconfig names decides no import: noted, not an error', async () => {
     // Seen in a real repository: an example's tsconfig.dev.json extending a file long gone.
-    const { root } = await repo({ ...source, 'tsconfig.json': '{}', 'examples/x/tsconfig.dev.json': '{ "extends": "../../tsconfig.base.json" }' });
+    const { root } = await repo({
+      ...source,
+      'tsconfig.json': '{}',
+      'examples/x/tsconfig.dev.json': '{ "extends": "../../tsconfig.base.json" }',
+    });
     const result = await check(root);
     expect(edgesOf(result)).toEqual(['src/a.ts:1 ./b.js → src/b.ts']);
     expect(result.notes.join('\n')).toMatch(/skipped 1 tsconfig file\(s\).*examples\/x\/tsconfig\.dev\.json/);
     // Named by another tsconfig (extends or references), the same file is in use: an error again.
-    const used = await repo({ ...source, 'tsconfig.json': '{ "extends": "./tsconfig.base.json" }', 'tsconfig.base.json': '{ "compilerOptions": ,, }' });
+    const used = await repo({
+      ...source,
+      'tsconfig.json': '{ "extends": "./tsconfig.base.json" }',
+      'tsconfig.base.json': '{ "compilerOptions": ,, }',
+    });
     expect((await configError(check(used.root))).place).toMatchObject({ file: 'tsconfig.base.json' });
   });
 
   it('accepts JSONC: comments and trailing commas', async () => {
-    const { root } = await repo({ ...source, 'tsconfig.json': '{\n  // the compiler\n  "compilerOptions": { /* out */ "outDir": "dist", },\n}\n' });
+    const { root } = await repo({
+      ...source,
+      'tsconfig.json': '{\n  // the compiler\n  "compilerOptions": { /* out */ "outDir": "dist", },\n}\n',
+    });
     expect(edgesOf(await check(root))).toEqual(['src/a.ts:1 ./b.js → src/b.ts']);
   });
 });
@@ -147,10 +185,12 @@ describe('layers/unresolved', () => {
   const workspace = {
     'package.json': '{ "name": "mono", "private": true }',
     '.gitignore': 'dist/\nsrc/generated/\n',
-    'packages/built/package.json': '{ "name": "@mono/built", "exports": { ".": { "types": "./dist/index.d.ts", "default": "./dist/index.js" } } }',
+    'packages/built/package.json':
+      '{ "name": "@mono/built", "exports": { ".": { "types": "./dist/index.d.ts", "default": "./dist/index.js" } } }',
     'packages/built/tsconfig.json': '{ "compilerOptions": { "rootDir": "src", "outDir": "dist" } }',
     'packages/built/src/index.ts': 'export const built = 1;\n',
-    'packages/source/package.json': '{ "name": "@mono/source", "exports": { ".": { "source": "./lib/main.ts", "default": "./dist/main.js" } } }',
+    'packages/source/package.json':
+      '{ "name": "@mono/source", "exports": { ".": { "source": "./lib/main.ts", "default": "./dist/main.js" } } }',
     'packages/source/lib/main.ts': 'export const source = 1;\n',
     'packages/unbuilt/package.json': '{ "name": "@mono/unbuilt", "main": "./dist/index.js" }',
     'tsconfig.json': '{ "compilerOptions": { "paths": { "@nowhere/*": ["./src/nowhere/*"], "~/*": ["./src/*"] } } }',
@@ -177,7 +217,10 @@ describe('layers/unresolved', () => {
       ].join('\n'),
     });
     const result = await check(root);
-    expect(edgesOf(result).slice(0, 2)).toEqual(['src/app.ts:1 @mono/built → packages/built/src/index.ts', 'src/app.ts:2 @mono/source → packages/source/lib/main.ts']);
+    expect(edgesOf(result).slice(0, 2)).toEqual([
+      'src/app.ts:1 @mono/built → packages/built/src/index.ts',
+      'src/app.ts:2 @mono/source → packages/source/lib/main.ts',
+    ]);
     expect(result.diagnostics.map(brief)).toEqual([
       'layers/unresolved src/app.ts:3 → ./missing.js',
       'layers/unresolved src/app.ts:4 → @nowhere/thing',
@@ -189,14 +232,17 @@ describe('layers/unresolved', () => {
     expect(result.notes.filter((n) => n.includes('git ignores'))).toHaveLength(1);
     expect(result.notes.join('\n')).toMatch(/2 import\(s\) lead into locations git ignores/);
     // Names no tsconfig maps and npm would not accept (virtual modules, bundler aliases): counted, not judged.
-    expect(result.notes.join('\n')).toMatch(/2 import\(s\) name neither a file, an npm package nor a tsconfig `paths` alias/);
+    expect(result.notes.join('\n')).toMatch(
+      /2 import\(s\) name neither a file, an npm package nor a tsconfig `paths` alias/,
+    );
   });
 
   it('a workspace package is not shadowed by a test fixture of the same name deeper in the tree', async () => {
     // Seen in a real monorepo: test/workspaces/space_3/fake-vitest named itself "vitest", and every
     // import of the real package became unresolved.
     const { root } = await repo({
-      'packages/core/package.json': '{ "name": "@mono/core", "exports": { "./browser": { "source": "./src/browser.ts", "default": "./dist/browser.js" } } }',
+      'packages/core/package.json':
+        '{ "name": "@mono/core", "exports": { "./browser": { "source": "./src/browser.ts", "default": "./dist/browser.js" } } }',
       'packages/core/src/browser.ts': 'export const browser = 1;\n',
       'test/workspaces/space_3/fake-core/package.json': '{ "name": "@mono/core", "main": "index.js" }',
       'test/workspaces/space_3/fake-core/index.js': 'module.exports = {};\n',
@@ -212,7 +258,8 @@ describe('layers/unresolved', () => {
     // `./routeTree.gen`; a `.js` specifier for a generated `.ts` file likewise.
     const { root } = await repo({
       '.gitignore': 'src/routeTree.gen.ts\nsrc/api.gen.ts\n',
-      'src/main.ts': "import { routeTree } from './routeTree.gen';\nimport { api } from './api.gen.js';\nexport { api, routeTree };\n",
+      'src/main.ts':
+        "import { routeTree } from './routeTree.gen';\nimport { api } from './api.gen.js';\nexport { api, routeTree };\n",
     });
     const result = await check(root);
     expect(result.diagnostics).toEqual([]);
@@ -241,18 +288,22 @@ describe('test fixtures', () => {
     const result = await check(root);
     expect(edgesOf(result)).toEqual(['src/a.ts:1 ./b.js → src/b.ts']);
     expect(result.diagnostics).toEqual([]);
-    expect(result.notes.filter((n) => n.includes('test fixtures'))).toEqual([expect.stringContaining('4 source file(s) in test fixtures')]);
+    expect(result.notes.filter((n) => n.includes('test fixtures'))).toEqual([
+      expect.stringContaining('4 source file(s) in test fixtures'),
+    ]);
   });
 });
 
 describe('a file with a syntax error', () => {
   it('JSX in a .js file is not one', async () => {
-    const { root } = await repo({ 'src/a.js': "import { b } from './b.js';\nexport const A = () => <div title=\"a\">{b}</div>;\n", 'src/b.js': 'export const b = 1;\n' });
+    const { root } = await repo({
+      'src/a.js': 'import { b } from \'./b.js\';\nexport const A = () => <div title="a">{b}</div>;\n',
+      'src/b.js': 'export const b = 1;\n',
+    });
     const result = await check(root);
     expect(edgesOf(result)).toEqual(['src/a.js:1 ./b.js → src/b.js']);
     expect(result.diagnostics).toEqual([]);
   });
-
 
   it('keeps the imports that can be lexed and is reported', async () => {
     const { root } = await repo({
@@ -271,7 +322,9 @@ describe('globs that match nothing are config errors', () => {
 
   it('a layer glob', async () => {
     const { root } = await repo(files);
-    const error = await configError(check(root, { order: ['core', 'app'], paths: { core: ['src/core/**'], app: ['src/ap/**'] } }));
+    const error = await configError(
+      check(root, { order: ['core', 'app'], paths: { core: ['src/core/**'], app: ['src/ap/**'] } }),
+    );
     expect(error).toMatchObject({ code: 'CONFIG_INVALID', place: { key: 'layers.paths.app[0]' } });
     expect(error.message).toContain('src/ap/**');
   });
@@ -284,7 +337,10 @@ describe('globs that match nothing are config errors', () => {
 
   it('an ignore that leaves nothing to check; an ignore that matches nothing is fine', async () => {
     const { root } = await repo(files);
-    expect(await configError(check(root, { ignore: ['src/*'] }))).toMatchObject({ code: 'CONFIG_INVALID', place: { key: 'layers.ignore' } });
+    expect(await configError(check(root, { ignore: ['src/*'] }))).toMatchObject({
+      code: 'CONFIG_INVALID',
+      place: { key: 'layers.ignore' },
+    });
     expect((await check(root, { ignore: ['nothing/**'] })).files).toBe(2);
   });
 });

@@ -49,7 +49,10 @@ export async function applyRulesets(options: ApplyOptions): Promise<ApplyResult>
   } finally {
     // Record what was created even when a later call failed, so the next apply knows it.
     if (JSON.stringify(createdHere) !== stateBefore) {
-      await writeCreatedState(options.root, options.dir, { version: 1, created: { ...created.created, [plan.repository]: createdHere } });
+      await writeCreatedState(options.root, options.dir, {
+        version: 1,
+        created: { ...created.created, [plan.repository]: createdHere },
+      });
     }
   }
   return { plan, applied, dryRun };

@@ -10,9 +10,14 @@ export async function checkRulesets(options: RulesetsOptions): Promise<CheckOutc
   const { plan, files } = await planRulesetsWithContext({ ...options, prune: false });
   const notes: string[] = [];
   for (const entry of plan.entries) {
-    if (entry.action === 'unmanaged') notes.push(`rulesets: "${entry.name}" on ${plan.repository} is not in ${plan.dir}; left alone`);
-    if (entry.bypassActorsHidden === true) notes.push(`rulesets: GitHub hides the bypass actors of "${entry.name}" from this token, so they were not compared`);
+    if (entry.action === 'unmanaged')
+      notes.push(`rulesets: "${entry.name}" on ${plan.repository} is not in ${plan.dir}; left alone`);
+    if (entry.bypassActorsHidden === true)
+      notes.push(
+        `rulesets: GitHub hides the bypass actors of "${entry.name}" from this token, so they were not compared`,
+      );
   }
-  if (files.length === 0) notes.push(`rulesets: no ruleset files in ${plan.dir}; \`harness rulesets export\` writes the live ones there`);
+  if (files.length === 0)
+    notes.push(`rulesets: no ruleset files in ${plan.dir}; \`harness rulesets export\` writes the live ones there`);
   return { diagnostics: planDiagnostics(plan), files: files.length, notes };
 }

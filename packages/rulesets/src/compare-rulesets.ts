@@ -40,7 +40,10 @@ const idlessActors = new Set(['OrganizationAdmin', 'DeployKey']);
 /** Lists of objects GitHub may reorder, and the key that identifies an entry. */
 const listKeys: Record<string, (item: JsonObject) => string> = {
   rules: (rule) => String(rule.type),
-  bypass_actors: (actor) => (idlessActors.has(String(actor.actor_type)) ? String(actor.actor_type) : `${String(actor.actor_type)} ${typeof actor.actor_id === 'number' ? actor.actor_id : '-'}`),
+  bypass_actors: (actor) =>
+    idlessActors.has(String(actor.actor_type))
+      ? String(actor.actor_type)
+      : `${String(actor.actor_type)} ${typeof actor.actor_id === 'number' ? actor.actor_id : '-'}`,
   required_status_checks: (check) => String(check.context),
   workflows: (workflow) => `${String(workflow.path)}@${String(workflow.repository_id)}`,
   code_scanning_tools: (tool) => String(tool.tool),
@@ -56,7 +59,8 @@ export function compareRuleset(desired: JsonObject, live: JsonObject): Compariso
   for (const [key, value] of Object.entries(desired)) {
     if (key === 'bypass_actors' && bypassActorsHidden) continue;
     if (key === 'rules') compareList('rules', 'rules', value, live.rules ?? [], changes);
-    else if (key === 'conditions') compareValue('conditions', normalizeConditions(value), normalizeConditions(live.conditions), changes, {});
+    else if (key === 'conditions')
+      compareValue('conditions', normalizeConditions(value), normalizeConditions(live.conditions), changes, {});
     else compareValue(key, value, live[key], changes, {});
   }
   return { changes, bypassActorsHidden };
@@ -70,7 +74,13 @@ function normalizeConditions(conditions: unknown): unknown {
   return { ...conditions, ref_name: { include: [], exclude: [], ...refName } };
 }
 
-function compareValue(path: string, file: unknown, github: unknown, changes: FieldChange[], defaults: JsonObject): void {
+function compareValue(
+  path: string,
+  file: unknown,
+  github: unknown,
+  changes: FieldChange[],
+  defaults: JsonObject,
+): void {
   const name = path.slice(path.lastIndexOf('.') + 1).replace(/\[.*$/, '');
   if (Array.isArray(file) && listKeys[name] !== undefined && file.every(isJsonObject)) {
     compareList(path, name, file, github ?? [], changes);
@@ -81,10 +91,12 @@ function compareValue(path: string, file: unknown, github: unknown, changes: Fie
       changes.push({ path, github, file });
       return;
     }
-    for (const [key, value] of Object.entries(file)) compareValue(`${path}.${key}`, value, github[key] ?? defaults[key], changes, {});
+    for (const [key, value] of Object.entries(file))
+      compareValue(`${path}.${key}`, value, github[key] ?? defaults[key], changes, {});
     // Keys only GitHub has matter when they have a known default and GitHub's value differs from it.
     for (const [key, value] of Object.entries(defaults)) {
-      if (!(key in file) && key in github && !sameValue(github[key], value)) changes.push({ path: `${path}.${key}`, github: github[key], file: value });
+      if (!(key in file) && key in github && !sameValue(github[key], value))
+        changes.push({ path: `${path}.${key}`, github: github[key], file: value });
     }
   } else if (!deepEqual(file, github)) {
     changes.push({ path, github, file });
@@ -95,7 +107,9 @@ function compareValue(path: string, file: unknown, github: unknown, changes: Fie
 function compareList(path: string, name: string, file: unknown, github: unknown, changes: FieldChange[]): void {
   const keyOf = listKeys[name] as (item: JsonObject) => string;
   const fileItems = (Array.isArray(file) ? file : []).filter(isJsonObject);
-  const githubItems = new Map((Array.isArray(github) ? github : []).filter(isJsonObject).map((item) => [keyOf(item), item]));
+  const githubItems = new Map(
+    (Array.isArray(github) ? github : []).filter(isJsonObject).map((item) => [keyOf(item), item]),
+  );
   const seen = new Set<string>();
   for (const item of fileItems) {
     const key = keyOf(item);
@@ -107,7 +121,8 @@ function compareList(path: string, name: string, file: unknown, github: unknown,
     } else if (name === 'rules') {
       compareRule(at, item, live, changes);
     } else {
-      const wanted = name === 'bypass_actors' && idlessActors.has(String(item.actor_type)) ? withoutKey(item, 'actor_id') : item;
+      const wanted =
+        name === 'bypass_actors' && idlessActors.has(String(item.actor_type)) ? withoutKey(item, 'actor_id') : item;
       compareValue(at, wanted, live, changes, entryDefaults[name] ?? {});
     }
   }
@@ -135,7 +150,8 @@ function withoutKey(item: JsonObject, key: string): JsonObject {
 /** Lists of plain values compare as sets; everything else structurally. */
 function sameValue(a: unknown, b: unknown): boolean {
   const plain = (v: unknown) => !isJsonObject(v) && !Array.isArray(v);
-  if (Array.isArray(a) && Array.isArray(b) && a.every(plain) && b.every(plain)) return sameSet(a as unknown[], b as unknown[]);
+  if (Array.isArray(a) && Array.isArray(b) && a.every(plain) && b.every(plain))
+    return sameSet(a as unknown[], b as unknown[]);
   return deepEqual(a, b);
 }
 

@@ -31,7 +31,8 @@ export async function readCreatedState(root: string, dir: string): Promise<Creat
   }
   try {
     const parsed: unknown = JSON.parse(text);
-    if (isJsonObject(parsed) && parsed.version === 1 && isJsonObject(parsed.created)) return parsed as unknown as CreatedState;
+    if (isJsonObject(parsed) && parsed.version === 1 && isJsonObject(parsed.created))
+      return parsed as unknown as CreatedState;
   } catch {
     // fall through to the error below
   }
@@ -49,7 +50,10 @@ export async function writeCreatedState(root: string, dir: string, state: Create
       Object.entries(state.created)
         .filter(([, names]) => Object.keys(names).length > 0)
         .sort(([a], [b]) => a.localeCompare(b))
-        .map(([repository, names]) => [repository, Object.fromEntries(Object.entries(names).sort(([a], [b]) => a.localeCompare(b)))]),
+        .map(([repository, names]) => [
+          repository,
+          Object.fromEntries(Object.entries(names).sort(([a], [b]) => a.localeCompare(b))),
+        ]),
     ),
   };
   await writeFileInside(root, createdStatePath(dir), `${JSON.stringify(sorted, null, 2)}\n`);

@@ -35,7 +35,10 @@ export interface ExportResult {
 
 /** `Main branch / protect` → `main-branch-protect.json`. */
 export function exportFileName(name: string): string {
-  const slug = name.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '');
+  const slug = name
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '');
   return `${slug === '' ? 'ruleset' : slug}.json`;
 }
 
@@ -52,9 +55,13 @@ export async function exportRulesets(options: ExportOptions): Promise<ExportResu
     const live = full[index] as JsonObject;
     // A ruleset already kept in a file goes back into that file.
     let file = existing.find((f) => f.name === summary.name)?.file ?? `${dir}/${exportFileName(summary.name)}`;
-    for (let n = 2; taken.has(file); n += 1) file = `${dir}/${exportFileName(summary.name).replace(/\.json$/, `-${n}.json`)}`;
+    for (let n = 2; taken.has(file); n += 1)
+      file = `${dir}/${exportFileName(summary.name).replace(/\.json$/, `-${n}.json`)}`;
     taken.add(file);
-    writes.push({ entry: { name: summary.name, file, replaced: existsSync(join(options.root, file)) }, text: `${JSON.stringify(toExportFormat(live), null, 2)}\n` });
+    writes.push({
+      entry: { name: summary.name, file, replaced: existsSync(join(options.root, file)) },
+      text: `${JSON.stringify(toExportFormat(live), null, 2)}\n`,
+    });
   }
   const clashes = writes.filter((w) => w.entry.replaced);
   if (clashes.length > 0 && options.force !== true) {
@@ -74,7 +81,9 @@ export async function exportRulesets(options: ExportOptions): Promise<ExportResu
   return {
     repository: formatRepository(client.repository),
     files: writes.map((w) => w.entry),
-    skipped: summaries.filter((s) => (s.source_type ?? 'Repository') !== 'Repository').map((s) => `${s.name} (${String(s.source_type).toLowerCase()} ruleset of ${String(s.source)})`),
+    skipped: summaries
+      .filter((s) => (s.source_type ?? 'Repository') !== 'Repository')
+      .map((s) => `${s.name} (${String(s.source_type).toLowerCase()} ruleset of ${String(s.source)})`),
     dryRun,
   };
 }

@@ -8,7 +8,13 @@ export type { ExportedFile, ExportOptions, ExportResult } from './export-ruleset
 export { exportFileName, exportRulesets } from './export-rulesets.js';
 export type { PlanAction, PlanEntry, RulesetsOptions, RulesetsPlan } from './plan-rulesets.js';
 export { hasDrift, planRulesets } from './plan-rulesets.js';
-export { renderApplyJson, renderApplyPretty, renderExportPretty, renderPlanJson, renderPlanPretty } from './render-plan.js';
+export {
+  renderApplyJson,
+  renderApplyPretty,
+  renderExportPretty,
+  renderPlanJson,
+  renderPlanPretty,
+} from './render-plan.js';
 export { readOnlyKeys, toExportFormat, toRequestBody } from './request-body.js';
 export type { RulesetFile } from './ruleset-file.js';
 export { parseRulesetFile, readRulesetFiles } from './ruleset-file.js';

@@ -2,7 +2,14 @@
 // matched to the repository's own rulesets by name; organization and
 // enterprise rulesets are listed but never touched.
 import type { GithubClient, JsonObject, RulesetSummary, WaitEvent } from '@harness/github';
-import { createGithubClient, formatRepository, getRuleset, listRulesets, requireToken, resolveRepository } from '@harness/github';
+import {
+  createGithubClient,
+  formatRepository,
+  getRuleset,
+  listRulesets,
+  requireToken,
+  resolveRepository,
+} from '@harness/github';
 import type { FieldChange } from './compare-rulesets.js';
 import { compareRuleset } from './compare-rulesets.js';
 import type { CreatedState } from './created-state.js';
@@ -59,7 +66,12 @@ export async function connectGithub(options: RulesetsOptions): Promise<GithubCli
   if (options.client !== undefined) return options.client;
   // The token first: without one nothing else matters.
   requireToken(options.env);
-  const repository = await resolveRepository({ flag: options.repo, env: options.env, cwd: options.root, ...(options.readOrigin === undefined ? {} : { readOrigin: options.readOrigin }) });
+  const repository = await resolveRepository({
+    flag: options.repo,
+    env: options.env,
+    cwd: options.root,
+    ...(options.readOrigin === undefined ? {} : { readOrigin: options.readOrigin }),
+  });
   return createGithubClient({
     env: options.env,
     repository,
@@ -92,13 +104,19 @@ export async function planRulesetsWithContext(options: RulesetsOptions): Promise
   const createdHere = created.created[repository] ?? {};
   const entries: PlanEntry[] = [
     ...files.map((file) => planFile(file, live.get(file.name))),
-    ...own.filter((s) => !files.some((f) => f.name === s.name)).map((s) => planUnmatched(s, createdHere, options.prune === true)),
-    ...summaries.filter((s) => (s.source_type ?? 'Repository') !== 'Repository').map((s): PlanEntry => ({
-      name: s.name,
-      action: 'inherited',
-      id: s.id,
-      reason: `${String(s.source_type).toLowerCase()} ruleset of ${String(s.source)}; harness never changes it`,
-    })),
+    ...own
+      .filter((s) => !files.some((f) => f.name === s.name))
+      .map((s) => planUnmatched(s, createdHere, options.prune === true)),
+    ...summaries
+      .filter((s) => (s.source_type ?? 'Repository') !== 'Repository')
+      .map(
+        (s): PlanEntry => ({
+          name: s.name,
+          action: 'inherited',
+          id: s.id,
+          reason: `${String(s.source_type).toLowerCase()} ruleset of ${String(s.source)}; harness never changes it`,
+        }),
+      ),
   ];
   return { client, files, created, plan: { repository, dir: options.dir, entries } };
 }
@@ -123,9 +141,15 @@ function planFile(file: RulesetFile, live: JsonObject | undefined): PlanEntry {
 
 function planUnmatched(summary: RulesetSummary, createdHere: Record<string, number>, prune: boolean): PlanEntry {
   const ours = Object.values(createdHere).includes(summary.id);
-  if (ours) return { name: summary.name, action: 'delete', id: summary.id, reason: 'harness created it and its file is gone' };
+  if (ours)
+    return { name: summary.name, action: 'delete', id: summary.id, reason: 'harness created it and its file is gone' };
   if (prune) return { name: summary.name, action: 'delete', id: summary.id, reason: 'no file defines it (--prune)' };
-  return { name: summary.name, action: 'unmanaged', id: summary.id, reason: 'no file defines it; `apply --prune` would delete it' };
+  return {
+    name: summary.name,
+    action: 'unmanaged',
+    id: summary.id,
+    reason: 'no file defines it; `apply --prune` would delete it',
+  };
 }
 
 /** Whether applying the plan would change anything on GitHub. */

@@ -6,14 +6,38 @@ import type { PlanAction, PlanEntry, RulesetsPlan } from './plan-rulesets.js';
 import { hasDrift } from './plan-rulesets.js';
 import { showValue } from './rulesets-rules.js';
 
-const marks: Record<PlanAction, string> = { create: '+', update: '~', delete: '-', unchanged: '=', unmanaged: '·', inherited: '·' };
-const planned: Record<PlanAction, string> = { create: 'create', update: 'update', delete: 'delete', unchanged: 'unchanged', unmanaged: 'left alone', inherited: 'left alone' };
-const done: Record<PlanAction, string> = { create: 'created', update: 'updated', delete: 'deleted', unchanged: 'unchanged', unmanaged: 'left alone', inherited: 'left alone' };
+const marks: Record<PlanAction, string> = {
+  create: '+',
+  update: '~',
+  delete: '-',
+  unchanged: '=',
+  unmanaged: '·',
+  inherited: '·',
+};
+const planned: Record<PlanAction, string> = {
+  create: 'create',
+  update: 'update',
+  delete: 'delete',
+  unchanged: 'unchanged',
+  unmanaged: 'left alone',
+  inherited: 'left alone',
+};
+const done: Record<PlanAction, string> = {
+  create: 'created',
+  update: 'updated',
+  delete: 'deleted',
+  unchanged: 'unchanged',
+  unmanaged: 'left alone',
+  inherited: 'left alone',
+};
 
 function renderEntry(entry: PlanEntry, verbs: Record<PlanAction, string>): string[] {
   const where = entry.file === undefined ? '' : `  (${entry.file})`;
-  const lines = [`${marks[entry.action]} ${verbs[entry.action]} "${entry.name}"${where}${entry.reason === undefined ? '' : `: ${entry.reason}`}`];
-  for (const change of entry.changes ?? []) lines.push(`    ${change.path}: ${showValue(change.github)} → ${showValue(change.file)}`);
+  const lines = [
+    `${marks[entry.action]} ${verbs[entry.action]} "${entry.name}"${where}${entry.reason === undefined ? '' : `: ${entry.reason}`}`,
+  ];
+  for (const change of entry.changes ?? [])
+    lines.push(`    ${change.path}: ${showValue(change.github)} → ${showValue(change.file)}`);
   if (entry.bypassActorsHidden === true) lines.push('    bypass_actors: hidden from this token, not compared');
   return lines;
 }
@@ -28,7 +52,11 @@ export function renderPlanPretty(plan: RulesetsPlan): string {
   const lines = [`Rulesets of ${plan.repository} against ${plan.dir} (changes read GitHub → file):`];
   if (plan.entries.length === 0) lines.push('  (no rulesets on GitHub and no files)');
   for (const entry of plan.entries) lines.push(...renderEntry(entry, planned).map((l) => `  ${l}`));
-  lines.push(hasDrift(plan) ? `Plan: ${counts(plan)}. Run \`harness rulesets apply\` to make GitHub match.` : `No changes: GitHub matches the files (${counts(plan)}).`);
+  lines.push(
+    hasDrift(plan)
+      ? `Plan: ${counts(plan)}. Run \`harness rulesets apply\` to make GitHub match.`
+      : `No changes: GitHub matches the files (${counts(plan)}).`,
+  );
   return `${lines.join('\n')}\n`;
 }
 
@@ -36,7 +64,11 @@ export function renderApplyPretty(result: ApplyResult): string {
   if (result.dryRun) return renderPlanPretty(result.plan);
   const lines = [`Rulesets of ${result.plan.repository} against ${result.plan.dir}:`];
   for (const entry of result.plan.entries) lines.push(...renderEntry(entry, done).map((l) => `  ${l}`));
-  lines.push(result.applied.length === 0 ? 'Nothing to do: GitHub already matches the files.' : `Applied ${result.applied.length} change${result.applied.length === 1 ? '' : 's'}.`);
+  lines.push(
+    result.applied.length === 0
+      ? 'Nothing to do: GitHub already matches the files.'
+      : `Applied ${result.applied.length} change${result.applied.length === 1 ? '' : 's'}.`,
+  );
   return `${lines.join('\n')}\n`;
 }
 
@@ -51,7 +83,10 @@ export function renderPlanJson(plan: RulesetsPlan, extra: Record<string, unknown
 }
 
 export function renderApplyJson(result: ApplyResult): string {
-  return renderPlanJson(result.plan, { dryRun: result.dryRun, applied: result.applied.map((e) => ({ name: e.name, action: e.action, id: e.id })) });
+  return renderPlanJson(result.plan, {
+    dryRun: result.dryRun,
+    applied: result.applied.map((e) => ({ name: e.name, action: e.action, id: e.id })),
+  });
 }
 
 export function renderExportPretty(result: ExportResult): string {

@@ -6,7 +6,16 @@
 import type { JsonObject } from '@harness/github';
 
 /** Keys GitHub sets on a ruleset; an export keeps some of them, a request must not. */
-export const readOnlyKeys = ['id', 'source', 'source_type', 'node_id', '_links', 'created_at', 'updated_at', 'current_user_can_bypass'] as const;
+export const readOnlyKeys = [
+  'id',
+  'source',
+  'source_type',
+  'node_id',
+  '_links',
+  'created_at',
+  'updated_at',
+  'current_user_can_bypass',
+] as const;
 
 export function toRequestBody(content: JsonObject): JsonObject {
   const body: JsonObject = {};

@@ -27,7 +27,10 @@ export async function readRulesetFiles(root: string, dir: string): Promise<Rules
     names = (await readdir(join(root, dir))).filter((n) => n.endsWith('.json') && !n.startsWith('.')).sort();
   } catch (cause) {
     if ((cause as NodeJS.ErrnoException).code === 'ENOENT') return [];
-    throw new HarnessError('IO_FAILED', `cannot read the rulesets folder ${dir}`, { cause, fix: 'Check that rulesets.dir in harness.config.yaml names a folder.' });
+    throw new HarnessError('IO_FAILED', `cannot read the rulesets folder ${dir}`, {
+      cause,
+      fix: 'Check that rulesets.dir in harness.config.yaml names a folder.',
+    });
   }
   const files: RulesetFile[] = [];
   const byName = new Map<string, string>();
@@ -60,25 +63,61 @@ export function parseRulesetFile(file: string, text: string): RulesetFile {
       cause,
     });
   }
-  const invalid = (key: string, message: string, fix: string) => new HarnessError('CONFIG_INVALID', `${file}: ${message}`, { place: { file, key }, fix });
-  if (!isJsonObject(content)) throw invalid('', 'a ruleset file holds one JSON object', 'Write one ruleset per file, as GitHub exports it.');
-  if (typeof content.name !== 'string' || content.name.trim() === '') throw invalid('name', '"name" must be a non-empty string', 'Give the ruleset a name: GitHub matches rulesets by name.');
-  if (typeof content.enforcement !== 'string') throw invalid('enforcement', '"enforcement" is required', 'Set "enforcement" to "active", "evaluate" or "disabled".');
+  const invalid = (key: string, message: string, fix: string) =>
+    new HarnessError('CONFIG_INVALID', `${file}: ${message}`, { place: { file, key }, fix });
+  if (!isJsonObject(content))
+    throw invalid('', 'a ruleset file holds one JSON object', 'Write one ruleset per file, as GitHub exports it.');
+  if (typeof content.name !== 'string' || content.name.trim() === '')
+    throw invalid(
+      'name',
+      '"name" must be a non-empty string',
+      'Give the ruleset a name: GitHub matches rulesets by name.',
+    );
+  if (typeof content.enforcement !== 'string')
+    throw invalid(
+      'enforcement',
+      '"enforcement" is required',
+      'Set "enforcement" to "active", "evaluate" or "disabled".',
+    );
   if (content.source_type !== undefined && content.source_type !== 'Repository') {
-    throw invalid('source_type', `this is an export of an ${JSON.stringify(content.source_type)} ruleset`, 'harness manages repository rulesets only; keep organization rulesets in the organization settings.');
+    throw invalid(
+      'source_type',
+      `this is an export of an ${JSON.stringify(content.source_type)} ruleset`,
+      'harness manages repository rulesets only; keep organization rulesets in the organization settings.',
+    );
   }
   for (const key of ['rules', 'bypass_actors'] as const) {
-    if (content[key] !== undefined && !Array.isArray(content[key])) throw invalid(key, `"${key}" must be a list (use [] for none)`, `Write "${key}": [] for none; null is refused by GitHub.`);
+    if (content[key] !== undefined && !Array.isArray(content[key]))
+      throw invalid(
+        key,
+        `"${key}" must be a list (use [] for none)`,
+        `Write "${key}": [] for none; null is refused by GitHub.`,
+      );
   }
   if (Array.isArray(content.rules)) {
     content.rules.forEach((rule, index) => {
-      if (!isJsonObject(rule) || typeof rule.type !== 'string') throw invalid(`rules.${index}.type`, `rule ${index + 1} has no "type"`, 'Every rule is an object with a "type", e.g. {"type": "deletion"}.');
+      if (!isJsonObject(rule) || typeof rule.type !== 'string')
+        throw invalid(
+          `rules.${index}.type`,
+          `rule ${index + 1} has no "type"`,
+          'Every rule is an object with a "type", e.g. {"type": "deletion"}.',
+        );
     });
     const types = content.rules.map((rule) => (rule as JsonObject).type as string);
     const twice = types.find((type, index) => types.indexOf(type) !== index);
-    if (twice !== undefined) throw invalid('rules', `the rule "${twice}" is listed twice`, 'GitHub keeps one rule of each type per ruleset: merge the two.');
+    if (twice !== undefined)
+      throw invalid(
+        'rules',
+        `the rule "${twice}" is listed twice`,
+        'GitHub keeps one rule of each type per ruleset: merge the two.',
+      );
   }
-  if (content.conditions !== undefined && content.conditions !== null && !isJsonObject(content.conditions)) throw invalid('conditions', '"conditions" must be an object', 'For example {"ref_name": {"include": ["~DEFAULT_BRANCH"], "exclude": []}}.');
+  if (content.conditions !== undefined && content.conditions !== null && !isJsonObject(content.conditions))
+    throw invalid(
+      'conditions',
+      '"conditions" must be an object',
+      'For example {"ref_name": {"include": ["~DEFAULT_BRANCH"], "exclude": []}}.',
+    );
   return { file, name: content.name, content };
 }
 

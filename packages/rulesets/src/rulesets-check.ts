@@ -13,8 +13,12 @@ export function createRulesetsCheck(overrides: Partial<RulesetsOptions> = {}): C
     ruleIds: async () => Object.keys((await import('./rulesets-rules.js')).rulesetsRules).map((id) => `rulesets/${id}`),
     async run(context: CheckContext) {
       const env = context.options.env ?? {};
-      if ((env.GITHUB_TOKEN ?? '').trim() === '') return { diagnostics: [], skipped: 'GITHUB_TOKEN is not set, so GitHub was not asked' };
-      const [{ sectionDefaults }, { checkRulesets }] = await Promise.all([import('@harness/config'), import('./check-rulesets.js')]);
+      if ((env.GITHUB_TOKEN ?? '').trim() === '')
+        return { diagnostics: [], skipped: 'GITHUB_TOKEN is not set, so GitHub was not asked' };
+      const [{ sectionDefaults }, { checkRulesets }] = await Promise.all([
+        import('@harness/config'),
+        import('./check-rulesets.js'),
+      ]);
       const dir = (context.config.rulesets ?? sectionDefaults('rulesets')).dir;
       return checkRulesets({ root: context.root, dir, env, ...overrides });
     },

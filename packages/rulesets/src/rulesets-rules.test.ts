@@ -10,8 +10,15 @@ describe('rulesets rules and docs/rulesets.md', () => {
   });
 
   it('ships the template harness init writes, requiring the harness check', () => {
-    const template = JSON.parse(readFileSync(new URL('../../../templates/github/rulesets/main.json', import.meta.url), 'utf8')) as { rules: { type: string; parameters?: Record<string, unknown> }[] };
-    expect(template.rules.map((r) => r.type)).toEqual(['deletion', 'non_fast_forward', 'pull_request', 'required_status_checks']);
+    const template = JSON.parse(
+      readFileSync(new URL('../../../templates/github/rulesets/main.json', import.meta.url), 'utf8'),
+    ) as { rules: { type: string; parameters?: Record<string, unknown> }[] };
+    expect(template.rules.map((r) => r.type)).toEqual([
+      'deletion',
+      'non_fast_forward',
+      'pull_request',
+      'required_status_checks',
+    ]);
     expect(template.rules[3]?.parameters?.required_status_checks).toEqual([{ context: 'harness' }]);
   });
 });

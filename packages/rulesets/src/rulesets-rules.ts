@@ -16,7 +16,15 @@ export type RulesetsRuleId = keyof typeof rulesetsRules;
 export const rulesetsDocs = 'docs/rulesets.md';
 
 function diagnostic(rule: RulesetsRuleId, file: string, message: string, fix: string): Diagnostic {
-  return { check: 'rulesets', rule: `rulesets/${rule}`, severity: 'error', file, message, fix, docs: `${rulesetsDocs}#${rule}` };
+  return {
+    check: 'rulesets',
+    rule: `rulesets/${rule}`,
+    severity: 'error',
+    file,
+    message,
+    fix,
+    docs: `${rulesetsDocs}#${rule}`,
+  };
 }
 
 /** `(absent)`, or the value as compact JSON. */
@@ -38,18 +46,37 @@ const applyFix = 'Run `harness rulesets apply` with a token that may administer 
 export function planDiagnostics(plan: RulesetsPlan): Diagnostic[] {
   return plan.entries.flatMap((entry: PlanEntry): Diagnostic[] => {
     if (entry.action === 'create') {
-      return [diagnostic('missing', entry.file ?? plan.dir, `ruleset "${entry.name}" does not exist on ${plan.repository}`, `${applyFix} to create it, or delete the file if the ruleset is no longer wanted.`)];
+      return [
+        diagnostic(
+          'missing',
+          entry.file ?? plan.dir,
+          `ruleset "${entry.name}" does not exist on ${plan.repository}`,
+          `${applyFix} to create it, or delete the file if the ruleset is no longer wanted.`,
+        ),
+      ];
     }
     if (entry.action === 'update') {
       const changes = entry.changes ?? [];
       const shown = changes.slice(0, 5).map(describeChange).join('; ');
       const more = changes.length > 5 ? `; and ${changes.length - 5} more` : '';
       return [
-        diagnostic('drift', entry.file ?? plan.dir, `ruleset "${entry.name}" on ${plan.repository} differs from its file: ${shown}${more}`, `${applyFix} to make GitHub match the file, or \`harness rulesets export --force\` to take GitHub's version into the file.`),
+        diagnostic(
+          'drift',
+          entry.file ?? plan.dir,
+          `ruleset "${entry.name}" on ${plan.repository} differs from its file: ${shown}${more}`,
+          `${applyFix} to make GitHub match the file, or \`harness rulesets export --force\` to take GitHub's version into the file.`,
+        ),
       ];
     }
     if (entry.action === 'delete') {
-      return [diagnostic('orphaned', createdStatePath(plan.dir), `ruleset "${entry.name}" (id ${String(entry.id)}) is still on ${plan.repository}, but ${entry.reason ?? 'no file defines it'}`, `${applyFix} to delete it, or restore its file to keep it.`)];
+      return [
+        diagnostic(
+          'orphaned',
+          createdStatePath(plan.dir),
+          `ruleset "${entry.name}" (id ${String(entry.id)}) is still on ${plan.repository}, but ${entry.reason ?? 'no file defines it'}`,
+          `${applyFix} to delete it, or restore its file to keep it.`,
+        ),
+      ];
     }
     return [];
   });

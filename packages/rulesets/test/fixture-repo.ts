@@ -58,7 +58,19 @@ export function arrangeGithub(standin: GithubStandin): { orgRulesetId: number; h
   standin.state.addToken('admin-token');
   standin.state.addToken('read-token', { administration: false });
   standin.state.addRepository('octo-org/app');
-  const org = standin.state.addOrganizationRuleset('octo-org', { name: 'org-wide', target: 'branch', enforcement: 'active', rules: [{ type: 'deletion' }], bypass_actors: [] });
-  const handMade = standin.state.addRuleset('octo-org/app', { name: 'hand-made', target: 'tag', enforcement: 'active', rules: [{ type: 'deletion' }], bypass_actors: [] });
+  const org = standin.state.addOrganizationRuleset('octo-org', {
+    name: 'org-wide',
+    target: 'branch',
+    enforcement: 'active',
+    rules: [{ type: 'deletion' }],
+    bypass_actors: [],
+  });
+  const handMade = standin.state.addRuleset('octo-org/app', {
+    name: 'hand-made',
+    target: 'tag',
+    enforcement: 'active',
+    rules: [{ type: 'deletion' }],
+    bypass_actors: [],
+  });
   return { orgRulesetId: org.id, handMadeId: handMade.id };
 }

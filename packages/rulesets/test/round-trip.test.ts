@@ -7,7 +7,14 @@ import { createRequestValidator, faults, startGithubStandin } from '@harness/git
 import type { GithubStandin } from '@harness/github-standin';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ExportOptions } from '../src/index.js';
-import { applyRulesets, checkRulesets, exportRulesets, planRulesets, readRulesetFiles, toRequestBody } from '../src/index.js';
+import {
+  applyRulesets,
+  checkRulesets,
+  exportRulesets,
+  planRulesets,
+  readRulesetFiles,
+  toRequestBody,
+} from '../src/index.js';
 import { arrangeGithub, createRepo, releaseExport, repoRoot, template } from './fixture-repo.js';
 
 let standin: GithubStandin;
@@ -25,7 +32,13 @@ afterEach(async () => {
 });
 
 function options(root: string, extra: Partial<ExportOptions> = {}): ExportOptions {
-  return { root, dir: '.github/rulesets', env: { GITHUB_TOKEN: 'admin-token', GITHUB_API_URL: standin.url }, waitUnitMs: 1, ...extra };
+  return {
+    root,
+    dir: '.github/rulesets',
+    env: { GITHUB_TOKEN: 'admin-token', GITHUB_API_URL: standin.url },
+    waitUnitMs: 1,
+    ...extra,
+  };
 }
 
 function actions(plan: Awaited<ReturnType<typeof planRulesets>>): Record<string, string> {
@@ -36,13 +49,24 @@ describe('rulesets round trip', () => {
   it('creates what is missing, sends only valid complete bodies, and a second apply sends nothing', async () => {
     const root = createRepo({ 'main.json': template, 'release.json': releaseExport });
     const plan = await planRulesets(options(root));
-    expect(actions(plan)).toEqual({ main: 'create', release: 'create', 'hand-made': 'unmanaged', 'org-wide': 'inherited' });
+    expect(actions(plan)).toEqual({
+      main: 'create',
+      release: 'create',
+      'hand-made': 'unmanaged',
+      'org-wide': 'inherited',
+    });
     const before = await checkRulesets(options(root));
-    expect(before.diagnostics.map((d) => `${d.rule} ${d.file}`)).toEqual(['rulesets/missing .github/rulesets/main.json', 'rulesets/missing .github/rulesets/release.json']);
+    expect(before.diagnostics.map((d) => `${d.rule} ${d.file}`)).toEqual([
+      'rulesets/missing .github/rulesets/main.json',
+      'rulesets/missing .github/rulesets/release.json',
+    ]);
 
     await applyRulesets(options(root));
     const posts = standin.writes();
-    expect(posts.map((w) => `${w.method} ${w.path} ${w.status}`)).toEqual(['POST /repos/octo-org/app/rulesets 201', 'POST /repos/octo-org/app/rulesets 201']);
+    expect(posts.map((w) => `${w.method} ${w.path} ${w.status}`)).toEqual([
+      'POST /repos/octo-org/app/rulesets 201',
+      'POST /repos/octo-org/app/rulesets 201',
+    ]);
     // The export's id, source and source_type were stripped; the complete object was sent.
     expect(posts[1]?.body).toEqual({
       name: 'release',
@@ -55,7 +79,9 @@ describe('rulesets round trip', () => {
         { actor_id: null, actor_type: 'OrganizationAdmin', bypass_mode: 'always' },
       ],
     });
-    const state = JSON.parse(readFileSync(join(root, '.github/rulesets/.harness-created.json'), 'utf8')) as { created: Record<string, Record<string, number>> };
+    const state = JSON.parse(readFileSync(join(root, '.github/rulesets/.harness-created.json'), 'utf8')) as {
+      created: Record<string, Record<string, number>>;
+    };
     expect(Object.keys(state.created['octo-org/app'] ?? {})).toEqual(['main', 'release']);
 
     const writes = standin.writes().length;
@@ -68,15 +94,32 @@ describe('rulesets round trip', () => {
   it('finds drift made by hand and puts back exactly that ruleset with one complete PUT', async () => {
     const root = createRepo({ 'main.json': template });
     await applyRulesets(options(root));
-    const main = [...(standin.state.repository('octo-org', 'app')?.rulesets.values() ?? [])].find((r) => r.body.name === 'main');
+    const main = [...(standin.state.repository('octo-org', 'app')?.rulesets.values() ?? [])].find(
+      (r) => r.body.name === 'main',
+    );
     if (main === undefined) throw new Error('main was not created');
     // Someone in the UI: disabled it, dropped the deletion rule, let a team bypass.
-    main.body = { ...main.body, enforcement: 'disabled', rules: (main.body.rules as { type: string }[]).filter((r) => r.type !== 'deletion'), bypass_actors: [{ actor_id: 42, actor_type: 'Team', bypass_mode: 'always' }] };
+    main.body = {
+      ...main.body,
+      enforcement: 'disabled',
+      rules: (main.body.rules as { type: string }[]).filter((r) => r.type !== 'deletion'),
+      bypass_actors: [{ actor_id: 42, actor_type: 'Team', bypass_mode: 'always' }],
+    };
 
     const plan = await planRulesets(options(root));
-    expect(plan.entries.find((e) => e.name === 'main')?.changes?.map((c) => c.path)).toEqual(['enforcement', 'rules[deletion]', 'bypass_actors[Team 42]']);
+    expect(plan.entries.find((e) => e.name === 'main')?.changes?.map((c) => c.path)).toEqual([
+      'enforcement',
+      'rules[deletion]',
+      'bypass_actors[Team 42]',
+    ]);
     const check = await checkRulesets(options(root));
-    expect(check.diagnostics).toEqual([expect.objectContaining({ rule: 'rulesets/drift', file: '.github/rulesets/main.json', message: expect.stringContaining('enforcement: GitHub has "disabled", the file says "active"') })]);
+    expect(check.diagnostics).toEqual([
+      expect.objectContaining({
+        rule: 'rulesets/drift',
+        file: '.github/rulesets/main.json',
+        message: expect.stringContaining('enforcement: GitHub has "disabled", the file says "active"'),
+      }),
+    ]);
 
     const writes = standin.writes().length;
     await applyRulesets(options(root));
@@ -95,16 +138,29 @@ describe('rulesets round trip', () => {
     await applyRulesets(options(root));
     rmSync(join(root, '.github/rulesets/release.json'));
     const plan = await planRulesets(options(root));
-    expect(actions(plan)).toEqual({ main: 'unchanged', release: 'delete', 'hand-made': 'unmanaged', 'org-wide': 'inherited' });
+    expect(actions(plan)).toEqual({
+      main: 'unchanged',
+      release: 'delete',
+      'hand-made': 'unmanaged',
+      'org-wide': 'inherited',
+    });
     expect((await checkRulesets(options(root))).diagnostics.map((d) => d.rule)).toEqual(['rulesets/orphaned']);
 
     const writes = standin.writes().length;
     await applyRulesets(options(root));
-    expect(standin.writes().slice(writes).map((w) => w.method)).toEqual(['DELETE']);
+    expect(
+      standin
+        .writes()
+        .slice(writes)
+        .map((w) => w.method),
+    ).toEqual(['DELETE']);
     expect(standin.state.repository('octo-org', 'app')?.rulesets.has(ids.handMadeId)).toBe(true);
 
     await applyRulesets(options(root, { prune: true }));
-    const deletes = standin.writes().filter((w) => w.method === 'DELETE').map((w) => w.path);
+    const deletes = standin
+      .writes()
+      .filter((w) => w.method === 'DELETE')
+      .map((w) => w.path);
     expect(deletes.at(-1)).toBe(`/repos/octo-org/app/rulesets/${ids.handMadeId}`);
     expect(deletes.some((p) => p.endsWith(`/${ids.orgRulesetId}`))).toBe(false);
     expect(standin.state.organizationRulesets.get('octo-org')).toHaveLength(1);
@@ -114,16 +170,36 @@ describe('rulesets round trip', () => {
     const root = createRepo({ 'main.json': template });
     await applyRulesets(options(root));
     const exported = await exportRulesets(options(root)).catch((error: unknown) => error);
-    expect(exported).toMatchObject({ code: 'FILE_EXISTS', message: 'export would overwrite .github/rulesets/main.json' });
+    expect(exported).toMatchObject({
+      code: 'FILE_EXISTS',
+      message: 'export would overwrite .github/rulesets/main.json',
+    });
     expect(readFileSync(join(root, '.github/rulesets/main.json'), 'utf8')).toBe(template);
 
     const result = await exportRulesets(options(root, { force: true }));
     expect(result.files.map((f) => f.file)).toEqual(['.github/rulesets/hand-made.json', '.github/rulesets/main.json']);
     expect(result.skipped).toEqual(['org-wide (organization ruleset of octo-org)']);
-    const handMade = JSON.parse(readFileSync(join(root, '.github/rulesets/hand-made.json'), 'utf8')) as Record<string, unknown>;
-    expect(Object.keys(handMade)).toEqual(['id', 'name', 'target', 'source_type', 'source', 'enforcement', 'conditions', 'rules', 'bypass_actors']);
+    const handMade = JSON.parse(readFileSync(join(root, '.github/rulesets/hand-made.json'), 'utf8')) as Record<
+      string,
+      unknown
+    >;
+    expect(Object.keys(handMade)).toEqual([
+      'id',
+      'name',
+      'target',
+      'source_type',
+      'source',
+      'enforcement',
+      'conditions',
+      'rules',
+      'bypass_actors',
+    ]);
     const writes = standin.writes().length;
-    expect(actions(await planRulesets(options(root)))).toEqual({ 'hand-made': 'unchanged', main: 'unchanged', 'org-wide': 'inherited' });
+    expect(actions(await planRulesets(options(root)))).toEqual({
+      'hand-made': 'unchanged',
+      main: 'unchanged',
+      'org-wide': 'inherited',
+    });
     await applyRulesets(options(root));
     expect(standin.writes()).toHaveLength(writes);
   });
@@ -149,23 +225,38 @@ describe('rulesets round trip', () => {
   it('with a read-only token: compares what it can see and says bypass actors were hidden', async () => {
     const root = createRepo({ 'main.json': template });
     await applyRulesets(options(root));
-    const outcome = await checkRulesets(options(root, { env: { GITHUB_TOKEN: 'read-token', GITHUB_API_URL: standin.url } }));
+    const outcome = await checkRulesets(
+      options(root, { env: { GITHUB_TOKEN: 'read-token', GITHUB_API_URL: standin.url } }),
+    );
     expect(outcome.diagnostics).toEqual([]);
-    expect(outcome.notes).toContain('rulesets: GitHub hides the bypass actors of "main" from this token, so they were not compared');
+    expect(outcome.notes).toContain(
+      'rulesets: GitHub hides the bypass actors of "main" from this token, so they were not compared',
+    );
   });
 
   it('stops with GitHub’s message when a create is refused, keeping what it created on record', async () => {
     const root = createRepo({ 'main.json': template, 'release.json': releaseExport });
     // main is created, then GitHub refuses release.
-    standin.inject(faults.invalid('Invalid rule "required_linear_history"', { method: 'POST', path: /rulesets$/, after: 1 }));
+    standin.inject(
+      faults.invalid('Invalid rule "required_linear_history"', { method: 'POST', path: /rulesets$/, after: 1 }),
+    );
     const error = await applyRulesets(options(root)).catch((caught: unknown) => caught as Error);
     expect(error).toMatchObject({ code: 'GITHUB_INVALID' });
-    expect((error as Error).message).toBe('GitHub refused to create ruleset "release" on octo-org/app. GitHub said: Validation Failed: Invalid rule "required_linear_history" (422)');
-    const state = JSON.parse(readFileSync(join(root, '.github/rulesets/.harness-created.json'), 'utf8')) as { created: Record<string, Record<string, number>> };
+    expect((error as Error).message).toBe(
+      'GitHub refused to create ruleset "release" on octo-org/app. GitHub said: Validation Failed: Invalid rule "required_linear_history" (422)',
+    );
+    const state = JSON.parse(readFileSync(join(root, '.github/rulesets/.harness-created.json'), 'utf8')) as {
+      created: Record<string, Record<string, number>>;
+    };
     expect(Object.keys(state.created['octo-org/app'] ?? {})).toEqual(['main']);
     const writes = standin.writes().length;
     await applyRulesets(options(root));
-    expect(standin.writes().slice(writes).map((w) => `${w.method} ${String((w.body as { name: string }).name)}`)).toEqual(['POST release']);
+    expect(
+      standin
+        .writes()
+        .slice(writes)
+        .map((w) => `${w.method} ${String((w.body as { name: string }).name)}`),
+    ).toEqual(['POST release']);
   });
 
   it('sends this repository’s own rulesets as bodies GitHub’s description accepts', async () => {
@@ -173,7 +264,15 @@ describe('rulesets round trip', () => {
     const files = await readRulesetFiles(repoRoot, '.github/rulesets');
     expect(files.map((f) => f.name)).toEqual(['main']);
     for (const file of files) {
-      expect(validator.validateRequest({ method: 'POST', template: '/repos/{owner}/{repo}/rulesets', pathParams: { owner: 'o', repo: 'r' }, query: new URLSearchParams(), body: toRequestBody(file.content) })).toEqual([]);
+      expect(
+        validator.validateRequest({
+          method: 'POST',
+          template: '/repos/{owner}/{repo}/rulesets',
+          pathParams: { owner: 'o', repo: 'r' },
+          query: new URLSearchParams(),
+          body: toRequestBody(file.content),
+        }),
+      ).toEqual([]);
     }
   });
 });

@@ -14,7 +14,8 @@ export function renderBudgetReportMarkdown(report: BudgetReport): string {
     '| --- | ---: | ---: | ---: | ---: | --- |',
     ...report.budgets.map(row),
   ];
-  for (const d of report.diagnostics) lines.push('', `> [!WARNING]`, `> ${escapeCell(d.message)} [${d.rule}](${d.docs})`);
+  for (const d of report.diagnostics)
+    lines.push('', `> [!WARNING]`, `> ${escapeCell(d.message)} [${d.rule}](${d.docs})`);
   for (const budget of report.budgets) {
     const chart = renderMermaidChart(budget);
     if (chart.length > 0) lines.push('', ...chart);
@@ -23,7 +24,12 @@ export function renderBudgetReportMarkdown(report: BudgetReport): string {
 }
 
 function row(b: ReportBudget): string {
-  const latest = b.latestMs === null ? (b.results.length === 0 ? '–' : '❌ failed') : `${formatSeconds(b.latestMs)}${b.seconds !== null && b.latestMs > b.seconds * 1000 ? ' ❌' : ''}`;
+  const latest =
+    b.latestMs === null
+      ? b.results.length === 0
+        ? '–'
+        : '❌ failed'
+      : `${formatSeconds(b.latestMs)}${b.seconds !== null && b.latestMs > b.seconds * 1000 ? ' ❌' : ''}`;
   const trend = b.change === null ? '–' : `${percent(b.change)}${b.regression ? ' ⚠️' : ''}`;
   const results = b.results.map((r) => (r.medianMs === null ? 'fail' : (r.medianMs / 1000).toFixed(1))).join(' ');
   return `| ${escapeCell(b.name)} | ${latest} | ${b.seconds === null ? '–' : `${b.seconds} s`} | ${b.trailingMs === null ? '–' : formatSeconds(b.trailingMs)} | ${trend} | ${results || '–'} |`;

@@ -16,9 +16,19 @@ export function renderBudgetReportPretty(report: BudgetReport, options: ReportPr
   const paint = createPaint(options.color ?? false);
   const lines: string[] = [];
   for (const budget of report.budgets) lines.push(...renderBudget(budget, paint, options.sparkline ?? false), '');
-  for (const d of report.diagnostics) lines.push(`${paint(33, 'warning')} ${d.message}  ${paint(2, d.rule)}`, `  ${paint(2, 'fix:')} ${d.fix}`, '');
-  if (report.badLines.length > 0) lines.push(paint(33, `${report.badLines.length} unreadable history lines skipped (lines ${report.badLines.slice(0, 5).join(', ')})`));
-  if (report.budgets.length === 0) lines.push('No budgets configured and no history yet: add budgets to harness.config.yaml and run `harness budget`.');
+  for (const d of report.diagnostics)
+    lines.push(`${paint(33, 'warning')} ${d.message}  ${paint(2, d.rule)}`, `  ${paint(2, 'fix:')} ${d.fix}`, '');
+  if (report.badLines.length > 0)
+    lines.push(
+      paint(
+        33,
+        `${report.badLines.length} unreadable history lines skipped (lines ${report.badLines.slice(0, 5).join(', ')})`,
+      ),
+    );
+  if (report.budgets.length === 0)
+    lines.push(
+      'No budgets configured and no history yet: add budgets to harness.config.yaml and run `harness budget`.',
+    );
   return `${lines.join('\n').trimEnd()}\n`;
 }
 
@@ -26,7 +36,12 @@ function renderBudget(b: ReportBudget, paint: Paint, withSparkline: boolean): st
   const head = `${paint(1, b.name)}  ${paint(2, b.seconds === null ? '(not configured)' : `budget ${b.seconds} s`)}`;
   if (b.results.length === 0) return [head, paint(2, '  no results yet: run `harness budget ' + b.name + '`')];
   const medians = b.results.map((r) => r.medianMs);
-  const latest = b.latestMs === null ? paint(31, 'failed') : overBudget(b) ? paint(31, formatSeconds(b.latestMs)) : formatSeconds(b.latestMs);
+  const latest =
+    b.latestMs === null
+      ? paint(31, 'failed')
+      : overBudget(b)
+        ? paint(31, formatSeconds(b.latestMs))
+        : formatSeconds(b.latestMs);
   const trend =
     b.change === null
       ? paint(2, 'trend: too few comparable results')

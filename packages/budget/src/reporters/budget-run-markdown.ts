@@ -20,7 +20,9 @@ export function renderBudgetRunMarkdown(doc: BudgetRunDocument): string {
     lines.push('', '| where | rule | finding | fix |', '| --- | --- | --- | --- |');
     for (const d of doc.diagnostics) {
       const where = d.line === undefined ? d.file : `${d.file}:${d.line}`;
-      lines.push(`| \`${escapeCell(where)}\` | [${escapeCell(d.rule)}](${d.docs}) | ${d.severity}: ${escapeCell(d.message)} | ${escapeCell(d.fix)} |`);
+      lines.push(
+        `| \`${escapeCell(where)}\` | [${escapeCell(d.rule)}](${d.docs}) | ${d.severity}: ${escapeCell(d.message)} | ${escapeCell(d.fix)} |`,
+      );
     }
   }
   return `${lines.join('\n')}\n`;
@@ -42,15 +44,30 @@ function row(o: BudgetOutcome): string {
 function details(o: BudgetOutcome): string[] {
   const out: string[] = [];
   if (o.turbo !== undefined && o.turbo.tasks.length > 0) {
-    out.push('', `<details><summary>${escapeCell(o.name)}: ${o.turbo.tasks.length} turbo tasks, ${o.turbo.hit} cached</summary>`, '');
+    out.push(
+      '',
+      `<details><summary>${escapeCell(o.name)}: ${o.turbo.tasks.length} turbo tasks, ${o.turbo.hit} cached</summary>`,
+      '',
+    );
     out.push('| task | median | budget | cache |', '| --- | ---: | ---: | --- |');
     for (const t of o.turbo.tasks.slice(0, shownTasks)) {
-      out.push(`| \`${escapeCell(t.id)}\` | ${formatSeconds(t.medianMs)} | ${t.seconds === undefined ? '' : `${t.seconds} s`} | ${t.cache}${t.over ? ' ❌' : ''} |`);
+      out.push(
+        `| \`${escapeCell(t.id)}\` | ${formatSeconds(t.medianMs)} | ${t.seconds === undefined ? '' : `${t.seconds} s`} | ${t.cache}${t.over ? ' ❌' : ''} |`,
+      );
     }
     out.push('', '</details>');
   }
   if (o.failure !== undefined && o.failure.tail.length > 0) {
-    out.push('', `<details><summary>${escapeCell(o.name)}: last output lines</summary>`, '', '```text', ...o.failure.tail.map((l) => l.replace(/```/g, "'''")), '```', '', '</details>');
+    out.push(
+      '',
+      `<details><summary>${escapeCell(o.name)}: last output lines</summary>`,
+      '',
+      '```text',
+      ...o.failure.tail.map((l) => l.replace(/```/g, "'''")),
+      '```',
+      '',
+      '</details>',
+    );
   }
   return out;
 }

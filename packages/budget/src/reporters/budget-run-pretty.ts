@@ -28,7 +28,11 @@ function renderBlock(o: BudgetOutcome, paint: Paint): string[] {
   const out = [`${paint(1, o.name)}  ${paint(2, o.command)}`, `  Budget:  ${o.seconds} s`];
   if (o.medianMs !== null) {
     const runs = o.runsMs.length === 1 ? '1 run' : `${o.runsMs.length} runs: ${o.runsMs.map(formatSeconds).join(', ')}`;
-    const extras = [runs, o.cpuMs === null ? undefined : `cpu ${formatSeconds(o.cpuMs)}`, o.warmupMs.length > 0 ? `${o.warmupMs.length} warm-up` : undefined];
+    const extras = [
+      runs,
+      o.cpuMs === null ? undefined : `cpu ${formatSeconds(o.cpuMs)}`,
+      o.warmupMs.length > 0 ? `${o.warmupMs.length} warm-up` : undefined,
+    ];
     out.push(`  Median:  ${formatSeconds(o.medianMs)}  ${paint(2, `(${extras.filter(Boolean).join('; ')})`)}`);
   }
   if (o.turbo !== undefined) {
@@ -42,10 +46,16 @@ function renderBlock(o: BudgetOutcome, paint: Paint): string[] {
       const line = `           ${task.id.padEnd(width)}  ${formatSeconds(task.medianMs).padStart(7)}${(limits[i] ?? '').padEnd(limitWidth)}  ${task.cache}`;
       out.push(task.over ? paint(31, line) : line);
     }
-    if (o.turbo.tasks.length > shown.length) out.push(paint(2, `           … ${o.turbo.tasks.length - shown.length} more (--format json lists all)`));
+    if (o.turbo.tasks.length > shown.length)
+      out.push(paint(2, `           … ${o.turbo.tasks.length - shown.length} more (--format json lists all)`));
   }
   if (o.failure !== undefined) {
-    out.push(paint(31, `  ✖ exited with code ${o.failure.exitCode} in ${o.failure.run === 0 ? 'the warm-up run' : `run ${o.failure.run}`}`));
+    out.push(
+      paint(
+        31,
+        `  ✖ exited with code ${o.failure.exitCode} in ${o.failure.run === 0 ? 'the warm-up run' : `run ${o.failure.run}`}`,
+      ),
+    );
     for (const line of o.failure.tail.slice(-shownTail)) out.push(paint(2, `    │ ${line}`));
   } else if (o.medianMs !== null) {
     const diff = o.seconds * 1000 - o.medianMs;

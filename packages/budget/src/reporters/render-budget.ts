@@ -38,6 +38,10 @@ export function renderBudgetReport(report: BudgetReport, format: Format, options
     case 'json':
       return `${JSON.stringify(report, null, 2)}\n`;
     default:
-      return renderResult(createResultDocument([{ name: 'budget', ok: true, durationMs: 0 }], report.diagnostics), format, options);
+      return renderResult(
+        createResultDocument([{ name: 'budget', ok: true, durationMs: 0 }], report.diagnostics),
+        format,
+        options,
+      );
   }
 }

@@ -18,7 +18,10 @@ const turbo = {
     '@acme/config#build': { ms: 2, cache: 'HIT' as const, savedMs: 900 },
   },
 };
-const buildOutcome = summarizeRuns(build, [12100, 11800, 12400].map((durationMs, i) => entry({ run: i + 1, runs: 3, durationMs, turbo })));
+const buildOutcome = summarizeRuns(
+  build,
+  [12100, 11800, 12400].map((durationMs, i) => entry({ run: i + 1, runs: 3, durationMs, turbo })),
+);
 const testOutcome = summarizeRuns(test, [entry({ budget: 'test', command: 'pnpm test', exitCode: 1 })], {
   failure: { exitCode: 1, run: 1, tail: ['FAIL src/a.test.ts > adds', 'AssertionError: expected 3 to be 4'] },
 });
@@ -35,7 +38,13 @@ const run: BudgetRunDocument = {
 };
 
 const history = [9800, 10100, 9900, 10300, 10000, 13200].map((durationMs, i) =>
-  entry({ invocation: `i${i}`, commit: `${i}`.repeat(40), time: `2026-01-0${i + 1}T00:00:00.000Z`, durationMs, seconds: 20 }),
+  entry({
+    invocation: `i${i}`,
+    commit: `${i}`.repeat(40),
+    time: `2026-01-0${i + 1}T00:00:00.000Z`,
+    durationMs,
+    seconds: 20,
+  }),
 );
 const report = createBudgetReport({ entries: history, budgets: [build, test] });
 
@@ -49,7 +58,9 @@ describe('budget reporters', () => {
   });
 
   it('renders a run as workflow commands through the shared reporter', () => {
-    expect(renderBudgetRun(run, 'github')).toContain('::error file=harness.config.yaml,line=12,title=budget/task-over-budget::');
+    expect(renderBudgetRun(run, 'github')).toContain(
+      '::error file=harness.config.yaml,line=12,title=budget/task-over-budget::',
+    );
   });
 
   it('renders the report for a terminal, with a sparkline only when asked', () => {

@@ -29,7 +29,9 @@ function renderRow(b: ReportBudget, top: number): string {
   const x = (i: number) => pad.left + (values.length === 1 ? plotW / 2 : (i / (values.length - 1)) * plotW);
   const y = (v: number) => top + pad.top + plotH - (v / max) * plotH;
   const points = values.flatMap((v, i) => (v === null ? [] : [`${x(i).toFixed(1)},${y(v).toFixed(1)}`]));
-  const fails = values.flatMap((v, i) => (v === null ? [`<circle cx="${x(i).toFixed(1)}" cy="${y(0).toFixed(1)}" r="3" fill="#d1242f"/>`] : []));
+  const fails = values.flatMap((v, i) =>
+    v === null ? [`<circle cx="${x(i).toFixed(1)}" cy="${y(0).toFixed(1)}" r="3" fill="#d1242f"/>`] : [],
+  );
   return [
     `<text x="${pad.left}" y="${top + 14}" font-weight="bold">${escapeXml(b.name)}</text>`,
     `<text x="${width - pad.right}" y="${top + 14}" text-anchor="end" fill="#666">budget ${limit} s</text>`,

@@ -36,4 +36,7 @@ export const canonicalResult: ResultDocument = createResultDocument(
   ],
 );
 
-export const emptyResult: ResultDocument = createResultDocument([{ name: 'layers', ok: true, durationMs: 3, files: 2 }], []);
+export const emptyResult: ResultDocument = createResultDocument(
+  [{ name: 'layers', ok: true, durationMs: 3, files: 2 }],
+  [],
+);

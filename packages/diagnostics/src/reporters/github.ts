@@ -17,7 +17,10 @@ export function escapeProperty(text: string): string {
 export function renderGithub(doc: ResultDocument): string {
   const lines = doc.diagnostics.map(renderCommand);
   for (const check of doc.checks) {
-    if (check.skipped !== undefined) lines.push(`::notice title=${escapeProperty(`harness ${check.name}`)}::${escapeData(`skipped: ${check.skipped}`)}`);
+    if (check.skipped !== undefined)
+      lines.push(
+        `::notice title=${escapeProperty(`harness ${check.name}`)}::${escapeData(`skipped: ${check.skipped}`)}`,
+      );
   }
   return lines.length === 0 ? '' : `${lines.join('\n')}\n`;
 }

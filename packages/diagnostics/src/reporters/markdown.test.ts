@@ -39,12 +39,32 @@ function cellsOf(row: string): string[] {
 }
 
 describe('user data in markdown', () => {
-  const names = ['a`b.md', '`start.md', 'end`', 'two``ticks.md', 'pipe|name.md', ' space.md', 'x:y.md', 'back\\slash.md'];
+  const names = [
+    'a`b.md',
+    '`start.md',
+    'end`',
+    'two``ticks.md',
+    'pipe|name.md',
+    ' space.md',
+    'x:y.md',
+    'back\\slash.md',
+  ];
 
   it.each(names)('keeps the file name %j whole in its code span', (file) => {
     const doc = createResultDocument(
       [{ name: 'docs', ok: false, durationMs: 1 }],
-      [{ check: 'docs', rule: 'docs/orphan', severity: 'error', file, line: 1, message: 'm', fix: 'f', docs: 'docs/rules/docs.md#orphan' }],
+      [
+        {
+          check: 'docs',
+          rule: 'docs/orphan',
+          severity: 'error',
+          file,
+          line: 1,
+          message: 'm',
+          fix: 'f',
+          docs: 'docs/rules/docs.md#orphan',
+        },
+      ],
     );
     const row = renderMarkdown(doc).trimEnd().split('\n').at(-1) ?? '';
     const cells = cellsOf(row);
@@ -53,10 +73,13 @@ describe('user data in markdown', () => {
   });
 
   it('escapes markup and HTML in text, so a file name cannot become a tag or a link', () => {
-    expect(escapeText('<img src=x> *b* [l](u) a_b_c & `c` ~s~')).toBe('\\<img src=x\\> \\*b\\* \\[l\\](u) a\\_b\\_c \\& \\`c\\` \\~s\\~');
+    expect(escapeText('<img src=x> *b* [l](u) a_b_c & `c` ~s~')).toBe(
+      '\\<img src=x\\> \\*b\\* \\[l\\](u) a\\_b\\_c \\& \\`c\\` \\~s\\~',
+    );
   });
 
   it('builds code spans for any run of backticks', () => {
-    for (const text of ['a', '`', '``a```b', 'a ', ' a', '|']) expect(readCodeSpan(codeSpan(text).replace(/\\\|/g, '|'))).toBe(text);
+    for (const text of ['a', '`', '``a```b', 'a ', ' a', '|'])
+      expect(readCodeSpan(codeSpan(text).replace(/\\\|/g, '|'))).toBe(text);
   });
 });

@@ -22,7 +22,19 @@ describe('user data on a terminal', () => {
   it('shows control characters in names and messages instead of sending them to the terminal', () => {
     const doc = createResultDocument(
       [{ name: 'docs', ok: false, durationMs: 1 }],
-      [{ check: 'docs', rule: 'docs/orphan', severity: 'error', file: 'a\u001b[2Jb.md', line: 1, message: 'bell\u0007 csi\u009b', target: 't\rx', fix: 'f', docs: 'd' }],
+      [
+        {
+          check: 'docs',
+          rule: 'docs/orphan',
+          severity: 'error',
+          file: 'a\u001b[2Jb.md',
+          line: 1,
+          message: 'bell\u0007 csi\u009b',
+          target: 't\rx',
+          fix: 'f',
+          docs: 'd',
+        },
+      ],
     );
     const text = renderPretty(doc);
     expect(text).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/);

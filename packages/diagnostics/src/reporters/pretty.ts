@@ -14,7 +14,10 @@ type Paint = (code: number, text: string) => string;
  * in a file name must not clear or rewrite the reader's terminal. Line breaks and tabs stay.
  */
 export function visible(text: string): string {
-  return text.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, (c) => `\\x${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`);
+  return text.replace(
+    /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g,
+    (c) => `\\x${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`,
+  );
 }
 
 export function renderPretty(doc: ResultDocument, options: PrettyOptions = {}): string {
@@ -45,7 +48,8 @@ function renderDiagnostic(d: Diagnostic, paint: Paint): string[] {
   const position = d.line === undefined ? '' : `${d.line}:${d.column ?? 1}`;
   const head = `  ${position.padEnd(7)} ${paint(severityColor[d.severity], d.severity.padEnd(7))} ${visible(d.message)}  ${paint(2, visible(d.rule))}`;
   const out = [head];
-  if (d.target !== undefined) out.push(`           ${paint(2, '→')} ${visible(d.target)}${d.typeOnly ? ' (type-only)' : ''}`);
+  if (d.target !== undefined)
+    out.push(`           ${paint(2, '→')} ${visible(d.target)}${d.typeOnly ? ' (type-only)' : ''}`);
   out.push(`           ${paint(2, 'fix:')} ${visible(d.fix)}`);
   out.push(`           ${paint(2, 'docs:')} ${visible(d.docs)}`);
   return out;
@@ -55,7 +59,9 @@ function renderChecks(doc: ResultDocument, paint: Paint): string[] {
   const out: string[] = [];
   for (const check of doc.checks) {
     const status = check.skipped !== undefined ? paint(2, 'skipped') : check.ok ? paint(32, 'ok') : paint(31, 'failed');
-    const detail = visible(check.skipped ?? `${check.durationMs} ms${check.files === undefined ? '' : `, ${check.files} files`}`);
+    const detail = visible(
+      check.skipped ?? `${check.durationMs} ms${check.files === undefined ? '' : `, ${check.files} files`}`,
+    );
     out.push(`${visible(check.name).padEnd(10)} ${status}  ${paint(2, detail)}`);
   }
   const counts = countBySeverity(doc.diagnostics);

@@ -29,7 +29,8 @@ export interface ErrorDocument {
   diagnostics: [];
 }
 
-export const internalErrorFix = 'This is a bug in harness: please report it with the command you ran and its --debug output.';
+export const internalErrorFix =
+  'This is a bug in harness: please report it with the command you ran and its --debug output.';
 
 /** The report of anything thrown: a HarnessError with its code and place, anything else as INTERNAL. */
 export function errorReport(error: unknown): ErrorReport {
@@ -79,11 +80,19 @@ function renderGithubError(e: ErrorReport): string {
 }
 
 function renderSarifError(e: ErrorReport, toolVersion: string | undefined): string {
-  const region = e.line === undefined || e.line < 1 ? undefined : { startLine: e.line, ...(e.column === undefined || e.column < 1 ? {} : { startColumn: e.column }) };
+  const region =
+    e.line === undefined || e.line < 1
+      ? undefined
+      : { startLine: e.line, ...(e.column === undefined || e.column < 1 ? {} : { startColumn: e.column }) };
   const location =
     e.file === undefined
       ? undefined
-      : { physicalLocation: { artifactLocation: { uri: sarifUri(e.file), ...(e.file.startsWith('/') ? {} : { uriBaseId: '%SRCROOT%' }) }, ...(region === undefined ? {} : { region }) } };
+      : {
+          physicalLocation: {
+            artifactLocation: { uri: sarifUri(e.file), ...(e.file.startsWith('/') ? {} : { uriBaseId: '%SRCROOT%' }) },
+            ...(region === undefined ? {} : { region }),
+          },
+        };
   const notification = {
     level: 'error',
     message: { text: e.fix === undefined ? e.message : `${e.message}\nFix: ${e.fix}` },
@@ -95,7 +104,14 @@ function renderSarifError(e: ErrorReport, toolVersion: string | undefined): stri
     version: '2.1.0',
     runs: [
       {
-        tool: { driver: { name: 'harness', informationUri: 'https://www.npmjs.com/package/harness', ...(toolVersion === undefined ? {} : { version: toolVersion }), rules: [] } },
+        tool: {
+          driver: {
+            name: 'harness',
+            informationUri: 'https://www.npmjs.com/package/harness',
+            ...(toolVersion === undefined ? {} : { version: toolVersion }),
+            rules: [],
+          },
+        },
         invocations: [{ executionSuccessful: false, toolExecutionNotifications: [notification] }],
         originalUriBaseIds: { '%SRCROOT%': { description: { text: 'The repository root.' } } },
         results: [],
@@ -106,7 +122,8 @@ function renderSarifError(e: ErrorReport, toolVersion: string | undefined): stri
 }
 
 function renderMarkdownError(e: ErrorReport): string {
-  const where = e.file === undefined ? '' : ` in ${codeSpan([e.file, e.line, e.column].filter((p) => p !== undefined).join(':'))}`;
+  const where =
+    e.file === undefined ? '' : ` in ${codeSpan([e.file, e.line, e.column].filter((p) => p !== undefined).join(':'))}`;
   const lines = ['## harness: ❌ could not run', '', `**${escapeText(e.code)}**${where}: ${escapeText(e.message)}`];
   if (e.fix !== undefined) lines.push('', `Fix: ${escapeText(e.fix)}`);
   return `${lines.join('\n')}\n`;

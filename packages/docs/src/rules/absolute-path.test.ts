@@ -4,7 +4,15 @@ import { absolutePath } from './absolute-path.js';
 
 describe('docs/absolute-path', () => {
   it("reports links, code spans and prose naming one machine's files", async () => {
-    const model = await modelOf({ 'AGENTS.md': ['[spec](/Users/ana/work/spec.md)', '', 'Config lives in `/home/bob/.config/app.toml`.', '', 'On Windows: C:\\Users\\ana\\repo'].join('\n') });
+    const model = await modelOf({
+      'AGENTS.md': [
+        '[spec](/Users/ana/work/spec.md)',
+        '',
+        'Config lives in `/home/bob/.config/app.toml`.',
+        '',
+        'On Windows: C:\\Users\\ana\\repo',
+      ].join('\n'),
+    });
     expect((await absolutePath.check(model)).map((f) => [f.line, f.target])).toEqual([
       [1, '/Users/ana/work/spec.md'],
       [3, '/home/bob/.config/app.toml'],
@@ -13,7 +21,15 @@ describe('docs/absolute-path', () => {
   });
 
   it('accepts relative and home-relative paths, and examples in code blocks', async () => {
-    const model = await modelOf({ 'AGENTS.md': ['[spec](docs/spec.md) `~/.codex/config.toml` `$HOME/.cache`', '', '```', 'cd /home/ana/repo', '```'].join('\n') });
+    const model = await modelOf({
+      'AGENTS.md': [
+        '[spec](docs/spec.md) `~/.codex/config.toml` `$HOME/.cache`',
+        '',
+        '```',
+        'cd /home/ana/repo',
+        '```',
+      ].join('\n'),
+    });
     expect(await absolutePath.check(model)).toEqual([]);
   });
 });

@@ -5,12 +5,14 @@ import type { DocsRule, Finding } from './docs-rule.js';
 import { linkTargets } from '../locate-link.js';
 
 // Placeholder users mark an example, and /home/runner is the GitHub Actions runner, not a person.
-const placeholderUser = /^(?:\/Users|\/home)\/(?:you|your-?name|user|username|me|foo|example|name|someone|runner)(?:\/|$)/i;
+const placeholderUser =
+  /^(?:\/Users|\/home)\/(?:you|your-?name|user|username|me|foo|example|name|someone|runner)(?:\/|$)/i;
 const completedPlan = picomatch('**/exec-plans/completed/**');
 // What every machine path holds, tested first: most code spans hold none, and a global regex's
 // matchAll costs an iterator per span.
 const mayHoldMachinePath = /\/(?:Users|home)\/|:\\/;
-const machinePath = /(?:^|[\s"'(=])((?:\/Users|\/home)\/[A-Za-z0-9._-]+(?:\/[^\s"'`)<>]*)?|[A-Za-z]:\\[A-Za-z0-9._-][^\s"'`)<>]*)/g;
+const machinePath =
+  /(?:^|[\s"'(=])((?:\/Users|\/home)\/[A-Za-z0-9._-]+(?:\/[^\s"'`)<>]*)?|[A-Za-z]:\\[A-Za-z0-9._-][^\s"'`)<>]*)/g;
 
 export const absolutePath: DocsRule = {
   id: 'absolute-path',
@@ -36,7 +38,8 @@ export const absolutePath: DocsRule = {
           fix: `Write the path relative to the repository (or to ${doc.path}), or as ~/… or $HOME/… when it really is a per-user file.`,
         });
       };
-      for (const { link, target } of linkTargets(model, doc)) if (target.kind === 'absolute') report(target.path, link.line, link.column);
+      for (const { link, target } of linkTargets(model, doc))
+        if (target.kind === 'absolute') report(target.path, link.line, link.column);
       for (const run of doc.runs) {
         if (run.kind === 'block' || !mayHoldMachinePath.test(run.value)) continue;
         for (const m of run.value.matchAll(machinePath)) {

@@ -30,16 +30,34 @@ export const brokenLink: DocsRule = {
     }
     if (unjudged.length > 0) {
       const examples = [...new Set(unjudged)].slice(0, 2).join(', ');
-      model.notes.push(`docs/broken-link: ${unjudged.length} link(s) rooted at a site URL that nothing in the repository serves (${examples}) were not checked: the site is built elsewhere or its routes are not read from its config.`);
+      model.notes.push(
+        `docs/broken-link: ${unjudged.length} link(s) rooted at a site URL that nothing in the repository serves (${examples}) were not checked: the site is built elsewhere or its routes are not read from its config.`,
+      );
     }
     return findings;
   },
 };
 
-async function checkLink(model: DocsModel, doc: MarkdownDoc, link: MarkdownLink, target: LinkTarget): Promise<Finding | undefined> {
-  const at = { rule: 'broken-link' as const, severity: 'error' as const, file: doc.path, line: link.line, column: link.column };
+async function checkLink(
+  model: DocsModel,
+  doc: MarkdownDoc,
+  link: MarkdownLink,
+  target: LinkTarget,
+): Promise<Finding | undefined> {
+  const at = {
+    rule: 'broken-link' as const,
+    severity: 'error' as const,
+    file: doc.path,
+    line: link.line,
+    column: link.column,
+  };
   if (target.kind === 'outside') {
-    return { ...at, target: target.path, message: `the link ${link.url} leaves the repository (${target.path}).`, fix: 'Link to a file inside the repository, or use a full https:// URL for anything outside it.' };
+    return {
+      ...at,
+      target: target.path,
+      message: `the link ${link.url} leaves the repository (${target.path}).`,
+      fix: 'Link to a file inside the repository, or use a full https:// URL for anything outside it.',
+    };
   }
   if (target.kind !== 'repo') return undefined;
   if (!model.files.has(target.path) && !model.dirs.has(target.path)) {
@@ -56,38 +74,90 @@ async function checkLink(model: DocsModel, doc: MarkdownDoc, link: MarkdownLink,
   return missingAnchor(model, doc, link, targetDoc, target.anchor);
 }
 
-async function missingFile(model: DocsModel, doc: MarkdownDoc, link: MarkdownLink, path: string, anchor: string | undefined): Promise<Finding> {
-  const at = { rule: 'broken-link' as const, severity: 'error' as const, file: doc.path, line: link.line, column: link.column, target: path };
+async function missingFile(
+  model: DocsModel,
+  doc: MarkdownDoc,
+  link: MarkdownLink,
+  path: string,
+  anchor: string | undefined,
+): Promise<Finding> {
+  const at = {
+    rule: 'broken-link' as const,
+    severity: 'error' as const,
+    file: doc.path,
+    line: link.line,
+    column: link.column,
+    target: path,
+  };
   const message = `the link ${link.url} points to ${path}, which does not exist${model.inGit ? ' in the files git knows' : ''}.`;
   const history = await model.history();
   const renamed = history?.renamedTo.get(path);
   if (renamed !== undefined && model.files.has(renamed)) {
     const url = relativeUrl(doc.path, renamed, anchor);
     const edit = urlEdit(doc, link, url);
-    return { ...at, message: `${message} git shows it was moved to ${renamed}.`, fix: `Change the link to ${url} (git rename of ${path} → ${renamed}); \`harness check docs --fix\` does it.`, ...(edit === undefined ? {} : { edit }) };
+    return {
+      ...at,
+      message: `${message} git shows it was moved to ${renamed}.`,
+      fix: `Change the link to ${url} (git rename of ${path} → ${renamed}); \`harness check docs --fix\` does it.`,
+      ...(edit === undefined ? {} : { edit }),
+    };
   }
   const base = posix.basename(path);
   const sameName = [...model.files].filter((f) => posix.basename(f) === base);
   if (sameName.length === 1) {
     const [only] = sameName as [string];
-    return { ...at, message, fix: `It most likely meant ${only}: change the link to ${relativeUrl(doc.path, only, anchor)}, or remove it.` };
+    return {
+      ...at,
+      message,
+      fix: `It most likely meant ${only}: change the link to ${relativeUrl(doc.path, only, anchor)}, or remove it.`,
+    };
   }
   const hint = sameName.length > 1 ? ` Files with that name: ${sameName.slice(0, 5).join(', ')}.` : '';
-  return { ...at, message, fix: `Point the link at the file's current path (relative to ${doc.path}), or remove it.${hint}` };
+  return {
+    ...at,
+    message,
+    fix: `Point the link at the file's current path (relative to ${doc.path}), or remove it.${hint}`,
+  };
 }
 
-async function missingAnchor(model: DocsModel, doc: MarkdownDoc, link: MarkdownLink, target: MarkdownDoc, anchor: string): Promise<Finding> {
-  const at = { rule: 'broken-link' as const, severity: 'error' as const, file: doc.path, line: link.line, column: link.column, target: `${target.path}#${anchor}` };
+async function missingAnchor(
+  model: DocsModel,
+  doc: MarkdownDoc,
+  link: MarkdownLink,
+  target: MarkdownDoc,
+  anchor: string,
+): Promise<Finding> {
+  const at = {
+    rule: 'broken-link' as const,
+    severity: 'error' as const,
+    file: doc.path,
+    line: link.line,
+    column: link.column,
+    target: `${target.path}#${anchor}`,
+  };
   const message = `the link ${link.url} names the heading #${anchor}, which ${target.path} does not have.`;
   const renamed = await renamedHeading(model, target, anchor.toLowerCase());
   if (renamed !== undefined) {
     const url = `${link.url.slice(0, link.url.indexOf('#'))}#${renamed}`;
     const edit = urlEdit(doc, link, url);
-    return { ...at, message: `${message} Its heading was renamed to #${renamed}.`, fix: `Change the link to ${url}; \`harness check docs --fix\` does it.`, ...(edit === undefined ? {} : { edit }) };
+    return {
+      ...at,
+      message: `${message} Its heading was renamed to #${renamed}.`,
+      fix: `Change the link to ${url}; \`harness check docs --fix\` does it.`,
+      ...(edit === undefined ? {} : { edit }),
+    };
   }
   const slugs = target.headings.map((h) => h.slug);
   const guess = closestWord(slugs, anchor);
-  const fix = guess === undefined ? `Link to one of the headings ${target.path} has (${slugs.slice(0, 8).map((s) => `#${s}`).join(', ') || 'it has none'}), or drop the anchor.` : `Did you mean #${guess}? Change the anchor to one of ${target.path}'s headings, or drop it.`;
+  const fix =
+    guess === undefined
+      ? `Link to one of the headings ${target.path} has (${
+          slugs
+            .slice(0, 8)
+            .map((s) => `#${s}`)
+            .join(', ') || 'it has none'
+        }), or drop the anchor.`
+      : `Did you mean #${guess}? Change the anchor to one of ${target.path}'s headings, or drop it.`;
   return { ...at, message, fix };
 }
 
@@ -123,24 +193,30 @@ function headingVersions(model: DocsModel, path: string): Promise<string[][]> {
     // The suggestion is a help: a history git cannot read (a damaged or partial clone) gives none,
     // and after the first failure git is not asked again (one note, not one per file).
     const unreadable = historyFailed.get(model);
-    versions = unreadable !== undefined ? unreadable.then(() => []) : readFileVersions(model.root, path, 20).then(
-      (list) => list.map((v) => parseMarkdown(v.text).headings.map((h) => h.slug)),
-      (error: unknown) => {
-        if (!(error instanceof HarnessError)) throw error;
-        if (!historyFailed.has(model)) {
-          historyFailed.set(model, Promise.resolve());
-          model.notes.push(`docs/broken-link: renamed headings not looked up (from ${path} on): ${error.message}.`);
-        }
-        return [];
-      },
-    );
+    versions =
+      unreadable !== undefined
+        ? unreadable.then(() => [])
+        : readFileVersions(model.root, path, 20).then(
+            (list) => list.map((v) => parseMarkdown(v.text).headings.map((h) => h.slug)),
+            (error: unknown) => {
+              if (!(error instanceof HarnessError)) throw error;
+              if (!historyFailed.has(model)) {
+                historyFailed.set(model, Promise.resolve());
+                model.notes.push(
+                  `docs/broken-link: renamed headings not looked up (from ${path} on): ${error.message}.`,
+                );
+              }
+              return [];
+            },
+          );
     byPath.set(path, versions);
   }
   return versions;
 }
 
 function insideSubmodule(model: DocsModel, path: string): boolean {
-  for (let dir = posix.dirname(path); dir !== '.' && dir !== ''; dir = posix.dirname(dir)) if (model.files.has(dir)) return true;
+  for (let dir = posix.dirname(path); dir !== '.' && dir !== ''; dir = posix.dirname(dir))
+    if (model.files.has(dir)) return true;
   return false;
 }
 

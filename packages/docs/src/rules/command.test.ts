@@ -10,7 +10,16 @@ describe('docs/command', () => {
       'package.json': pkg,
       Makefile: 'build:\n\tgo build\n.PHONY: build\n',
       justfile: 'fmt:\n    cargo fmt\n',
-      'AGENTS.md': ['- `pnpm run lint`', '- `npm run typecheck`', '', '```sh', 'make test', 'just deploy prod', 'yarn e2e', '```'].join('\n'),
+      'AGENTS.md': [
+        '- `pnpm run lint`',
+        '- `npm run typecheck`',
+        '',
+        '```sh',
+        'make test',
+        'just deploy prod',
+        'yarn e2e',
+        '```',
+      ].join('\n'),
     });
     expect((await command.check(model)).map((f) => [f.target, f.line])).toEqual([
       ['pnpm lint', 1],
@@ -25,7 +34,9 @@ describe('docs/command', () => {
     const model = await modelOf({
       'package.json': pkg,
       Makefile: 'build:\n\tgo build\n',
-      'AGENTS.md': ['Run any script with `yarn X`, `npm run <script>`, `pnpm run [name]`, `pnpm run {script}`, `pnpm run $SCRIPT`, `pnpm run SCRIPT_NAME`, `pnpm run ...`, `pnpm run …`, `make TARGET` or `pnpm run lint`.'].join('\n'),
+      'AGENTS.md': [
+        'Run any script with `yarn X`, `npm run <script>`, `pnpm run [name]`, `pnpm run {script}`, `pnpm run $SCRIPT`, `pnpm run SCRIPT_NAME`, `pnpm run ...`, `pnpm run …`, `make TARGET` or `pnpm run lint`.',
+      ].join('\n'),
     });
     expect((await command.check(model)).map((f) => f.target)).toEqual(['pnpm lint']);
   });
@@ -45,7 +56,11 @@ describe('docs/command', () => {
       'package.json': pkg,
       'packages/web/package.json': JSON.stringify({ scripts: { dev: 'vite' } }),
       Makefile: 'build test:\n\tgo build\n',
-      'AGENTS.md': ['`pnpm install` `pnpm build` `pnpm test:unit` `pnpm --filter web run dev` `pnpm vitest` `npm ci` `make build test` `pnpm exec tsc`', '', 'Never run pnpm run nuke in prose.'].join('\n'),
+      'AGENTS.md': [
+        '`pnpm install` `pnpm build` `pnpm test:unit` `pnpm --filter web run dev` `pnpm vitest` `npm ci` `make build test` `pnpm exec tsc`',
+        '',
+        'Never run pnpm run nuke in prose.',
+      ].join('\n'),
       'docs/guide.md': '`pnpm run only-in-docs`\n',
     });
     expect(await command.check(model)).toEqual([]);

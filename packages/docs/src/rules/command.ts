@@ -44,16 +44,26 @@ export const command: DocsRule = {
 
 function undefinedReason(model: DocsModel, scripts: ReadonlySet<string>, ref: CommandRef): string | undefined {
   if (ref.tool === 'make') {
-    if (model.workspace.makeTargets === undefined) return `make target "${ref.name}", but the repository has no Makefile`;
-    return model.workspace.makeTargets.has(ref.name) ? undefined : `make target "${ref.name}", which no Makefile defines (${model.workspace.makefiles.join(', ')})`;
+    if (model.workspace.makeTargets === undefined)
+      return `make target "${ref.name}", but the repository has no Makefile`;
+    return model.workspace.makeTargets.has(ref.name)
+      ? undefined
+      : `make target "${ref.name}", which no Makefile defines (${model.workspace.makefiles.join(', ')})`;
   }
   if (ref.tool === 'just') {
-    if (model.workspace.justRecipes === undefined) return `just recipe "${ref.name}", but the repository has no justfile`;
-    return model.workspace.justRecipes.has(ref.name) ? undefined : `just recipe "${ref.name}", which the justfile does not define`;
+    if (model.workspace.justRecipes === undefined)
+      return `just recipe "${ref.name}", but the repository has no justfile`;
+    return model.workspace.justRecipes.has(ref.name)
+      ? undefined
+      : `just recipe "${ref.name}", which the justfile does not define`;
   }
   if (scripts.has(ref.name)) return undefined;
   // `pnpm X` also runs a dependency's binary (like pnpm exec); only a name nothing provides is wrong.
-  if (ref.implicit && (isDependencyBin(model, ref.name) || model.workspace.packages.some((p) => p.dependencies.has(ref.name)))) return undefined;
+  if (
+    ref.implicit &&
+    (isDependencyBin(model, ref.name) || model.workspace.packages.some((p) => p.dependencies.has(ref.name)))
+  )
+    return undefined;
   return `the script "${ref.name}", which no package.json in the repository defines`;
 }
 
@@ -65,7 +75,9 @@ function isDependencyBin(model: DocsModel, name: string): boolean {
 
 function fixFor(model: DocsModel, ref: CommandRef): string {
   if (ref.tool === 'make' || ref.tool === 'just') {
-    const known = [...((ref.tool === 'make' ? model.workspace.makeTargets : model.workspace.justRecipes) ?? [])].filter((n) => !n.startsWith('.')).slice(0, 10);
+    const known = [...((ref.tool === 'make' ? model.workspace.makeTargets : model.workspace.justRecipes) ?? [])]
+      .filter((n) => !n.startsWith('.'))
+      .slice(0, 10);
     return `Change the command to one the repository defines${known.length === 0 ? '' : ` (${known.join(', ')})`}, or add the ${ref.tool === 'make' ? 'target' : 'recipe'}.`;
   }
   const root = model.workspace.packages.find((p) => p.dir === '');

@@ -25,7 +25,10 @@ describe('docs/frontmatter', () => {
   });
 
   it('accepts a doc with every required key', async () => {
-    const model = await modelOf({ 'docs/design-docs/ok.md': '---\nowner: ana\nstatus: accepted\nlast-reviewed: 2026-11-01\n---\n# OK\n' }, { config });
+    const model = await modelOf(
+      { 'docs/design-docs/ok.md': '---\nowner: ana\nstatus: accepted\nlast-reviewed: 2026-11-01\n---\n# OK\n' },
+      { config },
+    );
     expect(await frontmatter.check(model)).toEqual([]);
   });
 });

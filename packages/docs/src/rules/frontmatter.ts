@@ -8,7 +8,11 @@ export const frontmatter: DocsRule = {
   id: 'frontmatter',
   summary: 'required front-matter keys absent or malformed',
   check(model) {
-    const rules = Object.entries(model.config.frontmatter).map(([glob, keys]) => ({ glob, keys, isMatch: picomatch(glob, { dot: true }) }));
+    const rules = Object.entries(model.config.frontmatter).map(([glob, keys]) => ({
+      glob,
+      keys,
+      isMatch: picomatch(glob, { dot: true }),
+    }));
     if (rules.length === 0) return [];
     const findings: Finding[] = [];
     for (const doc of model.docs.values()) {
@@ -29,7 +33,9 @@ export const frontmatter: DocsRule = {
         continue;
       }
       const data = fm.kind === 'data' ? fm.data : {};
-      const absent = keys.filter((k) => data[k] === undefined || data[k] === null || (typeof data[k] === 'string' && data[k].trim() === ''));
+      const absent = keys.filter(
+        (k) => data[k] === undefined || data[k] === null || (typeof data[k] === 'string' && data[k].trim() === ''),
+      );
       if (absent.length === 0) continue;
       findings.push({
         rule: 'frontmatter',

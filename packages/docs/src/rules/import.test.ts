@@ -15,7 +15,9 @@ describe('docs/import', () => {
 
   it('reports a missing target', async () => {
     const model = await modelOf({ 'CLAUDE.md': '# Claude\n\n@docs/conventions.md\n' });
-    expect(await importRule.check(model)).toMatchObject([{ file: 'CLAUDE.md', line: 3, column: 1, target: 'docs/conventions.md' }]);
+    expect(await importRule.check(model)).toMatchObject([
+      { file: 'CLAUDE.md', line: 3, column: 1, target: 'docs/conventions.md' },
+    ]);
   });
 
   it('reports a cycle', async () => {

@@ -27,13 +27,28 @@ function walk(model: DocsModel, file: string, stack: readonly string[], add: (f:
   const root = stack[0] ?? file;
   for (const ref of findImports(doc)) {
     if (ref.path === undefined) continue; // ~/… and /… live outside the repository
-    const at = { rule: 'import' as const, severity: 'error' as const, file, line: ref.line, column: ref.column, target: ref.path };
+    const at = {
+      rule: 'import' as const,
+      severity: 'error' as const,
+      file,
+      line: ref.line,
+      column: ref.column,
+      target: ref.path,
+    };
     if (!model.files.has(ref.path)) {
-      add({ ...at, message: `${file} imports @${ref.spec}, but ${ref.path} does not exist, so the agent silently loads nothing.`, fix: 'Point the import at an existing file (paths are relative to the importing file, e.g. @AGENTS.md), or remove it.' });
+      add({
+        ...at,
+        message: `${file} imports @${ref.spec}, but ${ref.path} does not exist, so the agent silently loads nothing.`,
+        fix: 'Point the import at an existing file (paths are relative to the importing file, e.g. @AGENTS.md), or remove it.',
+      });
       continue;
     }
     if (stack.includes(ref.path)) {
-      add({ ...at, message: `@${ref.spec} closes an import cycle: ${[...stack, ref.path].join(' → ')}.`, fix: `Remove the import of ${ref.path} from ${file}; each file should be imported once, from above.` });
+      add({
+        ...at,
+        message: `@${ref.spec} closes an import cycle: ${[...stack, ref.path].join(' → ')}.`,
+        fix: `Remove the import of ${ref.path} from ${file}; each file should be imported once, from above.`,
+      });
       continue;
     }
     if (stack.length > maxImportHops) {

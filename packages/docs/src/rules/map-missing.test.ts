@@ -10,6 +10,8 @@ describe('docs/map-missing', () => {
 
   it('accepts the map, and a configured map path', async () => {
     expect(await mapMissing.check(await modelOf({ 'AGENTS.md': '# map\n' }))).toEqual([]);
-    expect(await mapMissing.check(await modelOf({ 'docs/MAP.md': '# map\n' }, { config: { map: 'docs/MAP.md' } }))).toEqual([]);
+    expect(
+      await mapMissing.check(await modelOf({ 'docs/MAP.md': '# map\n' }, { config: { map: 'docs/MAP.md' } })),
+    ).toEqual([]);
   });
 });

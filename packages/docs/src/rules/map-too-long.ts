@@ -39,7 +39,8 @@ function chainsOverCap(model: DocsModel): Finding[] {
     const leaf = chain.links.at(-1)?.path ?? (chain.dir === '' ? 'AGENTS.md' : `${chain.dir}/AGENTS.md`);
     const order = chain.links.map((l) => `${l.path} (${l.bytes} B)`).join(' → ');
     const { cut } = chain;
-    const lost = cut.lost.length === 0 ? '' : `; ${cut.lost.join(', ')} ${cut.lost.length === 1 ? 'does' : 'do'} not load at all`;
+    const lost =
+      cut.lost.length === 0 ? '' : `; ${cut.lost.join(', ')} ${cut.lost.length === 1 ? 'does' : 'do'} not load at all`;
     const biggest = [...chain.links].sort((a, b) => b.bytes - a.bytes)[0]?.path ?? leaf;
     findings.push({
       rule: 'map-too-long',

@@ -29,7 +29,14 @@ export const missingPath: DocsRule = {
       // A completed execution plan is a record of its time; the paths it names may have moved since.
       if (completedPlan(doc.path)) continue;
       for (const { run, mention, resolution } of codeMentions(model, doc)) {
-        if (mention.reportable && resolution.kind === 'missing') candidates.push({ doc: doc.path, path: mention.path, line: run.line, column: run.column, tried: resolution.tried });
+        if (mention.reportable && resolution.kind === 'missing')
+          candidates.push({
+            doc: doc.path,
+            path: mention.path,
+            line: run.line,
+            column: run.column,
+            tried: resolution.tried,
+          });
       }
     }
     if (candidates.length === 0) return [];
@@ -45,17 +52,23 @@ export const missingPath: DocsRule = {
  * Which candidates git ignores (build output that is not there yet), or undefined, with a note,
  * when git could not say: then nothing is reported rather than every ignored path.
  */
-async function ignoredCandidates(model: DocsModel, candidates: readonly Candidate[]): Promise<((c: Candidate) => boolean) | undefined> {
+async function ignoredCandidates(
+  model: DocsModel,
+  candidates: readonly Candidate[],
+): Promise<((c: Candidate) => boolean) | undefined> {
   // A folder pattern in .gitignore ("bench/.work/") matches only the form with a slash. git is
   // asked only about paths inside the work tree, and about a link instead of what is under it.
   const toGit = createGitPathFilter(model.root, model.files);
-  const forms = (c: Candidate): string[] => c.tried.flatMap((t) => [toGit(t), toGit(`${t}/`)]).filter((t) => t !== undefined);
+  const forms = (c: Candidate): string[] =>
+    c.tried.flatMap((t) => [toGit(t), toGit(`${t}/`)]).filter((t) => t !== undefined);
   try {
     const ignored = await listIgnored(model.root, [...new Set(candidates.flatMap(forms))]);
     return (c) => forms(c).some((t) => ignored.has(t));
   } catch (error) {
     if (!(error instanceof GitFailure)) throw error;
-    model.notes.push(`docs/missing-path skipped (${candidates.length} mention(s) unchecked): ${error.message}. Run \`git check-ignore\` on one of those paths to see why.`);
+    model.notes.push(
+      `docs/missing-path skipped (${candidates.length} mention(s) unchecked): ${error.message}. Run \`git check-ignore\` on one of those paths to see why.`,
+    );
     return undefined;
   }
 }
@@ -65,14 +78,22 @@ function inDependency(model: DocsModel, c: Candidate): boolean {
   const owners = model.workspace.packages.filter((p) => p.dir === '' || c.doc.startsWith(`${p.dir}/`));
   // Only a path that stays inside the dependency's folder is looked for (`../../x` is not).
   const inside = (d: string): boolean => posix.normalize(`${d}/${c.path}`).startsWith(`${posix.normalize(d)}/`);
-  return owners.some((p) => [...p.dependencies].some((d) => inside(d) && existsSync(join(model.root, p.dir, 'node_modules', d, c.path))));
+  return owners.some((p) =>
+    [...p.dependencies].some((d) => inside(d) && existsSync(join(model.root, p.dir, 'node_modules', d, c.path))),
+  );
 }
 
 function describe(model: DocsModel, c: Candidate, renamedTo: ReadonlyMap<string, string> | undefined): Finding {
   const moved = c.tried.map((t) => renamedTo?.get(t)).find((to) => to !== undefined && model.files.has(to));
   const base = posix.basename(c.path.replace(/\/$/, ''));
-  const sameName = moved === undefined ? (createMentionIndex(model).byBasename.get(base) ?? []).filter((f) => model.files.has(f)) : [];
-  const suggestion = moved !== undefined ? ` git shows it moved to ${moved}: write \`${moved}\`.` : sameName.length === 1 ? ` It most likely means ${sameName[0]}.` : '';
+  const sameName =
+    moved === undefined ? (createMentionIndex(model).byBasename.get(base) ?? []).filter((f) => model.files.has(f)) : [];
+  const suggestion =
+    moved !== undefined
+      ? ` git shows it moved to ${moved}: write \`${moved}\`.`
+      : sameName.length === 1
+        ? ` It most likely means ${sameName[0]}.`
+        : '';
   return {
     rule: 'missing-path',
     severity: 'warning',

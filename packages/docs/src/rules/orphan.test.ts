@@ -34,12 +34,18 @@ describe('docs/orphan', () => {
   });
 
   it('exempts docs.ignore globs', async () => {
-    const model = await modelOf({ 'AGENTS.md': '# map\n', 'docs/notes/x.md': '# x\n' }, { config: { ignore: ['docs/notes/**'] } });
+    const model = await modelOf(
+      { 'AGENTS.md': '# map\n', 'docs/notes/x.md': '# x\n' },
+      { config: { ignore: ['docs/notes/**'] } },
+    );
     expect(await orphan.check(model)).toEqual([]);
   });
 
   it('takes the whole repository as the knowledge base with root "."', async () => {
-    const model = await modelOf({ 'AGENTS.md': '[a](notes/a.md)\n', 'notes/a.md': '# a\n', 'notes/b.md': '# b\n' }, { config: { root: '.' } });
+    const model = await modelOf(
+      { 'AGENTS.md': '[a](notes/a.md)\n', 'notes/a.md': '# a\n', 'notes/b.md': '# b\n' },
+      { config: { root: '.' } },
+    );
     expect((await orphan.check(model)).map((f) => f.file)).toEqual(['notes/b.md']);
   });
 });

@@ -7,7 +7,13 @@ const agents = '# AGENTS.md\n\n- Build: `pnpm build`\n';
 describe('docs/shim', () => {
   it('accepts a CLAUDE.md symlink, an @AGENTS.md import, and an identical copy', async () => {
     const model = await modelOf(
-      { 'AGENTS.md': agents, 'GEMINI.md': '@./AGENTS.md\n\nGemini-only notes.\n', '.github/copilot-instructions.md': agents, 'pkg/AGENTS.md': agents, 'pkg/CLAUDE.md': '@AGENTS.md\n' },
+      {
+        'AGENTS.md': agents,
+        'GEMINI.md': '@./AGENTS.md\n\nGemini-only notes.\n',
+        '.github/copilot-instructions.md': agents,
+        'pkg/AGENTS.md': agents,
+        'pkg/CLAUDE.md': '@AGENTS.md\n',
+      },
       { symlinks: { 'CLAUDE.md': 'AGENTS.md' } },
     );
     expect(await shim.check(model)).toEqual([]);
@@ -22,7 +28,10 @@ describe('docs/shim', () => {
   });
 
   it('reports a diverging copy and a symlink to the wrong file', async () => {
-    const model = await modelOf({ 'AGENTS.md': agents, '.github/copilot-instructions.md': '# Old instructions\n', 'OTHER.md': '# x\n' }, { symlinks: { 'GEMINI.md': 'OTHER.md' } });
+    const model = await modelOf(
+      { 'AGENTS.md': agents, '.github/copilot-instructions.md': '# Old instructions\n', 'OTHER.md': '# x\n' },
+      { symlinks: { 'GEMINI.md': 'OTHER.md' } },
+    );
     const findings = await shim.check(model);
     expect(findings.map((f) => f.file).sort()).toEqual(['.github/copilot-instructions.md', 'GEMINI.md']);
   });

@@ -12,13 +12,18 @@ import { isAgentsFile } from './docs-rule.js';
 
 export const shim: DocsRule = {
   id: 'shim',
-  summary: 'a CLAUDE.md / GEMINI.md / copilot-instructions beside AGENTS.md that no agent would follow to it, or that diverges from it; a committed AGENTS.override.md',
+  summary:
+    'a CLAUDE.md / GEMINI.md / copilot-instructions beside AGENTS.md that no agent would follow to it, or that diverges from it; a committed AGENTS.override.md',
   async check(model) {
     const findings: Finding[] = [];
     for (const agents of [...model.docs.keys()].filter(isAgentsFile)) {
       const dir = posix.dirname(agents) === '.' ? '' : posix.dirname(agents);
       const prefix = dir === '' ? '' : `${dir}/`;
-      const shims = [`${prefix}CLAUDE.md`, `${prefix}GEMINI.md`, ...(dir === '' ? ['.github/copilot-instructions.md'] : [])];
+      const shims = [
+        `${prefix}CLAUDE.md`,
+        `${prefix}GEMINI.md`,
+        ...(dir === '' ? ['.github/copilot-instructions.md'] : []),
+      ];
       for (const shimPath of shims) {
         const finding = checkShim(model, agents, shimPath);
         if (finding !== undefined) findings.push(finding);
@@ -40,13 +45,22 @@ export const shim: DocsRule = {
 
 function checkShim(model: DocsModel, agents: string, shimPath: string): Finding | undefined {
   if (!model.files.has(shimPath) && !model.symlinks.has(shimPath)) return undefined;
-  const agent = shimPath.endsWith('copilot-instructions.md') ? 'GitHub Copilot' : posix.basename(shimPath).startsWith('CLAUDE') ? 'Claude Code' : 'Gemini CLI';
+  const agent = shimPath.endsWith('copilot-instructions.md')
+    ? 'GitHub Copilot'
+    : posix.basename(shimPath).startsWith('CLAUDE')
+      ? 'Claude Code'
+      : 'Gemini CLI';
   const at = { rule: 'shim' as const, severity: 'warning' as const, file: shimPath, target: agents };
   const linkTarget = model.symlinks.get(shimPath);
   if (linkTarget !== undefined) {
     const resolved = posix.normalize(posix.join(posix.dirname(shimPath), linkTarget));
     if (resolved === agents) return undefined;
-    return { ...at, line: 1, message: `${shimPath} is a symlink to ${linkTarget}, not to ${agents}.`, fix: `Point it at ${agents}: \`ln -sf ${posix.relative(posix.dirname(shimPath), agents)} ${shimPath}\`.` };
+    return {
+      ...at,
+      line: 1,
+      message: `${shimPath} is a symlink to ${linkTarget}, not to ${agents}.`,
+      fix: `Point it at ${agents}: \`ln -sf ${posix.relative(posix.dirname(shimPath), agents)} ${shimPath}\`.`,
+    };
   }
   const doc = model.docs.get(shimPath);
   const agentsDoc = model.docs.get(agents);
@@ -61,7 +75,18 @@ function checkShim(model: DocsModel, agents: string, shimPath: string): Finding 
     ? `Make ${shimPath} a symlink to ${agents} (\`ln -sf ${posix.relative(posix.dirname(shimPath), agents)} ${shimPath}\`), or a copy kept identical to it.`
     : `Replace its contents with the single line \`@${posix.relative(posix.dirname(shimPath), agents)}\` (an import ${agent} follows), or make it a symlink to ${agents}; keep anything ${agent}-specific below the import.`;
   if (link !== undefined) {
-    return { ...at, line: link.line, column: link.column, message: `${shimPath} points to ${agents} with a plain link, which ${agent} does not follow: it never loads ${agents}.`, fix: howTo };
+    return {
+      ...at,
+      line: link.line,
+      column: link.column,
+      message: `${shimPath} points to ${agents} with a plain link, which ${agent} does not follow: it never loads ${agents}.`,
+      fix: howTo,
+    };
   }
-  return { ...at, line: 1, message: `${shimPath} stands beside ${agents} without importing it: ${agent} reads only ${shimPath}, which says something different from ${agents}.`, fix: howTo };
+  return {
+    ...at,
+    line: 1,
+    message: `${shimPath} stands beside ${agents} without importing it: ${agent} reads only ${shimPath}, which says something different from ${agents}.`,
+    fix: howTo,
+  };
 }

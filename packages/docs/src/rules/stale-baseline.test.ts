@@ -14,7 +14,9 @@ describe('docs/stale-baseline and the baseline', () => {
       { file: 'AGENTS.md', rule: 'docs/broken-link', target: 'docs/fixed.md' },
     ]);
     const result = await checkDocs({ root, config: docsConfig() });
-    expect(result.diagnostics.map((d) => [d.rule, d.file, d.target])).toEqual([['docs/stale-baseline', '.harness/baseline/docs.json', 'docs/fixed.md']]);
+    expect(result.diagnostics.map((d) => [d.rule, d.file, d.target])).toEqual([
+      ['docs/stale-baseline', '.harness/baseline/docs.json', 'docs/fixed.md'],
+    ]);
     expect(result.diagnostics[0]?.docs).toBe('docs/rules/docs.md#stale-baseline');
   });
 
@@ -26,7 +28,9 @@ describe('docs/stale-baseline and the baseline', () => {
     await writeFile(join(root, 'AGENTS.md'), '[x](docs/gone.md) [y](docs/new.md)\n');
     const second = await checkDocs({ root, config: docsConfig(), updateBaseline: true });
     expect(second.diagnostics.map((d) => d.target)).toEqual(['docs/new.md']);
-    const written = JSON.parse(await readFile(join(root, '.harness/baseline/docs.json'), 'utf8')) as { entries: unknown[] };
+    const written = JSON.parse(await readFile(join(root, '.harness/baseline/docs.json'), 'utf8')) as {
+      entries: unknown[];
+    };
     expect(written.entries).toHaveLength(1);
     const grown = await checkDocs({ root, config: docsConfig(), updateBaseline: true, allowGrowth: true });
     expect(grown.diagnostics).toEqual([]);

@@ -6,7 +6,11 @@ import { docsConfig, git, writeGitRepo } from '../temp-repo.fixture.js';
 import { stale } from './stale.js';
 
 const now = Date.parse('2026-11-01T00:00:00Z') / 1000;
-const files = { 'docs/billing.md': 'How [charging](../src/billing/charge.ts) works; see `src/billing/refund.ts`.\n', 'src/billing/charge.ts': 'export {};\n', 'src/billing/refund.ts': 'export {};\n' };
+const files = {
+  'docs/billing.md': 'How [charging](../src/billing/charge.ts) works; see `src/billing/refund.ts`.\n',
+  'src/billing/charge.ts': 'export {};\n',
+  'src/billing/refund.ts': 'export {};\n',
+};
 
 describe('docs/stale', () => {
   it('reports a doc unchanged for staleAfterDays while code it links to changed since (dated git commits)', async () => {
@@ -27,6 +31,8 @@ describe('docs/stale', () => {
     await writeFile(join(root, 'docs/billing.md'), `${files['docs/billing.md']}\nRefunds are partial.\n`);
     git(root, ['commit', '-qam', 'doc'], '2026-03-01T12:00:00Z');
     expect(await stale.check(await buildDocsModel({ root, config: docsConfig(), now }))).toEqual([]);
-    expect(await stale.check(await buildDocsModel({ root, config: docsConfig({ staleAfterDays: 365 }), now }))).toEqual([]);
+    expect(await stale.check(await buildDocsModel({ root, config: docsConfig({ staleAfterDays: 365 }), now }))).toEqual(
+      [],
+    );
   });
 });

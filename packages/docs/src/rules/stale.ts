@@ -42,7 +42,10 @@ export const stale: DocsRule = {
         .filter((t) => t.time > docTime)
         .sort((a, b) => b.time - a.time);
       if (changed.length === 0) continue;
-      const shown = changed.slice(0, 3).map((c) => `${c.path} (${date(c.time)})`).join(', ');
+      const shown = changed
+        .slice(0, 3)
+        .map((c) => `${c.path} (${date(c.time)})`)
+        .join(', ');
       const more = changed.length > 3 ? ` and ${changed.length - 3} more` : '';
       findings.push({
         rule: 'stale',
@@ -60,7 +63,8 @@ export const stale: DocsRule = {
 function codeTargets(model: DocsModel, doc: MarkdownDoc): string[] {
   const targets = new Set<string>();
   for (const { target } of linkTargets(model, doc)) {
-    if (target.kind === 'repo' && !target.selfAnchor && (model.files.has(target.path) || model.dirs.has(target.path))) targets.add(target.path);
+    if (target.kind === 'repo' && !target.selfAnchor && (model.files.has(target.path) || model.dirs.has(target.path)))
+      targets.add(target.path);
   }
   for (const { resolution } of codeMentions(model, doc)) {
     if (resolution.kind === 'file' || resolution.kind === 'dir') targets.add(resolution.path);

@@ -11,7 +11,12 @@ function matches(pattern: string, branch: string): boolean {
   if (pattern === '~ALL') return true;
   if (pattern === '~DEFAULT_BRANCH') return branch === 'main';
   const name = pattern.replace(/^refs\/heads\//, '');
-  return new RegExp(`^${name.split('*').map((part) => part.replace(/[.+?^${}()|[\]\\]/g, '\\$&')).join('.*')}$`).test(branch);
+  return new RegExp(
+    `^${name
+      .split('*')
+      .map((part) => part.replace(/[.+?^${}()|[\]\\]/g, '\\$&'))
+      .join('.*')}$`,
+  ).test(branch);
 }
 
 function applies(ruleset: StoredRuleset, branch: string): boolean {
@@ -24,11 +29,22 @@ function applies(ruleset: StoredRuleset, branch: string): boolean {
 }
 
 /** Every active rule on the branch, each with the ruleset it came from. */
-export function branchRules(store: StateStore, repository: StandinRepository, branch: string): Record<string, unknown>[] {
+export function branchRules(
+  store: StateStore,
+  repository: StandinRepository,
+  branch: string,
+): Record<string, unknown>[] {
   return store
     .rulesetsFor(repository, true)
     .filter((r) => applies(r, branch))
-    .flatMap((r) => (Array.isArray(r.body.rules) ? (r.body.rules as Record<string, unknown>[]) : []).map((rule) => ({ ...rule, ruleset_source_type: r.sourceType === 'Enterprise' ? 'Organization' : r.sourceType, ruleset_source: r.source, ruleset_id: r.id })));
+    .flatMap((r) =>
+      (Array.isArray(r.body.rules) ? (r.body.rules as Record<string, unknown>[]) : []).map((rule) => ({
+        ...rule,
+        ruleset_source_type: r.sourceType === 'Enterprise' ? 'Organization' : r.sourceType,
+        ruleset_source: r.source,
+        ruleset_id: r.id,
+      })),
+    );
 }
 
 export const branchRuleRoutes: Route[] = [
@@ -52,10 +68,30 @@ export const branchRuleRoutes: Route[] = [
       if (pull === undefined) return notFound();
       const body = asObject(request.body);
       const head = state.resolveRef(pull.head) ?? '';
-      if (typeof body.sha === 'string' && body.sha !== head) return { status: 409, body: { message: 'Head branch was modified. Review and try the merge again.', documentation_url: 'https://docs.github.com/rest', status: '409' } };
+      if (typeof body.sha === 'string' && body.sha !== head)
+        return {
+          status: 409,
+          body: {
+            message: 'Head branch was modified. Review and try the merge again.',
+            documentation_url: 'https://docs.github.com/rest',
+            status: '409',
+          },
+        };
       pull.queued = true;
       const method = typeof body.merge_method === 'string' ? body.merge_method : 'default';
-      return { status: 202, body: { status: 'enqueued', details: { message: 'Merge request enqueued.', uuid: `00000000-0000-4000-8000-${String(pull.issue.number).padStart(12, '0')}`, merge_method: method, merge_action: 'merge_queue', expected_head_sha: head } } };
+      return {
+        status: 202,
+        body: {
+          status: 'enqueued',
+          details: {
+            message: 'Merge request enqueued.',
+            uuid: `00000000-0000-4000-8000-${String(pull.issue.number).padStart(12, '0')}`,
+            merge_method: method,
+            merge_action: 'merge_queue',
+            expected_head_sha: head,
+          },
+        },
+      };
     },
   },
 ];

@@ -30,10 +30,23 @@ export function renderUser(login: string, baseUrl: string): Record<string, unkno
 
 export function renderLabel(name: string, repository: StandinRepository, baseUrl: string): Record<string, unknown> {
   const id = [...name].reduce((sum, c) => sum * 31 + c.charCodeAt(0), 7) % 1_000_000;
-  return { id, node_id: `LA_${id}`, url: `${baseUrl}/repos/${repository.owner}/${repository.repo}/labels/${encodeURIComponent(name)}`, name, description: null, color: 'ededed', default: false };
+  return {
+    id,
+    node_id: `LA_${id}`,
+    url: `${baseUrl}/repos/${repository.owner}/${repository.repo}/labels/${encodeURIComponent(name)}`,
+    name,
+    description: null,
+    color: 'ededed',
+    default: false,
+  };
 }
 
-export function renderIssue(issue: StoredIssue, repository: StandinRepository, state: IssueState, baseUrl: string): Record<string, unknown> {
+export function renderIssue(
+  issue: StoredIssue,
+  repository: StandinRepository,
+  state: IssueState,
+  baseUrl: string,
+): Record<string, unknown> {
   const repoUrl = `${baseUrl}/repos/${repository.owner}/${repository.repo}`;
   const url = `${repoUrl}/issues/${issue.number}`;
   const children = issue.subIssues.map((n) => state.issues.get(n)).filter((i) => i !== undefined);
@@ -66,14 +79,36 @@ export function renderIssue(issue: StoredIssue, repository: StandinRepository, s
     updated_at: issue.updatedAt,
     author_association: 'OWNER',
     ...(issue.isPullRequest
-      ? { pull_request: { url: `${repoUrl}/pulls/${issue.number}`, html_url: `https://github.com/${repository.owner}/${repository.repo}/pull/${issue.number}`, diff_url: null, patch_url: null, merged_at: null } }
+      ? {
+          pull_request: {
+            url: `${repoUrl}/pulls/${issue.number}`,
+            html_url: `https://github.com/${repository.owner}/${repository.repo}/pull/${issue.number}`,
+            diff_url: null,
+            patch_url: null,
+            merged_at: null,
+          },
+        }
       : {}),
-    sub_issues_summary: { total: children.length, completed, percent_completed: children.length === 0 ? 0 : Math.floor((completed * 100) / children.length) },
-    issue_dependencies_summary: { blocked_by: openBlockers.length, blocking: blocking.filter((b) => b.state === 'open').length, total_blocked_by: issue.blockedBy.length, total_blocking: blocking.length },
+    sub_issues_summary: {
+      total: children.length,
+      completed,
+      percent_completed: children.length === 0 ? 0 : Math.floor((completed * 100) / children.length),
+    },
+    issue_dependencies_summary: {
+      blocked_by: openBlockers.length,
+      blocking: blocking.filter((b) => b.state === 'open').length,
+      total_blocked_by: issue.blockedBy.length,
+      total_blocking: blocking.length,
+    },
   };
 }
 
-export function renderComment(comment: StoredComment, issue: StoredIssue, repository: StandinRepository, baseUrl: string): Record<string, unknown> {
+export function renderComment(
+  comment: StoredComment,
+  issue: StoredIssue,
+  repository: StandinRepository,
+  baseUrl: string,
+): Record<string, unknown> {
   const repoUrl = `${baseUrl}/repos/${repository.owner}/${repository.repo}`;
   return {
     id: comment.id,

@@ -46,7 +46,10 @@ export const issueRoutes: Route[] = [
       if (repository === undefined) return notFound();
       const state = issuesOf(repository);
       const wantedState = request.query.get('state') ?? 'open';
-      const labels = (request.query.get('labels') ?? '').split(',').map((l) => l.trim().toLowerCase()).filter((l) => l !== '');
+      const labels = (request.query.get('labels') ?? '')
+        .split(',')
+        .map((l) => l.trim().toLowerCase())
+        .filter((l) => l !== '');
       const descending = (request.query.get('direction') ?? 'desc') === 'desc';
       const list = [...state.issues.values()]
         .filter((i) => wantedState === 'all' || i.state === wantedState)
@@ -72,7 +75,11 @@ export const issueRoutes: Route[] = [
       const found = find(request, store);
       if ('response' in found) return found.response;
       const { issue, repository } = found;
-      return page(request, issue.comments.map((c) => renderComment(c, issue, repository, request.baseUrl)), `/repos/${repository.owner}/${repository.repo}/issues/${issue.number}/comments`);
+      return page(
+        request,
+        issue.comments.map((c) => renderComment(c, issue, repository, request.baseUrl)),
+        `/repos/${repository.owner}/${repository.repo}/issues/${issue.number}/comments`,
+      );
     },
   },
   {
@@ -81,7 +88,12 @@ export const issueRoutes: Route[] = [
     handle(request, store) {
       const found = find(request, store);
       if ('response' in found) return found.response;
-      const comment = { id: nextId(found.state), body: String(asObject(request.body).body), user: 'harness-bot[bot]', createdAt: found.state.now().toISOString() };
+      const comment = {
+        id: nextId(found.state),
+        body: String(asObject(request.body).body),
+        user: 'harness-bot[bot]',
+        createdAt: found.state.now().toISOString(),
+      };
       found.issue.comments.push(comment);
       touch(found.state, found.issue);
       return { status: 201, body: renderComment(comment, found.issue, found.repository, request.baseUrl) };
@@ -94,8 +106,11 @@ export const issueRoutes: Route[] = [
       const found = find(request, store);
       if ('response' in found) return found.response;
       const raw = Array.isArray(request.body) ? request.body : asObject(request.body).labels;
-      const names = (Array.isArray(raw) ? raw : []).map((l: unknown) => (typeof l === 'string' ? l : String(asObject(l).name)));
-      for (const name of names) if (!found.issue.labels.some((l) => l.toLowerCase() === name.toLowerCase())) found.issue.labels.push(name);
+      const names = (Array.isArray(raw) ? raw : []).map((l: unknown) =>
+        typeof l === 'string' ? l : String(asObject(l).name),
+      );
+      for (const name of names)
+        if (!found.issue.labels.some((l) => l.toLowerCase() === name.toLowerCase())) found.issue.labels.push(name);
       touch(found.state, found.issue);
       return { status: 200, body: found.issue.labels.map((n) => renderLabel(n, found.repository, request.baseUrl)) };
     },
@@ -107,7 +122,11 @@ export const issueRoutes: Route[] = [
       const found = find(request, store);
       if ('response' in found) return found.response;
       const name = (request.params.name ?? '').toLowerCase();
-      if (!found.issue.labels.some((l) => l.toLowerCase() === name)) return { status: 404, body: { message: 'Label does not exist', documentation_url: 'https://docs.github.com/rest', status: '404' } };
+      if (!found.issue.labels.some((l) => l.toLowerCase() === name))
+        return {
+          status: 404,
+          body: { message: 'Label does not exist', documentation_url: 'https://docs.github.com/rest', status: '404' },
+        };
       found.issue.labels = found.issue.labels.filter((l) => l.toLowerCase() !== name);
       touch(found.state, found.issue);
       return { status: 200, body: found.issue.labels.map((n) => renderLabel(n, found.repository, request.baseUrl)) };
@@ -118,7 +137,12 @@ export const issueRoutes: Route[] = [
 ];
 
 /** A list of related issues (blockers, sub-issues): read it, or add one by its id (not its number). */
-function relationRoutes(suffix: string, idKey: string, related: (issue: StoredIssue) => number[], createdStatus: number): Route[] {
+function relationRoutes(
+  suffix: string,
+  idKey: string,
+  related: (issue: StoredIssue) => number[],
+  createdStatus: number,
+): Route[] {
   return [
     {
       method: 'GET',
@@ -127,7 +151,10 @@ function relationRoutes(suffix: string, idKey: string, related: (issue: StoredIs
         const found = find(request, store);
         if ('response' in found) return found.response;
         const { issue, repository, state } = found;
-        const list = related(issue).map((n) => state.issues.get(n)).filter((i) => i !== undefined).map((i) => renderIssue(i, repository, state, request.baseUrl));
+        const list = related(issue)
+          .map((n) => state.issues.get(n))
+          .filter((i) => i !== undefined)
+          .map((i) => renderIssue(i, repository, state, request.baseUrl));
         return page(request, list, `/repos/${repository.owner}/${repository.repo}/issues/${issue.number}/${suffix}`);
       },
     },
@@ -139,10 +166,16 @@ function relationRoutes(suffix: string, idKey: string, related: (issue: StoredIs
         if ('response' in found) return found.response;
         const id = asObject(request.body)[idKey];
         const other = [...found.state.issues.values()].find((i) => i.id === id);
-        if (other === undefined) return validationFailed(`${idKey} ${String(id)} is not an issue of this repository (it takes the issue's id, not its number)`);
+        if (other === undefined)
+          return validationFailed(
+            `${idKey} ${String(id)} is not an issue of this repository (it takes the issue's id, not its number)`,
+          );
         if (!related(found.issue).includes(other.number)) related(found.issue).push(other.number);
         touch(found.state, found.issue);
-        return { status: createdStatus, body: renderIssue(found.issue, found.repository, found.state, request.baseUrl) };
+        return {
+          status: createdStatus,
+          body: renderIssue(found.issue, found.repository, found.state, request.baseUrl),
+        };
       },
     },
   ];

@@ -59,11 +59,24 @@ export const pullRoutes: Route[] = [
       const state = pullsOf(repository);
       const body = asObject(request.body);
       const head = text(body.head, '').replace(/^[^:]+:/, '');
-      if (state.resolveRef(head) === undefined) return validationFailed('Validation Failed', [{ resource: 'PullRequest', field: 'head', code: 'invalid' }]);
+      if (state.resolveRef(head) === undefined)
+        return validationFailed('Validation Failed', [{ resource: 'PullRequest', field: 'head', code: 'invalid' }]);
       if ([...state.pulls.values()].some((p) => p.head === head && p.issue.state === 'open')) {
-        return validationFailed('Validation Failed', [{ resource: 'PullRequest', code: 'custom', message: `A pull request already exists for ${repository.owner}:${head}.` }]);
+        return validationFailed('Validation Failed', [
+          {
+            resource: 'PullRequest',
+            code: 'custom',
+            message: `A pull request already exists for ${repository.owner}:${head}.`,
+          },
+        ]);
       }
-      const pull = addPull(repository, { title: text(body.title, ''), body: typeof body.body === 'string' ? body.body : null, head, base: text(body.base, 'main'), draft: body.draft === true });
+      const pull = addPull(repository, {
+        title: text(body.title, ''),
+        body: typeof body.body === 'string' ? body.body : null,
+        head,
+        base: text(body.base, 'main'),
+        draft: body.draft === true,
+      });
       return { status: 201, body: renderPull(pull, headOf(state, pull), repository, request.baseUrl, true) };
     },
   },
@@ -73,7 +86,10 @@ export const pullRoutes: Route[] = [
     handle(request, store) {
       const found = find(request, store);
       if ('response' in found) return found.response;
-      return { status: 200, body: renderPull(found.pull, headOf(found.state, found.pull), found.repository, request.baseUrl, true) };
+      return {
+        status: 200,
+        body: renderPull(found.pull, headOf(found.state, found.pull), found.repository, request.baseUrl, true),
+      };
     },
   },
   {
@@ -84,12 +100,43 @@ export const pullRoutes: Route[] = [
       if ('response' in found) return found.response;
       const { pull, state } = found;
       const sha = asObject(request.body).sha;
-      if (pull.merged || pull.issue.state !== 'open') return { status: 405, body: { message: 'Pull Request is not mergeable', documentation_url: 'https://docs.github.com/rest', status: '405' } };
-      if (typeof sha === 'string' && sha !== headOf(state, pull)) return { status: 409, body: { message: 'Head branch was modified. Review and try the merge again.', documentation_url: 'https://docs.github.com/rest', status: '409' } };
+      if (pull.merged || pull.issue.state !== 'open')
+        return {
+          status: 405,
+          body: {
+            message: 'Pull Request is not mergeable',
+            documentation_url: 'https://docs.github.com/rest',
+            status: '405',
+          },
+        };
+      if (typeof sha === 'string' && sha !== headOf(state, pull))
+        return {
+          status: 409,
+          body: {
+            message: 'Head branch was modified. Review and try the merge again.',
+            documentation_url: 'https://docs.github.com/rest',
+            status: '409',
+          },
+        };
       if (branchRules(store, found.repository, pull.base).some((r) => r.type === 'merge_queue')) {
-        return { status: 405, body: { message: 'Changes must be made through the merge queue', documentation_url: 'https://docs.github.com/rest', status: '405' } };
+        return {
+          status: 405,
+          body: {
+            message: 'Changes must be made through the merge queue',
+            documentation_url: 'https://docs.github.com/rest',
+            status: '405',
+          },
+        };
       }
-      if (pull.mergeableState !== 'clean') return { status: 405, body: { message: 'Pull Request is not mergeable', documentation_url: 'https://docs.github.com/rest', status: '405' } };
+      if (pull.mergeableState !== 'clean')
+        return {
+          status: 405,
+          body: {
+            message: 'Pull Request is not mergeable',
+            documentation_url: 'https://docs.github.com/rest',
+            status: '405',
+          },
+        };
       const mergeSha = state.onMerge(pull);
       pull.merged = true;
       pull.mergedAt = new Date().toISOString();
@@ -106,7 +153,11 @@ export const pullRoutes: Route[] = [
       const found = find(request, store);
       if ('response' in found) return found.response;
       const { pull, repository } = found;
-      return page(request, pull.reviews.map((r) => renderReview(r, pull.issue.number, repository, request.baseUrl)), `/repos/${repository.owner}/${repository.repo}/pulls/${pull.issue.number}/reviews`);
+      return page(
+        request,
+        pull.reviews.map((r) => renderReview(r, pull.issue.number, repository, request.baseUrl)),
+        `/repos/${repository.owner}/${repository.repo}/pulls/${pull.issue.number}/reviews`,
+      );
     },
   },
   {
@@ -117,7 +168,9 @@ export const pullRoutes: Route[] = [
       if (repository === undefined) return notFound();
       const state = pullsOf(repository);
       const sha = state.resolveRef(request.params.ref ?? '') ?? request.params.ref;
-      const runs = state.checkRuns.filter((r) => r.headSha === sha).map((r) => renderCheckRun(r, repository, request.baseUrl));
+      const runs = state.checkRuns
+        .filter((r) => r.headSha === sha)
+        .map((r) => renderCheckRun(r, repository, request.baseUrl));
       return { status: 200, body: { total_count: runs.length, check_runs: runs } };
     },
   },
@@ -131,9 +184,24 @@ export const pullRoutes: Route[] = [
       const sha = state.resolveRef(request.params.ref ?? '') ?? request.params.ref ?? '';
       const latest = new Map(state.statuses.filter((s) => s.sha === sha).map((s) => [s.context, s]));
       const statuses = [...latest.values()];
-      const combined = statuses.some((s) => s.state === 'failure' || s.state === 'error') ? 'failure' : statuses.every((s) => s.state === 'success') && statuses.length > 0 ? 'success' : 'pending';
+      const combined = statuses.some((s) => s.state === 'failure' || s.state === 'error')
+        ? 'failure'
+        : statuses.every((s) => s.state === 'success') && statuses.length > 0
+          ? 'success'
+          : 'pending';
       const url = `${request.baseUrl}/repos/${repository.owner}/${repository.repo}/commits/${sha}`;
-      return { status: 200, body: { state: combined, sha, total_count: statuses.length, statuses: statuses.map((s) => renderStatus(s, repository, request.baseUrl)), repository: renderRepository(repository, request.baseUrl), commit_url: url, url: `${url}/status` } };
+      return {
+        status: 200,
+        body: {
+          state: combined,
+          sha,
+          total_count: statuses.length,
+          statuses: statuses.map((s) => renderStatus(s, repository, request.baseUrl)),
+          repository: renderRepository(repository, request.baseUrl),
+          commit_url: url,
+          url: `${url}/status`,
+        },
+      };
     },
   },
 ];

@@ -71,15 +71,41 @@ const states = new WeakMap<StandinRepository, PullState>();
 export function pullsOf(repository: StandinRepository): PullState {
   let state = states.get(repository);
   if (state === undefined) {
-    state = { pulls: new Map(), checkRuns: [], statuses: [], resolveRef: () => undefined, onMerge: () => 'f'.repeat(40) };
+    state = {
+      pulls: new Map(),
+      checkRuns: [],
+      statuses: [],
+      resolveRef: () => undefined,
+      onMerge: () => 'f'.repeat(40),
+    };
     states.set(repository, state);
   }
   return state;
 }
 
-export function addPull(repository: StandinRepository, fields: { title: string; body: string | null; head: string; base: string; draft?: boolean; user?: string }): StoredPull {
-  const issue = addIssue(repository, { title: fields.title, body: fields.body, isPullRequest: true, user: fields.user ?? 'harness-bot[bot]' });
-  const pull: StoredPull = { issue, head: fields.head, base: fields.base, draft: fields.draft ?? false, merged: false, mergedAt: null, mergeCommitSha: null, mergeableState: 'clean', reviews: [], reviewThreads: [], queued: false };
+export function addPull(
+  repository: StandinRepository,
+  fields: { title: string; body: string | null; head: string; base: string; draft?: boolean; user?: string },
+): StoredPull {
+  const issue = addIssue(repository, {
+    title: fields.title,
+    body: fields.body,
+    isPullRequest: true,
+    user: fields.user ?? 'harness-bot[bot]',
+  });
+  const pull: StoredPull = {
+    issue,
+    head: fields.head,
+    base: fields.base,
+    draft: fields.draft ?? false,
+    merged: false,
+    mergedAt: null,
+    mergeCommitSha: null,
+    mergeableState: 'clean',
+    reviews: [],
+    reviewThreads: [],
+    queued: false,
+  };
   pullsOf(repository).pulls.set(issue.number, pull);
   return pull;
 }

@@ -6,15 +6,38 @@ import type { JsonObject, StandinRepository, StoredRuleset, TokenGrant } from '.
 
 /** The order GitHub's description lists rule types in; the stand-in returns rules in it. */
 const ruleOrder = [
-  'creation', 'update', 'deletion', 'required_linear_history', 'merge_queue', 'required_deployments', 'required_signatures',
-  'pull_request', 'required_status_checks', 'non_fast_forward', 'commit_message_pattern', 'commit_author_email_pattern',
-  'committer_email_pattern', 'branch_name_pattern', 'tag_name_pattern', 'workflows', 'code_scanning', 'copilot_code_review',
-  'license_compliance_scanning', 'file_path_restriction', 'max_file_path_length', 'file_extension_restriction', 'max_file_size',
+  'creation',
+  'update',
+  'deletion',
+  'required_linear_history',
+  'merge_queue',
+  'required_deployments',
+  'required_signatures',
+  'pull_request',
+  'required_status_checks',
+  'non_fast_forward',
+  'commit_message_pattern',
+  'commit_author_email_pattern',
+  'committer_email_pattern',
+  'branch_name_pattern',
+  'tag_name_pattern',
+  'workflows',
+  'code_scanning',
+  'copilot_code_review',
+  'license_compliance_scanning',
+  'file_path_restriction',
+  'max_file_path_length',
+  'file_extension_restriction',
+  'max_file_size',
 ];
 
 /** Parameters GitHub fills in when a rule is stored without them. */
 const parameterDefaults: Record<string, JsonObject> = {
-  pull_request: { allowed_merge_methods: ['merge', 'squash', 'rebase'], required_reviewers: [], require_extra_approval_for_unattributed_changes: false },
+  pull_request: {
+    allowed_merge_methods: ['merge', 'squash', 'rebase'],
+    required_reviewers: [],
+    require_extra_approval_for_unattributed_changes: false,
+  },
   required_status_checks: { do_not_enforce_on_create: false },
 };
 
@@ -55,8 +78,14 @@ function renderActors(actors: unknown): JsonObject[] {
 }
 
 function links(baseUrl: string, ruleset: StoredRuleset, repository: StandinRepository): JsonObject {
-  const self = ruleset.sourceType === 'Repository' ? `${baseUrl}/repos/${repository.owner}/${repository.repo}/rulesets/${ruleset.id}` : `${baseUrl}/orgs/${ruleset.source}/rulesets/${ruleset.id}`;
-  const html = ruleset.sourceType === 'Repository' ? `https://github.com/${repository.owner}/${repository.repo}/rules/${ruleset.id}` : `https://github.com/organizations/${ruleset.source}/settings/rules/${ruleset.id}`;
+  const self =
+    ruleset.sourceType === 'Repository'
+      ? `${baseUrl}/repos/${repository.owner}/${repository.repo}/rulesets/${ruleset.id}`
+      : `${baseUrl}/orgs/${ruleset.source}/rulesets/${ruleset.id}`;
+  const html =
+    ruleset.sourceType === 'Repository'
+      ? `https://github.com/${repository.owner}/${repository.repo}/rules/${ruleset.id}`
+      : `https://github.com/organizations/${ruleset.source}/settings/rules/${ruleset.id}`;
   return { self: { href: self }, html: { href: html } };
 }
 
@@ -77,7 +106,12 @@ export function renderSummary(ruleset: StoredRuleset, repository: StandinReposit
 }
 
 /** The full object of GET, POST and PUT responses. */
-export function renderRuleset(ruleset: StoredRuleset, repository: StandinRepository, token: TokenGrant, baseUrl: string): JsonObject {
+export function renderRuleset(
+  ruleset: StoredRuleset,
+  repository: StandinRepository,
+  token: TokenGrant,
+  baseUrl: string,
+): JsonObject {
   const { name, target, enforcement, conditions, rules, bypass_actors: actors, ...unknownFields } = ruleset.body;
   const canEdit = token.administration && ruleset.sourceType === 'Repository';
   return {

@@ -16,15 +16,38 @@ function findRepository(request: RouteRequest, state: StateStore): Found {
   const repository = state.repository(request.params.owner ?? '', request.params.repo ?? '');
   if (repository === undefined) return { response: notFound() };
   if (repository.private && !repository.planIncludesRulesets) {
-    return { response: { status: 403, body: { message: 'Upgrade to GitHub Pro or make this repository public to enable this feature.', documentation_url: 'https://docs.github.com/rest', status: '403' } } };
+    return {
+      response: {
+        status: 403,
+        body: {
+          message: 'Upgrade to GitHub Pro or make this repository public to enable this feature.',
+          documentation_url: 'https://docs.github.com/rest',
+          status: '403',
+        },
+      },
+    };
   }
   if (request.method !== 'GET' && !request.token.administration) {
-    return { response: { status: 403, body: { message: 'Resource not accessible by personal access token', documentation_url: 'https://docs.github.com/rest', status: '403' } } };
+    return {
+      response: {
+        status: 403,
+        body: {
+          message: 'Resource not accessible by personal access token',
+          documentation_url: 'https://docs.github.com/rest',
+          status: '403',
+        },
+      },
+    };
   }
   return { repository };
 }
 
-function findRuleset(request: RouteRequest, state: StateStore, repository: StandinRepository, ownOnly: boolean): StoredRuleset | undefined {
+function findRuleset(
+  request: RouteRequest,
+  state: StateStore,
+  repository: StandinRepository,
+  ownOnly: boolean,
+): StoredRuleset | undefined {
   const id = Number(request.params.ruleset_id);
   const includeParents = !ownOnly && request.query.get('includes_parents') !== 'false';
   return state.rulesetsFor(repository, includeParents).find((r) => r.id === id);
@@ -44,7 +67,10 @@ export const rulesetRoutes: Route[] = [
       const targets = request.query.get('targets')?.split(',');
       const all = state
         .rulesetsFor(found.repository, request.query.get('includes_parents') !== 'false')
-        .filter((r) => targets === undefined || targets.includes(typeof r.body.target === 'string' ? r.body.target : 'branch'));
+        .filter(
+          (r) =>
+            targets === undefined || targets.includes(typeof r.body.target === 'string' ? r.body.target : 'branch'),
+        );
       const perPage = Number(request.query.get('per_page') ?? 30);
       const page = Number(request.query.get('page') ?? 1);
       const slice = all.slice((page - 1) * perPage, page * perPage);
@@ -64,7 +90,9 @@ export const rulesetRoutes: Route[] = [
       const found = findRepository(request, state);
       if ('response' in found) return found.response;
       const ruleset = findRuleset(request, state, found.repository, false);
-      return ruleset === undefined ? notFound() : { status: 200, body: renderRuleset(ruleset, found.repository, request.token, request.baseUrl) };
+      return ruleset === undefined
+        ? notFound()
+        : { status: 200, body: renderRuleset(ruleset, found.repository, request.token, request.baseUrl) };
     },
   },
   {
@@ -88,7 +116,8 @@ export const rulesetRoutes: Route[] = [
       const ruleset = findRuleset(request, state, found.repository, true);
       if (ruleset === undefined) return notFound();
       const body = asObject(request.body);
-      if (body.name !== undefined && nameTaken(found.repository, body.name, ruleset.id)) return validationFailed('Validation Failed', ['Name must be unique']);
+      if (body.name !== undefined && nameTaken(found.repository, body.name, ruleset.id))
+        return validationFailed('Validation Failed', ['Name must be unique']);
       ruleset.body = { ...ruleset.body, ...structuredClone(body) };
       ruleset.updatedAt = state.now().toISOString();
       return { status: 200, body: renderRuleset(ruleset, found.repository, request.token, request.baseUrl) };

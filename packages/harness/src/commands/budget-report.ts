@@ -17,12 +17,27 @@ export const budgetReportCommand: CommandSpec = {
   positionals: [{ name: 'name', description: 'Budgets to show (default: all).', variadic: true }],
   options: [
     { name: 'last', type: 'string', valueName: 'N', description: 'Results per budget (default 10).' },
-    { name: 'svg', type: 'string', valueName: 'file', description: 'Also write an SVG chart of the results to this file.' },
+    {
+      name: 'svg',
+      type: 'string',
+      valueName: 'file',
+      description: 'Also write an SVG chart of the results to this file.',
+    },
   ],
-  examples: ['harness budget report', 'harness budget report build --last 30', 'harness budget report --format markdown >> "$GITHUB_STEP_SUMMARY"'],
+  examples: [
+    'harness budget report',
+    'harness budget report build --last 30',
+    'harness budget report --format markdown >> "$GITHUB_STEP_SUMMARY"',
+  ],
   async run(args, io) {
-    const [{ loadConfig }, { loadBudgetReport, renderBudgetReport, renderSvgChart }] = await Promise.all([configPackage(), budgetPackage()]);
-    const loaded = await loadConfig({ cwd: io.cwd, ...(args.global.config === undefined ? {} : { configPath: args.global.config }) });
+    const [{ loadConfig }, { loadBudgetReport, renderBudgetReport, renderSvgChart }] = await Promise.all([
+      configPackage(),
+      budgetPackage(),
+    ]);
+    const loaded = await loadConfig({
+      cwd: io.cwd,
+      ...(args.global.config === undefined ? {} : { configPath: args.global.config }),
+    });
     const report = await loadBudgetReport({
       root: loaded.root,
       config: loaded.config,
@@ -30,8 +45,15 @@ export const budgetReportCommand: CommandSpec = {
       ...count('last', args.options.last),
       ...(loaded.path === undefined ? {} : { configFile: relative(loaded.root, loaded.path) }),
     });
-    if (typeof args.options.svg === 'string') await writeAtomically(resolve(io.cwd, args.options.svg), renderSvgChart(report));
-    io.stdout(renderBudgetReport(report, args.global.format, { color: args.global.color, sparkline: io.isTTY, toolVersion: toolVersion() }));
+    if (typeof args.options.svg === 'string')
+      await writeAtomically(resolve(io.cwd, args.options.svg), renderSvgChart(report));
+    io.stdout(
+      renderBudgetReport(report, args.global.format, {
+        color: args.global.color,
+        sparkline: io.isTTY,
+        toolVersion: toolVersion(),
+      }),
+    );
     return { ok: true };
   },
 };
@@ -40,6 +62,10 @@ async function writeAtomically(file: string, text: string): Promise<void> {
   try {
     await writeFileAtomic(file, text);
   } catch (cause) {
-    throw new HarnessError('IO_FAILED', `cannot write ${file}`, { place: { file }, fix: 'Check that the folder exists and is writable.', cause });
+    throw new HarnessError('IO_FAILED', `cannot write ${file}`, {
+      place: { file },
+      fix: 'Check that the folder exists and is writable.',
+      cause,
+    });
   }
 }

@@ -17,16 +17,36 @@ export const budgetCommand: CommandSpec = {
     'exit code and last output lines. See docs/budget.md.',
   positionals: [{ name: 'name', description: 'Budgets to run (default: all).', variadic: true }],
   options: [
-    { name: 'runs', type: 'string', valueName: 'N', description: 'Runs per budget; the median is judged (default: the budget’s runs, else 1).' },
-    { name: 'warmup', type: 'string', valueName: 'N', description: 'Unrecorded warm-up runs before the measured ones (default: the budget’s warmup, else 0).' },
+    {
+      name: 'runs',
+      type: 'string',
+      valueName: 'N',
+      description: 'Runs per budget; the median is judged (default: the budget’s runs, else 1).',
+    },
+    {
+      name: 'warmup',
+      type: 'string',
+      valueName: 'N',
+      description: 'Unrecorded warm-up runs before the measured ones (default: the budget’s warmup, else 0).',
+    },
     { name: 'verbose', type: 'boolean', description: 'Stream the commands’ output to stderr.' },
   ],
-  examples: ['harness budget', 'harness budget build --runs 5 --warmup 1', 'harness budget --format markdown >> "$GITHUB_STEP_SUMMARY"'],
+  examples: [
+    'harness budget',
+    'harness budget build --runs 5 --warmup 1',
+    'harness budget --format markdown >> "$GITHUB_STEP_SUMMARY"',
+  ],
   async run(args, io) {
     const [{ loadConfig }, { renderBudgetRun, runBudgets }] = await Promise.all([configPackage(), budgetPackage()]);
-    const loaded = await loadConfig({ cwd: io.cwd, ...(args.global.config === undefined ? {} : { configPath: args.global.config }) });
+    const loaded = await loadConfig({
+      cwd: io.cwd,
+      ...(args.global.config === undefined ? {} : { configPath: args.global.config }),
+    });
     const verbose = args.options.verbose === true;
-    const progress = io.isTTY && !verbose && args.global.format === 'pretty' ? createProgressLine((text) => io.stderr(text)) : undefined;
+    const progress =
+      io.isTTY && !verbose && args.global.format === 'pretty'
+        ? createProgressLine((text) => io.stderr(text))
+        : undefined;
     const abort = new AbortController();
     const stop = () => abort.abort();
     process.once('SIGINT', stop);
@@ -35,7 +55,9 @@ export const budgetCommand: CommandSpec = {
       const document = await runBudgets({
         root: loaded.root,
         config: loaded.config,
-        ...(loaded.path === undefined ? {} : { configPath: loaded.path, configFile: relative(loaded.root, loaded.path) }),
+        ...(loaded.path === undefined
+          ? {}
+          : { configPath: loaded.path, configFile: relative(loaded.root, loaded.path) }),
         names: args.positionals,
         ...count('runs', args.options.runs),
         ...count('warmup', args.options.warmup),
@@ -45,7 +67,9 @@ export const budgetCommand: CommandSpec = {
         ...(verbose ? { onOutput: (chunk: string) => io.stderr(chunk) } : {}),
       });
       progress?.stop();
-      io.stdout(renderBudgetRun(document, args.global.format, { color: args.global.color, toolVersion: toolVersion() }));
+      io.stdout(
+        renderBudgetRun(document, args.global.format, { color: args.global.color, toolVersion: toolVersion() }),
+      );
       return { ok: document.ok };
     } finally {
       progress?.stop();
@@ -59,7 +83,9 @@ export const budgetCommand: CommandSpec = {
 export function count(option: 'runs' | 'warmup' | 'last', value: unknown): Partial<Record<typeof option, number>> {
   if (typeof value !== 'string') return {};
   if (!/^\d+$/.test(value)) {
-    throw new HarnessError('USAGE', `--${option} takes a whole number, not "${value}"`, { fix: `For example --${option} 3.` });
+    throw new HarnessError('USAGE', `--${option} takes a whole number, not "${value}"`, {
+      fix: `For example --${option} 3.`,
+    });
   }
   return { [option]: Number(value) };
 }

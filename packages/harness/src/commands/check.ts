@@ -14,21 +14,39 @@ export const checkCommand: CommandSpec = {
     'A check named on the command line runs with its defaults when its section, or the whole file, is missing. ' +
     'The top-level `rules` map of harness.config.yaml sets any rule of any check to "off", "warn" or "error" ' +
     '(`rules: { docs/orphan: warn, layers/unassigned: "off" }`); an unknown rule id is a config error with a suggestion.',
-  positionals: [{ name: 'check', description: `Checks to run: ${registeredChecks.map((c) => c.name).join(', ') || '(none installed)'}.`, variadic: true }],
+  positionals: [
+    {
+      name: 'check',
+      description: `Checks to run: ${registeredChecks.map((c) => c.name).join(', ') || '(none installed)'}.`,
+      variadic: true,
+    },
+  ],
   options: [
-    { name: 'update-baseline', type: 'boolean', description: 'Record current findings as the baseline (shrink-only once one exists).' },
+    {
+      name: 'update-baseline',
+      type: 'boolean',
+      description: 'Record current findings as the baseline (shrink-only once one exists).',
+    },
     { name: 'allow-growth', type: 'boolean', description: 'With --update-baseline: let an existing baseline grow.' },
     { name: 'fix', type: 'boolean', description: 'Apply the fixes that are unambiguous.' },
-    { name: 'dry-run', type: 'boolean', description: 'With --fix or --update-baseline: print the plan, write nothing.' },
+    {
+      name: 'dry-run',
+      type: 'boolean',
+      description: 'With --fix or --update-baseline: print the plan, write nothing.',
+    },
   ],
   examples: ['harness check', 'harness check layers --format github', 'harness check --format sarif > harness.sarif'],
   async run(args, io) {
     // Slow setup of the checks that may run (the docs parser's threads) overlaps reading the config.
     for (const check of selectChecks(registeredChecks, args.positionals)) check.prepare?.(io.cwd);
     const { loadConfig, noConfigError } = await configPackage();
-    const loaded = await loadConfig({ cwd: io.cwd, ...(args.global.config === undefined ? {} : { configPath: args.global.config }) });
+    const loaded = await loadConfig({
+      cwd: io.cwd,
+      ...(args.global.config === undefined ? {} : { configPath: args.global.config }),
+    });
     // A gate that ran nothing is not green (SPEC "Configuration"); a named check runs with its defaults.
-    if (loaded.path === undefined && args.positionals.length === 0) throw noConfigError(loaded.root, 'a bare `harness check` has no check to run');
+    if (loaded.path === undefined && args.positionals.length === 0)
+      throw noConfigError(loaded.root, 'a bare `harness check` has no check to run');
     const { document, notes } = await runChecks({
       checks: registeredChecks,
       names: args.positionals,

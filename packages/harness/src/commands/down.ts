@@ -6,10 +6,15 @@ import { jsonOption, loadComposeConfig, wantsJson } from './up.js';
 export const downCommand: CommandSpec = {
   name: 'down',
   summary: 'Stop and remove this worktree’s compose stack (its containers and networks; with --volumes its volumes).',
-  description: 'Works from the labels harness put on the stack, so it also cleans up after a compose file changed or vanished. See docs/compose.md.',
+  description:
+    'Works from the labels harness put on the stack, so it also cleans up after a compose file changed or vanished. See docs/compose.md.',
   options: [
     { name: 'volumes', type: 'boolean', description: 'Also remove the stack’s named volumes (its data).' },
-    { name: 'shared', type: 'boolean', description: 'Also remove the `compose.shared` services that every worktree uses.' },
+    {
+      name: 'shared',
+      type: 'boolean',
+      description: 'Also remove the `compose.shared` services that every worktree uses.',
+    },
     jsonOption,
   ],
   examples: ['harness down', 'harness down --volumes'],

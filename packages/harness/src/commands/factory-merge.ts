@@ -6,20 +6,35 @@ import { factoryRepoOption, loadFactoryConfig } from './factory-options.js';
 
 export const factoryMergeCommand: CommandSpec = {
   name: 'factory merge',
-  summary: 'Merge a PR only when its required checks are green on the current head, it is mergeable and no review thread is unresolved; queue it when the branch requires a merge queue.',
-  description: 'The one way a factory agent merges. Exits 1 with the reasons when it refuses. The merge is sent with the checked head SHA, so GitHub refuses it if the head moved. Needs GITHUB_TOKEN.',
+  summary:
+    'Merge a PR only when its required checks are green on the current head, it is mergeable and no review thread is unresolved; queue it when the branch requires a merge queue.',
+  description:
+    'The one way a factory agent merges. Exits 1 with the reasons when it refuses. The merge is sent with the checked head SHA, so GitHub refuses it if the head moved. Needs GITHUB_TOKEN.',
   positionals: [{ name: 'pr', description: 'The pull request number.' }],
   options: [factoryRepoOption],
   examples: ['harness factory merge 42', 'harness factory merge 42 --format json'],
   async run(args, io) {
     const pr = Number(args.positionals[0]);
-    if (!Number.isInteger(pr) || pr < 1) throw new HarnessError('USAGE', `factory merge takes a PR number, not "${args.positionals[0] ?? ''}"`, { fix: 'For example: harness factory merge 42' });
+    if (!Number.isInteger(pr) || pr < 1)
+      throw new HarnessError('USAGE', `factory merge takes a PR number, not "${args.positionals[0] ?? ''}"`, {
+        fix: 'For example: harness factory merge 42',
+      });
     const { root, config } = await loadFactoryConfig(args, io);
-    const [{ createGithubClient, resolveRepository }, { githubPullGateway, mergePull }] = await Promise.all([githubPackage(), factoryPackage()]);
-    const repository = await resolveRepository({ flag: typeof args.options.repo === 'string' ? args.options.repo : undefined, env: io.env, cwd: root });
+    const [{ createGithubClient, resolveRepository }, { githubPullGateway, mergePull }] = await Promise.all([
+      githubPackage(),
+      factoryPackage(),
+    ]);
+    const repository = await resolveRepository({
+      flag: typeof args.options.repo === 'string' ? args.options.repo : undefined,
+      env: io.env,
+      cwd: root,
+    });
     const result = await mergePull(githubPullGateway(createGithubClient({ env: io.env, repository })), pr, config.base);
     if (args.global.format === 'json') io.stdout(`${JSON.stringify({ version: 1, pr, ...result }, null, 2)}\n`);
-    else if (result.ok) io.stdout(`PR #${pr} ${result.action === 'queued' ? 'added to the merge queue' : 'merged'} at ${result.sha.slice(0, 7)}.\n`);
+    else if (result.ok)
+      io.stdout(
+        `PR #${pr} ${result.action === 'queued' ? 'added to the merge queue' : 'merged'} at ${result.sha.slice(0, 7)}.\n`,
+      );
     else io.stdout(`Not merging PR #${pr}:\n${result.reasons.map((r) => `  - ${r}`).join('\n')}\n`);
     return { ok: result.ok };
   },

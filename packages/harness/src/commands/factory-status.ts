@@ -6,7 +6,8 @@ import { loadFactoryConfig } from './factory-options.js';
 export const factoryStatusCommand: CommandSpec = {
   name: 'factory status',
   summary: 'Show what the factory loop is doing: issues in flight, phase, PR, last outcome, turns, tokens.',
-  description: 'Reads .harness/factory/ only (no GitHub call), so it works while the loop runs and after it stopped. --json prints the same document the status page serves at /api/state.',
+  description:
+    'Reads .harness/factory/ only (no GitHub call), so it works while the loop runs and after it stopped. --json prints the same document the status page serves at /api/state.',
   options: [
     { name: 'json', type: 'boolean', description: 'Print the status as JSON (same as --format json).' },
     { name: 'serve', type: 'boolean', description: 'Serve the status page on 127.0.0.1 until interrupted.' },
@@ -24,7 +25,11 @@ export const factoryStatusCommand: CommandSpec = {
       return { ok: true };
     }
     const status = readFactoryStatus(root);
-    io.stdout(args.options.json === true || args.global.format === 'json' ? `${JSON.stringify(status, null, 2)}\n` : renderStatusPretty(status));
+    io.stdout(
+      args.options.json === true || args.global.format === 'json'
+        ? `${JSON.stringify(status, null, 2)}\n`
+        : renderStatusPretty(status),
+    );
     return { ok: true };
   },
 };

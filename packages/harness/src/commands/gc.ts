@@ -9,11 +9,19 @@ export const gcCommand: CommandSpec = {
   description:
     'Compares the stacks labelled for this repository with `git worktree list` and removes those of vanished worktrees ' +
     'through the engine CLI, without their compose files. Stacks of existing worktrees and shared services are never touched. See docs/compose.md.',
-  options: [{ name: 'dry-run', type: 'boolean', description: 'Show what would be removed; remove nothing.' }, jsonOption],
+  options: [
+    { name: 'dry-run', type: 'boolean', description: 'Show what would be removed; remove nothing.' },
+    jsonOption,
+  ],
   examples: ['harness gc', 'harness gc --dry-run'],
   async run(args, io) {
     const { gcStacks, renderGcPretty } = await composePackage();
-    const result = await gcStacks({ cwd: io.cwd, config: await loadComposeConfig(args, io), env: io.env, dryRun: args.options['dry-run'] === true });
+    const result = await gcStacks({
+      cwd: io.cwd,
+      config: await loadComposeConfig(args, io),
+      env: io.env,
+      dryRun: args.options['dry-run'] === true,
+    });
     io.stdout(wantsJson(args) ? `${JSON.stringify({ version: 1, ...result }, null, 2)}\n` : renderGcPretty(result));
     return { ok: true };
   },

@@ -21,25 +21,58 @@ export const initCommand: CommandSpec = {
   options: [
     { name: 'yes', short: 'y', type: 'boolean', description: 'Ask nothing; take every default.' },
     { name: 'dry-run', type: 'boolean', description: 'Print the plan and write nothing.' },
-    { name: 'force', type: 'boolean', description: 'Replace existing files with what init would write (never AGENTS.md or CLAUDE.md).' },
-    { name: 'split', type: 'boolean', description: 'Move the sections of an over-long AGENTS.md into docs/agents/ and leave a short map.' },
-    { name: 'install', type: 'boolean', description: "After writing, install harness with the repository's package manager." },
+    {
+      name: 'force',
+      type: 'boolean',
+      description: 'Replace existing files with what init would write (never AGENTS.md or CLAUDE.md).',
+    },
+    {
+      name: 'split',
+      type: 'boolean',
+      description: 'Move the sections of an over-long AGENTS.md into docs/agents/ and leave a short map.',
+    },
+    {
+      name: 'install',
+      type: 'boolean',
+      description: "After writing, install harness with the repository's package manager.",
+    },
     {
       name: 'from',
       type: 'string',
       valueName: 'tool',
-      description: "Carry over this tool's architecture rules as layers.contracts: dependency-cruiser, eslint-plugin-boundaries or eslint-plugin-import; a config it cannot read stops init.",
+      description:
+        "Carry over this tool's architecture rules as layers.contracts: dependency-cruiser, eslint-plugin-boundaries or eslint-plugin-import; a config it cannot read stops init.",
     },
   ],
-  examples: ['npx harness init', 'npx harness init --dry-run', 'npx harness init --yes --split', 'harness init --dry-run --format json', 'harness init --from dependency-cruiser --dry-run'],
+  examples: [
+    'npx harness init',
+    'npx harness init --dry-run',
+    'npx harness init --yes --split',
+    'harness init --dry-run --format json',
+    'harness init --from dependency-cruiser --dry-run',
+  ],
   async run(args, io) {
     const format = args.global.format;
     if (format !== 'pretty' && format !== 'json') {
-      throw new HarnessError('USAGE', `init prints its plan as pretty or json, not ${format}`, { fix: 'Use --format pretty or --format json.' });
+      throw new HarnessError('USAGE', `init prints its plan as pretty or json, not ${format}`, {
+        fix: 'Use --format pretty or --format json.',
+      });
     }
     const force = args.options.force === true;
     const dryRun = args.options['dry-run'] === true;
-    const [{ sectionDefaults }, { applyInit, askInitChoices, confirmApply, planInit, prepareInit, renderInitJson, renderPlanText, renderResultText }] = await Promise.all([configPackage(), initPackage()]);
+    const [
+      { sectionDefaults },
+      {
+        applyInit,
+        askInitChoices,
+        confirmApply,
+        planInit,
+        prepareInit,
+        renderInitJson,
+        renderPlanText,
+        renderResultText,
+      },
+    ] = await Promise.all([configPackage(), initPackage()]);
     const from = typeof args.options.from === 'string' ? args.options.from : undefined;
     const inspection = await prepareInit({ cwd: io.cwd, force, ...(from === undefined ? {} : { from }) });
     const interactive = io.isTTY && process.stdin.isTTY && args.options.yes !== true && !dryRun && format === 'pretty';
@@ -55,7 +88,13 @@ export const initCommand: CommandSpec = {
       choices = asked.choices;
       split ||= asked.split;
     }
-    const plan = await planInit(inspection, { harnessVersion: toolVersion(), today: new Date().toISOString().slice(0, 10), force, split, choices });
+    const plan = await planInit(inspection, {
+      harnessVersion: toolVersion(),
+      today: new Date().toISOString().slice(0, 10),
+      force,
+      split,
+      choices,
+    });
     const color = args.global.color;
     if (format === 'pretty') io.stdout(renderPlanText(plan, { dryRun, color }));
     if (dryRun) {
@@ -66,8 +105,14 @@ export const initCommand: CommandSpec = {
       io.stderr('Cancelled: nothing was written.\n');
       return { ok: true };
     }
-    const result = await applyInit(plan, { install: args.options.install === true, onOutput: (text) => io.stderr(text), env: io.env });
-    io.stdout(format === 'json' ? renderInitJson(plan, result, false) : renderResultText(plan, result, { dryRun, color }));
+    const result = await applyInit(plan, {
+      install: args.options.install === true,
+      onOutput: (text) => io.stderr(text),
+      env: io.env,
+    });
+    io.stdout(
+      format === 'json' ? renderInitJson(plan, result, false) : renderResultText(plan, result, { dryRun, color }),
+    );
     return { ok: result.check?.ok ?? true };
   },
 };

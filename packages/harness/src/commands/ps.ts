@@ -6,7 +6,8 @@ import { jsonOption, loadComposeConfig, wantsJson } from './up.js';
 export const psCommand: CommandSpec = {
   name: 'ps',
   summary: 'List the compose stacks of every worktree of this repository, with status and ports.',
-  description: 'Found by the labels harness puts on every container; `*` marks this worktree’s stack, and a stack whose worktree is gone says so (`harness gc` removes it). See docs/compose.md.',
+  description:
+    'Found by the labels harness puts on every container; `*` marks this worktree’s stack, and a stack whose worktree is gone says so (`harness gc` removes it). See docs/compose.md.',
   options: [jsonOption],
   examples: ['harness ps', 'harness ps --json'],
   async run(args, io) {

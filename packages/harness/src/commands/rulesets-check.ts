@@ -7,7 +7,8 @@ import { repoOption, rulesetsDescription, rulesetsOptions } from './rulesets-opt
 
 export const rulesetsCheckCommand: CommandSpec = {
   name: 'rulesets check',
-  summary: 'Exit 1 when the repository’s rulesets differ from the files (what `harness check` runs when GITHUB_TOKEN is set).',
+  summary:
+    'Exit 1 when the repository’s rulesets differ from the files (what `harness check` runs when GITHUB_TOKEN is set).',
   description: rulesetsDescription,
   options: [repoOption],
   examples: ['harness rulesets check', 'harness rulesets check --format github'],
@@ -17,7 +18,17 @@ export const rulesetsCheckCommand: CommandSpec = {
     const outcome = await checkRulesets(await rulesetsOptions(args, io));
     for (const note of outcome.notes ?? []) io.stderr(`${note}\n`);
     const ok = outcome.diagnostics.length === 0;
-    const document = createResultDocument([{ name: 'rulesets', ok, durationMs: Date.now() - started, ...(outcome.files === undefined ? {} : { files: outcome.files }) }], outcome.diagnostics);
+    const document = createResultDocument(
+      [
+        {
+          name: 'rulesets',
+          ok,
+          durationMs: Date.now() - started,
+          ...(outcome.files === undefined ? {} : { files: outcome.files }),
+        },
+      ],
+      outcome.diagnostics,
+    );
     io.stdout(renderResult(document, args.global.format, { color: args.global.color, toolVersion: toolVersion() }));
     return { ok: document.ok };
   },

@@ -15,8 +15,16 @@ export const rulesetsExportCommand: CommandSpec = {
   examples: ['harness rulesets export', 'harness rulesets export --force'],
   async run(args, io) {
     const { exportRulesets, renderExportPretty } = await rulesetsPackage();
-    const result = await exportRulesets({ ...(await rulesetsOptions(args, io)), force: args.options.force === true, dryRun: args.options['dry-run'] === true });
-    io.stdout(args.global.format === 'json' ? `${JSON.stringify({ version: 1, ...result }, null, 2)}\n` : renderExportPretty(result));
+    const result = await exportRulesets({
+      ...(await rulesetsOptions(args, io)),
+      force: args.options.force === true,
+      dryRun: args.options['dry-run'] === true,
+    });
+    io.stdout(
+      args.global.format === 'json'
+        ? `${JSON.stringify({ version: 1, ...result }, null, 2)}\n`
+        : renderExportPretty(result),
+    );
     return { ok: true };
   },
 };

@@ -7,9 +7,13 @@ import { repoOption, rulesetsDescription, rulesetsOptions } from './rulesets-opt
 
 export const rulesetsPlanCommand: CommandSpec = {
   name: 'rulesets plan',
-  summary: 'Show how the repository’s rulesets differ from the files: create, update (with the changed fields), unchanged, left alone.',
+  summary:
+    'Show how the repository’s rulesets differ from the files: create, update (with the changed fields), unchanged, left alone.',
   description: `${rulesetsDescription} Exits 0 whatever it finds; \`rulesets check\` exits 1 on drift.`,
-  options: [repoOption, { name: 'prune', type: 'boolean', description: 'Plan to delete repository rulesets that no file defines.' }],
+  options: [
+    repoOption,
+    { name: 'prune', type: 'boolean', description: 'Plan to delete repository rulesets that no file defines.' },
+  ],
   examples: ['harness rulesets plan', 'harness rulesets plan --repo octo-org/app --format json'],
   async run(args, io) {
     const { planDiagnostics, planRulesets, renderPlanJson, renderPlanPretty } = await rulesetsPackage();
@@ -19,7 +23,10 @@ export const rulesetsPlanCommand: CommandSpec = {
     else if (format === 'json') io.stdout(renderPlanJson(plan));
     else {
       const diagnostics = planDiagnostics(plan);
-      const document = createResultDocument([{ name: 'rulesets', ok: diagnostics.length === 0, durationMs: 0 }], diagnostics);
+      const document = createResultDocument(
+        [{ name: 'rulesets', ok: diagnostics.length === 0, durationMs: 0 }],
+        diagnostics,
+      );
       io.stdout(renderResult(document, format, { color: args.global.color, toolVersion: toolVersion() }));
     }
     return { ok: true };

@@ -5,7 +5,11 @@ import { relative } from 'node:path';
 import type { CliIo, CommandArgs, CommandSpec, OptionSpec } from '../command-spec.js';
 import { composePackage, configPackage } from '../packages.js';
 
-export const jsonOption: OptionSpec = { name: 'json', type: 'boolean', description: 'Print JSON for scripts (same as --format json).' };
+export const jsonOption: OptionSpec = {
+  name: 'json',
+  type: 'boolean',
+  description: 'Print JSON for scripts (same as --format json).',
+};
 
 export const timeoutOption: OptionSpec = {
   name: 'timeout',
@@ -17,7 +21,10 @@ export const timeoutOption: OptionSpec = {
 /** The `compose` section of harness.config.yaml; undefined (compose's default files) without one. */
 export async function loadComposeConfig(args: CommandArgs, io: CliIo): Promise<ComposeConfig | undefined> {
   const { loadConfig } = await configPackage();
-  const loaded = await loadConfig({ cwd: io.cwd, ...(args.global.config === undefined ? {} : { configPath: args.global.config }) });
+  const loaded = await loadConfig({
+    cwd: io.cwd,
+    ...(args.global.config === undefined ? {} : { configPath: args.global.config }),
+  });
   return loaded.config.compose;
 }
 
@@ -29,7 +36,9 @@ export function timeoutSeconds(args: CommandArgs): { timeoutSeconds?: number } {
   const value = args.options.timeout;
   if (typeof value !== 'string') return {};
   if (!/^\d+$/.test(value) || Number(value) === 0) {
-    throw new HarnessError('USAGE', `--timeout takes a whole number of seconds, not "${value}"`, { fix: 'For example --timeout 300.' });
+    throw new HarnessError('USAGE', `--timeout takes a whole number of seconds, not "${value}"`, {
+      fix: 'For example --timeout 300.',
+    });
   }
   return { timeoutSeconds: Number(value) };
 }
@@ -50,7 +59,8 @@ export async function withInterrupt<T>(work: (signal: AbortSignal) => Promise<T>
 
 export const upCommand: CommandSpec = {
   name: 'up',
-  summary: 'Start this worktree’s own compose stack from the project’s unmodified compose files and wait until it is ready.',
+  summary:
+    'Start this worktree’s own compose stack from the project’s unmodified compose files and wait until it is ready.',
   description:
     'Renders the resolved compose configuration into .harness/compose/ with a project name, host ports (on 127.0.0.1, ' +
     'stable per worktree), container names and volume names of this worktree, starts it, and waits until every service ' +
@@ -62,7 +72,9 @@ export const upCommand: CommandSpec = {
   async run(args, io) {
     const { renderUpJson, renderUpPretty, renderUpSummary, upWorktree } = await composePackage();
     const config = await loadComposeConfig(args, io);
-    const stack = await withInterrupt((signal) => upWorktree({ cwd: io.cwd, config, env: io.env, signal, ...timeoutSeconds(args) }));
+    const stack = await withInterrupt((signal) =>
+      upWorktree({ cwd: io.cwd, config, env: io.env, signal, ...timeoutSeconds(args) }),
+    );
     if (wantsJson(args)) {
       io.stdout(renderUpJson(stack));
     } else {

@@ -6,7 +6,15 @@ import { loadConfig, validateConfig } from '@harness/config';
 import { isHarnessError } from '@harness/diagnostics';
 import { afterAll, describe, expect, it } from 'vitest';
 import { aliasBomb, createRandom, generateConfig } from './generators.js';
-import { createGround, expectCleanOutcome, expectErrorInFormat, expectNothingOutside, outsideSnapshot, removeGrounds, runBin } from './hostile-repo.js';
+import {
+  createGround,
+  expectCleanOutcome,
+  expectErrorInFormat,
+  expectNothingOutside,
+  outsideSnapshot,
+  removeGrounds,
+  runBin,
+} from './hostile-repo.js';
 
 const seed = 0x15c0f16;
 afterAll(removeGrounds);
@@ -17,9 +25,13 @@ describe('hostile configs', () => {
     for (let index = 0; index < 300; index += 1) {
       const text = generateConfig(random);
       let result: ReturnType<typeof validateConfig> | undefined;
-      expect(() => (result = validateConfig(text, 'harness.config.yaml')), `case ${index}: ${JSON.stringify(text.slice(0, 300))}`).not.toThrow();
+      expect(
+        () => (result = validateConfig(text, 'harness.config.yaml')),
+        `case ${index}: ${JSON.stringify(text.slice(0, 300))}`,
+      ).not.toThrow();
       if (result?.ok === false) {
-        for (const problem of result.problems) expect(problem.line, `case ${index}: ${JSON.stringify(problem)}`).toBeGreaterThanOrEqual(1);
+        for (const problem of result.problems)
+          expect(problem.line, `case ${index}: ${JSON.stringify(problem)}`).toBeGreaterThanOrEqual(1);
       }
     }
   });
@@ -47,7 +59,7 @@ describe('hostile configs', () => {
     for (let index = 0; index < 6; index += 1) {
       // The first case is always the billion laughs at full size.
       const text = index === 0 ? `version: 1\n${aliasBomb(() => 0.999)}` : generateConfig(random);
-      const ground = createGround({ 'harness.config.yaml': text, 'src/a.ts': "export {};\n", 'AGENTS.md': '# Map\n' });
+      const ground = createGround({ 'harness.config.yaml': text, 'src/a.ts': 'export {};\n', 'AGENTS.md': '# Map\n' });
       const before = outsideSnapshot(ground);
       const format = formats[index % formats.length] ?? 'pretty';
       const args = ['check', '--format', format];
@@ -59,11 +71,17 @@ describe('hostile configs', () => {
     }
   });
 
-  it.each([['json'], ['github'], ['sarif']])('a config error with --format %s is printed in that format on stdout', async (format) => {
-    const ground = createGround({ 'harness.config.yaml': 'version: 1\nlayers:\n  domians: ["src/*"]\n', 'src/a.ts': 'export {};\n' });
-    const result = await runBin(ground, ['check', '--format', format]);
-    expect(result.code).toBe(2);
-    expectCleanOutcome(result, `harness check --format ${format}`);
-    expectErrorInFormat(result, format, `harness check --format ${format}`);
-  });
+  it.each([['json'], ['github'], ['sarif']])(
+    'a config error with --format %s is printed in that format on stdout',
+    async (format) => {
+      const ground = createGround({
+        'harness.config.yaml': 'version: 1\nlayers:\n  domians: ["src/*"]\n',
+        'src/a.ts': 'export {};\n',
+      });
+      const result = await runBin(ground, ['check', '--format', format]);
+      expect(result.code).toBe(2);
+      expectCleanOutcome(result, `harness check --format ${format}`);
+      expectErrorInFormat(result, format, `harness check --format ${format}`);
+    },
+  );
 });

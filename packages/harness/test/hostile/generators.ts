@@ -18,7 +18,8 @@ export function createRandom(seed: number): Random {
 
 export const int = (random: Random, min: number, max: number): number => min + Math.floor(random() * (max - min + 1));
 export const pick = <T>(random: Random, items: readonly T[]): T => items[Math.floor(random() * items.length)] as T;
-const times = (random: Random, min: number, max: number, make: () => string): string[] => Array.from({ length: int(random, min, max) }, make);
+const times = (random: Random, min: number, max: number, make: () => string): string[] =>
+  Array.from({ length: int(random, min, max) }, make);
 
 /** Paths a user's data may name: outside the repository, absolute, odd bytes, Windows forms, URLs. */
 export const hostilePaths = [
@@ -50,11 +51,36 @@ export const hostilePaths = [
   '',
 ] as const;
 
-const word = (random: Random) => pick(random, ['alpha', 'beta', 'src', 'docs', 'layers', 'ø', '日本', 'a-b_c', 'x'.repeat(int(random, 1, 300))]);
+const word = (random: Random) =>
+  pick(random, ['alpha', 'beta', 'src', 'docs', 'layers', 'ø', '日本', 'a-b_c', 'x'.repeat(int(random, 1, 300))]);
 const yamlScalar = (random: Random): string =>
   pick(random, [
-    '1', '-1', '0', '1e400', '-1e400', '99999999999999999999999999999', '.nan', '.inf', '0x1F', '0o17', 'true', 'null', '~', '""', "''",
-    `"${pick(random, hostilePaths).replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/\0/g, '\\0')}"`, word(random), '!!binary aGVsbG8=', '!!js/function "f(){}"', '*undefined_alias', '&anchor value', '[', '{', '"unterminated', '|', '>-',
+    '1',
+    '-1',
+    '0',
+    '1e400',
+    '-1e400',
+    '99999999999999999999999999999',
+    '.nan',
+    '.inf',
+    '0x1F',
+    '0o17',
+    'true',
+    'null',
+    '~',
+    '""',
+    "''",
+    `"${pick(random, hostilePaths).replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/\0/g, '\\0')}"`,
+    word(random),
+    '!!binary aGVsbG8=',
+    '!!js/function "f(){}"',
+    '*undefined_alias',
+    '&anchor value',
+    '[',
+    '{',
+    '"unterminated',
+    '|',
+    '>-',
   ]);
 
 function yamlValue(random: Random, depth: number): string {
@@ -68,15 +94,19 @@ function yamlValue(random: Random, depth: number): string {
 export function aliasBomb(random: Random): string {
   const levels = int(random, 3, 9);
   const lines = ['a0: &a0 ["lol"]'];
-  for (let i = 1; i < levels; i += 1) lines.push(`a${i}: &a${i} [${Array.from({ length: 9 }, () => `*a${i - 1}`).join(', ')}]`);
+  for (let i = 1; i < levels; i += 1)
+    lines.push(`a${i}: &a${i} [${Array.from({ length: 9 }, () => `*a${i - 1}`).join(', ')}]`);
   return `${lines.join('\n')}\nlayers:\n  ignore: *a${levels - 1}\n`;
 }
 
 const sections: readonly ((random: Random) => string)[] = [
-  (r) => `layers:\n  order: [${times(r, 0, 3, () => word(r)).join(', ')}]\n  paths:\n    ${word(r)}: ["${pick(r, ['src/**', '../**', '/**', '**/*', 'src/*', '{a,b}/**', '[', '!src'])}"]\n`,
+  (r) =>
+    `layers:\n  order: [${times(r, 0, 3, () => word(r)).join(', ')}]\n  paths:\n    ${word(r)}: ["${pick(r, ['src/**', '../**', '/**', '**/*', 'src/*', '{a,b}/**', '[', '!src'])}"]\n`,
   (r) => `layers:\n  ignore: ["${pick(r, ['src/*', '**', '../*', '/'])}"]\n  domains: ${yamlValue(r, 1)}\n`,
-  (r) => `docs:\n  map: ${pick(r, ['AGENTS.md', '../AGENTS.md', '/etc/passwd', '""', 'docs', '1'])}\n  root: ${pick(r, ['docs', '..', '/', '.', 'none'])}\n  maxLines: ${yamlScalar(r)}\n`,
-  (r) => `budgets:\n  - name: ${word(r)}\n    command: ${pick(r, ['"true"', '1', '[]', '""'])}\n    seconds: ${yamlScalar(r)}\n    runs: ${yamlScalar(r)}\n`,
+  (r) =>
+    `docs:\n  map: ${pick(r, ['AGENTS.md', '../AGENTS.md', '/etc/passwd', '""', 'docs', '1'])}\n  root: ${pick(r, ['docs', '..', '/', '.', 'none'])}\n  maxLines: ${yamlScalar(r)}\n`,
+  (r) =>
+    `budgets:\n  - name: ${word(r)}\n    command: ${pick(r, ['"true"', '1', '[]', '""'])}\n    seconds: ${yamlScalar(r)}\n    runs: ${yamlScalar(r)}\n`,
   (r) => `rulesets:\n  dir: ${pick(r, ['.github/rulesets', '../../out', '/tmp', '""'])}\n`,
   (r) => `factory:\n  base: ${pick(r, ['main', '--upload-pack=x', '""'])}\n  concurrency: ${yamlScalar(r)}\n`,
   (r) => `compose:\n  shared: ${yamlValue(r, 1)}\n`,
@@ -121,7 +151,22 @@ const block = (random: Random): string =>
     () => `${'  '.repeat(int(random, 0, 36))}${pick(random, ['- ', '* ', '1. ', '10) '])}${inline(random)}`,
     () => `${'> '.repeat(int(random, 1, 36))}${inline(random)}`,
     () => `[${word(random)}]: ${pick(random, hostilePaths)}`,
-    () => pick(random, ['```', '~~~', '```ts', '    code `../../x`', '<!--', '-->', '<div>', '</div>', '<pre>', '---', '| a | b |', '|---|---|', '[^1]: note']),
+    () =>
+      pick(random, [
+        '```',
+        '~~~',
+        '```ts',
+        '    code `../../x`',
+        '<!--',
+        '-->',
+        '<div>',
+        '</div>',
+        '<pre>',
+        '---',
+        '| a | b |',
+        '|---|---|',
+        '[^1]: note',
+      ]),
     () => times(random, 1, 6, () => inline(random)).join(' '),
     () => '',
   ])();
@@ -136,7 +181,26 @@ export function generateMarkdown(random: Random): string {
   return `${text}\n`;
 }
 
-const specifiers = ['./b', '../b', '../../../../../../etc/passwd', '/abs/x', 'src/b', '@scope/pkg', '@nowhere/x', 'node:fs', 'fs', '', '.', '..', './dir/', './b.js?x=1', 'data:text/javascript,1', '#internal', './ünï', 'https://x.y/z.js'] as const;
+const specifiers = [
+  './b',
+  '../b',
+  '../../../../../../etc/passwd',
+  '/abs/x',
+  'src/b',
+  '@scope/pkg',
+  '@nowhere/x',
+  'node:fs',
+  'fs',
+  '',
+  '.',
+  '..',
+  './dir/',
+  './b.js?x=1',
+  'data:text/javascript,1',
+  '#internal',
+  './ünï',
+  'https://x.y/z.js',
+] as const;
 
 const statement = (random: Random): string => {
   const spec = pick(random, specifiers);
@@ -160,7 +224,23 @@ const statement = (random: Random): string => {
     () => `const j = <div>{"import '${spec}'"}</div>;`,
     () => `@decorator() class A { m() { return import.meta.url; } }`,
     () => `export default function () { return '${'x'.repeat(int(random, 0, 2000))}'; }`,
-    () => pick(random, ['{', '}', '(', '`', "'", '"', '/*', '\u2028', '\0', '#!/usr/bin/env node', 'import', 'export', 'from', ';;;']),
+    () =>
+      pick(random, [
+        '{',
+        '}',
+        '(',
+        '`',
+        "'",
+        '"',
+        '/*',
+        '\u2028',
+        '\0',
+        '#!/usr/bin/env node',
+        'import',
+        'export',
+        'from',
+        ';;;',
+      ]),
   ])();
 };
 

@@ -5,11 +5,24 @@ import { existsSync, lstatSync, readdirSync, readFileSync, symlinkSync, watch, w
 import { join, relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Ground } from './hostile-repo.js';
-import { collect, commitAll, createGround, git, expectCleanOutcome, expectNothingOutside, outsideSnapshot, removeGrounds, runBin, snapshot, startBin } from './hostile-repo.js';
+import {
+  collect,
+  commitAll,
+  createGround,
+  git,
+  expectCleanOutcome,
+  expectNothingOutside,
+  outsideSnapshot,
+  removeGrounds,
+  runBin,
+  snapshot,
+  startBin,
+} from './hostile-repo.js';
 
 afterAll(removeGrounds);
 
-const config = 'version: 1\ndocs:\n  map: AGENTS.md\n  root: docs\nlayers:\n  order: [core, app]\n  paths:\n    core: ["src/core/**"]\n    app: ["src/app/**"]\n';
+const config =
+  'version: 1\ndocs:\n  map: AGENTS.md\n  root: docs\nlayers:\n  order: [core, app]\n  paths:\n    core: ["src/core/**"]\n    app: ["src/app/**"]\n';
 const files = {
   'harness.config.yaml': config,
   'AGENTS.md': '# Map\n\n- [docs](docs/index.md)\n- `src/core/a.ts`\n',
@@ -19,14 +32,29 @@ const files = {
 };
 
 type Arrange = (ground: Ground) => void;
-const link = (target: (g: Ground) => string, path: string): Arrange => (g) => symlinkSync(target(g), join(g.repo, path));
+const link =
+  (target: (g: Ground) => string, path: string): Arrange =>
+  (g) =>
+    symlinkSync(target(g), join(g.repo, path));
 
 const symlinkCases: [string, Arrange[], string[]][] = [
   ['a symlink to / in the source tree', [link(() => '/', 'src/core/root')], ['check']],
   ['a symlink to / in the docs folder', [link(() => '/', 'docs/root')], ['check', 'docs']],
-  ['a symlink to the parent folder and a loop', [link(() => '..', 'src/app/up'), link(() => 'loop-b', 'docs/loop-a'), link(() => 'loop-a', 'docs/loop-b')], ['check']],
-  ['dangling symlinks, in and out', [link(() => 'gone.ts', 'src/core/gone-link.ts'), link((g) => join(g.outside, 'gone.md'), 'docs/gone.md')], ['check']],
-  ['a source file symlinked out of the repository', [link((g) => join(g.outside, 'victim.ts'), 'src/app/linked.ts')], ['check', 'layers']],
+  [
+    'a symlink to the parent folder and a loop',
+    [link(() => '..', 'src/app/up'), link(() => 'loop-b', 'docs/loop-a'), link(() => 'loop-a', 'docs/loop-b')],
+    ['check'],
+  ],
+  [
+    'dangling symlinks, in and out',
+    [link(() => 'gone.ts', 'src/core/gone-link.ts'), link((g) => join(g.outside, 'gone.md'), 'docs/gone.md')],
+    ['check'],
+  ],
+  [
+    'a source file symlinked out of the repository',
+    [link((g) => join(g.outside, 'victim.ts'), 'src/app/linked.ts')],
+    ['check', 'layers'],
+  ],
   ['a source folder symlinked out of the repository', [link((g) => g.outside, 'src/core/out')], ['check']],
 ];
 
@@ -34,19 +62,23 @@ const symlinkCases: [string, Arrange[], string[]][] = [
 const filesInRepo = Object.keys(files).length + 2;
 
 describe('hostile symlinks', () => {
-  it.each(symlinkCases)('%s: terminates with 0, 1 or 2 and reads and writes nothing outside', async (name, arrange, args) => {
-    const ground = createGround(files, { commit: false });
-    for (const step of arrange) step(ground);
-    commitAll(ground.repo);
-    const before = outsideSnapshot(ground);
-    const result = await runBin(ground, args);
-    expectCleanOutcome(result, `${name}: harness ${args.join(' ')}`);
-    expectNothingOutside(ground, before, name);
-    // Nothing from outside the work tree shows up as a file harness looked at, or in its counts.
-    expect(result.stdout, name).not.toMatch(/(^|\s)(src\/core\/root|docs\/root)\/(etc|usr|proc)\//m);
-    expect(`${result.stdout}${result.stderr}`, `${name}: read the file outside`).not.toMatch(/nowhere|\/victim\.ts/);
-    for (const [, count] of result.stdout.matchAll(/(\d+) files/g)) expect(Number(count), `${name}: ${result.stdout}`).toBeLessThanOrEqual(filesInRepo);
-  });
+  it.each(symlinkCases)(
+    '%s: terminates with 0, 1 or 2 and reads and writes nothing outside',
+    async (name, arrange, args) => {
+      const ground = createGround(files, { commit: false });
+      for (const step of arrange) step(ground);
+      commitAll(ground.repo);
+      const before = outsideSnapshot(ground);
+      const result = await runBin(ground, args);
+      expectCleanOutcome(result, `${name}: harness ${args.join(' ')}`);
+      expectNothingOutside(ground, before, name);
+      // Nothing from outside the work tree shows up as a file harness looked at, or in its counts.
+      expect(result.stdout, name).not.toMatch(/(^|\s)(src\/core\/root|docs\/root)\/(etc|usr|proc)\//m);
+      expect(`${result.stdout}${result.stderr}`, `${name}: read the file outside`).not.toMatch(/nowhere|\/victim\.ts/);
+      for (const [, count] of result.stdout.matchAll(/(\d+) files/g))
+        expect(Number(count), `${name}: ${result.stdout}`).toBeLessThanOrEqual(filesInRepo);
+    },
+  );
 
   it('a symlink to / outside git: check docs terminates', async () => {
     const ground = createGround(files, { git: false });
@@ -57,7 +89,9 @@ describe('hostile symlinks', () => {
   });
 
   it('check docs --fix with AGENTS.md a symlink out of the repository leaves the file outside as it was', async () => {
-    const withoutMap: Record<string, string> = Object.fromEntries(Object.entries(files).filter(([path]) => path !== 'AGENTS.md'));
+    const withoutMap: Record<string, string> = Object.fromEntries(
+      Object.entries(files).filter(([path]) => path !== 'AGENTS.md'),
+    );
     const ground = createGround({ ...withoutMap, 'docs/old.md': '# Old\n' }, { commit: false });
     // A fix --fix would make: the map links a doc that git shows was renamed.
     writeFileSync(join(ground.outside, 'AGENTS.md'), '# Map\n\n- [docs](docs/index.md)\n- [old](docs/old.md)\n');
@@ -71,8 +105,14 @@ describe('hostile symlinks', () => {
   });
 
   it('init with AGENTS.md a symlink out of the repository (and with --split) leaves the file outside as it was', async () => {
-    for (const args of [['init', '--yes'], ['init', '--yes', '--split']]) {
-      const ground = createGround({ 'src/a.ts': 'export {};\n', 'package.json': '{ "name": "x" }\n' }, { commit: false });
+    for (const args of [
+      ['init', '--yes'],
+      ['init', '--yes', '--split'],
+    ]) {
+      const ground = createGround(
+        { 'src/a.ts': 'export {};\n', 'package.json': '{ "name": "x" }\n' },
+        { commit: false },
+      );
       symlinkSync(join(ground.outside, 'AGENTS.md'), join(ground.repo, 'AGENTS.md'));
       symlinkSync(join(ground.outside, 'gone.md'), join(ground.repo, 'CLAUDE.md'));
       commitAll(ground.repo);
@@ -81,7 +121,8 @@ describe('hostile symlinks', () => {
       expectCleanOutcome(await runBin(ground, args), what);
       expectNothingOutside(ground, before, what);
       // Nothing is replaced without --force: the links are still links.
-      for (const path of ['AGENTS.md', 'CLAUDE.md']) expect(lstatSync(join(ground.repo, path)).isSymbolicLink(), `${what}: ${path}`).toBe(true);
+      for (const path of ['AGENTS.md', 'CLAUDE.md'])
+        expect(lstatSync(join(ground.repo, path)).isSymbolicLink(), `${what}: ${path}`).toBe(true);
     }
   });
 });
@@ -100,7 +141,9 @@ describe('a closed stdout', () => {
     child.stdout?.once('data', () => child.stdout?.destroy());
     const result = await collect(child, 60_000);
     expect(result.hung).toBe(false);
-    expect(result.stderr, `harness check docs --format ${format} | head -c 1`).not.toMatch(/^\s+at |EPIPE|internal error/m);
+    expect(result.stderr, `harness check docs --format ${format} | head -c 1`).not.toMatch(
+      /^\s+at |EPIPE|internal error/m,
+    );
     expect([0, 1, null], `exit ${String(result.code)}, stderr: ${result.stderr.slice(0, 1000)}`).toContain(result.code);
   });
 });
@@ -121,7 +164,9 @@ describe('signals during a check', () => {
   beforeAll(async () => {
     const reference = loudGround();
     await runBin(reference, ['check']);
-    written = new Set([...snapshot(reference.repo, (p) => p.endsWith('/.git')).keys()].map((p) => relative(reference.repo, p)));
+    written = new Set(
+      [...snapshot(reference.repo, (p) => p.endsWith('/.git')).keys()].map((p) => relative(reference.repo, p)),
+    );
   });
 
   it.each([
@@ -152,7 +197,8 @@ describe('signals during a check', () => {
     for (const path of snapshot(ground.repo, (p) => p.endsWith('/.git')).keys()) {
       const rel = relative(ground.repo, path);
       expect(written, `${what}\nleft a file a full run never writes: ${rel}`).toContain(rel);
-      if (rel.endsWith('.json')) expect(() => JSON.parse(readFileSync(path, 'utf8')) as unknown, `${what}\nhalf-written ${rel}`).not.toThrow();
+      if (rel.endsWith('.json'))
+        expect(() => JSON.parse(readFileSync(path, 'utf8')) as unknown, `${what}\nhalf-written ${rel}`).not.toThrow();
     }
     expect(readdirSync(ground.tmp)).toEqual([]);
   });

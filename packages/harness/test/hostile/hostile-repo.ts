@@ -28,10 +28,19 @@ export interface Ground {
 const made: string[] = [];
 
 /** A git repository holding `files` (a null content is a folder), committed, with the sentinel outside. */
-export function createGround(files: Record<string, string> = {}, options: { git?: boolean; commit?: boolean } = {}): Ground {
+export function createGround(
+  files: Record<string, string> = {},
+  options: { git?: boolean; commit?: boolean } = {},
+): Ground {
   const base = realpathSync(mkdtempSync(join(tmpdir(), 'harness-hostile-')));
   made.push(base);
-  const ground = { base, repo: join(base, 'repo'), outside: join(base, 'outside'), home: join(base, 'home'), tmp: join(base, 'tmp') };
+  const ground = {
+    base,
+    repo: join(base, 'repo'),
+    outside: join(base, 'outside'),
+    home: join(base, 'home'),
+    tmp: join(base, 'tmp'),
+  };
   for (const dir of [ground.repo, ground.outside, ground.home, ground.tmp]) mkdirSync(dir);
   writeFileSync(join(ground.outside, 'AGENTS.md'), '# Outside\n\nSee [gone](gone.md).\n');
   writeFileSync(join(ground.outside, 'victim.ts'), "import x from './nowhere';\n");
@@ -51,7 +60,11 @@ export function writeFiles(root: string, files: Record<string, string>): void {
 }
 
 export function git(cwd: string, args: string[]): string {
-  return execFileSync('git', ['-c', 'user.email=t@example.com', '-c', 'user.name=t', '-c', 'core.autocrlf=false', ...args], { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+  return execFileSync(
+    'git',
+    ['-c', 'user.email=t@example.com', '-c', 'user.name=t', '-c', 'core.autocrlf=false', ...args],
+    { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] },
+  );
 }
 
 export function commitAll(repo: string): void {
@@ -67,7 +80,13 @@ export function removeGrounds(): void {
 export const outsideSnapshot = (ground: Ground) => snapshot(ground.base, (path) => path === ground.repo);
 
 export function env(ground: Ground): Record<string, string> {
-  return { PATH: process.env.PATH ?? '/usr/bin:/bin', HOME: ground.home, TMPDIR: ground.tmp, NO_COLOR: '1', LANG: 'C.UTF-8' };
+  return {
+    PATH: process.env.PATH ?? '/usr/bin:/bin',
+    HOME: ground.home,
+    TMPDIR: ground.tmp,
+    NO_COLOR: '1',
+    LANG: 'C.UTF-8',
+  };
 }
 
 /** Starts the bin; `limitMs` is a hang detector (a property: it terminates), never a timing assertion. */
@@ -75,7 +94,11 @@ export function startBin(ground: Ground, args: string[], cwd = ground.repo): Chi
   return spawn(process.execPath, [bin, ...args], { cwd, env: env(ground), stdio: ['ignore', 'pipe', 'pipe'] });
 }
 
-export function runBin(ground: Ground, args: string[], options: { cwd?: string; limitMs?: number } = {}): Promise<BinResult> {
+export function runBin(
+  ground: Ground,
+  args: string[],
+  options: { cwd?: string; limitMs?: number } = {},
+): Promise<BinResult> {
   const child = startBin(ground, args, options.cwd);
   return collect(child, options.limitMs ?? 60_000);
 }
@@ -110,12 +133,16 @@ export function expectErrorInFormat(result: BinResult, format: string, what: str
   const shown = `${what}\nstdout: ${result.stdout.slice(0, 1000)}\nstderr: ${result.stderr.slice(0, 1000)}`;
   if (format === 'json') {
     let document: { ok?: unknown; error?: { code?: unknown } } | undefined;
-    expect(() => (document = JSON.parse(result.stdout) as typeof document), `not one JSON document: ${shown}`).not.toThrow();
+    expect(
+      () => (document = JSON.parse(result.stdout) as typeof document),
+      `not one JSON document: ${shown}`,
+    ).not.toThrow();
     expect(document?.ok, shown).toBe(false);
     expect(document?.error?.code, shown).toMatch(/^[A-Z][A-Z_]+$/);
   }
   if (format === 'github') expect(result.stdout, shown).toMatch(/^::error .*title=harness [A-Z_]+::/m);
-  if (format === 'sarif') expect(() => JSON.parse(result.stdout) as unknown, `not one SARIF document: ${shown}`).not.toThrow();
+  if (format === 'sarif')
+    expect(() => JSON.parse(result.stdout) as unknown, `not one SARIF document: ${shown}`).not.toThrow();
 }
 
 /** What lies outside the repository is as it was, and the run left no temporary files. */

@@ -20,10 +20,13 @@ const stackLine = /^\s+at .+(:\d+:\d+\)?|\(native\)|\(<anonymous>\))$/m;
 export function outcomeProblems(result: BinResult): string[] {
   const problems: string[] = [];
   if (result.hung) problems.push('did not terminate');
-  if (result.code !== 0 && result.code !== 1 && result.code !== 2) problems.push(`exit code ${String(result.code)} (signal ${String(result.signal)})`);
-  if (/internal error|This is a bug in harness/i.test(`${result.stdout}\n${result.stderr}`)) problems.push('internal error');
+  if (result.code !== 0 && result.code !== 1 && result.code !== 2)
+    problems.push(`exit code ${String(result.code)} (signal ${String(result.signal)})`);
+  if (/internal error|This is a bug in harness/i.test(`${result.stdout}\n${result.stderr}`))
+    problems.push('internal error');
   if (stackLine.test(result.stderr) || stackLine.test(result.stdout)) problems.push('stack trace without --debug');
-  if (result.code === 2 && !/error [A-Z][A-Z_]+:/.test(result.stderr)) problems.push('exit 2 without a stable error code');
+  if (result.code === 2 && !/error [A-Z][A-Z_]+:/.test(result.stderr))
+    problems.push('exit 2 without a stable error code');
   return problems;
 }
 

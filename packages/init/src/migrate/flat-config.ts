@@ -33,5 +33,7 @@ export function stripDotSlash(path: string): string {
 
 /** Where a rule is switched off again for some files: those files are not judged. */
 export function offFiles(blocks: readonly FlatBlock[], rule: string, after: number): string[] {
-  return blocks.slice(after + 1).flatMap((block) => (ruleEntry(block.rules[rule])?.on === false ? (block.files ?? []) : []));
+  return blocks
+    .slice(after + 1)
+    .flatMap((block) => (ruleEntry(block.rules[rule])?.on === false ? (block.files ?? []) : []));
 }

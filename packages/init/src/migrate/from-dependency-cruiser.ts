@@ -54,18 +54,43 @@ function mapRule(rule: unknown, name: string): Mapped {
   if (rule.scope === 'folder') return { reason: '`scope: folder` judges folders, not files' };
   const from = isRecord(rule.from) ? rule.from : {};
   const to = isRecord(rule.to) ? rule.to : {};
-  const extra = [...Object.keys(from).filter((k) => !pathKeys.has(k)).map((k) => `from.${k}`), ...Object.keys(to).filter((k) => !toKeys.has(k)).map((k) => `to.${k}`)];
+  const extra = [
+    ...Object.keys(from)
+      .filter((k) => !pathKeys.has(k))
+      .map((k) => `from.${k}`),
+    ...Object.keys(to)
+      .filter((k) => !toKeys.has(k))
+      .map((k) => `to.${k}`),
+  ];
   if (extra.length > 0) return { reason: `${extra.map((k) => `\`${k}\``).join(', ')}: ${explainKey(extra[0] ?? '')}` };
   const types = dependencyTypesProblem(to);
   if (types !== undefined) return { reason: types };
   const sides = [side(from, 'from'), side(to, 'to')];
   for (const s of sides) if ('reason' in s) return { reason: s.reason + independentHint(from) };
   const [f, t] = sides as [SideGlobs, SideGlobs];
-  if (t.globs.some((g) => g.includes('node_modules'))) return { reason: 'to.path names node_modules: contracts judge imports between repository files (`layers.packages` restricts npm packages by layer)' };
-  const except: ContractExcept[] = [...(f.not.length > 0 ? [{ from: f.not }] : []), ...(t.not.length > 0 ? [{ to: t.not }] : [])];
-  const contract: ContractProposal = { name, type: 'forbidden', from: f.globs, to: t.globs, ...(except.length > 0 ? { except } : {}) };
+  if (t.globs.some((g) => g.includes('node_modules')))
+    return {
+      reason:
+        'to.path names node_modules: contracts judge imports between repository files (`layers.packages` restricts npm packages by layer)',
+    };
+  const except: ContractExcept[] = [
+    ...(f.not.length > 0 ? [{ from: f.not }] : []),
+    ...(t.not.length > 0 ? [{ to: t.not }] : []),
+  ];
+  const contract: ContractProposal = {
+    name,
+    type: 'forbidden',
+    from: f.globs,
+    to: t.globs,
+    ...(except.length > 0 ? { except } : {}),
+  };
   const severity = typeof rule.severity === 'string' ? rule.severity : 'warn';
-  return severity === 'error' ? { contract } : { contract, note: `severity \`${severity}\` in dependency-cruiser; a contract finding is an error (set \`rules: { layers/contract: warn }\` to keep it a warning)` };
+  return severity === 'error'
+    ? { contract }
+    : {
+        contract,
+        note: `severity \`${severity}\` in dependency-cruiser; a contract finding is an error (set \`rules: { layers/contract: warn }\` to keep it a warning)`,
+      };
 }
 
 interface SideGlobs {
@@ -76,7 +101,8 @@ interface SideGlobs {
 function side(part: Record<string, unknown>, which: 'from' | 'to'): SideGlobs | { reason: string } {
   const paths = part.path === undefined ? ['^'] : stringList(part.path);
   const nots = part.pathNot === undefined ? [] : stringList(part.pathNot);
-  if (paths === undefined || nots === undefined) return { reason: `${which}.path and ${which}.pathNot are regular expressions (strings)` };
+  if (paths === undefined || nots === undefined)
+    return { reason: `${which}.path and ${which}.pathNot are regular expressions (strings)` };
   const globs = convert(paths, `${which}.path`);
   if ('reason' in globs) return globs;
   const not = convert(nots, `${which}.pathNot`);
@@ -107,13 +133,18 @@ function dependencyTypesProblem(to: Record<string, unknown>): string | undefined
   const nots = to.dependencyTypesNot === undefined ? undefined : stringList(to.dependencyTypesNot);
   const other = (types ?? []).filter((t) => !localTypes.has(t));
   if (other.length > 0) return `to.dependencyTypes ${other.map((t) => `\`${t}\``).join(', ')}: ${typeReason(other)}`;
-  const negatedLocal = (nots ?? []).filter((t) => localTypes.has(t) || !t.startsWith('npm') && t !== 'core');
-  if (negatedLocal.length > 0) return `to.dependencyTypesNot ${negatedLocal.map((t) => `\`${t}\``).join(', ')}: a contract judges every import between repository files, whatever its kind`;
+  const negatedLocal = (nots ?? []).filter((t) => localTypes.has(t) || (!t.startsWith('npm') && t !== 'core'));
+  if (negatedLocal.length > 0)
+    return `to.dependencyTypesNot ${negatedLocal.map((t) => `\`${t}\``).join(', ')}: a contract judges every import between repository files, whatever its kind`;
   return undefined;
 }
 
 function typeReason(types: readonly string[]): string {
-  if (types.some((t) => t.startsWith('npm') || t === 'core' || t === 'unknown' || t === 'undetermined' || t === 'deprecated')) {
+  if (
+    types.some(
+      (t) => t.startsWith('npm') || t === 'core' || t === 'unknown' || t === 'undetermined' || t === 'deprecated',
+    )
+  ) {
     return 'rules about npm packages or Node built-ins are not contracts (`layers.packages` restricts npm packages by layer)';
   }
   return 'a contract judges every import between repository files, not only one kind of import';
@@ -140,11 +171,18 @@ function explainKey(key: string): string {
 function otherSections(root: Record<string, unknown>): UnmappedRule[] {
   const out: UnmappedRule[] = [];
   if (Array.isArray(root.allowed) && root.allowed.length > 0) {
-    out.push({ rule: `allowed (${root.allowed.length} rules)`, reason: 'an allow-list over the whole graph has no contract equivalent; a `type: layers` contract with `allow` states a DAG between named layers' });
+    out.push({
+      rule: `allowed (${root.allowed.length} rules)`,
+      reason:
+        'an allow-list over the whole graph has no contract equivalent; a `type: layers` contract with `allow` states a DAG between named layers',
+    });
   }
   if (Array.isArray(root.required)) {
     for (const [index, rule] of root.required.entries()) {
-      out.push({ rule: isRecord(rule) && typeof rule.name === 'string' ? rule.name : `required[${index}]`, reason: '`required` rules (a module must import another) are not contracts' });
+      out.push({
+        rule: isRecord(rule) && typeof rule.name === 'string' ? rule.name : `required[${index}]`,
+        reason: '`required` rules (a module must import another) are not contracts',
+      });
     }
   }
   return out;

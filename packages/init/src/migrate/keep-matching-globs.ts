@@ -11,10 +11,17 @@ export function keepMatchingGlobs(migration: Migration, sourceFiles: readonly st
     const matches = picomatch(glob.replace(/\/+$/, ''));
     return sourceFiles.some((f) => matches(f)) || dirs.some((d) => matches(d));
   };
-  const out: Migration = { ...migration, contracts: [], unmapped: [...migration.unmapped], notes: [...migration.notes] };
+  const out: Migration = {
+    ...migration,
+    contracts: [],
+    unmapped: [...migration.unmapped],
+    notes: [...migration.notes],
+  };
   for (const contract of migration.contracts) {
     const dropped: string[] = [];
-    const kept = pruneContract(contract, matchesSomething, (glob, key) => dropped.push(`${contract.name}: ${key} \`${glob}\` matches no source file today; left out`));
+    const kept = pruneContract(contract, matchesSomething, (glob, key) =>
+      dropped.push(`${contract.name}: ${key} \`${glob}\` matches no source file today; left out`),
+    );
     if (typeof kept === 'string') {
       out.unmapped.push({ rule: contract.name, reason: kept });
     } else {
@@ -25,7 +32,11 @@ export function keepMatchingGlobs(migration: Migration, sourceFiles: readonly st
   return out;
 }
 
-function pruneContract(contract: ContractProposal, keep: (glob: string) => boolean, dropped: (glob: string, key: string) => void): ContractProposal | string {
+function pruneContract(
+  contract: ContractProposal,
+  keep: (glob: string) => boolean,
+  dropped: (glob: string, key: string) => void,
+): ContractProposal | string {
   const filter = (globs: readonly string[], key: string): string[] =>
     globs.filter((g) => {
       if (keep(g)) return true;
@@ -40,13 +51,18 @@ function pruneContract(contract: ContractProposal, keep: (glob: string) => boole
     }
     const names = new Set(Object.keys(layers));
     if (names.size < 2) return 'fewer than two of its layers match a source file in this repository';
-    const allow = Object.fromEntries(Object.entries(contract.allow ?? {}).filter(([from]) => names.has(from)).map(([from, to]) => [from, to.filter((t) => names.has(t))]));
+    const allow = Object.fromEntries(
+      Object.entries(contract.allow ?? {})
+        .filter(([from]) => names.has(from))
+        .map(([from, to]) => [from, to.filter((t) => names.has(t))]),
+    );
     return { ...contract, layers, ...(contract.allow === undefined ? {} : { allow }) };
   }
   if (contract.type === 'forbidden') {
     const from = filter(contract.from ?? [], 'from');
     const to = filter(contract.to ?? [], 'to');
-    if (from.length === 0 || to.length === 0) return `its ${from.length === 0 ? '`from`' : '`to`'} matches no source file in this repository`;
+    if (from.length === 0 || to.length === 0)
+      return `its ${from.length === 0 ? '`from`' : '`to`'} matches no source file in this repository`;
     return { ...contract, from, to };
   }
   return contract;
@@ -55,6 +71,7 @@ function pruneContract(contract: ContractProposal, keep: (glob: string) => boole
 /** Every folder that holds a source file, for globs that name a folder. */
 function folderList(files: readonly string[]): string[] {
   const dirs = new Set<string>();
-  for (const file of files) for (let i = file.indexOf('/'); i !== -1; i = file.indexOf('/', i + 1)) dirs.add(file.slice(0, i));
+  for (const file of files)
+    for (let i = file.indexOf('/'); i !== -1; i = file.indexOf('/', i + 1)) dirs.add(file.slice(0, i));
   return [...dirs];
 }

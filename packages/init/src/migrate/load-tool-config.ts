@@ -18,7 +18,7 @@ export async function loadToolConfig(root: string, file: string, tool: string): 
     throw new HarnessError('CONFIG_PARSE', `cannot load ${file} to read its ${tool} rules: ${first}`, {
       place: { file },
       fix: file.startsWith('eslint.config')
-        ? 'Install the repository\'s dependencies (ESLint configs import their plugins) so that `npx eslint --print-config` works, then run init again.'
+        ? "Install the repository's dependencies (ESLint configs import their plugins) so that `npx eslint --print-config` works, then run init again."
         : `Make \`npx depcruise --validate ${file}\` work (install dependencies, fix the syntax), then run init again.`,
       cause,
     });

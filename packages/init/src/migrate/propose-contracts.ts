@@ -9,14 +9,29 @@ import type { ReadMigrations } from './read-migrations.js';
 
 export function proposeContracts(guess: LayersProposal, read: ReadMigrations): LayersProposal {
   const taken = new Set<string>();
-  const migrations: Migration[] = read.migrations.map((m) => ({ ...m, contracts: m.contracts.map((c): ContractProposal => ({ ...c, name: contractName(c.name, taken) })) }));
+  const migrations: Migration[] = read.migrations.map((m) => ({
+    ...m,
+    contracts: m.contracts.map((c): ContractProposal => ({ ...c, name: contractName(c.name, taken) })),
+  }));
   const contracts = migrations.flatMap((m) => m.contracts);
   const lines = [...migrations.flatMap(describeMigration), ...read.notes];
   if (contracts.length === 0) {
     return lines.length === 0 ? guess : { ...guess, explanation: [...guess.explanation, ...lines], migrations };
   }
-  const left = guess.mode === 'none' ? [] : [`The ${guess.mode === 'domains' ? 'domain' : 'path'} layering init would guess is left out: these rules are the repository's own.`];
-  return { mode: 'contracts', section: undefined, domains: [], contracts, migrations, explanation: [...lines, ...left] };
+  const left =
+    guess.mode === 'none'
+      ? []
+      : [
+          `The ${guess.mode === 'domains' ? 'domain' : 'path'} layering init would guess is left out: these rules are the repository's own.`,
+        ];
+  return {
+    mode: 'contracts',
+    section: undefined,
+    domains: [],
+    contracts,
+    migrations,
+    explanation: [...lines, ...left],
+  };
 }
 
 export function describeMigration(m: Migration): string[] {

@@ -13,7 +13,12 @@ import { keepMatchingGlobs } from './keep-matching-globs.js';
 import { loadToolConfig } from './load-tool-config.js';
 import type { Migration, MigrationSource } from './migration.js';
 
-export const dependencyCruiserFiles = ['.dependency-cruiser.js', '.dependency-cruiser.cjs', '.dependency-cruiser.mjs', '.dependency-cruiser.json'];
+export const dependencyCruiserFiles = [
+  '.dependency-cruiser.js',
+  '.dependency-cruiser.cjs',
+  '.dependency-cruiser.mjs',
+  '.dependency-cruiser.json',
+];
 export const eslintFlatFiles = ['eslint.config.js', 'eslint.config.mjs', 'eslint.config.cjs'];
 
 export interface ReadMigrations {
@@ -22,7 +27,11 @@ export interface ReadMigrations {
   notes: string[];
 }
 
-export async function readMigrations(root: string, sourceFiles: readonly string[], from: MigrationSource | undefined): Promise<ReadMigrations> {
+export async function readMigrations(
+  root: string,
+  sourceFiles: readonly string[],
+  from: MigrationSource | undefined,
+): Promise<ReadMigrations> {
   const result: ReadMigrations = { migrations: [], notes: [] };
   const attempt = async (read: () => Promise<Migration[]>): Promise<void> => {
     try {
@@ -35,7 +44,10 @@ export async function readMigrations(root: string, sourceFiles: readonly string[
   if (from === undefined || from === 'dependency-cruiser') {
     const file = await findFirst(root, dependencyCruiserFiles);
     if (file === undefined && from !== undefined) throw missing(from, dependencyCruiserFiles);
-    if (file !== undefined) await attempt(async () => [migrateDependencyCruiser(await loadToolConfig(root, file, 'dependency-cruiser'), file)]);
+    if (file !== undefined)
+      await attempt(async () => [
+        migrateDependencyCruiser(await loadToolConfig(root, file, 'dependency-cruiser'), file),
+      ]);
   }
   if (from !== 'dependency-cruiser') {
     const file = await findFirst(root, eslintFlatFiles);
@@ -79,8 +91,9 @@ async function readText(path: string): Promise<string | undefined> {
 
 function missing(from: MigrationSource, names: readonly string[]): HarnessError {
   return new HarnessError('USAGE', `--from ${from}: none of ${names.join(', ')} is at the repository root`, {
-    fix: from === 'dependency-cruiser'
-      ? 'Run init at the root that holds .dependency-cruiser.js (a legacy config elsewhere can be copied there), or leave out --from.'
-      : 'Run init at the root that holds the ESLint flat config (a legacy .eslintrc is not read), or leave out --from.',
+    fix:
+      from === 'dependency-cruiser'
+        ? 'Run init at the root that holds .dependency-cruiser.js (a legacy config elsewhere can be copied there), or leave out --from.'
+        : 'Run init at the root that holds the ESLint flat config (a legacy .eslintrc is not read), or leave out --from.',
   });
 }

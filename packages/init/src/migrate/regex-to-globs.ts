@@ -23,7 +23,8 @@ const globSpecial = /[*?[\]{}()]/;
 
 /** Globs matching the same files and folders as `regex`, or why there are none. */
 export function regexToGlobs(regex: string): GlobConversion {
-  if (/\$\d/.test(regex)) return { ok: false, reason: `\`${regex}\` uses a group matched in \`from\` ($1): harness has no per-match rule` };
+  if (/\$\d/.test(regex))
+    return { ok: false, reason: `\`${regex}\` uses a group matched in \`from\` ($1): harness has no per-match rule` };
   try {
     const parser = { src: regex, i: 0 };
     const alts = parseAlternatives(parser);
@@ -32,7 +33,8 @@ export function regexToGlobs(regex: string): GlobConversion {
     for (const alt of alts) for (const flat of expand(alt)) globs.add(toGlob(flat));
     return { ok: true, globs: dropCovered([...globs]) };
   } catch (error) {
-    if (error instanceof Unsupported) return { ok: false, reason: `\`${regex}\` has ${error.message}, which has no glob equivalent` };
+    if (error instanceof Unsupported)
+      return { ok: false, reason: `\`${regex}\` has ${error.message}, which has no glob equivalent` };
     throw error;
   }
 }
@@ -103,7 +105,14 @@ function parseClass(p: { src: string; i: number }): Token {
 function applyQuantifier(tokens: Token[], q: string, p: { src: string; i: number }): void {
   p.i++;
   const last = tokens.pop();
-  if (q !== '?' || last === undefined || last.kind === 'start' || last.kind === 'end' || last.kind === 'any' || last.kind === 'segment') {
+  if (
+    q !== '?' ||
+    last === undefined ||
+    last.kind === 'start' ||
+    last.kind === 'end' ||
+    last.kind === 'any' ||
+    last.kind === 'segment'
+  ) {
     throw new Unsupported(`a repetition \`${q}\``);
   }
   tokens.push(last.kind === 'group' ? { ...last, optional: true } : { kind: 'group', alts: [[last]], optional: true });
@@ -131,7 +140,9 @@ function expand(tokens: readonly Token[]): Token[][] {
 
 function braceOf(group: Extract<Token, { kind: 'group' }>): Token | undefined {
   if (group.optional) return undefined;
-  const names = group.alts.map((alt) => (alt.every((t) => t.kind === 'lit') ? alt.map((t) => (t as { text: string }).text).join('') : undefined));
+  const names = group.alts.map((alt) =>
+    alt.every((t) => t.kind === 'lit') ? alt.map((t) => (t as { text: string }).text).join('') : undefined,
+  );
   if (names.some((n) => n === undefined || n === '' || /[/,]/.test(n))) return undefined;
   return { kind: 'lit', text: names.length === 1 ? (names[0] ?? '') : `{${names.join(',')}}` };
 }
@@ -159,7 +170,8 @@ function toGlob(flat: Token[]): string {
 function globText(token: Token, before: string, next: Token | undefined, anchored: boolean): string {
   switch (token.kind) {
     case 'lit':
-      if (globSpecial.test(token.text) && !/^\{[^{}]*\}$/.test(token.text)) throw new Unsupported(`the character \`${token.text}\` in a name`);
+      if (globSpecial.test(token.text) && !/^\{[^{}]*\}$/.test(token.text))
+        throw new Unsupported(`the character \`${token.text}\` in a name`);
       return token.text;
     case 'segment':
       return '*';

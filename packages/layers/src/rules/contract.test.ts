@@ -16,7 +16,13 @@ function judge(config: ContractConfig, from: string, to: string, typeOnly = fals
 const modules = contract({
   name: 'modules',
   type: 'layers',
-  layers: { base: ['src/base/**'], platform: ['src/platform/**'], editor: ['src/editor/**'], workbench: ['src/workbench/**'], server: ['src/server/**'] },
+  layers: {
+    base: ['src/base/**'],
+    platform: ['src/platform/**'],
+    editor: ['src/editor/**'],
+    workbench: ['src/workbench/**'],
+    server: ['src/server/**'],
+  },
 });
 
 describe('layers/contract: type layers', () => {
@@ -29,12 +35,22 @@ describe('layers/contract: type layers', () => {
   });
 
   it('with allow is an explicit DAG: not transitive, and a layer it does not list may import only itself', () => {
-    const dag = { ...modules, allow: { platform: ['base'], editor: ['base', 'platform'], workbench: ['base', 'platform', 'editor'], server: ['base', 'platform', 'workbench'] } };
+    const dag = {
+      ...modules,
+      allow: {
+        platform: ['base'],
+        editor: ['base', 'platform'],
+        workbench: ['base', 'platform', 'editor'],
+        server: ['base', 'platform', 'workbench'],
+      },
+    };
     expect(judge(dag, 'src/server/s.ts', 'src/workbench/w.ts')).toBeUndefined();
     expect(judge(dag, 'src/server/s.ts', 'src/editor/e.ts')).toBe(
       'contract "modules": layer server may not import layer editor (src/editor/e.ts); server may import only itself and base, platform, workbench.',
     );
-    expect(judge(dag, 'src/base/x.ts', 'src/platform/p.ts')).toBe('contract "modules": layer base may not import layer platform (src/platform/p.ts); base may import only itself.');
+    expect(judge(dag, 'src/base/x.ts', 'src/platform/p.ts')).toBe(
+      'contract "modules": layer base may not import layer platform (src/platform/p.ts); base may import only itself.',
+    );
   });
 
   it('does not judge files outside its layers, nor its except edges', () => {
@@ -46,8 +62,15 @@ describe('layers/contract: type layers', () => {
   });
 
   it('with segments takes the last folder of the path that names a layer', () => {
-    const environments = contract({ name: 'environments', type: 'layers', segments: ['common', 'browser', 'node'], allow: { browser: ['common'], node: ['common'] } });
-    expect(judge(environments, 'src/base/node/worker/x.ts', 'src/base/browser/y.ts')).toContain('layer node may not import layer browser');
+    const environments = contract({
+      name: 'environments',
+      type: 'layers',
+      segments: ['common', 'browser', 'node'],
+      allow: { browser: ['common'], node: ['common'] },
+    });
+    expect(judge(environments, 'src/base/node/worker/x.ts', 'src/base/browser/y.ts')).toContain(
+      'layer node may not import layer browser',
+    );
     // The last segment wins: this file is common, although it sits under a node folder.
     expect(judge(environments, 'src/node/lib/common/x.ts', 'src/node/y.ts')).toBe(
       'contract "environments": layer common may not import layer node (src/node/y.ts); common may import only itself.',
@@ -64,7 +87,9 @@ describe('layers/contract: type layers', () => {
 
   it('rejects an allow entry naming no layer of the contract, with a suggestion', () => {
     expect(() => compileContracts([{ ...modules, allow: { platform: ['bsae'] } }])).toThrow(HarnessError);
-    expect(() => compileContracts([{ ...modules, allow: { platform: ['bsae'] } }])).toThrow('allow.platform.0 names "bsae", which is not one of its layers: did you mean "base"?');
+    expect(() => compileContracts([{ ...modules, allow: { platform: ['bsae'] } }])).toThrow(
+      'allow.platform.0 names "bsae", which is not one of its layers: did you mean "base"?',
+    );
   });
 
   it('rejects two contracts with one name', () => {
@@ -73,7 +98,13 @@ describe('layers/contract: type layers', () => {
 });
 
 describe('layers/contract: type forbidden', () => {
-  const core = contract({ name: 'core-before-contrib', type: 'forbidden', from: ['src/workbench/!(contrib)/**'], to: ['src/workbench/contrib/**', 'npm:electron'], except: [{ from: ['**/test/**'] }] });
+  const core = contract({
+    name: 'core-before-contrib',
+    type: 'forbidden',
+    from: ['src/workbench/!(contrib)/**'],
+    to: ['src/workbench/contrib/**', 'npm:electron'],
+    except: [{ from: ['**/test/**'] }],
+  });
 
   it('reports an import from `from` to `to`, and nothing else', () => {
     expect(judge(core, 'src/workbench/services/a.ts', 'src/workbench/contrib/b.ts')).toBe(

@@ -8,7 +8,8 @@ import type { MetaRule, RuleVerdict } from './layer-rule.js';
 export const contract: MetaRule = {
   id: 'contract',
   kind: 'meta',
-  summary: 'an import that one of layers.contracts forbids (a layer order or allow DAG, a forbidden edge, independent modules)',
+  summary:
+    'an import that one of layers.contracts forbids (a layer order or allow DAG, a forbidden edge, independent modules)',
 };
 
 const configFile = 'harness.config.yaml';
@@ -21,9 +22,16 @@ export interface LayerVerdictFacts {
   order: readonly string[];
 }
 
-export function describeLayerContract(config: ContractConfig, edge: ContractEdge, facts: LayerVerdictFacts): RuleVerdict {
+export function describeLayerContract(
+  config: ContractConfig,
+  edge: ContractEdge,
+  facts: LayerVerdictFacts,
+): RuleVerdict {
   const { from, to, mayImport } = facts;
-  const may = mayImport.length === 0 ? `${from} may import only itself` : `${from} may import only itself and ${mayImport.join(', ')}`;
+  const may =
+    mayImport.length === 0
+      ? `${from} may import only itself`
+      : `${from} may import only itself and ${mayImport.join(', ')}`;
   const why = facts.forwardOnly ? ` (forward-only: ${facts.order.join(' → ')})` : '';
   return {
     message: `contract "${config.name}": layer ${from} may not import layer ${to} (${edge.to}); ${may}${why}.`,

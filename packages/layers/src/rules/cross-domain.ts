@@ -5,9 +5,10 @@ import { domainName } from './layer-rule.js';
 export const crossDomain: EdgeRule = {
   id: 'cross-domain',
   kind: 'edge',
-  summary: "a domain imports another domain other than through its public entry (or at all, with crossDomain: forbid)",
+  summary: 'a domain imports another domain other than through its public entry (or at all, with crossDomain: forbid)',
   check({ from, to, target, model }) {
-    if (to === undefined || target.kind !== 'file' || from.domain === undefined || to.domain === undefined) return undefined;
+    if (to === undefined || target.kind !== 'file' || from.domain === undefined || to.domain === undefined)
+      return undefined;
     if (from.domain === to.domain) return undefined;
     const mine = domainName(from.domain);
     const theirs = domainName(to.domain);

@@ -14,7 +14,11 @@ export const domainConfig: LayersConfig = {
 };
 
 /** `to` is a repository path, or `npm:<name>` / `node:<name>` for packages and builtins. */
-export function edgeFacts(from: string, to: string, options: { config?: Partial<LayersConfig>; typeOnly?: boolean } = {}): EdgeFacts {
+export function edgeFacts(
+  from: string,
+  to: string,
+  options: { config?: Partial<LayersConfig>; typeOnly?: boolean } = {},
+): EdgeFacts {
   const model = createLayerModel({ ...domainConfig, ...options.config });
   const target: EdgeFacts['target'] = to.startsWith('npm:')
     ? { kind: 'package', name: to.slice(4) }

@@ -18,6 +18,8 @@ describe('layers/package-placement', () => {
 
   it('treats Node builtins like packages', () => {
     const config = { packages: { repo: ['node:fs'] } };
-    expect(packagePlacement.check(edgeFacts('src/domains/billing/ui/a.ts', 'node:fs', { config }))?.message).toContain('node:fs may only be imported from repo');
+    expect(packagePlacement.check(edgeFacts('src/domains/billing/ui/a.ts', 'node:fs', { config }))?.message).toContain(
+      'node:fs may only be imported from repo',
+    );
   });
 });

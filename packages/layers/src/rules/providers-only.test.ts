@@ -11,12 +11,16 @@ describe('layers/providers-only', () => {
   });
 
   it('reports domain code importing a cross-cutting module', () => {
-    expect(providersOnly.check(edgeFacts('src/domains/billing/repo/a.ts', 'src/platform/auth/session.ts'))?.fix).toContain('src/providers');
+    expect(
+      providersOnly.check(edgeFacts('src/domains/billing/repo/a.ts', 'src/platform/auth/session.ts'))?.fix,
+    ).toContain('src/providers');
   });
 
   it('reports a cross-cutting Node builtin named with node:', () => {
     const config = { crossCutting: ['node:child_process'] };
-    expect(providersOnly.check(edgeFacts('src/domains/billing/runtime/a.ts', 'node:child_process', { config }))?.message).toContain('the cross-cutting node:child_process');
+    expect(
+      providersOnly.check(edgeFacts('src/domains/billing/runtime/a.ts', 'node:child_process', { config }))?.message,
+    ).toContain('the cross-cutting node:child_process');
   });
 
   it('allows providers to import cross-cutting code', () => {
@@ -24,6 +28,8 @@ describe('layers/providers-only', () => {
   });
 
   it('allows domain code to import providers', () => {
-    expect(providersOnly.check(edgeFacts('src/domains/billing/service/a.ts', 'src/providers/telemetry.ts'))).toBeUndefined();
+    expect(
+      providersOnly.check(edgeFacts('src/domains/billing/service/a.ts', 'src/providers/telemetry.ts')),
+    ).toBeUndefined();
   });
 });

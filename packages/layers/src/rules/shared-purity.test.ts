@@ -11,7 +11,9 @@ describe('layers/shared-purity', () => {
   });
 
   it('reports shared code importing a provider', () => {
-    expect(sharedPurity.check(edgeFacts('src/utils/log.ts', 'src/providers/telemetry.ts'))?.message).toContain('a provider');
+    expect(sharedPurity.check(edgeFacts('src/utils/log.ts', 'src/providers/telemetry.ts'))?.message).toContain(
+      'a provider',
+    );
   });
 
   it('allows shared code to import shared code and packages', () => {

@@ -8,12 +8,19 @@ describe('layers/syntax-error', () => {
     const lexed = lexImports("import { a } from './a.js';\nconst x = {;\nimport { b } from './b.js';\n", 'src/x.ts');
     expect(lexed.imports.map((i) => `${i.line} ${i.specifier}`)).toEqual(['1 ./a.js', '3 ./b.js']);
     expect(lexed.error).toBe('Unexpected token (line 2)');
-    expect(describeSyntaxError('src/x.ts', lexed.error ?? '')).toMatchObject({ line: 2, message: 'src/x.ts does not parse (Unexpected token (line 2)): only the imports that could be lexed around the error are checked.' });
+    expect(describeSyntaxError('src/x.ts', lexed.error ?? '')).toMatchObject({
+      line: 2,
+      message:
+        'src/x.ts does not parse (Unexpected token (line 2)): only the imports that could be lexed around the error are checked.',
+    });
   });
 
   it('lexes up to the error and goes on after its line when the lexer says where it stopped', async () => {
     await initLexer();
-    const lexed = lexImports("import { a } from './a.js';\nconst x = ) ;\nimport {\n  b,\n} from './b.js';\n", 'src/x.ts');
+    const lexed = lexImports(
+      "import { a } from './a.js';\nconst x = ) ;\nimport {\n  b,\n} from './b.js';\n",
+      'src/x.ts',
+    );
     expect(lexed.imports.map((i) => `${i.line} ${i.specifier}`)).toEqual(['1 ./a.js', '3 ./b.js']);
   });
 
@@ -25,4 +32,3 @@ describe('layers/syntax-error', () => {
     expect(lexed.imports.at(-1)).toMatchObject({ specifier: './m198.js', line: 199 });
   });
 });
-

@@ -9,7 +9,7 @@ const check = (file: string) => unassigned.check(file, model.classify(file), mod
 describe('layers/unassigned', () => {
   it('reports a domain file outside every layer folder', () => {
     expect(check('src/domains/billing/helpers/round.ts')?.message).toBe(
-      'src/domains/billing/helpers/round.ts is in domain billing but in no layer: a domain\'s files live in one of its layer folders (types, config, repo, service, runtime, ui).',
+      "src/domains/billing/helpers/round.ts is in domain billing but in no layer: a domain's files live in one of its layer folders (types, config, repo, service, runtime, ui).",
     );
     expect(check('src/domains/billing/loose.ts')).toBeDefined();
   });

@@ -17,15 +17,24 @@ export function describeUnresolved(specifier: string, target: UnresolvedTarget):
   const message = `'${specifier}' resolves to no file${where}, so this import is not checked against the layer rules.`;
   switch (target.reason) {
     case 'relative':
-      return { message, fix: 'Fix the path, or add the file it names. If the file is generated before a build, git-ignore its folder: imports into ignored places are expected to be absent.' };
+      return {
+        message,
+        fix: 'Fix the path, or add the file it names. If the file is generated before a build, git-ignore its folder: imports into ignored places are expected to be absent.',
+      };
     case 'alias':
-      return { message, fix: 'Fix the specifier, or the tsconfig `paths` entry that should map it (in the nearest tsconfig.json of this file) so that it names an existing file.' };
+      return {
+        message,
+        fix: 'Fix the specifier, or the tsconfig `paths` entry that should map it (in the nearest tsconfig.json of this file) so that it names an existing file.',
+      };
     case 'workspace':
       return {
         message,
         fix: 'Point the package\'s package.json `exports` (or `main`) at a file that exists, add a source condition ("source": "./src/index.ts"), or give it a tsconfig with `outDir` and `rootDir` so its build output maps back to its sources.',
       };
     default:
-      return { message, fix: 'Fix the specifier, or the package.json `imports` entry it goes through, so that it names an existing file.' };
+      return {
+        message,
+        fix: 'Fix the specifier, or the package.json `imports` entry it goes through, so that it names an existing file.',
+      };
   }
 }

@@ -19,7 +19,10 @@ const violation: Violation = {
 
 describe('layers/unused-suppression', () => {
   it('silences the finding on the next line', () => {
-    const result = applySuppressions([file([{ line: 4, rule: 'layers/forward-only', reason: 'legacy, see #12' }])], [violation]);
+    const result = applySuppressions(
+      [file([{ line: 4, rule: 'layers/forward-only', reason: 'legacy, see #12' }])],
+      [violation],
+    );
     expect(result).toEqual({ kept: [], problems: [] });
   });
 
