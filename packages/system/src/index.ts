@@ -5,5 +5,23 @@
 export type { Env } from './env.js';
 
 // --- processes and git ---
+export type { GitOutput, RunGitOptions } from './git.js';
+export {
+  assertWorkTreePaths,
+  currentBranch,
+  GitFailed,
+  gitInstallFix,
+  gitLine,
+  gitOutputLimit,
+  isWorkTreePath,
+  listGitFiles,
+  listIgnoredPaths,
+  refName,
+  runGit,
+  splitNul,
+} from './git.js';
+export type { KillReason, ProcessResult, RunProcessOptions, TimerKind, Timers } from './run-process.js';
+export { defaultMaxOutputBytes, noPromptEnv, realTimers, runProcess } from './run-process.js';
+export { exitCodeOf, sendSignal, signalNumbers } from './signals.js';
 
 // --- files and locks ---

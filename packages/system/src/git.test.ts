@@ -1,0 +1,87 @@
+// The git adapter against a real git in temporary repositories.
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { currentBranch, GitFailed, isWorkTreePath, listGitFiles, listIgnoredPaths, refName, runGit } from './git.js';
+
+const made: string[] = [];
+afterEach(() => {
+  for (const dir of made.splice(0)) rmSync(dir, { recursive: true, force: true });
+});
+
+async function repo(files: Record<string, string> = {}): Promise<string> {
+  const dir = mkdtempSync(join(tmpdir(), 'harness-system-git-'));
+  made.push(dir);
+  for (const [path, text] of Object.entries(files)) {
+    mkdirSync(join(dir, path, '..'), { recursive: true });
+    writeFileSync(join(dir, path), text);
+  }
+  await runGit(dir, ['init', '-q', '-b', 'main']);
+  return dir;
+}
+
+describe('runGit', () => {
+  it('is GitFailed (GIT_FAILED) with the exit code and stderr when git fails', async () => {
+    const dir = await repo();
+    const failure = await runGit(dir, ['rev-parse', '--verify', 'no-such-ref']).catch((error: unknown) => error);
+    expect(failure).toBeInstanceOf(GitFailed);
+    expect(failure).toMatchObject({ code: 'GIT_FAILED', exitCode: 128 });
+    expect((failure as GitFailed).message).toContain('git rev-parse --verify no-such-ref failed in');
+  });
+
+  it('takes the exit codes that are answers', async () => {
+    const dir = await repo({ 'a.txt': 'a\n' });
+    expect((await runGit(dir, ['diff', '--quiet', '--no-index', 'a.txt', 'a.txt'], { okCodes: [1] })).code).toBe(0);
+  });
+
+  it('is TOOL_MISSING with the install fix when git cannot be started', async () => {
+    const dir = await repo();
+    await expect(runGit(dir, ['status'], { env: { PATH: join(dir, 'no-bin') } })).rejects.toMatchObject({
+      code: 'TOOL_MISSING',
+      fix: expect.stringContaining('Install git'),
+    });
+  });
+
+  it('never waits on a prompt: a fetch that needs credentials fails instead of asking', async () => {
+    const dir = await repo();
+    // An HTTP remote on a closed loopback port: git fails at once and never reads a terminal.
+    await runGit(dir, ['remote', 'add', 'origin', 'http://127.0.0.1:9/none.git']);
+    await expect(runGit(dir, ['fetch', 'origin'])).rejects.toMatchObject({ code: 'GIT_FAILED' });
+  });
+});
+
+describe('listGitFiles and listIgnoredPaths', () => {
+  it('lists tracked and untracked files that are not ignored', async () => {
+    const dir = await repo({ '.gitignore': 'dist/\n', 'src/a.ts': '', 'dist/a.js': '' });
+    expect((await listGitFiles(dir)).sort()).toEqual(['.gitignore', 'src/a.ts']);
+  });
+
+  it('answers which paths are ignored, and never hands git a path that leaves the work tree', async () => {
+    const dir = await repo({ '.gitignore': 'dist/\n*.gen.ts\n' });
+    const asked = ['dist/a.js', 'src/x.gen.ts', 'src/a.ts', '../outside.gen.ts', '/etc/x.gen.ts', '--help'];
+    expect(await listIgnoredPaths(dir, asked)).toEqual(new Set(['dist/a.js', 'src/x.gen.ts']));
+    expect(await listIgnoredPaths(dir, ['src/a.ts'])).toEqual(new Set());
+  });
+
+  it('keeps paths inside the work tree', () => {
+    expect(['a', 'a/b.ts', '.github/x'].every(isWorkTreePath)).toBe(true);
+    expect(['', '../a', 'a/../../b', '/abs', 'a//b', './a', '-x', 'a\0b'].some(isWorkTreePath)).toBe(false);
+  });
+});
+
+describe('currentBranch and refName', () => {
+  it('names the branch, or undefined on a detached HEAD', async () => {
+    const dir = await repo({ 'a.txt': 'a\n' });
+    expect(await currentBranch(dir)).toBe('main');
+    await runGit(dir, ['add', '-A']);
+    await runGit(dir, ['-c', 'user.name=t', '-c', 'user.email=t@example.com', 'commit', '-q', '-m', 'a']);
+    await runGit(dir, ['checkout', '-q', '--detach']);
+    expect(await currentBranch(dir)).toBeUndefined();
+  });
+
+  it('refuses a branch name git would read as an option', () => {
+    expect(() => refName('--upload-pack=x', 'branch')).toThrow(/not a branch name/);
+    expect(refName('feature/x', 'branch')).toBe('feature/x');
+  });
+});
