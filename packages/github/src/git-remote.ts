@@ -1,41 +1,33 @@
-// The one git command the GitHub client needs (https://git-scm.com/docs/git-remote#Documentation/git-remote.txt-get-url).
-// Only this module spawns git.
-import { execFile } from 'node:child_process';
+// The one git question the GitHub client asks (https://git-scm.com/docs/git-remote#Documentation/git-remote.txt-get-url),
+// through the shared git adapter of @harness/system.
 import { HarnessError } from '@harness/diagnostics';
+import { runGit } from '@harness/system';
 
 /** One URL; anything longer is not a remote harness can use, and is said so rather than read as "no remote". */
-const maxOutputBytes = 64 * 1024;
+const maxUrlLength = 64 * 1024;
 
 /** The URL of the `origin` remote, or undefined when there is none (or no git repository). */
-export function readOriginUrl(cwd: string): Promise<string | undefined> {
-  // Never a credential prompt: a command that asks would hang a CI job.
-  const options = {
-    cwd,
-    encoding: 'utf8' as const,
-    maxBuffer: maxOutputBytes,
-    env: { ...process.env, GIT_TERMINAL_PROMPT: '0' },
-  };
-  return new Promise((resolve, reject) => {
-    execFile('git', ['remote', 'get-url', 'origin'], options, (error, stdout) => {
-      if (error === null) return resolve(stdout.trim() || undefined);
-      if (error.code === 'ENOENT') {
-        return reject(
-          new HarnessError('TOOL_MISSING', 'git is not installed', {
-            fix: 'Install git (https://git-scm.com/downloads), or pass --repo owner/name.',
-            cause: error,
-          }),
-        );
-      }
-      if (error.code === 'ERR_CHILD_PROCESS_STDIO_MAXBUFFER') {
-        return reject(
-          new HarnessError('GIT_FAILED', `the URL of the origin remote is longer than ${maxOutputBytes} bytes`, {
-            place: { file: '.git/config', key: 'remote.origin.url' },
-            fix: 'Set a real URL with `git remote set-url origin <url>`, or pass --repo owner/name.',
-            cause: error,
-          }),
-        );
-      }
-      resolve(undefined);
-    });
+export async function readOriginUrl(cwd: string): Promise<string | undefined> {
+  // Exit 2: no such remote; 128: not a repository. Both mean "no remote here".
+  const result = await runGit(cwd, ['remote', 'get-url', 'origin'], {
+    okCodes: [2, 128],
+    fix: 'Install git (https://git-scm.com/downloads), or pass --repo owner/name.',
+  }).catch((error: unknown) => {
+    if (error instanceof HarnessError && error.code === 'TOOL_MISSING') {
+      throw new HarnessError('TOOL_MISSING', 'git is not installed', {
+        fix: 'Install git (https://git-scm.com/downloads), or pass --repo owner/name.',
+        cause: error,
+      });
+    }
+    throw error;
   });
+  if (result.code !== 0) return undefined;
+  const url = result.stdout.trim();
+  if (url.length > maxUrlLength) {
+    throw new HarnessError('GIT_FAILED', `the URL of the origin remote is longer than ${maxUrlLength} bytes`, {
+      place: { file: '.git/config', key: 'remote.origin.url' },
+      fix: 'Set a real URL with `git remote set-url origin <url>`, or pass --repo owner/name.',
+    });
+  }
+  return url || undefined;
 }

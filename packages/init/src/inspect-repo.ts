@@ -4,10 +4,10 @@ import { existsSync, lstatSync } from 'node:fs';
 import { basename, join, posix } from 'node:path';
 import { findGitRoot } from '@harness/config';
 import { HarnessError } from '@harness/diagnostics';
+import { currentBranch, listGitFiles } from '@harness/system';
 import { detect } from 'package-manager-detector';
 import { glob } from 'tinyglobby';
 import { parse as parseYaml } from 'yaml';
-import { currentBranch, listRepoFiles } from './git-adapter.js';
 import type { PackageManagerFacts, RepoFacts, WorkflowFacts, WorkspacePackage } from './repo-facts.js';
 import { entryOf, readInside } from './repo-entry.js';
 
@@ -32,7 +32,7 @@ export async function inspectRepo(cwd: string): Promise<RepoFacts> {
       fix: 'Run `harness init` in your repository (or `git init` first): the docs checks read git history and tracked files.',
     });
   }
-  const files = await keepInside(root, await listRepoFiles(root));
+  const files = await keepInside(root, [...new Set(await listGitFiles(root))].sort());
   const packageJsonText = await readInside(root, 'package.json');
   const pkg = packageJsonText === undefined ? {} : parsePackageJson(packageJsonText);
   const workspacePatterns = await readWorkspacePatterns(root, pkg);
@@ -57,7 +57,7 @@ export async function inspectRepo(cwd: string): Promise<RepoFacts> {
     workflows: await readWorkflows(root, files),
     composeFiles: files.filter((f) => composeNames.has(f)),
     nodeVersionFile: ['.nvmrc', '.node-version'].find((f) => files.includes(f)),
-    branch: await currentBranch(root),
+    branch: await currentBranch(root).catch(() => undefined),
     owner: typeof pkg.author === 'string' ? pkg.author.replace(/\s*[<(].*$/, '') || undefined : pkg.author?.name,
   };
 }

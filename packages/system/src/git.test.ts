@@ -1,7 +1,7 @@
 // The git adapter against a real git in temporary repositories.
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { delimiter, join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { currentBranch, GitFailed, isWorkTreePath, listGitFiles, listIgnoredPaths, refName, runGit } from './git.js';
 
@@ -48,6 +48,31 @@ describe('runGit', () => {
     // An HTTP remote on a closed loopback port: git fails at once and never reads a terminal.
     await runGit(dir, ['remote', 'add', 'origin', 'http://127.0.0.1:9/none.git']);
     await expect(runGit(dir, ['fetch', 'origin'])).rejects.toMatchObject({ code: 'GIT_FAILED' });
+  });
+});
+
+describe.skipIf(process.platform === 'win32')('runGit with a stand-in git first on PATH', () => {
+  function fakeGit(script: string): { dir: string; env: Record<string, string | undefined> } {
+    const dir = mkdtempSync(join(tmpdir(), 'harness-system-fake-git-'));
+    made.push(dir);
+    writeFileSync(join(dir, 'git'), `#!/bin/sh\n${script}\n`);
+    chmodSync(join(dir, 'git'), 0o755);
+    return { dir, env: { ...process.env, PATH: `${dir}${delimiter}${process.env.PATH ?? ''}` } };
+  }
+
+  it('runs git with terminal prompts off, optional locks off and no stdin to wait on', async () => {
+    const { dir, env } = fakeGit(
+      'printf "prompt=%s\\0locks=%s\\0" "$GIT_TERMINAL_PROMPT" "$GIT_OPTIONAL_LOCKS"; if read -r line; then printf "stdin=open\\0"; else printf "stdin=closed\\0"; fi',
+    );
+    expect(await listGitFiles(dir, { env })).toEqual(['prompt=0', 'locks=0', 'stdin=closed']);
+  });
+
+  it('a failing git is GIT_FAILED with what git said', async () => {
+    const { dir, env } = fakeGit('echo "fatal: not a git repository" >&2; exit 128');
+    await expect(listGitFiles(dir, { env })).rejects.toMatchObject({
+      code: 'GIT_FAILED',
+      message: expect.stringContaining('fatal: not a git repository') as unknown,
+    });
   });
 });
 
