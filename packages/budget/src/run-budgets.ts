@@ -4,6 +4,7 @@ import { randomBytes } from 'node:crypto';
 import type { BudgetConfig, HarnessConfig } from '@harness/config';
 import type { Diagnostic, ResultDocument } from '@harness/diagnostics';
 import { createResultDocument, HarnessError } from '@harness/diagnostics';
+import type { Env } from '@harness/system';
 import { locateBudgetLines } from './budget-lines.js';
 import type { BudgetFailure, BudgetOutcome } from './budget-outcome.js';
 import { budgetDiagnostics, failureOf, summarizeRuns } from './budget-outcome.js';
@@ -34,7 +35,7 @@ export interface RunBudgetsInput {
   runs?: number;
   /** Overrides every budget's `warmup`. */
   warmup?: number;
-  env: Readonly<Record<string, string | undefined>>;
+  env: Env;
   onProgress?: (event: BudgetProgress) => void;
   /** Raw command output, for `--verbose`; without it nothing is streamed. */
   onOutput?: (chunk: string) => void;
@@ -44,6 +45,8 @@ export interface RunBudgetsInput {
   readGitState?: ReadGitState;
   machine?: MachineInfo;
   now?: () => Date;
+  /** The monotonic clock commands are timed with (default `performance.now`); tests pass their own. */
+  clock?: () => number;
 }
 
 export interface BudgetRunDocument extends ResultDocument {
@@ -152,6 +155,7 @@ async function measureOnce(
     },
     ...(context.onOutput === undefined ? {} : { onOutput: context.onOutput }),
     ...(context.signal === undefined ? {} : { signal: context.signal }),
+    ...(context.clock === undefined ? {} : { clock: context.clock }),
   });
   if (result.aborted) {
     throw new HarnessError(

@@ -1,18 +1,16 @@
-// The child-process adapter: runs one budget command through the shell, in its
-// own process group, and measures it.
-// Spec: https://nodejs.org/api/child_process.html#child_processspawncommand-args-options
-// (detached: the child leads a new process group, so the whole tree — turbo and
-// the tasks it starts — can be signalled at once) and proc(5) for /proc/self/stat.
-import type { ChildProcess } from 'node:child_process';
-import { spawn } from 'node:child_process';
+// Runs one budget command through the shell, in its own process group, and measures it, with the
+// shared runner of @harness/system (docs/system.md): on abort the whole group gets SIGTERM, then
+// SIGKILL after a grace; what the command leaves running is ended when it exits.
+// Spec: proc(5) for /proc/self/stat (the CPU time of reaped children).
 import { readFileSync } from 'node:fs';
 import { stripVTControlCharacters } from 'node:util';
-import { HarnessError } from '@harness/diagnostics';
+import type { Env } from '@harness/system';
+import { runProcess } from '@harness/system';
 
 export interface RunCommandInput {
   command: string;
   cwd: string;
-  env: Readonly<Record<string, string | undefined>>;
+  env: Env;
   /** Every output line (stdout and stderr, ANSI codes removed), as it arrives. */
   onLine?: (line: string) => void;
   /** Raw output, for `--verbose`. */
@@ -20,6 +18,8 @@ export interface RunCommandInput {
   signal?: AbortSignal;
   /** How many trailing output lines to keep for a failure message. */
   tailLines?: number;
+  /** A monotonic clock in milliseconds for the wall time (default `performance.now`); tests pass their own. */
+  clock?: () => number;
 }
 
 export interface CommandResult {
@@ -36,80 +36,39 @@ export interface CommandResult {
 
 export type RunCommand = (input: RunCommandInput) => Promise<CommandResult>;
 
-const signalNumbers: Record<string, number> = { SIGHUP: 1, SIGINT: 2, SIGQUIT: 3, SIGKILL: 9, SIGTERM: 15 };
-const isWindows = process.platform === 'win32';
 const killGraceMs = 5000;
-const drainCapMs = 2000;
 
-export const runCommand: RunCommand = (input) =>
-  new Promise((resolve, reject) => {
-    const tail = createTail(input.tailLines ?? 30, input.onLine);
-    const cpuBefore = childCpuMs();
-    const started = performance.now();
-    const child = spawn(input.command, {
-      cwd: input.cwd,
-      env: input.env,
-      shell: true,
-      detached: !isWindows,
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    const abort = watchAbort(child, input.signal);
-    for (const stream of [child.stdout, child.stderr]) {
-      stream.setEncoding('utf8');
-      stream.on('data', (chunk: string) => {
-        input.onOutput?.(chunk);
-        tail.push(chunk);
-      });
-    }
-    let exit: { code: number | null; signal: NodeJS.Signals | null; at: number } | undefined;
-    child.once('error', (error) => {
-      abort.dispose();
-      reject(startError(error, input));
-    });
-    child.once('exit', (code, signal) => {
-      exit = { code, signal, at: performance.now() };
-      // Whatever the command left running in its group would hold the pipes open.
-      signalGroup(child.pid, 'SIGTERM');
-      setTimeout(() => {
-        child.stdout.destroy();
-        child.stderr.destroy();
-      }, drainCapMs).unref();
-    });
-    child.once('close', () => {
-      abort.dispose();
-      const done = exit ?? { code: child.exitCode, signal: child.signalCode, at: performance.now() };
-      const cpuAfter = childCpuMs();
-      resolve({
-        exitCode: done.code ?? 128 + (signalNumbers[done.signal ?? ''] ?? 0),
-        durationMs: done.at - started,
-        cpuMs: cpuBefore === undefined || cpuAfter === undefined ? undefined : cpuAfter - cpuBefore,
-        tail: tail.end(),
-        aborted: abort.aborted(),
-      });
-    });
-  });
-
-/** On abort: SIGTERM to the command's whole process group, SIGKILL if it is still there after a grace period. */
-function watchAbort(child: ChildProcess, signal: AbortSignal | undefined) {
-  let aborted = false;
-  const onAbort = () => {
-    aborted = true;
-    signalGroup(child.pid, 'SIGTERM');
-    setTimeout(() => signalGroup(child.pid, 'SIGKILL'), killGraceMs).unref();
+export const runCommand: RunCommand = async (input) => {
+  const tail = createTail(input.tailLines ?? 30, input.onLine);
+  const onChunk = (chunk: string) => {
+    input.onOutput?.(chunk);
+    tail.push(chunk);
   };
-  signal?.addEventListener('abort', onAbort, { once: true });
-  if (signal?.aborted === true) onAbort();
-  return { aborted: () => aborted, dispose: () => signal?.removeEventListener('abort', onAbort) };
-}
-
-function signalGroup(pid: number | undefined, signal: NodeJS.Signals): void {
-  if (pid === undefined) return;
-  try {
-    process.kill(isWindows ? pid : -pid, signal);
-  } catch {
-    // ESRCH: the group is already gone.
-  }
-}
+  const cpuBefore = childCpuMs();
+  const result = await runProcess(input.command, [], {
+    cwd: input.cwd,
+    env: input.env,
+    shell: true,
+    processGroup: true,
+    signal: input.signal,
+    killGraceMs,
+    clock: input.clock,
+    onStdout: onChunk,
+    onStderr: onChunk,
+    // The lines are read as they come; what is kept of stdout itself is only a small end.
+    maxOutputBytes: 64 * 1024,
+    overflow: 'keep-end',
+    missingFix: 'Check that the folder exists and that a POSIX shell is installed at /bin/sh.',
+  });
+  const cpuAfter = childCpuMs();
+  return {
+    exitCode: result.code,
+    durationMs: result.durationMs,
+    cpuMs: cpuBefore === undefined || cpuAfter === undefined ? undefined : cpuAfter - cpuBefore,
+    tail: tail.end(),
+    aborted: result.killed === 'abort',
+  };
+};
 
 /** utime + stime of reaped children, from /proc/self/stat (fields 16 and 17, in clock ticks of 1/100 s). */
 function childCpuMs(): number | undefined {
@@ -122,16 +81,6 @@ function childCpuMs(): number | undefined {
   } catch {
     return undefined;
   }
-}
-
-/** A spawn failure (ENOENT: no shell, or the folder is gone) is the user's to fix, not a crash. */
-function startError(error: NodeJS.ErrnoException, input: RunCommandInput): Error {
-  if (error.code !== 'ENOENT') return error;
-  return new HarnessError('TOOL_MISSING', `cannot start \`${input.command}\` in ${input.cwd}: ${error.message}`, {
-    place: { file: input.cwd },
-    fix: 'Check that the folder exists and that a POSIX shell is installed at /bin/sh.',
-    cause: error,
-  });
 }
 
 const maxLineLength = 400;

@@ -18,17 +18,31 @@ async function run(dir: string, extra: Partial<Parameters<typeof runBudgets>[0]>
   });
 }
 
+/**
+ * A clock under which each command takes the next of `durations` (ms): the runner reads it twice a
+ * run, when the command starts and when it exits. Durations are the test's, not the machine's.
+ */
+function commandClock(durations: number[]): () => number {
+  let now = 0;
+  let readings = 0;
+  return () => {
+    readings += 1;
+    if (readings % 2 === 0) now += durations.shift() ?? 0;
+    return now;
+  };
+}
+
 describe('runBudgets with real commands', () => {
   it('takes the median of --runs, records one history line per run, and skips warm-up runs in the history', async () => {
-    const dir = createRepo('version: 1\nbudgets:\n  - name: nap\n    command: sleep 0.1\n    seconds: 30\n');
+    const dir = createRepo('version: 1\nbudgets:\n  - name: nap\n    command: "true"\n    seconds: 30\n');
     const events: BudgetProgress[] = [];
-    const doc = await run(dir, { runs: 3, warmup: 1, onProgress: (e) => events.push(e) });
+    const clock = commandClock([500, 300, 100, 200]);
+    const doc = await run(dir, { runs: 3, warmup: 1, onProgress: (e) => events.push(e), clock });
     expect(doc.ok).toBe(true);
     const [nap] = doc.budgets;
-    expect(nap?.runsMs).toHaveLength(3);
-    expect(nap?.warmupMs).toHaveLength(1);
-    expect(nap?.medianMs).toBe([...(nap?.runsMs ?? [])].sort((a, b) => a - b)[1]);
-    expect(nap?.medianMs).toBeGreaterThanOrEqual(100);
+    expect(nap?.warmupMs).toEqual([500]);
+    expect(nap?.runsMs).toEqual([300, 100, 200]);
+    expect(nap?.medianMs).toBe(200);
     expect(events.map((e) => `${e.kind} ${e.warmup ? 'w' : 'r'}${e.run}/${e.runs}`)).toEqual([
       'start w1/1',
       'end w1/1',
@@ -51,7 +65,8 @@ describe('runBudgets with real commands', () => {
       commit: headCommit(dir),
       branch: 'main',
       dirty: false,
-      command: 'sleep 0.1',
+      command: 'true',
+      durationMs: 300,
       seconds: 30,
       exitCode: 0,
       machine: { os: process.platform, ci: false },
@@ -60,8 +75,8 @@ describe('runBudgets with real commands', () => {
   });
 
   it('fails a budget whose median is over its seconds, pointing at the line of its seconds', async () => {
-    const dir = createRepo('version: 1\nbudgets:\n  - name: slow\n    command: sleep 0.3\n    seconds: 0.05\n');
-    const doc = await run(dir);
+    const dir = createRepo('version: 1\nbudgets:\n  - name: slow\n    command: "true"\n    seconds: 0.05\n');
+    const doc = await run(dir, { clock: commandClock([300]) });
     expect(doc.ok).toBe(false);
     expect(doc.diagnostics).toEqual([
       expect.objectContaining({
@@ -69,11 +84,11 @@ describe('runBudgets with real commands', () => {
         severity: 'error',
         file: 'harness.config.yaml',
         line: 5,
-        docs: 'docs/budget.md#over-budget',
+        docs: 'docs/rules/budget.md#over-budget',
       }),
     ]);
     expect(doc.diagnostics[0]?.message).toMatch(
-      /^budget "slow": median \d+\.\d+ s of 1 run is over its 0\.05 s budget by/,
+      /^budget "slow": median 0\.30 s of 1 run is over its 0\.05 s budget by/,
     );
   });
 
