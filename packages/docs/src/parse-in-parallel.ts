@@ -38,8 +38,18 @@ export interface ParsePool {
   readonly workerFiles: number;
 }
 
+export interface ParsePoolOptions {
+  /**
+   * false: the main thread takes no files and waits for the workers' shares. Tests use it to make
+   * sure the workers' path is taken whatever the scheduler does (a main thread racing a worker that
+   * is still loading the parser takes every file).
+   */
+  mainThreadTakes?: boolean | undefined;
+}
+
 /** Starts the workers (or takes those the docs check prewarmed); parse() later hands them the files. */
-export function startParsePool(): ParsePool {
+export function startParsePool(options: ParsePoolOptions = {}): ParsePool {
+  const mainThreadTakes = options.mainThreadTakes ?? true;
   let workers = takeParseWorkers();
   const close = (): void => {
     for (const { worker } of workers) void worker.terminate();
@@ -65,10 +75,10 @@ export function startParsePool(): ParsePool {
       });
       workers = [];
       const results = new Array<ParsedMarkdown | undefined>(texts.length);
-      takeFiles(texts, next, (i, parsed) => (results[i] = parsed));
+      if (mainThreadTakes) takeFiles(texts, next, (i, parsed) => (results[i] = parsed));
       for (const { worker, share, slot } of started) {
         // A worker still loading the parser when the main thread ran out of files is not waited for.
-        if (Atomics.compareExchange(gates, slot, gateOpen, gateClosed) === gateOpen) {
+        if (mainThreadTakes && Atomics.compareExchange(gates, slot, gateOpen, gateClosed) === gateOpen) {
           void worker.terminate();
           continue;
         }
