@@ -1,0 +1,85 @@
+// The library entry (docs/api.md): `import { check } from 'harness'` runs what `harness check` runs
+// and returns the result document the CLI renders, so a script or another tool needs no child process
+// and no output parsing. Like the CLI, it throws a HarnessError (with a stable code) when it cannot
+// judge: a missing or invalid config, an unknown check name.
+import { registeredChecks, runChecks, selectChecks } from '@harness/check';
+import type { HarnessConfig } from '@harness/config';
+import { configError, findGitRoot, loadConfig, noConfigError, validateConfig } from '@harness/config';
+import type { ResultDocument } from '@harness/diagnostics';
+import { resolve } from 'node:path';
+
+export interface CheckApiOptions {
+  /** Where the repository is: the config search starts here. Default: `process.cwd()`. */
+  cwd?: string;
+  /** A config file to read instead of searching for harness.config.yaml (like `--config`). */
+  configPath?: string;
+  /**
+   * A config object to use instead of a file, validated exactly like one. The root is the git work
+   * tree holding `cwd`.
+   */
+  config?: HarnessConfig;
+  /** Checks to run (`layers`, `docs`…). Default: every check whose config section exists. */
+  checks?: readonly string[];
+  /** Like `--fix`: apply the fixes that are unambiguous. */
+  fix?: boolean;
+  /** Like `--update-baseline`. */
+  updateBaseline?: boolean;
+  /** Like `--allow-growth`, with updateBaseline. */
+  allowGrowth?: boolean;
+  /** Like `--dry-run`, with fix or updateBaseline. */
+  dryRun?: boolean;
+  /** Environment the checks may read (e.g. GITHUB_TOKEN). Default: `process.env`. */
+  env?: Readonly<Record<string, string | undefined>>;
+  /** Receives what the CLI prints on stderr (skipped sections, baseline writes); the library prints nothing. */
+  onNote?: (note: string) => void;
+}
+
+/** Runs the configured checks and returns the result document (`harness check --format json`). */
+export async function check(options: CheckApiOptions = {}): Promise<ResultDocument> {
+  const cwd = resolve(options.cwd ?? process.cwd());
+  const names = options.checks ?? [];
+  for (const selected of selectChecks(registeredChecks, names)) selected.prepare?.(cwd);
+  const { root, config } = await configFor(options, cwd);
+  const { document, notes } = await runChecks({
+    checks: registeredChecks,
+    names,
+    root,
+    config,
+    options: {
+      updateBaseline: options.updateBaseline === true,
+      allowGrowth: options.allowGrowth === true,
+      fix: options.fix === true,
+      dryRun: options.dryRun === true,
+      env: options.env ?? process.env,
+    },
+  });
+  for (const note of notes) options.onNote?.(note);
+  return document;
+}
+
+async function configFor(options: CheckApiOptions, cwd: string): Promise<{ root: string; config: HarnessConfig }> {
+  if (options.config !== undefined) {
+    if (options.configPath !== undefined)
+      throw configError([
+        {
+          file: options.configPath,
+          line: 1,
+          column: 1,
+          key: '(options)',
+          message: 'check() takes either `config` or `configPath`, not both',
+        },
+      ]);
+    // The object goes through the same schema as a file, so a typo is the same CONFIG_INVALID error.
+    const validated = validateConfig(JSON.stringify(options.config, null, 2), 'check({ config })');
+    if (!validated.ok) throw configError(validated.problems);
+    return { root: findGitRoot(cwd) ?? cwd, config: validated.config };
+  }
+  const loaded = await loadConfig({
+    cwd,
+    ...(options.configPath === undefined ? {} : { configPath: options.configPath }),
+  });
+  // A gate that ran nothing is not green: without a config, only named checks run (with defaults).
+  if (loaded.path === undefined && (options.checks ?? []).length === 0)
+    throw noConfigError(loaded.root, 'check() with no `checks` has nothing to run');
+  return { root: loaded.root, config: loaded.config };
+}
