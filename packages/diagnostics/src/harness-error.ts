@@ -33,9 +33,10 @@ export interface ErrorPlace {
 }
 
 export interface HarnessErrorDetails {
-  place?: ErrorPlace;
+  /** Undefined is allowed so that one error's place and fix pass straight into another. */
+  place?: ErrorPlace | undefined;
   /** What the user should do, e.g. the install command for a missing tool. */
-  fix?: string;
+  fix?: string | undefined;
   cause?: unknown;
 }
 

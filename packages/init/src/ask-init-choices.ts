@@ -18,13 +18,14 @@ export async function askInitChoices(inspection: InitInspection, maxLines: numbe
   const { facts, layers } = inspection;
   let useLayers = true;
   if (layers.mode !== 'none' && inspection.existingConfig === undefined) {
+    const hint = layers.section?.order.join(' → ') ?? layers.contracts?.map((c) => c.name).join(', ');
     const answer = await select({
       message: `Layers: ${layers.explanation[0] ?? ''}`,
       options: [
         {
           value: true,
           label: `Use the proposal (${layers.mode === 'domains' ? 'domain mode' : layers.mode === 'paths' ? 'path mode' : 'contracts from your rules'})`,
-          hint: layers.section?.order.join(' → ') ?? layers.contracts?.map((c) => c.name).join(', '),
+          ...(hint === undefined ? {} : { hint }),
         },
         { value: false, label: 'Leave layers out for now' },
       ],
