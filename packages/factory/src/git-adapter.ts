@@ -1,10 +1,8 @@
-// The git adapter (https://git-scm.com/docs/git-worktree): a worktree and branch
+// The factory's git work (https://git-scm.com/docs/git-worktree), through the shared git adapter of @harness/system: a worktree and branch
 // per issue from a freshly fetched `origin/<base>`, commits of what the agent left,
 // and pushes. Tests run it against a real bare repository as `origin`.
-import type { ExecFileException } from 'node:child_process';
-import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { assertInsideRoot, HarnessError } from '@harness/diagnostics';
+import { assertInsideRoot, gitLine, refName } from '@harness/system';
 
 export interface GitAdapter {
   /** Fetches `origin`, then gives `path` a worktree on `branch`: the pushed branch when there is one, else `origin/<base>`. Reuses a worktree that exists. */
@@ -19,48 +17,12 @@ export interface GitAdapter {
   aheadBehind(cwd: string, base: string): Promise<{ ahead: number; behind: number }>;
 }
 
-/** Shas, counts and short status: anything near this is not an answer, and is said so. */
-const maxOutputBytes = 16 * 1024 * 1024;
+/** The factory runs unattended: a failure names the remote it could not reach. */
+const fix = 'Check that the repository has an `origin` remote you can fetch from and push to.';
 
+/** git's trimmed stdout, through the shared adapter of @harness/system (no prompts, bounded, exit code checked). */
 export function run(cwd: string, args: string[]): Promise<string> {
-  return new Promise((resolve, reject) => {
-    // Never a credential prompt: the loop runs unattended.
-    const options = { cwd, maxBuffer: maxOutputBytes, env: { ...process.env, GIT_TERMINAL_PROMPT: '0' } };
-    execFile('git', args, options, (error, stdout, stderr) => {
-      if (error === null) resolve(stdout.trim());
-      else reject(gitError(error, args, stderr));
-    });
-  });
-}
-
-function gitError(error: ExecFileException, args: string[], stderr: string): HarnessError {
-  const command = `git ${args.join(' ')}`;
-  if (error.code === 'ENOENT') {
-    return new HarnessError('TOOL_MISSING', `cannot run ${command}: ${error.message}`, {
-      fix: 'Install git (https://git-scm.com/downloads) and check that the worktree folder exists.',
-      cause: error,
-    });
-  }
-  if (error.code === 'ERR_CHILD_PROCESS_STDIO_MAXBUFFER') {
-    return new HarnessError('GIT_FAILED', `${command} printed more than ${maxOutputBytes} bytes`, {
-      fix: 'Run it by hand in the worktree to see why.',
-      cause: error,
-    });
-  }
-  return new HarnessError('GIT_FAILED', `${command} failed: ${stderr.trim() || error.message}`, {
-    fix: 'Check that the repository has an `origin` remote you can fetch from and push to.',
-    cause: error,
-  });
-}
-
-/** A branch name git would read as an option (`--upload-pack=…`) never reaches its command line. */
-function refName(name: string, what: string): string {
-  if (name === '' || name.startsWith('-')) {
-    throw new HarnessError('CONFIG_INVALID', `the ${what} "${name}" is not a branch name`, {
-      fix: 'Name a branch that does not start with "-".',
-    });
-  }
-  return name;
+  return gitLine(cwd, args, { fix });
 }
 
 /**

@@ -2,8 +2,8 @@
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { TimerKind, Timers } from '@harness/system';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { AgentTimers } from '../src/run-agent.js';
 import { maxStdoutChars, runAgent } from '../src/run-agent.js';
 
 const agents = join(import.meta.dirname, 'fixtures', 'agents');
@@ -28,32 +28,40 @@ afterEach(() => {
   for (const dir of made.splice(0)) rmSync(dir, { recursive: true, force: true });
 });
 
-/** Timers that fire only when the test says so; `rearmed(n)` waits until output was heard n times. */
+/**
+ * Timers that fire only when the test says so, by what they are for (the stall is the runner's
+ * `idle` timer). `armed(kind, n)` resolves once `kind` was set n times: the stall is set at the
+ * start and set again each time the agent is heard, so a count of sets is a count of events.
+ */
 function manualTimers() {
-  const pending = new Map<number, { callback: () => void; ms: number }>();
+  const pending = new Map<number, { callback: () => void; kind: TimerKind }>();
+  const sets = new Map<TimerKind, number>();
+  const waiters = new Set<() => void>();
   let ids = 0;
-  let sets = 0;
-  let wake = () => undefined as void;
-  const timers: AgentTimers = {
-    set(callback, ms) {
-      pending.set((ids += 1), { callback, ms });
-      sets += 1;
-      wake();
+  const timers: Timers = {
+    set(callback, _ms, kind) {
+      pending.set((ids += 1), { callback, kind });
+      sets.set(kind, (sets.get(kind) ?? 0) + 1);
+      for (const wake of [...waiters]) wake();
       return ids;
     },
     clear: (id) => void pending.delete(id as number),
   };
   return {
     timers,
-    // The first two sets are the stall and the timeout; each one after is the stall set again.
-    rearmed: (count: number) =>
+    armed: (kind: TimerKind, count: number) =>
       new Promise<void>((resolve) => {
-        wake = () => (sets >= 2 + count ? resolve() : undefined);
+        const wake = () => {
+          if ((sets.get(kind) ?? 0) < count) return;
+          waiters.delete(wake);
+          resolve();
+        };
+        waiters.add(wake);
         wake();
       }),
-    fire(ms: number) {
+    fire(kind: TimerKind) {
       for (const [id, timer] of [...pending]) {
-        if (timer.ms !== ms) continue;
+        if (timer.kind !== kind) continue;
         pending.delete(id);
         timer.callback();
       }
@@ -89,12 +97,12 @@ describe('runAgent', () => {
       prompt: '',
       env: process.env,
       timeoutMs: 30_000,
-      stallMs: 400,
+      stallMs: 30_000,
       timers: clock.timers,
     });
     // The agent printed its line (the stall timer was set again): now it goes silent, and the stall fires.
-    await clock.rearmed(1);
-    clock.fire(400);
+    await clock.armed('idle', 2);
+    clock.fire('idle');
     const run = await running;
     expect(run.killed).toBe('stall');
     expect(run.stdout).toContain('thinking');
@@ -114,8 +122,9 @@ describe('runAgent', () => {
       stallMs: 2_000,
       timers: clock.timers,
     });
-    await clock.rearmed(3);
-    clock.fire(2_500);
+    // The agent was heard three times (the stall timer set again each time); then the timeout fires.
+    await clock.armed('idle', 4);
+    clock.fire('timeout');
     const run = await running;
     expect(run.killed).toBe('timeout');
     expect(run.signal).toBe('SIGKILL');
