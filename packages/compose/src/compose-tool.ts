@@ -4,8 +4,8 @@
 // https://github.com/docker/compose/tree/1.29.2 (v1, `docker-compose --help`),
 // https://docs.podman.io/en/latest/markdown/podman-compose.1.html
 import { HarnessError } from '@harness/diagnostics';
-import type { ProcessResult } from './run-process.js';
-import { runProcess } from './run-process.js';
+import type { ProcessResult } from '@harness/system';
+import { runProcess } from '@harness/system';
 import type { VersionCache } from './tool-version-cache.js';
 import { cachedVersion, findOnPath, rememberVersion } from './tool-version-cache.js';
 

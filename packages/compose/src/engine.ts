@@ -3,9 +3,9 @@
 // without the compose files. Spec: https://docs.docker.com/reference/cli/docker/container/ls/#filter,
 // https://docs.docker.com/reference/cli/docker/inspect/ (the JSON is the Engine API's ContainerInspect).
 import { HarnessError } from '@harness/diagnostics';
+import { runProcess } from '@harness/system';
 import type { EngineCli } from './compose-tool.js';
 import { lastLine } from './compose-tool.js';
-import { runProcess } from './run-process.js';
 
 export interface ContainerState {
   id: string;

@@ -3,7 +3,7 @@ import { mkdtempSync, realpathSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { gitEnv, liveWorktrees } from './git-worktree.js';
+import { liveWorktrees } from './git-worktree.js';
 
 let base: string;
 let main: string;
@@ -31,15 +31,5 @@ describe('liveWorktrees', () => {
     git(['worktree', 'add', '-q', '--detach', join(base, 'again')]);
     rmSync(join(base, 'again', '.git'));
     expect([...(await liveWorktrees(main))]).toEqual([main]);
-  });
-});
-
-describe('gitEnv', () => {
-  it('keeps the environment and turns every prompt off', () => {
-    expect(gitEnv({ PATH: '/bin', GIT_TERMINAL_PROMPT: '1' })).toMatchObject({
-      PATH: '/bin',
-      GIT_TERMINAL_PROMPT: '0',
-      GCM_INTERACTIVE: 'never',
-    });
   });
 });

@@ -1,11 +1,10 @@
-// The git adapter: which worktree we are in, the repository's common dir shared by
+// Which worktree we are in, the repository's common dir shared by
 // all its worktrees, and which worktrees still exist.
 // Spec: https://git-scm.com/docs/git-rev-parse (--show-toplevel, --git-common-dir,
 // --path-format), https://git-scm.com/docs/git-worktree#_porcelain_format
 import { existsSync, realpathSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
-import { HarnessError } from '@harness/diagnostics';
-import { runProcess } from './run-process.js';
+import { gitLine } from '@harness/system';
 
 export interface WorktreeInfo {
   /** The worktree's root, real path (symlinks resolved). */
@@ -16,26 +15,9 @@ export interface WorktreeInfo {
   repoName: string;
 }
 
-/** git never asks: no credential or passphrase prompt can hang a harness command. */
-export function gitEnv(
-  env: Readonly<Record<string, string | undefined>> = process.env,
-): Record<string, string | undefined> {
-  return { ...env, GIT_TERMINAL_PROMPT: '0', GIT_ASKPASS: '', SSH_ASKPASS: '', GCM_INTERACTIVE: 'never' };
-}
-
-async function git(cwd: string, args: string[]): Promise<string> {
-  const result = await runProcess('git', args, { cwd, env: gitEnv() });
-  if (result.missing) {
-    throw new HarnessError('TOOL_MISSING', 'git is not installed', {
-      fix: 'Install git (e.g. `sudo apt-get install git`).',
-    });
-  }
-  if (result.code !== 0) {
-    throw new HarnessError('GIT_FAILED', `git ${args.join(' ')} failed in ${cwd}: ${result.stderr.trim()}`, {
-      fix: 'Run harness inside a git worktree of the repository whose stack you want.',
-    });
-  }
-  return result.stdout.trim();
+/** git's trimmed stdout, through the shared adapter of @harness/system (no prompts, bounded, exit code checked). */
+function git(cwd: string, args: string[]): Promise<string> {
+  return gitLine(cwd, args, { fix: 'Run harness inside a git worktree of the repository whose stack you want.' });
 }
 
 export async function readWorktree(cwd: string): Promise<WorktreeInfo> {

@@ -1,8 +1,8 @@
 // `harness test -- CMD`: the worktree's stack up (started if needed), then CMD with the stack's
 // variables in its environment; CMD's exit code is the result.
 import { HarnessError } from '@harness/diagnostics';
+import { runProcess } from '@harness/system';
 import { downWorktree } from './down-worktree.js';
-import { runProcess } from './run-process.js';
 import type { StackUp, UpOptions } from './up-worktree.js';
 import { upWorktree } from './up-worktree.js';
 
@@ -34,6 +34,9 @@ export async function runWithStack(options: RunWithStackOptions): Promise<RunWit
       env: { ...(options.env ?? process.env), ...stack.variables },
       inheritStdin: true,
       inheritOutput: options.inheritOutput === true,
+      // CMD's output is handed on as it comes; only its end is kept, however much it prints.
+      maxOutputBytes: 64 * 1024,
+      overflow: 'keep-end',
       ...(options.onStdout === undefined ? {} : { onStdout: options.onStdout }),
       ...(options.onStderr === undefined ? {} : { onStderr: options.onStderr }),
     });
