@@ -29,11 +29,16 @@ describe('readHistory', () => {
 });
 
 describe('listIgnored', () => {
-  it('rejects with git failure, not a crash on its closed stdin, when git stops at a path outside the work tree', async () => {
+  it('never hands git a path outside the work tree, so one such path does not stop the answer for the others', async () => {
     const root = await writeGitRepo({ '.gitignore': 'out/\n', 'a.md': '# A\n' }, '2026-01-01T00:00:00Z');
     const many = Array.from({ length: 5000 }, (_, i) => `src/missing/some/deeper/folder/file${i}.ts`);
-    await expect(listIgnored(root, ['../outside.ts', ...many])).rejects.toBeInstanceOf(GitFailure);
+    expect(await listIgnored(root, ['../outside.ts', 'out/y.js', ...many])).toEqual(new Set(['out/y.js']));
     expect(await listIgnored(root, ['out/x.js', ...many])).toEqual(new Set(['out/x.js']));
     expect(await listIgnored(root, many)).toEqual(new Set());
+  });
+
+  it('is GitFailure when git cannot answer', async () => {
+    const root = await writeGitRepo({ 'a.md': '# A\n' }, '2026-01-01T00:00:00Z');
+    await expect(listIgnored(join(root, 'gone'), ['a.md'])).rejects.toBeInstanceOf(GitFailure);
   });
 });

@@ -1,56 +1,43 @@
-// The git adapter: the only module that runs git (https://git-scm.com/docs/git-ls-files,
-// https://git-scm.com/docs/git-log). Everything else gets plain data.
-import { execFile } from 'node:child_process';
+// The git questions the docs check asks (https://git-scm.com/docs/git-ls-files,
+// https://git-scm.com/docs/git-log), through the shared git adapter of @harness/system.
+// Everything else gets plain data.
 import { HarnessError } from '@harness/diagnostics';
+import { GitFailed, listIgnoredPaths, runGit, splitNul } from '@harness/system';
 
-// git's output is held in memory; past this it is an error, never a truncated list.
-const maxBuffer = 512 * 1024 * 1024;
-
-/** git exited with an error: its exit code (or errno code) and the first line of what it printed. */
+/** git could not answer (it failed, or is not installed): a caller that can go on without the answer says so in a note. */
 export class GitFailure extends Error {
   readonly exitCode: number | string | undefined;
   readonly stderr: string;
 
-  constructor(args: readonly string[], error: Error & { code?: number | string | null }, stderr: string) {
-    const first = stderr.trim().split('\n')[0] ?? '';
-    super(
-      `git ${args.find((a) => !a.startsWith('-')) ?? ''} failed${first === '' ? `: ${error.message}` : `: ${first}`}`,
-    );
-    this.exitCode = error.code ?? undefined;
-    this.stderr = stderr;
+  constructor(error: HarnessError) {
+    super(error.message, { cause: error });
+    this.exitCode = error instanceof GitFailed ? error.exitCode : error.code;
+    this.stderr = error instanceof GitFailed ? error.stderr : '';
   }
 }
 
-function git(root: string, args: readonly string[], input?: string): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const child = execFile('git', args, { cwd: root, maxBuffer, encoding: 'utf8' }, (error, stdout, stderr) => {
-      if (error !== null) reject(new GitFailure(args, error, stderr));
-      else resolve(stdout);
-    });
-    // git may exit before reading all its input (it stops at the first path it rejects): the write
-    // then fails with EPIPE, which is not the error; its exit code, reported above, is.
-    child.stdin?.on('error', () => undefined);
-    if (input !== undefined) child.stdin?.end(input);
-  });
+function git(root: string, args: readonly string[]): Promise<string> {
+  return runGit(root, args).then((result) => result.stdout);
 }
 
 function isMissingGit(error: unknown): boolean {
-  return error instanceof GitFailure && error.exitCode === 'ENOENT';
+  return error instanceof HarnessError && error.code === 'TOOL_MISSING';
 }
 
 function isOutsideWorkTree(error: unknown): boolean {
-  return isMissingGit(error) || (error instanceof GitFailure && /not a git repository/i.test(error.stderr));
+  return isMissingGit(error) || (error instanceof GitFailed && /not a git repository/i.test(error.stderr));
 }
 
 /** HEAD names no commit yet (a repository before its first commit). */
 function noCommits(error: unknown): boolean {
   return (
-    error instanceof GitFailure &&
+    error instanceof GitFailed &&
     /unknown revision|bad revision|ambiguous argument 'HEAD'|does not have any commits/i.test(error.stderr)
   );
 }
 
 function gitFailed(error: unknown, what: string): HarnessError {
+  if (isMissingGit(error)) return error as HarnessError;
   return new HarnessError('GIT_FAILED', `${what}: ${error instanceof Error ? error.message : String(error)}`, {
     fix: 'Run the same git command in the repository to see the problem (a `safe.directory` setting, a damaged index), fix it, then run again.',
     cause: error,
@@ -60,8 +47,7 @@ function gitFailed(error: unknown, what: string): HarnessError {
 /** The files git knows at `root` (tracked, plus untracked ones that are not ignored), or undefined outside a work tree. */
 export async function listGitFiles(root: string): Promise<string[] | undefined> {
   try {
-    const out = await git(root, ['ls-files', '-z', '--cached', '--others', '--exclude-standard', '--deduplicate']);
-    return out.split('\0').filter((f) => f !== '');
+    return splitNul(await git(root, ['ls-files', '-z', '--cached', '--others', '--exclude-standard', '--deduplicate']));
   } catch (error) {
     // Outside a work tree (or without git) every file on disk counts; any other failure is not
     // "no repository", or the whole disk below the root would be read as the repository's.
@@ -83,17 +69,15 @@ export async function listTrackedFiles(root: string, paths: readonly string[]): 
 }
 
 /**
- * Which of `paths` git ignores (build output, dependencies…). Every path must be inside the work
- * tree and not under a symbolic link (git-paths.ts): git stops at the first one that is not.
- * Throws GitFailure when git fails.
+ * Which of `paths` git ignores (build output, dependencies…). A path that leaves the work tree is
+ * never asked (it counts as not ignored); one under a symbolic link must be filtered out before
+ * (git-paths.ts): git stops at the first such path. Throws GitFailure when git cannot answer.
  */
 export async function listIgnored(root: string, paths: readonly string[]): Promise<Set<string>> {
-  if (paths.length === 0) return new Set();
   try {
-    const out = await git(root, ['check-ignore', '-z', '--no-index', '--stdin'], paths.join('\0'));
-    return new Set(out.split('\0').filter((f) => f !== ''));
+    return await listIgnoredPaths(root, paths);
   } catch (error) {
-    if (error instanceof GitFailure && error.exitCode === 1) return new Set(); // exit 1: none is ignored
+    if (error instanceof HarnessError) throw new GitFailure(error);
     throw error;
   }
 }
@@ -131,7 +115,6 @@ export async function readHistory(root: string): Promise<GitHistory | undefined>
   try {
     out = await git(root, ['log', '--format=%x01%ct', '--name-status', '-M', '--no-merges', '-z', 'HEAD']);
   } catch (error) {
-    if (isMissingGit(error)) throw toolMissing();
     if (noCommits(error)) return undefined;
     throw gitFailed(error, 'cannot read the history');
   }
@@ -190,10 +173,4 @@ export async function readFileVersions(
     }
   }
   return versions;
-}
-
-function toolMissing(): HarnessError {
-  return new HarnessError('TOOL_MISSING', 'git is not installed or not on PATH', {
-    fix: 'Install git (https://git-scm.com/downloads, or `apt-get install git`), then run again.',
-  });
 }

@@ -30,6 +30,15 @@ describe('runGit', () => {
     expect((failure as GitFailed).message).toContain('git rev-parse --verify no-such-ref failed in');
   });
 
+  it('is GitFailed, not a crash on its closed stdin, when git stops reading at a path outside the work tree', async () => {
+    const dir = await repo({ '.gitignore': 'out/\n' });
+    const many = Array.from({ length: 5000 }, (_, i) => `src/missing/some/deeper/folder/file${i}.ts`);
+    const input = ['../outside.ts', ...many].join('\0');
+    await expect(runGit(dir, ['check-ignore', '-z', '--no-index', '--stdin'], { input })).rejects.toBeInstanceOf(
+      GitFailed,
+    );
+  });
+
   it('takes the exit codes that are answers', async () => {
     const dir = await repo({ 'a.txt': 'a\n' });
     expect((await runGit(dir, ['diff', '--quiet', '--no-index', 'a.txt', 'a.txt'], { okCodes: [1] })).code).toBe(0);
@@ -90,8 +99,8 @@ describe('listGitFiles and listIgnoredPaths', () => {
   });
 
   it('keeps paths inside the work tree', () => {
-    expect(['a', 'a/b.ts', '.github/x'].every(isWorkTreePath)).toBe(true);
-    expect(['', '../a', 'a/../../b', '/abs', 'a//b', './a', '-x', 'a\0b'].some(isWorkTreePath)).toBe(false);
+    expect(['a', 'a/b.ts', '.github/x', 'bench/.work/'].every(isWorkTreePath)).toBe(true);
+    expect(['', '/', '../a', 'a/../../b', '/abs', 'a//b', './a', '-x', 'a\0b', 'a//'].some(isWorkTreePath)).toBe(false);
   });
 });
 

@@ -90,11 +90,13 @@ export function splitNul(stdout: string): string[] {
 
 /**
  * Paths handed to git are repository-relative, normalized, and stay inside the work tree: no
- * absolute path, no `..`, no empty or `.` segment, no NUL, and none that git would read as an
+ * absolute path, no `..`, no empty or `.` segment (a trailing `/` aside), no NUL, and none that git would read as an
  * option. (Whether one goes through a symbolic link is the caller's to check against its disk,
  * as docs' git-paths.ts does, because only it knows which of its paths exist.)
  */
-export function isWorkTreePath(path: string): boolean {
+export function isWorkTreePath(given: string): boolean {
+  // A folder may be named with its trailing slash (`bench/.work/`), as a folder pattern needs.
+  const path = given.endsWith('/') ? given.slice(0, -1) : given;
   if (path === '' || path.includes('\0') || isAbsolute(path) || path.startsWith('-')) return false;
   return path.split('/').every((segment) => segment !== '' && segment !== '.' && segment !== '..');
 }
