@@ -1,8 +1,8 @@
-import { appendFileSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { appendFileSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { HarnessConfig } from '@harness/config';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, onTestFinished } from 'vitest';
 import { createBudgetCheck } from './budget-check.js';
 import { appendHistoryEntry, historyFile } from './history.js';
 import { entry } from './history-entry.fixture.js';
@@ -21,6 +21,7 @@ const config: HarnessConfig = {
 
 async function repo(entries: ReturnType<typeof entry>[]): Promise<string> {
   const root = mkdtempSync(join(tmpdir(), 'harness-budget-check-'));
+  onTestFinished(() => rmSync(root, { recursive: true, force: true }));
   writeFileSync(
     join(root, 'harness.config.yaml'),
     'version: 1\nbudgets:\n  - name: build\n    command: pnpm build\n    seconds: 10\n',

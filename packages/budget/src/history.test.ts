@@ -1,13 +1,14 @@
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, onTestFinished } from 'vitest';
 import { entry } from './history-entry.fixture.js';
 import { appendHistoryEntry, historyFile, parseHistory, readHistory } from './history.js';
 
 describe('history', () => {
   it('appends one line per entry and reads them back in order', async () => {
     const root = mkdtempSync(join(tmpdir(), 'harness-history-'));
+    onTestFinished(() => rmSync(root, { recursive: true, force: true }));
     expect(await readHistory(root)).toEqual({ entries: [], badLines: [] });
     await appendHistoryEntry(root, entry({ run: 1 }));
     await appendHistoryEntry(root, entry({ run: 2 }));

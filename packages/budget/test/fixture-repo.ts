@@ -1,10 +1,11 @@
 // Small fixture repositories in a temporary folder: a committed git repo with
 // a harness.config.yaml, optionally a copy of the turbo workspace fixture.
 import { execFileSync } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, realpathSync, renameSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, realpathSync, renameSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { onTestFinished } from 'vitest';
 
 export const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
 export const harnessBin = join(repoRoot, 'packages/harness/bin/harness.js');
@@ -28,9 +29,10 @@ function git(cwd: string, args: string[]): string {
   }).trim();
 }
 
-/** A committed repository holding `config` as harness.config.yaml. */
+/** A committed repository holding `config` as harness.config.yaml, removed when the test that made it finishes. */
 export function createRepo(config: string, options: { turbo?: boolean } = {}): string {
   const dir = realpathSync(mkdtempSync(join(tmpdir(), 'harness-budget-')));
+  onTestFinished(() => rmSync(dir, { recursive: true, force: true }));
   if (options.turbo === true) {
     cpSync(fileURLToPath(new URL('fixtures/turbo-workspace', import.meta.url)), dir, { recursive: true });
     renameSync(join(dir, 'gitignore.txt'), join(dir, '.gitignore'));

@@ -2,7 +2,7 @@ import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { HarnessError } from '@harness/diagnostics';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, onTestFinished } from 'vitest';
 import { findConfigFile, loadConfig, validateConfig } from './load-config.js';
 
 function problemsOf(text: string) {
@@ -76,6 +76,7 @@ describe('validateConfig', () => {
 describe('loadConfig', () => {
   function repo(): string {
     const dir = mkdtempSync(join(tmpdir(), 'harness-config-'));
+    onTestFinished(() => rmSync(dir, { recursive: true, force: true }));
     mkdirSync(join(dir, '.git'));
     mkdirSync(join(dir, 'src', 'deep'), { recursive: true });
     return dir;

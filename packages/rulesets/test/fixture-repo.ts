@@ -2,11 +2,12 @@
 // harness.config.yaml and ruleset files, plus a stand-in GitHub holding
 // octo-org/app with one organization ruleset and one ruleset made by hand.
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, realpathSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { GithubStandin } from '@harness/github-standin';
+import { onTestFinished } from 'vitest';
 
 export const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
 export const harnessBin = join(repoRoot, 'packages/harness/bin/harness.js');
@@ -40,9 +41,10 @@ function git(cwd: string, args: string[]): void {
   execFileSync('git', ['-c', 'user.email=test@example.com', '-c', 'user.name=test', ...args], { cwd });
 }
 
-/** A committed repository with the given ruleset files in .github/rulesets and an origin on GitHub. */
+/** A committed repository with the given ruleset files in .github/rulesets and an origin on GitHub, removed when the test finishes. */
 export function createRepo(files: Record<string, string>): string {
   const dir = realpathSync(mkdtempSync(join(tmpdir(), 'harness-rulesets-')));
+  onTestFinished(() => rmSync(dir, { recursive: true, force: true }));
   writeFileSync(join(dir, 'harness.config.yaml'), 'version: 1\nrulesets:\n  dir: .github/rulesets\n');
   mkdirSync(join(dir, '.github/rulesets'), { recursive: true });
   for (const [name, text] of Object.entries(files)) writeFileSync(join(dir, '.github/rulesets', name), text);
