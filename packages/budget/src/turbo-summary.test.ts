@@ -1,8 +1,8 @@
-import { copyFileSync, existsSync, mkdtempSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, onTestFinished } from 'vitest';
 import { isInside, readTurboRun, summaryPathInLine, userWantsSummaries } from './turbo-summary.js';
 
 const fixture = (name: string) => fileURLToPath(new URL(`fixtures/${name}`, import.meta.url));
@@ -40,6 +40,7 @@ describe('turbo run summaries', () => {
 
   it('removes the summaries it read when asked, and ignores files that are not summaries', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'harness-summary-'));
+    onTestFinished(() => rmSync(dir, { recursive: true, force: true }));
     copyFileSync(fixture('turbo-summary-miss.json'), join(dir, 'a.json'));
     expect(await readTurboRun([join(dir, 'a.json')], { remove: true })).toMatchObject({ miss: 2 });
     expect(existsSync(join(dir, 'a.json'))).toBe(false);
