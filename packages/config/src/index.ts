@@ -29,7 +29,6 @@ export {
   contractTypes,
   createJsonSchema,
   defaultLayerOrder,
-  layerRuleIds,
   ruleSeverities,
   sectionDefaults,
 } from './schema.js';

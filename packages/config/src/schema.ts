@@ -7,17 +7,6 @@ const globs = z.array(z.string().min(1));
 
 export const defaultLayerOrder = ['types', 'config', 'repo', 'service', 'runtime', 'ui'] as const;
 
-export const layerRuleIds = [
-  'forward-only',
-  'cross-domain',
-  'providers-only',
-  'shared-purity',
-  'package-placement',
-  'unassigned',
-  'unresolved',
-  'contract',
-] as const;
-
 const exceptEdge = z
   .strictObject({
     from: globs.optional().describe('Importing files this exception covers (all when absent).'),
@@ -127,7 +116,11 @@ export const layersSchema = z
       .record(z.string(), z.array(z.string().min(1)))
       .default({})
       .describe('npm packages that only the listed layers may import, keyed by layer.'),
-    allowTypeOnly: z.array(z.enum(layerRuleIds)).default([]).describe('Rules for which type-only imports are allowed.'),
+    // The ids live with the layer rules (packages/layers/src/rules/layer-rule-ids.ts), which check them.
+    allowTypeOnly: z
+      .array(z.string().regex(/^[a-z][a-z-]*$/, 'a layer rule id, such as cross-domain'))
+      .default([])
+      .describe('Layer rule ids (docs/rules/layers.md) for which type-only imports are allowed, e.g. cross-domain.'),
     contracts: z
       .array(contractSchema)
       .default([])

@@ -5,6 +5,7 @@ import { closestWord, HarnessError } from '@harness/diagnostics';
 import picomatch from 'picomatch';
 import type { CompiledContract } from './contract-model.js';
 import { compileContracts } from './contract-model.js';
+import { checkAllowTypeOnly } from './rules/layer-rule-ids.js';
 
 export interface FileClass {
   /** The domain folder (repository-relative), in domain mode. */
@@ -39,6 +40,7 @@ const entryFile = /^index\.(ts|tsx|mts|cts|js|jsx|mjs|cjs)$/;
 
 export function createLayerModel(config: LayersConfig): LayerModel {
   checkLayerNames(config);
+  checkAllowTypeOnly(config.allowTypeOnly);
   // `npm:<package>` names packages; `node:<module>` names builtins; anything else is a path glob.
   const packageCrossCutting = config.crossCutting
     .filter((p) => p.startsWith('npm:') || p.startsWith('node:'))

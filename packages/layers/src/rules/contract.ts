@@ -8,8 +8,12 @@ import type { MetaRule, RuleVerdict } from './layer-rule.js';
 export const contract: MetaRule = {
   id: 'contract',
   kind: 'meta',
-  summary:
+  severity: 'error',
+  finds:
     'an import that one of layers.contracts forbids (a layer order or allow DAG, a forbidden edge, independent modules)',
+  why: "A contract states the repository's intended architecture; an import it forbids erodes it.",
+  fix: 'Move the code, invert the dependency, or state an intended edge in the contract (allow, except).',
+  docs: 'docs/rules/layers.md#contract',
 };
 
 const configFile = 'harness.config.yaml';

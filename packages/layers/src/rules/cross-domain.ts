@@ -5,7 +5,11 @@ import { domainName } from './layer-rule.js';
 export const crossDomain: EdgeRule = {
   id: 'cross-domain',
   kind: 'edge',
-  summary: 'a domain imports another domain other than through its public entry (or at all, with crossDomain: forbid)',
+  severity: 'error',
+  finds: 'a domain imports another domain other than through its public entry (or at all, with crossDomain: forbid)',
+  why: "A domain's internals are its own; importing past its public entry couples two domains to each other's private files.",
+  fix: "Import from the other domain's index file and export what is needed there, or move the shared part into shared code.",
+  docs: 'docs/rules/layers.md#cross-domain',
   check({ from, to, target, model }) {
     if (to === undefined || target.kind !== 'file' || from.domain === undefined || to.domain === undefined)
       return undefined;

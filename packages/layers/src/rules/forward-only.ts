@@ -5,7 +5,11 @@ import { domainName } from './layer-rule.js';
 export const forwardOnly: EdgeRule = {
   id: 'forward-only',
   kind: 'edge',
-  summary: 'a domain file imports a later layer of its own domain (or a path layer imports a later one)',
+  severity: 'error',
+  finds: 'a domain file imports a later layer of its own domain (or a path layer imports a later one)',
+  why: 'A later layer holds what changes most; an earlier layer that imports it couples stable code to volatile code and lets cycles in.',
+  fix: 'Move what the file needs into its own or an earlier layer, or invert the dependency with an interface in an earlier layer.',
+  docs: 'docs/rules/layers.md#forward-only',
   check({ from, to, target, model }) {
     if (to === undefined || target.kind !== 'file' || from.layer === undefined) return undefined;
     // Different domains are cross-domain's business.

@@ -5,7 +5,11 @@ import type { MetaRule, RuleVerdict } from './layer-rule.js';
 export const invalidSuppression: MetaRule = {
   id: 'invalid-suppression',
   kind: 'meta',
-  summary: 'a harness-ignore comment with no reason or an unknown rule',
+  severity: 'error',
+  finds: 'a harness-ignore comment with no reason or an unknown rule',
+  why: 'A suppression must say why and name a real rule, or it silences by accident.',
+  fix: 'Name a rule of docs/rules/layers.md and give the reason after a colon.',
+  docs: 'docs/rules/layers.md#invalid-suppression',
 };
 
 export function describeInvalidSuppression(rule: string, knownRules: readonly string[]): RuleVerdict {

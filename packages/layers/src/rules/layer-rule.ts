@@ -1,12 +1,12 @@
 // The shape every layer rule has. A rule looks at one import edge or one file and returns what is
 // wrong and how to fix it; the engine adds file, line, target and the docs link.
-import type { layerRuleIds } from '@harness/config';
+import type { RuleMeta } from '@harness/diagnostics';
 import type { LayerModel, FileClass } from '../layer-model.js';
 import type { ImportRecord } from '../lex-imports.js';
 import type { ResolvedTarget } from '../create-import-resolver.js';
+import type { LayerRuleId } from './layer-rule-ids.js';
 
-/** The rule ids SPEC names; `allowTypeOnly` takes these. */
-export type LayerRuleId = (typeof layerRuleIds)[number];
+export type { LayerRuleId } from './layer-rule-ids.js';
 
 export interface EdgeFacts {
   /** The importing file, repository-relative. */
@@ -24,17 +24,13 @@ export interface RuleVerdict {
   fix: string;
 }
 
-export interface EdgeRule {
-  id: LayerRuleId;
+export interface EdgeRule extends RuleMeta<LayerRuleId> {
   kind: 'edge';
-  summary: string;
   check(facts: EdgeFacts): RuleVerdict | undefined;
 }
 
-export interface FileRule {
-  id: LayerRuleId;
+export interface FileRule extends RuleMeta<LayerRuleId> {
   kind: 'file';
-  summary: string;
   check(file: string, fileClass: FileClass, model: LayerModel): RuleVerdict | undefined;
 }
 
@@ -42,10 +38,11 @@ export interface FileRule {
  * Findings produced outside the per-edge and per-file passes: about the suppressions and the
  * baseline themselves, imports that lead nowhere, files that could not be read.
  */
-export interface MetaRule {
-  id: 'unused-suppression' | 'invalid-suppression' | 'stale-baseline' | 'unresolved' | 'syntax-error' | 'contract';
+export interface MetaRule
+  extends RuleMeta<
+    'unused-suppression' | 'invalid-suppression' | 'stale-baseline' | 'unresolved' | 'syntax-error' | 'contract'
+  > {
   kind: 'meta';
-  summary: string;
 }
 
 export type LayerRule = EdgeRule | FileRule | MetaRule;

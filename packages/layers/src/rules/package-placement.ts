@@ -5,7 +5,11 @@ import { targetName } from './layer-rule.js';
 export const packagePlacement: EdgeRule = {
   id: 'package-placement',
   kind: 'edge',
-  summary: 'a package listed under packages is imported from a layer not listed for it',
+  severity: 'error',
+  finds: 'a package listed under packages is imported from a layer not listed for it',
+  why: 'A package confined to a layer (a database driver in repo, React in ui) keeps that concern in one place.',
+  fix: 'Move the code that uses the package into a layer listed for it, or list the layer under layers.packages.',
+  docs: 'docs/rules/layers.md#package-placement',
   check({ from, target, model }) {
     if (target.kind === 'file') return undefined;
     const allowed = model.layersForPackage(target.name);

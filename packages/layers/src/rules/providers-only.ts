@@ -5,7 +5,11 @@ import { targetName } from './layer-rule.js';
 export const providersOnly: EdgeRule = {
   id: 'providers-only',
   kind: 'edge',
-  summary: 'domain code imports a crossCutting module or package directly',
+  severity: 'error',
+  finds: 'domain code imports a crossCutting module or package directly',
+  why: 'Auth, telemetry and other cross-cutting concerns enter domain code through one reviewed door, so they can be swapped and audited.',
+  fix: 'Import the provider that wraps the module (add one under layers.providers when there is none).',
+  docs: 'docs/rules/layers.md#providers-only',
   check({ from, to, target, model }) {
     if (from.domain === undefined && from.layer === undefined) return undefined;
     if (from.provider || from.crossCutting) return undefined;

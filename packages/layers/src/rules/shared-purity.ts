@@ -4,7 +4,11 @@ import type { EdgeRule } from './layer-rule.js';
 export const sharedPurity: EdgeRule = {
   id: 'shared-purity',
   kind: 'edge',
-  summary: 'shared code imports a domain or a provider',
+  severity: 'error',
+  finds: 'shared code imports a domain or a provider',
+  why: 'Shared code is importable from everywhere; if it imports a domain or a provider, every importer depends on them too.',
+  fix: 'Move what the shared file needs into shared code, move the file into the domain that uses it, or take the behaviour as a parameter.',
+  docs: 'docs/rules/layers.md#shared-purity',
   check({ from, to, target }) {
     if (!from.shared || to === undefined || target.kind !== 'file' || to.shared) return undefined;
     if (to.domain === undefined && !to.provider) return undefined;

@@ -5,5 +5,9 @@ import type { MetaRule } from './layer-rule.js';
 export const staleBaseline: MetaRule = {
   id: 'stale-baseline',
   kind: 'meta',
-  summary: 'a baseline entry that no longer matches any finding',
+  severity: 'error',
+  finds: 'a baseline entry that no longer matches any finding',
+  why: 'The baseline only shrinks; an entry that matches nothing would let the same violation back in unseen.',
+  fix: 'Run `harness check layers --update-baseline` and commit the smaller baseline.',
+  docs: 'docs/rules/layers.md#stale-baseline',
 };

@@ -6,7 +6,11 @@ import type { MetaRule, RuleVerdict } from './layer-rule.js';
 export const syntaxError: MetaRule = {
   id: 'syntax-error',
   kind: 'meta',
-  summary: 'a source file that does not parse, so its imports are only partly checked',
+  severity: 'error',
+  finds: 'a source file that does not parse, so its imports are only partly checked',
+  why: 'A file that does not parse is only partly checked; a check that could not read it must not pass it.',
+  fix: 'Fix the syntax error, or list a file that is broken on purpose in layers.ignore.',
+  docs: 'docs/rules/layers.md#syntax-error',
 };
 
 /** The finding for a file whose lexing stopped with `error` (`<message> (line N)`). */

@@ -5,7 +5,11 @@ import { domainName } from './layer-rule.js';
 export const unassigned: FileRule = {
   id: 'unassigned',
   kind: 'file',
-  summary: 'a source file inside a domain that belongs to no declared layer',
+  severity: 'error',
+  finds: 'a source file inside a domain that belongs to no declared layer',
+  why: 'A file in no layer is judged by no layer rule, so the domain silently grows an unchecked corner.',
+  fix: 'Move the file into <domain>/<layer>/, or into the domain index if it is part of the public entry.',
+  docs: 'docs/rules/layers.md#unassigned',
   check(file, fileClass, model) {
     if (fileClass.domain === undefined || fileClass.layer !== undefined || fileClass.entry) return undefined;
     const domain = fileClass.domain;

@@ -9,7 +9,11 @@ import type { MetaRule, RuleVerdict } from './layer-rule.js';
 export const unresolved: MetaRule = {
   id: 'unresolved',
   kind: 'meta',
-  summary: 'a relative, aliased or workspace-package import that resolves to no file',
+  severity: 'error',
+  finds: 'a relative, aliased or workspace-package import that resolves to no file',
+  why: 'An import that resolves to nothing is missing from the graph, so a rule it breaks would go unseen.',
+  fix: 'Fix the specifier, the tsconfig paths entry or the workspace package exports so that the import names an existing file.',
+  docs: 'docs/rules/layers.md#unresolved',
 };
 
 export function describeUnresolved(specifier: string, target: UnresolvedTarget): RuleVerdict {

@@ -4,7 +4,11 @@ import type { MetaRule, RuleVerdict } from './layer-rule.js';
 export const unusedSuppression: MetaRule = {
   id: 'unused-suppression',
   kind: 'meta',
-  summary: 'a harness-ignore comment that no longer silences any finding',
+  severity: 'error',
+  finds: 'a harness-ignore comment that no longer silences any finding',
+  why: 'A suppression that silences nothing would excuse a future violation without review.',
+  fix: 'Delete the comment, or move it to the line before the import it guards.',
+  docs: 'docs/rules/layers.md#unused-suppression',
 };
 
 export function describeUnusedSuppression(rule: string, line: number): RuleVerdict {
