@@ -16,7 +16,11 @@ const machinePath =
 
 export const absolutePath: DocsRule = {
   id: 'absolute-path',
-  summary: "a link or path naming one machine's files (/Users/…, /home/…, C:\\…)",
+  severity: 'error',
+  finds: "a link or path naming one machine's files (/Users/…, /home/…, C:\\…)",
+  why: "A path on one person's machine exists nowhere else.",
+  fix: 'Write the path relative to the repository, or as ~/… for a per-user file.',
+  docs: 'docs/rules/docs.md#absolute-path',
   check(model) {
     const findings: Finding[] = [];
     for (const doc of model.docs.values()) {

@@ -15,7 +15,11 @@ import type { DocsRule, Finding, TextEdit } from './docs-rule.js';
 
 export const brokenLink: DocsRule = {
   id: 'broken-link',
-  summary: 'a relative link to a missing file, or to a missing heading anchor',
+  severity: 'error',
+  finds: 'a relative link to a missing file, or to a missing heading anchor',
+  why: 'A broken link leaves an agent at a dead end, and a missing anchor sends it to the wrong place.',
+  fix: "Point the link at the file's current path or at a heading the target has (`--fix` rewrites renames).",
+  docs: 'docs/rules/docs.md#broken-link',
   async check(model) {
     const findings: Finding[] = [];
     const unjudged: string[] = [];

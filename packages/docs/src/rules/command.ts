@@ -11,7 +11,11 @@ import { isInstructionFile } from './docs-rule.js';
 
 export const command: DocsRule = {
   id: 'command',
-  summary: 'a pnpm/npm/yarn run X, make X or just X in an instruction file that the repo does not define',
+  severity: 'error',
+  finds: 'a pnpm/npm/yarn run X, make X or just X in an instruction file that the repo does not define',
+  why: 'An agent runs the commands the instructions name; one the repository does not define fails and wastes its turn.',
+  fix: 'Change the command to one the repository defines, or add the script, target or recipe.',
+  docs: 'docs/rules/docs.md#command',
   check(model) {
     const scripts = new Set(model.workspace.packages.flatMap((p) => [...p.scripts]));
     const findings: Finding[] = [];

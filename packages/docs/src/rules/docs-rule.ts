@@ -1,6 +1,6 @@
 // The shape every docs rule has: it looks at the whole docs model and returns what is wrong and
 // how to fix it; the engine adds the check name, the qualified rule id and the docs link.
-import type { Severity } from '@harness/diagnostics';
+import type { RuleMeta, Severity } from '@harness/diagnostics';
 import type { DocsModel } from '../docs-model.js';
 
 export const docsRuleIds = [
@@ -42,17 +42,12 @@ export interface Finding {
   edit?: TextEdit;
 }
 
-export interface DocsRule {
-  id: DocsRuleId;
-  summary: string;
+export interface DocsRule extends RuleMeta<DocsRuleId> {
   check(model: DocsModel): Promise<Finding[]> | Finding[];
 }
 
 /** Findings about the baseline itself; produced by check-docs.ts. */
-export interface MetaRule {
-  id: 'stale-baseline';
-  summary: string;
-}
+export type MetaRule = RuleMeta<'stale-baseline'>;
 
 /** Instruction files: what agents load as instructions, not as documentation. */
 export function isInstructionFile(path: string): boolean {

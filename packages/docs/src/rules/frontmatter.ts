@@ -6,7 +6,11 @@ import type { DocsRule, Finding } from './docs-rule.js';
 
 export const frontmatter: DocsRule = {
   id: 'frontmatter',
-  summary: 'required front-matter keys absent or malformed',
+  severity: 'error',
+  finds: 'required front-matter keys absent or malformed',
+  why: 'Front matter the team requires (owner, status) is what tells a reader whether a page is current.',
+  fix: 'Add the missing keys between the --- lines at the top of the file.',
+  docs: 'docs/rules/docs.md#frontmatter',
   check(model) {
     const rules = Object.entries(model.config.frontmatter).map(([glob, keys]) => ({
       glob,

@@ -9,7 +9,11 @@ export const maxImportHops = 5;
 
 export const importRule: DocsRule = {
   id: 'import',
-  summary: 'an @path import in CLAUDE.md or GEMINI.md whose target is missing, deeper than 5 hops, or cyclic',
+  severity: 'error',
+  finds: 'an @path import in CLAUDE.md or GEMINI.md whose target is missing, deeper than 5 hops, or cyclic',
+  why: 'Claude Code silently skips an import that is missing, too deep or cyclic, so the instructions it names are lost.',
+  fix: 'Point the import at an existing file, import deep files from nearer the instruction file, import each file once.',
+  docs: 'docs/rules/docs.md#import',
   check(model) {
     const findings = new Map<string, Finding>();
     const add = (f: Finding): void => {

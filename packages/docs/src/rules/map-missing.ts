@@ -3,7 +3,11 @@ import type { DocsRule } from './docs-rule.js';
 
 export const mapMissing: DocsRule = {
   id: 'map-missing',
-  summary: 'no map file at the root',
+  severity: 'error',
+  finds: 'no map file at the root',
+  why: 'Without a map an agent starts with no table of contents into the knowledge base.',
+  fix: 'Create the map at the root (harness init writes one), or set docs.map to where it is.',
+  docs: 'docs/rules/docs.md#map-missing',
   check(model) {
     const map = model.config.map;
     if (model.files.has(map) || model.symlinks.has(map)) return [];

@@ -7,7 +7,11 @@ import { isAgentsFile } from './docs-rule.js';
 
 export const mapTooLong: DocsRule = {
   id: 'map-too-long',
-  summary: 'the map or a nested AGENTS.md is over maxLines, or an AGENTS.md chain is over maxBytes',
+  severity: 'error',
+  finds: 'the map or a nested AGENTS.md is over maxLines, or an AGENTS.md chain is over maxBytes',
+  why: 'Agents load the map every time; past the cap Codex silently cuts the chain and the most specific file is lost.',
+  fix: 'Move detail into docs/ (one page per topic) and leave a one-line link in the map.',
+  docs: 'docs/rules/docs.md#map-too-long',
   check(model) {
     return [...tooManyLines(model), ...chainsOverCap(model)];
   },

@@ -22,7 +22,11 @@ interface Candidate {
 
 export const missingPath: DocsRule = {
   id: 'missing-path',
-  summary: 'a repository path named in the text that does not exist',
+  severity: 'warning',
+  finds: 'a repository path named in the text that does not exist',
+  why: 'A path that does not exist sends an agent looking for code that moved or never was.',
+  fix: 'Update the path to where the file is now, or remove the mention.',
+  docs: 'docs/rules/docs.md#missing-path',
   async check(model) {
     const candidates: Candidate[] = [];
     for (const doc of model.docs.values()) {

@@ -16,7 +16,11 @@ const activePlan = picomatch('**/exec-plans/active/**');
 
 export const orphan: DocsRule = {
   id: 'orphan',
-  summary: 'a markdown file under docs.root that no link path from the map reaches',
+  severity: 'warning',
+  finds: 'a markdown file under docs.root that no link path from the map reaches',
+  why: 'A page no link reaches is never read by an agent that follows the map.',
+  fix: 'Link the page from its folder index or the map, delete it, or list it in docs.ignore.',
+  docs: 'docs/rules/docs.md#orphan',
   check(model) {
     const root = model.config.root.replace(/^\.\/?/, '').replace(/\/+$/, '');
     const prefix = root === '' ? '' : `${root}/`;

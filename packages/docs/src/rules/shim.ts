@@ -12,8 +12,12 @@ import { isAgentsFile } from './docs-rule.js';
 
 export const shim: DocsRule = {
   id: 'shim',
-  summary:
+  severity: 'warning',
+  finds:
     'a CLAUDE.md / GEMINI.md / copilot-instructions beside AGENTS.md that no agent would follow to it, or that diverges from it; a committed AGENTS.override.md',
+  why: 'Claude Code and Gemini CLI read their own file and follow @imports, not links; a separate file drifts from AGENTS.md.',
+  fix: 'Replace the file with the line `@AGENTS.md` or a symlink to AGENTS.md; never commit AGENTS.override.md.',
+  docs: 'docs/rules/docs.md#shim',
   async check(model) {
     const findings: Finding[] = [];
     for (const agents of [...model.docs.keys()].filter(isAgentsFile)) {

@@ -4,5 +4,9 @@ import type { MetaRule } from './docs-rule.js';
 
 export const staleBaseline: MetaRule = {
   id: 'stale-baseline',
-  summary: 'a baseline entry that no longer matches any finding',
+  severity: 'error',
+  finds: 'a baseline entry that no longer matches any finding',
+  why: 'The baseline only shrinks; an entry that matches nothing would let the same finding back in unseen.',
+  fix: 'Run `harness check docs --update-baseline` and commit the smaller baseline.',
+  docs: 'docs/rules/docs.md#stale-baseline',
 };

@@ -11,7 +11,11 @@ const markdown = /\.(?:md|markdown|mdx)$/i;
 
 export const stale: DocsRule = {
   id: 'stale',
-  summary: 'a doc not changed for staleAfterDays while code it links to has changed since',
+  severity: 'warning',
+  finds: 'a doc not changed for staleAfterDays while code it links to has changed since',
+  why: 'A doc untouched while the code it describes changed is probably wrong now.',
+  fix: 'Read the changed code and bring the doc up to date; commit even a "last reviewed" change.',
+  docs: 'docs/rules/docs.md#stale',
   async check(model) {
     const history = await model.history();
     if (history === undefined) return [];
