@@ -9,7 +9,7 @@ export function createBudgetCheck(adapters: { readGitState?: ReadGitState } = {}
     name: 'budget',
     description: 'The latest `harness budget` result of each budget for the current commit (never runs builds).',
     section: 'budgets',
-    ruleIds: async () => Object.keys((await import('./budget-rules.js')).budgetRules).map((id) => `budget/${id}`),
+    ruleIds: async () => (await import('./budget-rules.js')).budgetRules.map((r) => `budget/${r.id}`),
     async run(context) {
       const [{ checkRecordedBudgets }, { readGitState }] = await Promise.all([
         import('./recorded-budgets.js'),

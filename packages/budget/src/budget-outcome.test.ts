@@ -36,7 +36,7 @@ describe('summarizeRuns and budgetDiagnostics', () => {
         line: 7,
         message: 'budget "build": median 1.50 s of 1 run is over its 1 s budget by 0.50 s (+50%).',
         fix: 'Make `pnpm build` faster (slowest tasks: a#build 1.40 s MISS, b#build 0.00 s HIT), or raise `seconds` of budget "build" in harness.config.yaml if the new time is accepted.',
-        docs: 'docs/budget.md#over-budget',
+        docs: 'docs/rules/budget.md#over-budget',
       },
     ]);
   });

@@ -1,18 +1,27 @@
-// The findings harness budget reports; each has a section in docs/budget.md
-// (a test keeps this list and the docs in step).
-export const budgetRules = {
-  'over-budget': 'the median run took longer than the budget’s seconds',
-  'command-failed': 'the budget’s command exited non-zero',
-  'task-over-budget': 'a turbo task’s median time is over its per-task budget',
-  'task-missing': 'a per-task budget names a task the command did not run',
-  'no-turbo-summary': 'per-task budgets are set but the command wrote no turbo run summary',
-  regression: 'the latest median is over 1.25× the trailing median on the same machine',
-} as const;
+// Every finding harness budget reports, in the order of docs/rules/budget.md; a test keeps this
+// list, the rule files, their tests and that page in step.
+import type { RuleMeta } from '@harness/diagnostics';
+import { ruleDocsLink } from '@harness/diagnostics';
+import { commandFailed } from './rules/command-failed.js';
+import { noTurboSummary } from './rules/no-turbo-summary.js';
+import { overBudget } from './rules/over-budget.js';
+import { regression } from './rules/regression.js';
+import { taskMissing } from './rules/task-missing.js';
+import { taskOverBudget } from './rules/task-over-budget.js';
 
-export type BudgetRuleId = keyof typeof budgetRules;
+export const budgetRules = [
+  overBudget,
+  commandFailed,
+  taskOverBudget,
+  taskMissing,
+  noTurboSummary,
+  regression,
+] as const satisfies readonly RuleMeta[];
 
-export const budgetDocs = 'docs/budget.md';
+export type BudgetRuleId = (typeof budgetRules)[number]['id'];
+
+export const budgetDocs = 'docs/rules/budget.md';
 
 export function ruleDocs(rule: BudgetRuleId): string {
-  return `${budgetDocs}#${rule}`;
+  return ruleDocsLink(budgetDocs, rule);
 }
