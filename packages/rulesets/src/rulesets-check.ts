@@ -10,7 +10,7 @@ export function createRulesetsCheck(overrides: Partial<RulesetsOptions> = {}): C
     name: 'rulesets',
     description: 'GitHub rulesets match the files in rulesets.dir (needs GITHUB_TOKEN; skipped without it).',
     section: 'rulesets',
-    ruleIds: async () => Object.keys((await import('./rulesets-rules.js')).rulesetsRules).map((id) => `rulesets/${id}`),
+    ruleIds: async () => (await import('./rulesets-rules.js')).rulesetsRules.map((r) => `rulesets/${r.id}`),
     async run(context: CheckContext) {
       const env = context.options.env ?? {};
       if ((env.GITHUB_TOKEN ?? '').trim() === '')

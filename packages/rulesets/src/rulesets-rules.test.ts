@@ -1,12 +1,21 @@
+// Keeps the registry, the rule files, their tests and docs/rules/rulesets.md in step.
 import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { findRuleRegistryProblems } from '@harness/diagnostics';
 import { describe, expect, it } from 'vitest';
-import { rulesetsRules } from './rulesets-rules.js';
+import { rulesetsDocs, rulesetsRules } from './rulesets-rules.js';
 
-describe('rulesets rules and docs/rulesets.md', () => {
-  it('has a docs section for every rule, and a rule for every rule section', () => {
-    const docs = readFileSync(new URL('../../../docs/rulesets.md', import.meta.url), 'utf8');
-    const sections = [...docs.matchAll(/^### `rulesets\/([a-z-]+)`$/gm)].map((m) => m[1]);
-    expect(sections).toEqual(Object.keys(rulesetsRules));
+const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
+
+describe('rulesets rule registry', () => {
+  it('has a source file, a test and a docs section with examples and a fix for every rule, and no other', () => {
+    expect(
+      findRuleRegistryProblems(repoRoot, {
+        rules: rulesetsRules,
+        page: rulesetsDocs,
+        rulesDir: 'packages/rulesets/src/rules',
+      }),
+    ).toEqual([]);
   });
 
   it('ships the template harness init writes, requiring the harness check', () => {

@@ -1,19 +1,19 @@
-// The findings `harness rulesets check` (and `harness check`) reports; each has
-// a section in docs/rulesets.md (a test keeps this list and the docs in step).
-import type { Diagnostic } from '@harness/diagnostics';
+// The findings `harness rulesets check` (and `harness check`) reports, in the order of
+// docs/rules/rulesets.md; a test keeps this list, the rule files, their tests and that page in step.
+import type { Diagnostic, RuleMeta } from '@harness/diagnostics';
+import { ruleDocsLink } from '@harness/diagnostics';
 import type { FieldChange } from './compare-rulesets.js';
 import { createdStatePath } from './created-state.js';
 import type { PlanEntry, RulesetsPlan } from './plan-rulesets.js';
+import { drift } from './rules/drift.js';
+import { missing } from './rules/missing.js';
+import { orphaned } from './rules/orphaned.js';
 
-export const rulesetsRules = {
-  missing: 'a ruleset file defines a ruleset the repository does not have',
-  drift: 'a repository ruleset differs from its file',
-  orphaned: 'a ruleset harness created is still on GitHub although its file is gone',
-} as const;
+export const rulesetsRules = [missing, drift, orphaned] as const satisfies readonly RuleMeta[];
 
-export type RulesetsRuleId = keyof typeof rulesetsRules;
+export type RulesetsRuleId = (typeof rulesetsRules)[number]['id'];
 
-export const rulesetsDocs = 'docs/rulesets.md';
+export const rulesetsDocs = 'docs/rules/rulesets.md';
 
 function diagnostic(rule: RulesetsRuleId, file: string, message: string, fix: string): Diagnostic {
   return {
@@ -23,7 +23,7 @@ function diagnostic(rule: RulesetsRuleId, file: string, message: string, fix: st
     file,
     message,
     fix,
-    docs: `${rulesetsDocs}#${rule}`,
+    docs: ruleDocsLink(rulesetsDocs, rule),
   };
 }
 
