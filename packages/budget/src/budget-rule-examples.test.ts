@@ -45,12 +45,12 @@ describe(`the examples of ${budgetDocs}`, () => {
   for (const section of sections) {
     const rule = `budget/${section.id}`;
     it(`${section.id}: the failing example (line ${section.failing?.line}) is reported as ${rule} only`, async () => {
-      const findings = await findingsOf(section.failing ?? { files: {}, line: 0 });
+      const findings = await findingsOf(section.failing ?? { files: {}, notes: {}, line: 0 });
       expect([...new Set(findings.map((f) => f.rule))], JSON.stringify(findings, null, 1)).toEqual([rule]);
       expect(findDocsLinkProblems(repoRoot, findings)).toEqual([]);
     });
     it(`${section.id}: the passing example (line ${section.passing?.line}) has no ${rule} finding`, async () => {
-      const findings = await findingsOf(section.passing ?? { files: {}, line: 0 });
+      const findings = await findingsOf(section.passing ?? { files: {}, notes: {}, line: 0 });
       expect(findings.filter((f) => f.rule === rule)).toEqual([]);
     });
   }

@@ -25,7 +25,7 @@ const page = [
   '### Passing example',
   '',
   '```ts',
-  '// src/a.ts',
+  '// src/a.ts, committed 2026-01-10',
   'export {};',
   '```',
   '',
@@ -60,6 +60,7 @@ describe('parseRuleDocs', () => {
 
   it('takes the file blocks of an example, with the page-level files, without the path comment', () => {
     expect(orphan?.failing?.files).toEqual({ 'harness.config.yaml': 'docs: {}\n', 'AGENTS.md': '# Map\n' });
+    expect(orphan?.failing?.notes).toEqual({ 'AGENTS.md': 'the map' });
   });
 
   it("lets an example's own file replace the page-level one", () => {
@@ -67,6 +68,7 @@ describe('parseRuleDocs', () => {
       'harness.config.yaml': 'docs: { maxLines: 5 }\n',
       'src/a.ts': 'export {};\n',
     });
+    expect(orphan?.passing?.notes).toEqual({ 'src/a.ts': 'committed 2026-01-10' });
   });
 
   it('has no example where no block names a file', () => {

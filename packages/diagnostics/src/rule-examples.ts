@@ -5,8 +5,9 @@
 //   `### Failing example` and `### Passing example`.
 // - A code block is a file of the example when its first line names the path in the language's
 //   comment: `<!-- AGENTS.md -->` (md), `// src/a.ts` (ts, js, jsonc), `# harness.config.yaml`
-//   (yaml, sh, toml). Prose after a comma is for the reader: `<!-- CLAUDE.md, beside AGENTS.md -->`.
-//   The comment line is not part of the file. Other blocks (```text trees, ```json snippets) only
+//   (yaml, sh, toml). Prose after a comma is for the reader (`<!-- CLAUDE.md, beside AGENTS.md -->`);
+//   a runner may read it too (`committed 2026-01-10`: the docs examples commit the file on that
+//   day). The comment line is not part of the file. Other blocks (```text trees, ```json snippets) only
 //   illustrate.
 // - File blocks above the first `## ` belong to every example of the page (the shared config); an
 //   example's own file of the same path replaces it.
@@ -14,6 +15,8 @@
 export interface RuleExample {
   /** Repository-relative path → contents: the page's shared files, then the example's own. */
   files: Record<string, string>;
+  /** Path → the prose after the path in its comment (`committed 2026-01-10`), for runners that read it. */
+  notes: Record<string, string>;
   /** 1-based line of the example's heading in the page. */
   line: number;
 }
@@ -29,9 +32,9 @@ export interface RuleDocsSection {
 }
 
 const commentSyntax: Record<string, RegExp> = {
-  md: /^<!--\s*([^,\s]+)[^>]*-->\s*$/,
-  ts: /^\/\/\s*([^,\s]+)/,
-  hash: /^#\s*([^,\s]+)/,
+  md: /^<!--\s*([^,\s]+)(?:,\s*(.*?))?\s*-->\s*$/,
+  ts: /^\/\/\s*([^,\s]+)(?:,\s*(.*?))?\s*$/,
+  hash: /^#\s*([^,\s]+)(?:,\s*(.*?))?\s*$/,
 };
 const languageComment: Record<string, RegExp | undefined> = {
   md: commentSyntax.md,
@@ -58,7 +61,7 @@ interface CodeBlock {
 /** Every `## ` section of a rules page whose heading is a rule id, with its examples. */
 export function parseRuleDocs(markdown: string): RuleDocsSection[] {
   const lines = markdown.split('\n');
-  const shared: Record<string, string> = {};
+  const shared: Omit<RuleExample, 'line'> = { files: {}, notes: {} };
   const sections: RuleDocsSection[] = [];
   let section: RuleDocsSection | undefined;
   let example: { kind: 'failing' | 'passing'; value: RuleExample } | undefined;
@@ -70,8 +73,10 @@ export function parseRuleDocs(markdown: string): RuleDocsSection[] {
       i += block.lines.length + 1;
       const file = exampleFile(block);
       if (file === undefined) continue;
-      if (section === undefined) shared[file.path] = file.text;
-      else if (example !== undefined) example.value.files[file.path] = file.text;
+      const target = section === undefined ? shared : example?.value;
+      if (target === undefined) continue;
+      target.files[file.path] = file.text;
+      if (file.note !== undefined) target.notes[file.path] = file.note;
       continue;
     }
     const h2 = /^## (\S.*)$/.exec(line);
@@ -87,7 +92,7 @@ export function parseRuleDocs(markdown: string): RuleDocsSection[] {
       const title = h3[1] ?? '';
       section.subheadings.push(title);
       const kind = title === 'Failing example' ? 'failing' : title === 'Passing example' ? 'passing' : undefined;
-      example = kind === undefined ? undefined : { kind, value: { files: {}, line: i + 1 } };
+      example = kind === undefined ? undefined : { kind, value: { files: {}, notes: {}, line: i + 1 } };
       if (example !== undefined) section[example.kind] = example.value;
     }
   }
@@ -109,15 +114,19 @@ function readBlock(lines: readonly string[], start: number, fence: string, langu
   return { language: language.toLowerCase(), lines: body };
 }
 
-function exampleFile(block: CodeBlock): { path: string; text: string } | undefined {
-  const syntax = languageComment[block.language];
-  const path = syntax?.exec(block.lines[0] ?? '')?.[1];
+function exampleFile(block: CodeBlock): { path: string; text: string; note?: string } | undefined {
+  const match = languageComment[block.language]?.exec(block.lines[0] ?? '');
+  const path = match?.[1];
   if (path === undefined || !/[./]|^[A-Za-z]+file$/.test(path)) return undefined;
   const text = block.lines.slice(1).join('\n');
-  return { path, text: text === '' ? '' : `${text}\n` };
+  return { path, text: text === '' ? '' : `${text}\n`, ...(match?.[2] ? { note: match[2] } : {}) };
 }
 
-function withShared(shared: Record<string, string>, example: RuleExample | undefined): RuleExample | undefined {
+function withShared(shared: Omit<RuleExample, 'line'>, example: RuleExample | undefined): RuleExample | undefined {
   if (example === undefined || Object.keys(example.files).length === 0) return undefined;
-  return { line: example.line, files: { ...shared, ...example.files } };
+  return {
+    line: example.line,
+    files: { ...shared.files, ...example.files },
+    notes: { ...shared.notes, ...example.notes },
+  };
 }
