@@ -52,7 +52,7 @@ function chmodTree(dir: string): void {
 }
 
 async function plan(root: string, options: { force?: boolean; split?: boolean } = {}) {
-  return planInit(await prepareInit({ cwd: root, force: options.force }), {
+  return planInit(await prepareInit({ cwd: root, force: options.force ?? false }), {
     harnessVersion: '0.1.0',
     today: '2026-11-22',
     ...options,

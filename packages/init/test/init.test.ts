@@ -15,7 +15,7 @@ afterAll(removeFixtureRepos);
 const today = '2026-11-22';
 
 async function plan(root: string, options: { force?: boolean; split?: boolean; choices?: Partial<InitChoices> } = {}) {
-  const inspection = await prepareInit({ cwd: root, force: options.force });
+  const inspection = await prepareInit({ cwd: root, force: options.force ?? false });
   return planInit(inspection, { harnessVersion: '0.1.0', today, ...options });
 }
 
