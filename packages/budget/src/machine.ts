@@ -1,6 +1,7 @@
 // Which machine a measurement was taken on, so trends compare like with like.
 // Spec: https://nodejs.org/api/os.html
 import { arch, availableParallelism, cpus, platform, totalmem } from 'node:os';
+import type { Env } from '@harness/system';
 
 export interface MachineInfo {
   cores: number;
@@ -12,7 +13,7 @@ export interface MachineInfo {
   ci: boolean;
 }
 
-export function readMachineInfo(env: Readonly<Record<string, string | undefined>>): MachineInfo {
+export function readMachineInfo(env: Env): MachineInfo {
   return {
     cores: availableParallelism(),
     cpu: cpus()[0]?.model.trim() ?? 'unknown',

@@ -4,7 +4,7 @@
 // https://github.com/docker/compose/tree/1.29.2 (v1, `docker-compose --help`),
 // https://docs.podman.io/en/latest/markdown/podman-compose.1.html
 import { HarnessError } from '@harness/diagnostics';
-import type { ProcessResult } from '@harness/system';
+import type { Env, ProcessResult } from '@harness/system';
 import { runProcess } from '@harness/system';
 import type { VersionCache } from './tool-version-cache.js';
 import { cachedVersion, findOnPath, rememberVersion } from './tool-version-cache.js';
@@ -47,10 +47,7 @@ const installHint =
  * The first compose tool that answers `version`, in the order v2, v1, podman; HARNESS_COMPOSE
  * (e.g. `docker-compose`) picks one explicitly.
  */
-export async function detectComposeTool(
-  env: Readonly<Record<string, string | undefined>> = process.env,
-  cacheFile?: VersionCache,
-): Promise<ComposeTool> {
+export async function detectComposeTool(env: Env = process.env, cacheFile?: VersionCache): Promise<ComposeTool> {
   const wanted = env.HARNESS_COMPOSE?.trim();
   const list = wanted ? candidates.filter((c) => c.command.join(' ') === wanted) : candidates;
   if (wanted && list.length === 0) {
@@ -77,7 +74,7 @@ export async function detectComposeTool(
 /** What the candidate's `version` prints (first line); undefined when it is not installed. */
 async function versionOf(
   candidate: Candidate,
-  env: Readonly<Record<string, string | undefined>>,
+  env: Env,
   cacheFile: VersionCache | undefined,
 ): Promise<string | undefined> {
   const [file, ...words] = candidate.command;
@@ -99,9 +96,7 @@ async function versionOf(
  * The engine CLI without the compose tool (`ps`, `gc` need no more): podman when HARNESS_COMPOSE
  * names a podman tool, else docker, else podman; its daemon must answer.
  */
-export async function detectEngine(
-  env: Readonly<Record<string, string | undefined>> = process.env,
-): Promise<EngineCli> {
+export async function detectEngine(env: Env = process.env): Promise<EngineCli> {
   const order: EngineCli['engine'][] =
     env.HARNESS_COMPOSE?.trim().startsWith('podman') === true ? ['podman', 'docker'] : ['docker', 'podman'];
   for (const engine of order) {
@@ -111,10 +106,7 @@ export async function detectEngine(
   throw new HarnessError('TOOL_MISSING', 'neither docker nor podman is installed', { fix: installHint });
 }
 
-async function engineReachable(
-  tool: EngineCli,
-  env: Readonly<Record<string, string | undefined>>,
-): Promise<'missing' | 'ok'> {
+async function engineReachable(tool: EngineCli, env: Env): Promise<'missing' | 'ok'> {
   // podman's info has no ServerVersion; `--format json` is its whole document.
   const format = tool.engine === 'docker' ? '{{json .ServerVersion}}' : 'json';
   const result = await runProcess(tool.engine, ['info', '--format', format], { env });
@@ -132,10 +124,7 @@ async function engineReachable(
 }
 
 /** Fails with a clear error when the compose tool's engine is missing or its daemon cannot be reached. */
-export async function assertEngineReachable(
-  tool: ComposeTool,
-  env: Readonly<Record<string, string | undefined>> = process.env,
-): Promise<void> {
+export async function assertEngineReachable(tool: ComposeTool, env: Env = process.env): Promise<void> {
   if ((await engineReachable(tool, env)) === 'missing') {
     throw new HarnessError(
       'TOOL_MISSING',
@@ -159,7 +148,7 @@ export interface ComposeCall {
   /** Relative paths in the files resolve here; omitted: the first file's folder (compose's default). */
   projectDirectory?: string;
   cwd: string;
-  env?: Readonly<Record<string, string | undefined>>;
+  env?: Env;
 }
 
 /** `<tool> -p P -f F… [--project-directory D] <args…>` as program and arguments. */

@@ -4,6 +4,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ComposeConfig } from '@harness/config';
 import { HarnessError } from '@harness/diagnostics';
+import type { Env } from '@harness/system';
 import type { ComposeTool, EngineCli } from './compose-tool.js';
 import { assertEngineReachable, detectComposeTool, detectEngine } from './compose-tool.js';
 import type { WorktreeInfo } from './git-worktree.js';
@@ -47,7 +48,7 @@ export interface StackOptions {
   cwd: string;
   /** The `compose` section; undefined: the defaults. */
   config?: ComposeConfig | undefined;
-  env?: Readonly<Record<string, string | undefined>>;
+  env?: Env;
   /** A compose tool already detected (skips detection). */
   tool?: ComposeTool;
 }

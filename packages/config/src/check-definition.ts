@@ -2,6 +2,7 @@
 // config because a check is switched on by its config section; the runner
 // (@harness/check) depends on the checkers, never the other way round.
 import type { Diagnostic } from '@harness/diagnostics';
+import type { Env } from '@harness/system';
 import type { HarnessConfig } from './schema.js';
 
 export interface CheckOptions {
@@ -14,7 +15,7 @@ export interface CheckOptions {
   /** `--dry-run`: with fix or updateBaseline, say what would change and write nothing. */
   dryRun?: boolean;
   /** Environment variables the check may read (e.g. GITHUB_TOKEN); the CLI passes process.env. */
-  env?: Readonly<Record<string, string | undefined>>;
+  env?: Env;
 }
 
 export interface CheckContext {

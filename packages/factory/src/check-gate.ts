@@ -3,9 +3,10 @@
 import { registeredChecks, runChecks } from '@harness/check';
 import { loadConfig, noConfigError } from '@harness/config';
 import { renderResult } from '@harness/diagnostics';
+import type { Env } from '@harness/system';
 import type { CheckGate } from './factory-context.js';
 
-export function createCheckGate(env: Readonly<Record<string, string | undefined>>): CheckGate {
+export function createCheckGate(env: Env): CheckGate {
   return async (worktree) => {
     const loaded = await loadConfig({ cwd: worktree });
     // As a bare `harness check`: without a config file every check is skipped, and a gate that ran

@@ -1,6 +1,7 @@
 // What one issue's work needs from the outside world, as adapters: git, GitHub,
 // the agent process, the check gate, the clock, and the state sink.
 import type { FactoryConfig } from '@harness/config';
+import type { Env } from '@harness/system';
 import type { GitAdapter } from './git-adapter.js';
 import type { IssueRecord } from './factory-state.js';
 import type { PullGateway } from './pull-gateway.js';
@@ -14,7 +15,7 @@ export interface CheckGate {
 export interface FactoryContext {
   root: string;
   config: FactoryConfig;
-  env: Readonly<Record<string, string | undefined>>;
+  env: Env;
   git: GitAdapter;
   pulls: PullGateway;
   runAgent: (options: RunAgentOptions) => Promise<AgentRun>;

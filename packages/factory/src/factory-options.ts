@@ -4,6 +4,7 @@
 import type { ComposeConfig, FactoryConfig } from '@harness/config';
 import { createGithubClient, resolveRepository } from '@harness/github';
 import type { WaitEvent } from '@harness/github';
+import type { Env } from '@harness/system';
 import { createCheckGate } from './check-gate.js';
 import { createGitAdapter } from './git-adapter.js';
 import { githubIssueSource } from './github-issues.js';
@@ -17,7 +18,7 @@ export interface FactoryOptionsInput {
   config: FactoryConfig;
   /** The repository's `compose` section: when present, every issue's worktree gets its own stack. */
   compose?: ComposeConfig | undefined;
-  env: Readonly<Record<string, string | undefined>>;
+  env: Env;
   repo?: string | undefined;
   once: boolean;
   concurrency?: number | undefined;

@@ -2,6 +2,7 @@
 import type { FactoryConfig } from '@harness/config';
 import { createGithubClient, resolveRepository } from '@harness/github';
 import type { WaitEvent } from '@harness/github';
+import type { Env } from '@harness/system';
 import { fetchCandidates, githubIssueSource } from './github-issues.js';
 import type { IssueSource } from './github-issues.js';
 import type { FactoryPlan } from './plan-issues.js';
@@ -10,7 +11,7 @@ import { planIssues } from './plan-issues.js';
 export interface PlanFactoryOptions {
   root: string;
   config: FactoryConfig;
-  env: Readonly<Record<string, string | undefined>>;
+  env: Env;
   repo?: string | undefined;
   source?: IssueSource;
   onWait?: (event: WaitEvent) => void;

@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { parseEnv } from 'node:util';
 import { downWorktree, upWorktree } from '@harness/compose';
 import type { ComposeConfig } from '@harness/config';
+import type { Env } from '@harness/system';
 import type { FactoryContext } from './factory-context.js';
 import type { IssueRecord } from './factory-state.js';
 
@@ -16,10 +17,7 @@ export interface StackHooks {
 }
 
 /** The hooks for a repository with a `compose` section. */
-export function composeStackHooks(
-  config: ComposeConfig,
-  env: Readonly<Record<string, string | undefined>>,
-): StackHooks {
+export function composeStackHooks(config: ComposeConfig, env: Env): StackHooks {
   return {
     prepare: async (worktree) => {
       await upWorktree({ cwd: worktree, config, env });

@@ -6,6 +6,7 @@ import { throttling } from '@octokit/plugin-throttling';
 import { Octokit } from '@octokit/rest';
 import Bottleneck from 'bottleneck';
 import { HarnessError } from '@harness/diagnostics';
+import type { Env } from '@harness/system';
 import { toHarnessError, tokenFix } from './github-errors.js';
 import type { Repository } from './repository.js';
 import { formatRepository } from './repository.js';
@@ -25,7 +26,7 @@ export interface WaitEvent {
 }
 
 export interface GithubClientOptions {
-  env: Readonly<Record<string, string | undefined>>;
+  env: Env;
   repository: Repository;
   /** Milliseconds per second of Retry-After and backoff (1000; tests pass 1 so nothing sleeps long). */
   waitUnitMs?: number;
@@ -53,7 +54,7 @@ export interface GithubClient {
 }
 
 /** GITHUB_TOKEN, or a GITHUB_AUTH error that says which token to create. */
-export function requireToken(env: Readonly<Record<string, string | undefined>>): string {
+export function requireToken(env: Env): string {
   const token = env.GITHUB_TOKEN?.trim();
   if (token === undefined || token === '') {
     throw new HarnessError('GITHUB_AUTH', 'GITHUB_TOKEN is not set, and harness needs it to talk to the GitHub API', {
@@ -63,7 +64,7 @@ export function requireToken(env: Readonly<Record<string, string | undefined>>):
   return token;
 }
 
-export function apiUrlFrom(env: Readonly<Record<string, string | undefined>>): string {
+export function apiUrlFrom(env: Env): string {
   const url = env.GITHUB_API_URL?.trim();
   return (url === undefined || url === '' ? defaultApiUrl : url).replace(/\/+$/, '');
 }

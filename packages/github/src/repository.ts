@@ -1,6 +1,7 @@
 // Which repository a command works on (SPEC "Rulesets"): `--repo owner/name`,
 // else GITHUB_REPOSITORY (set by GitHub Actions), else the `origin` remote.
 import { HarnessError } from '@harness/diagnostics';
+import type { Env } from '@harness/system';
 import { readOriginUrl } from './git-remote.js';
 
 export interface Repository {
@@ -50,7 +51,7 @@ export function parseRemoteUrl(url: string): Repository | undefined {
 export interface ResolveRepositoryOptions {
   /** The `--repo` flag. */
   flag?: string | undefined;
-  env: Readonly<Record<string, string | undefined>>;
+  env: Env;
   /** Where to ask git for the `origin` remote. */
   cwd: string;
   /** The git adapter (tests pass their own). */

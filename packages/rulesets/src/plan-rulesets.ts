@@ -2,6 +2,7 @@
 // matched to the repository's own rulesets by name; organization and
 // enterprise rulesets are listed but never touched.
 import type { GithubClient, JsonObject, RulesetSummary, WaitEvent } from '@harness/github';
+import type { Env } from '@harness/system';
 import {
   createGithubClient,
   formatRepository,
@@ -49,7 +50,7 @@ export interface RulesetsOptions {
   root: string;
   /** `rulesets.dir`, relative to the root. */
   dir: string;
-  env: Readonly<Record<string, string | undefined>>;
+  env: Env;
   /** `--repo owner/name`. */
   repo?: string | undefined;
   /** With apply and plan: delete repository rulesets that no file defines, not only those harness created. */

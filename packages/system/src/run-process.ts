@@ -120,7 +120,8 @@ export function runProcess(
     child.once('close', (code, signal) => {
       if (child.pid === undefined) return; // never started: 'error' settles
       stop.dispose();
-      const overflowKilled = stop.reason() === 'overflow';
+      const reason = stop.reason();
+      const overflowKilled = reason === 'overflow';
       resolve({
         code: overflowKilled && code === 0 ? 1 : exitCodeOf(code, signal),
         signal,
@@ -131,7 +132,7 @@ export function runProcess(
         missing: false,
         truncated: out.stdout.dropped() > 0,
         droppedBytes: out.stdout.dropped(),
-        ...(stop.reason() === undefined ? {} : { killed: stop.reason() }),
+        ...(reason === undefined ? {} : { killed: reason }),
         durationMs: (exitedAt ?? clock()) - started,
       });
     });
