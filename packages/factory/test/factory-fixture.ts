@@ -2,9 +2,10 @@
 // clone to run the loop in, the GitHub stand-in whose PR heads come from that bare
 // repository, a scripted agent, and a clock the test moves.
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { onTestFinished } from 'vitest';
 import { sectionDefaults } from '@harness/config';
 import type { FactoryConfig } from '@harness/config';
 import { createGithubClient } from '@harness/github';
@@ -39,9 +40,10 @@ export interface World {
   git(cwd: string, ...args: string[]): string;
 }
 
-/** A bare `origin` with one commit on main (a config and a README), and `work`, a clone of it. */
+/** A bare `origin` with one commit on main (a config and a README), and `work`, a clone of it; removed when the test finishes. */
 export function createOrigin(prefix = 'factory-world-'): { base: string; origin: string; root: string } {
   const base = mkdtempSync(join(tmpdir(), prefix));
+  onTestFinished(() => rmSync(base, { recursive: true, force: true }));
   const origin = join(base, 'origin.git');
   git(base, 'init', '--quiet', '--bare', '--initial-branch=main', origin);
   const seed = join(base, 'seed');

@@ -2,11 +2,11 @@
 // playwright-core): it shows every issue's phase, PR, last outcome, turns and
 // tokens from .harness/factory/, and agrees with `/api/state`. Saves the
 // screenshot the docs and README use.
-import { mkdirSync, mkdtempSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, onTestFinished } from 'vitest';
 import { writeState } from '../src/factory-state.js';
 import type { FactoryState, IssueRecord } from '../src/factory-state.js';
 import { serveStatusPage } from '../src/status-page.js';
@@ -35,6 +35,11 @@ function record(
 describe('status page', () => {
   it('shows the issues in flight in headless Chromium', async () => {
     const root = mkdtempSync(join(tmpdir(), 'factory-page-'));
+    const profile = mkdtempSync(join(tmpdir(), 'chromium-profile-'));
+    onTestFinished(() => {
+      rmSync(root, { recursive: true, force: true });
+      rmSync(profile, { recursive: true, force: true });
+    });
     const state: FactoryState = {
       version: 1,
       issues: {
@@ -62,7 +67,7 @@ describe('status page', () => {
     };
     writeState(root, state);
     const page = await serveStatusPage(root);
-    const context = await chromium.launchPersistentContext(mkdtempSync(join(tmpdir(), 'chromium-profile-')), {
+    const context = await chromium.launchPersistentContext(profile, {
       executablePath: '/usr/bin/chromium',
       headless: true,
       args: [
