@@ -2,7 +2,7 @@
 // silences, and reports suppressions that silence nothing or lack a reason (SPEC "Layer rules").
 // A file-level finding (layers/unassigned) is silenced by its comment anywhere in the file.
 import type { Diagnostic } from '@harness/diagnostics';
-import type { GraphFile } from './build-import-graph.js';
+import type { GraphFile } from './layers-types.js';
 import type { Violation } from './find-violations.js';
 import { createEslintSilencer, isEslintComment } from './eslint-suppressions.js';
 import { docsLink, qualifiedRuleIds } from './layer-rules.js';

@@ -5,87 +5,53 @@ import { createHash } from 'node:crypto';
 import { lstatSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { ImportResolver, ResolvedTarget } from './create-import-resolver.js';
-import type { SuppressionComment } from './find-suppressions.js';
+import type { ImportResolver } from './create-import-resolver.js';
+import type { Violation } from './find-violations.js';
+import type { GraphEdge, GraphFile, GraphListing, GraphStats, ImportGraph } from './layers-types.js';
 import type { CachedFile, CacheDocument } from './import-cache.js';
 import { hasTargets, hasUnresolved, loadImportCache, saveImportCache } from './import-cache.js';
-import type { Violation } from './find-violations.js';
-import type { ImportRecord } from './lex-imports.js';
 import { initLexer, lexImports } from './lex-imports.js';
 import { listProjectFiles } from './list-project-files.js';
 import { insideRoot, readableInside } from './write-guard.js';
-
-export interface GraphEdge extends ImportRecord {
-  target: ResolvedTarget;
-}
-
-export interface GraphFile {
-  path: string;
-  imports: GraphEdge[];
-  suppressions: SuppressionComment[];
-  /** Set when the file could not be lexed. */
-  error?: string;
-  /** At least one import resolved nowhere (known without decoding a cached file's edges). */
-  hasUnresolved: boolean;
-  /**
-   * The file's rule findings from the cache: set when neither the file, nor where its imports
-   * lead, nor the rules (options.rulesKey) changed since they were computed.
-   */
-  cachedFindings?: Violation[];
-}
-
-export interface GraphStats {
-  files: number;
-  /** Files whose imports came from the cache without lexing. */
-  lexedFromCache: number;
-  /** Files whose targets came from the cache without resolving. */
-  resolvedFromCache: number;
-  /** Files whose rule findings came from the cache. */
-  findingsFromCache: number;
-  /** Why an existing cache was thrown away. */
-  cacheDiscarded?: string;
-  /** tsconfig files no import is resolved with that could not be read, with why: skipped. */
-  skippedTsconfigs?: string[];
-}
-
-/** How the file list was made. */
-export interface GraphListing {
-  /** Whether the file list came from git (then git knows which paths it ignores). */
-  git: boolean;
-  /** Source files that layers.ignore kept out. */
-  ignoredSources: number;
-  /** Source files in test-fixture folders, not checked. */
-  fixtureSources: number;
-  /** Listed files that are symlinks leading out of the root: not read. */
-  outside: string[];
-}
-
-export interface ImportGraph {
-  files: GraphFile[];
-  stats: GraphStats;
-  /** Absent in graphs built by hand (tests). */
-  listing?: GraphListing;
-  /**
-   * Writes the cache (when options.cacheFile is set) with each file's current rule findings, so
-   * that the next run can skip the rules for files that did not change. Writes nothing when
-   * nothing changed.
-   */
-  saveCache(findings?: ReadonlyMap<string, readonly Violation[]>): Promise<void>;
-}
 
 export interface BuildImportGraphOptions {
   root: string;
   /** Globs of files not to check (layers.ignore). */
   ignore: readonly string[];
   /** Cache file path; none when undefined. */
-  cacheFile?: string;
-  /** Identifies the rules config; cached findings are only offered under the same key. */
-  rulesKey?: string;
+  cacheFile?: string | undefined;
 }
 
 export const cacheFileName = '.harness/cache/layers.json';
 
+/** The import graph, with the per-file cache (options.cacheFile) read and brought up to date. */
 export async function buildImportGraph(options: BuildImportGraphOptions): Promise<ImportGraph> {
+  const built = await buildCachedImportGraph(options);
+  if (options.cacheFile !== undefined && built.changed)
+    await saveImportCache(options.cacheFile, built.cache).catch(() => undefined); // the cache only saves time
+  return built.graph;
+}
+
+/** The graph and this run's cache document, which its caller writes (with the rule findings, or as it is). */
+export interface CachedImportGraph {
+  graph: ImportGraph;
+  /** What the cache file should hold after this run; its files' findings are the caller's to fill in. */
+  cache: CacheDocument;
+  /** Whether the cache differs from the file it was read from (false: writing it would change nothing). */
+  changed: boolean;
+  /**
+   * The rule findings of each file whose findings the cache still holds: neither the file, nor
+   * where its imports lead, nor the rules (rulesKey) changed since they were computed.
+   */
+  cachedFindings: ReadonlyMap<string, readonly Violation[]>;
+}
+
+export async function buildCachedImportGraph(
+  options: BuildImportGraphOptions & {
+    /** Identifies the rules config; cached findings are only offered under the same key. */
+    rulesKey?: string | undefined;
+  },
+): Promise<CachedImportGraph> {
   const { root } = options;
   const [project, tool] = await Promise.all([listProjectFiles(root, options.ignore), toolVersion()]);
   // Only manifests that exist (git lists deleted tracked files) and stay inside the root are read.
@@ -113,13 +79,13 @@ export async function buildImportGraph(options: BuildImportGraphOptions): Promis
     outside: [],
   };
   const scanned = await scanFiles(root, project.sources, previous, stats, listing);
-  const next: CacheDocument = { tool, resolutionKey, files: {} };
-  if (options.rulesKey !== undefined) next.rulesKey = options.rulesKey;
+  const cache: CacheDocument = { tool, resolutionKey, files: {} };
+  if (options.rulesKey !== undefined) cache.rulesKey = options.rulesKey;
   const reuse = {
     targets: previous?.resolutionKey === resolutionKey,
     findings: options.rulesKey !== undefined && previous?.rulesKey === options.rulesKey,
   };
-  const resolved = await attachTargets(root, project.manifests, scanned.entries, reuse, next, stats);
+  const resolved = await attachTargets(root, project.manifests, scanned.entries, reuse, cache, stats);
   let changed =
     resolved.changed ||
     scanned.lexed > 0 ||
@@ -127,20 +93,7 @@ export async function buildImportGraph(options: BuildImportGraphOptions): Promis
     Object.keys(previous.files).length !== project.sources.length;
   changed ||= scanned.entries.some(({ path, cached }) => cached !== previous?.files[path]);
   changed ||= options.rulesKey !== undefined && !reuse.findings;
-
-  const saveCache = async (findings?: ReadonlyMap<string, readonly Violation[]>): Promise<void> => {
-    if (options.cacheFile === undefined) return;
-    let fresh = changed;
-    for (const file of findings === undefined ? [] : resolved.files) {
-      const entry = next.files[file.path];
-      if (entry !== undefined) entry.findings = [...(findings?.get(file.path) ?? [])];
-      fresh ||= file.cachedFindings === undefined;
-    }
-    // An unchanged tree leaves the cache as it is: rewriting it would be a good part of a warm run.
-    if (fresh) await saveImportCache(options.cacheFile, next);
-  };
-  if (options.rulesKey === undefined) await saveCache().catch(() => undefined); // the cache only saves time
-  return { files: resolved.files, stats, listing, saveCache };
+  return { graph: { files: resolved.files, stats, listing }, cache, changed, cachedFindings: resolved.findings };
 }
 
 interface ScannedFile {
@@ -199,10 +152,11 @@ async function attachTargets(
   reuse: { targets: boolean; findings: boolean },
   next: CacheDocument,
   stats: GraphStats,
-): Promise<{ files: GraphFile[]; changed: boolean }> {
+): Promise<{ files: GraphFile[]; changed: boolean; findings: Map<string, readonly Violation[]> }> {
   let resolver: ImportResolver | undefined;
   let changed = false;
   const files: GraphFile[] = [];
+  const findings = new Map<string, readonly Violation[]>();
   for (const { path, cached, unchanged } of entries) {
     const keepTargets = reuse.targets && unchanged && hasTargets(cached);
     if (keepTargets) {
@@ -225,14 +179,13 @@ async function attachTargets(
       next.files[path] = entry;
       changed = true;
     }
-    const graphFile = lazyGraphFile(path, next.files[path] ?? cached);
     if (keepTargets && reuse.findings && cached.findings !== undefined) {
-      graphFile.cachedFindings = cached.findings;
+      findings.set(path, cached.findings);
       stats.findingsFromCache += 1;
     }
-    files.push(graphFile);
+    files.push(lazyGraphFile(path, next.files[path] ?? cached));
   }
-  return { files, changed };
+  return { files, changed, findings };
 }
 
 /**

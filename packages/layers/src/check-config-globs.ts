@@ -4,7 +4,7 @@
 import type { ContractConfig, LayersConfig } from '@harness/config';
 import { HarnessError } from '@harness/diagnostics';
 import picomatch from 'picomatch';
-import { createFolderMatcher } from './layer-model.js';
+import { createFolderMatcher } from './create-folder-matcher.js';
 
 const configFile = 'harness.config.yaml';
 
@@ -61,9 +61,11 @@ function checkContractGlobs(
   for (const [layer, globs] of Object.entries(contract.layers ?? {})) fileGlobs(globs, `layers.${layer}`);
   fileGlobs(contract.from, 'from');
   fileGlobs(contract.to, 'to');
+  // A module is a folder or a file (`src/commands/*`: each command file).
   (contract.modules ?? []).forEach((glob, index) => {
     const matches = picomatch(glob.replace(/\/+$/, ''));
-    if (![...folders].some((folder) => matches(folder))) throw emptyGlob(`${key}.modules[${index}]`, glob, 'folder');
+    if (![...folders].some((folder) => matches(folder)) && !sources.some((file) => matches(file)))
+      throw emptyGlob(`${key}.modules[${index}]`, glob, 'folder or file');
   });
   const names = new Set([...folders].map((folder) => folder.slice(folder.lastIndexOf('/') + 1)));
   const segments = contract.segments ?? [];
@@ -85,7 +87,7 @@ function checkContractGlobs(
       ];
 }
 
-function emptyGlob(key: string, glob: string, what: 'file' | 'folder'): HarnessError {
+function emptyGlob(key: string, glob: string, what: 'file' | 'folder' | 'folder or file'): HarnessError {
   return new HarnessError('CONFIG_INVALID', `${key} "${glob}" matches no ${what} with source files to check`, {
     place: { file: configFile, key },
     fix: `Correct the glob (paths are relative to the repository root, like src/domains/*), or remove it; files listed in layers.ignore do not count.`,

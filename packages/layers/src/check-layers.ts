@@ -7,13 +7,15 @@ import { testFixtureGlobs } from '@harness/config';
 import type { Diagnostic } from '@harness/diagnostics';
 import { HarnessError, settleBaseline } from '@harness/diagnostics';
 import { applySuppressions } from './apply-suppressions.js';
-import type { ImportGraph } from './build-import-graph.js';
-import { buildImportGraph, cacheFileName } from './build-import-graph.js';
+import type { CachedImportGraph } from './build-import-graph.js';
+import { buildCachedImportGraph, cacheFileName } from './build-import-graph.js';
 import type { Violation } from './find-violations.js';
 import type { UnresolvedFound } from './find-unresolved.js';
 import { findUnresolved } from './find-unresolved.js';
 import { findViolations } from './find-violations.js';
 import { checkConfigGlobs } from './check-config-globs.js';
+import { saveImportCache } from './import-cache.js';
+import type { ImportGraph } from './layers-types.js';
 import { createLayerModel } from './layer-model.js';
 import { docsLink } from './layer-rules.js';
 import { writeStaysInside } from './write-guard.js';
@@ -40,33 +42,24 @@ export interface CheckLayersResult {
 
 export async function checkLayers(input: CheckLayersInput): Promise<CheckLayersResult> {
   const model = createLayerModel(input.config);
-  const graph = await buildImportGraph({
+  const cacheFile = input.cache === false ? undefined : join(input.root, cacheFileName);
+  const built = await buildCachedImportGraph({
     root: input.root,
     ignore: input.config.ignore,
     // Findings of unchanged files are reused only under the very same layers config.
     rulesKey: createHash('sha1').update(JSON.stringify(input.config)).digest('base64url'),
-    ...(input.cache === false ? {} : { cacheFile: join(input.root, cacheFileName) }),
+    cacheFile,
   });
+  const { graph } = built;
   const globNotes = checkConfigGlobs(
     input.config,
     graph.files.map((f) => f.path),
     graph.listing?.ignoredSources ?? 0,
   );
   const notes = [...describeRun(graph, input.config), ...globNotes];
-  const { violations, byFile } = findViolations(graph, model);
-  const cacheWrite = writeStaysInside(input.root, cacheFileName);
-  try {
-    if (cacheWrite.inside) await graph.saveCache(byFile);
-    else
-      notes.push(
-        `layers: did not write ${cacheFileName}: ${cacheWrite.via} is a symlink that leads out of the repository.`,
-      );
-  } catch (error) {
-    // The cache only saves time; a read-only checkout must not fail the check.
-    notes.push(
-      `layers: could not write ${cacheFileName} (${error instanceof Error ? error.message : String(error)}); the next run starts cold.`,
-    );
-  }
+  const { violations, byFile } = findViolations(graph, model, built.cachedFindings);
+  const cacheNote = cacheFile === undefined ? undefined : await saveFindingsCache(input.root, built, byFile);
+  if (cacheNote !== undefined) notes.push(cacheNote);
   const unresolved = await findUnresolved(input.root, graph, graph.listing?.git === true);
   notes.push(...describeUnjudged(unresolved));
   violations.push(...unresolved.violations);
@@ -91,6 +84,35 @@ export async function checkLayers(input: CheckLayersInput): Promise<CheckLayersR
     graph,
     violations,
   };
+}
+
+/**
+ * Writes the cache with each file's current rule findings, so that the next run can skip the rules
+ * for files that did not change; returns a note when it could not. An unchanged tree leaves the
+ * file as it is: rewriting it would be a good part of a warm run.
+ */
+async function saveFindingsCache(
+  root: string,
+  built: CachedImportGraph,
+  findings: ReadonlyMap<string, readonly Violation[]>,
+): Promise<string | undefined> {
+  const write = writeStaysInside(root, cacheFileName);
+  if (!write.inside)
+    return `layers: did not write ${cacheFileName}: ${write.via} is a symlink that leads out of the repository.`;
+  let fresh = built.changed;
+  for (const file of built.graph.files) {
+    const entry = built.cache.files[file.path];
+    if (entry !== undefined) entry.findings = [...(findings.get(file.path) ?? [])];
+    fresh ||= !built.cachedFindings.has(file.path);
+  }
+  if (!fresh) return undefined;
+  try {
+    await saveImportCache(join(root, cacheFileName), built.cache);
+    return undefined;
+  } catch (error) {
+    // The cache only saves time; a read-only checkout must not fail the check.
+    return `layers: could not write ${cacheFileName} (${error instanceof Error ? error.message : String(error)}); the next run starts cold.`;
+  }
 }
 
 /** What the person running the check should know about this run (stderr lines). */

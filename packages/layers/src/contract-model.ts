@@ -6,25 +6,9 @@
 import type { ContractConfig } from '@harness/config';
 import { closestWord, HarnessError } from '@harness/diagnostics';
 import picomatch from 'picomatch';
-import { createFolderMatcher } from './layer-model.js';
-import type { RuleVerdict } from './rules/layer-rule.js';
+import { createFolderMatcher } from './create-folder-matcher.js';
+import type { CompiledContract, ContractEdge, RuleVerdict } from './layers-types.js';
 import { describeForbidden, describeIndependent, describeLayerContract } from './rules/contract.js';
-
-/** One edge as a contract sees it: repository-relative paths, or `npm:<package>` for the target. */
-export interface ContractEdge {
-  from: string;
-  to: string;
-  typeOnly: boolean;
-}
-
-export interface CompiledContract {
-  name: string;
-  /** The boxes of its picture, in order: layers, modules seen so far, or `from` and `to`. */
-  groups: readonly string[];
-  /** Which box a file (or `npm:` target) is drawn in, as the importer (`from`) or the imported (`to`). */
-  groupOf(path: string, role: 'from' | 'to'): string | undefined;
-  judge(edge: ContractEdge): RuleVerdict | undefined;
-}
 
 export function compileContracts(contracts: readonly ContractConfig[]): CompiledContract[] {
   const seen = new Set<string>();
@@ -197,14 +181,17 @@ export function createSegmentFinder(segments: readonly string[]): (file: string)
   };
 }
 
-/** `modules`: the outermost folder of the path that a module glob matches. */
+/**
+ * `modules`: the outermost folder of the path that a module glob matches, else the file itself when
+ * the glob matches it (`src/commands/*` makes each command file a module).
+ */
 function createModuleFinder(globs: readonly string[]): (file: string) => string | undefined {
   const matches = picomatch(globs.map((g) => g.replace(/\/+$/, '')));
   return (file) => {
     if (file.startsWith('npm:')) return undefined;
     for (let i = file.indexOf('/'); i !== -1; i = file.indexOf('/', i + 1))
       if (matches(file.slice(0, i))) return file.slice(0, i);
-    return undefined;
+    return matches(file) ? file : undefined;
   };
 }
 

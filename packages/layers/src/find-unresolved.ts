@@ -4,7 +4,7 @@
 // build and only counted.
 import { lstatSync } from 'node:fs';
 import { join } from 'node:path';
-import type { ImportGraph } from './build-import-graph.js';
+import type { ImportGraph } from './layers-types.js';
 import type { UnresolvedTarget } from './create-import-resolver.js';
 import type { Violation } from './find-violations.js';
 import { docsLink } from './layer-rules.js';

@@ -1,9 +1,7 @@
 // Applies every edge and file rule to the import graph and returns the raw findings, before
 // suppressions and the baseline. Files whose findings the cache still holds are not re-checked.
 import type { Diagnostic } from '@harness/diagnostics';
-import type { GraphEdge, ImportGraph } from './build-import-graph.js';
-import type { CompiledContract } from './contract-model.js';
-import type { FileClass, LayerModel } from './layer-model.js';
+import type { CompiledContract, FileClass, GraphEdge, ImportGraph, LayerModel } from './layers-types.js';
 import { docsLink, edgeRules, fileRules } from './layer-rules.js';
 import type { EdgeFacts } from './rules/layer-rule.js';
 import { targetName } from './rules/layer-rule.js';
@@ -21,14 +19,20 @@ export interface ViolationsFound {
   byFile: Map<string, Violation[]>;
 }
 
-export function findViolations(graph: ImportGraph, model: LayerModel): ViolationsFound {
+/** `cachedFindings`: files whose findings are known (from the cache) and are not judged again. */
+export function findViolations(
+  graph: ImportGraph,
+  model: LayerModel,
+  cachedFindings: ReadonlyMap<string, readonly Violation[]> = new Map(),
+): ViolationsFound {
   const classOf = createClassifier(model);
   const violations: Violation[] = [];
   const byFile = new Map<string, Violation[]>();
   for (const file of graph.files) {
-    if (file.cachedFindings !== undefined) {
-      violations.push(...file.cachedFindings);
-      if (file.cachedFindings.length > 0) byFile.set(file.path, file.cachedFindings);
+    const cached = cachedFindings.get(file.path);
+    if (cached !== undefined) {
+      violations.push(...cached);
+      if (cached.length > 0) byFile.set(file.path, [...cached]);
       continue;
     }
     const found: Violation[] = [];

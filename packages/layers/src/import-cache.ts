@@ -9,7 +9,7 @@ import { dirname } from 'node:path';
 import type { ResolvedTarget, UnresolvedReason, UnresolvedTarget } from './create-import-resolver.js';
 import type { SuppressionComment } from './find-suppressions.js';
 import type { Violation } from './find-violations.js';
-import type { EdgeKind, ImportRecord } from './lex-imports.js';
+import type { EdgeKind, ImportRecord } from './layers-types.js';
 import { ensureStateDir, writeFileAtomic } from '@harness/diagnostics';
 
 export const cacheFormat = 'harness-layers-cache';

@@ -3,38 +3,10 @@
 import type { LayersConfig } from '@harness/config';
 import { closestWord, HarnessError } from '@harness/diagnostics';
 import picomatch from 'picomatch';
-import type { CompiledContract } from './contract-model.js';
 import { compileContracts } from './contract-model.js';
+import { ancestorFolders, createFolderMatcher } from './create-folder-matcher.js';
+import type { FileClass, LayerModel } from './layers-types.js';
 import { checkAllowTypeOnly } from './rules/layer-rule-ids.js';
-
-export interface FileClass {
-  /** The domain folder (repository-relative), in domain mode. */
-  domain?: string;
-  /** The file's layer, from its domain sub-folder or from `paths`. */
-  layer?: string;
-  /** The domain's public entry (its index file). */
-  entry: boolean;
-  provider: boolean;
-  shared: boolean;
-  crossCutting: boolean;
-}
-
-export interface LayerModel {
-  order: readonly string[];
-  crossDomain: 'public-api' | 'forbid';
-  /** The provider folders, for messages. */
-  providers: readonly string[];
-  /** The shared folders, for messages. */
-  shared: readonly string[];
-  allowTypeOnly: ReadonlySet<string>;
-  /** layers.contracts, each judging every edge of the graph. */
-  contracts: readonly CompiledContract[];
-  classify(file: string): FileClass;
-  /** A package (or `node:` builtin) that `crossCutting` lists. */
-  isCrossCuttingPackage(name: string): boolean;
-  /** The layers allowed to import a package, when `packages` restricts it. */
-  layersForPackage(name: string): readonly string[] | undefined;
-}
 
 const entryFile = /^index\.(ts|tsx|mts|cts|js|jsx|mjs|cjs)$/;
 
@@ -75,7 +47,7 @@ function createClassifier(config: LayersConfig): (file: string) => FileClass {
   );
   const domainCache = new Map<string, string | null>();
   const domainOf = (file: string): string | undefined => {
-    for (const dir of ancestors(file)) {
+    for (const dir of ancestorFolders(file)) {
       let cached = domainCache.get(dir);
       if (cached === undefined) {
         cached = isDomainDir(dir) ? dir : null;
@@ -105,32 +77,6 @@ function createClassifier(config: LayersConfig): (file: string) => FileClass {
     }
     return result;
   };
-}
-
-/** A list of globs or plain folders: a file matches when it or one of its folders matches. */
-export function createFolderMatcher(patterns: readonly string[]): (file: string) => boolean {
-  if (patterns.length === 0) return () => false;
-  const matches = picomatch(patterns.map((p) => p.replace(/\/+$/, '')));
-  const cache = new Map<string, boolean>();
-  return (file) => {
-    if (matches(file)) return true;
-    for (const dir of ancestors(file)) {
-      let hit = cache.get(dir);
-      if (hit === undefined) {
-        hit = matches(dir);
-        cache.set(dir, hit);
-      }
-      if (hit) return true;
-    }
-    return false;
-  };
-}
-
-/** `a/b/c.ts` → `a`, `a/b` (outermost first). */
-function ancestors(file: string): string[] {
-  const dirs: string[] = [];
-  for (let i = file.indexOf('/'); i !== -1; i = file.indexOf('/', i + 1)) dirs.push(file.slice(0, i));
-  return dirs;
 }
 
 function checkLayerNames(config: LayersConfig): void {

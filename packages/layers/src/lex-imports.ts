@@ -8,17 +8,7 @@ import type { lexWithParser as LexWithParser } from './parse-imports.js';
 import { createLineIndex } from './line-index.js';
 import type { SuppressionComment } from './find-suppressions.js';
 import { findSuppressions } from './find-suppressions.js';
-
-export type EdgeKind = 'import' | 'export' | 'dynamic-import' | 'require' | 'import-equals';
-
-export interface ImportRecord {
-  specifier: string;
-  kind: EdgeKind;
-  typeOnly: boolean;
-  /** 1-based line and column of the statement. */
-  line: number;
-  column: number;
-}
+import type { EdgeKind, ImportRecord, RawRecord } from './layers-types.js';
 
 export interface LexedFile {
   imports: ImportRecord[];
@@ -127,14 +117,6 @@ export function recoverImports(source: string): RawRecord[] {
   return records
     .filter((r) => !seen.has(`${r.offset}\0${r.specifier}`) && seen.add(`${r.offset}\0${r.specifier}`))
     .sort((a, b) => a.offset - b.offset);
-}
-
-export interface RawRecord {
-  specifier: string;
-  kind: EdgeKind;
-  typeOnly: boolean;
-  /** Offset of the statement (or call) in the source. */
-  offset: number;
 }
 
 function lexWithEsModuleLexer(source: string): RawRecord[] {

@@ -2,7 +2,7 @@
 // oxc-parser (https://oxc.rs/docs/guide/usage/parser), walking the ESTree-compatible AST for the
 // same edge kinds. Slower, so only used when the lexer fails.
 import { parseSync, Visitor } from 'oxc-parser';
-import type { EdgeKind, RawRecord } from './lex-imports.js';
+import type { EdgeKind, RawRecord } from './layers-types.js';
 
 export function lexWithParser(
   source: string,

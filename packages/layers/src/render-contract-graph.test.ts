@@ -1,6 +1,6 @@
 import type { ContractConfig } from '@harness/config';
 import { describe, expect, it } from 'vitest';
-import type { GraphFile, ImportGraph } from './build-import-graph.js';
+import type { GraphFile, ImportGraph } from './layers-types.js';
 import { compileContracts } from './contract-model.js';
 import type { Violation } from './find-violations.js';
 import type { Arrow, FlowNode } from './mermaid-flowchart.js';
@@ -24,7 +24,6 @@ const file = (path: string, imports: ReturnType<typeof edge>[]): GraphFile => ({
 const graphOf = (files: GraphFile[]): ImportGraph => ({
   files,
   stats: { files: files.length, lexedFromCache: 0, resolvedFromCache: 0, findingsFromCache: 0 },
-  saveCache: () => Promise.resolve(),
 });
 
 describe('renderContractGraph', () => {

@@ -3,8 +3,7 @@
 // contract are red, findings accepted by a suppression or the baseline dotted. Files are grouped
 // by layer, so a big repository stays a small picture; mermaid-flowchart.ts caps the rest.
 import type { Diagnostic } from '@harness/diagnostics';
-import type { ImportGraph } from './build-import-graph.js';
-import type { CompiledContract } from './contract-model.js';
+import type { CompiledContract, ImportGraph } from './layers-types.js';
 import type { Violation } from './find-violations.js';
 import type { Arrow, FlowNode } from './mermaid-flowchart.js';
 import { createSlugger, renderMermaid } from './mermaid-flowchart.js';

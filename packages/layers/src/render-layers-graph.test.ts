@@ -1,6 +1,6 @@
 import { sectionDefaults } from '@harness/config';
 import { describe, expect, it } from 'vitest';
-import type { GraphFile } from './build-import-graph.js';
+import type { GraphFile } from './layers-types.js';
 import { classifyGraph, findViolations } from './find-violations.js';
 import { createLayerModel } from './layer-model.js';
 import { renderLayersGraph } from './render-layers-graph.js';
@@ -42,7 +42,6 @@ describe('renderLayersGraph', () => {
     const graph = {
       files,
       stats: { files: files.length, lexedFromCache: 0, resolvedFromCache: 0, findingsFromCache: 0 },
-      saveCache: () => Promise.resolve(),
     };
     const { violations } = findViolations(graph, model);
     const classes = classifyGraph(graph, model);
@@ -82,7 +81,6 @@ describe('renderLayersGraph', () => {
     const graph = {
       files: odd,
       stats: { files: odd.length, lexedFromCache: 0, resolvedFromCache: 0, findingsFromCache: 0 },
-      saveCache: () => Promise.resolve(),
     };
     const { mermaid } = renderLayersGraph({
       graph,
@@ -118,7 +116,6 @@ describe('renderLayersGraph', () => {
     const graph = {
       files: two,
       stats: { files: two.length, lexedFromCache: 0, resolvedFromCache: 0, findingsFromCache: 0 },
-      saveCache: () => Promise.resolve(),
     };
     const { mermaid } = renderLayersGraph({
       graph,

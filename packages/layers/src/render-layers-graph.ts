@@ -4,9 +4,8 @@
 // labelled with the rules they break; findings accepted by a suppression or the baseline are
 // drawn dotted instead. Arrows read "imports". Big graphs are capped (mermaid-flowchart.ts).
 import type { Diagnostic } from '@harness/diagnostics';
-import type { ImportGraph } from './build-import-graph.js';
+import type { FileClass, ImportGraph } from './layers-types.js';
 import type { Violation } from './find-violations.js';
-import type { FileClass } from './layer-model.js';
 import { domainName } from './rules/layer-rule.js';
 import type { Arrow, FlowNode } from './mermaid-flowchart.js';
 import { createSlugger, renderMermaid } from './mermaid-flowchart.js';

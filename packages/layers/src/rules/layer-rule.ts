@@ -1,8 +1,7 @@
 // The shape every layer rule has. A rule looks at one import edge or one file and returns what is
 // wrong and how to fix it; the engine adds file, line, target and the docs link.
 import type { RuleMeta } from '@harness/diagnostics';
-import type { LayerModel, FileClass } from '../layer-model.js';
-import type { ImportRecord } from '../lex-imports.js';
+import type { FileClass, ImportRecord, LayerModel, RuleVerdict } from '../layers-types.js';
 import type { ResolvedTarget } from '../create-import-resolver.js';
 import type { LayerRuleId } from './layer-rule-ids.js';
 
@@ -19,10 +18,7 @@ export interface EdgeFacts {
   model: LayerModel;
 }
 
-export interface RuleVerdict {
-  message: string;
-  fix: string;
-}
+export type { RuleVerdict } from '../layers-types.js';
 
 export interface EdgeRule extends RuleMeta<LayerRuleId> {
   kind: 'edge';

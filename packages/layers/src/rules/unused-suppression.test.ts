@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { applySuppressions } from '../apply-suppressions.js';
-import type { GraphFile } from '../build-import-graph.js';
+import type { GraphFile } from '../layers-types.js';
 import type { Violation } from '../find-violations.js';
 
 const file = (suppressions: GraphFile['suppressions']) => ({ path: 'src/a.ts', suppressions });

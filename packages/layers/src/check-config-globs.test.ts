@@ -1,0 +1,24 @@
+import type { ContractConfig, LayersConfig } from '@harness/config';
+import { sectionDefaults } from '@harness/config';
+import { describe, expect, it } from 'vitest';
+import { checkConfigGlobs } from './check-config-globs.js';
+
+const sources = ['src/commands/up.ts', 'src/commands/test.ts', 'src/trackers/a/index.ts'];
+
+const withModules = (modules: string[]): LayersConfig => {
+  const contract: ContractConfig = { name: 'm', type: 'independent', modules, except: [], allowTypeOnly: false };
+  return { ...sectionDefaults('layers'), contracts: [contract] };
+};
+
+describe('contract modules globs', () => {
+  it('may select folders or files', () => {
+    expect(checkConfigGlobs(withModules(['src/trackers/*']), sources, 0)).toEqual([]);
+    expect(checkConfigGlobs(withModules(['src/commands/*']), sources, 0)).toEqual([]);
+  });
+
+  it('are a config error when they select neither', () => {
+    expect(() => checkConfigGlobs(withModules(['src/nothing/*']), sources, 0)).toThrow(
+      'layers.contracts.0.modules[0] "src/nothing/*" matches no folder or file with source files to check',
+    );
+  });
+});
