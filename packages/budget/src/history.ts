@@ -1,11 +1,10 @@
 // .harness/budget/history.jsonl: one JSON line per measured run, appended.
-// Format: https://jsonlines.org. Appends use O_APPEND and one write(2) per line
-// (https://man7.org/linux/man-pages/man2/write.2.html): the kernel moves to the end
-// and writes under the inode lock, so lines from concurrent runs never interleave
-// on a local file system.
-import { open, readFile } from 'node:fs/promises';
+// Format: https://jsonlines.org. @harness/system's appendLineInside writes each line with
+// O_APPEND and one write(2), so lines from concurrent runs never tear or interleave.
+import { readFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
-import { assertInsideRoot, ensureStateDir, HarnessError, isHarnessError } from '@harness/diagnostics';
+import { HarnessError } from '@harness/diagnostics';
+import { appendLineInside, assertInsideRoot, ensureStateDir } from '@harness/system';
 import { z } from 'zod';
 
 export const historyFile = '.harness/budget/history.jsonl';
@@ -53,30 +52,9 @@ export type HistoryTask = z.output<typeof taskSchema>;
  * through a symlink that leads out of the repository.
  */
 export async function appendHistoryEntry(root: string, entry: HistoryEntry): Promise<void> {
-  const file = join(root, historyFile);
-  const line = Buffer.from(`${JSON.stringify(entry)}\n`, 'utf8');
-  try {
-    await assertInsideRoot(root, historyFile);
-    await ensureStateDir(dirname(file));
-    const handle = await open(file, 'a');
-    try {
-      const { bytesWritten } = await handle.write(line);
-      if (bytesWritten !== line.length) throw new Error(`short write: ${bytesWritten} of ${line.length} bytes`);
-    } finally {
-      await handle.close();
-    }
-  } catch (cause) {
-    if (isHarnessError(cause)) throw cause;
-    throw new HarnessError(
-      'IO_FAILED',
-      `cannot append to ${historyFile}: ${cause instanceof Error ? cause.message : String(cause)}`,
-      {
-        place: { file: historyFile },
-        fix: 'Check that the folder is writable and the disk is not full.',
-        cause,
-      },
-    );
-  }
+  await assertInsideRoot(root, historyFile);
+  await ensureStateDir(dirname(join(root, historyFile)));
+  await appendLineInside(root, historyFile, JSON.stringify(entry));
 }
 
 export interface History {

@@ -175,6 +175,8 @@ async function measureOnce(
   });
   // Summaries only turbo printed are read; a run with hidden output falls back to new files.
   const files = summaries.length > 0 ? summaries : await findNewSummaries(context.root, startedMs);
-  const turbo = await readTurboRun(files, { remove: !userWantsSummaries(budget.command, context.env) });
+  const turbo = await readTurboRun(files, {
+    removeFrom: userWantsSummaries(budget.command, context.env) ? undefined : context.root,
+  });
   return { result, turbo };
 }

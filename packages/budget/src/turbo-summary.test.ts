@@ -16,12 +16,12 @@ describe('turbo run summaries', () => {
   });
 
   it('times each task as end − start, with the cache status (real turbo 2.11 summaries)', async () => {
-    expect(await readTurboRun([fixture('turbo-summary-miss.json')], { remove: false })).toEqual({
+    expect(await readTurboRun([fixture('turbo-summary-miss.json')], {})).toEqual({
       hit: 0,
       miss: 2,
       tasks: { '@fx/a#build': { ms: 469, cache: 'MISS' }, '@fx/b#build': { ms: 373, cache: 'MISS' } },
     });
-    expect(await readTurboRun([fixture('turbo-summary-hit.json')], { remove: false })).toEqual({
+    expect(await readTurboRun([fixture('turbo-summary-hit.json')], {})).toEqual({
       hit: 2,
       miss: 0,
       tasks: {
@@ -32,9 +32,7 @@ describe('turbo run summaries', () => {
   });
 
   it('adds up a task that two turbo runs in one command both ran, a MISS if either missed', async () => {
-    const run = await readTurboRun([fixture('turbo-summary-miss.json'), fixture('turbo-summary-hit.json')], {
-      remove: false,
-    });
+    const run = await readTurboRun([fixture('turbo-summary-miss.json'), fixture('turbo-summary-hit.json')], {});
     expect(run?.tasks['@fx/a#build']).toEqual({ ms: 469, cache: 'MISS' });
   });
 
@@ -42,9 +40,9 @@ describe('turbo run summaries', () => {
     const dir = mkdtempSync(join(tmpdir(), 'harness-summary-'));
     onTestFinished(() => rmSync(dir, { recursive: true, force: true }));
     copyFileSync(fixture('turbo-summary-miss.json'), join(dir, 'a.json'));
-    expect(await readTurboRun([join(dir, 'a.json')], { remove: true })).toMatchObject({ miss: 2 });
+    expect(await readTurboRun([join(dir, 'a.json')], { removeFrom: dir })).toMatchObject({ miss: 2 });
     expect(existsSync(join(dir, 'a.json'))).toBe(false);
-    expect(await readTurboRun([join(dir, 'missing.json')], { remove: true })).toBeUndefined();
+    expect(await readTurboRun([join(dir, 'missing.json')], { removeFrom: dir })).toBeUndefined();
   });
 
   it('keeps only summaries inside the repository and the ones the user asked for', () => {

@@ -3,10 +3,11 @@
 // .turbo/runs/<id>.json and prints `Summary: <path>`. A task has no duration field:
 // it is execution.endTime − execution.startTime (epoch ms); a cache HIT replays in
 // about a millisecond and cache.timeSaved holds the original duration.
-import { readdir, readFile, rm, stat } from 'node:fs/promises';
+import { readdir, readFile, stat } from 'node:fs/promises';
 import { isAbsolute, join, relative, resolve } from 'node:path';
 import { z } from 'zod';
 import type { HistoryTask } from './history.js';
+import { removeInside } from '@harness/system';
 
 const summarySchema = z.object({
   tasks: z.array(
@@ -57,10 +58,13 @@ export function isInside(root: string, file: string): boolean {
   return rel !== '' && !rel.startsWith('..') && !isAbsolute(rel);
 }
 
-/** Merges the tasks of every summary: a task run twice adds up, and is a MISS if either run missed. */
+/**
+ * Merges the tasks of every summary: a task run twice adds up, and is a MISS if either run missed.
+ * With `removeFrom` (the repository root), each summary read is deleted, inside that root only.
+ */
 export async function readTurboRun(
   files: readonly string[],
-  options: { remove: boolean },
+  options: { removeFrom?: string | undefined } = {},
 ): Promise<TurboRun | undefined> {
   const tasks: Record<string, HistoryTask> = {};
   let read = 0;
@@ -81,7 +85,7 @@ export async function readTurboRun(
       if (exitCode !== undefined && exitCode !== null && exitCode !== 0) entry.exitCode = exitCode;
       tasks[task.taskId] = entry;
     }
-    if (options.remove) await rm(file, { force: true });
+    if (options.removeFrom !== undefined) await removeInside(options.removeFrom, file);
   }
   if (read === 0) return undefined;
   const all = Object.values(tasks);

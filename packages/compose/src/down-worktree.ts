@@ -2,14 +2,12 @@
 // Compose does the graceful stop when the generated file is there; a sweep by label then removes
 // whatever is left (a v1 stack whose files are gone, containers of an older render).
 import { existsSync } from 'node:fs';
-import { assertInsideRoot } from '@harness/diagnostics';
+import { assertInsideRoot, removeInside, withPidLock } from '@harness/system';
 import { runCompose } from './compose-tool.js';
-import { withFileLock } from './file-lock.js';
-import { projectLockPath } from './up-worktree.js';
+import { stackLock } from './up-worktree.js';
 import { listContainers, listResources, removeContainers, removeResources } from './engine.js';
 import type { ComposeStackContext as StackContext, StackOptions } from './stack-context.js';
 import { labelKeys, openComposeStack } from './stack-context.js';
-import { removeInside } from './write-inside.js';
 
 export interface DownOptions extends StackOptions {
   /** Remove the stack's named volumes too. */
@@ -34,9 +32,7 @@ export async function downWorktree(options: DownOptions): Promise<StackDown> {
   const context = await openComposeStack(options, { needFiles: false });
   // Plan first: `.harness/env` is deleted last, so a `.harness` symlinked out of the repository stops down before anything is removed.
   await assertInsideRoot(context.worktree, context.envFile);
-  return withFileLock({ root: context.commonDir, lock: projectLockPath(context) }, 120_000, () =>
-    downLocked(context, options),
-  );
+  return withPidLock(stackLock(context, 120_000), () => downLocked(context, options));
 }
 
 async function downLocked(context: StackContext, options: DownOptions): Promise<StackDown> {

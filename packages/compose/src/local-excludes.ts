@@ -4,7 +4,7 @@
 // Spec: https://git-scm.com/docs/gitignore ($GIT_COMMON_DIR/info/exclude).
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { writeInside } from './write-inside.js';
+import { writeFileInside } from '@harness/system';
 
 export const generatedPatterns = ['/.harness/env', '/.harness/compose/'] as const;
 
@@ -16,7 +16,7 @@ export async function excludeGeneratedFiles(commonDir: string): Promise<void> {
   if (missing.length === 0) return;
   const separator = current === '' || current.endsWith('\n') ? '' : '\n';
   // The whole file, rewritten in one step: a crash never leaves half a line in it.
-  await writeInside(
+  await writeFileInside(
     commonDir,
     file,
     `${current}${separator}# harness up: per-worktree generated files\n${missing.join('\n')}\n`,

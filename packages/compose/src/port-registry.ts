@@ -6,8 +6,7 @@ import { readFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { HarnessError } from '@harness/diagnostics';
-import { withFileLock } from './file-lock.js';
-import { writeInside } from './write-inside.js';
+import { withPidLock, writeFileInside } from '@harness/system';
 
 export interface ProjectPorts {
   /** The worktree (or, for the shared project, the git common dir) the ports belong to. */
@@ -43,7 +42,15 @@ export async function readRegistry(commonDir: string): Promise<PortRegistry> {
 
 /** Runs `work` holding the repository's port lock. */
 export function withPortLock<T>(commonDir: string, work: () => Promise<T>): Promise<T> {
-  return withFileLock({ root: commonDir, lock: registryPaths(commonDir).lock }, 20_000, work);
+  return withPidLock(
+    {
+      root: commonDir,
+      path: registryPaths(commonDir).lock,
+      heldBy: 'another harness process holds the port registry',
+      waitMs: 20_000,
+    },
+    work,
+  );
 }
 
 /** Whether nothing listens on 127.0.0.1:port (a 0.0.0.0 listener makes the bind fail too). */
@@ -103,7 +110,11 @@ export async function assignPorts(input: AssignPortsInput): Promise<Map<string, 
       taken.add(port);
     }
     registry.projects[input.project] = { owner: input.owner, ports: { ...previous, ...Object.fromEntries(chosen) } };
-    await writeInside(input.commonDir, registryPaths(input.commonDir).file, `${JSON.stringify(registry, null, 2)}\n`);
+    await writeFileInside(
+      input.commonDir,
+      registryPaths(input.commonDir).file,
+      `${JSON.stringify(registry, null, 2)}\n`,
+    );
     return chosen;
   });
 }
@@ -129,6 +140,6 @@ export async function releasePorts(commonDir: string, projects: readonly string[
   await withPortLock(commonDir, async () => {
     const registry = await readRegistry(commonDir);
     for (const project of projects) delete registry.projects[project];
-    await writeInside(commonDir, registryPaths(commonDir).file, `${JSON.stringify(registry, null, 2)}\n`);
+    await writeFileInside(commonDir, registryPaths(commonDir).file, `${JSON.stringify(registry, null, 2)}\n`);
   });
 }

@@ -4,7 +4,7 @@
 import { accessSync, constants, statSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { delimiter, join } from 'node:path';
-import { writeInside } from './write-inside.js';
+import { writeFileInside } from '@harness/system';
 
 interface CacheEntry {
   path: string;
@@ -72,7 +72,7 @@ export async function rememberVersion(cache: VersionCache | undefined, path: str
   const entries = await readEntries(cache.file);
   const others = entries.filter((e) => e.path !== path);
   // A cache: when it cannot be written (read-only, or a symlink out of the repository), the next run asks again.
-  await writeInside(cache.root, cache.file, `${JSON.stringify([...others, { ...key, version }], null, 2)}\n`).catch(
+  await writeFileInside(cache.root, cache.file, `${JSON.stringify([...others, { ...key, version }], null, 2)}\n`).catch(
     () => undefined,
   );
 }

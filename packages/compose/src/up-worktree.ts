@@ -2,14 +2,15 @@
 // worktree (SPEC "Per-worktree compose"), started, waited for, and described in `.harness/env`.
 import { readFile } from 'node:fs/promises';
 import { dirname, relative } from 'node:path';
-import { assertInsideRoot, ensureStateDir, HarnessError } from '@harness/diagnostics';
+import { HarnessError } from '@harness/diagnostics';
+import type { PidLockOptions } from '@harness/system';
+import { assertInsideRoot, ensureStateDir, removeInside, withPidLock, writeFileInside } from '@harness/system';
 import { parse, stringify } from 'yaml';
 import { composeCommandLine, lastLine, runCompose } from './compose-tool.js';
 import type { ContainerState } from './engine.js';
 import { createVolume, listContainers, listResources, removeContainers, removeResources } from './engine.js';
 import type { PortBinding } from './env-file.js';
 import { renderEnvFile, stackVariables } from './env-file.js';
-import { withFileLock } from './file-lock.js';
 import { excludeGeneratedFiles } from './local-excludes.js';
 import { assignPorts, registryPaths } from './port-registry.js';
 import { assertDistinctVariables, portKey, publishedPorts } from './published-ports.js';
@@ -18,7 +19,6 @@ import { renderCompose } from './render-compose.js';
 import type { ComposeStackContext as StackContext, StackOptions } from './stack-context.js';
 import { openComposeStack } from './stack-context.js';
 import { judgeReadiness, waitReady } from './wait-ready.js';
-import { removeInside, writeInside } from './write-inside.js';
 
 export interface UpOptions extends StackOptions {
   /** How long to wait for the stack to be ready (default 120 s). */
@@ -52,14 +52,22 @@ export async function upWorktree(options: UpOptions): Promise<StackUp> {
   const context = await openComposeStack(options, { needFiles: true });
   const timeoutMs = (options.timeoutSeconds ?? 120) * 1000;
   // One up or down of a worktree at a time (an agent's `harness test` beside the factory's up).
-  return withFileLock({ root: context.commonDir, lock: projectLockPath(context) }, timeoutMs, () =>
-    upLocked(context, options, timeoutMs),
-  );
+  return withPidLock(stackLock(context, timeoutMs), () => upLocked(context, options, timeoutMs));
 }
 
 /** The lock one worktree's up and down take. */
 export function projectLockPath(context: StackContext): string {
   return `${registryPaths(context.commonDir).dir}/${context.project}.lock`;
+}
+
+/** The lock one `harness up` or `down` of this worktree holds. */
+export function stackLock(context: StackContext, waitMs: number): PidLockOptions {
+  return {
+    root: context.commonDir,
+    path: projectLockPath(context),
+    heldBy: `another \`harness up\` or \`down\` of ${context.project} is running`,
+    waitMs,
+  };
 }
 
 async function upLocked(context: StackContext, options: UpOptions, timeoutMs: number): Promise<StackUp> {
@@ -90,7 +98,7 @@ async function upLocked(context: StackContext, options: UpOptions, timeoutMs: nu
   await ensureStateDir(context.outputDir);
   const states = await startStacks(context, rendered, expectedServices(config, own), options, timeoutMs);
   const variables = stackVariables(context.project, bindings);
-  await writeInside(context.worktree, context.envFile, renderEnvFile(variables));
+  await writeFileInside(context.worktree, context.envFile, renderEnvFile(variables));
   return {
     project: context.project,
     worktree: context.worktree,
@@ -216,19 +224,27 @@ async function upShared(
   if (rendered.shared === undefined) return [];
   const document = rendered.shared;
   const lock = `${registryPaths(context.commonDir).dir}/shared.lock`;
-  return withFileLock({ root: context.commonDir, lock }, timeoutMs, async () => {
-    // Shared services serve other worktrees too: while ready and unchanged they are left alone, also by `harness up`.
-    const unchanged = await writeIfChanged(context.worktree, context.sharedComposeFile, stringify(document));
-    const expected = expectedServices(document, Object.keys(document.services ?? {}));
-    return startProject(context, {
-      project: context.sharedProject,
-      file: context.sharedComposeFile,
-      expected,
-      timeoutMs,
-      unchanged,
-      signal,
-    });
-  });
+  return withPidLock(
+    {
+      root: context.commonDir,
+      path: lock,
+      heldBy: 'another harness process is starting the shared services',
+      waitMs: timeoutMs,
+    },
+    async () => {
+      // Shared services serve other worktrees too: while ready and unchanged they are left alone, also by `harness up`.
+      const unchanged = await writeIfChanged(context.worktree, context.sharedComposeFile, stringify(document));
+      const expected = expectedServices(document, Object.keys(document.services ?? {}));
+      return startProject(context, {
+        project: context.sharedProject,
+        file: context.sharedComposeFile,
+        expected,
+        timeoutMs,
+        unchanged,
+        signal,
+      });
+    },
+  );
 }
 
 /** Services that get a container without `--profile` (compose starts no profiled service by default). */
@@ -242,7 +258,7 @@ async function writeIfChanged(root: string, path: string, text: string): Promise
   await assertInsideRoot(root, path);
   const previous = await readFile(path, 'utf8').catch(() => undefined);
   if (previous === text) return true;
-  await writeInside(root, path, text);
+  await writeFileInside(root, path, text);
   return false;
 }
 

@@ -3,11 +3,10 @@
 // code does not break it. `--update-baseline` writes every current finding when no baseline
 // exists; afterwards it only removes entries that no longer match, unless growth is allowed.
 // Entries that match nothing are reported as stale by the checker that owns the baseline.
+// Writing the file is @harness/system's settleBaseline; everything it decides is here.
 import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
 import type { Diagnostic } from './diagnostic.js';
 import { HarnessError } from './harness-error.js';
-import { writeFileAtomic } from './write-file-atomic.js';
 
 export interface BaselineEntry {
   file: string;
@@ -146,21 +145,33 @@ export interface SettledBaseline<T extends Diagnostic> {
   note: string | undefined;
 }
 
-/** Reads the check's baseline, writes it with updateBaseline, and splits findings into remaining and stale entries. */
-export async function settleBaseline<T extends Diagnostic>(input: SettleBaselineInput<T>): Promise<SettledBaseline<T>> {
+export interface PlannedBaseline<T extends Diagnostic> extends SettledBaseline<T> {
+  /** The baseline file's new text, when updateBaseline (without dryRun) writes it. */
+  write: string | undefined;
+}
+
+/**
+ * What settling the baseline comes to, given the entries on disk (`existing`, undefined when there is
+ * no file): the findings it does not accept, its stale entries, and with updateBaseline the new file.
+ */
+export function planSettledBaseline<T extends Diagnostic>(
+  input: SettleBaselineInput<T>,
+  existing: readonly BaselineEntry[] | undefined,
+): PlannedBaseline<T> {
   const { check, path } = input;
-  let entries = await readBaseline(join(input.root, path), path, check);
+  let entries = existing;
   let note: string | undefined;
+  let write: string | undefined;
   if (input.updateBaseline === true) {
-    const update = planBaselineUpdate(entries, input.findings, input.allowGrowth === true);
+    const update = planBaselineUpdate(existing, input.findings, input.allowGrowth === true);
     const verb = input.dryRun === true ? 'would write' : 'wrote';
     const notAdded =
-      entries !== undefined &&
+      existing !== undefined &&
       input.allowGrowth !== true &&
       applyBaseline(input.findings, update.entries).remaining.length > 0;
     const hint = notAdded ? ' (new findings were not added: the baseline only shrinks unless --allow-growth)' : '';
     note = `${check}: ${verb} ${path}: ${update.entries.length} ${update.entries.length === 1 ? 'entry' : 'entries'} (+${update.added}, -${update.removed})${hint}.`;
-    if (input.dryRun !== true) await writeBaseline(input, update.entries);
+    if (input.dryRun !== true) write = serializeBaseline(update.entries, input.description);
     entries = update.entries;
   }
   const { remaining, stale } = applyBaseline(input.findings, entries ?? []);
@@ -176,6 +187,7 @@ export async function settleBaseline<T extends Diagnostic>(input: SettleBaseline
       docs: input.staleDocs,
     })),
     note,
+    write,
   };
 }
 
@@ -190,18 +202,6 @@ export function describeStaleEntry(
     message: `the baseline still accepts ${entry.rule} for ${what}, but that finding is gone (fixed or moved away).`,
     fix: `Run \`harness check ${check} --update-baseline\` to drop the entry from ${baselinePath}, and commit the smaller baseline.`,
   };
-}
-
-async function writeBaseline(input: SettleBaselineInput<Diagnostic>, entries: readonly BaselineEntry[]): Promise<void> {
-  try {
-    await writeFileAtomic(join(input.root, input.path), serializeBaseline(entries, input.description));
-  } catch (cause) {
-    throw new HarnessError('IO_FAILED', `cannot write the ${input.check} baseline ${input.path}`, {
-      place: { file: input.path },
-      fix: `Check that its folder is writable (or point ${input.check}.baseline at a writable path), then run again.`,
-      cause,
-    });
-  }
 }
 
 function dedupe(entries: readonly BaselineEntry[]): BaselineEntry[] {

@@ -17,6 +17,7 @@ export type {
   BaselineDocument,
   BaselineEntry,
   BaselineUpdate,
+  PlannedBaseline,
   SettleBaselineInput,
   SettledBaseline,
 } from './baseline.js';
@@ -25,13 +26,10 @@ export {
   baselineKey,
   describeStaleEntry,
   planBaselineUpdate,
+  planSettledBaseline,
   readBaseline,
   serializeBaseline,
-  settleBaseline,
 } from './baseline.js';
-export { writeFileAtomic } from './write-file-atomic.js';
-export { assertInsideRoot, writeFileInside } from './inside-root.js';
-export { ensureStateDir, stateDirIgnore } from './ensure-state-dir.js';
 export { closestWord } from './closest-word.js';
 export type { RuleMeta } from './rule-meta.js';
 export { ruleDocsLink } from './rule-meta.js';

@@ -2,7 +2,7 @@
 // fixes (with fix), and the baseline (writing it with updateBaseline).
 import type { DocsConfig } from '@harness/config';
 import type { Diagnostic } from '@harness/diagnostics';
-import { settleBaseline } from '@harness/diagnostics';
+import { settleBaseline } from '@harness/system';
 import { applyFixes, planFixes } from './apply-fixes.js';
 import type { DocsModel } from './docs-model.js';
 import { buildDocsModel } from './docs-model.js';

@@ -1,18 +1,10 @@
 // The loop's durable state in `.harness/factory/` (docs/factory.md "Surviving a crash"):
 // `state.json` written whole and atomically (temp file, fsync, rename) with a
 // write-ahead `pendingAction` per issue, and `events.jsonl`, append-only.
-import {
-  appendFileSync,
-  closeSync,
-  fsyncSync,
-  mkdirSync,
-  openSync,
-  readFileSync,
-  renameSync,
-  writeSync,
-} from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { HarnessError } from '@harness/diagnostics';
+import { appendLineInsideSync, writeFileInsideSync } from '@harness/system';
 import type { TurnCounters } from './turn-policy.js';
 
 export type IssuePhase =
@@ -80,21 +72,12 @@ export function readState(root: string): FactoryState {
   }
 }
 
+/** Writes the state whole and atomically, never through a symlink out of the repository. */
 export function writeState(root: string, state: FactoryState): void {
-  const dir = stateDir(root);
-  mkdirSync(dir, { recursive: true });
-  const temp = join(dir, `state.json.${process.pid}.tmp`);
-  const fd = openSync(temp, 'w');
-  try {
-    writeSync(fd, `${JSON.stringify(state, null, 2)}\n`);
-    fsyncSync(fd);
-  } finally {
-    closeSync(fd);
-  }
-  renameSync(temp, join(dir, 'state.json'));
+  writeFileInsideSync(root, join(stateDir(root), 'state.json'), `${JSON.stringify(state, null, 2)}\n`);
 }
 
+/** Appends one event as one line that concurrent writers never tear. */
 export function appendEvent(root: string, event: Record<string, unknown>, now: Date = new Date()): void {
-  mkdirSync(stateDir(root), { recursive: true });
-  appendFileSync(join(stateDir(root), 'events.jsonl'), `${JSON.stringify({ at: now.toISOString(), ...event })}\n`);
+  appendLineInsideSync(root, join(stateDir(root), 'events.jsonl'), JSON.stringify({ at: now.toISOString(), ...event }));
 }

@@ -1,8 +1,8 @@
 // `harness factory status`: what the loop is doing, read from `.harness/factory/`
 // only (no GitHub call), so it works while the loop runs and after it died.
 import { join } from 'node:path';
-import { readHolder } from './factory-lock.js';
-import type { LockHolder } from './factory-lock.js';
+import type { LockHolder } from '@harness/system';
+import { readLockHolder } from '@harness/system';
 import { readState, stateDir } from './factory-state.js';
 
 export interface IssueStatus {
@@ -39,7 +39,7 @@ export function readFactoryStatus(root: string): FactoryStatus {
       nextWakeAt: r.nextWakeAt ?? null,
       updatedAt: r.updatedAt,
     }));
-  return { version: 1, running: readHolder(join(stateDir(root), 'lock')) ?? null, issues };
+  return { version: 1, running: readLockHolder(join(stateDir(root), 'lock')) ?? null, issues };
 }
 
 export function renderStatusPretty(status: FactoryStatus): string {

@@ -1,7 +1,5 @@
 export type { AgentOutcome, OutcomeKind, ParsedOutcome } from './agent-outcome.js';
 export { parseOutcome, sleepBounds } from './agent-outcome.js';
-export type { FactoryLock, LockHolder } from './factory-lock.js';
-export { acquireLock } from './factory-lock.js';
 export type { FactoryState, IssuePhase, IssueRecord, PendingAction } from './factory-state.js';
 export { appendEvent, readState, stateDir, writeState } from './factory-state.js';
 export type { ApiIssue, Candidates, IssueSource } from './github-issues.js';

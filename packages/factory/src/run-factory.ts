@@ -2,12 +2,13 @@
 // reconciles local state with GitHub (GitHub wins on terminal facts), finishes any
 // write-ahead action, adds newly planned issues, then advances up to
 // `concurrency` issues at a time until each must wait. `once` makes one pass.
+import { join } from 'node:path';
+import { acquirePidLock } from '@harness/system';
 import type { FactoryContext } from './factory-context.js';
 import { releaseStack } from './worktree-stack.js';
-import { acquireLock } from './factory-lock.js';
 import { ignoreStateDir, worktreePath } from './factory-paths.js';
 import type { FactoryState, IssueRecord } from './factory-state.js';
-import { appendEvent, readState, writeState } from './factory-state.js';
+import { appendEvent, readState, stateDir, writeState } from './factory-state.js';
 import type { IssueSource } from './github-issues.js';
 import { fetchCandidates } from './github-issues.js';
 import { planIssues } from './plan-issues.js';
@@ -31,7 +32,12 @@ const terminal = new Set<IssueRecord['phase']>(['merged', 'parked']);
 const maxStepsPerPass = 50;
 
 export async function runFactory(options: RunFactoryOptions): Promise<FactoryState> {
-  const lock = acquireLock(options.root, options.now());
+  const lock = await acquirePidLock({
+    root: options.root,
+    path: join(stateDir(options.root), 'lock'),
+    heldBy: 'another factory loop is running here',
+    now: options.now,
+  });
   try {
     ignoreStateDir(options.root);
     const state = readState(options.root);

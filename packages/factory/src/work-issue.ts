@@ -3,7 +3,8 @@
 // Every GitHub write is found first (PR by branch, comment by marker, label by
 // presence) and announced in `pendingAction` before it is made, so a loop killed
 // at any point and started again neither repeats nor loses it.
-import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import { removeInsideSync } from '@harness/system';
 import { parseOutcome } from './agent-outcome.js';
 import type { AgentOutcome } from './agent-outcome.js';
 import type { FactoryContext } from './factory-context.js';
@@ -67,7 +68,7 @@ async function agentTurn(ctx: FactoryContext, record: IssueRecord, prompt: strin
   const log = logFile(ctx.root, record.number, turn);
   // Agents whose stdout is a transcript (codex exec) write their last message here instead.
   const outcomeFile = `${log}.outcome`;
-  rmSync(outcomeFile, { force: true });
+  removeInsideSync(ctx.root, outcomeFile);
   const run = await ctx.runAgent({
     command: ctx.config.agent,
     cwd: record.worktree,

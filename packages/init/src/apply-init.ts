@@ -13,7 +13,7 @@ import { configuredBaselines, restoreBaselines, snapshotBaselines } from './base
 import { findWriteProblems, writeProblemsError } from './check-writes.js';
 import type { InitPlan, PlannedFile } from './init-plan.js';
 import { runInstall } from './install-adapter.js';
-import { removeLeftover } from './write-file-atomic.js';
+import { removeLeftoverTemps } from '@harness/system';
 import type { WriteFileHook } from './write-journal.js';
 import { afterUndo, WriteJournal } from './write-journal.js';
 
@@ -55,7 +55,7 @@ export async function applyInit(plan: InitPlan, options: ApplyOptions = {}): Pro
   ];
   const problems = await findWriteProblems(plan.root, ordered);
   if (problems.length > 0) throw writeProblemsError(problems);
-  for (const file of plan.files) await removeLeftover(plan.root, file.path);
+  for (const file of plan.files) removeLeftoverTemps(plan.root, file.path);
   const before = await snapshotBaselines(plan.root, await configuredBaselines(plan));
   const journal = new WriteJournal(plan.root, options.writeFile);
   const result: InitResult = { written: [], baselines: [], notes: [], check: undefined, installed: false };

@@ -1,11 +1,12 @@
 // The baseline files as they are before init records today's findings, so
 // that a check failing midway can be undone: a baseline it created is removed,
 // one it changed gets its earlier text back.
-import { readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { readdir, readFile } from 'node:fs/promises';
 import { join, posix } from 'node:path';
 import { configFileName, validateConfig } from '@harness/config';
 import type { InitPlan } from './init-plan.js';
 import { readInside } from './repo-entry.js';
+import { removeInside, writeFileInside } from '@harness/system';
 
 const baselineDir = '.harness/baseline';
 
@@ -54,7 +55,7 @@ export async function restoreBaselines(root: string, before: BaselineSnapshot): 
     const earlier = before.files.get(path);
     if (earlier === text) continue;
     try {
-      await (earlier === undefined ? rm(join(root, path), { force: true }) : writeFile(join(root, path), earlier));
+      await (earlier === undefined ? removeInside(root, path) : writeFileInside(root, path, earlier));
     } catch {
       left.push(path);
     }

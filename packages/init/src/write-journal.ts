@@ -3,10 +3,10 @@
 // or a baseline's check fails, every file init wrote is taken back (new files
 // and the folders made for them removed, changed files restored) and the
 // error can say exactly what, if anything, is left written.
-import { lstat, readFile, readlink, rm, rmdir, symlink, writeFile } from 'node:fs/promises';
+import { lstat, readFile, readlink } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { HarnessError } from '@harness/diagnostics';
-import { writeFileAtomic } from './write-file-atomic.js';
+import { removeEmptyFolderInside, removeInside, symlinkInside, writeFileInside } from '@harness/system';
 
 /** Writes one file (path relative to the root); `write` is the atomic write init uses. Tests replace it to fail on purpose. */
 export type WriteFileHook = (
@@ -40,7 +40,8 @@ export class WriteJournal {
   async write(path: string, content: string): Promise<void> {
     const previous = await this.capture(path);
     const folders = await this.missingFolders(path);
-    const atomic = (file: string, text: string) => writeFileAtomic(this.root, file, text);
+    // init's files are its own: a link at the path is replaced (and restored on undo), never written through.
+    const atomic = (file: string, text: string) => writeFileInside(this.root, file, text, { replaceLink: true });
     try {
       await (this.hook === undefined ? atomic(path, content) : this.hook(path, content, atomic));
     } catch (cause) {
@@ -60,19 +61,15 @@ export class WriteJournal {
       } catch {
         left.push(entry.path);
       }
-      for (const folder of entry.folders) await rmdir(join(this.root, folder)).catch(() => undefined);
+      for (const folder of entry.folders) removeEmptyFolderInside(this.root, folder);
     }
     return left;
   }
 
   private async restore(path: string, previous: Previous): Promise<void> {
-    const absolute = join(this.root, path);
-    if (previous.kind === 'missing') return rm(absolute, { force: true });
-    if (previous.kind === 'link') {
-      await rm(absolute, { force: true });
-      return symlink(previous.to, absolute);
-    }
-    return writeFile(absolute, previous.bytes);
+    if (previous.kind === 'missing') return removeInside(this.root, path);
+    if (previous.kind === 'link') return symlinkInside(this.root, path, previous.to);
+    return writeFileInside(this.root, path, previous.bytes, { replaceLink: true });
   }
 
   private async capture(path: string): Promise<Previous> {
@@ -99,7 +96,10 @@ export class WriteJournal {
   }
 }
 
-function writeFailure(path: string, cause: unknown): HarnessError {
+function writeFailure(path: string, error: unknown): HarnessError {
+  // @harness/system reports a failed write as IO_FAILED around the system's error; init says more about that one.
+  const inner = error instanceof HarnessError && error.code === 'IO_FAILED' ? errnoOf(error.cause) : undefined;
+  const cause = inner ?? error;
   if (cause instanceof HarnessError) return cause;
   const code = (cause as NodeJS.ErrnoException).code;
   const reason = cause instanceof Error ? cause.message : String(cause);
@@ -110,6 +110,12 @@ function writeFailure(path: string, cause: unknown): HarnessError {
         ? `Move or rename the folder ${path}, then run init again.`
         : `Make the folder of ${path} writable (or run init as the owner of the repository), then run init again.`;
   return new HarnessError('IO_FAILED', `cannot write ${path}: ${reason}`, { place: { file: path }, fix, cause });
+}
+
+function errnoOf(cause: unknown): NodeJS.ErrnoException | undefined {
+  return cause instanceof Error && typeof (cause as NodeJS.ErrnoException).code === 'string'
+    ? (cause as NodeJS.ErrnoException)
+    : undefined;
 }
 
 /**

@@ -2,7 +2,7 @@
 // updates send the complete desired object; nothing is sent for a ruleset that
 // is unchanged; deletes touch only what harness created (or, with --prune, any
 // repository ruleset no file defines), never organization rulesets.
-import { assertInsideRoot } from '@harness/diagnostics';
+import { assertInsideRoot } from '@harness/system';
 import { createRuleset, deleteRuleset, updateRuleset } from '@harness/github';
 import { createdStatePath, writeCreatedState } from './created-state.js';
 import type { PlanEntry, RulesetsOptions, RulesetsPlan } from './plan-rulesets.js';

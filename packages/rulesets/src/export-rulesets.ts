@@ -4,7 +4,8 @@
 // written at all when one file would be.
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { assertInsideRoot, HarnessError, writeFileInside } from '@harness/diagnostics';
+import { HarnessError } from '@harness/diagnostics';
+import { assertInsideRoot, writeFileInside } from '@harness/system';
 import type { JsonObject } from '@harness/github';
 import { formatRepository, getRuleset, listRulesets } from '@harness/github';
 import type { RulesetsOptions } from './plan-rulesets.js';

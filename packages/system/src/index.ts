@@ -25,3 +25,23 @@ export { defaultMaxOutputBytes, noPromptEnv, realTimers, runProcess } from './ru
 export { exitCodeOf, sendSignal, signalNumbers } from './signals.js';
 
 // --- files and locks ---
+export type { PathEscape } from './inside-root.js';
+export { assertInsideRoot, assertInsideRootSync, findEscape } from './inside-root.js';
+export type { WriteFileOptions } from './write-file-atomic.js';
+export { removeLeftoverTemps, writeFileAtomic, writeFileAtomicSync } from './write-file-atomic.js';
+export type { RemoveOptions } from './write-inside.js';
+export {
+  mkdirInside,
+  mkdirInsideSync,
+  removeEmptyFolderInside,
+  removeInside,
+  removeInsideSync,
+  symlinkInside,
+  writeFileInside,
+  writeFileInsideSync,
+} from './write-inside.js';
+export { appendLineInside, appendLineInsideSync } from './append-line.js';
+export { ensureStateDir, ensureStateDirSync, stateDirIgnore } from './ensure-state-dir.js';
+export type { LockHolder, PidLock, PidLockOptions } from './pid-lock.js';
+export { acquirePidLock, readLockHolder, withPidLock } from './pid-lock.js';
+export { settleBaseline } from './settle-baseline.js';

@@ -1,6 +1,7 @@
 // `harness budget report [NAME...]`: the trend per budget from the history (SPEC "Budgets").
 import { relative, resolve } from 'node:path';
-import { HarnessError, writeFileAtomic } from '@harness/diagnostics';
+import { HarnessError } from '@harness/diagnostics';
+import { writeFileAtomic } from '@harness/system';
 import type { CommandSpec } from '../command-spec.js';
 import { budgetPackage, configPackage } from '../packages.js';
 import { toolVersion } from '../tool-version.js';

@@ -12,7 +12,13 @@ import {
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { temporaryPathFor, writeFileAtomic } from './write-file-atomic.js';
+import { removeLeftoverTemps } from './write-file-atomic.js';
+import { writeFileInside } from './write-inside.js';
+
+/** What `harness init` 0.1 left beside a file it was interrupted writing. */
+const temporaryPathFor = (path: string): string => `${path}.harness-init-tmp`;
+const writeFileAtomic = (root: string, path: string, text: string) =>
+  writeFileInside(root, path, text, { replaceLink: true });
 
 const made: string[] = [];
 const temp = (): string => {
@@ -24,7 +30,7 @@ afterEach(() => {
   for (const dir of made.splice(0)) rmSync(dir, { recursive: true, force: true });
 });
 
-describe('writeFileAtomic', () => {
+describe('writeFileInside with replaceLink (init)', () => {
   it('refuses a folder on the way that links out of the repository, and writes nothing there', async () => {
     const root = temp();
     const outside = temp();
@@ -43,6 +49,7 @@ describe('writeFileAtomic', () => {
     writeFileSync(join(outside, 'planted.md'), 'theirs too\n');
     symlinkSync(join(outside, 'target.md'), join(root, 'AGENTS.md'));
     symlinkSync(join(outside, 'planted.md'), temporaryPathFor(join(root, 'AGENTS.md')));
+    removeLeftoverTemps(root, 'AGENTS.md');
     await writeFileAtomic(root, 'AGENTS.md', 'ours\n');
     expect(lstatSync(join(root, 'AGENTS.md')).isFile()).toBe(true);
     expect(readFileSync(join(root, 'AGENTS.md'), 'utf8')).toBe('ours\n');

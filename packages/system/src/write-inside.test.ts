@@ -12,7 +12,7 @@ import {
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { mkdirInside, removeInside, writeInside } from './write-inside.js';
+import { mkdirInside, removeInside, writeFileInside } from './write-inside.js';
 
 let base: string;
 let root: string;
@@ -29,16 +29,16 @@ beforeEach(() => {
 
 afterEach(() => rmSync(base, { recursive: true, force: true }));
 
-describe('writeInside', () => {
+describe('writeFileInside', () => {
   it('writes a new file and its folders', async () => {
-    await writeInside(root, join(root, '.harness', 'env'), 'A=1\n');
+    await writeFileInside(root, join(root, '.harness', 'env'), 'A=1\n');
     expect(readFileSync(join(root, '.harness', 'env'), 'utf8')).toBe('A=1\n');
   });
 
   it('does not write through a file symlink that leads out of the root', async () => {
     mkdirSync(join(root, '.harness'));
     symlinkSync(join(outside, 'env'), join(root, '.harness', 'env'));
-    await expect(writeInside(root, join(root, '.harness', 'env'), 'A=1\n')).rejects.toMatchObject({
+    await expect(writeFileInside(root, join(root, '.harness', 'env'), 'A=1\n')).rejects.toMatchObject({
       code: 'IO_FAILED',
       message: expect.stringContaining('leads out of the repository'),
     });
@@ -47,7 +47,7 @@ describe('writeInside', () => {
 
   it('does not write into a folder symlink that leads out of the root', async () => {
     symlinkSync(outside, join(root, '.harness'));
-    await expect(writeInside(root, join(root, '.harness', 'compose', 'compose.yaml'), 'x')).rejects.toMatchObject({
+    await expect(writeFileInside(root, join(root, '.harness', 'compose', 'compose.yaml'), 'x')).rejects.toMatchObject({
       code: 'IO_FAILED',
     });
     await expect(mkdirInside(root, join(root, '.harness', 'compose'))).rejects.toMatchObject({ code: 'IO_FAILED' });
@@ -57,7 +57,7 @@ describe('writeInside', () => {
   it('refuses a dangling symlink that leads out', async () => {
     mkdirSync(join(root, '.harness'));
     symlinkSync(join(outside, 'new-file'), join(root, '.harness', 'env'));
-    await expect(writeInside(root, join(root, '.harness', 'env'), 'A=1\n')).rejects.toMatchObject({
+    await expect(writeFileInside(root, join(root, '.harness', 'env'), 'A=1\n')).rejects.toMatchObject({
       code: 'IO_FAILED',
     });
     expect(existsSync(join(outside, 'new-file'))).toBe(false);
@@ -66,13 +66,13 @@ describe('writeInside', () => {
   it('follows a symlink whose target stays inside the root', async () => {
     mkdirSync(join(root, 'real'));
     symlinkSync(join(root, 'real'), join(root, '.harness'));
-    await writeInside(root, join(root, '.harness', 'env'), 'A=1\n');
+    await writeFileInside(root, join(root, '.harness', 'env'), 'A=1\n');
     expect(readFileSync(join(root, 'real', 'env'), 'utf8')).toBe('A=1\n');
   });
 
   it('is IO_FAILED when a folder stands where the file goes', async () => {
     mkdirSync(join(root, '.harness', 'env'), { recursive: true });
-    await expect(writeInside(root, join(root, '.harness', 'env'), 'A=1\n')).rejects.toMatchObject({
+    await expect(writeFileInside(root, join(root, '.harness', 'env'), 'A=1\n')).rejects.toMatchObject({
       code: 'IO_FAILED',
       message: expect.stringContaining('cannot write'),
     });

@@ -2,7 +2,8 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSyn
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { assertInsideRoot, writeFileInside } from './inside-root.js';
+import { assertInsideRoot } from './inside-root.js';
+import { writeFileInside } from './write-inside.js';
 
 const made: string[] = [];
 const temp = () => {

@@ -3,19 +3,35 @@
 // `.gitignore`). So no user file is touched, `git add -A` never commits the state, and a check
 // run in a repository without `harness init` never dirties the tree.
 // Spec: https://git-scm.com/docs/gitignore ("A gitignore file ... in the same directory as the path").
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { HarnessError } from '@harness/diagnostics';
 
 export const stateDirIgnore = '# Created by harness: this folder holds state that is never committed.\n*\n';
 
 /** Creates `dir` (and its parents) with a `.gitignore` of `*` when it has none; never overwrites. */
-export async function ensureStateDir(dir: string): Promise<void> {
-  await mkdir(dir, { recursive: true });
+export function ensureStateDirSync(dir: string): void {
   try {
+    mkdirSync(dir, { recursive: true });
     // "wx" is O_CREAT|O_EXCL: it fails on any existing entry, a symbolic link included, and so
     // never writes through a link or over a file the user put there.
-    await writeFile(join(dir, '.gitignore'), stateDirIgnore, { flag: 'wx' });
+    writeFileSync(join(dir, '.gitignore'), stateDirIgnore, { flag: 'wx' });
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+    if ((error as NodeJS.ErrnoException).code === 'EEXIST') return;
+    throw new HarnessError('IO_FAILED', `cannot create the state folder ${dir}: ${(error as Error).message}`, {
+      place: { file: dir },
+      fix: 'Check that the folder is writable and the disk is not full.',
+      cause: error,
+    });
+  }
+}
+
+/** ensureStateDirSync for async callers. */
+export function ensureStateDir(dir: string): Promise<void> {
+  try {
+    ensureStateDirSync(dir);
+    return Promise.resolve();
+  } catch (error) {
+    return Promise.reject(error as Error);
   }
 }
