@@ -1,5 +1,5 @@
-// The known-findings baseline every checker with a `baseline` setting uses (SPEC "Layer rules",
-// "Docs rules"): findings are recorded by file, rule and target, never by line, so moving text or
+// The known-findings baseline every checker with a `baseline` setting uses (docs/contract.md,
+// "Rule ids"): findings are recorded by file, rule and target, never by line, so moving text or
 // code does not break it. `--update-baseline` writes every current finding when no baseline
 // exists; afterwards it only removes entries that no longer match, unless growth is allowed.
 // Entries that match nothing are reported as stale by the checker that owns the baseline.

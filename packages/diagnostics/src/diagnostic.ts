@@ -1,5 +1,5 @@
 // The result document every checking command prints with `--format json`.
-// Shape: ../shared/SPEC.md, "Output formats". Changing it is a breaking change.
+// Shape: docs/contract.md, "The result document". Changing it is a breaking change.
 
 export type Severity = 'error' | 'warning' | 'info';
 
@@ -47,7 +47,7 @@ export interface ResultDocument {
 
 const severityRank: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
 
-/** SPEC order: by file, then line, then rule (then column and target, for stable output). */
+/** The contract's order: by file, then line, then rule (then column and target, for stable output). */
 export function compareDiagnostics(a: Diagnostic, b: Diagnostic): number {
   return (
     compareStrings(a.file, b.file) ||

@@ -1,4 +1,4 @@
-// The one description every rule of every check has. STYLE: a rule is a triple (its source file,
+// The one description every rule of every check has. docs/style.md: a rule is a triple (its source file,
 // its test, and a docs section with a failing and a passing example and "How to fix"); the
 // registry of each check is a list of these, and `findRuleRegistryProblems` keeps the three in step.
 import type { Severity } from './diagnostic.js';

@@ -1,5 +1,5 @@
-// Keeps each check's rule registry, its rule files and tests, and its docs page in step (STYLE: "a
-// test keeps registry, tests and docs in step"). Every check's registry test calls these and
+// Keeps each check's rule registry, its rule files and tests, and its docs page in step (docs/style.md:
+// a rule is a triple, kept in step by tests). Every check's registry test calls these and
 // expects no problem; each problem says what is missing and where.
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';

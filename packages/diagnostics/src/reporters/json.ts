@@ -1,4 +1,4 @@
-// `--format json`: exactly one JSON document (SPEC "Output formats").
+// `--format json`: exactly one JSON document (docs/contract.md, "The result document").
 import type { ResultDocument } from '../diagnostic.js';
 
 export function renderJson(doc: ResultDocument): string {

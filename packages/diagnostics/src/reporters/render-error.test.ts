@@ -29,7 +29,7 @@ const usageError = new HarnessError('USAGE', 'unknown format "xml"', {
 });
 
 describe('renderError', () => {
-  it('prints SPEC’s JSON document with ok false and the error', () => {
+  it('prints the contract’s JSON document with ok false and the error', () => {
     expect(JSON.parse(renderError(createErrorDocument(configError), 'json'))).toEqual({
       version: 1,
       ok: false,

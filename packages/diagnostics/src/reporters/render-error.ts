@@ -1,4 +1,4 @@
-// An exit-2 error in the format the user asked for (SPEC "Exit codes"): a CI that parses
+// An exit-2 error in the format the user asked for (docs/contract.md, "Exit codes"): a CI that parses
 // `--format json` or uploads `--format sarif` gets a document that says the run failed, not an
 // empty stdout. The plain message for people goes to stderr as well; that is the CLI's job.
 import { isHarnessError } from '../harness-error.js';
@@ -20,7 +20,7 @@ export interface ErrorReport {
   key?: string;
 }
 
-/** SPEC's document for a run that could not happen: `ok: false`, the error, no checks, no findings. */
+/** The contract's document for a run that could not happen: `ok: false`, the error, no checks, no findings. */
 export interface ErrorDocument {
   version: 1;
   ok: false;
