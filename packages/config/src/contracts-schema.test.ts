@@ -13,7 +13,7 @@ function problemsOf(text: string) {
 }
 
 describe('layers.contracts', () => {
-  it("accepts SPEC's example of contracts, suppressions and the rules map", () => {
+  it('accepts the example of contracts, suppressions and the rules map', () => {
     const result = validate(readFileSync(new URL('./spec-example.fixture.yaml', import.meta.url), 'utf8'));
     expect(result.ok && result.config.layers?.contracts.map((c) => `${c.name}:${c.type}`)).toEqual([
       'modules:layers',

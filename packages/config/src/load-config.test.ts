@@ -12,7 +12,7 @@ function problemsOf(text: string) {
 }
 
 describe('validateConfig', () => {
-  it('accepts the SPEC example and fills section defaults', () => {
+  it('accepts a full example and fills section defaults', () => {
     const result = validateConfig(
       'version: 1\nlayers:\n  domains: ["src/domains/*"]\ndocs:\n  maxLines: 120\nbudgets:\n  - name: build\n    command: pnpm build\n    seconds: 60\n',
       'harness.config.yaml',

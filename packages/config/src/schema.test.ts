@@ -12,7 +12,7 @@ describe('schema.json', () => {
     expect(committed).toEqual(createJsonSchema());
   });
 
-  it('validates the SPEC example config and rejects an unknown key, as editors will', () => {
+  it('validates a full example config and rejects an unknown key, as editors will', () => {
     const validate = new Ajv2020({ strict: false }).compile(createJsonSchema());
     const spec = parse(readFileSync(new URL('./spec-example.fixture.yaml', import.meta.url), 'utf8')) as unknown;
     expect(validate(spec)).toBe(true);

@@ -1,4 +1,4 @@
-// The one schema of harness.config.yaml (../shared/SPEC.md, "Configuration").
+// The one schema of harness.config.yaml (docs/contract.md, "Configuration").
 // It is the runtime validator and, through `z.toJSONSchema`, the published
 // schema.json that editors use; a test fails when the committed file drifts.
 import { z } from 'zod';
