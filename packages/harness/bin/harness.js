@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// The bin. Its first job is to refuse a Node.js older than `engines` (SPEC "Exit codes") before
+// The bin. Its first job is to refuse a Node.js older than `engines` (docs/contract.md, "Exit codes") before
 // anything else is loaded, so this file is written in syntax any old Node parses, as a script or as
 // a module: no import or export statements, no top-level await, var and function only. A test
 // keeps `requiredNode` equal to package.json's engines.

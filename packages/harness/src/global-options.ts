@@ -1,4 +1,4 @@
-// Options every command takes (SPEC "Exit codes", "Output formats").
+// Options every command takes (docs/contract.md, "Commands").
 import type { OptionSpec } from './command-spec.js';
 
 export const globalOptions: OptionSpec[] = [

@@ -113,7 +113,7 @@ describe('main', () => {
     expect(debug.stderr).toContain('    at ');
   });
 
-  it('prints SPEC’s JSON document for check --format json', async () => {
+  it('prints the contract’s JSON document for check --format json', async () => {
     const result = await run(['check', '--format', 'json'], repo('version: 1\n'));
     expect(result.code).toBe(0);
     expect(JSON.parse(result.stdout)).toMatchObject({ version: 1, ok: true, diagnostics: [] });
@@ -143,7 +143,7 @@ describe('no config file', () => {
 describe('exit-2 errors in the requested format', () => {
   const badConfig = 'version: 1\nlayers:\n  domians: ["src/*"]\n';
 
-  it('--format json prints SPEC’s error document on stdout and the plain message on stderr', async () => {
+  it('--format json prints the contract’s error document on stdout and the plain message on stderr', async () => {
     const result = await run(['check', '--format', 'json'], repo(badConfig));
     expect(result.code).toBe(2);
     expect(JSON.parse(result.stdout)).toMatchObject({

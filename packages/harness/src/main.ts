@@ -1,4 +1,4 @@
-// The one place where outcomes become exit codes (SPEC "Exit codes"):
+// The one place where outcomes become exit codes (docs/contract.md, "Exit codes"):
 // 0 ok, 1 findings, 2 could not run. No stack trace unless --debug.
 import type { Format } from '@harness/diagnostics';
 import {
@@ -43,7 +43,7 @@ export async function main(
     return outcome.ok ? 0 : 1;
   } catch (error) {
     // A machine reading --format json/github/sarif/markdown gets the error in that format too
-    // (SPEC "Exit codes"); people read the plain message on stderr.
+    // (docs/contract.md, "Exit codes"); people read the plain message on stderr.
     io.stdout(renderError(createErrorDocument(error), requestedFormat(argv), { toolVersion: toolVersion() }));
     if (isHarnessError(error)) {
       io.stderr(`${formatHarnessError(error)}\n`);

@@ -2,7 +2,7 @@
 import { main } from './main.js';
 import { dropWritesAfterClose } from './closed-output.js';
 
-// A closed stdout (`harness check | head -1`) ends the command quietly (SPEC "Exit codes"): what
+// A closed stdout (`harness check | head -1`) ends the command quietly (docs/contract.md, "Exit codes"): what
 // the reader no longer wants is dropped instead of an unhandled EPIPE with a stack trace.
 const stdout = dropWritesAfterClose(process.stdout);
 const stderr = dropWritesAfterClose(process.stderr);

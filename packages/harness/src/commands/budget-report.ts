@@ -1,4 +1,4 @@
-// `harness budget report [NAME...]`: the trend per budget from the history (SPEC "Budgets").
+// `harness budget report [NAME...]`: the trend per budget from the history (docs/budget.md).
 import { relative, resolve } from 'node:path';
 import { HarnessError } from '@harness/diagnostics';
 import { writeFileAtomic } from '@harness/system';

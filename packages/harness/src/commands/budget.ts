@@ -1,4 +1,4 @@
-// `harness budget [NAME...]`: build-loop time budgets (SPEC "Budgets").
+// `harness budget [NAME...]`: build-loop time budgets (docs/budget.md).
 import { HarnessError } from '@harness/diagnostics';
 import { relative } from 'node:path';
 import type { CommandSpec } from '../command-spec.js';

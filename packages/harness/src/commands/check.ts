@@ -1,4 +1,4 @@
-// `harness check [NAME...]`: the CI gate (SPEC "Who uses it and how").
+// `harness check [NAME...]`: the CI gate (docs/contract.md, "Commands").
 import { registeredChecks, runChecks, selectChecks } from '@harness/check';
 import { renderResult } from '@harness/diagnostics';
 import type { CommandSpec } from '../command-spec.js';
@@ -44,7 +44,7 @@ export const checkCommand: CommandSpec = {
       cwd: io.cwd,
       ...(args.global.config === undefined ? {} : { configPath: args.global.config }),
     });
-    // A gate that ran nothing is not green (SPEC "Configuration"); a named check runs with its defaults.
+    // A gate that ran nothing is not green (docs/contract.md, "Configuration"); a named check runs with its defaults.
     if (loaded.path === undefined && args.positionals.length === 0)
       throw noConfigError(loaded.root, 'a bare `harness check` has no check to run');
     const { document, notes } = await runChecks({

@@ -1,4 +1,4 @@
-// `harness factory merge <pr>`: the guarded merge the agent must use (SPEC "Factory").
+// `harness factory merge <pr>`: the guarded merge the agent must use (docs/factory.md, "Merging").
 import { HarnessError } from '@harness/diagnostics';
 import type { CommandSpec } from '../command-spec.js';
 import { factoryPackage, githubPackage } from '../packages.js';

@@ -1,4 +1,4 @@
-// `harness factory`: the loop from labelled issues to merged PRs (SPEC "Factory").
+// `harness factory`: the loop from labelled issues to merged PRs (docs/factory.md).
 import { HarnessError } from '@harness/diagnostics';
 import type { CommandSpec } from '../command-spec.js';
 import { factoryPackage } from '../packages.js';

@@ -1,5 +1,5 @@
-// `harness init`: adds the harness to an existing repository (SPEC "Who uses it
-// and how"). Plan, then apply; questions only on a terminal without --yes.
+// `harness init`: adds the harness to an existing repository (docs/init.md).
+// Plan, then apply; questions only on a terminal without --yes.
 import { HarnessError } from '@harness/diagnostics';
 import type { InitChoices } from '@harness/init';
 import type { CommandSpec } from '../command-spec.js';

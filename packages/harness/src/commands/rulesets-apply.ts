@@ -1,4 +1,4 @@
-// `harness rulesets apply`: make the repository match the files (SPEC "Rulesets").
+// `harness rulesets apply`: make the repository match the files (docs/rulesets.md).
 import type { CommandSpec } from '../command-spec.js';
 import { rulesetsPackage } from '../packages.js';
 import { repoOption, rulesetsDescription, rulesetsOptions } from './rulesets-options.js';

@@ -1,4 +1,4 @@
-// `harness rulesets check`: exit 1 when GitHub's rulesets drift from the files (SPEC "Rulesets").
+// `harness rulesets check`: exit 1 when GitHub's rulesets drift from the files (docs/rulesets.md).
 import { createResultDocument, renderResult } from '@harness/diagnostics';
 import type { CommandSpec } from '../command-spec.js';
 import { rulesetsPackage } from '../packages.js';

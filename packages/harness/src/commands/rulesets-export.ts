@@ -1,4 +1,4 @@
-// `harness rulesets export`: write the live rulesets into the folder (SPEC "Rulesets").
+// `harness rulesets export`: write the live rulesets into the folder (docs/rulesets.md).
 import type { CommandSpec } from '../command-spec.js';
 import { rulesetsPackage } from '../packages.js';
 import { repoOption, rulesetsDescription, rulesetsOptions } from './rulesets-options.js';

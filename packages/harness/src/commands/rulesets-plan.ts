@@ -1,4 +1,4 @@
-// `harness rulesets plan`: what apply would change (SPEC "Rulesets").
+// `harness rulesets plan`: what apply would change (docs/rulesets.md).
 import { createResultDocument, renderResult } from '@harness/diagnostics';
 import type { CommandSpec } from '../command-spec.js';
 import { rulesetsPackage } from '../packages.js';

@@ -1,4 +1,4 @@
-// `harness up`: the worktree's compose stack (SPEC "Per-worktree compose").
+// `harness up`: the worktree's compose stack (docs/compose.md).
 import type { ComposeConfig } from '@harness/config';
 import { HarnessError } from '@harness/diagnostics';
 import { relative } from 'node:path';

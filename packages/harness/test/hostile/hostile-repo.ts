@@ -127,7 +127,7 @@ export function expectCleanOutcome(result: BinResult, what: string): void {
   expect(outcomeProblems(result), shown).toEqual([]);
 }
 
-/** SPEC "Exit codes": an exit-2 error is also printed in the requested format on stdout. */
+/** docs/contract.md, "Exit codes": an exit-2 error is also printed in the requested format on stdout. */
 export function expectErrorInFormat(result: BinResult, format: string, what: string): void {
   if (result.code !== 2) return;
   const shown = `${what}\nstdout: ${result.stdout.slice(0, 1000)}\nstderr: ${result.stderr.slice(0, 1000)}`;
