@@ -1,5 +1,5 @@
-// `layers.contracts` compiled into judges of one import edge each (SPEC "Contracts: several
-// layerings in one repository"): a `layers` contract (layer globs or folder segments, forward-only
+// `layers.contracts` compiled into judges of one import edge each (docs/layers.md,
+// "Contracts"): a `layers` contract (layer globs or folder segments, forward-only
 // or an `allow` DAG), a `forbidden` contract (from → to), an `independent` contract (modules that
 // may not import each other). Every contract sees every edge of the one graph; `except` edges and,
 // with allowTypeOnly, type-only imports are not judged.

@@ -1,6 +1,6 @@
 // `layers.suppressions.eslint`: ESLint comments that disable one of the listed rule names (or all
 // rules) count as harness-ignore for the import findings on the lines they cover, so a repository
-// moving from ESLint boundary rules keeps its reviewed exceptions (SPEC "Contracts"). ESLint owns
+// moving from ESLint boundary rules keeps its reviewed exceptions (docs/layers.md, "ESLint suppressions"). ESLint owns
 // these comments: one that silences nothing here is not reported.
 import type { SuppressionComment } from './find-suppressions.js';
 

@@ -1,4 +1,4 @@
-// `// harness-ignore layers/<rule>: <reason>` comments (SPEC "Layer rules"): each silences that
+// `// harness-ignore layers/<rule>: <reason>` comments (docs/layers.md, "Suppressions"): each silences that
 // rule's findings on the next line. Other checks' suppressions (`docs/…`) are left alone.
 // ESLint's own comments are found too (eslint-suppressions.ts decides which of them count, from
 // layers.suppressions.eslint), so that the cached list does not depend on the config.

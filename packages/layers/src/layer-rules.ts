@@ -1,4 +1,4 @@
-// Every rule `harness check layers` reports, in SPEC's order, then the rules about suppressions
+// Every rule `harness check layers` reports, in the order of its docs page, then the rules about suppressions
 // and the baseline. A test keeps this list, the rule tests and docs/rules/layers.md in step.
 import { contract } from './rules/contract.js';
 import { crossDomain } from './rules/cross-domain.js';

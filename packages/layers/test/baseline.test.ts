@@ -1,4 +1,4 @@
-// The baseline as SPEC says: created by --update-baseline, then shrink-only unless
+// The baseline as docs/layers.md says: created by --update-baseline, then shrink-only unless
 // --allow-growth, identity by file + rule + target (not line), stale entries reported.
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';

@@ -26,7 +26,7 @@ async function harness(cwd: string, ...args: string[]): Promise<{ code: number; 
 }
 
 describe('harness check layers (built bin)', () => {
-  it('exits 1 with SPEC JSON findings, then 0 once a baseline accepts them', async () => {
+  it('exits 1 with JSON findings in the result document, then 0 once a baseline accepts them', async () => {
     fixture = await copyFixture('domains');
     const first = await harness(fixture.root, 'check', 'layers', '--format', 'json');
     expect(first.code).toBe(1);
