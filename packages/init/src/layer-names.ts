@@ -1,4 +1,4 @@
-// Folder names that mean a layer, mapped to the canonical order of SPEC's
+// Folder names that mean a layer, mapped to the canonical order of the config's
 // layers section (types → config → repo → service → runtime → ui). Only names
 // teams commonly use for one layer are listed; ambiguous ones (core, lib) are not.
 import { defaultLayerOrder } from '@harness/config';
@@ -52,10 +52,10 @@ const synonyms: Record<CanonicalLayer, readonly string[]> = {
   ui: ['ui', 'components', 'views', 'pages', 'screens', 'widgets', 'hooks', 'frontend', 'web', 'app'],
 };
 
-/** Folder names for code importable from anywhere (SPEC `layers.shared`). */
+/** Folder names for code importable from anywhere (`layers.shared`, docs/layers.md). */
 export const sharedNames: readonly string[] = ['utils', 'util', 'shared', 'common', 'helpers', 'lib'];
 
-/** Folder names for the providers of cross-cutting concerns (SPEC `layers.providers`). */
+/** Folder names for the providers of cross-cutting concerns (`layers.providers`, docs/layers.md). */
 export const providerNames: readonly string[] = ['providers', 'provider'];
 
 /** Folder names that hold one sub-folder per domain. */

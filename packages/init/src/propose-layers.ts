@@ -1,4 +1,4 @@
-// The `layers` section init proposes, and why (SPEC "Configuration" → layers).
+// The `layers` section init proposes, and why (docs/layers.md, "Configuration").
 // Domain mode when folders hold one sub-folder per domain whose own
 // sub-folders are named like layers; path mode for a repo laid out by layer,
 // or for a monorepo whose packages form tiers; nothing when neither fits.

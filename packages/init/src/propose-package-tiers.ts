@@ -1,6 +1,6 @@
 // Path mode for a monorepo: workspace packages grouped into tiers by how deep
 // their internal dependencies go, so a package may import only packages of
-// its own tier or the tiers before it (SPEC: "monorepo package tiers").
+// its own tier or the tiers before it (docs/layers.md, "Path mode").
 import type { WorkspacePackage } from './repo-facts.js';
 
 export interface PackageTiers {

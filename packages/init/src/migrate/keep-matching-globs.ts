@@ -1,5 +1,5 @@
-// The layers check refuses a contract glob that matches no source file (SPEC:
-// "a layer or contract glob that matches no file is a config error"), so a
+// The layers check refuses a contract glob that matches no source file (docs/layers.md,
+// "Config errors (exit 2)": a layer or contract glob that matches no file), so a
 // carried-over glob that matches nothing today is left out and said so; a
 // contract left with nothing to judge is reported as not carried over.
 import picomatch from 'picomatch';

@@ -1,5 +1,5 @@
 // What a migration from another architecture tool yields: `layers.contracts`
-// entries in the shape of SPEC "Contracts: several layerings in one repository",
+// entries in the shape docs/layers.md describes ("Contracts"),
 // and, rule by rule, what could not be carried over and why.
 
 export const migrationSources = ['dependency-cruiser', 'eslint-plugin-boundaries', 'eslint-plugin-import'] as const;
@@ -11,7 +11,7 @@ export interface ContractExcept {
   to?: string[];
 }
 
-/** One `layers.contracts` entry as init writes it (keys in the SPEC's order). */
+/** One `layers.contracts` entry as init writes it (keys in the order docs/layers.md writes them). */
 export interface ContractProposal {
   name: string;
   type: 'layers' | 'forbidden' | 'independent';
