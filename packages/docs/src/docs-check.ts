@@ -1,4 +1,4 @@
-// The `docs` guardrail as harness check runs it; with no docs section it runs on SPEC's defaults.
+// The `docs` guardrail as harness check runs it; with no docs section it runs on the schema's defaults.
 // This module is the package's `./check` entry: light, so that listing the checks loads none of
 // them; the checker itself is imported when the check runs.
 import type { Check } from '@harness/config';

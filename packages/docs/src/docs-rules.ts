@@ -1,4 +1,4 @@
-// Every rule `harness check docs` reports, in SPEC's order, then the rule about the baseline.
+// Every rule `harness check docs` reports, in the order of docs/rules/docs.md, then the rule about the baseline.
 // A test keeps this list, the rule tests and docs/rules/docs.md in step.
 import { absolutePath } from './rules/absolute-path.js';
 import { brokenLink } from './rules/broken-link.js';

@@ -21,7 +21,7 @@ async function harness(cwd: string, ...args: string[]): Promise<{ code: number; 
 }
 
 describe('harness check docs (built bin)', () => {
-  it('runs on the defaults without a config file, exits 1 with SPEC JSON findings, then 0 once a baseline accepts them', async () => {
+  it('runs on the defaults without a config file, exits 1 with JSON findings, then 0 once a baseline accepts them', async () => {
     const root = await writeGitRepo(
       {
         'package.json': '{"scripts":{"build":"tsc"}}',
