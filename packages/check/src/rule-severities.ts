@@ -1,4 +1,4 @@
-// The top-level `rules` map (SPEC "Configuration"): any rule of any check set to `off`, `warn` or
+// The top-level `rules` map (docs/contract.md, "Rule ids"): any rule of any check set to `off`, `warn` or
 // `error`, applied here, in one place, to every check's findings. Each check declares its rule ids
 // (Check.ruleIds), so an id no check reports is a config error with a suggestion, not a no-op.
 import type { Check, RuleSeverity } from '@harness/config';

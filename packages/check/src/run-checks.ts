@@ -1,5 +1,5 @@
 // `harness check`: runs the selected guardrails concurrently and merges their
-// findings into one result document (SPEC "Output formats").
+// findings into one result document (docs/contract.md, "The result document").
 import type { Check, CheckOptions, HarnessConfig } from '@harness/config';
 import { closestWord, createResultDocument, HarnessError } from '@harness/diagnostics';
 import type { CheckSummary, Diagnostic, ResultDocument } from '@harness/diagnostics';
