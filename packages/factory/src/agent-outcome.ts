@@ -1,4 +1,4 @@
-// The agent's answer to a turn (SPEC "Factory", docs/factory.md "The agent protocol"):
+// The agent's answer to a turn (docs/factory.md, "The agent protocol"):
 // the last non-empty stdout line is one JSON object
 // {"outcome": "continue"|"sleep"|"human"|"merged", "seconds"?, "comment"?, "headSha"?, "tokens"?}.
 // Anything else is an invalid answer, which the loop counts as a failed turn.

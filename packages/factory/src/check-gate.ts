@@ -1,5 +1,5 @@
 // The gate before every push: `harness check` in the worktree, through the same
-// library call and the same registered checks as the CLI (SPEC "Who uses it and how").
+// library call and the same registered checks as the CLI (docs/contract.md, "Commands").
 import { registeredChecks, runChecks } from '@harness/check';
 import { loadConfig, noConfigError } from '@harness/config';
 import { renderResult } from '@harness/diagnostics';

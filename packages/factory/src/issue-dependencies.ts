@@ -1,4 +1,4 @@
-// Dependencies written in an issue body (SPEC "Factory"): "blocked by #N" and
+// Dependencies written in an issue body (docs/factory.md, "Which issues, in which order"): "blocked by #N" and
 // "depends on #N", also as lists ("blocked by #3, #4 and #5"). Only same-repository
 // references count; code spans and fenced blocks are ignored so an example in a
 // code block does not hold real work back.

@@ -1,4 +1,4 @@
-// Orders the factory's candidate issues (SPEC "Factory", `--dry-run --format json`):
+// Orders the factory's candidate issues (docs/factory.md, `--dry-run --format json`):
 // dependencies first (children before parents), then priority labels, then age,
 // then number. An open blocker outside the plan puts an issue in `waiting`;
 // closed blockers do not count; dependency cycles are reported and skipped.
