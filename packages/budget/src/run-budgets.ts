@@ -1,5 +1,5 @@
 // `harness budget [NAME...]`: measures each budget's command, records every run
-// in the history, and judges the median against the budget (SPEC "Budgets").
+// in the history, and judges the median against the budget (docs/budget.md).
 import { randomBytes } from 'node:crypto';
 import type { BudgetConfig, HarnessConfig } from '@harness/config';
 import type { Diagnostic, ResultDocument } from '@harness/diagnostics';
