@@ -1,4 +1,4 @@
-// Which repository a command works on (SPEC "Rulesets"): `--repo owner/name`,
+// Which repository a command works on (docs/rulesets.md, "Token and repository"): `--repo owner/name`,
 // else GITHUB_REPOSITORY (set by GitHub Actions), else the `origin` remote.
 import { HarnessError } from '@harness/diagnostics';
 import type { Env } from '@harness/system';
