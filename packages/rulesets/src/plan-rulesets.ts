@@ -1,4 +1,4 @@
-// `harness rulesets plan`: what `apply` would do (SPEC "Rulesets"). Files are
+// `harness rulesets plan`: what `apply` would do (docs/rulesets.md). Files are
 // matched to the repository's own rulesets by name; organization and
 // enterprise rulesets are listed but never touched.
 import type { GithubClient, JsonObject, RulesetSummary, WaitEvent } from '@harness/github';

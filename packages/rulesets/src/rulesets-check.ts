@@ -1,5 +1,5 @@
 // The rulesets guardrail: `harness rulesets check`, and `harness check` when a
-// token is present (skipped with one notice when not: SPEC "Who uses it and how").
+// token is present (skipped with one notice when not: docs/rulesets.md).
 // This module is the package's `./check` entry: light, so that listing the checks loads none of
 // them; the GitHub client and the planner are imported when the check runs.
 import type { Check, CheckContext } from '@harness/config';
