@@ -1,5 +1,5 @@
 // `harness up`: the worktree's stack from the user's unmodified compose files, rendered per
-// worktree (SPEC "Per-worktree compose"), started, waited for, and described in `.harness/env`.
+// worktree (docs/compose.md), started, waited for, and described in `.harness/env`.
 import { readFile } from 'node:fs/promises';
 import { dirname, relative } from 'node:path';
 import { HarnessError } from '@harness/diagnostics';
