@@ -1,5 +1,5 @@
 // Generates a layered TypeScript repository for the layers benchmark and the correctness oracle:
-// SPEC's six layers in every domain, providers, cross-cutting platform code, shared utils, a
+// the six default layers in every domain, providers, cross-cutting platform code, shared utils, a
 // tsconfig `paths` alias, `.js` specifiers for `.ts` sources, type-only and dynamic imports,
 // re-exports through each domain's index file, and about 1% deliberate violations.
 // Deterministic: the same options give the same bytes. Runs under Node's type stripping.
