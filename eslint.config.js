@@ -14,7 +14,7 @@ export default tseslint.config(
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
       'no-restricted-syntax': [
         'error',
-        { selector: 'ExportDefaultDeclaration', message: 'Named exports only (STYLE.md).' },
+        { selector: 'ExportDefaultDeclaration', message: 'Named exports only (docs/style.md).' },
       ],
     },
   },
