@@ -185,6 +185,20 @@ describe('exit-2 errors in the requested format', () => {
     const bug = await run(['x', '--format', 'json'], repo(), table);
     expect(JSON.parse(bug.stdout)).toMatchObject({ ok: false, error: { code: 'INTERNAL', message: 'boom' } });
   });
+
+  it('exits 2 on a whole-number option that is not one, before the command does anything', async () => {
+    for (const [argv, message] of [
+      [['factory', 'status', '--serve', '--port', 'abc'], '--port takes a whole number from 0 to 65535, not "abc"'],
+      [['factory', '--status-port', '70000'], '--status-port takes a whole number from 0 to 65535, not "70000"'],
+      [['factory', '--concurrency', '1.5'], '--concurrency takes a whole number of at least 1, not "1.5"'],
+      [['up', '--timeout', '0'], '--timeout takes a whole number of seconds of at least 1, not "0"'],
+      [['budget', 'report', '--last', '1e3'], '--last takes a whole number, not "1e3"'],
+    ] as const) {
+      const result = await run([...argv], repo());
+      expect(result.stderr).toContain(message);
+      expect(result.code).toBe(2);
+    }
+  });
 });
 
 describe('docs/cli.md', () => {

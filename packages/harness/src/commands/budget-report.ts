@@ -3,9 +3,10 @@ import { relative, resolve } from 'node:path';
 import { HarnessError } from '@harness/diagnostics';
 import { writeFileAtomic } from '@harness/system';
 import type { CommandSpec } from '../command-spec.js';
-import { budgetPackage, configPackage } from '../packages.js';
+import { integerOption } from '../cli/integer-option.js';
+import { loadCommandConfig } from '../cli/load-command-config.js';
+import { budgetPackage } from '../packages.js';
 import { toolVersion } from '../tool-version.js';
-import { count } from './budget.js';
 
 export const budgetReportCommand: CommandSpec = {
   name: 'budget report',
@@ -31,19 +32,16 @@ export const budgetReportCommand: CommandSpec = {
     'harness budget report --format markdown >> "$GITHUB_STEP_SUMMARY"',
   ],
   async run(args, io) {
-    const [{ loadConfig }, { loadBudgetReport, renderBudgetReport, renderSvgChart }] = await Promise.all([
-      configPackage(),
+    const [loaded, { loadBudgetReport, renderBudgetReport, renderSvgChart }] = await Promise.all([
+      loadCommandConfig(args, io),
       budgetPackage(),
     ]);
-    const loaded = await loadConfig({
-      cwd: io.cwd,
-      ...(args.global.config === undefined ? {} : { configPath: args.global.config }),
-    });
+    const last = integerOption(args, 'last', { example: 30 });
     const report = await loadBudgetReport({
       root: loaded.root,
       config: loaded.config,
       names: args.positionals,
-      ...count('last', args.options.last),
+      ...(last === undefined ? {} : { last }),
       ...(loaded.path === undefined ? {} : { configFile: relative(loaded.root, loaded.path) }),
     });
     if (typeof args.options.svg === 'string')

@@ -1,8 +1,10 @@
 // `harness budget [NAME...]`: build-loop time budgets (docs/budget.md).
-import { HarnessError } from '@harness/diagnostics';
 import { relative } from 'node:path';
-import type { CommandSpec } from '../command-spec.js';
-import { budgetPackage, configPackage } from '../packages.js';
+import type { CommandArgs, CommandSpec } from '../command-spec.js';
+import { integerOption } from '../cli/integer-option.js';
+import { loadCommandConfig } from '../cli/load-command-config.js';
+import { withInterrupt } from '../cli/with-interrupt.js';
+import { budgetPackage } from '../packages.js';
 import { createProgressLine } from '../progress-line.js';
 import { toolVersion } from '../tool-version.js';
 
@@ -37,35 +39,29 @@ export const budgetCommand: CommandSpec = {
     'harness budget --format markdown >> "$GITHUB_STEP_SUMMARY"',
   ],
   async run(args, io) {
-    const [{ loadConfig }, { renderBudgetRun, runBudgets }] = await Promise.all([configPackage(), budgetPackage()]);
-    const loaded = await loadConfig({
-      cwd: io.cwd,
-      ...(args.global.config === undefined ? {} : { configPath: args.global.config }),
-    });
+    const [loaded, { renderBudgetRun, runBudgets }] = await Promise.all([loadCommandConfig(args, io), budgetPackage()]);
+    const counts = runCounts(args);
     const verbose = args.options.verbose === true;
     const progress =
       io.isTTY && !verbose && args.global.format === 'pretty'
         ? createProgressLine((text) => io.stderr(text))
         : undefined;
-    const abort = new AbortController();
-    const stop = () => abort.abort();
-    process.once('SIGINT', stop);
-    process.once('SIGTERM', stop);
     try {
-      const document = await runBudgets({
-        root: loaded.root,
-        config: loaded.config,
-        ...(loaded.path === undefined
-          ? {}
-          : { configPath: loaded.path, configFile: relative(loaded.root, loaded.path) }),
-        names: args.positionals,
-        ...count('runs', args.options.runs),
-        ...count('warmup', args.options.warmup),
-        env: io.env,
-        signal: abort.signal,
-        ...(progress === undefined ? {} : { onProgress: (event) => progress.onProgress(event) }),
-        ...(verbose ? { onOutput: (chunk: string) => io.stderr(chunk) } : {}),
-      });
+      const document = await withInterrupt((signal) =>
+        runBudgets({
+          root: loaded.root,
+          config: loaded.config,
+          ...(loaded.path === undefined
+            ? {}
+            : { configPath: loaded.path, configFile: relative(loaded.root, loaded.path) }),
+          names: args.positionals,
+          ...counts,
+          env: io.env,
+          signal,
+          ...(progress === undefined ? {} : { onProgress: (event) => progress.onProgress(event) }),
+          ...(verbose ? { onOutput: (chunk: string) => io.stderr(chunk) } : {}),
+        }),
+      );
       progress?.stop();
       io.stdout(
         renderBudgetRun(document, args.global.format, { color: args.global.color, toolVersion: toolVersion() }),
@@ -73,19 +69,13 @@ export const budgetCommand: CommandSpec = {
       return { ok: document.ok };
     } finally {
       progress?.stop();
-      process.off('SIGINT', stop);
-      process.off('SIGTERM', stop);
     }
   },
 };
 
-/** `--runs 3` → { runs: 3 }; absent → {}; anything but a whole number is a usage error. */
-export function count(option: 'runs' | 'warmup' | 'last', value: unknown): Partial<Record<typeof option, number>> {
-  if (typeof value !== 'string') return {};
-  if (!/^\d+$/.test(value)) {
-    throw new HarnessError('USAGE', `--${option} takes a whole number, not "${value}"`, {
-      fix: `For example --${option} 3.`,
-    });
-  }
-  return { [option]: Number(value) };
+/** --runs and --warmup, when given (the library judges their range). */
+function runCounts(args: CommandArgs): { runs?: number; warmup?: number } {
+  const runs = integerOption(args, 'runs', { example: 3 });
+  const warmup = integerOption(args, 'warmup', { example: 1 });
+  return { ...(runs === undefined ? {} : { runs }), ...(warmup === undefined ? {} : { warmup }) };
 }

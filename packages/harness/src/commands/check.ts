@@ -2,6 +2,7 @@
 import { registeredChecks, runChecks, selectChecks } from '@harness/check';
 import { renderResult } from '@harness/diagnostics';
 import type { CommandSpec } from '../command-spec.js';
+import { loadCommandConfig } from '../cli/load-command-config.js';
 import { configPackage } from '../packages.js';
 import { toolVersion } from '../tool-version.js';
 
@@ -39,11 +40,7 @@ export const checkCommand: CommandSpec = {
   async run(args, io) {
     // Slow setup of the checks that may run (the docs parser's threads) overlaps reading the config.
     for (const check of selectChecks(registeredChecks, args.positionals)) check.prepare?.(io.cwd);
-    const { loadConfig, noConfigError } = await configPackage();
-    const loaded = await loadConfig({
-      cwd: io.cwd,
-      ...(args.global.config === undefined ? {} : { configPath: args.global.config }),
-    });
+    const [{ noConfigError }, loaded] = await Promise.all([configPackage(), loadCommandConfig(args, io)]);
     // A gate that ran nothing is not green (docs/contract.md, "Configuration"); a named check runs with its defaults.
     if (loaded.path === undefined && args.positionals.length === 0)
       throw noConfigError(loaded.root, 'a bare `harness check` has no check to run');

@@ -1,7 +1,7 @@
 // `harness down`: stop and remove this worktree's compose stack.
 import type { CommandSpec } from '../command-spec.js';
 import { composePackage } from '../packages.js';
-import { jsonOption, loadComposeConfig, wantsJson } from './up.js';
+import { jsonOption, loadComposeConfig, wantsJson } from '../cli/compose-options.js';
 
 export const downCommand: CommandSpec = {
   name: 'down',

@@ -2,7 +2,8 @@
 import { HarnessError } from '@harness/diagnostics';
 import type { CommandSpec } from '../command-spec.js';
 import { factoryPackage, githubPackage } from '../packages.js';
-import { factoryRepoOption, loadFactoryConfig } from './factory-options.js';
+import { loadFactoryConfig } from '../cli/factory-config.js';
+import { repoFlag, repoOption } from '../cli/github-options.js';
 
 export const factoryMergeCommand: CommandSpec = {
   name: 'factory merge',
@@ -11,7 +12,7 @@ export const factoryMergeCommand: CommandSpec = {
   description:
     'The one way a factory agent merges. Exits 1 with the reasons when it refuses. The merge is sent with the checked head SHA, so GitHub refuses it if the head moved. Needs GITHUB_TOKEN.',
   positionals: [{ name: 'pr', description: 'The pull request number.' }],
-  options: [factoryRepoOption],
+  options: [repoOption],
   examples: ['harness factory merge 42', 'harness factory merge 42 --format json'],
   async run(args, io) {
     const pr = Number(args.positionals[0]);
@@ -25,7 +26,7 @@ export const factoryMergeCommand: CommandSpec = {
       factoryPackage(),
     ]);
     const repository = await resolveRepository({
-      flag: typeof args.options.repo === 'string' ? args.options.repo : undefined,
+      flag: repoFlag(args),
       env: io.env,
       cwd: root,
     });

@@ -1,7 +1,9 @@
 // `harness factory status`: the loop's issues, phases, turns and tokens, read from .harness/factory/.
 import type { CommandSpec } from '../command-spec.js';
 import { factoryPackage } from '../packages.js';
-import { loadFactoryConfig } from './factory-options.js';
+import { loadFactoryConfig } from '../cli/factory-config.js';
+import { integerOption } from '../cli/integer-option.js';
+import { waitForInterrupt } from '../cli/with-interrupt.js';
 
 export const factoryStatusCommand: CommandSpec = {
   name: 'factory status',
@@ -18,9 +20,10 @@ export const factoryStatusCommand: CommandSpec = {
     const { readFactoryStatus, renderStatusPretty, serveStatusPage } = await factoryPackage();
     const { root } = await loadFactoryConfig(args, io);
     if (args.options.serve === true) {
-      const page = await serveStatusPage(root, typeof args.options.port === 'string' ? Number(args.options.port) : 0);
+      const port = integerOption(args, 'port', { max: 65535, example: 7070 }) ?? 0;
+      const page = await serveStatusPage(root, port);
       io.stderr(`status page: ${page.url} (Ctrl-C to stop)\n`);
-      await new Promise<void>((resolve) => process.once('SIGINT', resolve));
+      await waitForInterrupt();
       await page.close();
       return { ok: true };
     }

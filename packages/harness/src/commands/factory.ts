@@ -1,8 +1,10 @@
 // `harness factory`: the loop from labelled issues to merged PRs (docs/factory.md).
-import { HarnessError } from '@harness/diagnostics';
 import type { CommandSpec } from '../command-spec.js';
+import { loadFactoryConfig } from '../cli/factory-config.js';
+import { repoFlag, repoOption, reportGithubWait } from '../cli/github-options.js';
+import { integerOption } from '../cli/integer-option.js';
+import { withInterrupt } from '../cli/with-interrupt.js';
 import { factoryPackage } from '../packages.js';
-import { factoryRepoOption, loadFactoryConfig } from './factory-options.js';
 
 export const factoryCommand: CommandSpec = {
   name: 'factory',
@@ -13,7 +15,7 @@ export const factoryCommand: CommandSpec = {
     'and works each in its own worktree with factory.agent. State lives in .harness/factory/, so a killed loop resumes. Needs GITHUB_TOKEN. ' +
     'While it runs, a status page is served on 127.0.0.1 (--status-port). See docs/factory.md.',
   options: [
-    factoryRepoOption,
+    repoOption,
     {
       name: 'dry-run',
       type: 'boolean',
@@ -39,70 +41,49 @@ export const factoryCommand: CommandSpec = {
   ],
   examples: ['harness factory --dry-run --format json', 'harness factory --once', 'harness factory --concurrency 2'],
   async run(args, io) {
-    const {
-      factoryOptions,
-      planFactory,
-      readFactoryStatus,
-      renderPlanPretty,
-      renderStatusPretty,
-      runFactory,
-      serveStatusPage,
-    } = await factoryPackage();
+    const factory = await factoryPackage();
     const { root, config, compose } = await loadFactoryConfig(args, io);
-    const repo = typeof args.options.repo === 'string' ? args.options.repo : undefined;
-    const onWait = (e: { reason: string; seconds: number; method: string; url: string }) =>
-      io.stderr(`GitHub ${e.reason}: waiting ${e.seconds} s before retrying ${e.method} ${e.url}\n`);
+    const repo = repoFlag(args);
+    const onWait = reportGithubWait(io);
     if (args.options['dry-run'] === true) {
-      const { plan, notes } = await planFactory({ root, config, env: io.env, repo, onWait });
+      const { plan, notes } = await factory.planFactory({ root, config, env: io.env, repo, onWait });
       if (args.global.format === 'json') {
         for (const note of notes) io.stderr(`note: ${note}\n`);
         io.stdout(`${JSON.stringify(plan, null, 2)}\n`);
-      } else io.stdout(renderPlanPretty(plan, notes));
+      } else io.stdout(factory.renderPlanPretty(plan, notes));
       return { ok: true };
     }
-    const concurrency = parseCount(args.options.concurrency, '--concurrency');
+    const concurrency = integerOption(args, 'concurrency', { min: 1, example: 2 });
+    const port = integerOption(args, 'status-port', { max: 65535, example: 7070 });
     const once = args.options.once === true;
-    const controller = new AbortController();
-    const stop = () => controller.abort();
-    process.once('SIGINT', stop);
-    process.once('SIGTERM', stop);
-    const port = parseCount(args.options['status-port'], '--status-port', true);
-    const page = once && port === undefined ? undefined : await serveStatusPage(root, port ?? 0);
-    if (page !== undefined) io.stderr(`status page: ${page.url}\n`);
-    try {
-      const options = await factoryOptions({
-        root,
-        config,
-        compose,
-        env: io.env,
-        repo,
-        once,
-        concurrency,
-        signal: controller.signal,
-        onWait,
-        onEvent: (e) => io.stderr(`${describeEvent(e)}\n`),
-      });
-      await runFactory(options);
-    } finally {
-      process.off('SIGINT', stop);
-      process.off('SIGTERM', stop);
-      await page?.close();
-    }
-    const status = readFactoryStatus(root);
-    io.stdout(args.global.format === 'json' ? `${JSON.stringify(status, null, 2)}\n` : renderStatusPretty(status));
+    await withInterrupt(async (signal) => {
+      const page = once && port === undefined ? undefined : await factory.serveStatusPage(root, port ?? 0);
+      if (page !== undefined) io.stderr(`status page: ${page.url}\n`);
+      try {
+        const options = await factory.factoryOptions({
+          root,
+          config,
+          compose,
+          env: io.env,
+          repo,
+          once,
+          concurrency,
+          signal,
+          onWait,
+          onEvent: (e) => io.stderr(`${describeEvent(e)}\n`),
+        });
+        await factory.runFactory(options);
+      } finally {
+        await page?.close();
+      }
+    });
+    const status = factory.readFactoryStatus(root);
+    io.stdout(
+      args.global.format === 'json' ? `${JSON.stringify(status, null, 2)}\n` : factory.renderStatusPretty(status),
+    );
     return { ok: true };
   },
 };
-
-function parseCount(value: unknown, flag: string, zeroOk = false): number | undefined {
-  if (typeof value !== 'string') return undefined;
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < (zeroOk ? 0 : 1))
-    throw new HarnessError('USAGE', `${flag} takes a whole number${zeroOk ? '' : ' of at least 1'}, not "${value}"`, {
-      fix: `For example ${flag} 2.`,
-    });
-  return n;
-}
 
 function describeEvent(event: Record<string, unknown>): string {
   const { issue, event: name, phase, ...rest } = event;

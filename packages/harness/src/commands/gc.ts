@@ -1,7 +1,7 @@
 // `harness gc`: remove the stacks of worktrees that no longer exist.
 import type { CommandSpec } from '../command-spec.js';
 import { composePackage } from '../packages.js';
-import { jsonOption, loadComposeConfig, wantsJson } from './up.js';
+import { jsonOption, loadComposeConfig, wantsJson } from '../cli/compose-options.js';
 
 export const gcCommand: CommandSpec = {
   name: 'gc',

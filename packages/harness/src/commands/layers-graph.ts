@@ -1,6 +1,7 @@
 // `harness layers graph`: the domains × layers picture of `harness check layers` as mermaid, and one
 // picture per contract (layers.contracts).
 import type { CommandSpec } from '../command-spec.js';
+import { loadCommandConfig } from '../cli/load-command-config.js';
 import { configPackage, layersPackage } from '../packages.js';
 
 export const layersGraphCommand: CommandSpec = {
@@ -22,14 +23,11 @@ export const layersGraphCommand: CommandSpec = {
     'harness layers graph --format markdown >> "$GITHUB_STEP_SUMMARY"',
   ],
   async run(args, io) {
-    const [{ loadConfig, sectionDefaults }, { buildLayersGraph }] = await Promise.all([
+    const [{ sectionDefaults }, { buildLayersGraph }, loaded] = await Promise.all([
       configPackage(),
       layersPackage(),
+      loadCommandConfig(args, io),
     ]);
-    const loaded = await loadConfig({
-      cwd: io.cwd,
-      ...(args.global.config === undefined ? {} : { configPath: args.global.config }),
-    });
     const contract = typeof args.options.contract === 'string' ? args.options.contract : undefined;
     const { diagrams, violations } = await buildLayersGraph({
       root: loaded.root,

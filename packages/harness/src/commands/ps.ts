@@ -1,7 +1,7 @@
 // `harness ps`: every compose stack of this repository, across its worktrees.
 import type { CommandSpec } from '../command-spec.js';
 import { composePackage } from '../packages.js';
-import { jsonOption, loadComposeConfig, wantsJson } from './up.js';
+import { jsonOption, loadComposeConfig, wantsJson } from '../cli/compose-options.js';
 
 export const psCommand: CommandSpec = {
   name: 'ps',

@@ -1,7 +1,8 @@
 // `harness rulesets apply`: make the repository match the files (docs/rulesets.md).
 import type { CommandSpec } from '../command-spec.js';
 import { rulesetsPackage } from '../packages.js';
-import { repoOption, rulesetsDescription, rulesetsOptions } from './rulesets-options.js';
+import { repoOption } from '../cli/github-options.js';
+import { rulesetsDescription, rulesetsOptions } from '../cli/rulesets-options.js';
 
 export const rulesetsApplyCommand: CommandSpec = {
   name: 'rulesets apply',

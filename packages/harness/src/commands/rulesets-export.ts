@@ -1,7 +1,8 @@
 // `harness rulesets export`: write the live rulesets into the folder (docs/rulesets.md).
 import type { CommandSpec } from '../command-spec.js';
 import { rulesetsPackage } from '../packages.js';
-import { repoOption, rulesetsDescription, rulesetsOptions } from './rulesets-options.js';
+import { repoOption } from '../cli/github-options.js';
+import { rulesetsDescription, rulesetsOptions } from '../cli/rulesets-options.js';
 
 export const rulesetsExportCommand: CommandSpec = {
   name: 'rulesets export',

@@ -2,8 +2,9 @@
 import { createResultDocument, renderResult } from '@harness/diagnostics';
 import type { CommandSpec } from '../command-spec.js';
 import { rulesetsPackage } from '../packages.js';
+import { repoOption } from '../cli/github-options.js';
+import { rulesetsDescription, rulesetsOptions } from '../cli/rulesets-options.js';
 import { toolVersion } from '../tool-version.js';
-import { repoOption, rulesetsDescription, rulesetsOptions } from './rulesets-options.js';
 
 export const rulesetsPlanCommand: CommandSpec = {
   name: 'rulesets plan',

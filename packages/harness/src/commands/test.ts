@@ -1,7 +1,8 @@
 // `harness test -- CMD`: CMD against this worktree's stack, with its variables set.
 import type { CommandSpec } from '../command-spec.js';
 import { composePackage } from '../packages.js';
-import { loadComposeConfig, timeoutOption, timeoutSeconds, withInterrupt } from './up.js';
+import { loadComposeConfig, timeoutOption, timeoutSeconds } from '../cli/compose-options.js';
+import { withInterrupt } from '../cli/with-interrupt.js';
 
 export const testCommand: CommandSpec = {
   name: 'test',

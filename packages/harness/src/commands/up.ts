@@ -1,61 +1,9 @@
 // `harness up`: the worktree's compose stack (docs/compose.md).
-import type { ComposeConfig } from '@harness/config';
-import { HarnessError } from '@harness/diagnostics';
 import { relative } from 'node:path';
-import type { CliIo, CommandArgs, CommandSpec, OptionSpec } from '../command-spec.js';
-import { composePackage, configPackage } from '../packages.js';
-
-export const jsonOption: OptionSpec = {
-  name: 'json',
-  type: 'boolean',
-  description: 'Print JSON for scripts (same as --format json).',
-};
-
-export const timeoutOption: OptionSpec = {
-  name: 'timeout',
-  type: 'string',
-  valueName: 'seconds',
-  description: 'How long to wait for every service to be running and healthy (default 120).',
-};
-
-/** The `compose` section of harness.config.yaml; undefined (compose's default files) without one. */
-export async function loadComposeConfig(args: CommandArgs, io: CliIo): Promise<ComposeConfig | undefined> {
-  const { loadConfig } = await configPackage();
-  const loaded = await loadConfig({
-    cwd: io.cwd,
-    ...(args.global.config === undefined ? {} : { configPath: args.global.config }),
-  });
-  return loaded.config.compose;
-}
-
-export function wantsJson(args: CommandArgs): boolean {
-  return args.options.json === true || args.global.format === 'json';
-}
-
-export function timeoutSeconds(args: CommandArgs): { timeoutSeconds?: number } {
-  const value = args.options.timeout;
-  if (typeof value !== 'string') return {};
-  if (!/^\d+$/.test(value) || Number(value) === 0) {
-    throw new HarnessError('USAGE', `--timeout takes a whole number of seconds, not "${value}"`, {
-      fix: 'For example --timeout 300.',
-    });
-  }
-  return { timeoutSeconds: Number(value) };
-}
-
-/** Runs `work` with an AbortSignal that Ctrl-C (SIGINT) and SIGTERM abort, so up can clean up first. */
-export async function withInterrupt<T>(work: (signal: AbortSignal) => Promise<T>): Promise<T> {
-  const abort = new AbortController();
-  const stop = () => abort.abort();
-  process.once('SIGINT', stop);
-  process.once('SIGTERM', stop);
-  try {
-    return await work(abort.signal);
-  } finally {
-    process.off('SIGINT', stop);
-    process.off('SIGTERM', stop);
-  }
-}
+import type { CommandSpec } from '../command-spec.js';
+import { jsonOption, loadComposeConfig, timeoutOption, timeoutSeconds, wantsJson } from '../cli/compose-options.js';
+import { withInterrupt } from '../cli/with-interrupt.js';
+import { composePackage } from '../packages.js';
 
 export const upCommand: CommandSpec = {
   name: 'up',
