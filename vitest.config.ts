@@ -8,6 +8,8 @@ import { defineConfig } from 'vitest/config';
 // built, and a fresh clone's unit tier failed.
 const resolve = { conditions: ['@harness/source'] };
 const ssr = { resolve: { conditions: ['@harness/source'] } };
+// A fresh TMPDIR per run and per test file; the run fails when a test leaves anything in it.
+const tempGuard = { globalSetup: ['test-support/global-setup.ts'], setupFiles: ['test-support/temp-dir-per-file.ts'] };
 
 export default defineConfig({
   test: {
@@ -17,6 +19,7 @@ export default defineConfig({
         ssr,
         test: {
           name: 'unit',
+          ...tempGuard,
           include: ['packages/*/src/**/*.test.ts'],
           // Unit tests share no state through modules, so one module graph per worker serves every
           // file: most of a run was re-importing ts-morph, zod and micromark for each file (39 s
@@ -32,6 +35,7 @@ export default defineConfig({
         ssr,
         test: {
           name: 'integration',
+          ...tempGuard,
           include: ['packages/*/test/**/*.test.ts'],
           testTimeout: 120_000,
           hookTimeout: 120_000,
