@@ -26,5 +26,21 @@ export default tseslint.config(
       '@typescript-eslint/no-unsafe-argument': 'off',
     },
   },
+  {
+    // Child processes go through @harness/system (docs/system.md): one runner, one git adapter.
+    files: ['packages/*/src/**/*.ts'],
+    ignores: ['packages/system/src/**', '**/*.test.ts', '**/*.fixture.ts', 'packages/*/test/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: ['node:child_process', 'child_process'].map((name) => ({
+            name,
+            message: 'Run processes and git through @harness/system (runProcess, runGit); see docs/system.md.',
+          })),
+        },
+      ],
+    },
+  },
   { files: ['**/*.js', '**/*.mjs'], ...tseslint.configs.disableTypeChecked },
 );
