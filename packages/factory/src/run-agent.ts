@@ -3,11 +3,9 @@
 // @harness/system in its own process group, so a timeout or a stall (no output for `stallMs`)
 // kills the agent and everything it started.
 import type { WriteStream } from 'node:fs';
-import { constants, createWriteStream, mkdirSync, openSync } from 'node:fs';
-import { dirname } from 'node:path';
 import { HarnessError } from '@harness/diagnostics';
 import type { Env, ProcessResult, Timers } from '@harness/system';
-import { runProcess } from '@harness/system';
+import { openAppendStreamInside, runProcess } from '@harness/system';
 
 export interface RunAgentOptions {
   command: string;
@@ -18,6 +16,8 @@ export interface RunAgentOptions {
   stallMs: number;
   /** Where stdout and stderr go, as they come. */
   logFile?: string;
+  /** The folder the log must stay inside, no symlink leading out (default `cwd`): the repository root. */
+  logRoot?: string;
   /** Told the pid as soon as the agent starts, so state can record it before the turn ends. */
   onStart?: (pid: number) => void;
   /** The runner's timers; tests pass their own to fire a stall or a timeout on cue. */
@@ -39,11 +39,9 @@ export interface AgentRun {
 /** A transcript can run to gigabytes; the outcome line is at its end. */
 export const maxStdoutChars = 1024 * 1024;
 
-const logFlags = constants.O_WRONLY | constants.O_CREAT | constants.O_APPEND | constants.O_NOFOLLOW;
-
 export async function runAgent(options: RunAgentOptions): Promise<AgentRun> {
   const started = Date.now();
-  const log = openLog(options.logFile);
+  const log = openLog(options.logRoot ?? options.cwd, options.logFile);
   const abort = new AbortController();
   let logError: Error | undefined;
   // A log that cannot be written (a full disk, a folder in its place) ends the turn with IO_FAILED, not a crash.
@@ -100,17 +98,7 @@ function logFailed(file: string, cause: Error): HarnessError {
   });
 }
 
-/** O_NOFOLLOW: a log that is a symlink (out of the repository, say) is refused, never appended through. */
-function openLog(file: string | undefined): WriteStream | undefined {
-  if (file === undefined) return undefined;
-  try {
-    mkdirSync(dirname(file), { recursive: true });
-    return createWriteStream(file, { fd: openSync(file, logFlags) });
-  } catch (cause) {
-    throw new HarnessError('IO_FAILED', `cannot write the agent's log ${file}: ${(cause as Error).message}`, {
-      place: { file },
-      fix: "Check that the folder is writable, and replace a symlink in the log's place with nothing (harness creates the file).",
-      cause,
-    });
-  }
+/** A log that is a symlink (out of the repository, say) is refused, never appended through. */
+function openLog(root: string, file: string | undefined): WriteStream | undefined {
+  return file === undefined ? undefined : openAppendStreamInside(root, file);
 }

@@ -83,6 +83,7 @@ async function agentTurn(ctx: FactoryContext, record: IssueRecord, prompt: strin
     timeoutMs: ctx.config.agentTimeoutMinutes * 60_000,
     stallMs: ctx.config.stallMinutes * 60_000,
     logFile: log,
+    logRoot: ctx.root,
     onStart: (pid) => {
       record.agentPid = pid;
       ctx.save();
