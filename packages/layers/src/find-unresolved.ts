@@ -4,13 +4,14 @@
 // build and only counted.
 import { lstatSync } from 'node:fs';
 import { join } from 'node:path';
+import { HarnessError } from '@harness/diagnostics';
+import { listIgnoredPaths } from '@harness/system';
 import type { ImportGraph } from './layers-types.js';
 import type { UnresolvedTarget } from './create-import-resolver.js';
 import type { Violation } from './find-violations.js';
 import { docsLink } from './layer-rules.js';
 import { describeUnresolved } from './rules/unresolved.js';
 import { sourceExtensions } from './list-project-files.js';
-import { runGit } from './run-git.js';
 
 export interface UnresolvedFound {
   violations: Violation[];
@@ -91,11 +92,16 @@ async function gitIgnored(root: string, candidates: readonly string[]): Promise<
   const candidateOf = new Map<string, string>();
   for (const candidate of asked)
     for (const path of filesFor(candidate)) if (!candidateOf.has(path)) candidateOf.set(path, candidate);
-  const result = await runGit(root, ['check-ignore', '--stdin', '-z'], `${[...candidateOf.keys()].join('\0')}\0`);
-  // 0: some are ignored, 1: none is; anything else is git failing.
-  if (result.code !== 0 && result.code !== 1) return undefined;
+  let paths: Set<string>;
+  try {
+    // With the index: a tracked file is not ignored, whatever the patterns say.
+    paths = await listIgnoredPaths(root, [...candidateOf.keys()], { noIndex: false });
+  } catch (error) {
+    if (error instanceof HarnessError) return undefined; // git failed or is not installed: nothing is known
+    throw error;
+  }
   const ignored = new Set<string>();
-  for (const path of result.stdout.split('\0')) {
+  for (const path of paths) {
     const candidate = candidateOf.get(path);
     if (candidate !== undefined) ignored.add(candidate);
   }

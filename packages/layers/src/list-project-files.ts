@@ -6,9 +6,10 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { testFixtureGlobs } from '@harness/config';
+import { HarnessError } from '@harness/diagnostics';
+import { listGitFiles } from '@harness/system';
 import picomatch from 'picomatch';
 import { glob } from 'tinyglobby';
-import { runGit } from './run-git.js';
 
 export const sourceExtensions = ['ts', 'tsx', 'mts', 'cts', 'js', 'jsx', 'mjs', 'cjs'] as const;
 
@@ -76,9 +77,12 @@ export async function listProjectFiles(root: string, ignore: readonly string[]):
  */
 async function listWithGit(root: string): Promise<string[] | undefined> {
   if (!existsSync(join(root, '.git'))) return undefined;
-  const result = await runGit(root, ['ls-files', '-z', '--cached', '--others', '--exclude-standard', '--deduplicate']);
-  if (result.code !== 0) return undefined;
-  return result.stdout.split('\0').filter((file) => file !== '');
+  try {
+    return await listGitFiles(root);
+  } catch (error) {
+    if (error instanceof HarnessError) return undefined; // git failed or is not installed: the walk lists the files
+    throw error;
+  }
 }
 
 async function listWithWalk(root: string): Promise<string[]> {
