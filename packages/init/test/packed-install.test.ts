@@ -136,3 +136,34 @@ describe('npx harness init from packed tarballs', () => {
     expect(check.code, `${check.stdout}\n${check.stderr}`).toBe(0);
   });
 });
+
+describe('the library entry from the packed tarball (docs/api.md)', () => {
+  it("import { check } from 'harness' returns the result document, with types", async () => {
+    // A script outside the repository, as a user's tool would be: the package resolves from the install.
+    const script = join(repo, 'harness-api-check.mjs');
+    writeFileSync(
+      script,
+      [
+        "import { check, isHarnessError } from 'harness';",
+        "const document = await check({ cwd: process.argv[2], checks: ['docs'] });",
+        'let code = "none";',
+        "try { await check({ cwd: process.argv[2], checks: ['nope'] }); } catch (e) { code = isHarnessError(e) ? e.code : 'other'; }",
+        'console.log(JSON.stringify({ document, code }));',
+      ].join('\n'),
+    );
+    try {
+      const out = JSON.parse(await ok('node', [script, repo], repo)) as {
+        document: { version: number; ok: boolean; checks: { name: string }[]; diagnostics: unknown[] };
+        code: string;
+      };
+      expect(out.document.version).toBe(1);
+      expect(out.document.checks.map((c) => c.name)).toEqual(['docs']);
+      expect(Array.isArray(out.document.diagnostics)).toBe(true);
+      expect(out.code).toBe('CHECK_UNKNOWN');
+    } finally {
+      rmSync(script, { force: true });
+    }
+    const types = readFileSync(join(repo, 'node_modules/harness/dist/check-api.d.ts'), 'utf8');
+    expect(types).toMatch(/export declare function check\(options\?: CheckApiOptions\): Promise<ResultDocument>/);
+  });
+});
