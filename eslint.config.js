@@ -42,5 +42,51 @@ export default tseslint.config(
       ],
     },
   },
+  {
+    // Files are written only through @harness/system (docs/system.md "Files and locks"): atomic, inside
+    // the repository, never through a symlink out of it. The typescript-eslint twin of
+    // no-restricted-imports is used so that this list and the child_process one above both apply:
+    // flat config replaces a rule's options per object, it does not merge them. open/openSync stay
+    // allowed for reading (O_NOFOLLOW); a descriptor cannot write without write/writeSync or a stream.
+    files: ['packages/*/src/**/*.ts'],
+    ignores: ['packages/system/src/**', '**/*.test.ts', '**/*.fixture.ts', 'packages/*/test/**'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          paths: ['node:fs', 'fs', 'node:fs/promises', 'fs/promises'].map((name) => ({
+            name,
+            importNames: [
+              ...[
+                'appendFile',
+                'chmod',
+                'chown',
+                'copyFile',
+                'cp',
+                'link',
+                'lchown',
+                'lutimes',
+                'mkdir',
+                'mkdtemp',
+                'rename',
+                'rm',
+                'rmdir',
+                'symlink',
+                'truncate',
+                'unlink',
+                'utimes',
+                'writeFile',
+              ].flatMap((fn) => [fn, `${fn}Sync`]),
+              ...(name.endsWith('promises')
+                ? ['open']
+                : ['createWriteStream', 'promises', 'write', 'writeSync', 'writev', 'writevSync']),
+            ],
+            message:
+              'Write, create and delete files through @harness/system (writeFileInside, mkdirInside, removeInside, appendLineInside); see docs/system.md.',
+          })),
+        },
+      ],
+    },
+  },
   { files: ['**/*.js', '**/*.mjs'], ...tseslint.configs.disableTypeChecked },
 );

@@ -113,9 +113,7 @@ function writeFailure(path: string, error: unknown): HarnessError {
 }
 
 function errnoOf(cause: unknown): NodeJS.ErrnoException | undefined {
-  return cause instanceof Error && typeof (cause as NodeJS.ErrnoException).code === 'string'
-    ? (cause as NodeJS.ErrnoException)
-    : undefined;
+  return cause instanceof Error && typeof (cause as NodeJS.ErrnoException).code === 'string' ? cause : undefined;
 }
 
 /**

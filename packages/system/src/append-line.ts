@@ -2,7 +2,8 @@
 // write(2) per line (https://man7.org/linux/man-pages/man2/write.2.html): the kernel moves to the
 // end and writes under the inode lock, so lines from concurrent processes never tear or interleave
 // on a local file system. The file must stay inside the root; its folder is created.
-import { closeSync, mkdirSync, openSync, writeSync } from 'node:fs';
+import type { WriteStream } from 'node:fs';
+import { closeSync, constants, createWriteStream, mkdirSync, openSync, writeSync } from 'node:fs';
 import { dirname, relative, resolve } from 'node:path';
 import { HarnessError, isHarnessError } from '@harness/diagnostics';
 import { assertInsideRootSync } from './inside-root.js';
@@ -34,10 +35,29 @@ export function appendLineInsideSync(root: string, path: string, line: string): 
 
 /** appendLineInsideSync for async callers. */
 export function appendLineInside(root: string, path: string, line: string): Promise<void> {
+  return Promise.resolve().then(() => appendLineInsideSync(root, path, line));
+}
+
+/** O_NOFOLLOW: a log that is a symlink (out of the repository, say) is refused, never appended through. */
+const streamFlags = constants.O_WRONLY | constants.O_CREAT | constants.O_APPEND | constants.O_NOFOLLOW;
+
+/**
+ * An append-only stream to `path` (a log), whose folder stays inside `root` and is created; a
+ * symlink at `path` itself is refused (ELOOP, as IO_FAILED) rather than appended through.
+ */
+export function openAppendStreamInside(root: string, path: string): WriteStream {
+  const target = resolve(root, path);
   try {
-    appendLineInsideSync(root, path, line);
-    return Promise.resolve();
-  } catch (error) {
-    return Promise.reject(error as Error);
+    assertInsideRootSync(root, dirname(target));
+    mkdirSync(dirname(target), { recursive: true });
+    return createWriteStream(target, { fd: openSync(target, streamFlags) });
+  } catch (cause) {
+    if (isHarnessError(cause)) throw cause;
+    const shown = relative(root, target);
+    throw new HarnessError('IO_FAILED', `cannot write ${shown}: ${(cause as Error).message}`, {
+      place: { file: shown },
+      fix: 'Check that the folder is writable, and replace a symlink in its place with nothing (harness creates the file).',
+      cause,
+    });
   }
 }

@@ -28,10 +28,5 @@ export function ensureStateDirSync(dir: string): void {
 
 /** ensureStateDirSync for async callers. */
 export function ensureStateDir(dir: string): Promise<void> {
-  try {
-    ensureStateDirSync(dir);
-    return Promise.resolve();
-  } catch (error) {
-    return Promise.reject(error as Error);
-  }
+  return Promise.resolve().then(() => ensureStateDirSync(dir));
 }

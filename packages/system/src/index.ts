@@ -40,7 +40,7 @@ export {
   writeFileInside,
   writeFileInsideSync,
 } from './write-inside.js';
-export { appendLineInside, appendLineInsideSync } from './append-line.js';
+export { appendLineInside, appendLineInsideSync, openAppendStreamInside } from './append-line.js';
 export { ensureStateDir, ensureStateDirSync, stateDirIgnore } from './ensure-state-dir.js';
 export type { LockHolder, PidLock, PidLockOptions } from './pid-lock.js';
 export { acquirePidLock, readLockHolder, withPidLock } from './pid-lock.js';

@@ -85,10 +85,5 @@ export function assertInsideRootSync(root: string, path: string): void {
 
 /** assertInsideRootSync for async callers. */
 export function assertInsideRoot(root: string, path: string): Promise<void> {
-  try {
-    assertInsideRootSync(root, path);
-    return Promise.resolve();
-  } catch (error) {
-    return Promise.reject(error as Error);
-  }
+  return Promise.resolve().then(() => assertInsideRootSync(root, path));
 }

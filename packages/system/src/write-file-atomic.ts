@@ -67,12 +67,7 @@ export function writeFileAtomic(
   contents: string | Uint8Array,
   options: WriteFileOptions = {},
 ): Promise<void> {
-  try {
-    writeFileAtomicSync(path, contents, options);
-    return Promise.resolve();
-  } catch (error) {
-    return Promise.reject(error as Error);
-  }
+  return Promise.resolve().then(() => writeFileAtomicSync(path, contents, options));
 }
 
 function pidAlive(pid: number): boolean {
