@@ -7,6 +7,7 @@ import { readdir, readFile, stat } from 'node:fs/promises';
 import { isAbsolute, join, relative, resolve } from 'node:path';
 import { z } from 'zod';
 import type { HistoryTask } from './history.js';
+import type { Env } from '@harness/system';
 import { removeInside } from '@harness/system';
 
 const summarySchema = z.object({
@@ -105,7 +106,7 @@ async function readJson(file: string): Promise<unknown> {
 }
 
 /** Whether the user asked for summaries themselves, so the files are theirs to keep. */
-export function userWantsSummaries(command: string, env: Readonly<Record<string, string | undefined>>): boolean {
+export function userWantsSummaries(command: string, env: Env): boolean {
   return (
     /(^|\s)--summarize(\s|=|$)/.test(command) || (env.TURBO_RUN_SUMMARY !== undefined && env.TURBO_RUN_SUMMARY !== '')
   );

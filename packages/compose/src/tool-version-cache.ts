@@ -4,6 +4,7 @@
 import { accessSync, constants, statSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { delimiter, join } from 'node:path';
+import type { Env } from '@harness/system';
 import { writeFileInside } from '@harness/system';
 
 interface CacheEntry {
@@ -14,7 +15,7 @@ interface CacheEntry {
 }
 
 /** The executable `name` on PATH, as the shell would find it. */
-export function findOnPath(name: string, env: Readonly<Record<string, string | undefined>>): string | undefined {
+export function findOnPath(name: string, env: Env): string | undefined {
   for (const dir of (env.PATH ?? '').split(delimiter)) {
     if (dir === '') continue;
     const candidate = join(dir, name);

@@ -13,6 +13,7 @@ import { configuredBaselines, restoreBaselines, snapshotBaselines } from './base
 import { findWriteProblems, writeProblemsError } from './check-writes.js';
 import type { InitPlan, PlannedFile } from './init-plan.js';
 import { runInstall } from './install-adapter.js';
+import type { Env } from '@harness/system';
 import { removeLeftoverTemps } from '@harness/system';
 import type { WriteFileHook } from './write-journal.js';
 import { afterUndo, WriteJournal } from './write-journal.js';
@@ -22,7 +23,7 @@ export interface ApplyOptions {
   install?: boolean;
   /** Install output, for the person watching. */
   onOutput?: (text: string) => void;
-  env?: Readonly<Record<string, string | undefined>>;
+  env?: Env;
   /** The checks that record baselines and confirm (default: every registered check). */
   checks?: readonly Check[];
   /** Wraps each file write; for tests that make a write fail. */
