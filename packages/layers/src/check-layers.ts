@@ -5,7 +5,8 @@ import { isAbsolute, join, posix } from 'node:path';
 import type { LayersConfig } from '@harness/config';
 import { testFixtureGlobs } from '@harness/config';
 import type { Diagnostic } from '@harness/diagnostics';
-import { HarnessError, settleBaseline } from '@harness/diagnostics';
+import { HarnessError } from '@harness/diagnostics';
+import { findEscape, settleBaseline } from '@harness/system';
 import { applySuppressions } from './apply-suppressions.js';
 import type { CachedImportGraph } from './build-import-graph.js';
 import { buildCachedImportGraph, cacheFileName } from './build-import-graph.js';
@@ -18,7 +19,6 @@ import { saveImportCache } from './import-cache.js';
 import type { ImportGraph } from './layers-types.js';
 import { createLayerModel } from './layer-model.js';
 import { docsLink } from './layer-rules.js';
-import { writeStaysInside } from './write-guard.js';
 
 export interface CheckLayersInput {
   root: string;
@@ -96,9 +96,9 @@ async function saveFindingsCache(
   built: CachedImportGraph,
   findings: ReadonlyMap<string, readonly Violation[]>,
 ): Promise<string | undefined> {
-  const write = writeStaysInside(root, cacheFileName);
-  if (!write.inside)
-    return `layers: did not write ${cacheFileName}: ${write.via} is a symlink that leads out of the repository.`;
+  const escape = findEscape(root, cacheFileName);
+  if (escape !== undefined)
+    return `layers: did not write ${cacheFileName}: ${escape.via} is a symlink that leads out of the repository.`;
   let fresh = built.changed;
   for (const file of built.graph.files) {
     const entry = built.cache.files[file.path];
@@ -149,8 +149,7 @@ function checkBaselinePath(root: string, path: string): void {
   const via = escapes
     ? path
     : (() => {
-        const write = writeStaysInside(root, normal);
-        return write.inside ? undefined : write.via;
+        return findEscape(root, normal)?.via;
       })();
   if (via === undefined) return;
   throw new HarnessError(
