@@ -19,6 +19,7 @@ export type {
   DocsConfig,
   FactoryConfig,
   HarnessConfig,
+  HarnessConfigInput,
   LayersConfig,
   RuleSeverity,
   RulesetsConfig,

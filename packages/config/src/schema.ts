@@ -247,6 +247,8 @@ export const configSchema = z
   .describe('harness.config.yaml');
 
 export type HarnessConfig = z.output<typeof configSchema>;
+/** What a config file (or a config object given to the library) holds: defaults may be left out. */
+export type HarnessConfigInput = z.input<typeof configSchema>;
 export type LayersConfig = z.output<typeof layersSchema>;
 export type DocsConfig = z.output<typeof docsSchema>;
 export type BudgetConfig = z.output<typeof budgetSchema>;

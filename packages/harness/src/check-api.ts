@@ -3,9 +3,10 @@
 // and no output parsing. Like the CLI, it throws a HarnessError (with a stable code) when it cannot
 // judge: a missing or invalid config, an unknown check name.
 import { registeredChecks, runChecks, selectChecks } from '@harness/check';
-import type { HarnessConfig } from '@harness/config';
+import type { HarnessConfig, HarnessConfigInput } from '@harness/config';
 import { configError, findGitRoot, loadConfig, noConfigError, validateConfig } from '@harness/config';
 import type { ResultDocument } from '@harness/diagnostics';
+import type { Env } from '@harness/system';
 import { resolve } from 'node:path';
 
 export interface CheckApiOptions {
@@ -17,7 +18,7 @@ export interface CheckApiOptions {
    * A config object to use instead of a file, validated exactly like one. The root is the git work
    * tree holding `cwd`.
    */
-  config?: HarnessConfig;
+  config?: HarnessConfigInput;
   /** Checks to run (`layers`, `docs`…). Default: every check whose config section exists. */
   checks?: readonly string[];
   /** Like `--fix`: apply the fixes that are unambiguous. */
@@ -29,7 +30,7 @@ export interface CheckApiOptions {
   /** Like `--dry-run`, with fix or updateBaseline. */
   dryRun?: boolean;
   /** Environment the checks may read (e.g. GITHUB_TOKEN). Default: `process.env`. */
-  env?: Readonly<Record<string, string | undefined>>;
+  env?: Env;
   /** Receives what the CLI prints on stderr (skipped sections, baseline writes); the library prints nothing. */
   onNote?: (note: string) => void;
 }

@@ -15,6 +15,6 @@ export { renderCliDocs, renderCommandHelp, renderMainHelp } from './render-help.
 // The library entry (docs/api.md): the result document of `harness check`, without a child process.
 export type { CheckApiOptions } from './check-api.js';
 export { check } from './check-api.js';
-export type { HarnessConfig } from '@harness/config';
+export type { HarnessConfig, HarnessConfigInput } from '@harness/config';
 export type { CheckSummary, Diagnostic, ErrorCode, ResultDocument, Severity } from '@harness/diagnostics';
 export { HarnessError, isHarnessError } from '@harness/diagnostics';
