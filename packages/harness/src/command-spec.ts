@@ -1,6 +1,7 @@
 // The typed command table's shape. Every command is one entry; the parser,
 // `--help`, and docs/cli.md are all derived from the table.
 import type { Format } from '@harness/diagnostics';
+import type { Env } from '@harness/system';
 
 export interface OptionSpec {
   name: string;
@@ -23,7 +24,7 @@ export interface CliIo {
   stderr(text: string): void;
   /** Whether stdout is a terminal (pretty colours, progress lines). */
   isTTY: boolean;
-  env: Readonly<Record<string, string | undefined>>;
+  env: Env;
   cwd: string;
 }
 
