@@ -68,9 +68,7 @@ export function summarizeRuns(
   const medianMs = runsMs.length === 0 ? null : median(runsMs);
   const cpu = succeeded.map((e) => e.cpuMs).filter((c): c is number => c !== undefined);
   const turbo = summarizeTasks(budget, succeeded);
-  const tasksOver = turbo?.tasks.some((t) => t.over) ?? false;
   const missingSummary = budget.tasks !== undefined && succeeded.length > 0 && turbo === undefined;
-  const first = entries[0];
   const outcome: BudgetOutcome = {
     name: budget.name,
     command: budget.command,
@@ -79,16 +77,28 @@ export function summarizeRuns(
     warmupMs: extra.warmupMs ?? [],
     medianMs,
     cpuMs: cpu.length === 0 ? null : Math.round(median(cpu)),
-    ok:
-      failure === undefined && medianMs !== null && medianMs <= budget.seconds * 1000 && !tasksOver && !missingSummary,
+    ok: failure === undefined && !missingSummary && isWithinBudget(budget, medianMs, turbo),
+    ...provenanceOf(entries[0]),
+  };
+  if (failure !== undefined) outcome.failure = failure;
+  if (turbo !== undefined) outcome.turbo = turbo;
+  return outcome;
+}
+
+/** The median is under the budget's seconds and no task is over its own budget. */
+function isWithinBudget(budget: BudgetConfig, medianMs: number | null, turbo: BudgetOutcome['turbo']): boolean {
+  const tasksOver = turbo?.tasks.some((t) => t.over) ?? false;
+  return medianMs !== null && medianMs <= budget.seconds * 1000 && !tasksOver;
+}
+
+/** Commit, branch, dirty flag and time of the first run; neutral values when there was none. */
+function provenanceOf(first: HistoryEntry | undefined): Pick<BudgetOutcome, 'commit' | 'branch' | 'dirty' | 'time'> {
+  return {
     commit: first?.commit ?? null,
     branch: first?.branch ?? null,
     dirty: first?.dirty ?? false,
     time: first?.time ?? new Date(0).toISOString(),
   };
-  if (failure !== undefined) outcome.failure = failure;
-  if (turbo !== undefined) outcome.turbo = turbo;
-  return outcome;
 }
 
 /** A failed run as recorded: its exit code and the turbo tasks that failed in it. */

@@ -22,6 +22,8 @@ const summarySchema = z.object({
   ),
 });
 
+type SummaryTask = z.infer<typeof summarySchema>['tasks'][number];
+
 export interface TurboRun {
   hit: number;
   miss: number;
@@ -73,19 +75,7 @@ export async function readTurboRun(
     const parsed = summarySchema.safeParse(await readJson(file));
     if (!parsed.success) continue;
     read += 1;
-    for (const task of parsed.data.tasks) {
-      const ms = task.execution === undefined ? 0 : Math.max(0, task.execution.endTime - task.execution.startTime);
-      const cache = task.cache?.status === 'HIT' ? 'HIT' : 'MISS';
-      const previous = tasks[task.taskId];
-      const entry: HistoryTask = {
-        ms: ms + (previous?.ms ?? 0),
-        cache: previous?.cache === 'MISS' ? 'MISS' : cache,
-      };
-      if (entry.cache === 'HIT' && task.cache?.timeSaved !== undefined) entry.savedMs = task.cache.timeSaved;
-      const exitCode = task.execution?.exitCode;
-      if (exitCode !== undefined && exitCode !== null && exitCode !== 0) entry.exitCode = exitCode;
-      tasks[task.taskId] = entry;
-    }
+    for (const task of parsed.data.tasks) tasks[task.taskId] = mergeTask(tasks[task.taskId], task);
     if (options.removeFrom !== undefined) await removeInside(options.removeFrom, file);
   }
   if (read === 0) return undefined;
@@ -95,6 +85,20 @@ export async function readTurboRun(
     miss: all.filter((t) => t.cache === 'MISS').length,
     tasks,
   };
+}
+
+/** One summary's task added to what earlier summaries said about the same task id. */
+function mergeTask(previous: HistoryTask | undefined, task: SummaryTask): HistoryTask {
+  const ms = task.execution === undefined ? 0 : Math.max(0, task.execution.endTime - task.execution.startTime);
+  const cache = task.cache?.status === 'HIT' ? 'HIT' : 'MISS';
+  const entry: HistoryTask = {
+    ms: ms + (previous?.ms ?? 0),
+    cache: previous?.cache === 'MISS' ? 'MISS' : cache,
+  };
+  if (entry.cache === 'HIT' && task.cache?.timeSaved !== undefined) entry.savedMs = task.cache.timeSaved;
+  const exitCode = task.execution?.exitCode;
+  if (exitCode !== undefined && exitCode !== null && exitCode !== 0) entry.exitCode = exitCode;
+  return entry;
 }
 
 async function readJson(file: string): Promise<unknown> {
