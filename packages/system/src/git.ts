@@ -13,9 +13,9 @@ import { runProcess } from './run-process.js';
  * history, or `ls-files` of a repository with a million files (~100 MB). Past it the call fails,
  * never returns a cut list.
  */
-export const gitOutputLimit = 512 * 1024 * 1024;
+const gitOutputLimit = 512 * 1024 * 1024;
 
-export const gitInstallFix =
+const gitInstallFix =
   'Install git (https://git-scm.com/downloads, or `apt-get install git`) and make sure `git --version` runs.';
 
 export interface RunGitOptions {
@@ -99,15 +99,6 @@ export function isWorkTreePath(given: string): boolean {
   const path = given.endsWith('/') ? given.slice(0, -1) : given;
   if (path === '' || path.includes('\0') || isAbsolute(path) || path.startsWith('-')) return false;
   return path.split('/').every((segment) => segment !== '' && segment !== '.' && segment !== '..');
-}
-
-/** Throws USAGE naming the first path that leaves the work tree. */
-export function assertWorkTreePaths(paths: readonly string[]): void {
-  const bad = paths.find((path) => !isWorkTreePath(path));
-  if (bad === undefined) return;
-  throw new HarnessError('USAGE', `git is never asked about ${JSON.stringify(bad)}: it leaves the work tree`, {
-    fix: 'Pass repository-relative paths without `..`, `.`, empty segments or a leading `-`.',
-  });
 }
 
 /** Files git tracks plus untracked ones it does not ignore, `/`-separated, relative to `cwd`. */

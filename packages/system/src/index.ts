@@ -5,33 +5,14 @@
 export type { Env } from './env.js';
 
 // --- processes and git ---
-export type { GitOutput, RunGitOptions } from './git.js';
-export {
-  assertWorkTreePaths,
-  currentBranch,
-  GitFailed,
-  gitInstallFix,
-  gitLine,
-  gitOutputLimit,
-  isWorkTreePath,
-  listGitFiles,
-  listIgnoredPaths,
-  refName,
-  runGit,
-  splitNul,
-} from './git.js';
-export type { KillReason, ProcessResult, RunProcessOptions, TimerKind, Timers } from './run-process.js';
-export { defaultMaxOutputBytes, noPromptEnv, realTimers, runProcess } from './run-process.js';
-export { exitCodeOf, sendSignal, signalNumbers } from './signals.js';
+export { currentBranch, GitFailed, gitLine, listGitFiles, listIgnoredPaths, refName, runGit, splitNul } from './git.js';
+export type { ProcessResult, TimerKind, Timers } from './run-process.js';
+export { runProcess } from './run-process.js';
 
 // --- files and locks ---
-export type { PathEscape } from './inside-root.js';
-export { assertInsideRoot, assertInsideRootSync, findEscape } from './inside-root.js';
-export type { WriteFileOptions } from './write-file-atomic.js';
-export { removeLeftoverTemps, writeFileAtomic, writeFileAtomicSync } from './write-file-atomic.js';
-export type { RemoveOptions } from './write-inside.js';
+export { assertInsideRoot, findEscape } from './inside-root.js';
+export { removeLeftoverTemps, writeFileAtomic } from './write-file-atomic.js';
 export {
-  mkdirInside,
   mkdirInsideSync,
   removeEmptyFolderInside,
   removeInside,
@@ -41,7 +22,7 @@ export {
   writeFileInsideSync,
 } from './write-inside.js';
 export { appendLineInside, appendLineInsideSync, openAppendStreamInside } from './append-line.js';
-export { ensureStateDir, ensureStateDirSync, stateDirIgnore } from './ensure-state-dir.js';
-export type { LockHolder, PidLock, PidLockOptions } from './pid-lock.js';
+export { ensureStateDir, ensureStateDirSync } from './ensure-state-dir.js';
+export type { LockHolder, PidLockOptions } from './pid-lock.js';
 export { acquirePidLock, readLockHolder, withPidLock } from './pid-lock.js';
 export { settleBaseline } from './settle-baseline.js';

@@ -19,7 +19,7 @@ export interface PathEscape {
   cause?: unknown;
 }
 
-export function isWithin(root: string, path: string): boolean {
+function isWithin(root: string, path: string): boolean {
   const rel = relative(root, path);
   return rel === '' || (rel !== '..' && !rel.startsWith(`..${sep}`) && !isAbsolute(rel));
 }

@@ -20,13 +20,13 @@ export interface Timers {
   clear(handle: unknown): void;
 }
 
-export const realTimers: Timers = {
+const realTimers: Timers = {
   set: (callback, ms) => setTimeout(callback, ms).unref(),
   clear: (handle) => clearTimeout(handle as NodeJS.Timeout),
 };
 
 /** Why the runner stopped the child, when it did. */
-export type KillReason = 'timeout' | 'idle' | 'abort' | 'overflow';
+type KillReason = 'timeout' | 'idle' | 'abort' | 'overflow';
 
 export interface RunProcessOptions {
   cwd?: string | undefined;
@@ -82,7 +82,7 @@ export interface ProcessResult {
 }
 
 /** 64 MiB: `docker inspect` of many containers; git calls use their own documented limit. */
-export const defaultMaxOutputBytes = 64 * 1024 * 1024;
+const defaultMaxOutputBytes = 64 * 1024 * 1024;
 /** After the child exits, what it left running in its group may hold the pipes open this long. */
 const drainCapMs = 2000;
 

@@ -3,7 +3,7 @@
 // group), signal(7) for the numbers, and the shell's convention of 128 + n for "ended by signal n".
 
 /** The signals harness sends or meets, by number (signal(7), the same on Linux and macOS). */
-export const signalNumbers: Readonly<Record<string, number>> = {
+const signalNumbers: Readonly<Record<string, number>> = {
   SIGHUP: 1,
   SIGINT: 2,
   SIGQUIT: 3,
