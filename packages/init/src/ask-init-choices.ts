@@ -15,25 +15,45 @@ type Item = Exclude<keyof InitChoices, 'layers'>;
 
 /** Asks what to write; undefined when the person cancels (Ctrl-C or Escape). */
 export async function askInitChoices(inspection: InitInspection, maxLines: number): Promise<AskedChoices | undefined> {
-  const { facts, layers } = inspection;
-  let useLayers = true;
-  if (layers.mode !== 'none' && inspection.existingConfig === undefined) {
-    const hint = layers.section?.order.join(' → ') ?? layers.contracts?.map((c) => c.name).join(', ');
-    const answer = await select({
-      message: `Layers: ${layers.explanation[0] ?? ''}`,
-      options: [
-        {
-          value: true,
-          label: `Use the proposal (${layers.mode === 'domains' ? 'domain mode' : layers.mode === 'paths' ? 'path mode' : 'contracts from your rules'})`,
-          ...(hint === undefined ? {} : { hint }),
-        },
-        { value: false, label: 'Leave layers out for now' },
-      ],
-      initialValue: true,
-    });
-    if (isCancel(answer)) return undefined;
-    useLayers = answer;
-  }
+  const useLayers = await askLayers(inspection);
+  if (useLayers === undefined) return undefined;
+  const items = setupItems(inspection.facts);
+  const picked = await multiselect({
+    message: 'What should init set up? (space toggles, enter accepts)',
+    options: items,
+    initialValues: items.map((i) => i.value),
+    required: false,
+  });
+  if (isCancel(picked)) return undefined;
+  const choices: InitChoices = { ...defaultChoices, layers: useLayers };
+  for (const item of items) choices[item.value] = picked.includes(item.value);
+  const split = choices.docs ? await askSplit(inspection, maxLines) : false;
+  if (split === undefined) return undefined;
+  return { choices, split };
+}
+
+/** Whether to use the layers proposal (asked only when there is one and no config yet); undefined on cancel. */
+async function askLayers(inspection: InitInspection): Promise<boolean | undefined> {
+  const { layers } = inspection;
+  if (layers.mode === 'none' || inspection.existingConfig !== undefined) return true;
+  const hint = layers.section?.order.join(' → ') ?? layers.contracts?.map((c) => c.name).join(', ');
+  const answer = await select({
+    message: `Layers: ${layers.explanation[0] ?? ''}`,
+    options: [
+      {
+        value: true,
+        label: `Use the proposal (${layers.mode === 'domains' ? 'domain mode' : layers.mode === 'paths' ? 'path mode' : 'contracts from your rules'})`,
+        ...(hint === undefined ? {} : { hint }),
+      },
+      { value: false, label: 'Leave layers out for now' },
+    ],
+    initialValue: true,
+  });
+  return isCancel(answer) ? undefined : answer;
+}
+
+/** The files init can set up, each offered only when the repository has what it needs. */
+function setupItems(facts: InitInspection['facts']): { value: Item; label: string; hint?: string }[] {
   const items: { value: Item; label: string; hint?: string }[] = [
     {
       value: 'docs',
@@ -49,25 +69,17 @@ export async function askInitChoices(inspection: InitInspection, maxLines: numbe
     items.push({ value: 'budgets', label: 'Time budgets for the build and test scripts' });
   if (facts.composeFiles.length > 0)
     items.push({ value: 'compose', label: `Per-worktree stacks from ${facts.composeFiles.join(', ')}` });
-  const picked = await multiselect({
-    message: 'What should init set up? (space toggles, enter accepts)',
-    options: items,
-    initialValues: items.map((i) => i.value),
-    required: false,
+  return items;
+}
+
+/** Whether to split a map over the limit (asked only then); undefined on cancel. */
+async function askSplit(inspection: InitInspection, maxLines: number): Promise<boolean | undefined> {
+  if ((inspection.mapLines ?? 0) <= maxLines) return false;
+  const answer = await confirm({
+    message: `AGENTS.md has ${inspection.mapLines ?? 0} lines (limit ${maxLines}). Move its sections into docs/agents/ and keep a short map?`,
+    initialValue: false,
   });
-  if (isCancel(picked)) return undefined;
-  const choices: InitChoices = { ...defaultChoices, layers: useLayers };
-  for (const item of items) choices[item.value] = picked.includes(item.value);
-  let split = false;
-  if (choices.docs && (inspection.mapLines ?? 0) > maxLines) {
-    const answer = await confirm({
-      message: `AGENTS.md has ${inspection.mapLines ?? 0} lines (limit ${maxLines}). Move its sections into docs/agents/ and keep a short map?`,
-      initialValue: false,
-    });
-    if (isCancel(answer)) return undefined;
-    split = answer;
-  }
-  return { choices, split };
+  return isCancel(answer) ? undefined : answer;
 }
 
 /** The last question before anything is written. */

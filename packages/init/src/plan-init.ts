@@ -6,28 +6,17 @@ import { registeredChecks } from '@harness/check';
 import type { HarnessConfig } from '@harness/config';
 import { configFileName, sectionDefaults } from '@harness/config';
 import type { FileAction, InitFacts, InitPlan, PlannedFile, PlannedMigration } from './init-plan.js';
-import type { ConfigChoices } from './propose-config.js';
+import type { ConfigChoices, ConfigProposal } from './propose-config.js';
 import { proposeConfig } from './propose-config.js';
 import type { InitInspection } from './prepare-init.js';
-import { countLines } from './prepare-init.js';
 import { commandLine } from './package-manager-commands.js';
-import { planPackageJson } from './plan-package-json.js';
 import { renderRuleset, renderWorkflow, rulesetPath, workflowPath } from './plan-github.js';
+import type { Desired } from './plan-file-action.js';
+import { planManifest, resolveAction } from './plan-file-action.js';
+import { planMap, planMapSplit } from './plan-map.js';
 import type { MapContext } from './render-docs.js';
-import {
-  architectureLines,
-  commandLines,
-  existingDocsLines,
-  knowledgeBaseLines,
-  layerMapText,
-  layerRulesText,
-  renderSplitMap,
-  repositoryLines,
-} from './render-docs.js';
+import { existingDocsLines, layerMapText, layerRulesText } from './render-docs.js';
 import { renderTemplate } from './render-template.js';
-import { planSplit } from './plan-split.js';
-import type { RepoEntry } from './repo-entry.js';
-import { entryOf, escapingFolder, readInside } from './repo-entry.js';
 import { describeWriteProblems, findWriteProblems } from './check-writes.js';
 import { templatesDir } from './templates-dir.js';
 
@@ -61,136 +50,130 @@ export interface PlanOptions {
   choices?: Partial<InitChoices>;
 }
 
-interface Desired {
-  path: string;
-  content: string;
-  purpose: string;
-  /** Files that hold the user's own words: kept even with --force. */
-  precious?: boolean;
-}
-
 export async function planInit(inspection: InitInspection, options: PlanOptions): Promise<InitPlan> {
   const { facts } = inspection;
   const choices = { ...defaultChoices, ...options.choices };
+  const github = await planGithubFiles(facts, choices);
+  const proposal = proposeConfig(facts, inspection.layers, { ...choices, rulesets: github.ruleset });
+  const config: HarnessConfig = inspection.existingConfig?.config ?? { version: 1, docs: sectionDefaults('docs') };
+  const maxLines = (config.docs ?? sectionDefaults('docs')).maxLines;
+  const mapSplit = await planMapSplit(inspection, options, maxLines);
+  const { split } = mapSplit;
+  const extraDocs = [...facts.docsFiles.filter((f) => !isSkeletonPath(f)), ...(split?.docs ?? [])].sort();
+  const context: MapContext = { facts, layers: inspection.layers, workflow: github.workflow, extraDocs };
+  const { desired, files } = planConfigFile(inspection, options, proposal);
+  if (choices.docs) {
+    const map = await planMap(context, inspection, options, maxLines, mapSplit);
+    files.push(...map.files);
+    desired.push(...map.desired, ...(await skeleton(context, options.today)));
+  }
+  if (choices.claude) desired.push(await claudeFile());
+  desired.push(...github.desired);
+  files.push(...github.files);
+
+  for (const want of desired) files.push(await resolveAction(facts.root, want, options.force === true));
+  const installCommand = commandLine(facts.packageManager.agent, 'install');
+  files.push(await planManifest(facts, options.harnessVersion, options.force === true, installCommand));
+
+  const effective = inspection.existingConfig?.config ?? (await parseProposal(proposal.text));
+  // A write that cannot be made stops applyInit; the plan says so already, so --dry-run shows it.
+  const blocked = await findWriteProblems(facts.root, files.filter(isWrite));
+  return {
+    root: facts.root,
+    facts: summarizeFacts(inspection),
+    layers: { ...planLayers(inspection, options), ...plannedMigrations(inspection) },
+    files: orderForDisplay(files),
+    baselineChecks: choices.baselines ? baselineChecks(effective) : [],
+    confirm: choices.baselines,
+    installCommand,
+    notes: [...(split?.notes ?? []), ...describeWriteProblems(blocked)],
+  };
+}
+
+interface PlannedSoFar {
+  desired: Desired[];
+  files: PlannedFile[];
+}
+
+/** The proposal is written when there is no config, or with --force; otherwise the config is kept. */
+function planConfigFile(inspection: InitInspection, options: PlanOptions, proposal: ConfigProposal): PlannedSoFar {
+  if (inspection.existingConfig === undefined || options.force === true) {
+    const purpose = `sections: ${proposal.sections.join(', ')}`;
+    return { desired: [{ path: configFileName, content: proposal.text, purpose }], files: [] };
+  }
+  const reason = 'exists; it is used as it is (--force replaces it with the proposal)';
+  return { desired: [], files: [{ path: configFileName, action: 'keep', reason }] };
+}
+
+async function claudeFile(): Promise<Desired> {
+  return {
+    path: 'CLAUDE.md',
+    content: await renderTemplate('CLAUDE.md', {}),
+    purpose: '`@AGENTS.md`: Claude Code loads the map',
+    precious: true,
+  };
+}
+
+interface GithubFiles extends PlannedSoFar {
+  /** init writes its workflow (chosen, and no other workflow runs harness check). */
+  workflow: boolean;
+  /** A ruleset is written (chosen, and this build ships the template). */
+  ruleset: boolean;
+}
+
+async function planGithubFiles(facts: InitInspection['facts'], choices: InitChoices): Promise<GithubFiles> {
+  const planned: GithubFiles = { desired: [], files: [], workflow: false, ruleset: false };
   const ruleset = choices.rulesets ? await renderRuleset(facts) : undefined;
   const workflowOwner = facts.workflows.find((w) => w.runsHarness && w.path !== workflowPath);
-  const writeWorkflow = choices.workflow && workflowOwner === undefined;
-  const proposal = proposeConfig(facts, inspection.layers, { ...choices, rulesets: ruleset !== undefined });
-  const config: HarnessConfig = inspection.existingConfig?.config ?? { version: 1, docs: sectionDefaults('docs') };
-  const docs = config.docs ?? sectionDefaults('docs');
-  const mapEntry = await entryOf(facts.root, 'AGENTS.md');
-  const mapLink = mapEntry.kind === 'link' ? mapEntry : undefined;
-  // A linked map is split only with --force, and only when the link points at a file in the repository.
-  const splitLink = mapLink !== undefined && (options.force !== true || mapLink.resolves !== 'file');
-  const split =
-    options.split === true && facts.agentsMd !== undefined && !splitLink
-      ? await planSplit(facts.root, docs.maxLines, inspection.mapLines ?? 0)
-      : undefined;
-  const extraDocs = [...facts.docsFiles.filter((f) => !isSkeletonPath(f)), ...(split?.docs ?? [])].sort();
-  const context: MapContext = { facts, layers: inspection.layers, workflow: writeWorkflow, extraDocs };
-  const desired: Desired[] = [];
-  const files: PlannedFile[] = [];
-
-  if (inspection.existingConfig === undefined || options.force === true) {
-    desired.push({
-      path: configFileName,
-      content: proposal.text,
-      purpose: `sections: ${proposal.sections.join(', ')}`,
-    });
-  } else {
-    files.push({
-      path: configFileName,
-      action: 'keep',
-      reason: 'exists; it is used as it is (--force replaces it with the proposal)',
-    });
-  }
-  if (choices.docs) {
-    files.push(...(split?.planned ?? []));
-    if (facts.agentsMd === undefined) {
-      desired.push({
-        path: 'AGENTS.md',
-        content: await renderMap(context),
-        purpose: 'the map: links to docs/ and the commands',
-      });
-    } else if (split?.sections !== undefined) {
-      const content = renderSplitMap(split.title, split.sections, context);
-      files.push({
-        path: 'AGENTS.md',
-        action: 'update',
-        reason: `--split: a ${countLines(content)}-line map linking ${split.sections.length} section files${mapLink === undefined ? '' : `; --force: replaces the symbolic link to ${mapLink.to}, which is not touched`}`,
-        content,
-        ...(mapLink === undefined ? {} : { replacesLink: true }),
-      });
-    } else if (mapLink !== undefined && split === undefined) {
-      files.push({ path: 'AGENTS.md', action: 'keep', reason: linkedMapReason(mapLink, options) });
-    } else if (split === undefined) {
-      const same = (await readInside(facts.root, 'AGENTS.md')) === (await renderMap(context));
-      files.push(
-        same
-          ? { path: 'AGENTS.md', action: 'unchanged', reason: 'already as init writes it' }
-          : { path: 'AGENTS.md', action: 'keep', reason: keepMapReason(inspection.mapLines ?? 0, docs.maxLines) },
-      );
-    }
-    desired.push(...(await skeleton(context, options.today)));
-  }
-  if (choices.claude) {
-    desired.push({
-      path: 'CLAUDE.md',
-      content: await renderTemplate('CLAUDE.md', {}),
-      purpose: '`@AGENTS.md`: Claude Code loads the map',
-      precious: true,
-    });
-  }
-  if (writeWorkflow)
-    desired.push({
+  planned.workflow = choices.workflow && workflowOwner === undefined;
+  planned.ruleset = ruleset !== undefined;
+  if (planned.workflow)
+    planned.desired.push({
       path: workflowPath,
       content: await renderWorkflow(facts),
       purpose: 'harness check with annotations, SARIF and the step summary',
     });
   else if (workflowOwner !== undefined)
-    files.push({ path: workflowPath, action: 'skip', reason: `${workflowOwner.path} already runs harness check` });
+    planned.files.push({
+      path: workflowPath,
+      action: 'skip',
+      reason: `${workflowOwner.path} already runs harness check`,
+    });
   if (ruleset !== undefined)
-    desired.push({ path: rulesetPath, content: ruleset, purpose: 'requires the harness check on the default branch' });
+    planned.desired.push({
+      path: rulesetPath,
+      content: ruleset,
+      purpose: 'requires the harness check on the default branch',
+    });
   else if (choices.rulesets)
-    files.push({ path: rulesetPath, action: 'skip', reason: 'this build of harness ships no rulesets template' });
+    planned.files.push({
+      path: rulesetPath,
+      action: 'skip',
+      reason: 'this build of harness ships no rulesets template',
+    });
+  return planned;
+}
 
-  for (const want of desired) files.push(await resolveAction(facts.root, want, options.force === true));
-  const installCommand = commandLine(facts.packageManager.agent, 'install');
-  files.push(await planManifest(facts, options, installCommand));
+function isWrite(f: PlannedFile): boolean {
+  return f.content !== undefined && f.action !== 'keep' && f.action !== 'unchanged' && f.action !== 'skip';
+}
 
-  const effective = inspection.existingConfig?.config ?? (await parseProposal(proposal.text));
-  // A write that cannot be made stops applyInit; the plan says so already, so --dry-run shows it.
-  const blocked = await findWriteProblems(
-    facts.root,
-    files.filter(
-      (f) => f.content !== undefined && f.action !== 'keep' && f.action !== 'unchanged' && f.action !== 'skip',
-    ),
-  );
+function planLayers(inspection: InitInspection, options: PlanOptions): Omit<InitPlan['layers'], 'migrations'> {
+  if (inspection.existingConfig?.config === undefined || options.force === true)
+    return { mode: inspection.layers.mode, explanation: inspection.layers.explanation };
   return {
-    root: facts.root,
-    facts: summarizeFacts(inspection),
-    layers: {
-      ...(inspection.existingConfig?.config === undefined || options.force === true
-        ? { mode: inspection.layers.mode, explanation: inspection.layers.explanation }
-        : {
-            mode: 'existing' as const,
-            explanation: [
-              'harness.config.yaml exists: its layers section is used as it is.',
-              ...keptContractsLines(inspection),
-            ],
-          }),
-      ...plannedMigrations(inspection),
-    },
-    files: orderForDisplay(files),
-    baselineChecks: choices.baselines
-      ? registeredChecks
-          .filter((c) => effective[c.section] !== undefined && keepsBaseline(c.section))
-          .map((c) => c.name)
-      : [],
-    confirm: choices.baselines,
-    installCommand,
-    notes: [...(split?.notes ?? []), ...describeWriteProblems(blocked)],
+    mode: 'existing',
+    explanation: [
+      'harness.config.yaml exists: its layers section is used as it is.',
+      ...keptContractsLines(inspection),
+    ],
   };
+}
+
+function baselineChecks(effective: HarnessConfig): string[] {
+  return registeredChecks
+    .filter((c) => effective[c.section] !== undefined && keepsBaseline(c.section))
+    .map((c) => c.name);
 }
 
 /** With a config kept, what a migration found is shown but not written. */
@@ -215,16 +198,6 @@ function plannedMigrations({ layers }: InitInspection): { migrations?: PlannedMi
       notes: m.notes,
     })),
   };
-}
-
-async function renderMap(context: MapContext): Promise<string> {
-  return renderTemplate('AGENTS.md', {
-    name: context.facts.name,
-    repository: repositoryLines(context),
-    commands: commandLines(context),
-    architecture: architectureLines(context),
-    knowledgeBase: knowledgeBaseLines(context),
-  });
 }
 
 async function skeleton(context: MapContext, today: string): Promise<Desired[]> {
@@ -252,97 +225,10 @@ async function skeleton(context: MapContext, today: string): Promise<Desired[]> 
   );
 }
 
-async function resolveAction(root: string, want: Desired, force: boolean): Promise<PlannedFile> {
-  const escape = await escapingFolder(root, want.path);
-  if (escape !== undefined)
-    return {
-      path: want.path,
-      action: 'skip',
-      reason: `${escape} is a symbolic link that leaves the repository; init writes nothing through it`,
-    };
-  const entry = await entryOf(root, want.path);
-  if (entry.kind === 'link') return resolveLink(want, entry, force);
-  const current = entry.kind === 'file' ? await readInside(root, want.path) : undefined;
-  // A folder or a special file is planned as a write: checking the plan's writes reports it with a fix.
-  if (current === undefined) return { path: want.path, action: 'create', reason: want.purpose, content: want.content };
-  if (current === want.content) return { path: want.path, action: 'unchanged', reason: 'already as init writes it' };
-  if (force && want.precious !== true)
-    return { path: want.path, action: 'overwrite', reason: `--force: ${want.purpose}`, content: want.content };
-  const why =
-    want.precious === true ? 'exists and holds your own text (kept even with --force)' : 'exists (--force replaces it)';
-  return {
-    path: want.path,
-    action: 'keep',
-    reason:
-      want.path === 'CLAUDE.md' && !current.includes('@AGENTS.md')
-        ? `${why}; add a line \`@AGENTS.md\` so Claude Code loads the map`
-        : why,
-  };
-}
-
-/** package.json, unless it is a link: that one is replaced only with --force, and never written through. */
-async function planManifest(
-  facts: InitInspection['facts'],
-  options: PlanOptions,
-  installCommand: string,
-): Promise<PlannedFile> {
-  const entry = await entryOf(facts.root, 'package.json');
-  const planned = planPackageJson(
-    entry.kind === 'link' && entry.resolves !== 'file' ? undefined : facts.packageJsonText,
-    options.harnessVersion,
-    installCommand,
-  );
-  if (entry.kind !== 'link' || planned.action !== 'update') return planned;
-  if (options.force === true)
-    return {
-      ...planned,
-      reason: `--force: replaces the symbolic link to ${entry.to} with a file (what it points to is not touched); ${planned.reason}`,
-      replacesLink: true,
-    };
-  return {
-    path: 'package.json',
-    action: 'keep',
-    reason: `a symbolic link to ${entry.to}; kept (--force replaces the link with a file); add harness with your package manager`,
-  };
-}
-
-/** A symbolic link is the user's file: kept, or with --force replaced (the link, never what it points to). */
-function resolveLink(want: Desired, link: Extract<RepoEntry, { kind: 'link' }>, force: boolean): PlannedFile {
-  const what = `a symbolic link to ${link.to}${link.resolves === 'missing' ? (link.inside ? ' (it points nowhere)' : ' outside the repository') : ''}`;
-  if (want.precious === true) return { path: want.path, action: 'keep', reason: `${what}; kept even with --force` };
-  if (force)
-    return {
-      path: want.path,
-      action: 'overwrite',
-      reason: `--force: replaces ${what} with a file (what it points to is not touched): ${want.purpose}`,
-      content: want.content,
-      replacesLink: true,
-    };
-  return {
-    path: want.path,
-    action: 'keep',
-    reason: `${what}; kept (--force replaces the link, never what it points to)`,
-  };
-}
-
-function linkedMapReason(link: Extract<RepoEntry, { kind: 'link' }>, options: PlanOptions): string {
-  const what = `a symbolic link to ${link.to}`;
-  if (options.split !== true) return `${what}; it stays the map (init never replaces a link to your map)`;
-  if (options.force !== true)
-    return `${what}; --split replaces the link with the short map only with --force (what it points to is never written)`;
-  return `${what} ${link.inside ? 'that points nowhere' : 'outside the repository'}; --split reads only files inside the repository`;
-}
-
 /** Checks whose config section has a `baseline` file (layers, docs): the ones init records. */
 function keepsBaseline(section: string): boolean {
   const sections: readonly string[] = ['layers', 'docs', 'compose', 'rulesets', 'factory'];
   return sections.includes(section) && 'baseline' in sectionDefaults(section as 'layers');
-}
-
-function keepMapReason(lines: number, maxLines: number): string {
-  return lines > maxLines
-    ? `exists, ${lines} lines (over the limit of ${maxLines}); --split moves its sections into docs/agents/`
-    : `exists (${lines} lines); it stays the map`;
 }
 
 function isSkeletonPath(path: string): boolean {

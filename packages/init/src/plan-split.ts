@@ -18,40 +18,16 @@ export interface SplitPlan {
 }
 
 export async function planSplit(root: string, maxLines: number, lines: number): Promise<SplitPlan> {
-  if (lines <= maxLines) {
-    return {
-      planned: [
-        {
-          path: 'AGENTS.md',
-          action: 'keep',
-          reason: `--split: ${lines} lines, within the limit of ${maxLines}; nothing to split`,
-        },
-      ],
-      docs: [],
-      sections: undefined,
-      title: undefined,
-      notes: [],
-    };
-  }
+  if (lines <= maxLines) return keptMap(`--split: ${lines} lines, within the limit of ${maxLines}; nothing to split`);
   const { title, files } = splitMap((await readInside(root, 'AGENTS.md')) ?? '');
   const planned: PlannedFile[] = [];
   for (const file of files) {
     const entry = await entryOf(root, file.path);
     const current = entry.kind === 'file' ? await readInside(root, file.path) : undefined;
     if (entry.kind !== 'missing' && current !== file.content) {
-      return {
-        planned: [
-          {
-            path: 'AGENTS.md',
-            action: 'keep',
-            reason: `--split stopped: ${file.path} exists${entry.kind === 'file' ? ' with other content' : ` as a ${entry.kind === 'link' ? 'symbolic link' : 'folder'}`}; move it away and run init again`,
-          },
-        ],
-        docs: [],
-        sections: undefined,
-        title: undefined,
-        notes: [],
-      };
+      return keptMap(
+        `--split stopped: ${file.path} exists${entry.kind === 'file' ? ' with other content' : ` as a ${entry.kind === 'link' ? 'symbolic link' : 'folder'}`}; move it away and run init again`,
+      );
     }
     planned.push(
       current === undefined
@@ -72,5 +48,16 @@ export async function planSplit(root: string, maxLines: number, lines: number): 
     notes: [
       `--split: AGENTS.md had ${lines} lines (limit ${maxLines}); its ${files.length} sections move to ${splitDir}/ and the map links them.`,
     ],
+  };
+}
+
+/** No split: AGENTS.md is kept, for this reason. */
+function keptMap(reason: string): SplitPlan {
+  return {
+    planned: [{ path: 'AGENTS.md', action: 'keep', reason }],
+    docs: [],
+    sections: undefined,
+    title: undefined,
+    notes: [],
   };
 }

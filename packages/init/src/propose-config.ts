@@ -27,18 +27,19 @@ export const budgetScripts = ['build', 'test'] as const;
 export const budgetSeconds = 300;
 export const designDocsFrontmatter = { 'docs/design-docs/**': ['owner', 'status', 'last-reviewed'] };
 
+const configHeader =
+  `# yaml-language-server: $schema=${schemaUrl}\n` +
+  '# Written by `harness init`. Every section is optional: `harness check` runs the checks whose\n' +
+  '# section is here. Each key is described in the schema above (editors complete it).\n' +
+  'version: 1\n';
+
 export function proposeConfig(
   facts: RepoFacts,
   layers: LayersProposal,
   choices: ConfigChoices,
   maxLines = 150,
 ): ConfigProposal {
-  const blocks: string[] = [
-    `# yaml-language-server: $schema=${schemaUrl}\n` +
-      '# Written by `harness init`. Every section is optional: `harness check` runs the checks whose\n' +
-      '# section is here. Each key is described in the schema above (editors complete it).\n' +
-      'version: 1\n',
-  ];
+  const blocks: string[] = [configHeader];
   const sections: string[] = [];
   const add = (name: string, comment: readonly string[], value: unknown) => {
     sections.push(name);
@@ -62,11 +63,7 @@ export function proposeConfig(
         `From the package.json scripts ${scripts.join(' and ')}. ${budgetSeconds} seconds is a first guess:`,
         'run `harness budget` and set each to about 1.2 × its median.',
       ],
-      scripts.map((name) => ({
-        name,
-        command: commandLine(facts.packageManager.agent, 'run', [name]),
-        seconds: budgetSeconds,
-      })),
+      budgetEntries(facts, scripts),
     );
   }
   if (choices.compose && facts.composeFiles.length > 0) {
@@ -80,13 +77,30 @@ export function proposeConfig(
     });
   }
   const text = blocks.join('\n');
+  assertValid(text);
+  return { text, sections };
+}
+
+/** One budget per script, run through the repository's package manager. */
+function budgetEntries(
+  facts: RepoFacts,
+  scripts: readonly string[],
+): { name: string; command: string; seconds: number }[] {
+  return scripts.map((name) => ({
+    name,
+    command: commandLine(facts.packageManager.agent, 'run', [name]),
+    seconds: budgetSeconds,
+  }));
+}
+
+/** A proposal the schema rejects is a bug in init, never the user's: thrown as a plain Error. */
+function assertValid(text: string): void {
   const validation = validateConfig(text, 'harness.config.yaml');
   if (!validation.ok) {
     throw new Error(
       `init proposed an invalid harness.config.yaml: ${validation.problems.map((p) => `${p.key}: ${p.message}`).join('; ')}`,
     );
   }
-  return { text, sections };
 }
 
 /** Block style for maps, flow style for short lists of scalars: `order: [types, service]`. */

@@ -162,9 +162,15 @@ function toGlob(flat: Token[]): string {
     body += globText(token, body, tokens[index + 1], start || body !== '');
   });
   if (body === '') return '**';
-  if (!start) body = body.startsWith('/') ? `**${body}` : body.startsWith('*') ? `**/${body}` : `**/*${body}`;
-  if (!anchoredEnd) body = body.endsWith('/') ? `${body}**` : body.endsWith('*') ? body : `${body}*`;
-  return body;
+  return openEnds(body, start, anchoredEnd);
+}
+
+/** An end the regex leaves open matches any folders and names there. */
+function openEnds(body: string, start: boolean, anchoredEnd: boolean): string {
+  let glob = body;
+  if (!start) glob = glob.startsWith('/') ? `**${glob}` : glob.startsWith('*') ? `**/${glob}` : `**/*${glob}`;
+  if (!anchoredEnd) glob = glob.endsWith('/') ? `${glob}**` : glob.endsWith('*') ? glob : `${glob}*`;
+  return glob;
 }
 
 function globText(token: Token, before: string, next: Token | undefined, anchored: boolean): string {
