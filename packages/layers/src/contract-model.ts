@@ -157,7 +157,7 @@ function compileExcept(contract: ContractConfig): (edge: ContractEdge) => boolea
 }
 
 /** Path globs match a file or one of its folders; `npm:` globs match package targets. */
-export function createTargetMatcher(patterns: readonly string[]): (target: string) => boolean {
+function createTargetMatcher(patterns: readonly string[]): (target: string) => boolean {
   const paths = createFolderMatcher(patterns.filter((p) => !p.startsWith('npm:')));
   const packageGlobs = patterns.filter((p) => p.startsWith('npm:')).map((p) => p.slice(4));
   const packages = packageGlobs.length === 0 ? () => false : picomatch(packageGlobs);
@@ -171,7 +171,7 @@ function createLayerFinder(layers: Readonly<Record<string, readonly string[]>>):
 }
 
 /** `segments`: the last folder of the path that names a layer (src/base/common/worker/x.ts → common). */
-export function createSegmentFinder(segments: readonly string[]): (file: string) => string | undefined {
+function createSegmentFinder(segments: readonly string[]): (file: string) => string | undefined {
   const names = new Set(segments);
   return (file) => {
     if (file.startsWith('npm:')) return undefined;

@@ -51,83 +51,112 @@ export interface ImportResolverOptions {
 const builtins = new Set(builtinModules);
 
 export function createImportResolver(options: ImportResolverOptions): ImportResolver {
-  const root = options.root.endsWith(sep) ? options.root : options.root + sep;
-  const factory = new ResolverFactory(typescriptLikeOptions(options.conditions));
-  const workspace = readWorkspacePackages(options.root, options.packageJsonFiles);
+  const context: ResolveContext = {
+    options,
+    root: options.root.endsWith(sep) ? options.root : options.root + sep,
+    factory: new ResolverFactory(typescriptLikeOptions(options.conditions)),
+    workspace: readWorkspacePackages(options.root, options.packageJsonFiles),
+    tsconfigCache: new Map<string, TsConfigResult | null>(),
+    conditions: [...options.conditions, 'types', 'import', 'require', 'node', 'default'],
+  };
   const memo = new Map<string, ResolvedTarget>();
-  const tsconfigCache = new Map<string, TsConfigResult | null>();
-  const conditions = [...options.conditions, 'types', 'import', 'require', 'node', 'default'];
-  const redirect = (absolute: string): string | undefined => redirectOutput(absolute, options.redirects, existsSync);
-  const repoPath = (absolute: string): string | undefined => {
-    const path = relative(options.root, absolute);
-    return path === '' || path.startsWith('..') || isAbsolute(path) ? undefined : path.split(sep).join('/');
-  };
-  const unresolved = (reason: UnresolvedReason, absolute?: string): UnresolvedTarget => {
-    const candidate = absolute === undefined ? undefined : repoPath(absolute);
-    return candidate === undefined ? { kind: 'unresolved', reason } : { kind: 'unresolved', reason, candidate };
-  };
-  /** The first path a tsconfig `paths` pattern maps the specifier to, when one matches. */
-  const aliasTarget = (fromFile: string, specifier: string): string | undefined => {
-    let tsconfig: TsConfigResult | null;
-    try {
-      tsconfig = getTsconfig(dirname(join(options.root, fromFile)), 'tsconfig.json', tsconfigCache);
-    } catch {
-      return undefined;
-    }
-    const paths = tsconfig?.config.compilerOptions?.paths ?? {};
-    if (tsconfig === null || !Object.keys(paths).some((key) => matchesPattern(key, specifier))) return undefined;
-    return createPathsMatcher(tsconfig)?.(specifier)[0];
-  };
-
-  const toTarget = (absolute: string, specifier: string): ResolvedTarget => {
-    const redirected = redirectOutput(absolute, options.redirects, existsSync) ?? absolute;
-    if (!redirected.startsWith(root) || redirected.includes(`${sep}node_modules${sep}`)) {
-      return { kind: 'package', name: packageName(specifier) ?? relative(options.root, redirected) };
-    }
-    return { kind: 'file', path: relative(options.root, redirected).split(sep).join('/') };
-  };
-
-  const resolveUncached = (fromFile: string, specifier: string): ResolvedTarget => {
-    const bare = packageName(specifier);
-    if (specifier.startsWith('node:') || (bare !== undefined && builtins.has(bare))) {
-      return { kind: 'builtin', name: specifier.startsWith('node:') ? specifier : `node:${specifier}` };
-    }
-    const result = factory.resolveFileSync(join(options.root, fromFile), specifier);
-    if (result.builtin !== undefined) return { kind: 'builtin', name: result.builtin.resolved };
-    if (result.path !== undefined) return toTarget(result.path, specifier);
-    // A workspace package that is not installed: resolve it from inside itself (package
-    // self-reference), which applies its own `exports` map.
-    const packageDir = bare === undefined ? undefined : workspace.get(bare);
-    if (packageDir !== undefined && bare !== undefined) {
-      const self = factory.resolveFileSync(join(packageDir, 'package.json'), specifier);
-      if (self.path !== undefined) return toTarget(self.path, specifier);
-      // Not built yet: its source, through a source condition or outDir → rootDir.
-      // `@scope/pkg/` (a trailing slash) names the package folder, as `@scope/pkg` does.
-      const subpath = `.${specifier.slice(bare.length)}`.replace(/^\.\/$/, '.');
-      const entry = findWorkspaceEntry(packageDir, subpath, conditions, redirect);
-      return entry.path === undefined ? unresolved('workspace', entry.missing) : toTarget(entry.path, specifier);
-    }
-    if (specifier.startsWith('.')) return unresolved('relative', join(options.root, dirname(fromFile), specifier));
-    // A specifier a tsconfig `paths` pattern maps is an alias that failed (`@nowhere/x`, `~/x`).
-    const alias = bare === undefined ? undefined : aliasTarget(fromFile, specifier);
-    if (alias !== undefined) return unresolved('alias', alias);
-    if (bare !== undefined && isNpmName(bare)) return { kind: 'package', name: bare };
-    // A name npm would not accept and no tsconfig maps (`virtual:x`, a bundler alias): not a package, not judged.
-    return unresolved(bare === undefined ? 'other' : 'unknown');
-  };
-
   return {
     resolve(fromFile, specifier) {
       // Relative specifiers depend on the folder; bare ones on the folder's tsconfig/package scope.
       const key = `${dirname(fromFile)}\0${specifier}`;
       let target = memo.get(key);
       if (target === undefined) {
-        target = resolveUncached(fromFile, specifier);
+        target = resolveUncached(context, fromFile, specifier);
         memo.set(key, target);
       }
       return target;
     },
   };
+}
+
+/** What one resolver keeps across its imports. */
+interface ResolveContext {
+  options: ImportResolverOptions;
+  /** The root with a trailing separator, to test "inside". */
+  root: string;
+  factory: ResolverFactory;
+  /** Workspace package name → its folder. */
+  workspace: Map<string, string>;
+  tsconfigCache: Map<string, TsConfigResult | null>;
+  conditions: string[];
+}
+
+function resolveUncached(context: ResolveContext, fromFile: string, specifier: string): ResolvedTarget {
+  const { options, factory } = context;
+  const bare = packageName(specifier);
+  if (specifier.startsWith('node:') || (bare !== undefined && builtins.has(bare))) {
+    return { kind: 'builtin', name: specifier.startsWith('node:') ? specifier : `node:${specifier}` };
+  }
+  const result = factory.resolveFileSync(join(options.root, fromFile), specifier);
+  if (result.builtin !== undefined) return { kind: 'builtin', name: result.builtin.resolved };
+  if (result.path !== undefined) return toTarget(context, result.path, specifier);
+  // A workspace package that is not installed: resolve it from inside itself (package
+  // self-reference), which applies its own `exports` map.
+  const packageDir = bare === undefined ? undefined : context.workspace.get(bare);
+  if (packageDir !== undefined && bare !== undefined) return resolveWorkspace(context, packageDir, bare, specifier);
+  if (specifier.startsWith('.'))
+    return unresolved(context, 'relative', join(options.root, dirname(fromFile), specifier));
+  // A specifier a tsconfig `paths` pattern maps is an alias that failed (`@nowhere/x`, `~/x`).
+  const alias = bare === undefined ? undefined : aliasTarget(context, fromFile, specifier);
+  if (alias !== undefined) return unresolved(context, 'alias', alias);
+  if (bare !== undefined && isNpmName(bare)) return { kind: 'package', name: bare };
+  // A name npm would not accept and no tsconfig maps (`virtual:x`, a bundler alias): not a package, not judged.
+  return unresolved(context, bare === undefined ? 'other' : 'unknown');
+}
+
+function resolveWorkspace(
+  context: ResolveContext,
+  packageDir: string,
+  bare: string,
+  specifier: string,
+): ResolvedTarget {
+  const self = context.factory.resolveFileSync(join(packageDir, 'package.json'), specifier);
+  if (self.path !== undefined) return toTarget(context, self.path, specifier);
+  // Not built yet: its source, through a source condition or outDir → rootDir.
+  // `@scope/pkg/` (a trailing slash) names the package folder, as `@scope/pkg` does.
+  const subpath = `.${specifier.slice(bare.length)}`.replace(/^\.\/$/, '.');
+  const redirect = (absolute: string): string | undefined =>
+    redirectOutput(absolute, context.options.redirects, existsSync);
+  const entry = findWorkspaceEntry(packageDir, subpath, context.conditions, redirect);
+  return entry.path === undefined
+    ? unresolved(context, 'workspace', entry.missing)
+    : toTarget(context, entry.path, specifier);
+}
+
+function toTarget({ options, root }: ResolveContext, absolute: string, specifier: string): ResolvedTarget {
+  const redirected = redirectOutput(absolute, options.redirects, existsSync) ?? absolute;
+  if (!redirected.startsWith(root) || redirected.includes(`${sep}node_modules${sep}`)) {
+    return { kind: 'package', name: packageName(specifier) ?? relative(options.root, redirected) };
+  }
+  return { kind: 'file', path: relative(options.root, redirected).split(sep).join('/') };
+}
+
+function unresolved(context: ResolveContext, reason: UnresolvedReason, absolute?: string): UnresolvedTarget {
+  const candidate = absolute === undefined ? undefined : repoPath(context.options.root, absolute);
+  return candidate === undefined ? { kind: 'unresolved', reason } : { kind: 'unresolved', reason, candidate };
+}
+
+function repoPath(root: string, absolute: string): string | undefined {
+  const path = relative(root, absolute);
+  return path === '' || path.startsWith('..') || isAbsolute(path) ? undefined : path.split(sep).join('/');
+}
+
+/** The first path a tsconfig `paths` pattern maps the specifier to, when one matches. */
+function aliasTarget(context: ResolveContext, fromFile: string, specifier: string): string | undefined {
+  let tsconfig: TsConfigResult | null;
+  try {
+    tsconfig = getTsconfig(dirname(join(context.options.root, fromFile)), 'tsconfig.json', context.tsconfigCache);
+  } catch {
+    return undefined;
+  }
+  const paths = tsconfig?.config.compilerOptions?.paths ?? {};
+  if (tsconfig === null || !Object.keys(paths).some((key) => matchesPattern(key, specifier))) return undefined;
+  return createPathsMatcher(tsconfig)?.(specifier)[0];
 }
 
 /** oxc-resolver set up the way TypeScript's bundler/nodenext resolution finds files. */
@@ -150,7 +179,7 @@ function typescriptLikeOptions(conditions: readonly string[]): NapiResolveOption
 }
 
 /** `@scope/name` or `name` of a bare specifier; undefined for relative, absolute and `#` specifiers. */
-export function packageName(specifier: string): string | undefined {
+function packageName(specifier: string): string | undefined {
   if (specifier.startsWith('.') || specifier.startsWith('/') || specifier.startsWith('#')) return undefined;
   const parts = specifier.split('/');
   if (specifier.startsWith('@')) return parts.length >= 2 ? `${parts[0]}/${parts[1]}` : undefined;

@@ -23,15 +23,18 @@ export interface UnresolvedFound {
   gitFailed?: boolean;
 }
 
-export async function findUnresolved(root: string, graph: ImportGraph, git: boolean): Promise<UnresolvedFound> {
-  const found: {
-    file: string;
-    line: number;
-    column: number;
-    specifier: string;
-    typeOnly: boolean;
-    target: UnresolvedTarget;
-  }[] = [];
+/** An import that led nowhere, before git says whether where it would land is ignored. */
+interface FoundImport {
+  file: string;
+  line: number;
+  column: number;
+  specifier: string;
+  typeOnly: boolean;
+  target: UnresolvedTarget;
+}
+
+function collectUnresolved(graph: ImportGraph): FoundImport[] {
+  const found: FoundImport[] = [];
   for (const file of graph.files) {
     if (!file.hasUnresolved) continue;
     for (const edge of file.imports) {
@@ -46,6 +49,11 @@ export async function findUnresolved(root: string, graph: ImportGraph, git: bool
         });
     }
   }
+  return found;
+}
+
+export async function findUnresolved(root: string, graph: ImportGraph, git: boolean): Promise<UnresolvedFound> {
+  const found = collectUnresolved(graph);
   if (found.length === 0) return { violations: [], ignored: 0, unknown: 0 };
   const candidates = [...new Set(found.flatMap((f) => (f.target.candidate === undefined ? [] : [f.target.candidate])))];
   const ignored = git ? await gitIgnored(root, candidates) : new Set<string>();

@@ -12,7 +12,7 @@ import type { Violation } from './find-violations.js';
 import type { EdgeKind, ImportRecord } from './layers-types.js';
 import { ensureStateDir, writeFileAtomic } from '@harness/system';
 
-export const cacheFormat = 'harness-layers-cache';
+const cacheFormat = 'harness-layers-cache';
 export const cacheFormatVersion = 5;
 
 export interface CachedFile {

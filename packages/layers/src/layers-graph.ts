@@ -8,7 +8,7 @@ import { createLayerModel } from './layer-model.js';
 import { renderContractGraph } from './render-contract-graph.js';
 import { renderLayersGraph } from './render-layers-graph.js';
 
-export interface LayersDiagram {
+interface LayersDiagram {
   /** `layers` for the domain model, `contract <name>` for a contract. */
   title: string;
   mermaid: string;
@@ -31,19 +31,7 @@ export async function buildLayersGraph(input: {
   contract?: string;
 }): Promise<LayersGraphResult> {
   const model = createLayerModel(input.config);
-  const selected = model.contracts.filter((c) => input.contract === undefined || c.name === input.contract);
-  if (input.contract !== undefined && selected.length === 0) {
-    const names = model.contracts.map((c) => c.name);
-    const guess = closestWord(names, input.contract);
-    throw new HarnessError(
-      'USAGE',
-      `no contract is named "${input.contract}"${guess === undefined ? '' : `: did you mean "${guess}"?`}`,
-      {
-        fix:
-          names.length === 0 ? 'layers.contracts is empty in harness.config.yaml.' : `Contracts: ${names.join(', ')}.`,
-      },
-    );
-  }
+  const selected = selectContracts(model, input.contract);
   const result = await checkLayers({ root: input.root, config: input.config });
   const classes = classifyGraph(result.graph, model);
   // The domain picture shows the domain rules' findings; each contract has its own picture.
@@ -77,4 +65,25 @@ export async function buildLayersGraph(input: {
       (input.contract === undefined || d.contract === input.contract),
   ).length;
   return { mermaid: domain.mermaid, diagrams, violations };
+}
+
+/** The contracts drawn: all, or the one named (a name that is none of them is a usage error). */
+function selectContracts(
+  model: ReturnType<typeof createLayerModel>,
+  contract: string | undefined,
+): ReturnType<typeof createLayerModel>['contracts'] {
+  const selected = model.contracts.filter((c) => contract === undefined || c.name === contract);
+  if (contract !== undefined && selected.length === 0) {
+    const names = model.contracts.map((c) => c.name);
+    const guess = closestWord(names, contract);
+    throw new HarnessError(
+      'USAGE',
+      `no contract is named "${contract}"${guess === undefined ? '' : `: did you mean "${guess}"?`}`,
+      {
+        fix:
+          names.length === 0 ? 'layers.contracts is empty in harness.config.yaml.' : `Contracts: ${names.join(', ')}.`,
+      },
+    );
+  }
+  return selected;
 }

@@ -62,35 +62,14 @@ export function lexImports(text: string, file: string): LexedFile {
  * goes on after that line; where it cannot say where it stopped (an unclosed brace is found only
  * at the end), each line is lexed on its own, which finds every single-line import.
  */
-export function recoverImports(source: string): RawRecord[] {
+function recoverImports(source: string): RawRecord[] {
   const records: RawRecord[] = [];
-  const lexLine = (from: number, to: number): void => {
-    if (!/\b(import|export|require)\b/.test(source.slice(from, to))) return;
-    try {
-      for (const r of lexWithEsModuleLexer(source.slice(from, to))) records.push({ ...r, offset: r.offset + from });
-    } catch {
-      // Not lexable on its own either (a multi-line statement): left out.
-    }
-  };
-  // A region, or when it does not lex as a whole, each of its lines.
-  const lex = (from: number, to: number): void => {
-    try {
-      for (const r of lexWithEsModuleLexer(source.slice(from, to))) records.push({ ...r, offset: r.offset + from });
-    } catch {
-      for (let at = from; at < to; ) {
-        const end = source.indexOf('\n', at);
-        const lineEnd = end === -1 || end > to ? to : end;
-        lexLine(at, lineEnd);
-        at = lineEnd + 1;
-      }
-    }
-  };
   let start = 0;
   for (let guard = 0; start < source.length; guard++) {
     let stop: number;
     try {
       parse(source.slice(start));
-      lex(start, source.length);
+      lexRegion(source, start, source.length, records);
       break;
     } catch (e) {
       const idx = (e as { idx?: unknown }).idx;
@@ -99,24 +78,46 @@ export function recoverImports(source: string): RawRecord[] {
     const lineStart = source.lastIndexOf('\n', stop - 1) + 1;
     // Each round lexes the rest of the file again: after a few, the rest goes line by line.
     if (lineStart > start && guard < 32) {
-      lex(start, lineStart);
+      lexRegion(source, start, lineStart, records);
       const next = source.indexOf('\n', stop);
       start = next === -1 ? source.length : next + 1;
       continue;
     }
     // No progress from here: one line at a time.
-    for (let at = start; at < source.length; ) {
-      const end = source.indexOf('\n', at);
-      const to = end === -1 ? source.length : end;
-      lexLine(at, to);
-      at = to + 1;
-    }
+    lexLines(source, start, source.length, records);
     break;
   }
   const seen = new Set<string>();
   return records
     .filter((r) => !seen.has(`${r.offset}\0${r.specifier}`) && seen.add(`${r.offset}\0${r.specifier}`))
     .sort((a, b) => a.offset - b.offset);
+}
+
+/** A region of the source into records, or when it does not lex as a whole, each of its lines. */
+function lexRegion(source: string, from: number, to: number, records: RawRecord[]): void {
+  try {
+    for (const r of lexWithEsModuleLexer(source.slice(from, to))) records.push({ ...r, offset: r.offset + from });
+  } catch {
+    lexLines(source, from, to, records);
+  }
+}
+
+function lexLines(source: string, from: number, to: number, records: RawRecord[]): void {
+  for (let at = from; at < to; ) {
+    const end = source.indexOf('\n', at);
+    const lineEnd = end === -1 || end > to ? to : end;
+    lexLine(source, at, lineEnd, records);
+    at = lineEnd + 1;
+  }
+}
+
+function lexLine(source: string, from: number, to: number, records: RawRecord[]): void {
+  if (!/\b(import|export|require)\b/.test(source.slice(from, to))) return;
+  try {
+    for (const r of lexWithEsModuleLexer(source.slice(from, to))) records.push({ ...r, offset: r.offset + from });
+  } catch {
+    // Not lexable on its own either (a multi-line statement): left out.
+  }
 }
 
 function lexWithEsModuleLexer(source: string): RawRecord[] {

@@ -99,7 +99,7 @@ async function listWithWalk(root: string): Promise<string[]> {
  * Globs matched as tinyglobby's `ignore` matches them: a file is ignored when it or one of its
  * folders matches (`src/*` ignores everything under src).
  */
-export function createPathMatcher(patterns: readonly string[]): (file: string) => boolean {
+function createPathMatcher(patterns: readonly string[]): (file: string) => boolean {
   if (patterns.length === 0) return () => false;
   const matches = picomatch(
     patterns.map((p) => p.replace(/\/+$/, '')),

@@ -11,7 +11,7 @@ export interface FlowNode {
   groupLabel?: string;
 }
 
-export const graphLimits = { maxArrows: 400, maxChars: 40_000 } as const;
+const graphLimits = { maxArrows: 400, maxChars: 40_000 } as const;
 
 export interface Arrow {
   from: string;
@@ -85,7 +85,7 @@ function draw(
  * A folder or layer name as a quoted mermaid label: `"` would end the label and `#`, `<`, `>` are
  * markup, so they become mermaid's entity codes (https://mermaid.js.org/syntax/flowchart.html#entity-codes-to-escape-characters).
  */
-export function escapeLabel(text: string): string {
+function escapeLabel(text: string): string {
   return text.replace(/[#"<>]/g, (c) => ({ '#': '#35;', '"': '#quot;', '<': '#lt;', '>': '#gt;' })[c] ?? c);
 }
 

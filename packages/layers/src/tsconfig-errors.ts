@@ -42,22 +42,16 @@ export function tsconfigExtendsError(file: string, text: string, cause: unknown)
  * The same text with comments and trailing commas turned into spaces: offsets, lines and columns
  * stay where they were, so JSON.parse's error position is the position in the file.
  */
-export function toStrictJson(text: string): string {
+function toStrictJson(text: string): string {
   const out = [...(text.charCodeAt(0) === 0xfeff ? ` ${text.slice(1)}` : text)];
   let lastComma = -1;
   let previous = '';
   for (let i = 0; i < out.length; i++) {
     const c = out[i];
-    if (c === '"') {
-      for (i++; i < out.length && out[i] !== '"' && out[i] !== '\n'; i++) if (out[i] === '\\') i++;
-      lastComma = -1;
-    } else if (c === '/' && out[i + 1] === '/') {
-      for (; i < out.length && out[i] !== '\n'; i++) out[i] = ' ';
-    } else if (c === '/' && out[i + 1] === '*') {
-      const start = i;
-      for (i += 2; i < out.length && !(out[i] === '*' && out[i + 1] === '/'); i++);
-      for (let j = start; j <= Math.min(i + 1, out.length - 1); j++) if (out[j] !== '\n') out[j] = ' ';
-      i++;
+    const end = skipStringOrComment(out, i);
+    if (end !== undefined) {
+      if (c === '"') lastComma = -1;
+      i = end;
     } else if (c === ',') {
       // `,,` stays: only a single comma before `}` or `]` is a trailing comma.
       lastComma = previous === ',' ? -1 : i;
@@ -70,6 +64,28 @@ export function toStrictJson(text: string): string {
     if (c !== undefined && !/\s/.test(out[i] ?? ' ')) previous = c;
   }
   return out.join('');
+}
+
+/**
+ * Where a string (its closing quote) or a comment (blanked, newlines kept) that starts at `i`
+ * ends; undefined when none starts there.
+ */
+function skipStringOrComment(out: string[], start: number): number | undefined {
+  let i = start;
+  if (out[i] === '"') {
+    for (i++; i < out.length && out[i] !== '"' && out[i] !== '\n'; i++) if (out[i] === '\\') i++;
+    return i;
+  }
+  if (out[i] === '/' && out[i + 1] === '/') {
+    for (; i < out.length && out[i] !== '\n'; i++) out[i] = ' ';
+    return i;
+  }
+  if (out[i] === '/' && out[i + 1] === '*') {
+    for (i += 2; i < out.length && !(out[i] === '*' && out[i + 1] === '/'); i++);
+    for (let j = start; j <= Math.min(i + 1, out.length - 1); j++) if (out[j] !== '\n') out[j] = ' ';
+    return i + 1;
+  }
+  return undefined;
 }
 
 function lineOf(text: string, pattern: RegExp): number | undefined {

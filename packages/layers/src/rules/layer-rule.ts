@@ -5,8 +5,6 @@ import type { FileClass, ImportRecord, LayerModel, RuleVerdict } from '../layers
 import type { ResolvedTarget } from '../create-import-resolver.js';
 import type { LayerRuleId } from './layer-rule-ids.js';
 
-export type { LayerRuleId } from './layer-rule-ids.js';
-
 export interface EdgeFacts {
   /** The importing file, repository-relative. */
   file: string;
