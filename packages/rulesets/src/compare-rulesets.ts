@@ -161,7 +161,7 @@ function sameSet(a: readonly unknown[], b: readonly unknown[]): boolean {
   return left.size === right.size && [...left].every((v) => right.has(v));
 }
 
-export function deepEqual(a: unknown, b: unknown): boolean {
+function deepEqual(a: unknown, b: unknown): boolean {
   if (a === b) return true;
   if (Array.isArray(a) && Array.isArray(b)) return a.length === b.length && a.every((v, i) => deepEqual(v, b[i]));
   if (isJsonObject(a) && isJsonObject(b)) {
