@@ -108,7 +108,7 @@ function groupResults(entries: readonly HistoryEntry[]): Map<string, ReportResul
   return byBudget;
 }
 
-export function cacheState(turbo: HistoryEntry['turbo']): CacheState {
+function cacheState(turbo: HistoryEntry['turbo']): CacheState {
   if (turbo === undefined || turbo.hit + turbo.miss === 0) return 'none';
   return turbo.miss === 0 ? 'hit' : turbo.hit === 0 ? 'miss' : 'mixed';
 }

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { onTestFinished } from 'vitest';
 
-export const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
+const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
 export const harnessBin = join(repoRoot, 'packages/harness/bin/harness.js');
 
 /** An environment without the caller's noise: no CI, no colours, turbo quiet. */
