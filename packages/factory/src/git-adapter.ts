@@ -21,7 +21,7 @@ export interface GitAdapter {
 const fix = 'Check that the repository has an `origin` remote you can fetch from and push to.';
 
 /** git's trimmed stdout, through the shared adapter of @harness/system (no prompts, bounded, exit code checked). */
-export function run(cwd: string, args: string[]): Promise<string> {
+function run(cwd: string, args: string[]): Promise<string> {
   return gitLine(cwd, args, { fix });
 }
 
@@ -39,46 +39,42 @@ function oneAtATime(): <T>(task: () => Promise<T>) => Promise<T> {
   };
 }
 
+/** The issue's worktree on its branch: the pushed branch when there is one, else a new one from base. */
+async function prepareWorktree(root: string, path: string, branch: string, base: string): Promise<void> {
+  refName(branch, 'branch');
+  refName(base, 'base branch');
+  // The worktree lives in the repository's state folder; never where a symlink would take it.
+  await assertInsideRoot(root, path);
+  await run(root, ['fetch', '--quiet', 'origin']);
+  if (existsSync(path)) return;
+  const pushed = (await run(root, ['ls-remote', '--heads', 'origin', branch])) !== '';
+  await run(root, ['worktree', 'add', '--quiet', '-B', branch, path, pushed ? `origin/${branch}` : `origin/${base}`]);
+}
+
+/** Commits everything in the worktree as the factory; the new head, or undefined when nothing changed. */
+async function commitAll(cwd: string, message: string): Promise<string | undefined> {
+  await run(cwd, ['add', '--all']);
+  if ((await run(cwd, ['status', '--porcelain'])) === '') return undefined;
+  await run(cwd, [
+    '-c',
+    'user.name=harness factory',
+    '-c',
+    'user.email=factory@harness.invalid',
+    'commit',
+    '--quiet',
+    '--no-verify',
+    '-m',
+    message,
+  ]);
+  return run(cwd, ['rev-parse', 'HEAD']);
+}
+
 export function createGitAdapter(): GitAdapter {
   const serial = oneAtATime();
   return {
-    prepareWorktree: (root, path, branch, base) =>
-      serial(async () => {
-        refName(branch, 'branch');
-        refName(base, 'base branch');
-        // The worktree lives in the repository's state folder; never where a symlink would take it.
-        await assertInsideRoot(root, path);
-        await run(root, ['fetch', '--quiet', 'origin']);
-        if (existsSync(path)) return;
-        const pushed = (await run(root, ['ls-remote', '--heads', 'origin', branch])) !== '';
-        await run(root, [
-          'worktree',
-          'add',
-          '--quiet',
-          '-B',
-          branch,
-          path,
-          pushed ? `origin/${branch}` : `origin/${base}`,
-        ]);
-      }),
+    prepareWorktree: (root, path, branch, base) => serial(() => prepareWorktree(root, path, branch, base)),
     head: (cwd) => run(cwd, ['rev-parse', 'HEAD']),
-    commitAll: (cwd, message) =>
-      serial(async () => {
-        await run(cwd, ['add', '--all']);
-        if ((await run(cwd, ['status', '--porcelain'])) === '') return undefined;
-        await run(cwd, [
-          '-c',
-          'user.name=harness factory',
-          '-c',
-          'user.email=factory@harness.invalid',
-          'commit',
-          '--quiet',
-          '--no-verify',
-          '-m',
-          message,
-        ]);
-        return run(cwd, ['rev-parse', 'HEAD']);
-      }),
+    commitAll: (cwd, message) => serial(() => commitAll(cwd, message)),
     async commitsAhead(cwd, base) {
       return Number(await run(cwd, ['rev-list', '--count', `origin/${refName(base, 'base branch')}..HEAD`]));
     },

@@ -67,7 +67,7 @@ export function githubIssueSource(client: GithubClient): IssueSource {
   };
 }
 
-export const labelNames = (issue: ApiIssue): string[] =>
+const labelNames = (issue: ApiIssue): string[] =>
   issue.labels.map((l) => (typeof l === 'string' ? l : (l.name ?? ''))).filter((n) => n !== '');
 
 export interface Candidates {
