@@ -45,7 +45,7 @@ export function problemsFromZod(error: ZodError, doc: Document, lines: LineCount
   return problems.sort((a, b) => a.line - b.line || a.column - b.column);
 }
 
-export function formatPath(path: Path): string {
+function formatPath(path: Path): string {
   return path.length === 0 ? '(root)' : path.map(String).join('.');
 }
 

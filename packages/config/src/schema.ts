@@ -18,7 +18,7 @@ export const ruleSeverities = ['off', 'warn', 'error'] as const;
 
 export const contractTypes = ['layers', 'forbidden', 'independent'] as const;
 
-export const contractSchema = z
+const contractSchema = z
   .strictObject({
     name: z
       .string()
@@ -89,7 +89,7 @@ export const contractSchema = z
   })
   .describe('One architecture contract, checked over the same import graph.');
 
-export const layersSchema = z
+const layersSchema = z
   .strictObject({
     domains: globs
       .default([])
@@ -139,7 +139,7 @@ export const layersSchema = z
   })
   .describe('harness check layers: the layer and boundary rules.');
 
-export const docsSchema = z
+const docsSchema = z
   .strictObject({
     map: z.string().min(1).default('AGENTS.md').describe('The table of contents an agent reads first.'),
     root: z.string().min(1).default('docs').describe('The knowledge base folder.'),
@@ -167,7 +167,7 @@ export const docsSchema = z
   })
   .describe('harness check docs: the AGENTS.md map and the knowledge base.');
 
-export const budgetSchema = z.strictObject({
+const budgetSchema = z.strictObject({
   name: z
     .string()
     // `report` is taken by `harness budget report`.
@@ -187,7 +187,7 @@ export const budgetSchema = z.strictObject({
     .describe('Per-task budgets in seconds for turbo commands, keyed like "@scope/pkg#build".'),
 });
 
-export const composeSchema = z
+const composeSchema = z
   .strictObject({
     files: globs.min(1).default(['compose.yaml']).describe('The project’s own, unmodified compose files.'),
     shared: z
@@ -198,13 +198,13 @@ export const composeSchema = z
   })
   .describe('harness up/down/ps/test/gc: per-worktree compose stacks.');
 
-export const rulesetsSchema = z
+const rulesetsSchema = z
   .strictObject({
     dir: z.string().min(1).default('.github/rulesets').describe('GitHub ruleset export JSON files, one per ruleset.'),
   })
   .describe('harness rulesets: GitHub rulesets kept in sync with files.');
 
-export const factorySchema = z
+const factorySchema = z
   .strictObject({
     labels: z
       .array(z.string().min(1))
