@@ -74,11 +74,6 @@ function parseJson<T>(tool: EngineCli, what: string, text: string): T {
 }
 
 function toState(json: InspectJson): ContainerState {
-  const ports: Record<string, number[]> = {};
-  for (const [key, bindings] of Object.entries(json.NetworkSettings?.Ports ?? {})) {
-    const hosts = (bindings ?? []).map((b) => Number(b.HostPort)).filter((p) => Number.isInteger(p) && p > 0);
-    if (hosts.length > 0) ports[key] = [...new Set(hosts)];
-  }
   return {
     id: json.Id,
     name: json.Name.replace(/^\//, ''),
@@ -86,11 +81,28 @@ function toState(json: InspectJson): ContainerState {
     status: json.State?.Status ?? 'unknown',
     exitCode: json.State?.ExitCode ?? 0,
     restartCount: json.RestartCount ?? 0,
-    // Podman before 4.3 calls it Healthcheck.
-    health: (json.State?.Health ?? json.State?.Healthcheck)?.Status || undefined,
-    healthOutput: (json.State?.Health ?? json.State?.Healthcheck)?.Log?.at(-1)?.Output?.trim() || undefined,
-    ports,
+    ...healthOf(json.State),
+    ports: publishedPorts(json.NetworkSettings),
   };
+}
+
+/** Health status and last probe output; Podman before 4.3 calls the field Healthcheck. */
+function healthOf(state: InspectJson['State']): Pick<ContainerState, 'health' | 'healthOutput'> {
+  const health = state?.Health ?? state?.Healthcheck;
+  return {
+    health: health?.Status || undefined,
+    healthOutput: health?.Log?.at(-1)?.Output?.trim() || undefined,
+  };
+}
+
+/** Host ports per container port (`5432/tcp`), without duplicates or unbound ones. */
+function publishedPorts(network: InspectJson['NetworkSettings']): Record<string, number[]> {
+  const ports: Record<string, number[]> = {};
+  for (const [key, bindings] of Object.entries(network?.Ports ?? {})) {
+    const hosts = (bindings ?? []).map((b) => Number(b.HostPort)).filter((p) => Number.isInteger(p) && p > 0);
+    if (hosts.length > 0) ports[key] = [...new Set(hosts)];
+  }
+  return ports;
 }
 
 export async function containerLogs(tool: EngineCli, id: string, lines: number): Promise<string[]> {
