@@ -67,7 +67,7 @@ function toStrictJson(text: string): string {
 }
 
 /**
- * Where a string (its closing quote) or a comment (blanked, newlines kept) that starts at `i`
+ * Where a string (its closing quote) or a comment (blanked, newlines kept) that starts at `start`
  * ends; undefined when none starts there.
  */
 function skipStringOrComment(out: string[], start: number): number | undefined {
