@@ -64,19 +64,14 @@ export function parseRuleDocs(markdown: string): RuleDocsSection[] {
   const shared: Omit<RuleExample, 'line'> = { files: {}, notes: {} };
   const sections: RuleDocsSection[] = [];
   let section: RuleDocsSection | undefined;
-  let example: { kind: 'failing' | 'passing'; value: RuleExample } | undefined;
+  let example: OpenExample | undefined;
   for (let i = 0; i < lines.length; i += 1) {
     const line = lines[i] ?? '';
     const fence = /^(`{3,}|~{3,})\s*([\w-]*)/.exec(line);
     if (fence !== null) {
       const block = readBlock(lines, i, fence[1] ?? '```', fence[2] ?? '');
       i += block.lines.length + 1;
-      const file = exampleFile(block);
-      if (file === undefined) continue;
-      const target = section === undefined ? shared : example?.value;
-      if (target === undefined) continue;
-      target.files[file.path] = file.text;
-      if (file.note !== undefined) target.notes[file.path] = file.note;
+      addExampleFile(section === undefined ? shared : example?.value, block);
       continue;
     }
     const h2 = /^## (\S.*)$/.exec(line);
@@ -88,19 +83,35 @@ export function parseRuleDocs(markdown: string): RuleDocsSection[] {
       continue;
     }
     const h3 = /^### (\S.*)$/.exec(line);
-    if (h3 !== null && section !== undefined) {
-      const title = h3[1] ?? '';
-      section.subheadings.push(title);
-      const kind = title === 'Failing example' ? 'failing' : title === 'Passing example' ? 'passing' : undefined;
-      example = kind === undefined ? undefined : { kind, value: { files: {}, notes: {}, line: i + 1 } };
-      if (example !== undefined) section[example.kind] = example.value;
-    }
+    if (h3 !== null && section !== undefined) example = openExample(section, h3[1] ?? '', i + 1);
   }
   for (const s of sections) {
     s.failing = withShared(shared, s.failing);
     s.passing = withShared(shared, s.passing);
   }
   return sections;
+}
+
+interface OpenExample {
+  kind: 'failing' | 'passing';
+  value: RuleExample;
+}
+
+/** A `### ` heading in a rule's section: the example it opens, when it is one. */
+function openExample(section: RuleDocsSection, title: string, line: number): OpenExample | undefined {
+  section.subheadings.push(title);
+  const kind = title === 'Failing example' ? 'failing' : title === 'Passing example' ? 'passing' : undefined;
+  const example = kind === undefined ? undefined : { kind, value: { files: {}, notes: {}, line } };
+  if (example !== undefined) section[example.kind] = example.value;
+  return example;
+}
+
+/** A code block whose first line names a file joins the example it is in (or the shared files). */
+function addExampleFile(target: Omit<RuleExample, 'line'> | undefined, block: CodeBlock): void {
+  const file = exampleFile(block);
+  if (file === undefined || target === undefined) return;
+  target.files[file.path] = file.text;
+  if (file.note !== undefined) target.notes[file.path] = file.note;
 }
 
 function readBlock(lines: readonly string[], start: number, fence: string, language: string): CodeBlock {
