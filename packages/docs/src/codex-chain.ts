@@ -6,12 +6,12 @@
 import { posix } from 'node:path';
 import type { DocsModel } from './docs-model.js';
 
-export interface ChainLink {
+interface ChainLink {
   path: string;
   bytes: number;
 }
 
-export interface ChainCut {
+interface ChainCut {
   /** The file the budget runs out in. */
   file: string;
   /** 1-based line of that file where the cut lands. */

@@ -6,7 +6,7 @@
 import { posix } from 'node:path';
 import { parse as parseToml } from 'smol-toml';
 
-export type Generator = 'docusaurus' | 'vitepress' | 'starlight' | 'nextra' | 'mkdocs' | 'mdbook';
+type Generator = 'docusaurus' | 'vitepress' | 'starlight' | 'nextra' | 'mkdocs' | 'mdbook';
 
 export interface SiteContent {
   /** Repository-relative folder of the pages ('' for the root). */
@@ -112,6 +112,16 @@ function docusaurusSite(
   text: string,
   dirs: ReadonlySet<string>,
 ): DocSite {
+  const content = docusaurusPlugins(at, text);
+  addVersionedDocs(content, dirs, at('.') ?? '');
+  const statics = /\bstaticDirectories\s*:\s*\[([^\]]*)\]/.exec(text)?.[1];
+  const staticDirs =
+    statics === undefined ? ['static'] : [...statics.matchAll(/(['"`])([^'"`]*)\1/g)].map((m) => m[2] ?? '');
+  return site(content, staticDirs.map(at));
+}
+
+/** The docs and blog plugin instances, the preset's docs and blog (unless turned off), and src/pages. */
+function docusaurusPlugins(at: (path: string) => string | undefined, text: string): Array<SiteContent | undefined> {
   const content: Array<SiteContent | undefined> = [];
   const add = (path: string | undefined, route: string | undefined, kind: SiteContent['kind']): void => {
     const dir = path === undefined ? undefined : at(path);
@@ -132,7 +142,11 @@ function docusaurusSite(
   if (!docsOff && !content.some((c) => c?.dir === at(stringAfter(docs ?? '', 'path') ?? 'docs')))
     add(stringAfter(docs ?? '', 'path') ?? 'docs', stringAfter(docs ?? '', 'routeBasePath') ?? 'docs', 'docs');
   add('src/pages', '', 'pages');
-  const root = at('.') ?? '';
+  return content;
+}
+
+/** `versioned_docs/version-X` folders (of the site at `root`), served under the docs route at /X. */
+function addVersionedDocs(content: Array<SiteContent | undefined>, dirs: ReadonlySet<string>, root: string): void {
   for (const dir of dirs) {
     const versioned = /^(?:(.+)_)?versioned_docs\/version-([^/]+)$/.exec(
       root === '' ? dir : dir.startsWith(`${root}/`) ? dir.slice(root.length + 1) : '',
@@ -141,10 +155,6 @@ function docusaurusSite(
     const base = content.find((c) => c?.kind === 'docs')?.route ?? 'docs';
     content.push({ dir, route: [base, versioned[2]].filter((s) => s !== '').join('/'), kind: 'docs' });
   }
-  const statics = /\bstaticDirectories\s*:\s*\[([^\]]*)\]/.exec(text)?.[1];
-  const staticDirs =
-    statics === undefined ? ['static'] : [...statics.matchAll(/(['"`])([^'"`]*)\1/g)].map((m) => m[2] ?? '');
-  return site(content, staticDirs.map(at));
 }
 
 /** The text of each object literal (from `{` to its `}`) that contains a match of `key`. */

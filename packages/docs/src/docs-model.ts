@@ -30,7 +30,7 @@ export interface MarkdownDoc extends ParsedMarkdown {
   lines: number;
 }
 
-export interface CodexSettings {
+interface CodexSettings {
   maxBytes: number;
   /** Where maxBytes came from: the docs config or .codex/config.toml. */
   source: string;
@@ -67,8 +67,8 @@ export interface DocsModel {
  * Markdown that is not this repository's docs: test fixtures and the templates `harness init`
  * copies describe other repositories; changesets are release notes waiting for a release.
  */
-export const fixtureGlobs: string[] = [...testFixtureGlobs];
-export const foreignGlobs = [...fixtureGlobs, '**/templates/**', '.changeset/**'];
+const fixtureGlobs: string[] = [...testFixtureGlobs];
+const foreignGlobs = [...fixtureGlobs, '**/templates/**', '.changeset/**'];
 const isFixture = picomatch(fixtureGlobs, { dot: true });
 const isForeign = picomatch(foreignGlobs, { dot: true });
 const markdown = /\.(?:md|markdown|mdx)$/i;

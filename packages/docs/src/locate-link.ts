@@ -11,7 +11,7 @@ import type { LinkTarget } from './resolve-link.js';
 import { resolveLink } from './resolve-link.js';
 import { contentRoutes } from './site-routes.js';
 
-export type LocatedTarget = LinkTarget | { kind: 'site'; url: string };
+type LocatedTarget = LinkTarget | { kind: 'site'; url: string };
 
 export interface ResolvedLink {
   link: MarkdownLink;

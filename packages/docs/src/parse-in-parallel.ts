@@ -10,7 +10,7 @@ import { takeParseWorkers } from './parse-workers.js';
 
 const minFilesForWorkers = 200;
 /** Files taken from the counter at a time: few enough to balance, enough to keep the counter cold. */
-export const parseBatch = 8;
+const parseBatch = 8;
 
 /** What the main thread sends a worker: every text, the counter all threads take from, and its gate. */
 export interface ParseJob {

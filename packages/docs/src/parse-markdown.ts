@@ -17,7 +17,7 @@ import { whyNotParsed } from './markdown-limits.js';
 import type { ParsedMarkdown } from './markdown-facts.js';
 import { scanMarkdownLines } from './scan-markdown-lines.js';
 
-export type { Frontmatter, Heading, MarkdownLink, ParsedMarkdown, SourceSpan, TextRun } from './markdown-facts.js';
+export type { Frontmatter, Heading, MarkdownLink, ParsedMarkdown, TextRun } from './markdown-facts.js';
 
 // An extension's constructs cannot match without their opening characters, so a file without them
 // is parsed without the extension, to the same events: front matter opens only a file's first line

@@ -9,7 +9,7 @@ import type { TextRun } from './parse-markdown.js';
 import { cleanPath, joinPath } from './resolve-link.js';
 import { isInstructionFile } from './rules/docs-rule.js';
 
-export interface Mention {
+interface Mention {
   /** The path as written, without a :line suffix or #anchor. */
   path: string;
   /** True when the mention contains a "/", so a failed resolution is worth reporting. */
@@ -39,7 +39,7 @@ const buildOutputs = new Set([
 ]);
 
 /** The path a code span names, or undefined when it is not a path. */
-export function readMention(code: string): Mention | undefined {
+function readMention(code: string): Mention | undefined {
   let s = code
     .trim()
     .replace(/(?::\d+){1,2}$/, '')
@@ -56,7 +56,7 @@ export function readMention(code: string): Mention | undefined {
   return { path: s, reportable: hasSlash && looksLikePath };
 }
 
-export type MentionResolution =
+type MentionResolution =
   | { kind: 'file' | 'dir'; path: string }
   | { kind: 'known'; why: string }
   | { kind: 'missing'; tried: string[] };
@@ -149,13 +149,26 @@ function resolveUncached(
   const rooted = raw.startsWith('/') ? posix.normalize(raw.slice(1)) : undefined;
   // `/src/../../x.ts`: a path that climbs out of the repository is not one of its paths.
   if (rooted !== undefined && !insideRoot(rooted)) return { kind: 'known', why: 'outside the repository' };
-  const exists = (p: string): boolean => model.files.has(p) || model.dirs.has(p);
   for (const candidate of rooted !== undefined ? [rooted] : bases(index, docDir, raw)) {
     if (model.files.has(candidate)) return { kind: 'file', path: candidate };
     if (model.dirs.has(candidate)) return { kind: 'dir', path: candidate };
   }
   if (globChars.test(raw)) return { kind: 'known', why: 'glob' };
   const plain = rooted ?? raw.replace(/^(?:\.\.\/)+/, '');
+  const named = resolveByName(model, index, plain) ?? insideSubmodule(model, index, docDir, raw);
+  if (named !== undefined) return named;
+  const exists = (p: string): boolean => model.files.has(p) || model.dirs.has(p);
+  // Only a mention whose first folder exists is a path into this repository: `CPU/CUDA`,
+  // `owner/repo` or `.codex/config.toml` in a repository without .codex/ are not.
+  const first = plain.split('/')[0] ?? '';
+  if (!evidenceBases(index, place, first).some(exists)) return { kind: 'known', why: 'not a path' };
+  const tried = rooted !== undefined ? [rooted] : [...new Set(bases(index, docDir, raw))].filter(insideRoot);
+  if (tried.length === 0) return { kind: 'known', why: 'outside the repository' };
+  return { kind: 'missing', tried };
+}
+
+/** A mention no base leads to: the one path that ends with it, or why it is not judged (package, build output). */
+function resolveByName(model: DocsModel, index: MentionIndex, plain: string): MentionResolution | undefined {
   const suffix = (index.byBasename.get(posix.basename(plain)) ?? []).filter(
     (p) => p === plain || p.endsWith(`/${plain}`),
   );
@@ -167,20 +180,23 @@ function resolveUncached(
   if (index.packageNames.some((name) => plain === name || plain.startsWith(`${name}/`)))
     return { kind: 'known', why: 'package' };
   if (plain.split('/').some((segment) => buildOutputs.has(segment))) return { kind: 'known', why: 'build output' };
-  // A folder git lists as a file is a submodule (gitlink): what is inside it is not ours to check.
+  return undefined;
+}
+
+/** A folder git lists as a file is a submodule (gitlink): what is inside it is not ours to check. */
+function insideSubmodule(
+  model: DocsModel,
+  index: MentionIndex,
+  docDir: string,
+  raw: string,
+): MentionResolution | undefined {
   const segments = raw.split('/');
   for (let i = 1; i < segments.length; i++) {
     const prefix = segments.slice(0, i).join('/');
     if ([...bases(index, docDir, prefix)].some((p) => model.files.has(p)))
       return { kind: 'known', why: 'inside a submodule' };
   }
-  // Only a mention whose first folder exists is a path into this repository: `CPU/CUDA`,
-  // `owner/repo` or `.codex/config.toml` in a repository without .codex/ are not.
-  const first = plain.split('/')[0] ?? '';
-  if (!evidenceBases(index, place, first).some(exists)) return { kind: 'known', why: 'not a path' };
-  const tried = rooted !== undefined ? [rooted] : [...new Set(bases(index, docDir, raw))].filter(insideRoot);
-  if (tried.length === 0) return { kind: 'known', why: 'outside the repository' };
-  return { kind: 'missing', tried };
+  return undefined;
 }
 
 export interface CodeMention {

@@ -10,7 +10,7 @@ export type InsideRead = { text: string } | { outside: true } | undefined;
 const noFollow = constants.O_RDONLY | (constants.O_NOFOLLOW ?? 0);
 
 /** True when `real` (a real path) is `realRoot` or inside it. */
-export function isInside(realRoot: string, real: string): boolean {
+function isInside(realRoot: string, real: string): boolean {
   const rel = relative(realRoot, real);
   return rel === '' || (rel !== '..' && !rel.startsWith(`..${sep}`) && !rel.startsWith(sep) && !/^[A-Za-z]:/.test(rel));
 }

@@ -4,7 +4,7 @@
 import { posix } from 'node:path';
 import { readInside, realRoot } from './read-inside.js';
 
-export interface WorkspacePackage {
+interface WorkspacePackage {
   /** Repository-relative folder, "" for the root. */
   dir: string;
   name?: string;

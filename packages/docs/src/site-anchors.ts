@@ -52,7 +52,7 @@ function headingAnchors(site: DocSite | undefined, headings: readonly Heading[])
   return anchors;
 }
 
-export function vitepressSlug(text: string): string {
+function vitepressSlug(text: string): string {
   return text
     .normalize('NFKD')
     .replace(/[\u0300-\u036F]/g, '')

@@ -18,7 +18,7 @@ export const docsRuleIds = [
   'stale-baseline',
 ] as const;
 
-export type DocsRuleId = (typeof docsRuleIds)[number];
+type DocsRuleId = (typeof docsRuleIds)[number];
 
 /** A replacement of text in one file, applied by `--fix` when it is unambiguous. */
 export interface TextEdit {

@@ -5,7 +5,7 @@ import type { DocsModel } from '../docs-model.js';
 import { findImports, isImportingFile } from '../find-imports.js';
 import type { DocsRule, Finding } from './docs-rule.js';
 
-export const maxImportHops = 5;
+const maxImportHops = 5;
 
 export const importRule: DocsRule = {
   id: 'import',

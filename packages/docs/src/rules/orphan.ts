@@ -8,7 +8,7 @@ import { reachableDocs } from '../docs-graph.js';
 import type { DocsModel } from '../docs-model.js';
 import type { DocsRule, Finding } from './docs-rule.js';
 
-export function orphanIgnores(model: DocsModel): string[] {
+function orphanIgnores(model: DocsModel): string[] {
   return [`${model.config.root}/generated/**`, '**/templates/**', '**/exec-plans/completed/**', ...model.config.ignore];
 }
 
