@@ -49,10 +49,6 @@ export function renderIssue(
 ): Record<string, unknown> {
   const repoUrl = `${baseUrl}/repos/${repository.owner}/${repository.repo}`;
   const url = `${repoUrl}/issues/${issue.number}`;
-  const children = issue.subIssues.map((n) => state.issues.get(n)).filter((i) => i !== undefined);
-  const blocking = [...state.issues.values()].filter((i) => i.blockedBy.includes(issue.number));
-  const openBlockers = issue.blockedBy.filter((n) => state.issues.get(n)?.state === 'open');
-  const completed = children.filter((c) => c.state === 'closed').length;
   return {
     id: issue.id,
     node_id: `I_${issue.id}`,
@@ -78,28 +74,42 @@ export function renderIssue(
     created_at: issue.createdAt,
     updated_at: issue.updatedAt,
     author_association: 'OWNER',
-    ...(issue.isPullRequest
-      ? {
-          pull_request: {
-            url: `${repoUrl}/pulls/${issue.number}`,
-            html_url: `https://github.com/${repository.owner}/${repository.repo}/pull/${issue.number}`,
-            diff_url: null,
-            patch_url: null,
-            merged_at: null,
-          },
-        }
-      : {}),
-    sub_issues_summary: {
-      total: children.length,
-      completed,
-      percent_completed: children.length === 0 ? 0 : Math.floor((completed * 100) / children.length),
-    },
-    issue_dependencies_summary: {
-      blocked_by: openBlockers.length,
-      blocking: blocking.filter((b) => b.state === 'open').length,
-      total_blocked_by: issue.blockedBy.length,
-      total_blocking: blocking.length,
-    },
+    ...(issue.isPullRequest ? { pull_request: pullRequestLink(issue, repository, repoUrl) } : {}),
+    sub_issues_summary: subIssuesSummary(issue, state),
+    issue_dependencies_summary: dependenciesSummary(issue, state),
+  };
+}
+
+/** The `pull_request` field of an issue that is a PR. */
+function pullRequestLink(issue: StoredIssue, repository: StandinRepository, repoUrl: string): Record<string, unknown> {
+  return {
+    url: `${repoUrl}/pulls/${issue.number}`,
+    html_url: `https://github.com/${repository.owner}/${repository.repo}/pull/${issue.number}`,
+    diff_url: null,
+    patch_url: null,
+    merged_at: null,
+  };
+}
+
+function subIssuesSummary(issue: StoredIssue, state: IssueState): Record<string, number> {
+  const children = issue.subIssues.map((n) => state.issues.get(n)).filter((i) => i !== undefined);
+  const completed = children.filter((c) => c.state === 'closed').length;
+  return {
+    total: children.length,
+    completed,
+    percent_completed: children.length === 0 ? 0 : Math.floor((completed * 100) / children.length),
+  };
+}
+
+/** Open blockers of this issue, and the issues it blocks (open and all). */
+function dependenciesSummary(issue: StoredIssue, state: IssueState): Record<string, number> {
+  const blocking = [...state.issues.values()].filter((i) => i.blockedBy.includes(issue.number));
+  const openBlockers = issue.blockedBy.filter((n) => state.issues.get(n)?.state === 'open');
+  return {
+    blocked_by: openBlockers.length,
+    blocking: blocking.filter((b) => b.state === 'open').length,
+    total_blocked_by: issue.blockedBy.length,
+    total_blocking: blocking.length,
   };
 }
 

@@ -96,29 +96,24 @@ export function renderPull(
   baseUrl: string,
   full: boolean,
 ): Record<string, unknown> {
+  const simple = renderSimplePull(pull, headSha, repository, baseUrl);
+  return full ? { ...simple, ...pullDetails(pull) } : simple;
+}
+
+/** The `pull-request-simple` fields, what the PR list returns. */
+function renderSimplePull(
+  pull: StoredPull,
+  headSha: string,
+  repository: StandinRepository,
+  baseUrl: string,
+): Record<string, unknown> {
   const repoUrl = `${baseUrl}/repos/${repository.owner}/${repository.repo}`;
   const url = `${repoUrl}/pulls/${pull.issue.number}`;
   const web = `https://github.com/${repository.owner}/${repository.repo}/pull/${pull.issue.number}`;
-  const repo = renderRepository(repository, baseUrl);
-  const owner = renderUser(repository.owner, baseUrl);
-  const ref = (name: string, sha: string) => ({
-    label: `${repository.owner}:${name}`,
-    ref: name,
-    sha,
-    repo,
-    user: owner,
-  });
-  const links = {
-    self: url,
-    html: web,
-    issue: `${repoUrl}/issues/${pull.issue.number}`,
-    comments: `${repoUrl}/issues/${pull.issue.number}/comments`,
-    review_comments: `${url}/comments`,
-    review_comment: `${repoUrl}/pulls/comments{/number}`,
-    commits: `${url}/commits`,
-    statuses: `${repoUrl}/statuses/${headSha}`,
-  };
-  const simple = {
+  const links = pullLinks(pull, headSha, repoUrl, web);
+  const side = { repo: renderRepository(repository, baseUrl), user: renderUser(repository.owner, baseUrl) };
+  const ref = (name: string, sha: string) => ({ label: `${repository.owner}:${name}`, ref: name, sha, ...side });
+  return {
     url,
     id: pull.issue.id,
     node_id: `PR_${pull.issue.id}`,
@@ -152,7 +147,24 @@ export function renderPull(
     auto_merge: null,
     draft: pull.draft,
   };
-  if (!full) return simple;
+}
+
+function pullLinks(pull: StoredPull, headSha: string, repoUrl: string, web: string): Record<string, string> {
+  const url = `${repoUrl}/pulls/${pull.issue.number}`;
+  return {
+    self: url,
+    html: web,
+    issue: `${repoUrl}/issues/${pull.issue.number}`,
+    comments: `${repoUrl}/issues/${pull.issue.number}/comments`,
+    review_comments: `${url}/comments`,
+    review_comment: `${repoUrl}/pulls/comments{/number}`,
+    commits: `${url}/commits`,
+    statuses: `${repoUrl}/statuses/${headSha}`,
+  };
+}
+
+/** The fields a single PR (`GET …/pulls/{n}`) adds to the simple ones. */
+function pullDetails(pull: StoredPull): Record<string, unknown> {
   const mergeable = pull.merged
     ? null
     : pull.mergeableState === 'dirty'
@@ -161,7 +173,6 @@ export function renderPull(
         ? null
         : true;
   return {
-    ...simple,
     merged: pull.merged,
     mergeable,
     mergeable_state: pull.mergeableState,
