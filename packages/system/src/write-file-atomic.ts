@@ -16,6 +16,7 @@ import {
   writeSync,
 } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
+import { isMainThread } from 'node:worker_threads';
 import { findEscape, landing } from './inside-root.js';
 
 export interface WriteFileOptions {
@@ -39,8 +40,29 @@ function modeOf(path: string): number | undefined {
   }
 }
 
+const exitSignals = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
+let guarded = false;
+
+/**
+ * A signal's default action ends the process at once, between the temporary file and the rename,
+ * which would leave the temporary file behind. With a listener, Node runs JavaScript for the signal
+ * only after the synchronous write below has finished; the listener then stands aside and, when it
+ * was the only one, raises the signal again, so the process still ends by it.
+ */
+function guardSignals(): void {
+  if (guarded || !isMainThread) return;
+  guarded = true;
+  const release = (signal: NodeJS.Signals): void => {
+    for (const s of exitSignals) process.removeListener(s, release);
+    guarded = false;
+    if (process.listenerCount(signal) === 0) process.kill(process.pid, signal);
+  };
+  for (const s of exitSignals) process.on(s, release);
+}
+
 /** Writes `contents` to `path` in one step, creating its folder first. */
 export function writeFileAtomicSync(path: string, contents: string | Uint8Array, options: WriteFileOptions = {}): void {
+  guardSignals();
   const dest = options.replaceLink === true ? path : landing(path);
   mkdirSync(dirname(dest), { recursive: true });
   writes += 1;
