@@ -13,7 +13,7 @@ export interface OptionSpec {
   description: string;
 }
 
-export interface PositionalSpec {
+interface PositionalSpec {
   name: string;
   description: string;
   variadic?: boolean;
@@ -28,7 +28,7 @@ export interface CliIo {
   cwd: string;
 }
 
-export interface GlobalArgs {
+interface GlobalArgs {
   format: Format;
   debug: boolean;
   color: boolean;
@@ -45,7 +45,7 @@ export interface CommandArgs {
 }
 
 /** What a command tells the one place that maps outcomes to exit codes. */
-export interface CommandOutcome {
+interface CommandOutcome {
   /** false: the command ran and found errors (exit 1). */
   ok: boolean;
   /** A child process's exit code passed on as the command's own (`harness test -- CMD`); wins over `ok`. */

@@ -59,7 +59,7 @@ export async function main(
 }
 
 /** The `--format` asked for, read loosely so that an error in the rest of argv is still printed in it. */
-export function requestedFormat(argv: readonly string[]): Format {
+function requestedFormat(argv: readonly string[]): Format {
   let format: Format = 'pretty';
   const dashes = argv.indexOf('--');
   const head = dashes === -1 ? argv : argv.slice(0, dashes);

@@ -12,7 +12,7 @@ export interface ParsedInvocation {
 }
 
 /** The command whose words start argv, the longest match winning (`rulesets plan` over `rulesets`). */
-export function findCommand(commands: readonly CommandSpec[], argv: readonly string[]): CommandSpec | undefined {
+function findCommand(commands: readonly CommandSpec[], argv: readonly string[]): CommandSpec | undefined {
   const words = argv.slice(0, argv.findIndex((a) => a.startsWith('-')) >>> 0);
   let best: CommandSpec | undefined;
   for (const command of commands) {

@@ -8,7 +8,7 @@ function optionLabel(option: OptionSpec): string {
   return `${short}--${option.name}${value}`;
 }
 
-export function usageLine(command: CommandSpec): string {
+function usageLine(command: CommandSpec): string {
   const positionals = (command.positionals ?? []).map((p) => (p.variadic === true ? `[${p.name}...]` : `[${p.name}]`));
   const rest = command.acceptsRest === true ? ['-- CMD...'] : [];
   return ['harness', command.name, '[options]', ...positionals, ...rest].join(' ');

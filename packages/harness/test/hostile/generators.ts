@@ -16,13 +16,13 @@ export function createRandom(seed: number): Random {
   };
 }
 
-export const int = (random: Random, min: number, max: number): number => min + Math.floor(random() * (max - min + 1));
-export const pick = <T>(random: Random, items: readonly T[]): T => items[Math.floor(random() * items.length)] as T;
+const int = (random: Random, min: number, max: number): number => min + Math.floor(random() * (max - min + 1));
+const pick = <T>(random: Random, items: readonly T[]): T => items[Math.floor(random() * items.length)] as T;
 const times = (random: Random, min: number, max: number, make: () => string): string[] =>
   Array.from({ length: int(random, min, max) }, make);
 
 /** Paths a user's data may name: outside the repository, absolute, odd bytes, Windows forms, URLs. */
-export const hostilePaths = [
+const hostilePaths = [
   '../../x',
   '../../../../../../etc/passwd',
   '/abs/file.ts',

@@ -15,7 +15,7 @@ export type { BinResult } from './properties.js';
 export { snapshot } from './properties.js';
 
 /** The built bin; HARNESS_HOSTILE_BIN points the suite at another build (an older one, to see it fail). */
-export const bin = process.env.HARNESS_HOSTILE_BIN ?? fileURLToPath(new URL('../../bin/harness.js', import.meta.url));
+const bin = process.env.HARNESS_HOSTILE_BIN ?? fileURLToPath(new URL('../../bin/harness.js', import.meta.url));
 
 export interface Ground {
   base: string;
@@ -52,7 +52,7 @@ export function createGround(
   return ground;
 }
 
-export function writeFiles(root: string, files: Record<string, string>): void {
+function writeFiles(root: string, files: Record<string, string>): void {
   for (const [path, text] of Object.entries(files)) {
     mkdirSync(dirname(join(root, path)), { recursive: true });
     writeFileSync(join(root, path), text);
@@ -79,7 +79,7 @@ export function removeGrounds(): void {
 /** Everything under the base except the repository: what no run may change. */
 export const outsideSnapshot = (ground: Ground) => snapshot(ground.base, (path) => path === ground.repo);
 
-export function env(ground: Ground): Record<string, string> {
+function env(ground: Ground): Record<string, string> {
   return {
     PATH: process.env.PATH ?? '/usr/bin:/bin',
     HOME: ground.home,
