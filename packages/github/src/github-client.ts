@@ -70,8 +70,39 @@ export function apiUrlFrom(env: Env): string {
 }
 
 export function createGithubClient(options: GithubClientOptions): GithubClient {
-  const token = requireToken(options.env);
   const apiUrl = apiUrlFrom(options.env);
+  const octokit = createOctokit(options, requireToken(options.env), apiUrl);
+  const repository = options.repository;
+  const context = (action: string) => ({ repository: formatRepository(repository), action, apiUrl });
+  return {
+    repository,
+    apiUrl,
+    octokit,
+    async request<T>(route: string, params: Record<string, unknown>, action: string) {
+      try {
+        const response = await octokit.request(route, { owner: repository.owner, repo: repository.repo, ...params });
+        return { status: response.status, data: response.data as T, headers: response.headers };
+      } catch (error) {
+        throw toHarnessError(error, context(action));
+      }
+    },
+    async paginate<T>(route: string, params: Record<string, unknown>, action: string) {
+      try {
+        return await octokit.paginate<T>(route, {
+          owner: repository.owner,
+          repo: repository.repo,
+          per_page: 100,
+          ...params,
+        });
+      } catch (error) {
+        throw toHarnessError(error, context(action));
+      }
+    },
+  };
+}
+
+/** Octokit with retries and GitHub's rate limits honoured, waits reported through onWait, and no console output. */
+function createOctokit(options: GithubClientOptions, token: string, apiUrl: string): GithubOctokit {
   const unit = options.waitUnitMs ?? 1000;
   const retries = options.retries ?? 2;
   const maxWait = options.maxWaitSeconds ?? 60;
@@ -101,31 +132,5 @@ export function createGithubClient(options: GithubClientOptions): GithubClient {
       onSecondaryRateLimit: decide('secondary rate limit'),
     },
   });
-  const repository = options.repository;
-  const context = (action: string) => ({ repository: formatRepository(repository), action, apiUrl });
-  return {
-    repository,
-    apiUrl,
-    octokit,
-    async request<T>(route: string, params: Record<string, unknown>, action: string) {
-      try {
-        const response = await octokit.request(route, { owner: repository.owner, repo: repository.repo, ...params });
-        return { status: response.status, data: response.data as T, headers: response.headers };
-      } catch (error) {
-        throw toHarnessError(error, context(action));
-      }
-    },
-    async paginate<T>(route: string, params: Record<string, unknown>, action: string) {
-      try {
-        return await octokit.paginate<T>(route, {
-          owner: repository.owner,
-          repo: repository.repo,
-          per_page: 100,
-          ...params,
-        });
-      } catch (error) {
-        throw toHarnessError(error, context(action));
-      }
-    },
-  };
+  return octokit;
 }

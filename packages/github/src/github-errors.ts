@@ -1,5 +1,6 @@
 // GitHub REST errors as harness errors (exit 2) with a fix a person can act on
 // (https://docs.github.com/en/rest/using-the-rest-api/troubleshooting-the-rest-api).
+import type { ErrorCode } from '@harness/diagnostics';
 import { HarnessError } from '@harness/diagnostics';
 
 /** What the fix for a missing or refused token says: which token, which permission. */
@@ -74,70 +75,87 @@ export function toHarnessError(error: unknown, context: GithubErrorContext): Har
       { cause: error, fix: unreachableFix(context) },
     );
   }
-  const { status } = error;
-  const headers = error.response.headers;
-  const message = githubMessage(error.response.data, error.message);
-  const said = `GitHub said: ${message} (${status})`;
-  if (status === 401) {
-    return new HarnessError(
-      'GITHUB_AUTH',
-      `GitHub rejected the token in GITHUB_TOKEN while trying to ${context.action} on ${context.repository}. ${said}`,
-      { cause: error, fix: `The token is wrong, expired or revoked. ${tokenFix}` },
-    );
-  }
-  if (isRateLimited(status, headers, message)) {
-    const after = headers['retry-after'] ?? resetIn(headers['x-ratelimit-reset']);
-    return new HarnessError(
-      'GITHUB_RATE_LIMITED',
-      `GitHub's rate limit stopped harness from trying to ${context.action} on ${context.repository}. ${said}`,
-      {
-        cause: error,
-        fix:
-          after === undefined
-            ? 'Wait a few minutes and run the command again.'
-            : `Run the command again in ${after} seconds.`,
-      },
-    );
-  }
-  if (status === 403 && planGate.test(message)) {
-    return new HarnessError(
-      'GITHUB_FORBIDDEN',
-      `${context.repository} is private and its GitHub plan does not include rulesets (GitHub's plan gate, not a token problem). ${said}`,
-      {
-        cause: error,
-        fix: 'Make the repository public, or move its owner to GitHub Pro, Team or Enterprise. No token or permission works around the plan gate.',
-      },
-    );
-  }
-  if (status === 403) {
-    return new HarnessError(
-      'GITHUB_FORBIDDEN',
-      `the token in GITHUB_TOKEN may not ${context.action} on ${context.repository}. ${said}`,
-      { cause: error, fix: tokenFix },
-    );
-  }
-  if (status === 404) {
-    return new HarnessError(
-      'GITHUB_NOT_FOUND',
-      `GitHub has no repository ${context.repository} that this token can see (while trying to ${context.action}). ${said}`,
-      {
-        cause: error,
-        fix: `Check the repository name (--repo, GITHUB_REPOSITORY or the origin remote) and that the token can see it: a fine-grained token must list the repository, a classic token needs the \`repo\` scope for private repositories. ${tokenFix}`,
-      },
-    );
-  }
-  if (status === 422) {
-    return new HarnessError('GITHUB_INVALID', `GitHub refused to ${context.action} on ${context.repository}. ${said}`, {
-      cause: error,
-      fix: 'Correct the field GitHub names in the ruleset file, or export a working ruleset with `harness rulesets export` and compare.',
-    });
-  }
-  return new HarnessError(
-    'GITHUB_UNREACHABLE',
-    `GitHub failed to ${context.action} on ${context.repository}. ${said}`,
-    { cause: error, fix: 'GitHub may be having trouble (https://www.githubstatus.com); run the command again later.' },
-  );
+  const answer: GithubAnswer = {
+    status: error.status,
+    headers: error.response.headers,
+    message: githubMessage(error.response.data, error.message),
+  };
+  const said = `GitHub said: ${answer.message} (${answer.status})`;
+  const rule = statusRules.find((r) => r.matches(answer)) ?? otherFailure;
+  return new HarnessError(rule.code, rule.what(context, said), { cause: error, fix: rule.fix(answer) });
 }
+
+/** GitHub's answer to a failed request, as the status rules read it. */
+interface GithubAnswer {
+  status: number;
+  headers: Record<string, string | number | undefined>;
+  message: string;
+}
+
+interface StatusRule {
+  matches: (answer: GithubAnswer) => boolean;
+  code: ErrorCode;
+  what: (context: GithubErrorContext, said: string) => string;
+  fix: (answer: GithubAnswer) => string;
+}
+
+/** The first rule that matches names the error; the order matters (a rate-limited 403 is not a permission problem). */
+const statusRules: readonly StatusRule[] = [
+  {
+    matches: (a) => a.status === 401,
+    code: 'GITHUB_AUTH',
+    what: (c, said) =>
+      `GitHub rejected the token in GITHUB_TOKEN while trying to ${c.action} on ${c.repository}. ${said}`,
+    fix: () => `The token is wrong, expired or revoked. ${tokenFix}`,
+  },
+  {
+    matches: (a) => isRateLimited(a.status, a.headers, a.message),
+    code: 'GITHUB_RATE_LIMITED',
+    what: (c, said) => `GitHub's rate limit stopped harness from trying to ${c.action} on ${c.repository}. ${said}`,
+    fix: (a) => {
+      const after = a.headers['retry-after'] ?? resetIn(a.headers['x-ratelimit-reset']);
+      return after === undefined
+        ? 'Wait a few minutes and run the command again.'
+        : `Run the command again in ${after} seconds.`;
+    },
+  },
+  {
+    matches: (a) => a.status === 403 && planGate.test(a.message),
+    code: 'GITHUB_FORBIDDEN',
+    what: (c, said) =>
+      `${c.repository} is private and its GitHub plan does not include rulesets (GitHub's plan gate, not a token problem). ${said}`,
+    fix: () =>
+      'Make the repository public, or move its owner to GitHub Pro, Team or Enterprise. No token or permission works around the plan gate.',
+  },
+  {
+    matches: (a) => a.status === 403,
+    code: 'GITHUB_FORBIDDEN',
+    what: (c, said) => `the token in GITHUB_TOKEN may not ${c.action} on ${c.repository}. ${said}`,
+    fix: () => tokenFix,
+  },
+  {
+    matches: (a) => a.status === 404,
+    code: 'GITHUB_NOT_FOUND',
+    what: (c, said) =>
+      `GitHub has no repository ${c.repository} that this token can see (while trying to ${c.action}). ${said}`,
+    fix: () =>
+      `Check the repository name (--repo, GITHUB_REPOSITORY or the origin remote) and that the token can see it: a fine-grained token must list the repository, a classic token needs the \`repo\` scope for private repositories. ${tokenFix}`,
+  },
+  {
+    matches: (a) => a.status === 422,
+    code: 'GITHUB_INVALID',
+    what: (c, said) => `GitHub refused to ${c.action} on ${c.repository}. ${said}`,
+    fix: () =>
+      'Correct the field GitHub names in the ruleset file, or export a working ruleset with `harness rulesets export` and compare.',
+  },
+];
+
+const otherFailure: StatusRule = {
+  matches: () => true,
+  code: 'GITHUB_UNREACHABLE',
+  what: (c, said) => `GitHub failed to ${c.action} on ${c.repository}. ${said}`,
+  fix: () => 'GitHub may be having trouble (https://www.githubstatus.com); run the command again later.',
+};
 
 function resetIn(reset: string | number | undefined): number | undefined {
   if (reset === undefined) return undefined;
