@@ -7,7 +7,9 @@ import { decodeNamedCharacterReference } from 'decode-named-character-reference'
 import GithubSlugger from 'github-slugger';
 import { decodeNumericCharacterReference } from 'micromark-util-decode-numeric-character-reference';
 import type { Event, Point, Token } from 'micromark-util-types';
-import type { Frontmatter, Heading, MarkdownLink, ParsedMarkdown, SourceSpan, TextRun } from './markdown-facts.js';
+import type { Frame, OpenText } from './fact-frame.js';
+import { frame, lineEndingText, openText, span, tokenText } from './fact-frame.js';
+import type { Frontmatter, Heading, MarkdownLink, ParsedMarkdown, TextRun } from './markdown-facts.js';
 import { readFrontmatter } from './markdown-facts.js';
 import {
   AUTOLINK_TARGET,
@@ -46,51 +48,6 @@ const mayMatter = /@|\/Users\/|\/home\/|[A-Za-z]:\\/;
 const htmlAnchor = /\b(?:id|name)\s*=\s*["']([^"']+)["']/g;
 const withoutEdgeLineEndings = /^(\r?\n|\r)|(\r?\n|\r)$/g;
 const withoutLastLineEnding = /(\r?\n|\r)$/g;
-
-/** An mdast `text` node being built: adjacent text within one parent is one node. */
-interface OpenText extends SourceSpan {
-  value: string;
-}
-
-/** A node, a buffer, and the two an image's alt needs told apart: the image and its label. */
-type FrameKind = 'node' | 'buffer' | 'image' | 'imageLabel';
-
-/**
- * What mdast would have on its stack: a node whose children may be text, or a buffer (a URL, an
- * info string, a code value) that mdast reads back as one string.
- */
-interface Frame {
-  kind: FrameKind;
-  /** The text of a buffer. */
-  value: string;
-  /** Whether line endings become text here (mdast's `canContainEols`: paragraphs, headings, emphasis, buffers). */
-  eol: boolean;
-  /** Whether its nodes are in the tree: everything but an image's alt. */
-  tree: boolean;
-  text: OpenText | undefined;
-  /** A link, image or definition's entry in `links`, filled in when its destination is read. */
-  link: MarkdownLink | undefined;
-  /** A link or image with a `(destination)`; without one it is a reference, which its definition stands for. */
-  resource: boolean;
-  lang: string | undefined;
-}
-
-const span = (start: Point, end: Point): SourceSpan => ({
-  line: start.line,
-  column: start.column,
-  start: start.offset,
-  end: end.offset,
-});
-const frame = (kind: FrameKind, eol: boolean, tree: boolean): Frame => ({
-  kind,
-  value: '',
-  eol,
-  tree,
-  text: undefined,
-  link: undefined,
-  resource: false,
-  lang: undefined,
-});
 
 /** The facts the rules read, from micromark's events for `text`, as a walk over mdast-util-from-markdown's tree finds them. */
 export function compileFacts(text: string, events: readonly Event[]): ParsedMarkdown {
@@ -194,24 +151,24 @@ class FactCompiler {
     switch (op) {
       case DATA:
         this.textStart(token);
-        this.textAdd(this.slice(event), token.end);
+        this.textAdd(tokenText(this.text, this.verbatim, event), token.end);
         break;
       case AUTOLINK_TARGET: {
-        const value = this.slice(event);
+        const value = tokenText(this.text, this.verbatim, event);
         this.textStart(token);
         this.textAdd(value, token.end);
         if (this.top.link !== undefined) this.top.link.url = token.type === 'autolinkEmail' ? `mailto:${value}` : value;
         break;
       }
       case ESCAPED:
-        this.textAdd(this.slice(event), token.end);
+        this.textAdd(tokenText(this.text, this.verbatim, event), token.end);
         break;
       case REFERENCE_DECIMAL:
       case REFERENCE_HEXADECIMAL:
         this.referenceBase = op === REFERENCE_DECIMAL ? 10 : 16;
         break;
       case REFERENCE_VALUE: {
-        const raw = this.slice(event);
+        const raw = tokenText(this.text, this.verbatim, event);
         this.textAdd(
           this.referenceBase === 0
             ? (decodeNamedCharacterReference(raw) as string)
@@ -229,7 +186,7 @@ class FactCompiler {
         if (this.atHardBreak) this.atHardBreak = false;
         else if (!this.setextUnderline && this.top.eol) {
           this.textStart(token);
-          this.textAdd(this.lineEnding(event), token.end);
+          this.textAdd(lineEndingText(this.text, this.verbatim, event), token.end);
         }
         break;
     }
@@ -353,13 +310,7 @@ class FactCompiler {
 
   private textStart(token: Token): void {
     if (this.top.kind === 'buffer' || this.top.text !== undefined) return;
-    this.top.text = {
-      value: '',
-      line: token.start.line,
-      column: token.start.column,
-      start: token.start.offset,
-      end: token.start.offset,
-    };
+    this.top.text = openText(token.start);
   }
 
   private textAdd(value: string, end: Point | undefined): void {
@@ -379,18 +330,5 @@ class FactCompiler {
     const link: MarkdownLink = { ...span(token.start, token.end), url: '', kind };
     this.links.push(link);
     return link;
-  }
-
-  private slice(event: Event): string {
-    const token = event[1];
-    return this.verbatim && token.start.line === token.end.line
-      ? this.text.slice(token.start.offset, token.end.offset)
-      : event[2].sliceSerialize(token);
-  }
-
-  private lineEnding(event: Event): string {
-    if (!this.verbatim) return event[2].sliceSerialize(event[1]);
-    const at = event[1].start.offset;
-    return this.text.charCodeAt(at) !== 13 ? '\n' : this.text.charCodeAt(at + 1) === 10 ? '\r\n' : '\r';
   }
 }
