@@ -28,13 +28,13 @@ export async function readWorktree(cwd: string): Promise<WorktreeInfo> {
 }
 
 /** `/src/app/.git` → `app`; a bare `/srv/app.git` → `app`. */
-export function repoNameOf(commonDir: string): string {
+function repoNameOf(commonDir: string): string {
   const name = basename(commonDir);
   if (name === '.git') return basename(dirname(commonDir));
   return name.replace(/\.git$/, '');
 }
 
-export interface ListedWorktree {
+interface ListedWorktree {
   /** As git recorded it; the real path where it exists. */
   path: string;
   /** Git would prune it: its folder (or the folder's `.git` file) is gone. */
@@ -44,7 +44,7 @@ export interface ListedWorktree {
 }
 
 /** Every worktree git knows for this repository, from `git worktree list --porcelain`. */
-export async function listWorktrees(cwd: string): Promise<ListedWorktree[]> {
+async function listWorktrees(cwd: string): Promise<ListedWorktree[]> {
   const porcelain = await git(cwd, ['worktree', 'list', '--porcelain']);
   // Records are separated by a blank line; each starts with `worktree <path>`.
   return porcelain

@@ -6,7 +6,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { writeFileInside } from '@harness/system';
 
-export const generatedPatterns = ['/.harness/env', '/.harness/compose/'] as const;
+const generatedPatterns = ['/.harness/env', '/.harness/compose/'] as const;
 
 export async function excludeGeneratedFiles(commonDir: string): Promise<void> {
   const file = join(commonDir, 'info', 'exclude');

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { HarnessError } from '@harness/diagnostics';
 import { withPidLock, writeFileInside } from '@harness/system';
 
-export interface ProjectPorts {
+interface ProjectPorts {
   /** The worktree (or, for the shared project, the git common dir) the ports belong to. */
   owner: string;
   /** portKey (`web:8080/tcp`) → host port. */
@@ -41,7 +41,7 @@ export async function readRegistry(commonDir: string): Promise<PortRegistry> {
 }
 
 /** Runs `work` holding the repository's port lock. */
-export function withPortLock<T>(commonDir: string, work: () => Promise<T>): Promise<T> {
+function withPortLock<T>(commonDir: string, work: () => Promise<T>): Promise<T> {
   return withPidLock(
     {
       root: commonDir,
@@ -54,7 +54,7 @@ export function withPortLock<T>(commonDir: string, work: () => Promise<T>): Prom
 }
 
 /** Whether nothing listens on 127.0.0.1:port (a 0.0.0.0 listener makes the bind fail too). */
-export function isPortFree(port: number): Promise<boolean> {
+function isPortFree(port: number): Promise<boolean> {
   return new Promise((resolve) => {
     const server = createServer();
     server.once('error', () => resolve(false));

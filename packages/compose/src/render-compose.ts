@@ -58,7 +58,7 @@ function labelMap(value: unknown): Record<string, string> {
   return Object.fromEntries(Object.entries(record(value)).map(([k, v]) => [k, String(v)]));
 }
 
-export function sharedVolumeName(sharedProject: string, volume: string): string {
+function sharedVolumeName(sharedProject: string, volume: string): string {
   return `${sharedProject}_${volume}`;
 }
 

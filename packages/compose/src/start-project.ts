@@ -77,7 +77,7 @@ async function removeHalfCreated(
   await removeResources(context.tool, 'volume', created);
 }
 
-export function throwIfAborted(signal: AbortSignal | undefined, project: string): void {
+function throwIfAborted(signal: AbortSignal | undefined, project: string): void {
   if (signal?.aborted === true) {
     throw new HarnessError(
       'INTERRUPTED',

@@ -56,7 +56,7 @@ export async function upWorktree(options: UpOptions): Promise<StackUp> {
 }
 
 /** The lock one worktree's up and down take. */
-export function projectLockPath(context: StackContext): string {
+function projectLockPath(context: StackContext): string {
   return `${registryPaths(context.commonDir).dir}/${context.project}.lock`;
 }
 
