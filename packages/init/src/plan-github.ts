@@ -10,7 +10,7 @@ export const workflowPath = '.github/workflows/harness.yml';
 export const rulesetPath = '.github/rulesets/main.json';
 const rulesetTemplate = 'github/rulesets/main.json';
 
-export function defaultBranch(facts: RepoFacts): string {
+function defaultBranch(facts: RepoFacts): string {
   return facts.workflows.flatMap((w) => w.branches)[0] ?? facts.branch ?? 'main';
 }
 

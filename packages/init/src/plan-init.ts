@@ -274,5 +274,3 @@ function orderForDisplay(files: PlannedFile[]): PlannedFile[] {
   };
   return [...files].sort((a, b) => rank(a.path) - rank(b.path) || a.path.localeCompare(b.path));
 }
-
-export type { FileAction };

@@ -23,9 +23,9 @@ export interface ConfigProposal {
   sections: string[];
 }
 
-export const budgetScripts = ['build', 'test'] as const;
-export const budgetSeconds = 300;
-export const designDocsFrontmatter = { 'docs/design-docs/**': ['owner', 'status', 'last-reviewed'] };
+const budgetScripts = ['build', 'test'] as const;
+const budgetSeconds = 300;
+const designDocsFrontmatter = { 'docs/design-docs/**': ['owner', 'status', 'last-reviewed'] };
 
 const configHeader =
   `# yaml-language-server: $schema=${schemaUrl}\n` +

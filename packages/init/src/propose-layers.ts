@@ -44,7 +44,7 @@ export type LayerImportCounter = (
   layerOfFile: (file: string) => { group: string; layer: string } | undefined,
 ) => Promise<LayerEdgeCount[]>;
 
-export const testIgnores = ['**/*.test.*', '**/*.spec.*', '**/__tests__/**', '**/fixtures/**'];
+const testIgnores = ['**/*.test.*', '**/*.spec.*', '**/__tests__/**', '**/fixtures/**'];
 
 export async function proposeLayers(facts: RepoFacts, countImports: LayerImportCounter): Promise<LayersProposal> {
   const tree = buildSourceTree(facts.files);

@@ -12,7 +12,7 @@ export interface ImportEdge {
 }
 
 /** At most this many files are read: enough to see a layer order, cheap on a big repo. */
-export const importSampleLimit = 3000;
+const importSampleLimit = 3000;
 
 export async function readImportEdges(
   root: string,

@@ -33,7 +33,7 @@ export async function entryOf(root: string, path: string): Promise<RepoEntry> {
 }
 
 /** True when `path` is `root` or below it (both absolute, already real). */
-export function isInside(root: string, path: string): boolean {
+function isInside(root: string, path: string): boolean {
   const rel = relative(root, path);
   return rel === '' || (!rel.startsWith(`..${sep}`) && rel !== '..' && !isAbsolute(rel));
 }

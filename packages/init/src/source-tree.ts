@@ -13,7 +13,7 @@ export interface SourceTree {
   children: Map<string, Set<string>>;
 }
 
-export function isSourceFile(file: string): boolean {
+function isSourceFile(file: string): boolean {
   return sourceFile.test(file) && !testFile.test(file) && !skipped.test(posix.dirname(file));
 }
 

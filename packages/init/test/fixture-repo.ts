@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-export const fixturesDir = fileURLToPath(new URL('fixtures/', import.meta.url));
+const fixturesDir = fileURLToPath(new URL('fixtures/', import.meta.url));
 
 const made: string[] = [];
 

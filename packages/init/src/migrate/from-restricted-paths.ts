@@ -7,7 +7,7 @@ import { offFiles, ruleEntry, stripDotSlash } from './flat-config.js';
 import type { ContractExcept, ContractProposal, Migration } from './migration.js';
 import { isRecord, stringList } from './migration.js';
 
-export const restrictedPathsRule = 'import/no-restricted-paths';
+const restrictedPathsRule = 'import/no-restricted-paths';
 
 export function migrateRestrictedPaths(blocks: readonly FlatBlock[], file: string): Migration {
   const migration: Migration = { source: 'eslint-plugin-import', file, contracts: [], unmapped: [], notes: [] };

@@ -13,13 +13,13 @@ import { keepMatchingGlobs } from './keep-matching-globs.js';
 import { loadToolConfig } from './load-tool-config.js';
 import type { Migration, MigrationSource } from './migration.js';
 
-export const dependencyCruiserFiles = [
+const dependencyCruiserFiles = [
   '.dependency-cruiser.js',
   '.dependency-cruiser.cjs',
   '.dependency-cruiser.mjs',
   '.dependency-cruiser.json',
 ];
-export const eslintFlatFiles = ['eslint.config.js', 'eslint.config.mjs', 'eslint.config.cjs'];
+const eslintFlatFiles = ['eslint.config.js', 'eslint.config.mjs', 'eslint.config.cjs'];
 
 export interface ReadMigrations {
   migrations: Migration[];
