@@ -5,7 +5,7 @@ import { join, posix } from 'node:path';
 import { registeredChecks } from '@harness/check';
 import type { HarnessConfig } from '@harness/config';
 import { configFileName, sectionDefaults } from '@harness/config';
-import type { FileAction, InitFacts, InitPlan, PlannedFile, PlannedMigration } from './init-plan.js';
+import type { InitFacts, InitPlan, PlannedFile, PlannedMigration } from './init-plan.js';
 import type { ConfigChoices, ConfigProposal } from './propose-config.js';
 import { proposeConfig } from './propose-config.js';
 import type { InitInspection } from './prepare-init.js';
