@@ -50,11 +50,29 @@ export async function readRulesetFiles(root: string, dir: string): Promise<Rules
   return files;
 }
 
+type Invalid = (key: string, message: string, fix: string) => HarnessError;
+
 /** One file's text → a ruleset, or CONFIG_INVALID naming the file, line and key. */
 export function parseRulesetFile(file: string, text: string): RulesetFile {
-  let content: unknown;
+  const content = parseJson(file, text);
+  const invalid: Invalid = (key, message, fix) =>
+    new HarnessError('CONFIG_INVALID', `${file}: ${message}`, { place: { file, key }, fix });
+  if (!isJsonObject(content))
+    throw invalid('', 'a ruleset file holds one JSON object', 'Write one ruleset per file, as GitHub exports it.');
+  const name = checkHeader(content, invalid);
+  checkLists(content, invalid);
+  if (content.conditions !== undefined && content.conditions !== null && !isJsonObject(content.conditions))
+    throw invalid(
+      'conditions',
+      '"conditions" must be an object',
+      'For example {"ref_name": {"include": ["~DEFAULT_BRANCH"], "exclude": []}}.',
+    );
+  return { file, name, content };
+}
+
+function parseJson(file: string, text: string): unknown {
   try {
-    content = JSON.parse(text);
+    return JSON.parse(text);
   } catch (cause) {
     const { line, column } = jsonErrorPosition(text, cause);
     throw new HarnessError('CONFIG_INVALID', `${file} is not valid JSON: ${(cause as Error).message}`, {
@@ -63,10 +81,10 @@ export function parseRulesetFile(file: string, text: string): RulesetFile {
       cause,
     });
   }
-  const invalid = (key: string, message: string, fix: string) =>
-    new HarnessError('CONFIG_INVALID', `${file}: ${message}`, { place: { file, key }, fix });
-  if (!isJsonObject(content))
-    throw invalid('', 'a ruleset file holds one JSON object', 'Write one ruleset per file, as GitHub exports it.');
+}
+
+/** `name`, `enforcement` and `source_type`; the ruleset's name. */
+function checkHeader(content: JsonObject, invalid: Invalid): string {
   if (typeof content.name !== 'string' || content.name.trim() === '')
     throw invalid(
       'name',
@@ -86,6 +104,11 @@ export function parseRulesetFile(file: string, text: string): RulesetFile {
       'harness manages repository rulesets only; keep organization rulesets in the organization settings.',
     );
   }
+  return content.name;
+}
+
+/** `rules` and `bypass_actors` are lists; every rule has a type, no type twice. */
+function checkLists(content: JsonObject, invalid: Invalid): void {
   for (const key of ['rules', 'bypass_actors'] as const) {
     if (content[key] !== undefined && !Array.isArray(content[key]))
       throw invalid(
@@ -94,31 +117,23 @@ export function parseRulesetFile(file: string, text: string): RulesetFile {
         `Write "${key}": [] for none; null is refused by GitHub.`,
       );
   }
-  if (Array.isArray(content.rules)) {
-    content.rules.forEach((rule, index) => {
-      if (!isJsonObject(rule) || typeof rule.type !== 'string')
-        throw invalid(
-          `rules.${index}.type`,
-          `rule ${index + 1} has no "type"`,
-          'Every rule is an object with a "type", e.g. {"type": "deletion"}.',
-        );
-    });
-    const types = content.rules.map((rule) => (rule as JsonObject).type as string);
-    const twice = types.find((type, index) => types.indexOf(type) !== index);
-    if (twice !== undefined)
+  if (!Array.isArray(content.rules)) return;
+  content.rules.forEach((rule, index) => {
+    if (!isJsonObject(rule) || typeof rule.type !== 'string')
       throw invalid(
-        'rules',
-        `the rule "${twice}" is listed twice`,
-        'GitHub keeps one rule of each type per ruleset: merge the two.',
+        `rules.${index}.type`,
+        `rule ${index + 1} has no "type"`,
+        'Every rule is an object with a "type", e.g. {"type": "deletion"}.',
       );
-  }
-  if (content.conditions !== undefined && content.conditions !== null && !isJsonObject(content.conditions))
+  });
+  const types = content.rules.map((rule) => (rule as JsonObject).type as string);
+  const twice = types.find((type, index) => types.indexOf(type) !== index);
+  if (twice !== undefined)
     throw invalid(
-      'conditions',
-      '"conditions" must be an object',
-      'For example {"ref_name": {"include": ["~DEFAULT_BRANCH"], "exclude": []}}.',
+      'rules',
+      `the rule "${twice}" is listed twice`,
+      'GitHub keeps one rule of each type per ruleset: merge the two.',
     );
-  return { file, name: content.name, content };
 }
 
 /** Node says "… at position N (line L column C)" or just "at position N". */
