@@ -13,7 +13,7 @@ type Schema = { [key: string]: unknown };
 // ajv-formats is CommonJS with a default export.
 const addFormats = addFormatsModule as unknown as (ajv: Ajv) => Ajv;
 
-export interface ValidatedRequest {
+interface ValidatedRequest {
   method: string;
   /** The OpenAPI path template, e.g. `/repos/{owner}/{repo}/rulesets/{ruleset_id}`. */
   template: string;

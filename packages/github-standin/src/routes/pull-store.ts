@@ -3,7 +3,7 @@
 // sequence (a PR is an issue on GitHub). The stand-in knows no git: a test hands
 // it `resolveRef` (e.g. `git rev-parse` in a bare repository) so heads are real.
 import type { StandinRepository } from '../state-store.js';
-import { addIssue, issuesOf } from './issue-store.js';
+import { addIssue } from './issue-store.js';
 import type { StoredIssue } from './issue-store.js';
 
 export interface StoredCheckRun {
@@ -34,7 +34,7 @@ export interface StoredReview {
 }
 
 /** A review thread as GitHub's GraphQL API shows it (REST has no thread state). */
-export interface StoredReviewThread {
+interface StoredReviewThread {
   isResolved: boolean;
   isOutdated: boolean;
   path: string;
@@ -108,10 +108,4 @@ export function addPull(
   };
   pullsOf(repository).pulls.set(issue.number, pull);
   return pull;
-}
-
-export function nextPullId(repository: StandinRepository): number {
-  const state = issuesOf(repository);
-  state.lastId += 1;
-  return state.lastId;
 }
