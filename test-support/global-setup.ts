@@ -21,6 +21,7 @@ interface SharedTempRoot {
 const sharedKey = 'harnessTestTempRoot';
 const shared = globalThis as typeof globalThis & { [sharedKey]?: SharedTempRoot };
 
+/** @public vitest calls it: `globalSetup` in vitest.config.ts. */
 export function setup(): void {
   shared[sharedKey] ??= {
     root: mkdtempSync(join(tmpdir(), 'harness-vitest-')),
@@ -32,6 +33,7 @@ export function setup(): void {
   process.env.HARNESS_TEST_TMPDIR = shared[sharedKey].root;
 }
 
+/** @public vitest calls it after the run: `globalSetup` in vitest.config.ts. */
 export function teardown(): void {
   const state = shared[sharedKey];
   if (state === undefined || --state.projects > 0) return;
@@ -49,7 +51,7 @@ export function teardown(): void {
 }
 
 /** `<test file>: <entry>` for each leftover of a per-file folder, `<entry>` for one outside them. */
-export function leftovers(root: string): string[] {
+function leftovers(root: string): string[] {
   const found: string[] = [];
   for (const entry of readdirSync(root, { withFileTypes: true })) {
     if (ignored.has(entry.name)) continue;

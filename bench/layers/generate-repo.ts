@@ -25,7 +25,7 @@ export interface GeneratedRepo {
   bytes: number;
 }
 
-export const harnessConfig = `version: 1
+const harnessConfig = `version: 1
 layers:
   domains: ["src/domains/*"]
   order: [types, config, repo, service, runtime, ui]
