@@ -32,26 +32,8 @@ export function parseInvocation(
   const head = dashes === -1 ? [...argv] : argv.slice(0, dashes);
   const rest = dashes === -1 ? [] : argv.slice(dashes + 1);
   const command = findCommand(commands, head);
-  if (command === undefined && head[0] !== undefined && !head[0].startsWith('-')) {
-    const group = commands.filter((c) => c.name.startsWith(`${head[0]} `));
-    if (group.length > 0) {
-      const names = group.map((c) => c.name.split(' ').slice(1).join(' '));
-      throw new HarnessError('USAGE', `"harness ${head[0]}" needs a subcommand: ${names.join(', ')}`, {
-        fix: `Run \`harness ${head[0]} ${names[0] ?? ''} --help\`, or \`harness --help\` for every command.`,
-      });
-    }
-    const guess = closestWord(
-      commands.map((c) => c.name.split(' ')[0] ?? c.name),
-      head[0],
-    );
-    throw new HarnessError(
-      'USAGE',
-      `unknown command "${head[0]}"${guess === undefined ? '' : `: did you mean "${guess}"?`}`,
-      {
-        fix: 'Run `harness --help` for the list of commands.',
-      },
-    );
-  }
+  if (command === undefined && head[0] !== undefined && !head[0].startsWith('-'))
+    throw unknownCommand(commands, head[0]);
   if (rest.length > 0 && command?.acceptsRest !== true) {
     throw new HarnessError('USAGE', `"${command?.name ?? 'harness'}" takes no arguments after --`, {
       fix: `Run \`harness ${command?.name ?? ''} --help\`.`,
@@ -60,27 +42,53 @@ export function parseInvocation(
   const specs = [...globalOptions, ...(command?.options ?? [])];
   const words = command === undefined ? 0 : command.name.split(' ').length;
   const values = parseOptions(specs, head.slice(words), command);
-  const format = typeof values.options.format === 'string' ? values.options.format : 'pretty';
+  return {
+    command,
+    help: values.options.help === true,
+    version: values.options.version === true,
+    args: {
+      global: globalArgs(values.options, env),
+      options: values.options,
+      positionals: values.positionals,
+      rest: [...rest],
+    },
+  };
+}
+
+/** A first word that names no command: the group's subcommands when it is a group, else the closest command. */
+function unknownCommand(commands: readonly CommandSpec[], word: string): HarnessError {
+  const group = commands.filter((c) => c.name.startsWith(`${word} `));
+  if (group.length > 0) {
+    const names = group.map((c) => c.name.split(' ').slice(1).join(' '));
+    return new HarnessError('USAGE', `"harness ${word}" needs a subcommand: ${names.join(', ')}`, {
+      fix: `Run \`harness ${word} ${names[0] ?? ''} --help\`, or \`harness --help\` for every command.`,
+    });
+  }
+  const guess = closestWord(
+    commands.map((c) => c.name.split(' ')[0] ?? c.name),
+    word,
+  );
+  return new HarnessError(
+    'USAGE',
+    `unknown command "${word}"${guess === undefined ? '' : `: did you mean "${guess}"?`}`,
+    {
+      fix: 'Run `harness --help` for the list of commands.',
+    },
+  );
+}
+
+function globalArgs(options: CommandArgs['options'], env: CommandEnv): CommandArgs['global'] {
+  const format = typeof options.format === 'string' ? options.format : 'pretty';
   if (!isFormat(format)) {
     throw new HarnessError('USAGE', `unknown format "${format}"`, {
       fix: 'Use --format pretty, json, github, sarif or markdown.',
     });
   }
   return {
-    command,
-    help: values.options.help === true,
-    version: values.options.version === true,
-    args: {
-      global: {
-        format,
-        debug: values.options.debug === true,
-        color: values.options['no-color'] !== true && env.NO_COLOR === undefined && env.isTTY,
-        config: typeof values.options.config === 'string' ? values.options.config : undefined,
-      },
-      options: values.options,
-      positionals: values.positionals,
-      rest: [...rest],
-    },
+    format,
+    debug: options.debug === true,
+    color: options['no-color'] !== true && env.NO_COLOR === undefined && env.isTTY,
+    config: typeof options.config === 'string' ? options.config : undefined,
   };
 }
 

@@ -2,7 +2,8 @@
 // Plan, then apply; questions only on a terminal without --yes.
 import { HarnessError } from '@harness/diagnostics';
 import type { InitChoices } from '@harness/init';
-import type { CommandSpec } from '../command-spec.js';
+import type { Format } from '@harness/diagnostics';
+import type { CliIo, CommandArgs, CommandSpec } from '../command-spec.js';
 import { configPackage, initPackage } from '../packages.js';
 import { toolVersion } from '../tool-version.js';
 
@@ -52,67 +53,73 @@ export const initCommand: CommandSpec = {
     'harness init --from dependency-cruiser --dry-run',
   ],
   async run(args, io) {
-    const format = args.global.format;
-    if (format !== 'pretty' && format !== 'json') {
-      throw new HarnessError('USAGE', `init prints its plan as pretty or json, not ${format}`, {
-        fix: 'Use --format pretty or --format json.',
-      });
-    }
+    const format = initFormat(args.global.format);
     const force = args.options.force === true;
     const dryRun = args.options['dry-run'] === true;
-    const [
-      { sectionDefaults },
-      {
-        applyInit,
-        askInitChoices,
-        confirmApply,
-        planInit,
-        prepareInit,
-        renderInitJson,
-        renderPlanText,
-        renderResultText,
-      },
-    ] = await Promise.all([configPackage(), initPackage()]);
+    const [{ sectionDefaults }, init] = await Promise.all([configPackage(), initPackage()]);
     const from = typeof args.options.from === 'string' ? args.options.from : undefined;
-    const inspection = await prepareInit({ cwd: io.cwd, force, ...(from === undefined ? {} : { from }) });
+    const inspection = await init.prepareInit({ cwd: io.cwd, force, ...(from === undefined ? {} : { from }) });
     const interactive = io.isTTY && process.stdin.isTTY && args.options.yes !== true && !dryRun && format === 'pretty';
     let split = args.options.split === true;
     let choices: Partial<InitChoices> = {};
     if (interactive) {
       const maxLines = inspection.existingConfig?.config?.docs?.maxLines ?? sectionDefaults('docs').maxLines;
-      const asked = await askInitChoices(inspection, maxLines);
-      if (asked === undefined) {
-        io.stderr('Cancelled: nothing was written.\n');
-        return { ok: true };
-      }
+      const asked = await init.askInitChoices(inspection, maxLines);
+      if (asked === undefined) return cancelled(io);
       choices = asked.choices;
       split ||= asked.split;
     }
-    const plan = await planInit(inspection, {
+    const plan = await init.planInit(inspection, {
       harnessVersion: toolVersion(),
       today: new Date().toISOString().slice(0, 10),
       force,
       split,
       choices,
     });
-    const color = args.global.color;
-    if (format === 'pretty') io.stdout(renderPlanText(plan, { dryRun, color }));
-    if (dryRun) {
-      if (format === 'json') io.stdout(renderInitJson(plan, undefined, true));
-      return { ok: true };
-    }
-    if (interactive && !(await confirmApply())) {
-      io.stderr('Cancelled: nothing was written.\n');
-      return { ok: true };
-    }
-    const result = await applyInit(plan, {
-      install: args.options.install === true,
-      onOutput: (text) => io.stderr(text),
-      env: io.env,
-    });
-    io.stdout(
-      format === 'json' ? renderInitJson(plan, result, false) : renderResultText(plan, result, { dryRun, color }),
-    );
-    return { ok: result.check?.ok ?? true };
+    return showAndApply(init, plan, { args, io, format, dryRun, interactive });
   },
 };
+
+type InitModule = Awaited<ReturnType<typeof initPackage>>;
+type InitPlan = Awaited<ReturnType<InitModule['planInit']>>;
+
+function initFormat(format: Format): 'pretty' | 'json' {
+  if (format !== 'pretty' && format !== 'json') {
+    throw new HarnessError('USAGE', `init prints its plan as pretty or json, not ${format}`, {
+      fix: 'Use --format pretty or --format json.',
+    });
+  }
+  return format;
+}
+
+function cancelled(io: CliIo): { ok: boolean } {
+  io.stderr('Cancelled: nothing was written.\n');
+  return { ok: true };
+}
+
+/** Prints the plan; unless a dry run (or the person says no), writes it and prints the result. */
+async function showAndApply(
+  init: InitModule,
+  plan: InitPlan,
+  run: { args: CommandArgs; io: CliIo; format: 'pretty' | 'json'; dryRun: boolean; interactive: boolean },
+): Promise<{ ok: boolean }> {
+  const { args, io, format, dryRun } = run;
+  const color = args.global.color;
+  if (format === 'pretty') io.stdout(init.renderPlanText(plan, { dryRun, color }));
+  if (dryRun) {
+    if (format === 'json') io.stdout(init.renderInitJson(plan, undefined, true));
+    return { ok: true };
+  }
+  if (run.interactive && !(await init.confirmApply())) return cancelled(io);
+  const result = await init.applyInit(plan, {
+    install: args.options.install === true,
+    onOutput: (text) => io.stderr(text),
+    env: io.env,
+  });
+  io.stdout(
+    format === 'json'
+      ? init.renderInitJson(plan, result, false)
+      : init.renderResultText(plan, result, { dryRun, color }),
+  );
+  return { ok: result.check?.ok ?? true };
+}
