@@ -88,5 +88,17 @@ export default tseslint.config(
       ],
     },
   },
+  {
+    // House limits (docs/style.md): files under 300 lines, functions under 50 lines (blank lines and
+    // comments not counted), cyclomatic complexity at most 20. Tests and fixtures are exempt: a test
+    // file reads best as one flat list of cases, and a fixture is data.
+    files: ['packages/*/src/**/*.ts'],
+    ignores: ['**/*.test.ts', '**/*.fixture.ts'],
+    rules: {
+      'max-lines': ['error', { max: 300, skipBlankLines: true, skipComments: true }],
+      'max-lines-per-function': ['error', { max: 50, skipBlankLines: true, skipComments: true, IIFEs: true }],
+      complexity: ['error', 20],
+    },
+  },
   { files: ['**/*.js', '**/*.mjs'], ...tseslint.configs.disableTypeChecked },
 );
