@@ -101,7 +101,8 @@ interface OpenExample {
 function openExample(section: RuleDocsSection, title: string, line: number): OpenExample | undefined {
   section.subheadings.push(title);
   const kind = title === 'Failing example' ? 'failing' : title === 'Passing example' ? 'passing' : undefined;
-  const example: OpenExample | undefined = kind === undefined ? undefined : { kind, value: { files: {}, notes: {}, line } };
+  const example: OpenExample | undefined =
+    kind === undefined ? undefined : { kind, value: { files: {}, notes: {}, line } };
   if (example !== undefined) section[example.kind] = example.value;
   return example;
 }
