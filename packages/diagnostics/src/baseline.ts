@@ -15,14 +15,14 @@ export interface BaselineEntry {
   target: string;
 }
 
-export interface BaselineDocument {
+interface BaselineDocument {
   version: 1;
   /** What this file is, for a reader who finds it in the repository. */
   description: string;
   entries: BaselineEntry[];
 }
 
-export function baselineKey(entry: { file: string; rule: string; target?: string }): string {
+function baselineKey(entry: { file: string; rule: string; target?: string }): string {
   return `${entry.file}\0${entry.rule}\0${entry.target ?? ''}`;
 }
 
@@ -192,7 +192,7 @@ export function planSettledBaseline<T extends Diagnostic>(
 }
 
 /** The message and fix of a `<check>/stale-baseline` finding. */
-export function describeStaleEntry(
+function describeStaleEntry(
   check: string,
   entry: BaselineEntry,
   baselinePath: string,

@@ -48,7 +48,7 @@ export interface ResultDocument {
 const severityRank: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
 
 /** The contract's order: by file, then line, then rule (then column and target, for stable output). */
-export function compareDiagnostics(a: Diagnostic, b: Diagnostic): number {
+function compareDiagnostics(a: Diagnostic, b: Diagnostic): number {
   return (
     compareStrings(a.file, b.file) ||
     (a.line ?? 0) - (b.line ?? 0) ||

@@ -13,7 +13,7 @@ type Paint = (code: number, text: string) => string;
  * User data (file names, messages) with its control characters shown as `\xNN`: an escape sequence
  * in a file name must not clear or rewrite the reader's terminal. Line breaks and tabs stay.
  */
-export function visible(text: string): string {
+function visible(text: string): string {
   return text.replace(
     /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g,
     (c) => `\\x${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`,

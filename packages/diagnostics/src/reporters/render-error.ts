@@ -8,7 +8,7 @@ import type { Format } from './render.js';
 import { sarifUri } from './sarif.js';
 
 /** What went wrong, for machines: the stable code, the message, the fix and the place when known. */
-export interface ErrorReport {
+interface ErrorReport {
   /** An ErrorCode, or `INTERNAL` for a bug in harness. */
   code: string;
   message: string;
@@ -33,7 +33,7 @@ export const internalErrorFix =
   'This is a bug in harness: please report it with the command you ran and its --debug output.';
 
 /** The report of anything thrown: a HarnessError with its code and place, anything else as INTERNAL. */
-export function errorReport(error: unknown): ErrorReport {
+function errorReport(error: unknown): ErrorReport {
   if (!isHarnessError(error)) {
     return { code: 'INTERNAL', message: error instanceof Error ? error.message : String(error), fix: internalErrorFix };
   }

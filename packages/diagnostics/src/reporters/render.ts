@@ -6,7 +6,7 @@ import { renderMarkdown } from './markdown.js';
 import { renderPretty } from './pretty.js';
 import { renderSarif } from './sarif.js';
 
-export const formats = ['pretty', 'json', 'github', 'sarif', 'markdown'] as const;
+const formats = ['pretty', 'json', 'github', 'sarif', 'markdown'] as const;
 export type Format = (typeof formats)[number];
 
 export interface RenderOptions {
