@@ -32,7 +32,11 @@ describe('createBudgetReport', () => {
     expect(over.budgets[0]).toMatchObject({ latestMs: 1260, trailingMs: 1000, regression: true });
     expect(over.budgets[0]?.change).toBeCloseTo(0.26);
     expect(over.diagnostics).toEqual([
-      expect.objectContaining({ rule: 'budget/regression', severity: 'warning', docs: 'docs/rules/budget.md#regression' }),
+      expect.objectContaining({
+        rule: 'budget/regression',
+        severity: 'warning',
+        docs: 'docs/rules/budget.md#regression',
+      }),
     ]);
     const edge = createBudgetReport({ entries: results([1000, 1000, 1000, 1250]), budgets });
     expect(edge.budgets[0]?.regression).toBe(false);

@@ -56,7 +56,9 @@ describe('harness rulesets', () => {
     expect(drift.code).toBe(1);
     expect(JSON.parse(drift.stdout)).toMatchObject({
       ok: false,
-      diagnostics: [{ rule: 'rulesets/missing', file: '.github/rulesets/main.json', docs: 'docs/rules/rulesets.md#missing' }],
+      diagnostics: [
+        { rule: 'rulesets/missing', file: '.github/rulesets/main.json', docs: 'docs/rules/rulesets.md#missing' },
+      ],
     });
 
     const apply = await harness(dir, ['rulesets', 'apply', '--format', 'json']);
