@@ -157,5 +157,7 @@ describe('parseMarkdown against the mdast tree walk', () => {
       .filter(Boolean);
     expect(files.length).toBeGreaterThan(20);
     expectSameFacts(files.map((f) => readFileSync(`${root}/${f}`, 'utf8')));
-  });
+    // The work grows with this repository's docs (2 s alone, over 5 s beside other tests on 2 busy
+    // cores): a deadline that only says how busy the machine was is not a finding.
+  }, 60_000);
 });
