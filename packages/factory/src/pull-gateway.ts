@@ -4,6 +4,7 @@
 // tested against the stand-in and nothing else knows Octokit.
 import type { GithubClient } from '@harness/github';
 import type { ApiPull } from './pull-reads.js';
+import type { PullBundle, PullComment, PullSummary } from './pull-types.js';
 import {
   findPullByBranch,
   getPull,
@@ -16,47 +17,7 @@ import {
   summary,
 } from './pull-reads.js';
 
-export interface PullSummary {
-  number: number;
-  state: string;
-  merged: boolean;
-  headSha: string;
-  mergeable: boolean | null;
-  mergeableState: string;
-  title: string;
-  body: string;
-}
-
-interface PullComment {
-  id: number;
-  body: string;
-  user: string;
-}
-
-export interface PullBundle {
-  pull: PullSummary;
-  comments: PullComment[];
-  reviews: { id: number; user: string; state: string; body: string; commitId: string }[];
-  /** `logTail`: the last lines of a failed Actions job's log. */
-  checkRuns: {
-    id: number;
-    name: string;
-    status: string;
-    conclusion: string | null;
-    summary: string | null;
-    required?: boolean;
-    logTail?: string;
-  }[];
-  statuses: { context: string; state: string; description: string | null; required?: boolean }[];
-}
-
-/** What one turn hands the agent: the PR bundle, which checks are required (and which have not reported), and how far the branch is from its base. */
-export interface TurnState extends PullBundle {
-  /** Review threads, resolved and outdated or not (GraphQL: REST has no thread state). */
-  reviewThreads: { resolved: boolean; outdated: boolean; path: string }[];
-  requiredChecks: { names: string[]; notReported: string[]; mergeQueue: boolean };
-  branch: { base: string; ahead: number; behind: number };
-}
+export type { PullBundle, PullSummary, TurnState } from './pull-types.js';
 
 export interface PullGateway {
   findPullByBranch(branch: string): Promise<PullSummary | undefined>;

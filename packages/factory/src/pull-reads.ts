@@ -2,7 +2,7 @@
 // an issue's labels and state, a branch's rules and a PR's review threads.
 import { HarnessError } from '@harness/diagnostics';
 import type { GithubClient } from '@harness/github';
-import type { PullBundle, PullSummary, TurnState } from './pull-gateway.js';
+import type { PullBundle, PullSummary, TurnState } from './pull-types.js';
 
 const failed = new Set(['failure', 'timed_out', 'cancelled', 'action_required']);
 const logLines = 60;

@@ -4,13 +4,21 @@
 import type { IncomingMessage } from 'node:http';
 import type { Fault } from './faults.js';
 import { takeFault } from './faults.js';
-import type { RecordedRequest } from './github-standin.js';
 import { answerGraphql } from './graphql-endpoint.js';
 import { matchPathTemplate } from './openapi-description.js';
 import type { RequestValidator } from './request-validator.js';
 import type { Route, RouteResponse } from './route-table.js';
 import { notFound } from './route-table.js';
 import type { StateStore, TokenGrant } from './state-store.js';
+
+/** One request the stand-in answered, as a test reads it back. */
+export interface RecordedRequest {
+  method: string;
+  path: string;
+  query: Record<string, string>;
+  body: unknown;
+  status: number;
+}
 
 export interface AnswerContext {
   routes: Route[];

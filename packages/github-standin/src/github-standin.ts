@@ -6,7 +6,7 @@
 import { createServer } from 'node:http';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { AnswerContext } from './answer-request.js';
+import type { AnswerContext, RecordedRequest } from './answer-request.js';
 import { answerRequest } from './answer-request.js';
 import type { Fault } from './faults.js';
 import { createRequestValidator } from './request-validator.js';
@@ -18,14 +18,6 @@ import { issueRoutes } from './routes/issue-routes.js';
 import { pullRoutes } from './routes/pull-routes.js';
 import { rulesetRoutes } from './routes/ruleset-routes.js';
 import { StateStore } from './state-store.js';
-
-export interface RecordedRequest {
-  method: string;
-  path: string;
-  query: Record<string, string>;
-  body: unknown;
-  status: number;
-}
 
 export interface GithubStandin {
   /** The base URL to use as GITHUB_API_URL. */
