@@ -9,9 +9,9 @@ import { validateConfig } from '@harness/config';
 import type { Diagnostic, RuleExample } from '@harness/diagnostics';
 import { findDocsLinkProblems, parseRuleDocs } from '@harness/diagnostics';
 import { describe, expect, it } from 'vitest';
-import { docsCheck } from './docs-check.js';
-import { rulesDocsPath } from './docs-rules.js';
-import { git, writeGitRepo } from './temp-repo.fixture.js';
+import { docsCheck } from '../src/docs-check.js';
+import { rulesDocsPath } from '../src/docs-rules.js';
+import { git, writeGitRepo } from '../src/temp-repo.fixture.js';
 
 const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
 const sections = parseRuleDocs(readFileSync(`${repoRoot}${rulesDocsPath}`, 'utf8'));

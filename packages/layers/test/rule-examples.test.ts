@@ -1,6 +1,6 @@
-// The examples of docs/rules/budget.md, run through the real check and report, as typescript-eslint
-// tests its docs: each failing example has findings of its rule and of no other; each passing
-// example none of its rule. The example format: parseRuleDocs in @harness/diagnostics.
+// The examples of docs/rules/layers.md, run through the real check as typescript-eslint tests its
+// docs: each failing example, written to a fresh folder, has findings of its rule and of no other;
+// each passing example none of its rule. The example format: parseRuleDocs in @harness/diagnostics.
 import { readFileSync } from 'node:fs';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -10,20 +10,14 @@ import { validateConfig } from '@harness/config';
 import type { Diagnostic, RuleExample } from '@harness/diagnostics';
 import { findDocsLinkProblems, parseRuleDocs } from '@harness/diagnostics';
 import { describe, expect, it, onTestFinished } from 'vitest';
-import { createBudgetCheck } from './budget-check.js';
-import { budgetDocs } from './budget-rules.js';
-import { loadBudgetReport } from './load-budget-report.js';
+import { layersCheck } from '../src/layers-check.js';
+import { rulesDocsPath } from '../src/layer-rules.js';
 
 const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
-const sections = parseRuleDocs(readFileSync(`${repoRoot}${budgetDocs}`, 'utf8'));
-/** The page says the current commit of every example is c0ffee0…. */
-const check = createBudgetCheck({
-  readGitState: () =>
-    Promise.resolve({ commit: 'c0ffee0000000000000000000000000000000000', branch: 'main', dirty: false }),
-});
+const sections = parseRuleDocs(readFileSync(`${repoRoot}${rulesDocsPath}`, 'utf8'));
 
 async function findingsOf(example: RuleExample): Promise<Diagnostic[]> {
-  const root = await mkdtemp(join(tmpdir(), 'harness-budget-example-'));
+  const root = await mkdtemp(join(tmpdir(), 'harness-layers-example-'));
   onTestFinished(() => rm(root, { recursive: true, force: true }));
   for (const [path, text] of Object.entries(example.files)) {
     await mkdir(dirname(join(root, path)), { recursive: true });
@@ -31,19 +25,17 @@ async function findingsOf(example: RuleExample): Promise<Diagnostic[]> {
   }
   const validated = validateConfig(example.files['harness.config.yaml'] ?? '', 'harness.config.yaml');
   if (!validated.ok) throw new Error(`example config is invalid: ${JSON.stringify(validated.problems)}`);
-  const checked = await check.run({ root, config: validated.config, options: {} });
-  const report = await loadBudgetReport({ root, config: validated.config });
-  return [...checked.diagnostics, ...report.diagnostics];
+  return (await layersCheck.run({ root, config: validated.config, options: {} })).diagnostics;
 }
 
-describe(`the examples of ${budgetDocs}`, () => {
+describe(`the examples of ${rulesDocsPath}`, () => {
   it('are files for every rule', () => {
     expect(sections.filter((s) => s.failing === undefined || s.passing === undefined).map((s) => s.id)).toEqual([]);
     expect(sections.length).toBeGreaterThan(0);
   });
 
   for (const section of sections) {
-    const rule = `budget/${section.id}`;
+    const rule = `layers/${section.id}`;
     it(`${section.id}: the failing example (line ${section.failing?.line}) is reported as ${rule} only`, async () => {
       const findings = await findingsOf(section.failing ?? { files: {}, notes: {}, line: 0 });
       expect([...new Set(findings.map((f) => f.rule))], JSON.stringify(findings, null, 1)).toEqual([rule]);

@@ -14,8 +14,8 @@ import { frontmatter } from 'micromark-extension-frontmatter';
 import { gfmFootnote } from 'micromark-extension-gfm-footnote';
 import { describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
-import type { Frontmatter, Heading, MarkdownLink, TextRun } from './parse-markdown.js';
-import { parseMarkdown } from './parse-markdown.js';
+import type { Frontmatter, Heading, MarkdownLink, TextRun } from '../src/parse-markdown.js';
+import { parseMarkdown } from '../src/parse-markdown.js';
 
 interface Facts {
   links: MarkdownLink[];
