@@ -81,6 +81,6 @@ async function configFor(options: CheckApiOptions, cwd: string): Promise<{ root:
   });
   // A gate that ran nothing is not green: without a config, only named checks run (with defaults).
   if (loaded.path === undefined && (options.checks ?? []).length === 0)
-    throw noConfigError(loaded.root, 'check() with no `checks` has nothing to run');
+    throw noConfigError(loaded.root, 'a bare `harness check` has no check to run');
   return { root: loaded.root, config: loaded.config };
 }

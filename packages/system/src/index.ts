@@ -1,5 +1,4 @@
-// @harness/system: the only package that spawns processes or writes files (docs/architecture.md).
-// Each section below is owned by one module; add exports to your section only.
+// @harness/system: the only package that spawns processes or writes files (docs/system.md).
 
 // --- environment ---
 export type { Env } from './env.js';

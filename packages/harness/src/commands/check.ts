@@ -1,9 +1,7 @@
 // `harness check [NAME...]`: the CI gate (docs/contract.md, "Commands").
-import { registeredChecks, runChecks, selectChecks } from '@harness/check';
+import { registeredChecks } from '@harness/check';
 import { renderResult } from '@harness/diagnostics';
 import type { CommandSpec } from '../command-spec.js';
-import { loadCommandConfig } from '../cli/load-command-config.js';
-import { configPackage } from '../packages.js';
 import { toolVersion } from '../tool-version.js';
 
 export const checkCommand: CommandSpec = {
@@ -38,26 +36,20 @@ export const checkCommand: CommandSpec = {
   ],
   examples: ['harness check', 'harness check layers --format github', 'harness check --format sarif > harness.sarif'],
   async run(args, io) {
-    // Slow setup of the checks that may run (the docs parser's threads) overlaps reading the config.
-    for (const check of selectChecks(registeredChecks, args.positionals)) check.prepare?.(io.cwd);
-    const [{ noConfigError }, loaded] = await Promise.all([configPackage(), loadCommandConfig(args, io)]);
-    // A gate that ran nothing is not green (docs/contract.md, "Configuration"); a named check runs with its defaults.
-    if (loaded.path === undefined && args.positionals.length === 0)
-      throw noConfigError(loaded.root, 'a bare `harness check` has no check to run');
-    const { document, notes } = await runChecks({
-      checks: registeredChecks,
-      names: args.positionals,
-      root: loaded.root,
-      config: loaded.config,
-      options: {
-        updateBaseline: args.options['update-baseline'] === true,
-        allowGrowth: args.options['allow-growth'] === true,
-        fix: args.options.fix === true,
-        dryRun: args.options['dry-run'] === true,
-        env: io.env,
-      },
+    // The command is the library entry (docs/api.md) plus rendering: one code path for both. It is
+    // imported when the command runs, so `harness --version` loads no config code.
+    const { check } = await import('../check-api.js');
+    const document = await check({
+      cwd: io.cwd,
+      ...(args.global.config === undefined ? {} : { configPath: args.global.config }),
+      checks: args.positionals,
+      updateBaseline: args.options['update-baseline'] === true,
+      allowGrowth: args.options['allow-growth'] === true,
+      fix: args.options.fix === true,
+      dryRun: args.options['dry-run'] === true,
+      env: io.env,
+      onNote: (note) => io.stderr(`${note}\n`),
     });
-    for (const note of notes) io.stderr(`${note}\n`);
     io.stdout(renderResult(document, args.global.format, { color: args.global.color, toolVersion: toolVersion() }));
     return { ok: document.ok };
   },
