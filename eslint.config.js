@@ -27,7 +27,7 @@ export default tseslint.config(
     },
   },
   {
-    // Child processes go through @harness/system (docs/system.md): one runner, one git adapter.
+    // Child processes go through agent-harness-system (docs/system.md): one runner, one git adapter.
     files: ['packages/*/src/**/*.ts'],
     ignores: ['packages/system/src/**', '**/*.test.ts', '**/*.fixture.ts', 'packages/*/test/**'],
     rules: {
@@ -36,14 +36,14 @@ export default tseslint.config(
         {
           paths: ['node:child_process', 'child_process'].map((name) => ({
             name,
-            message: 'Run processes and git through @harness/system (runProcess, runGit); see docs/system.md.',
+            message: 'Run processes and git through agent-harness-system (runProcess, runGit); see docs/system.md.',
           })),
         },
       ],
     },
   },
   {
-    // Files are written only through @harness/system (docs/system.md "Files and locks"): atomic, inside
+    // Files are written only through agent-harness-system (docs/system.md "Files and locks"): atomic, inside
     // the repository, never through a symlink out of it. The typescript-eslint twin of
     // no-restricted-imports is used so that this list and the child_process one above both apply:
     // flat config replaces a rule's options per object, it does not merge them. open/openSync stay
@@ -82,7 +82,7 @@ export default tseslint.config(
                 : ['createWriteStream', 'promises', 'write', 'writeSync', 'writev', 'writevSync']),
             ],
             message:
-              'Write, create and delete files through @harness/system (writeFileInside, mkdirInside, removeInside, appendLineInside); see docs/system.md.',
+              'Write, create and delete files through agent-harness-system (writeFileInside, mkdirInside, removeInside, appendLineInside); see docs/system.md.',
           })),
         },
       ],

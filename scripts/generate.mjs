@@ -4,8 +4,8 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { pathToFileURL } from 'node:url';
-import { createJsonSchema } from '@harness/config';
-import { commands, renderCliDocs } from 'harness';
+import { createJsonSchema } from 'agent-harness-config';
+import { commands, renderCliDocs } from 'agent-harness';
 import { renderCommandList, renderConfigReference, renderRuleIds, replaceGenerated } from './contract.mjs';
 
 const root = new URL('..', import.meta.url);
@@ -15,7 +15,7 @@ await writeFile(new URL('docs/cli.md', root), renderCliDocs(commands));
 
 // The checks `harness check` runs, resolved the way the CLI package resolves them.
 const fromCli = createRequire(new URL('packages/harness/package.json', root));
-const { registeredChecks } = await import(pathToFileURL(fromCli.resolve('@harness/check')).href);
+const { registeredChecks } = await import(pathToFileURL(fromCli.resolve('agent-harness-check')).href);
 const checks = await Promise.all(
   registeredChecks.map(async (c) => ({ name: c.name, ids: (await c.ruleIds?.()) ?? [] })),
 );

@@ -1,5 +1,5 @@
 // The hostile-input soak: the generators of the CI suite (packages/harness/test/hostile/) with many
-// more cases, for a long run outside CI. Configs go through the built @harness/config in process and,
+// more cases, for a long run outside CI. Configs go through the built agent-harness-config in process and,
 // one in `--bin-every`, through the built bin; markdown and import syntax go through `harness check
 // docs` and `check layers` in repositories of `--files` generated files each. Every run must exit 0,
 // 1 or 2 with a stable code, print no stack, terminate, and leave everything outside its repository
@@ -37,10 +37,12 @@ const { isHarnessError, validateConfig, loadConfig } = await loadLibraries();
 const failures: string[] = [];
 
 async function loadLibraries() {
-  const config = (await import(join(rootDir, 'packages/config/dist/index.js'))) as typeof import('@harness/config');
+  const config = (await import(
+    join(rootDir, 'packages/config/dist/index.js')
+  )) as typeof import('agent-harness-config');
   const diagnostics = (await import(
     join(rootDir, 'packages/diagnostics/dist/index.js')
-  )) as typeof import('@harness/diagnostics');
+  )) as typeof import('agent-harness-diagnostics');
   return {
     validateConfig: config.validateConfig,
     loadConfig: config.loadConfig,

@@ -1,7 +1,7 @@
 import { appendFileSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { HarnessConfig } from '@harness/config';
+import type { HarnessConfig } from 'agent-harness-config';
 import { describe, expect, it, onTestFinished } from 'vitest';
 import { createBudgetCheck } from './budget-check.js';
 import { appendHistoryEntry, historyFile } from './history.js';

@@ -1,7 +1,7 @@
 // `harness check` judges the latest recorded result of each budget for the current commit
 // (recorded-budgets.ts). This module is the package's `./check` entry: light, so that listing the
 // checks loads none of them; the judging code is imported when the check runs.
-import type { Check } from '@harness/config';
+import type { Check } from 'agent-harness-config';
 import type { ReadGitState } from './git-state.js';
 
 export function createBudgetCheck(adapters: { readGitState?: ReadGitState } = {}): Check {

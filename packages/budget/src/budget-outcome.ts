@@ -1,8 +1,8 @@
 // From the recorded runs of one budget to its verdict and findings. Used by
 // `harness budget` right after measuring and by `harness check` on the history.
-import type { BudgetConfig } from '@harness/config';
-import { closestWord } from '@harness/diagnostics';
-import type { Diagnostic } from '@harness/diagnostics';
+import type { BudgetConfig } from 'agent-harness-config';
+import { closestWord } from 'agent-harness-diagnostics';
+import type { Diagnostic } from 'agent-harness-diagnostics';
 import type { BudgetRuleId } from './budget-rules.js';
 import { ruleDocs } from './budget-rules.js';
 import type { HistoryEntry } from './history.js';

@@ -1,8 +1,8 @@
 // `harness budget report`: the trend per budget from the history. A result is
 // one invocation of a budget (its runs' median); trends compare a result only
 // with earlier ones from the same machine and the same turbo cache state.
-import type { BudgetConfig } from '@harness/config';
-import type { Diagnostic } from '@harness/diagnostics';
+import type { BudgetConfig } from 'agent-harness-config';
+import type { Diagnostic } from 'agent-harness-diagnostics';
 import { ruleDocs } from './budget-rules.js';
 import type { HistoryEntry } from './history.js';
 import { machineFingerprint } from './machine.js';

@@ -1,7 +1,7 @@
 // Every finding harness budget reports, in the order of docs/rules/budget.md; a test keeps this
 // list, the rule files, their tests and that page in step.
-import type { RuleMeta } from '@harness/diagnostics';
-import { ruleDocsLink } from '@harness/diagnostics';
+import type { RuleMeta } from 'agent-harness-diagnostics';
+import { ruleDocsLink } from 'agent-harness-diagnostics';
 import { commandFailed } from './rules/command-failed.js';
 import { noTurboSummary } from './rules/no-turbo-summary.js';
 import { overBudget } from './rules/over-budget.js';

@@ -1,8 +1,8 @@
 // Which commit and branch a measurement belongs to, asked through the shared git adapter of
-// @harness/system. Spec: https://git-scm.com/docs/git-rev-parse, https://git-scm.com/docs/git-symbolic-ref,
+// agent-harness-system. Spec: https://git-scm.com/docs/git-rev-parse, https://git-scm.com/docs/git-symbolic-ref,
 // https://git-scm.com/docs/git-diff (--quiet: the exit code alone says whether HEAD and the work tree differ)
-import type { Env } from '@harness/system';
-import { runGit } from '@harness/system';
+import type { Env } from 'agent-harness-system';
+import { runGit } from 'agent-harness-system';
 
 export interface GitState {
   /** HEAD's full sha; null outside a git repository or before the first commit. */

@@ -1,10 +1,10 @@
 // .harness/budget/history.jsonl: one JSON line per measured run, appended.
-// Format: https://jsonlines.org. @harness/system's appendLineInside writes each line with
+// Format: https://jsonlines.org. agent-harness-system's appendLineInside writes each line with
 // O_APPEND and one write(2), so lines from concurrent runs never tear or interleave.
 import { readFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
-import { HarnessError } from '@harness/diagnostics';
-import { appendLineInside, assertInsideRoot, ensureStateDir } from '@harness/system';
+import { HarnessError } from 'agent-harness-diagnostics';
+import { appendLineInside, assertInsideRoot, ensureStateDir } from 'agent-harness-system';
 import { z } from 'zod';
 
 export const historyFile = '.harness/budget/history.jsonl';

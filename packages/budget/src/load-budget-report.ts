@@ -1,6 +1,6 @@
 // `harness budget report` as one library call: read the history, build the report.
-import type { HarnessConfig } from '@harness/config';
-import { closestWord, HarnessError } from '@harness/diagnostics';
+import type { HarnessConfig } from 'agent-harness-config';
+import { closestWord, HarnessError } from 'agent-harness-diagnostics';
 import type { BudgetReport } from './budget-report.js';
 import { createBudgetReport } from './budget-report.js';
 import { readHistory } from './history.js';

@@ -1,7 +1,7 @@
 // Which machine a measurement was taken on, so trends compare like with like.
 // Spec: https://nodejs.org/api/os.html
 import { arch, availableParallelism, cpus, platform, totalmem } from 'node:os';
-import type { Env } from '@harness/system';
+import type { Env } from 'agent-harness-system';
 
 export interface MachineInfo {
   cores: number;

@@ -1,6 +1,6 @@
 // `harness check`'s budget check: judges the latest recorded result of each budget for the current
 // commit. It never runs a build: measuring is `harness budget`'s job.
-import type { CheckContext, CheckOutcome } from '@harness/config';
+import type { CheckContext, CheckOutcome } from 'agent-harness-config';
 import { locateBudgetLines } from './budget-lines.js';
 import { budgetDiagnostics, summarizeRuns } from './budget-outcome.js';
 import type { ReadGitState } from './git-state.js';

@@ -1,10 +1,10 @@
 // `harness budget [NAME...]`: measures each budget's command, records every run
 // in the history, and judges the median against the budget (docs/budget.md).
 import { randomBytes } from 'node:crypto';
-import type { BudgetConfig, HarnessConfig } from '@harness/config';
-import type { Diagnostic, ResultDocument } from '@harness/diagnostics';
-import { createResultDocument, HarnessError } from '@harness/diagnostics';
-import type { Env } from '@harness/system';
+import type { BudgetConfig, HarnessConfig } from 'agent-harness-config';
+import type { Diagnostic, ResultDocument } from 'agent-harness-diagnostics';
+import { createResultDocument, HarnessError } from 'agent-harness-diagnostics';
+import type { Env } from 'agent-harness-system';
 import { locateBudgetLines } from './budget-lines.js';
 import type { BudgetFailure, BudgetOutcome } from './budget-outcome.js';
 import { budgetDiagnostics, failureOf, summarizeRuns } from './budget-outcome.js';

@@ -1,11 +1,11 @@
 // Runs one budget command through the shell, in its own process group, and measures it, with the
-// shared runner of @harness/system (docs/system.md): on abort the whole group gets SIGTERM, then
+// shared runner of agent-harness-system (docs/system.md): on abort the whole group gets SIGTERM, then
 // SIGKILL after a grace; what the command leaves running is ended when it exits.
 // Spec: proc(5) for /proc/self/stat (the CPU time of reaped children).
 import { readFileSync } from 'node:fs';
 import { stripVTControlCharacters } from 'node:util';
-import type { Env } from '@harness/system';
-import { runProcess } from '@harness/system';
+import type { Env } from 'agent-harness-system';
+import { runProcess } from 'agent-harness-system';
 
 export interface RunCommandInput {
   command: string;

@@ -1,7 +1,7 @@
 // Which budgets a `harness budget [NAME...]` invocation means; wrong config or
 // an unknown name stops the command before anything runs (exit 2).
-import type { BudgetConfig, HarnessConfig } from '@harness/config';
-import { closestWord, HarnessError } from '@harness/diagnostics';
+import type { BudgetConfig, HarnessConfig } from 'agent-harness-config';
+import { closestWord, HarnessError } from 'agent-harness-diagnostics';
 
 const example = 'budgets:\n  - name: build\n    command: pnpm build\n    seconds: 60';
 

@@ -7,8 +7,8 @@ import { readdir, readFile, stat } from 'node:fs/promises';
 import { isAbsolute, join, relative, resolve } from 'node:path';
 import { z } from 'zod';
 import type { HistoryTask } from './history.js';
-import type { Env } from '@harness/system';
-import { removeInside } from '@harness/system';
+import type { Env } from 'agent-harness-system';
+import { removeInside } from 'agent-harness-system';
 
 const summarySchema = z.object({
   tasks: z.array(

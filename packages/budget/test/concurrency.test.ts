@@ -12,7 +12,7 @@ describe('history appends from concurrent processes', () => {
   it('keeps every line whole and every run recorded when two processes append thousands of multi-KB lines at once', async () => {
     expect(
       existsSync(new URL('../dist/index.js', import.meta.url)),
-      'build first: pnpm turbo run build --filter @harness/budget',
+      'build first: pnpm turbo run build --filter agent-harness-budget',
     ).toBe(true);
     const dir = createRepo('version: 1\n');
     const count = 1500;

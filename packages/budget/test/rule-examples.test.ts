@@ -1,14 +1,14 @@
 // The examples of docs/rules/budget.md, run through the real check and report, as typescript-eslint
 // tests its docs: each failing example has findings of its rule and of no other; each passing
-// example none of its rule. The example format: parseRuleDocs in @harness/diagnostics.
+// example none of its rule. The example format: parseRuleDocs in agent-harness-diagnostics.
 import { readFileSync } from 'node:fs';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { validateConfig } from '@harness/config';
-import type { Diagnostic, RuleExample } from '@harness/diagnostics';
-import { findDocsLinkProblems, parseRuleDocs } from '@harness/diagnostics';
+import { validateConfig } from 'agent-harness-config';
+import type { Diagnostic, RuleExample } from 'agent-harness-diagnostics';
+import { findDocsLinkProblems, parseRuleDocs } from 'agent-harness-diagnostics';
 import { describe, expect, it, onTestFinished } from 'vitest';
 import { createBudgetCheck } from '../src/budget-check.js';
 import { budgetDocs } from '../src/budget-rules.js';

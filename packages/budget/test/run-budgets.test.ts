@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { loadConfig } from '@harness/config';
+import { loadConfig } from 'agent-harness-config';
 import { describe, expect, it, vi } from 'vitest';
 import type { BudgetProgress } from '../src/index.js';
 import { readHistory, runBudgets } from '../src/index.js';

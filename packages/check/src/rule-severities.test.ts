@@ -1,5 +1,5 @@
-import type { Check } from '@harness/config';
-import { HarnessError } from '@harness/diagnostics';
+import type { Check } from 'agent-harness-config';
+import { HarnessError } from 'agent-harness-diagnostics';
 import { describe, expect, it } from 'vitest';
 import { registeredChecks } from './registered-checks.js';
 import { runChecks } from './run-checks.js';

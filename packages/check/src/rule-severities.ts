@@ -1,9 +1,9 @@
 // The top-level `rules` map (docs/contract.md, "Rule ids"): any rule of any check set to `off`, `warn` or
 // `error`, applied here, in one place, to every check's findings. Each check declares its rule ids
 // (Check.ruleIds), so an id no check reports is a config error with a suggestion, not a no-op.
-import type { Check, RuleSeverity } from '@harness/config';
-import type { Diagnostic, Severity } from '@harness/diagnostics';
-import { closestWord, HarnessError } from '@harness/diagnostics';
+import type { Check, RuleSeverity } from 'agent-harness-config';
+import type { Diagnostic, Severity } from 'agent-harness-diagnostics';
+import { closestWord, HarnessError } from 'agent-harness-diagnostics';
 
 const severityOf: Record<Exclude<RuleSeverity, 'off'>, Severity> = { warn: 'warning', error: 'error' };
 

@@ -1,5 +1,5 @@
-import type { Check, CheckContext } from '@harness/config';
-import { HarnessError } from '@harness/diagnostics';
+import type { Check, CheckContext } from 'agent-harness-config';
+import { HarnessError } from 'agent-harness-diagnostics';
 import { describe, expect, it } from 'vitest';
 import { runChecks, selectChecks } from './run-checks.js';
 

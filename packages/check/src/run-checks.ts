@@ -1,8 +1,8 @@
 // `harness check`: runs the selected guardrails concurrently and merges their
 // findings into one result document (docs/contract.md, "The result document").
-import type { Check, CheckOptions, HarnessConfig } from '@harness/config';
-import { closestWord, createResultDocument, HarnessError } from '@harness/diagnostics';
-import type { CheckSummary, Diagnostic, ResultDocument } from '@harness/diagnostics';
+import type { Check, CheckOptions, HarnessConfig } from 'agent-harness-config';
+import { closestWord, createResultDocument, HarnessError } from 'agent-harness-diagnostics';
+import type { CheckSummary, Diagnostic, ResultDocument } from 'agent-harness-diagnostics';
 import { applyRuleSeverities, checkRuleIds } from './rule-severities.js';
 
 export interface RunChecksInput {

@@ -3,9 +3,9 @@
 // Specs: https://docs.docker.com/reference/cli/docker/compose/ (v2),
 // https://github.com/docker/compose/tree/1.29.2 (v1, `docker-compose --help`),
 // https://docs.podman.io/en/latest/markdown/podman-compose.1.html
-import { HarnessError } from '@harness/diagnostics';
-import type { Env, ProcessResult } from '@harness/system';
-import { runProcess } from '@harness/system';
+import { HarnessError } from 'agent-harness-diagnostics';
+import type { Env, ProcessResult } from 'agent-harness-system';
+import { runProcess } from 'agent-harness-system';
 import type { VersionCache } from './tool-version-cache.js';
 import { cachedVersion, findOnPath, rememberVersion } from './tool-version-cache.js';
 

@@ -2,7 +2,7 @@
 // Compose does the graceful stop when the generated file is there; a sweep by label then removes
 // whatever is left (a v1 stack whose files are gone, containers of an older render).
 import { existsSync } from 'node:fs';
-import { assertInsideRoot, removeInside, withPidLock } from '@harness/system';
+import { assertInsideRoot, removeInside, withPidLock } from 'agent-harness-system';
 import { runCompose } from './compose-tool.js';
 import { stackLock } from './up-worktree.js';
 import { listContainers, listResources, removeContainers, removeResources } from './engine.js';

@@ -2,8 +2,8 @@
 // CLI itself, so waiting, `ps` and `gc` work the same whichever compose tool made them, and
 // without the compose files. Spec: https://docs.docker.com/reference/cli/docker/container/ls/#filter,
 // https://docs.docker.com/reference/cli/docker/inspect/ (the JSON is the Engine API's ContainerInspect).
-import { HarnessError } from '@harness/diagnostics';
-import { runProcess } from '@harness/system';
+import { HarnessError } from 'agent-harness-diagnostics';
+import { runProcess } from 'agent-harness-system';
 import type { EngineCli } from './compose-tool.js';
 import { lastLine } from './compose-tool.js';
 

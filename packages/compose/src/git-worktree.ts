@@ -4,7 +4,7 @@
 // --path-format), https://git-scm.com/docs/git-worktree#_porcelain_format
 import { existsSync, realpathSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
-import { gitLine } from '@harness/system';
+import { gitLine } from 'agent-harness-system';
 
 export interface WorktreeInfo {
   /** The worktree's root, real path (symlinks resolved). */
@@ -15,7 +15,7 @@ export interface WorktreeInfo {
   repoName: string;
 }
 
-/** git's trimmed stdout, through the shared adapter of @harness/system (no prompts, bounded, exit code checked). */
+/** git's trimmed stdout, through the shared adapter of agent-harness-system (no prompts, bounded, exit code checked). */
 function git(cwd: string, args: string[]): Promise<string> {
   return gitLine(cwd, args, { fix: 'Run harness inside a git worktree of the repository whose stack you want.' });
 }

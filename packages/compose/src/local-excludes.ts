@@ -4,7 +4,7 @@
 // Spec: https://git-scm.com/docs/gitignore ($GIT_COMMON_DIR/info/exclude).
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { writeFileInside } from '@harness/system';
+import { writeFileInside } from 'agent-harness-system';
 
 const generatedPatterns = ['/.harness/env', '/.harness/compose/'] as const;
 

@@ -5,8 +5,8 @@ import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
-import { HarnessError } from '@harness/diagnostics';
-import { withPidLock, writeFileInside } from '@harness/system';
+import { HarnessError } from 'agent-harness-diagnostics';
+import { withPidLock, writeFileInside } from 'agent-harness-system';
 
 interface ProjectPorts {
   /** The worktree (or, for the shared project, the git common dir) the ports belong to. */

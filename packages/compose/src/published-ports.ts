@@ -2,7 +2,7 @@
 // syntax (`target`, `published`, `protocol`, `host_ip`) that `config` prints, the short
 // string `[ip:][host[-range]:]container[-range][/proto]`, and a bare number.
 // Spec: https://docs.docker.com/reference/compose-file/services/#ports
-import { HarnessError } from '@harness/diagnostics';
+import { HarnessError } from 'agent-harness-diagnostics';
 
 export interface PublishedPort {
   service: string;

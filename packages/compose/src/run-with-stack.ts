@@ -1,7 +1,7 @@
 // `harness test -- CMD`: the worktree's stack up (started if needed), then CMD with the stack's
 // variables in its environment; CMD's exit code is the result.
-import { HarnessError } from '@harness/diagnostics';
-import { runProcess } from '@harness/system';
+import { HarnessError } from 'agent-harness-diagnostics';
+import { runProcess } from 'agent-harness-system';
 import { downWorktree } from './down-worktree.js';
 import type { StackUp, UpOptions } from './up-worktree.js';
 import { upWorktree } from './up-worktree.js';

@@ -2,9 +2,9 @@
 // repository are, the compose tool, the project names, the labels and the generated files' paths.
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import type { ComposeConfig } from '@harness/config';
-import { HarnessError } from '@harness/diagnostics';
-import type { Env } from '@harness/system';
+import type { ComposeConfig } from 'agent-harness-config';
+import { HarnessError } from 'agent-harness-diagnostics';
+import type { Env } from 'agent-harness-system';
 import type { ComposeTool, EngineCli } from './compose-tool.js';
 import { assertEngineReachable, detectComposeTool, detectEngine } from './compose-tool.js';
 import type { WorktreeInfo } from './git-worktree.js';

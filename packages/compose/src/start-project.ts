@@ -1,6 +1,6 @@
 // Starting one compose project (a worktree's own services or the shared ones) and waiting until it is
 // ready; a failed or interrupted start removes what it created.
-import { HarnessError } from '@harness/diagnostics';
+import { HarnessError } from 'agent-harness-diagnostics';
 import { composeCommandLine, runCompose } from './compose-tool.js';
 import type { ContainerState } from './engine.js';
 import { listContainers, listResources, removeContainers, removeResources } from './engine.js';

@@ -4,8 +4,8 @@
 import { accessSync, constants, statSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { delimiter, join } from 'node:path';
-import type { Env } from '@harness/system';
-import { writeFileInside } from '@harness/system';
+import type { Env } from 'agent-harness-system';
+import { writeFileInside } from 'agent-harness-system';
 
 interface CacheEntry {
   path: string;

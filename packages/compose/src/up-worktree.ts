@@ -2,9 +2,9 @@
 // worktree (docs/compose.md), started, waited for, and described in `.harness/env`.
 import { readFile } from 'node:fs/promises';
 import { dirname, relative } from 'node:path';
-import { HarnessError } from '@harness/diagnostics';
-import type { PidLockOptions } from '@harness/system';
-import { assertInsideRoot, ensureStateDir, removeInside, withPidLock, writeFileInside } from '@harness/system';
+import { HarnessError } from 'agent-harness-diagnostics';
+import type { PidLockOptions } from 'agent-harness-system';
+import { assertInsideRoot, ensureStateDir, removeInside, withPidLock, writeFileInside } from 'agent-harness-system';
 import { parse, stringify } from 'yaml';
 import { lastLine, runCompose } from './compose-tool.js';
 import type { ContainerState } from './engine.js';

@@ -1,7 +1,7 @@
 // Readiness, judged from `inspect` alone so it behaves the same on Compose v2, v1 and podman:
 // every container running (and healthy where it has a healthcheck), one-shot containers exited 0;
 // an unhealthy, crashed or crash-looping one fails at once with its last log lines.
-import { HarnessError } from '@harness/diagnostics';
+import { HarnessError } from 'agent-harness-diagnostics';
 import type { EngineCli } from './compose-tool.js';
 import type { ContainerState } from './engine.js';
 import { containerLogs, listContainers } from './engine.js';

@@ -4,7 +4,7 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { HarnessError } from '@harness/diagnostics';
+import type { HarnessError } from 'agent-harness-diagnostics';
 import { downWorktree, readStackNames, upWorktree } from '../src/index.js';
 import { buildBusyboxImage, removeImage } from './busybox-image.js';
 import type { FixtureRepo } from './fixture-repo.js';

@@ -1,8 +1,8 @@
 // The one small interface every guardrail implements. It lives beside the
 // config because a check is switched on by its config section; the runner
-// (@harness/check) depends on the checkers, never the other way round.
-import type { Diagnostic } from '@harness/diagnostics';
-import type { Env } from '@harness/system';
+// (agent-harness-check) depends on the checkers, never the other way round.
+import type { Diagnostic } from 'agent-harness-diagnostics';
+import type { Env } from 'agent-harness-system';
 import type { HarnessConfig } from './schema.js';
 
 export interface CheckOptions {

@@ -1,7 +1,7 @@
 import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { HarnessError } from '@harness/diagnostics';
+import { HarnessError } from 'agent-harness-diagnostics';
 import { afterEach, describe, expect, it, onTestFinished } from 'vitest';
 import { findConfigFile, loadConfig, validateConfig } from './load-config.js';
 

@@ -2,7 +2,7 @@
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { dirname, join, relative, resolve } from 'node:path';
-import { HarnessError } from '@harness/diagnostics';
+import { HarnessError } from 'agent-harness-diagnostics';
 import type { Alias, Document } from 'yaml';
 import { LineCounter, parseDocument, visit } from 'yaml';
 import type { ConfigProblem } from './config-error.js';
@@ -117,8 +117,8 @@ export function configError(problems: readonly ConfigProblem[]): HarnessError {
       ? {}
       : { place: { file: first.file, line: first.line, column: first.column, key: first.key } }),
     fix: first?.suggestion
-      ? `Rename "${first.key.split('.').at(-1) ?? ''}" to "${first.suggestion}". The schema is @harness/config/schema.json.`
-      : 'Correct the keys named above; the schema is @harness/config/schema.json (editors complete it).',
+      ? `Rename "${first.key.split('.').at(-1) ?? ''}" to "${first.suggestion}". The schema is agent-harness-config/schema.json.`
+      : 'Correct the keys named above; the schema is agent-harness-config/schema.json (editors complete it).',
   });
 }
 

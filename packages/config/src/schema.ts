@@ -277,7 +277,7 @@ export function sectionDefaults<K extends SectionName>(name: K): z.output<(typeo
 export function createJsonSchema(): Record<string, unknown> {
   return {
     ...z.toJSONSchema(configSchema, { io: 'input', target: 'draft-2020-12' }),
-    $id: 'https://unpkg.com/@harness/config/schema.json',
+    $id: 'https://unpkg.com/agent-harness-config/schema.json',
     title: 'harness.config.yaml',
   };
 }

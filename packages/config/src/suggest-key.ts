@@ -1,5 +1,5 @@
 // "Did you mean": the closest known key at the same place in the schema.
-import { closestWord } from '@harness/diagnostics';
+import { closestWord } from 'agent-harness-diagnostics';
 import { createJsonSchema } from './schema.js';
 
 interface SchemaNode {

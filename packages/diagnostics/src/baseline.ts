@@ -3,7 +3,7 @@
 // code does not break it. `--update-baseline` writes every current finding when no baseline
 // exists; afterwards it only removes entries that no longer match, unless growth is allowed.
 // Entries that match nothing are reported as stale by the checker that owns the baseline.
-// Writing the file is @harness/system's settleBaseline; everything it decides is here.
+// Writing the file is agent-harness-system's settleBaseline; everything it decides is here.
 import { readFile } from 'node:fs/promises';
 import type { Diagnostic } from './diagnostic.js';
 import { HarnessError } from './harness-error.js';

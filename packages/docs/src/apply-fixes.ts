@@ -6,8 +6,8 @@
 // as itself, or one outside it); every write is checked to land inside the repository.
 import { lstat, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { HarnessError } from '@harness/diagnostics';
-import { writeFileInside } from '@harness/system';
+import { HarnessError } from 'agent-harness-diagnostics';
+import { writeFileInside } from 'agent-harness-system';
 import type { Finding, TextEdit } from './rules/docs-rule.js';
 
 export interface FixPlan {

@@ -1,8 +1,8 @@
 // `harness check docs` as a library call: read the repository's docs once, apply every rule, the
 // fixes (with fix), and the baseline (writing it with updateBaseline).
-import type { DocsConfig } from '@harness/config';
-import type { Diagnostic } from '@harness/diagnostics';
-import { settleBaseline } from '@harness/system';
+import type { DocsConfig } from 'agent-harness-config';
+import type { Diagnostic } from 'agent-harness-diagnostics';
+import { settleBaseline } from 'agent-harness-system';
 import { applyFixes, planFixes } from './apply-fixes.js';
 import type { DocsModel } from './docs-model.js';
 import { buildDocsModel } from './docs-model.js';

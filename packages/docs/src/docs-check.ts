@@ -1,7 +1,7 @@
 // The `docs` guardrail as harness check runs it; with no docs section it runs on the schema's defaults.
 // This module is the package's `./check` entry: light, so that listing the checks loads none of
 // them; the checker itself is imported when the check runs.
-import type { Check } from '@harness/config';
+import type { Check } from 'agent-harness-config';
 import { docsCacheFile } from './parse-cache.js';
 import { prewarmParseWorkers } from './parse-workers.js';
 
@@ -16,7 +16,7 @@ export const docsCheck: Check = {
   },
   async run({ root, config, options }) {
     const [{ sectionDefaults }, { checkDocs }] = await Promise.all([
-      import('@harness/config'),
+      import('agent-harness-config'),
       import('./check-docs.js'),
     ]);
     const result = await checkDocs({

@@ -3,9 +3,9 @@
 // files are parsed).
 import { lstat } from 'node:fs/promises';
 import { join, posix } from 'node:path';
-import type { DocsConfig } from '@harness/config';
-import { testFixtureGlobs } from '@harness/config';
-import { HarnessError } from '@harness/diagnostics';
+import type { DocsConfig } from 'agent-harness-config';
+import { testFixtureGlobs } from 'agent-harness-config';
+import { HarnessError } from 'agent-harness-diagnostics';
 import picomatch from 'picomatch';
 import { parse as parseToml } from 'smol-toml';
 import type { DocSite } from './doc-sites.js';

@@ -1,8 +1,8 @@
 // The git questions the docs check asks (https://git-scm.com/docs/git-ls-files,
-// https://git-scm.com/docs/git-log), through the shared git adapter of @harness/system.
+// https://git-scm.com/docs/git-log), through the shared git adapter of agent-harness-system.
 // Everything else gets plain data.
-import { HarnessError } from '@harness/diagnostics';
-import { GitFailed, listIgnoredPaths, runGit, splitNul } from '@harness/system';
+import { HarnessError } from 'agent-harness-diagnostics';
+import { GitFailed, listIgnoredPaths, runGit, splitNul } from 'agent-harness-system';
 
 /** git could not answer (it failed, or is not installed): a caller that can go on without the answer says so in a note. */
 export class GitFailure extends Error {

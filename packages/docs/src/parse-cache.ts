@@ -5,7 +5,7 @@ import { createHash } from 'node:crypto';
 import { dirname, join } from 'node:path';
 import type { Frontmatter, Heading, MarkdownLink, ParsedMarkdown, TextRun } from './parse-markdown.js';
 import { readInside, realRoot } from './read-inside.js';
-import { assertInsideRoot, ensureStateDir, writeFileInside } from '@harness/system';
+import { assertInsideRoot, ensureStateDir, writeFileInside } from 'agent-harness-system';
 
 export const docsCacheFile = '.harness/cache/docs.json';
 // Bump when ParsedMarkdown or the parser's settings change.

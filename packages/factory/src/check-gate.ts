@@ -1,9 +1,9 @@
 // The gate before every push: `harness check` in the worktree, through the same
 // library call and the same registered checks as the CLI (docs/contract.md, "Commands").
-import { registeredChecks, runChecks } from '@harness/check';
-import { loadConfig, noConfigError } from '@harness/config';
-import { renderResult } from '@harness/diagnostics';
-import type { Env } from '@harness/system';
+import { registeredChecks, runChecks } from 'agent-harness-check';
+import { loadConfig, noConfigError } from 'agent-harness-config';
+import { renderResult } from 'agent-harness-diagnostics';
+import type { Env } from 'agent-harness-system';
 import type { CheckGate } from './factory-context.js';
 
 export function createCheckGate(env: Env): CheckGate {

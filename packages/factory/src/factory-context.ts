@@ -1,7 +1,7 @@
 // What one issue's work needs from the outside world, as adapters: git, GitHub,
 // the agent process, the check gate, the clock, and the state sink.
-import type { FactoryConfig } from '@harness/config';
-import type { Env } from '@harness/system';
+import type { FactoryConfig } from 'agent-harness-config';
+import type { Env } from 'agent-harness-system';
 import type { GitAdapter } from './git-adapter.js';
 import type { IssueRecord } from './factory-state.js';
 import type { PullGateway } from './pull-gateway.js';

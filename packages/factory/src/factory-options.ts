@@ -1,10 +1,10 @@
 // Wires the real adapters for `harness factory`: the GitHub client (GITHUB_TOKEN,
 // GITHUB_API_URL, the repository from --repo / GITHUB_REPOSITORY / origin), git,
 // the agent process, and `harness check` as the gate.
-import type { ComposeConfig, FactoryConfig } from '@harness/config';
-import { createGithubClient, resolveRepository } from '@harness/github';
-import type { WaitEvent } from '@harness/github';
-import type { Env } from '@harness/system';
+import type { ComposeConfig, FactoryConfig } from 'agent-harness-config';
+import { createGithubClient, resolveRepository } from 'agent-harness-github';
+import type { WaitEvent } from 'agent-harness-github';
+import type { Env } from 'agent-harness-system';
 import { createCheckGate } from './check-gate.js';
 import { createGitAdapter } from './git-adapter.js';
 import { githubIssueSource } from './github-issues.js';

@@ -1,6 +1,6 @@
 // Where the loop keeps things under `.harness/factory/` (docs/factory.md "Files").
 import { join } from 'node:path';
-import { ensureStateDirSync, mkdirInsideSync } from '@harness/system';
+import { ensureStateDirSync, mkdirInsideSync } from 'agent-harness-system';
 import { stateDir } from './factory-state.js';
 
 export const worktreePath = (root: string, issue: number): string =>

@@ -3,8 +3,8 @@
 // write-ahead `pendingAction` per issue, and `events.jsonl`, append-only.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { HarnessError } from '@harness/diagnostics';
-import { appendLineInsideSync, writeFileInsideSync } from '@harness/system';
+import { HarnessError } from 'agent-harness-diagnostics';
+import { appendLineInsideSync, writeFileInsideSync } from 'agent-harness-system';
 import type { TurnCounters } from './turn-policy.js';
 
 export type IssuePhase =

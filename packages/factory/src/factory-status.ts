@@ -1,8 +1,8 @@
 // `harness factory status`: what the loop is doing, read from `.harness/factory/`
 // only (no GitHub call), so it works while the loop runs and after it died.
 import { join } from 'node:path';
-import type { LockHolder } from '@harness/system';
-import { readLockHolder } from '@harness/system';
+import type { LockHolder } from 'agent-harness-system';
+import { readLockHolder } from 'agent-harness-system';
 import { readState, stateDir } from './factory-state.js';
 
 export interface IssueStatus {

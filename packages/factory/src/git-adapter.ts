@@ -1,8 +1,8 @@
-// The factory's git work (https://git-scm.com/docs/git-worktree), through the shared git adapter of @harness/system: a worktree and branch
+// The factory's git work (https://git-scm.com/docs/git-worktree), through the shared git adapter of agent-harness-system: a worktree and branch
 // per issue from a freshly fetched `origin/<base>`, commits of what the agent left,
 // and pushes. Tests run it against a real bare repository as `origin`.
 import { existsSync } from 'node:fs';
-import { assertInsideRoot, gitLine, refName } from '@harness/system';
+import { assertInsideRoot, gitLine, refName } from 'agent-harness-system';
 
 export interface GitAdapter {
   /** Fetches `origin`, then gives `path` a worktree on `branch`: the pushed branch when there is one, else `origin/<base>`. Reuses a worktree that exists. */
@@ -20,7 +20,7 @@ export interface GitAdapter {
 /** The factory runs unattended: a failure names the remote it could not reach. */
 const fix = 'Check that the repository has an `origin` remote you can fetch from and push to.';
 
-/** git's trimmed stdout, through the shared adapter of @harness/system (no prompts, bounded, exit code checked). */
+/** git's trimmed stdout, through the shared adapter of agent-harness-system (no prompts, bounded, exit code checked). */
 function run(cwd: string, args: string[]): Promise<string> {
   return gitLine(cwd, args, { fix });
 }

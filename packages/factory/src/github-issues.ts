@@ -2,8 +2,8 @@
 // open issues with every label (pull requests dropped), their blocked-by
 // dependencies and sub-issues when the issue's summary says it has any, and the
 // open/closed state of any other issue a body refers to.
-import type { GithubClient } from '@harness/github';
-import { HarnessError } from '@harness/diagnostics';
+import type { GithubClient } from 'agent-harness-github';
+import { HarnessError } from 'agent-harness-diagnostics';
 import { parseBodyDependencies } from './issue-dependencies.js';
 import type { BlockerRef, CandidateIssue } from './plan-issues.js';
 

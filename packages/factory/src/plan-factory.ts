@@ -1,8 +1,8 @@
 // `harness factory --dry-run`: fetch, order, and return the plan; reads only.
-import type { FactoryConfig } from '@harness/config';
-import { createGithubClient, resolveRepository } from '@harness/github';
-import type { WaitEvent } from '@harness/github';
-import type { Env } from '@harness/system';
+import type { FactoryConfig } from 'agent-harness-config';
+import { createGithubClient, resolveRepository } from 'agent-harness-github';
+import type { WaitEvent } from 'agent-harness-github';
+import type { Env } from 'agent-harness-system';
 import { fetchCandidates, githubIssueSource } from './github-issues.js';
 import type { IssueSource } from './github-issues.js';
 import type { FactoryPlan } from './plan-issues.js';

@@ -2,7 +2,7 @@
 // (https://docs.github.com/en/rest/pulls, …/issues/comments, …/issues/labels,
 // …/checks/runs, …/commits/statuses), behind one interface so the loop is
 // tested against the stand-in and nothing else knows Octokit.
-import type { GithubClient } from '@harness/github';
+import type { GithubClient } from 'agent-harness-github';
 import type { ApiPull } from './pull-reads.js';
 import type { PullBundle, PullComment, PullSummary } from './pull-types.js';
 import {

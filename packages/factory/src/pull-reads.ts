@@ -1,7 +1,7 @@
 // The reads of the pull gateway (pull-gateway.ts): a PR, its comments, reviews, check runs and statuses,
 // an issue's labels and state, a branch's rules and a PR's review threads.
-import { HarnessError } from '@harness/diagnostics';
-import type { GithubClient } from '@harness/github';
+import { HarnessError } from 'agent-harness-diagnostics';
+import type { GithubClient } from 'agent-harness-github';
 import type { PullBundle, PullSummary, TurnState } from './pull-types.js';
 
 const failed = new Set(['failure', 'timed_out', 'cancelled', 'action_required']);

@@ -1,11 +1,11 @@
 // The agent command (docs/factory.md "The agent protocol"): `sh -c <factory.agent>` in the worktree,
 // the prompt on stdin, stdout and stderr streamed to the turn's log, run by the shared runner of
-// @harness/system in its own process group, so a timeout or a stall (no output for `stallMs`)
+// agent-harness-system in its own process group, so a timeout or a stall (no output for `stallMs`)
 // kills the agent and everything it started.
 import type { WriteStream } from 'node:fs';
-import { HarnessError } from '@harness/diagnostics';
-import type { Env, ProcessResult, Timers } from '@harness/system';
-import { openAppendStreamInside, runProcess } from '@harness/system';
+import { HarnessError } from 'agent-harness-diagnostics';
+import type { Env, ProcessResult, Timers } from 'agent-harness-system';
+import { openAppendStreamInside, runProcess } from 'agent-harness-system';
 
 export interface RunAgentOptions {
   command: string;

@@ -3,7 +3,7 @@
 // write-ahead action, adds newly planned issues, then advances up to
 // `concurrency` issues at a time until each must wait. `once` makes one pass.
 import { join } from 'node:path';
-import { acquirePidLock } from '@harness/system';
+import { acquirePidLock } from 'agent-harness-system';
 import type { FactoryContext } from './factory-context.js';
 import { releaseStack } from './worktree-stack.js';
 import { ignoreStateDir, worktreePath } from './factory-paths.js';

@@ -4,7 +4,7 @@
 // presence) and announced in `pendingAction` before it is made, so a loop killed
 // at any point and started again neither repeats nor loses it.
 import { existsSync, readFileSync } from 'node:fs';
-import { removeInsideSync } from '@harness/system';
+import { removeInsideSync } from 'agent-harness-system';
 import { parseOutcome } from './agent-outcome.js';
 import type { AgentOutcome } from './agent-outcome.js';
 import type { FactoryContext } from './factory-context.js';

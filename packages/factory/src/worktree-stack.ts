@@ -5,9 +5,9 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseEnv } from 'node:util';
-import { downWorktree, upWorktree } from '@harness/compose';
-import type { ComposeConfig } from '@harness/config';
-import type { Env } from '@harness/system';
+import { downWorktree, upWorktree } from 'agent-harness-compose';
+import type { ComposeConfig } from 'agent-harness-config';
+import type { Env } from 'agent-harness-system';
 import type { FactoryContext } from './factory-context.js';
 import type { IssueRecord } from './factory-state.js';
 

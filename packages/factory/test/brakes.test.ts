@@ -1,7 +1,7 @@
 // Each brake escalates to a person exactly once, and a person removing the label
 // hands the issue back: invalid answers, stalls, continues without commits, false
 // merge claims, the turn and token budgets, and a red `harness check` never pushes.
-import { issuesOf, pullsOf } from '@harness/github-standin';
+import { issuesOf, pullsOf } from 'agent-harness-github-standin';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { runFactory } from '../src/run-factory.js';
 import type { World } from './factory-fixture.js';

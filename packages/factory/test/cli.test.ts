@@ -4,7 +4,7 @@
 import { execFile, spawn } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { addPull, pullsOf } from '@harness/github-standin';
+import { addPull, pullsOf } from 'agent-harness-github-standin';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { World } from './factory-fixture.js';
 import { agentsDir, createWorld } from './factory-fixture.js';

@@ -6,7 +6,7 @@
 import { writeFileSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
-import { issuesOf, pullsOf } from '@harness/github-standin';
+import { issuesOf, pullsOf } from 'agent-harness-github-standin';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { readState, stateDir } from '../src/factory-state.js';
 import { runFactory } from '../src/run-factory.js';

@@ -2,9 +2,9 @@
 // rulesets, mergeability, review threads, the head SHA as a guard, and the merge
 // queue. Review threads come from GraphQL, which the REST stand-in does not
 // serve: those tests hand the gateway the threads directly.
-import { addPull, pullsOf } from '@harness/github-standin';
-import type { StoredPull } from '@harness/github-standin';
-import { createGithubClient } from '@harness/github';
+import { addPull, pullsOf } from 'agent-harness-github-standin';
+import type { StoredPull } from 'agent-harness-github-standin';
+import { createGithubClient } from 'agent-harness-github';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { mergePull } from '../src/merge-pull.js';
 import type { PullGateway } from '../src/pull-gateway.js';

@@ -1,8 +1,8 @@
 // Selection and order against the loopback GitHub stand-in: labels, PRs dropped,
 // body references, native blocked-by and sub-issues, closed and missing blockers.
-import { addIssue, startGithubStandin } from '@harness/github-standin';
-import type { GithubStandin } from '@harness/github-standin';
-import { sectionDefaults } from '@harness/config';
+import { addIssue, startGithubStandin } from 'agent-harness-github-standin';
+import type { GithubStandin } from 'agent-harness-github-standin';
+import { sectionDefaults } from 'agent-harness-config';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { planFactory } from '../src/plan-factory.js';
 

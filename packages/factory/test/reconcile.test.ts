@@ -1,7 +1,7 @@
 // GitHub is the truth for terminal facts on restart, and --concurrency decides how
 // many issues are under way at once.
 import { readFileSync } from 'node:fs';
-import { issuesOf, pullsOf } from '@harness/github-standin';
+import { issuesOf, pullsOf } from 'agent-harness-github-standin';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { runFactory } from '../src/run-factory.js';
 import type { World } from './factory-fixture.js';

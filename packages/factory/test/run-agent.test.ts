@@ -2,7 +2,7 @@
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { TimerKind, Timers } from '@harness/system';
+import type { TimerKind, Timers } from 'agent-harness-system';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { maxStdoutChars, runAgent } from '../src/run-agent.js';
 

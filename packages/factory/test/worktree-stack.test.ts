@@ -5,7 +5,7 @@
 import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { pullsOf } from '@harness/github-standin';
+import { pullsOf } from 'agent-harness-github-standin';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { buildBusyboxImage, removeImage } from '../../compose/test/busybox-image.js';
 import { runFactory } from '../src/run-factory.js';

@@ -1,7 +1,7 @@
 // The one git question the GitHub client asks (https://git-scm.com/docs/git-remote#Documentation/git-remote.txt-get-url),
-// through the shared git adapter of @harness/system.
-import { HarnessError } from '@harness/diagnostics';
-import { runGit } from '@harness/system';
+// through the shared git adapter of agent-harness-system.
+import { HarnessError } from 'agent-harness-diagnostics';
+import { runGit } from 'agent-harness-system';
 
 /** One URL; anything longer is not a remote harness can use, and is said so rather than read as "no remote". */
 const maxUrlLength = 64 * 1024;

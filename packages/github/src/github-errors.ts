@@ -1,7 +1,7 @@
 // GitHub REST errors as harness errors (exit 2) with a fix a person can act on
 // (https://docs.github.com/en/rest/using-the-rest-api/troubleshooting-the-rest-api).
-import type { ErrorCode } from '@harness/diagnostics';
-import { HarnessError } from '@harness/diagnostics';
+import type { ErrorCode } from 'agent-harness-diagnostics';
+import { HarnessError } from 'agent-harness-diagnostics';
 
 /** What the fix for a missing or refused token says: which token, which permission. */
 export const tokenFix =

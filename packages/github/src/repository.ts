@@ -1,7 +1,7 @@
 // Which repository a command works on (docs/rulesets.md, "Token and repository"): `--repo owner/name`,
 // else GITHUB_REPOSITORY (set by GitHub Actions), else the `origin` remote.
-import { HarnessError } from '@harness/diagnostics';
-import type { Env } from '@harness/system';
+import { HarnessError } from 'agent-harness-diagnostics';
+import type { Env } from 'agent-harness-system';
 import { readOriginUrl } from './git-remote.js';
 
 export interface Repository {

@@ -1,6 +1,6 @@
 // The real client against the stand-in: error mapping and rate-limit waits.
-import { faults, startGithubStandin } from '@harness/github-standin';
-import type { GithubStandin } from '@harness/github-standin';
+import { faults, startGithubStandin } from 'agent-harness-github-standin';
+import type { GithubStandin } from 'agent-harness-github-standin';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { WaitEvent } from '../src/index.js';
 import { createGithubClient, listRulesets } from '../src/index.js';

@@ -1,12 +1,12 @@
-// The library entry (docs/api.md): `import { check } from 'harness'` runs what `harness check` runs
+// The library entry (docs/api.md): `import { check } from 'agent-harness'` runs what `harness check` runs
 // and returns the result document the CLI renders, so a script or another tool needs no child process
 // and no output parsing. Like the CLI, it throws a HarnessError (with a stable code) when it cannot
 // judge: a missing or invalid config, an unknown check name.
-import { registeredChecks, runChecks, selectChecks } from '@harness/check';
-import type { HarnessConfig, HarnessConfigInput } from '@harness/config';
-import { configError, findGitRoot, loadConfig, noConfigError, validateConfig } from '@harness/config';
-import type { ResultDocument } from '@harness/diagnostics';
-import type { Env } from '@harness/system';
+import { registeredChecks, runChecks, selectChecks } from 'agent-harness-check';
+import type { HarnessConfig, HarnessConfigInput } from 'agent-harness-config';
+import { configError, findGitRoot, loadConfig, noConfigError, validateConfig } from 'agent-harness-config';
+import type { ResultDocument } from 'agent-harness-diagnostics';
+import type { Env } from 'agent-harness-system';
 import { resolve } from 'node:path';
 
 export interface CheckApiOptions {

@@ -1,7 +1,7 @@
 // The typed command table's shape. Every command is one entry; the parser,
 // `--help`, and docs/cli.md are all derived from the table.
-import type { Format } from '@harness/diagnostics';
-import type { Env } from '@harness/system';
+import type { Format } from 'agent-harness-diagnostics';
+import type { Env } from 'agent-harness-system';
 
 export interface OptionSpec {
   name: string;

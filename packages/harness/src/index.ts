@@ -9,8 +9,8 @@ export type { CheckApiOptions } from './check-api.js';
 /** @public docs/api.md */
 export { check } from './check-api.js';
 /** @public docs/api.md */
-export type { HarnessConfig, HarnessConfigInput } from '@harness/config';
+export type { HarnessConfig, HarnessConfigInput } from 'agent-harness-config';
 /** @public docs/api.md */
-export type { CheckSummary, Diagnostic, ErrorCode, ResultDocument, Severity } from '@harness/diagnostics';
+export type { CheckSummary, Diagnostic, ErrorCode, ResultDocument, Severity } from 'agent-harness-diagnostics';
 /** @public docs/api.md */
-export { HarnessError, isHarnessError } from '@harness/diagnostics';
+export { HarnessError, isHarnessError } from 'agent-harness-diagnostics';

@@ -1,6 +1,6 @@
 // The one place where outcomes become exit codes (docs/contract.md, "Exit codes"):
 // 0 ok, 1 findings, 2 could not run. No stack trace unless --debug.
-import type { Format } from '@harness/diagnostics';
+import type { Format } from 'agent-harness-diagnostics';
 import {
   createErrorDocument,
   formatHarnessError,
@@ -8,7 +8,7 @@ import {
   isFormat,
   isHarnessError,
   renderError,
-} from '@harness/diagnostics';
+} from 'agent-harness-diagnostics';
 import type { CliIo, CommandSpec } from './command-spec.js';
 import { commands as defaultCommands } from './commands.js';
 import { parseInvocation } from './parse-argv.js';

@@ -1,6 +1,6 @@
 // Turns argv into a command and its arguments, from the command table alone.
 import { parseArgs } from 'node:util';
-import { closestWord, HarnessError, isFormat } from '@harness/diagnostics';
+import { closestWord, HarnessError, isFormat } from 'agent-harness-diagnostics';
 import type { CommandArgs, CommandSpec, OptionSpec } from './command-spec.js';
 import { globalOptions } from './global-options.js';
 

@@ -1,6 +1,6 @@
 // The live progress line of `harness budget` on a terminal: which budget, which
 // run, and the seconds ticking, redrawn in place on stderr.
-import type { BudgetProgress } from '@harness/budget';
+import type { BudgetProgress } from 'agent-harness-budget';
 
 export interface ProgressLine {
   onProgress(event: BudgetProgress): void;

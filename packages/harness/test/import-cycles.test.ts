@@ -3,8 +3,8 @@
 // A cycle makes load order matter and a module impossible to take in alone; break it by moving
 // what both sides need into a module of its own (docs/architecture.md, "Contracts of this repository").
 import { fileURLToPath } from 'node:url';
-import type { GraphFile } from '@harness/layers';
-import { buildImportGraph } from '@harness/layers';
+import type { GraphFile } from 'agent-harness-layers';
+import { buildImportGraph } from 'agent-harness-layers';
 import { describe, expect, it } from 'vitest';
 
 const repositoryRoot = fileURLToPath(new URL('../../..', import.meta.url));

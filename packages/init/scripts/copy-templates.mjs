@@ -1,5 +1,5 @@
 // Build step: copies the repository's templates/ into this package so the
-// published @harness/init carries what `harness init` writes.
+// published agent-harness-init carries what `harness init` writes.
 import { cp, rm } from 'node:fs/promises';
 
 const from = new URL('../../../templates/', import.meta.url);

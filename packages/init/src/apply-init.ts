@@ -4,17 +4,17 @@
 // is atomic and the config goes last, so an interrupted run leaves nothing half
 // written and a rerun completes it; and a write or a check that fails midway
 // is undone, so init either completes or leaves the repository as it was.
-import { registeredChecks, runChecks } from '@harness/check';
-import type { Check } from '@harness/config';
-import { configFileName, loadConfig } from '@harness/config';
-import type { ResultDocument } from '@harness/diagnostics';
+import { registeredChecks, runChecks } from 'agent-harness-check';
+import type { Check } from 'agent-harness-config';
+import { configFileName, loadConfig } from 'agent-harness-config';
+import type { ResultDocument } from 'agent-harness-diagnostics';
 import type { BaselineSnapshot } from './baseline-snapshot.js';
 import { configuredBaselines, restoreBaselines, snapshotBaselines } from './baseline-snapshot.js';
 import { findWriteProblems, writeProblemsError } from './check-writes.js';
 import type { InitPlan, PlannedFile } from './init-plan.js';
 import { runInstall } from './install-adapter.js';
-import type { Env } from '@harness/system';
-import { removeLeftoverTemps } from '@harness/system';
+import type { Env } from 'agent-harness-system';
+import { removeLeftoverTemps } from 'agent-harness-system';
 import type { WriteFileHook } from './write-journal.js';
 import { afterUndo, WriteJournal } from './write-journal.js';
 

@@ -3,10 +3,10 @@
 // one it changed gets its earlier text back.
 import { readdir, readFile } from 'node:fs/promises';
 import { join, posix } from 'node:path';
-import { configFileName, validateConfig } from '@harness/config';
+import { configFileName, validateConfig } from 'agent-harness-config';
 import type { InitPlan } from './init-plan.js';
 import { readInside } from './repo-entry.js';
-import { removeInside, writeFileInside } from '@harness/system';
+import { removeInside, writeFileInside } from 'agent-harness-system';
 
 const baselineDir = '.harness/baseline';
 

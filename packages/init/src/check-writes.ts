@@ -6,7 +6,7 @@
 import { constants } from 'node:fs';
 import { access } from 'node:fs/promises';
 import { isAbsolute, join, posix } from 'node:path';
-import { HarnessError } from '@harness/diagnostics';
+import { HarnessError } from 'agent-harness-diagnostics';
 import type { PlannedFile } from './init-plan.js';
 import { entryOf, escapingFolder, nearestExisting } from './repo-entry.js';
 

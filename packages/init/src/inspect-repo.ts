@@ -2,9 +2,9 @@
 // once, so the proposal and the plan are pure functions of these facts.
 import { existsSync, lstatSync } from 'node:fs';
 import { basename, join, posix } from 'node:path';
-import { findGitRoot } from '@harness/config';
-import { HarnessError } from '@harness/diagnostics';
-import { currentBranch, listGitFiles } from '@harness/system';
+import { findGitRoot } from 'agent-harness-config';
+import { HarnessError } from 'agent-harness-diagnostics';
+import { currentBranch, listGitFiles } from 'agent-harness-system';
 import { detect } from 'package-manager-detector';
 import { glob } from 'tinyglobby';
 import { parse as parseYaml } from 'yaml';

@@ -1,8 +1,8 @@
 // Runs the repository's package manager for `harness init --install`, through the shared runner of
-// @harness/system (docs/system.md): no stdin, no prompts, output handed on as it comes and only a
+// agent-harness-system (docs/system.md): no stdin, no prompts, output handed on as it comes and only a
 // small tail kept, so its size is not bounded by memory.
-import { HarnessError } from '@harness/diagnostics';
-import { runProcess } from '@harness/system';
+import { HarnessError } from 'agent-harness-diagnostics';
+import { runProcess } from 'agent-harness-system';
 
 export async function runInstall(root: string, commandLine: string, onOutput: (text: string) => void): Promise<void> {
   const [command, ...args] = commandLine.split(' ');

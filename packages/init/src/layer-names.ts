@@ -1,7 +1,7 @@
 // Folder names that mean a layer, mapped to the canonical order of the config's
 // layers section (types → config → repo → service → runtime → ui). Only names
 // teams commonly use for one layer are listed; ambiguous ones (core, lib) are not.
-import { defaultLayerOrder } from '@harness/config';
+import { defaultLayerOrder } from 'agent-harness-config';
 
 export type CanonicalLayer = (typeof defaultLayerOrder)[number];
 

@@ -39,7 +39,7 @@ function setupSteps(facts: RepoFacts): string {
   return steps.join('\n');
 }
 
-/** The ruleset template that @harness/rulesets ships, or undefined when this build has none. */
+/** The ruleset template that agent-harness-rulesets ships, or undefined when this build has none. */
 export async function renderRuleset(facts: RepoFacts): Promise<string | undefined> {
   if (!existsSync(join(templatesDir(), rulesetTemplate))) return undefined;
   const text = await readTemplate(rulesetTemplate);

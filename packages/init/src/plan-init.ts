@@ -2,9 +2,9 @@
 // Nothing is written here; applyInit does that.
 import { readdir } from 'node:fs/promises';
 import { join, posix } from 'node:path';
-import { registeredChecks } from '@harness/check';
-import type { HarnessConfig } from '@harness/config';
-import { configFileName, sectionDefaults } from '@harness/config';
+import { registeredChecks } from 'agent-harness-check';
+import type { HarnessConfig } from 'agent-harness-config';
+import { configFileName, sectionDefaults } from 'agent-harness-config';
 import type { InitFacts, InitPlan, PlannedFile, PlannedMigration } from './init-plan.js';
 import type { ConfigChoices, ConfigProposal } from './propose-config.js';
 import { proposeConfig } from './propose-config.js';
@@ -240,7 +240,7 @@ function isSkeletonPath(path: string): boolean {
 }
 
 async function parseProposal(text: string): Promise<HarnessConfig> {
-  const { validateConfig } = await import('@harness/config');
+  const { validateConfig } = await import('agent-harness-config');
   const result = validateConfig(text, configFileName);
   return result.ok ? result.config : { version: 1 };
 }

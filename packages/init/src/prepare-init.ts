@@ -2,10 +2,10 @@
 // before any question is asked or any file planned.
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { HarnessConfig } from '@harness/config';
-import { configError, configFileName, validateConfig } from '@harness/config';
+import type { HarnessConfig } from 'agent-harness-config';
+import { configError, configFileName, validateConfig } from 'agent-harness-config';
 import { inspectRepo } from './inspect-repo.js';
-import { HarnessError } from '@harness/diagnostics';
+import { HarnessError } from 'agent-harness-diagnostics';
 import type { MigrationSource } from './migrate/migration.js';
 import { migrationSources } from './migrate/migration.js';
 import { proposeContracts } from './migrate/propose-contracts.js';

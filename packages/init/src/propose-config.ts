@@ -1,14 +1,14 @@
 // harness.config.yaml as init writes it: every section it can fill from what
 // it found, each with a comment saying where the values came from. The text is
-// validated against @harness/config's schema before anything is written.
-import { validateConfig } from '@harness/config';
+// validated against agent-harness-config's schema before anything is written.
+import { validateConfig } from 'agent-harness-config';
 import { Document, isScalar, visit } from 'yaml';
 import type { LayersProposal } from './propose-layers.js';
 import type { RepoFacts } from './repo-facts.js';
 import { commandLine } from './package-manager-commands.js';
 
 /** The schema's own $id: one URL that works with every package manager's layout. */
-export const schemaUrl = 'https://unpkg.com/@harness/config/schema.json';
+export const schemaUrl = 'https://unpkg.com/agent-harness-config/schema.json';
 
 export interface ConfigChoices {
   layers: boolean;

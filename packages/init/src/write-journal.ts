@@ -5,8 +5,8 @@
 // error can say exactly what, if anything, is left written.
 import { lstat, readFile, readlink } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
-import { HarnessError } from '@harness/diagnostics';
-import { removeEmptyFolderInside, removeInside, symlinkInside, writeFileInside } from '@harness/system';
+import { HarnessError } from 'agent-harness-diagnostics';
+import { removeEmptyFolderInside, removeInside, symlinkInside, writeFileInside } from 'agent-harness-system';
 
 /** Writes one file (path relative to the root); `write` is the atomic write init uses. Tests replace it to fail on purpose. */
 export type WriteFileHook = (
@@ -97,7 +97,7 @@ export class WriteJournal {
 }
 
 function writeFailure(path: string, error: unknown): HarnessError {
-  // @harness/system reports a failed write as IO_FAILED around the system's error; init says more about that one.
+  // agent-harness-system reports a failed write as IO_FAILED around the system's error; init says more about that one.
   const inner = error instanceof HarnessError && error.code === 'IO_FAILED' ? errnoOf(error.cause) : undefined;
   const cause = inner ?? error;
   if (cause instanceof HarnessError) return cause;

@@ -16,8 +16,8 @@ import {
 } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { registeredChecks } from '@harness/check';
-import { formatHarnessError, HarnessError } from '@harness/diagnostics';
+import { registeredChecks } from 'agent-harness-check';
+import { formatHarnessError, HarnessError } from 'agent-harness-diagnostics';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { ApplyOptions } from '../src/index.js';
 import { applyInit, planInit, prepareInit } from '../src/index.js';

@@ -3,8 +3,8 @@
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { loadConfig } from '@harness/config';
-import { formatHarnessError, HarnessError } from '@harness/diagnostics';
+import { loadConfig } from 'agent-harness-config';
+import { formatHarnessError, HarnessError } from 'agent-harness-diagnostics';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { InitChoices } from '../src/index.js';
 import { applyInit, planInit, planIsEmpty, prepareInit } from '../src/index.js';
@@ -103,7 +103,9 @@ describe('writing', () => {
     const root = fixtureRepo('shop');
     const { result } = await init(root);
     const config = readFileSync(join(root, 'harness.config.yaml'), 'utf8');
-    expect(config.split('\n')[0]).toBe('# yaml-language-server: $schema=https://unpkg.com/@harness/config/schema.json');
+    expect(config.split('\n')[0]).toBe(
+      '# yaml-language-server: $schema=https://unpkg.com/agent-harness-config/schema.json',
+    );
     const loaded = await loadConfig({ cwd: root });
     expect(loaded.config).toMatchObject({
       layers: { domains: ['src/modules/*'] },

@@ -2,7 +2,7 @@
 // `pnpm pack`, the tarballs installed with npm into a copy of a realistic
 // repository (code, README, CI, compose, no harness), then `npx harness …` as
 // a user runs it, with a clean environment. Needs the packages built first
-// (`pnpm test` builds; alone: `pnpm turbo run build --filter harness...`).
+// (`pnpm test` builds; alone: `pnpm turbo run build --filter agent-harness...`).
 import { execFile } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -49,7 +49,7 @@ beforeAll(async () => {
     !existsSync(join(packagesDir, 'harness/dist/run.js')) ||
     !existsSync(join(packagesDir, 'init/templates/AGENTS.md'))
   ) {
-    throw new Error('build the packages first: pnpm turbo run build --filter harness...');
+    throw new Error('build the packages first: pnpm turbo run build --filter agent-harness...');
   }
   const packs = mkdtempSync(join(tmpdir(), 'harness-packs-'));
   packsDir = packs;
@@ -138,13 +138,13 @@ describe('npx harness init from packed tarballs', () => {
 });
 
 describe('the library entry from the packed tarball (docs/api.md)', () => {
-  it("import { check } from 'harness' returns the result document, with types", async () => {
+  it("import { check } from 'agent-harness' returns the result document, with types", async () => {
     // A script outside the repository, as a user's tool would be: the package resolves from the install.
     const script = join(repo, 'harness-api-check.mjs');
     writeFileSync(
       script,
       [
-        "import { check, isHarnessError } from 'harness';",
+        "import { check, isHarnessError } from 'agent-harness';",
         "const document = await check({ cwd: process.argv[2], checks: ['docs'] });",
         'let code = "none";',
         "try { await check({ cwd: process.argv[2], checks: ['nope'] }); } catch (e) { code = isHarnessError(e) ? e.code : 'other'; }",
@@ -163,7 +163,7 @@ describe('the library entry from the packed tarball (docs/api.md)', () => {
     } finally {
       rmSync(script, { force: true });
     }
-    const types = readFileSync(join(repo, 'node_modules/harness/dist/check-api.d.ts'), 'utf8');
+    const types = readFileSync(join(repo, 'node_modules/agent-harness/dist/check-api.d.ts'), 'utf8');
     expect(types).toMatch(/export declare function check\(options\?: CheckApiOptions\): Promise<ResultDocument>/);
   });
 });

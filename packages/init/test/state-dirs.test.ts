@@ -58,7 +58,7 @@ function freshRepo(): string {
 describe('harness state folders', () => {
   it('checks without init, init, commit everything, check again: the tree stays clean and no cache is tracked', async () => {
     if (!existsSync(join(bin, '../../dist/run.js')))
-      throw new Error('build the packages first: pnpm turbo run build --filter harness...');
+      throw new Error('build the packages first: pnpm turbo run build --filter agent-harness...');
     const root = freshRepo();
     for (const check of ['docs', 'layers']) {
       const run = await harness(root, 'check', check);

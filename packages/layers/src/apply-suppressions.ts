@@ -1,7 +1,7 @@
 // Drops the findings a `// harness-ignore layers/<rule>: <reason>` comment on the line before
 // silences, and reports suppressions that silence nothing or lack a reason (docs/layers.md, "Suppressions").
 // A file-level finding (layers/unassigned) is silenced by its comment anywhere in the file.
-import type { Diagnostic } from '@harness/diagnostics';
+import type { Diagnostic } from 'agent-harness-diagnostics';
 import type { GraphFile } from './layers-types.js';
 import type { Violation } from './find-violations.js';
 import { createEslintSilencer, isEslintComment } from './eslint-suppressions.js';

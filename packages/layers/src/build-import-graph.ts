@@ -286,7 +286,7 @@ function toolVersion(): Promise<string> {
       const { size, mtimeMs } = statSync(new URL(entry, here));
       code.push(`${entry}:${size}:${mtimeMs}`);
     }
-    return `@harness/layers@${String(manifest.version)}+${hash(Buffer.from(code.sort().join('\n'))).slice(0, 10)}`;
+    return `agent-harness-layers@${String(manifest.version)}+${hash(Buffer.from(code.sort().join('\n'))).slice(0, 10)}`;
   })();
   return version;
 }

@@ -1,5 +1,5 @@
-import type { ContractConfig, LayersConfig } from '@harness/config';
-import { sectionDefaults } from '@harness/config';
+import type { ContractConfig, LayersConfig } from 'agent-harness-config';
+import { sectionDefaults } from 'agent-harness-config';
 import { describe, expect, it } from 'vitest';
 import { checkConfigGlobs } from './check-config-globs.js';
 

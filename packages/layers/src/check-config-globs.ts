@@ -1,8 +1,8 @@
 // A layers config that selects nothing is a config error, not a green check: a glob defining a
 // domain or a layer that matches no file (a typo, a moved folder), and an `ignore` that leaves no
 // file to check. `ignore` globs that match nothing, and the other lists, are fine: precautions.
-import type { ContractConfig, LayersConfig } from '@harness/config';
-import { HarnessError } from '@harness/diagnostics';
+import type { ContractConfig, LayersConfig } from 'agent-harness-config';
+import { HarnessError } from 'agent-harness-diagnostics';
 import picomatch from 'picomatch';
 import { createFolderMatcher } from './create-folder-matcher.js';
 

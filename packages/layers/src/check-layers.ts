@@ -2,11 +2,11 @@
 // suppressions and the baseline, and (with updateBaseline) write the baseline.
 import { createHash } from 'node:crypto';
 import { isAbsolute, join, posix } from 'node:path';
-import type { LayersConfig } from '@harness/config';
-import { testFixtureGlobs } from '@harness/config';
-import type { Diagnostic } from '@harness/diagnostics';
-import { HarnessError } from '@harness/diagnostics';
-import { findEscape, settleBaseline } from '@harness/system';
+import type { LayersConfig } from 'agent-harness-config';
+import { testFixtureGlobs } from 'agent-harness-config';
+import type { Diagnostic } from 'agent-harness-diagnostics';
+import { HarnessError } from 'agent-harness-diagnostics';
+import { findEscape, settleBaseline } from 'agent-harness-system';
 import { applySuppressions } from './apply-suppressions.js';
 import type { CachedImportGraph } from './build-import-graph.js';
 import { buildCachedImportGraph, cacheFileName } from './build-import-graph.js';

@@ -3,8 +3,8 @@
 // or an `allow` DAG), a `forbidden` contract (from → to), an `independent` contract (modules that
 // may not import each other). Every contract sees every edge of the one graph; `except` edges and,
 // with allowTypeOnly, type-only imports are not judged.
-import type { ContractConfig } from '@harness/config';
-import { closestWord, HarnessError } from '@harness/diagnostics';
+import type { ContractConfig } from 'agent-harness-config';
+import { closestWord, HarnessError } from 'agent-harness-diagnostics';
 import picomatch from 'picomatch';
 import { createFolderMatcher } from './create-folder-matcher.js';
 import type { CompiledContract, ContractEdge, RuleVerdict } from './layers-types.js';

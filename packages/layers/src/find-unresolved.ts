@@ -4,8 +4,8 @@
 // build and only counted.
 import { lstatSync } from 'node:fs';
 import { join } from 'node:path';
-import { HarnessError } from '@harness/diagnostics';
-import { listIgnoredPaths } from '@harness/system';
+import { HarnessError } from 'agent-harness-diagnostics';
+import { listIgnoredPaths } from 'agent-harness-system';
 import type { ImportGraph } from './layers-types.js';
 import type { UnresolvedTarget } from './create-import-resolver.js';
 import type { Violation } from './find-violations.js';

@@ -1,6 +1,6 @@
 // Applies every edge and file rule to the import graph and returns the raw findings, before
 // suppressions and the baseline. Files whose findings the cache still holds are not re-checked.
-import type { Diagnostic } from '@harness/diagnostics';
+import type { Diagnostic } from 'agent-harness-diagnostics';
 import type { CompiledContract, FileClass, GraphEdge, ImportGraph, LayerModel } from './layers-types.js';
 import { docsLink, edgeRules, fileRules } from './layer-rules.js';
 import type { EdgeFacts } from './rules/layer-rule.js';

@@ -10,7 +10,7 @@ import type { ResolvedTarget, UnresolvedReason, UnresolvedTarget } from './creat
 import type { SuppressionComment } from './find-suppressions.js';
 import type { Violation } from './find-violations.js';
 import type { EdgeKind, ImportRecord } from './layers-types.js';
-import { ensureStateDir, writeFileAtomic } from '@harness/system';
+import { ensureStateDir, writeFileAtomic } from 'agent-harness-system';
 
 const cacheFormat = 'harness-layers-cache';
 export const cacheFormatVersion = 5;

@@ -1,7 +1,7 @@
 // The `layers` config section turned into questions about paths: which domain and layer a file
 // is in, whether it is a provider, shared or cross-cutting, which layers may import a package.
-import type { LayersConfig } from '@harness/config';
-import { closestWord, HarnessError } from '@harness/diagnostics';
+import type { LayersConfig } from 'agent-harness-config';
+import { closestWord, HarnessError } from 'agent-harness-diagnostics';
 import picomatch from 'picomatch';
 import { compileContracts } from './contract-model.js';
 import { ancestorFolders, createFolderMatcher } from './create-folder-matcher.js';

@@ -1,6 +1,6 @@
 // Keeps the registry, the rule files, their tests and docs/rules/layers.md in step.
 import { fileURLToPath } from 'node:url';
-import { findRuleRegistryProblems } from '@harness/diagnostics';
+import { findRuleRegistryProblems } from 'agent-harness-diagnostics';
 import { describe, expect, it } from 'vitest';
 import { layerRules, rulesDocsPath } from './layer-rules.js';
 

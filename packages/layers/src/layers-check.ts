@@ -1,6 +1,6 @@
 // The `layers` guardrail as harness check runs it. This module is the package's `./check` entry:
 // light, so that listing the checks loads none of them; the checker is imported when it runs.
-import type { Check } from '@harness/config';
+import type { Check } from 'agent-harness-config';
 
 export const layersCheck: Check = {
   name: 'layers',
@@ -9,7 +9,7 @@ export const layersCheck: Check = {
   ruleIds: async () => (await import('./layer-rules.js')).qualifiedRuleIds,
   async run({ root, config, options }) {
     const [{ sectionDefaults }, { checkLayers }] = await Promise.all([
-      import('@harness/config'),
+      import('agent-harness-config'),
       import('./check-layers.js'),
     ]);
     const result = await checkLayers({

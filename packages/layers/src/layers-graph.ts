@@ -1,7 +1,7 @@
 // `harness layers graph` as a library call: the mermaid pictures of the current repository, the
 // domain model's and one per contract (layers.contracts).
-import type { LayersConfig } from '@harness/config';
-import { closestWord, HarnessError } from '@harness/diagnostics';
+import type { LayersConfig } from 'agent-harness-config';
+import { closestWord, HarnessError } from 'agent-harness-diagnostics';
 import { checkLayers } from './check-layers.js';
 import { classifyGraph } from './find-violations.js';
 import { createLayerModel } from './layer-model.js';

@@ -5,9 +5,9 @@
 // walked without following symlinked folders, so the walk never leaves the root nor loops.
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { testFixtureGlobs } from '@harness/config';
-import { HarnessError } from '@harness/diagnostics';
-import { listGitFiles } from '@harness/system';
+import { testFixtureGlobs } from 'agent-harness-config';
+import { HarnessError } from 'agent-harness-diagnostics';
+import { listGitFiles } from 'agent-harness-system';
 import picomatch from 'picomatch';
 import { glob } from 'tinyglobby';
 

@@ -1,4 +1,4 @@
-import type { ContractConfig } from '@harness/config';
+import type { ContractConfig } from 'agent-harness-config';
 import { describe, expect, it } from 'vitest';
 import type { GraphFile, ImportGraph } from './layers-types.js';
 import { compileContracts } from './contract-model.js';

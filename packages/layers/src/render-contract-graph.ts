@@ -2,7 +2,7 @@
 // one arrow per pair of boxes with the number of imports; arrows carrying a finding of this
 // contract are red, findings accepted by a suppression or the baseline dotted. Files are grouped
 // by layer, so a big repository stays a small picture; mermaid-flowchart.ts caps the rest.
-import type { Diagnostic } from '@harness/diagnostics';
+import type { Diagnostic } from 'agent-harness-diagnostics';
 import type { CompiledContract, ImportGraph } from './layers-types.js';
 import type { Violation } from './find-violations.js';
 import type { Arrow, FlowNode } from './mermaid-flowchart.js';

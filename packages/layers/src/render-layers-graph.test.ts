@@ -1,4 +1,4 @@
-import { sectionDefaults } from '@harness/config';
+import { sectionDefaults } from 'agent-harness-config';
 import { describe, expect, it } from 'vitest';
 import type { GraphFile } from './layers-types.js';
 import { classifyGraph, findViolations } from './find-violations.js';

@@ -3,7 +3,7 @@
 // one arrow per pair of boxes with the number of imports; arrows carrying a finding are red and
 // labelled with the rules they break; findings accepted by a suppression or the baseline are
 // drawn dotted instead. Arrows read "imports". Big graphs are capped (mermaid-flowchart.ts).
-import type { Diagnostic } from '@harness/diagnostics';
+import type { Diagnostic } from 'agent-harness-diagnostics';
 import type { FileClass, ImportGraph } from './layers-types.js';
 import type { Violation } from './find-violations.js';
 import { domainName } from './rules/layer-rule.js';

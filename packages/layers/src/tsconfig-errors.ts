@@ -1,7 +1,7 @@
 // A tsconfig that cannot be read makes every import it decides unresolvable, so the graph could
 // not be trusted: it is a config error (exit 2) naming the file, the line and the fix. tsconfig
 // files are JSONC, as TypeScript reads them: comments and trailing commas are valid.
-import { HarnessError } from '@harness/diagnostics';
+import { HarnessError } from 'agent-harness-diagnostics';
 
 /** Throws CONFIG_INVALID when `text` (the tsconfig at repository path `file`) is not valid JSONC. */
 export function checkTsconfigText(file: string, text: string): void {

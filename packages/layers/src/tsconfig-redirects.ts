@@ -4,7 +4,7 @@
 // edge always ends at a source file. tsconfig files are read with get-tsconfig (extends chains).
 import { readFileSync } from 'node:fs';
 import { basename, dirname, join, relative, sep } from 'node:path';
-import { isHarnessError } from '@harness/diagnostics';
+import { isHarnessError } from 'agent-harness-diagnostics';
 import { parseTsconfig } from 'get-tsconfig';
 import { checkTsconfigText, tsconfigExtendsError } from './tsconfig-errors.js';
 

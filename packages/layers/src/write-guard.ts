@@ -1,5 +1,5 @@
 // Reads stay inside the repository: a file is read only when its real path is inside the root.
-// Writes are checked by @harness/system (findEscape), the one place that writes files.
+// Writes are checked by agent-harness-system (findEscape), the one place that writes files.
 import { realpathSync, statSync } from 'node:fs';
 import { sep } from 'node:path';
 

@@ -96,9 +96,9 @@ describe('layers cache', () => {
       cacheDiscarded: 'it is not valid JSON',
     });
     const cache = JSON.parse(await readFile(cacheFile, 'utf8')) as { tool: string };
-    await writeFile(cacheFile, JSON.stringify({ ...cache, tool: '@harness/layers@0.0.1' }));
+    await writeFile(cacheFile, JSON.stringify({ ...cache, tool: 'agent-harness-layers@0.0.1' }));
     expect((await build(fixture.root)).stats.cacheDiscarded).toBe(
-      `it was written by another version (@harness/layers@0.0.1, format ${cacheFormatVersion})`,
+      `it was written by another version (agent-harness-layers@0.0.1, format ${cacheFormatVersion})`,
     );
     const good = JSON.parse(await readFile(cacheFile, 'utf8')) as { files: Record<string, unknown[]> };
     for (const entry of Object.values(good.files)) entry[3] = 42;

@@ -3,9 +3,9 @@
 // the cache. The repository shapes are small VS Code-style and package-tier layouts.
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { ContractConfig, LayersConfig } from '@harness/config';
-import { sectionDefaults } from '@harness/config';
-import { createResultDocument, HarnessError, renderResult } from '@harness/diagnostics';
+import type { ContractConfig, LayersConfig } from 'agent-harness-config';
+import { sectionDefaults } from 'agent-harness-config';
+import { createResultDocument, HarnessError, renderResult } from 'agent-harness-diagnostics';
 import { afterEach, describe, expect, it } from 'vitest';
 import { checkLayers } from '../src/check-layers.js';
 import { buildLayersGraph } from '../src/layers-graph.js';

@@ -2,8 +2,8 @@
 import { cp, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { LayersConfig } from '@harness/config';
-import { loadConfig } from '@harness/config';
+import type { LayersConfig } from 'agent-harness-config';
+import { loadConfig } from 'agent-harness-config';
 
 export interface FixtureCopy {
   root: string;

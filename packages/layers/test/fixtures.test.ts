@@ -2,8 +2,8 @@
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { loadConfig, sectionDefaults } from '@harness/config';
-import { sortDiagnostics } from '@harness/diagnostics';
+import { loadConfig, sectionDefaults } from 'agent-harness-config';
+import { sortDiagnostics } from 'agent-harness-diagnostics';
 import { afterEach, describe, expect, it } from 'vitest';
 import { checkLayers } from '../src/check-layers.js';
 import type { FixtureCopy } from './copy-fixture.js';

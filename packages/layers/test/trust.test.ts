@@ -3,9 +3,9 @@
 import { mkdir, mkdtemp, readdir, realpath, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { LayersConfig } from '@harness/config';
-import { sectionDefaults } from '@harness/config';
-import { HarnessError } from '@harness/diagnostics';
+import type { LayersConfig } from 'agent-harness-config';
+import { sectionDefaults } from 'agent-harness-config';
+import { HarnessError } from 'agent-harness-diagnostics';
 import { afterEach, describe, expect, it } from 'vitest';
 import { checkLayers } from '../src/check-layers.js';
 import { brief } from './copy-fixture.js';

@@ -2,8 +2,8 @@
 // updates send the complete desired object; nothing is sent for a ruleset that
 // is unchanged; deletes touch only what harness created (or, with --prune, any
 // repository ruleset no file defines), never organization rulesets.
-import { assertInsideRoot } from '@harness/system';
-import { createRuleset, deleteRuleset, updateRuleset } from '@harness/github';
+import { assertInsideRoot } from 'agent-harness-system';
+import { createRuleset, deleteRuleset, updateRuleset } from 'agent-harness-github';
 import { createdStatePath, writeCreatedState } from './created-state.js';
 import type { PlanEntry, RulesetsOptions, RulesetsPlan } from './plan-rulesets.js';
 import { planRulesetsWithContext } from './plan-rulesets.js';

@@ -1,6 +1,6 @@
 // `harness rulesets check` and the rulesets guardrail of `harness check`: what apply would change,
 // as findings.
-import type { CheckOutcome } from '@harness/config';
+import type { CheckOutcome } from 'agent-harness-config';
 import type { RulesetsOptions } from './plan-rulesets.js';
 import { planRulesetsWithContext } from './plan-rulesets.js';
 import { planDiagnostics } from './rulesets-rules.js';

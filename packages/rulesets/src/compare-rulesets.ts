@@ -4,7 +4,7 @@
 // by type, status checks by context, bypass actors by type and id; a key the
 // file leaves out counts as its known default, or as "don't care" when it has
 // none; lists of plain values compare as sets.
-import type { JsonObject } from '@harness/github';
+import type { JsonObject } from 'agent-harness-github';
 import { isJsonObject } from './ruleset-file.js';
 
 export interface FieldChange {

@@ -5,8 +5,8 @@
 // {"version": 1, "created": {"owner/repo": {"<name>": <id>}}}.
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { HarnessError } from '@harness/diagnostics';
-import { writeFileInside } from '@harness/system';
+import { HarnessError } from 'agent-harness-diagnostics';
+import { writeFileInside } from 'agent-harness-system';
 import { isJsonObject } from './ruleset-file.js';
 
 export const createdStateFile = '.harness-created.json';

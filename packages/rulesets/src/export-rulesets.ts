@@ -4,10 +4,10 @@
 // written at all when one file would be.
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { HarnessError } from '@harness/diagnostics';
-import { assertInsideRoot, writeFileInside } from '@harness/system';
-import type { JsonObject } from '@harness/github';
-import { formatRepository, getRuleset, listRulesets } from '@harness/github';
+import { HarnessError } from 'agent-harness-diagnostics';
+import { assertInsideRoot, writeFileInside } from 'agent-harness-system';
+import type { JsonObject } from 'agent-harness-github';
+import { formatRepository, getRuleset, listRulesets } from 'agent-harness-github';
 import type { RulesetsOptions } from './plan-rulesets.js';
 import { connectGithub } from './plan-rulesets.js';
 import { toExportFormat } from './request-body.js';

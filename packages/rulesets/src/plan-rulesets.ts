@@ -1,8 +1,8 @@
 // `harness rulesets plan`: what `apply` would do (docs/rulesets.md). Files are
 // matched to the repository's own rulesets by name; organization and
 // enterprise rulesets are listed but never touched.
-import type { GithubClient, JsonObject, RulesetSummary, WaitEvent } from '@harness/github';
-import type { Env } from '@harness/system';
+import type { GithubClient, JsonObject, RulesetSummary, WaitEvent } from 'agent-harness-github';
+import type { Env } from 'agent-harness-system';
 import {
   createGithubClient,
   formatRepository,
@@ -10,7 +10,7 @@ import {
   listRulesets,
   requireToken,
   resolveRepository,
-} from '@harness/github';
+} from 'agent-harness-github';
 import type { FieldChange } from './compare-rulesets.js';
 import { compareRuleset } from './compare-rulesets.js';
 import type { CreatedState } from './created-state.js';

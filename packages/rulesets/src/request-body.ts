@@ -3,7 +3,7 @@
 // PUT is a partial update at the top level and `null` is refused, so harness
 // always sends the complete desired object, `[]` for "none", with the keys
 // GitHub sets itself stripped. Everything else passes through untouched.
-import type { JsonObject } from '@harness/github';
+import type { JsonObject } from 'agent-harness-github';
 
 /** Keys GitHub sets on a ruleset; an export keeps some of them, a request must not. */
 export const readOnlyKeys = [

@@ -5,8 +5,8 @@
 // checked here; GitHub judges the rest (unknown rules and fields pass through).
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { HarnessError } from '@harness/diagnostics';
-import type { JsonObject } from '@harness/github';
+import { HarnessError } from 'agent-harness-diagnostics';
+import type { JsonObject } from 'agent-harness-github';
 
 export interface RulesetFile {
   /** Repository-relative path with `/` separators. */

@@ -2,7 +2,7 @@
 // token is present (skipped with one notice when not: docs/rulesets.md).
 // This module is the package's `./check` entry: light, so that listing the checks loads none of
 // them; the GitHub client and the planner are imported when the check runs.
-import type { Check, CheckContext } from '@harness/config';
+import type { Check, CheckContext } from 'agent-harness-config';
 import type { RulesetsOptions } from './plan-rulesets.js';
 
 export function createRulesetsCheck(overrides: Partial<RulesetsOptions> = {}): Check {
@@ -16,7 +16,7 @@ export function createRulesetsCheck(overrides: Partial<RulesetsOptions> = {}): C
       if ((env.GITHUB_TOKEN ?? '').trim() === '')
         return { diagnostics: [], skipped: 'GITHUB_TOKEN is not set, so GitHub was not asked' };
       const [{ sectionDefaults }, { checkRulesets }] = await Promise.all([
-        import('@harness/config'),
+        import('agent-harness-config'),
         import('./check-rulesets.js'),
       ]);
       const dir = (context.config.rulesets ?? sectionDefaults('rulesets')).dir;

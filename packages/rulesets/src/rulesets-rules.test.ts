@@ -1,7 +1,7 @@
 // Keeps the registry, the rule files, their tests and docs/rules/rulesets.md in step.
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { findRuleRegistryProblems } from '@harness/diagnostics';
+import { findRuleRegistryProblems } from 'agent-harness-diagnostics';
 import { describe, expect, it } from 'vitest';
 import { rulesetsDocs, rulesetsRules } from './rulesets-rules.js';
 

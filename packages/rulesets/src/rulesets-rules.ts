@@ -1,7 +1,7 @@
 // The findings `harness rulesets check` (and `harness check`) reports, in the order of
 // docs/rules/rulesets.md; a test keeps this list, the rule files, their tests and that page in step.
-import type { Diagnostic, RuleMeta } from '@harness/diagnostics';
-import { ruleDocsLink } from '@harness/diagnostics';
+import type { Diagnostic, RuleMeta } from 'agent-harness-diagnostics';
+import { ruleDocsLink } from 'agent-harness-diagnostics';
 import type { FieldChange } from './compare-rulesets.js';
 import { createdStatePath } from './created-state.js';
 import type { PlanEntry, RulesetsPlan } from './plan-rulesets.js';

@@ -2,8 +2,8 @@
 import { execFile } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { faults, startGithubStandin } from '@harness/github-standin';
-import type { GithubStandin } from '@harness/github-standin';
+import { faults, startGithubStandin } from 'agent-harness-github-standin';
+import type { GithubStandin } from 'agent-harness-github-standin';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { arrangeGithub, cleanEnv, createRepo, harnessBin, template } from './fixture-repo.js';
 

@@ -6,7 +6,7 @@ import { mkdirSync, mkdtempSync, readFileSync, realpathSync, rmSync, writeFileSy
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { GithubStandin } from '@harness/github-standin';
+import type { GithubStandin } from 'agent-harness-github-standin';
 import { onTestFinished } from 'vitest';
 
 export const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));

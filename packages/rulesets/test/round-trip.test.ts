@@ -3,8 +3,8 @@
 import { mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createRequestValidator, faults, startGithubStandin } from '@harness/github-standin';
-import type { GithubStandin } from '@harness/github-standin';
+import { createRequestValidator, faults, startGithubStandin } from 'agent-harness-github-standin';
+import type { GithubStandin } from 'agent-harness-github-standin';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ExportOptions } from '../src/index.js';
 import {

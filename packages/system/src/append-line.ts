@@ -5,7 +5,7 @@
 import type { WriteStream } from 'node:fs';
 import { closeSync, constants, createWriteStream, mkdirSync, openSync, writeSync } from 'node:fs';
 import { dirname, relative, resolve } from 'node:path';
-import { HarnessError, isHarnessError } from '@harness/diagnostics';
+import { HarnessError, isHarnessError } from 'agent-harness-diagnostics';
 import { assertInsideRootSync } from './inside-root.js';
 
 /** Appends `line` (a newline is added when it has none) to `path` inside `root` with a single write. */

@@ -5,7 +5,7 @@
 // Spec: https://git-scm.com/docs/gitignore ("A gitignore file ... in the same directory as the path").
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { HarnessError } from '@harness/diagnostics';
+import { HarnessError } from 'agent-harness-diagnostics';
 
 export const stateDirIgnore = '# Created by harness: this folder holds state that is never committed.\n*\n';
 

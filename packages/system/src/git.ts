@@ -3,7 +3,7 @@
 // exit code checked, and paths handed to git kept inside the work tree.
 // Spec: https://git-scm.com/docs/git (GIT_TERMINAL_PROMPT, GIT_OPTIONAL_LOCKS, --literal-pathspecs)
 import { isAbsolute } from 'node:path';
-import { HarnessError } from '@harness/diagnostics';
+import { HarnessError } from 'agent-harness-diagnostics';
 import type { Env } from './env.js';
 import type { ProcessResult } from './run-process.js';
 import { runProcess } from './run-process.js';

@@ -1,4 +1,4 @@
-// @harness/system: the only package that spawns processes or writes files (docs/system.md).
+// agent-harness-system: the only package that spawns processes or writes files (docs/system.md).
 
 // --- environment ---
 export type { Env } from './env.js';

@@ -5,7 +5,7 @@
 // synchronous (a handful of lstat calls) so that the synchronous writers use the very same check.
 import { lstatSync, readlinkSync, realpathSync } from 'node:fs';
 import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
-import { HarnessError } from '@harness/diagnostics';
+import { HarnessError } from 'agent-harness-diagnostics';
 
 const maxLinks = 40;
 

@@ -1,7 +1,7 @@
 import { existsSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { HarnessError } from '@harness/diagnostics';
+import { HarnessError } from 'agent-harness-diagnostics';
 import { afterEach, describe, expect, it } from 'vitest';
 import { acquirePidLock, readLockHolder, withPidLock } from './pid-lock.js';
 

@@ -8,7 +8,7 @@
 import { linkSync, readFileSync, rmSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { dirname, relative, resolve } from 'node:path';
-import { HarnessError } from '@harness/diagnostics';
+import { HarnessError } from 'agent-harness-diagnostics';
 import { removeInsideSync, mkdirInsideSync, writeFileInsideSync } from './write-inside.js';
 
 export interface LockHolder {

@@ -5,7 +5,7 @@
 import type { ChildProcess } from 'node:child_process';
 import { spawn } from 'node:child_process';
 import { StringDecoder } from 'node:string_decoder';
-import { HarnessError } from '@harness/diagnostics';
+import { HarnessError } from 'agent-harness-diagnostics';
 import type { Env } from './env.js';
 import type { OutputBuffer } from './run-process-output.js';
 import { createOutputBuffer, stderrTailBytes } from './run-process-output.js';

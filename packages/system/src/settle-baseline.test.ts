@@ -1,7 +1,7 @@
 import { existsSync, mkdtempSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Diagnostic } from '@harness/diagnostics';
+import type { Diagnostic } from 'agent-harness-diagnostics';
 import { afterEach, describe, expect, it } from 'vitest';
 import { settleBaseline } from './settle-baseline.js';
 

@@ -2,8 +2,8 @@
 // system"): diagnostics plans what the baseline accepts and what the file becomes; this reads the
 // file, asks for the plan and writes it atomically, inside the repository only.
 import { join } from 'node:path';
-import type { Diagnostic, SettleBaselineInput, SettledBaseline } from '@harness/diagnostics';
-import { HarnessError, planSettledBaseline, readBaseline } from '@harness/diagnostics';
+import type { Diagnostic, SettleBaselineInput, SettledBaseline } from 'agent-harness-diagnostics';
+import { HarnessError, planSettledBaseline, readBaseline } from 'agent-harness-diagnostics';
 import { writeFileInsideSync } from './write-inside.js';
 
 /** Reads the check's baseline, writes it with updateBaseline, and splits findings into remaining and stale entries. */

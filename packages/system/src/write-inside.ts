@@ -5,7 +5,7 @@
 // Spec: https://nodejs.org/api/fs.html#fslstatsyncpath-options (lstat does not follow links).
 import { lstatSync, mkdirSync, rmdirSync, rmSync, symlinkSync } from 'node:fs';
 import { dirname, relative, resolve } from 'node:path';
-import { HarnessError, isHarnessError } from '@harness/diagnostics';
+import { HarnessError, isHarnessError } from 'agent-harness-diagnostics';
 import { assertInsideRootSync, findEscape, refusal } from './inside-root.js';
 import type { WriteFileOptions } from './write-file-atomic.js';
 import { writeFileAtomicSync } from './write-file-atomic.js';

@@ -1,6 +1,6 @@
 // GitHub-flavoured Markdown of `harness budget report` for $GITHUB_STEP_SUMMARY:
 // a table of every budget and a Mermaid chart of each budget's medians.
-import { escapeCell } from '@harness/diagnostics';
+import { escapeCell } from 'agent-harness-diagnostics';
 import type { BudgetReport, ReportBudget } from '../budget-report.js';
 import { formatSeconds } from '../statistics.js';
 import { percent } from './budget-report-pretty.js';

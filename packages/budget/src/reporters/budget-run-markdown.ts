@@ -1,6 +1,6 @@
 // GitHub-flavoured Markdown of `harness budget`, for $GITHUB_STEP_SUMMARY
 // (https://docs.github.com/en/actions/reference/workflows-and-actions/workflow-commands#adding-a-job-summary).
-import { escapeCell } from '@harness/diagnostics';
+import { escapeCell } from 'agent-harness-diagnostics';
 import type { BudgetOutcome } from '../budget-outcome.js';
 import type { BudgetRunDocument } from '../run-budgets.js';
 import { formatSeconds } from '../statistics.js';

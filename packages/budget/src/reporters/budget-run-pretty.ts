@@ -1,6 +1,6 @@
 // Terminal output of `harness budget`: one block per budget (budget, median, the
 // runs, the slowest turbo tasks), then the findings with their fix.
-import type { Diagnostic } from '@harness/diagnostics';
+import type { Diagnostic } from 'agent-harness-diagnostics';
 import type { BudgetOutcome } from '../budget-outcome.js';
 import type { BudgetRunDocument } from '../run-budgets.js';
 import { formatSeconds } from '../statistics.js';

@@ -1,7 +1,7 @@
 // One entry point per result kind, so the CLI renders `harness budget` and
 // `harness budget report` in every format alike.
-import type { Format } from '@harness/diagnostics';
-import { createResultDocument, renderResult } from '@harness/diagnostics';
+import type { Format } from 'agent-harness-diagnostics';
+import { createResultDocument, renderResult } from 'agent-harness-diagnostics';
 import type { BudgetReport } from '../budget-report.js';
 import type { BudgetRunDocument } from '../run-budgets.js';
 import { renderBudgetReportMarkdown } from './budget-report-markdown.js';

@@ -1,5 +1,5 @@
 // budget/command-failed: the budget's command exited non-zero. The finding itself is made in ../budget-outcome.ts.
-import type { RuleMeta } from '@harness/diagnostics';
+import type { RuleMeta } from 'agent-harness-diagnostics';
 
 export const commandFailed: RuleMeta<'command-failed'> = {
   id: 'command-failed',

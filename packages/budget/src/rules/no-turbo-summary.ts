@@ -1,5 +1,5 @@
 // budget/no-turbo-summary: per-task budgets are set but the command wrote no turbo run summary. The finding itself is made in ../budget-outcome.ts.
-import type { RuleMeta } from '@harness/diagnostics';
+import type { RuleMeta } from 'agent-harness-diagnostics';
 
 export const noTurboSummary: RuleMeta<'no-turbo-summary'> = {
   id: 'no-turbo-summary',

@@ -1,5 +1,5 @@
 // budget/over-budget: the median run took longer than the budget's seconds. The finding itself is made in ../budget-outcome.ts.
-import type { RuleMeta } from '@harness/diagnostics';
+import type { RuleMeta } from 'agent-harness-diagnostics';
 
 export const overBudget: RuleMeta<'over-budget'> = {
   id: 'over-budget',

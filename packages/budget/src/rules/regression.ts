@@ -1,5 +1,5 @@
 // budget/regression: the latest median is over 1.25× the trailing median on the same machine. The finding itself is made in ../budget-report.ts.
-import type { RuleMeta } from '@harness/diagnostics';
+import type { RuleMeta } from 'agent-harness-diagnostics';
 
 export const regression: RuleMeta<'regression'> = {
   id: 'regression',

@@ -1,5 +1,5 @@
 // budget/task-missing: a per-task budget names a task the command did not run. The finding itself is made in ../budget-outcome.ts.
-import type { RuleMeta } from '@harness/diagnostics';
+import type { RuleMeta } from 'agent-harness-diagnostics';
 
 export const taskMissing: RuleMeta<'task-missing'> = {
   id: 'task-missing',

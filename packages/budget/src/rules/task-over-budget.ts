@@ -1,5 +1,5 @@
 // budget/task-over-budget: a turbo task's median time is over its per-task budget. The finding itself is made in ../budget-outcome.ts.
-import type { RuleMeta } from '@harness/diagnostics';
+import type { RuleMeta } from 'agent-harness-diagnostics';
 
 export const taskOverBudget: RuleMeta<'task-over-budget'> = {
   id: 'task-over-budget',

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type * as DiagnosticsModule from '@harness/diagnostics';
+import type * as DiagnosticsModule from 'agent-harness-diagnostics';
 import type * as ModelModule from '../docs-model.js';
 import type * as GitModule from '../git.js';
 import { docsConfig, git, writeGitRepo } from '../temp-repo.fixture.js';
@@ -14,7 +14,7 @@ async function withUnreadableHistory(): Promise<{
   vi.resetModules();
   vi.doMock('../git.js', async (importOriginal) => {
     // The error class of the fresh module graph, the one the rule checks against.
-    const { HarnessError } = await vi.importActual<typeof DiagnosticsModule>('@harness/diagnostics');
+    const { HarnessError } = await vi.importActual<typeof DiagnosticsModule>('agent-harness-diagnostics');
     return {
       ...(await importOriginal<typeof GitModule>()),
       readFileVersions: () =>

@@ -3,7 +3,7 @@
 // likely meant (a git rename, else the one file with the same name) and, for anchors, the heading
 // it was renamed to; the unambiguous ones carry an edit for `--fix`.
 import { posix } from 'node:path';
-import { closestWord, HarnessError } from '@harness/diagnostics';
+import { closestWord, HarnessError } from 'agent-harness-diagnostics';
 import type { DocsModel, MarkdownDoc } from '../docs-model.js';
 import { readFileVersions } from '../git.js';
 import type { MarkdownLink } from '../parse-markdown.js';

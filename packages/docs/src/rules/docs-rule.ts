@@ -1,6 +1,6 @@
 // The shape every docs rule has: it looks at the whole docs model and returns what is wrong and
 // how to fix it; the engine adds the check name, the qualified rule id and the docs link.
-import type { RuleMeta, Severity } from '@harness/diagnostics';
+import type { RuleMeta, Severity } from 'agent-harness-diagnostics';
 import type { DocsModel } from '../docs-model.js';
 
 export const docsRuleIds = [

@@ -1,5 +1,5 @@
 // docs/stale-baseline: a baseline entry that matches no current finding (the baseline only shrinks).
-// The finding itself is made by settleBaseline in @harness/diagnostics, shared with layers.
+// The finding itself is made by settleBaseline in agent-harness-diagnostics, shared with layers.
 import type { MetaRule } from './docs-rule.js';
 
 export const staleBaseline: MetaRule = {

@@ -1,6 +1,6 @@
 // What the compose commands (`harness up`, `down`, `ps`, `test`, `gc`) share: --json, --timeout and
 // the `compose` section of harness.config.yaml.
-import type { ComposeConfig } from '@harness/config';
+import type { ComposeConfig } from 'agent-harness-config';
 import type { CliIo, CommandArgs, OptionSpec } from '../command-spec.js';
 import { integerOption } from './integer-option.js';
 import { loadCommandConfig } from './load-command-config.js';

@@ -1,6 +1,6 @@
 // The config the `harness factory …` commands read: the factory section (defaults without one) and
 // the compose section the loop's worktrees use.
-import type { ComposeConfig, FactoryConfig } from '@harness/config';
+import type { ComposeConfig, FactoryConfig } from 'agent-harness-config';
 import type { CliIo, CommandArgs } from '../command-spec.js';
 import { configPackage } from '../packages.js';
 import { loadCommandConfig } from './load-command-config.js';

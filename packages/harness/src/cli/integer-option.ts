@@ -1,6 +1,6 @@
 // Whole-number options (`--runs 3`, `--timeout 300`, `--status-port 0`): anything else is a usage
 // error (exit 2) that names the option and gives an example, never NaN handed to a library.
-import { HarnessError } from '@harness/diagnostics';
+import { HarnessError } from 'agent-harness-diagnostics';
 import type { CommandArgs } from '../command-spec.js';
 
 export interface IntegerLimits {

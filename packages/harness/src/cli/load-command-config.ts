@@ -1,6 +1,6 @@
 // The config every command reads: harness.config.yaml searched from the working directory up to the
 // git work tree's root, or the file `--config` names (docs/architecture.md "How a command runs").
-import type { LoadedConfig } from '@harness/config';
+import type { LoadedConfig } from 'agent-harness-config';
 import type { CliIo, CommandArgs } from '../command-spec.js';
 import { configPackage } from '../packages.js';
 

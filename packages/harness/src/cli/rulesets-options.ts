@@ -1,6 +1,6 @@
 // What the `harness rulesets …` commands share: their description, and the library options from the
 // config's rulesets folder, --repo, --prune and rate-limit waits told on stderr.
-import type { RulesetsOptions } from '@harness/rulesets';
+import type { RulesetsOptions } from 'agent-harness-rulesets';
 import type { CliIo, CommandArgs } from '../command-spec.js';
 import { configPackage } from '../packages.js';
 import { repoFlag, reportGithubWait } from './github-options.js';

@@ -1,7 +1,7 @@
 // `harness budget report [NAME...]`: the trend per budget from the history (docs/budget.md).
 import { relative, resolve } from 'node:path';
-import { HarnessError } from '@harness/diagnostics';
-import { writeFileAtomic } from '@harness/system';
+import { HarnessError } from 'agent-harness-diagnostics';
+import { writeFileAtomic } from 'agent-harness-system';
 import type { CommandSpec } from '../command-spec.js';
 import { integerOption } from '../cli/integer-option.js';
 import { loadCommandConfig } from '../cli/load-command-config.js';

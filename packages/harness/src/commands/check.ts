@@ -1,6 +1,6 @@
 // `harness check [NAME...]`: the CI gate (docs/contract.md, "Commands").
-import { registeredChecks } from '@harness/check';
-import { renderResult } from '@harness/diagnostics';
+import { registeredChecks } from 'agent-harness-check';
+import { renderResult } from 'agent-harness-diagnostics';
 import type { CommandSpec } from '../command-spec.js';
 import { toolVersion } from '../tool-version.js';
 

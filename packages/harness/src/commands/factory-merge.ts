@@ -1,5 +1,5 @@
 // `harness factory merge <pr>`: the guarded merge the agent must use (docs/factory.md, "Merging").
-import { HarnessError } from '@harness/diagnostics';
+import { HarnessError } from 'agent-harness-diagnostics';
 import type { CommandSpec } from '../command-spec.js';
 import { factoryPackage, githubPackage } from '../packages.js';
 import { loadFactoryConfig } from '../cli/factory-config.js';

@@ -1,8 +1,8 @@
 // `harness init`: adds the harness to an existing repository (docs/init.md).
 // Plan, then apply; questions only on a terminal without --yes.
-import { HarnessError } from '@harness/diagnostics';
-import type { InitChoices } from '@harness/init';
-import type { Format } from '@harness/diagnostics';
+import { HarnessError } from 'agent-harness-diagnostics';
+import type { InitChoices } from 'agent-harness-init';
+import type { Format } from 'agent-harness-diagnostics';
 import type { CliIo, CommandArgs, CommandSpec } from '../command-spec.js';
 import { configPackage, initPackage } from '../packages.js';
 import { toolVersion } from '../tool-version.js';

@@ -1,5 +1,5 @@
 // `harness rulesets check`: exit 1 when GitHub's rulesets drift from the files (docs/rulesets.md).
-import { createResultDocument, renderResult } from '@harness/diagnostics';
+import { createResultDocument, renderResult } from 'agent-harness-diagnostics';
 import type { CommandSpec } from '../command-spec.js';
 import { rulesetsPackage } from '../packages.js';
 import { repoOption } from '../cli/github-options.js';

@@ -2,8 +2,8 @@
 // odd bytes. Through the library (many cases, in process) and through the bin (a few, end to end).
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { loadConfig, validateConfig } from '@harness/config';
-import { isHarnessError } from '@harness/diagnostics';
+import { loadConfig, validateConfig } from 'agent-harness-config';
+import { isHarnessError } from 'agent-harness-diagnostics';
 import { afterAll, describe, expect, it } from 'vitest';
 import { aliasBomb, createRandom, generateConfig } from './generators.js';
 import {

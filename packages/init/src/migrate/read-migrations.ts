@@ -4,7 +4,7 @@
 // With `--from` a config that cannot be read stops init; found on its own, it is a note.
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { HarnessError, isHarnessError } from '@harness/diagnostics';
+import { HarnessError, isHarnessError } from 'agent-harness-diagnostics';
 import { flatBlocks } from './flat-config.js';
 import { migrateDependencyCruiser } from './from-dependency-cruiser.js';
 import { migrateBoundaries } from './from-eslint-boundaries.js';

@@ -1,5 +1,5 @@
-import type { ContractConfig } from '@harness/config';
-import { HarnessError } from '@harness/diagnostics';
+import type { ContractConfig } from 'agent-harness-config';
+import { HarnessError } from 'agent-harness-diagnostics';
 import { describe, expect, it } from 'vitest';
 import { compileContracts } from '../contract-model.js';
 

@@ -1,7 +1,7 @@
 // layers/contract: an import that one of `layers.contracts` forbids. The message names the
 // contract, the importing and imported layer (or module, or the from/to groups) and what the
 // importer may import; the fix says how to remove the edge or where the contract states exceptions.
-import type { ContractConfig } from '@harness/config';
+import type { ContractConfig } from 'agent-harness-config';
 import type { ContractEdge } from '../layers-types.js';
 import type { MetaRule, RuleVerdict } from './layer-rule.js';
 

@@ -1,6 +1,6 @@
 // Builds the facts a rule sees for one import, from a readable config and two paths.
-import type { LayersConfig } from '@harness/config';
-import { sectionDefaults } from '@harness/config';
+import type { LayersConfig } from 'agent-harness-config';
+import { sectionDefaults } from 'agent-harness-config';
 import { createLayerModel } from '../layer-model.js';
 import type { EdgeFacts } from './layer-rule.js';
 

@@ -1,5 +1,5 @@
 // layers/invalid-suppression: a `harness-ignore layers/…` comment without a reason or with an unknown rule.
-import { closestWord } from '@harness/diagnostics';
+import { closestWord } from 'agent-harness-diagnostics';
 import type { MetaRule, RuleVerdict } from './layer-rule.js';
 
 export const invalidSuppression: MetaRule = {

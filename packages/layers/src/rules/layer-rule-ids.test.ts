@@ -1,5 +1,5 @@
-import { sectionDefaults } from '@harness/config';
-import { HarnessError } from '@harness/diagnostics';
+import { sectionDefaults } from 'agent-harness-config';
+import { HarnessError } from 'agent-harness-diagnostics';
 import { describe, expect, it } from 'vitest';
 import { createLayerModel } from '../layer-model.js';
 import { layerRules } from '../layer-rules.js';

@@ -1,7 +1,7 @@
 // The layer rule ids that judge one import edge or one file, which `layers.allowTypeOnly` takes.
 // Here, beside the rules, rather than in the config schema: the config package is below the
 // checkers and cannot know their rules (docs/decisions.md, "layerRuleIds live with the layer rules").
-import { closestWord, HarnessError } from '@harness/diagnostics';
+import { closestWord, HarnessError } from 'agent-harness-diagnostics';
 
 export const layerRuleIds = [
   'forward-only',

@@ -1,6 +1,6 @@
 // The shape every layer rule has. A rule looks at one import edge or one file and returns what is
 // wrong and how to fix it; the engine adds file, line, target and the docs link.
-import type { RuleMeta } from '@harness/diagnostics';
+import type { RuleMeta } from 'agent-harness-diagnostics';
 import type { FileClass, ImportRecord, LayerModel, RuleVerdict } from '../layers-types.js';
 import type { ResolvedTarget } from '../create-import-resolver.js';
 import type { LayerRuleId } from './layer-rule-ids.js';

@@ -4,8 +4,8 @@ import { mkdir, mkdtemp, realpath, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { describe, expect, it, onTestFinished } from 'vitest';
-import type { LayersConfig } from '@harness/config';
-import { loadConfig } from '@harness/config';
+import type { LayersConfig } from 'agent-harness-config';
+import { loadConfig } from 'agent-harness-config';
 import { checkLayers } from '../check-layers.js';
 import { staleBaseline } from './stale-baseline.js';
 

@@ -1,5 +1,5 @@
 // layers/stale-baseline: a baseline entry that matches no current finding (the baseline only shrinks).
-// The finding itself is made by settleBaseline in @harness/diagnostics, shared with docs.
+// The finding itself is made by settleBaseline in agent-harness-diagnostics, shared with docs.
 import type { MetaRule } from './layer-rule.js';
 
 export const staleBaseline: MetaRule = {

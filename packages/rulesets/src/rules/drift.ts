@@ -1,5 +1,5 @@
 // rulesets/drift: a repository ruleset differs from its file. The finding itself is made by planDiagnostics in ../rulesets-rules.ts.
-import type { RuleMeta } from '@harness/diagnostics';
+import type { RuleMeta } from 'agent-harness-diagnostics';
 
 export const drift: RuleMeta<'drift'> = {
   id: 'drift',

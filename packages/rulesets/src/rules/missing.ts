@@ -1,5 +1,5 @@
 // rulesets/missing: a ruleset file defines a ruleset the repository does not have. The finding itself is made by planDiagnostics in ../rulesets-rules.ts.
-import type { RuleMeta } from '@harness/diagnostics';
+import type { RuleMeta } from 'agent-harness-diagnostics';
 
 export const missing: RuleMeta<'missing'> = {
   id: 'missing',

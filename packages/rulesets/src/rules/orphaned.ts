@@ -1,5 +1,5 @@
 // rulesets/orphaned: a ruleset harness created is still on GitHub although its file is gone. The finding itself is made by planDiagnostics in ../rulesets-rules.ts.
-import type { RuleMeta } from '@harness/diagnostics';
+import type { RuleMeta } from 'agent-harness-diagnostics';
 
 export const orphaned: RuleMeta<'orphaned'> = {
   id: 'orphaned',
