@@ -8,3 +8,5 @@ export { buildImportGraph } from './build-import-graph.js';
 export type { ResolvedTarget } from './create-import-resolver.js';
 export type { EdgeKind, GraphEdge, GraphFile, ImportGraph, ImportRecord } from './layers-types.js';
 export { layerRules } from './layer-rules.js';
+export { compileContracts } from './contract-model.js';
+export type { CompiledContract, ContractEdge } from './layers-types.js';
