@@ -7,6 +7,7 @@ export {
   findConfigFile,
   findGitRoot,
   loadConfig,
+  loadConfigSync,
   misnamedConfigFileName,
   noConfigError,
   searchConfigFile,

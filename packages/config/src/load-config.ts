@@ -1,5 +1,5 @@
 // Finding, reading and validating harness.config.yaml.
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { dirname, join, relative, resolve } from 'node:path';
 import { HarnessError } from 'agent-harness-diagnostics';
@@ -133,11 +133,25 @@ export interface LoadConfigOptions {
  * git work tree of `cwd` (also with an explicit `configPath`, which only names the file), else `cwd`.
  */
 export async function loadConfig(options: LoadConfigOptions = {}): Promise<LoadedConfig> {
+  const found = locateConfig(options);
+  if (found.path === undefined) return { root: found.root, path: undefined, config: { version: 1 } };
+  return { root: found.root, path: found.path, config: await readConfig(found.path, found.shown) };
+}
+
+/** loadConfig for callers that cannot wait (ESLint rules are synchronous): the same result or error. */
+export function loadConfigSync(options: LoadConfigOptions = {}): LoadedConfig {
+  const found = locateConfig(options);
+  if (found.path === undefined) return { root: found.root, path: undefined, config: { version: 1 } };
+  return { root: found.root, path: found.path, config: readConfigSync(found.path, found.shown) };
+}
+
+/** Where the config file is (if any), how messages name it, and the root: loadConfig's synchronous half. */
+function locateConfig(options: LoadConfigOptions): { root: string; path: string | undefined; shown: string } {
   const cwd = resolve(options.cwd ?? process.cwd());
   const workTree = findGitRoot(cwd) ?? cwd;
   if (options.configPath !== undefined) {
     const path = resolve(cwd, options.configPath);
-    return { root: workTree, path, config: await readConfig(path, relative(cwd, path) || configFileName) };
+    return { root: workTree, path, shown: relative(cwd, path) || configFileName };
   }
   const search = searchConfigFile(cwd);
   if (search.misnamed !== undefined && search.path === undefined) {
@@ -147,12 +161,8 @@ export async function loadConfig(options: LoadConfigOptions = {}): Promise<Loade
       fix: `Rename ${shown} to ${configFileName} (\`git mv ${shown} ${join(dirname(shown), configFileName)}\`).`,
     });
   }
-  if (search.path === undefined) return { root: workTree, path: undefined, config: { version: 1 } };
-  return {
-    root: dirname(search.path),
-    path: search.path,
-    config: await readConfig(search.path, relative(cwd, search.path) || configFileName),
-  };
+  if (search.path === undefined) return { root: workTree, path: undefined, shown: configFileName };
+  return { root: dirname(search.path), path: search.path, shown: relative(cwd, search.path) || configFileName };
 }
 
 /** The exit-2 error of a command that needs a config file and has none. */
@@ -167,12 +177,30 @@ async function readConfig(path: string, shown: string): Promise<HarnessConfig> {
   try {
     text = await readFile(path, 'utf8');
   } catch (cause) {
-    throw new HarnessError('CONFIG_NOT_FOUND', `cannot read ${path}`, {
-      place: { file: path },
-      fix: 'Check the path given with --config, or run `npx harness init`.',
-      cause,
-    });
+    throw unreadableConfig(path, cause);
   }
+  return validatedConfig(text, shown);
+}
+
+function readConfigSync(path: string, shown: string): HarnessConfig {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (cause) {
+    throw unreadableConfig(path, cause);
+  }
+  return validatedConfig(text, shown);
+}
+
+function unreadableConfig(path: string, cause: unknown): HarnessError {
+  return new HarnessError('CONFIG_NOT_FOUND', `cannot read ${path}`, {
+    place: { file: path },
+    fix: 'Check the path given with --config, or run `npx harness init`.',
+    cause,
+  });
+}
+
+function validatedConfig(text: string, shown: string): HarnessConfig {
   const result = validateConfig(text, shown);
   if (!result.ok) throw configError(result.problems);
   return result.config;
