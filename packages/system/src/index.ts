@@ -5,6 +5,7 @@ export type { Env } from './env.js';
 
 // --- processes and git ---
 export { currentBranch, GitFailed, gitLine, listGitFiles, listIgnoredPaths, refName, runGit, splitNul } from './git.js';
+export { listGitFilesSync, listIgnoredPathsSync } from './git-sync.js';
 export type { ProcessResult, TimerKind, Timers } from './run-process.js';
 export { runProcess } from './run-process.js';
 

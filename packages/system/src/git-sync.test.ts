@@ -1,0 +1,68 @@
+// The synchronous git questions answer exactly what their asynchronous twins answer, against a real git.
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { GitFailed, listGitFiles, listIgnoredPaths, runGit } from './git.js';
+import { listGitFilesSync, listIgnoredPathsSync } from './git-sync.js';
+
+const made: string[] = [];
+afterEach(() => {
+  for (const dir of made.splice(0)) rmSync(dir, { recursive: true, force: true });
+});
+
+async function repo(files: Record<string, string>): Promise<string> {
+  const dir = mkdtempSync(join(tmpdir(), 'harness-system-git-sync-'));
+  made.push(dir);
+  for (const [path, text] of Object.entries(files)) {
+    mkdirSync(join(dir, path, '..'), { recursive: true });
+    writeFileSync(join(dir, path), text);
+  }
+  await runGit(dir, ['init', '-q', '-b', 'main']);
+  return dir;
+}
+
+const files = {
+  '.gitignore': 'gen/\n*.log\n',
+  'src/a.ts': '',
+  'src/b.ts': '',
+  'gen/out.ts': '',
+  'x.log': '',
+  'tracked.log': '',
+};
+
+describe('listGitFilesSync', () => {
+  it('lists what listGitFiles lists: tracked files and untracked ones git does not ignore', async () => {
+    const dir = await repo(files);
+    await runGit(dir, ['add', '-f', 'tracked.log', 'src/a.ts']);
+    const listed = listGitFilesSync(dir);
+    expect(listed.sort()).toEqual((await listGitFiles(dir)).sort());
+    expect(listed).toContain('tracked.log');
+    expect(listed).toContain('src/b.ts');
+    expect(listed).not.toContain('gen/out.ts');
+  });
+
+  it('is GitFailed outside a work tree', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'harness-system-no-git-'));
+    made.push(dir);
+    // GIT_CEILING_DIRECTORIES keeps git from finding a repository above the temp folder.
+    expect(() => listGitFilesSync(dir, { env: { ...process.env, GIT_CEILING_DIRECTORIES: tmpdir() } })).toThrow(
+      GitFailed,
+    );
+  });
+});
+
+describe('listIgnoredPathsSync', () => {
+  it('answers what listIgnoredPaths answers, with and without the index', async () => {
+    const dir = await repo(files);
+    await runGit(dir, ['add', '-f', 'tracked.log']);
+    const asked = ['gen/out.ts', 'gen/missing.ts', 'x.log', 'tracked.log', 'src/a.ts', '../outside.ts'];
+    for (const noIndex of [true, false]) {
+      const syncly = listIgnoredPathsSync(dir, asked, { noIndex });
+      expect(syncly).toEqual(await listIgnoredPaths(dir, asked, { noIndex }));
+    }
+    expect(listIgnoredPathsSync(dir, asked, { noIndex: false })).toEqual(
+      new Set(['gen/out.ts', 'gen/missing.ts', 'x.log']),
+    );
+  });
+});
