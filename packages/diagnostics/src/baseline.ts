@@ -42,6 +42,11 @@ export async function readBaseline(
       cause: error,
     });
   }
+  return parseBaseline(text, displayPath, check);
+}
+
+/** A baseline file's entries from its text (readBaseline's synchronous half); BASELINE_INVALID when malformed. */
+export function parseBaseline(text: string, displayPath: string, check: string): BaselineEntry[] {
   const invalid = (why: string): HarnessError =>
     new HarnessError('BASELINE_INVALID', `the ${check} baseline ${displayPath} is not valid: ${why}`, {
       place: { file: displayPath },

@@ -7,7 +7,7 @@ export { isFormat, renderResult } from './reporters/render.js';
 export { escapeCell } from './reporters/markdown.js';
 export { createErrorDocument, internalErrorFix, renderError } from './reporters/render-error.js';
 export type { SettleBaselineInput, SettledBaseline } from './baseline.js';
-export { planSettledBaseline, readBaseline } from './baseline.js';
+export { parseBaseline, planSettledBaseline, readBaseline } from './baseline.js';
 export { closestWord } from './closest-word.js';
 export type { RuleMeta } from './rule-meta.js';
 export { ruleDocsLink } from './rule-meta.js';
