@@ -14,6 +14,30 @@ describe('renderMarkdown', () => {
     expect(text).not.toContain('| where |');
   });
 
+  it('keeps within maxBytes, counting the findings it leaves out (a step summary over 1 MiB shows nothing)', () => {
+    const many = createResultDocument(
+      [{ name: 'layers', ok: false, durationMs: 9 }],
+      Array.from({ length: 500 }, (_, i) => ({
+        check: 'layers',
+        rule: 'layers/forward-only',
+        severity: 'error' as const,
+        file: `src/file-${String(i).padStart(3, '0')}.ts`,
+        line: 1,
+        message: 'service may not import ui.',
+        fix: 'Move it down.',
+        docs: 'docs/rules/layers.md#forward-only',
+      })),
+    );
+    const full = renderMarkdown(many);
+    const cut = renderMarkdown(many, { maxBytes: 10_000 });
+    expect(Buffer.byteLength(full)).toBeGreaterThan(10_000);
+    expect(Buffer.byteLength(cut)).toBeLessThanOrEqual(10_000);
+    const shown = cut.split('\n').filter((line) => line.startsWith('| `src/file-')).length;
+    expect(shown).toBeGreaterThan(10);
+    expect(cut).toContain(`${500 - shown} more findings are not shown`);
+    expect(renderMarkdown(many, { maxBytes: Buffer.byteLength(full) })).toBe(full);
+  });
+
   it('keeps pipes and newlines from breaking a table row', () => {
     expect(escapeCell('a|b\nc')).toBe('a\\|b<br>c');
   });

@@ -35,7 +35,15 @@ function linkTarget(path: string): string {
   return path.replace(/[ ()<>]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
 }
 
-export function renderMarkdown(doc: ResultDocument): string {
+export interface MarkdownOptions {
+  /**
+   * Keep the text within this many bytes (GitHub shows no step summary over 1 MiB): findings that do
+   * not fit are counted in a last line instead of shown.
+   */
+  maxBytes?: number | undefined;
+}
+
+export function renderMarkdown(doc: ResultDocument, options: MarkdownOptions = {}): string {
   const counts = countBySeverity(doc.diagnostics);
   const lines = [
     `## harness check: ${doc.ok ? '✅ passed' : '❌ failed'}`,
@@ -53,7 +61,26 @@ export function renderMarkdown(doc: ResultDocument): string {
     lines.push('', '| where | rule | finding | fix |', '| --- | --- | --- | --- |');
     lines.push(...doc.diagnostics.map(renderRow));
   }
-  return `${lines.join('\n')}\n`;
+  const text = `${lines.join('\n')}\n`;
+  return options.maxBytes === undefined || Buffer.byteLength(text) <= options.maxBytes
+    ? text
+    : cutToFit(lines, lines.length - doc.diagnostics.length, options.maxBytes);
+}
+
+/** The header and as many finding rows as fit in `maxBytes` with the closing line that counts the rest. */
+function cutToFit(lines: readonly string[], firstRow: number, maxBytes: number): string {
+  const total = lines.length - firstRow;
+  const closing = (shown: number) =>
+    `\n${total - shown} more findings are not shown here (a step summary must stay under 1 MiB): the annotations and the SARIF file have them all.\n`;
+  let used = Buffer.byteLength(`${lines.slice(0, firstRow).join('\n')}\n`) + Buffer.byteLength(closing(0));
+  let shown = 0;
+  while (shown < total) {
+    const row = Buffer.byteLength(`${lines[firstRow + shown] ?? ''}\n`);
+    if (used + row > maxBytes) break;
+    used += row;
+    shown += 1;
+  }
+  return `${lines.slice(0, firstRow + shown).join('\n')}\n${closing(shown)}`;
 }
 
 function renderRow(d: Diagnostic): string {

@@ -107,7 +107,7 @@ function renderSarifError(e: ErrorReport, toolVersion: string | undefined): stri
         tool: {
           driver: {
             name: 'harness',
-            informationUri: 'https://www.npmjs.com/package/harness',
+            informationUri: 'https://www.npmjs.com/package/agent-harness',
             ...(toolVersion === undefined ? {} : { version: toolVersion }),
             rules: [],
           },

@@ -12,6 +12,8 @@ export type Format = (typeof formats)[number];
 export interface RenderOptions {
   color?: boolean;
   toolVersion?: string;
+  /** markdown: the most bytes the text may take (a step summary's 1 MiB); findings past it are counted, not shown. */
+  maxBytes?: number | undefined;
 }
 
 export function isFormat(value: string): value is Format {
@@ -29,6 +31,6 @@ export function renderResult(doc: ResultDocument, format: Format, options: Rende
     case 'sarif':
       return renderSarif(doc, options.toolVersion === undefined ? {} : { toolVersion: options.toolVersion });
     case 'markdown':
-      return renderMarkdown(doc);
+      return renderMarkdown(doc, { maxBytes: options.maxBytes });
   }
 }

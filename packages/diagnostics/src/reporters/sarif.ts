@@ -28,7 +28,7 @@ export function renderSarif(doc: ResultDocument, options: SarifOptions = {}): st
         tool: {
           driver: {
             name: 'harness',
-            informationUri: 'https://www.npmjs.com/package/harness',
+            informationUri: 'https://www.npmjs.com/package/agent-harness',
             ...(options.toolVersion === undefined ? {} : { version: options.toolVersion }),
             rules: ruleIds.map((id) => ({
               id,

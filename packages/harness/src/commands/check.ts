@@ -1,7 +1,8 @@
 // `harness check [NAME...]`: the CI gate (docs/contract.md, "Commands").
 import { registeredChecks } from 'agent-harness-check';
-import { renderResult } from 'agent-harness-diagnostics';
+import { createErrorDocument, renderError, renderResult } from 'agent-harness-diagnostics';
 import type { CommandSpec } from '../command-spec.js';
+import { reportFileOptions, reportFiles, writeReportFiles } from '../cli/report-files.js';
 import { toolVersion } from '../tool-version.js';
 
 export const checkCommand: CommandSpec = {
@@ -33,12 +34,20 @@ export const checkCommand: CommandSpec = {
       type: 'boolean',
       description: 'With --fix or --update-baseline: print the plan, write nothing.',
     },
+    ...reportFileOptions,
   ],
-  examples: ['harness check', 'harness check layers --format github', 'harness check --format sarif > harness.sarif'],
+  examples: [
+    'harness check',
+    'harness check layers --format github',
+    'harness check --format github --sarif harness.sarif --summary "$GITHUB_STEP_SUMMARY"',
+  ],
   async run(args, io) {
     // The command is the library entry (docs/api.md) plus rendering: one code path for both. It is
     // imported when the command runs, so `harness --version` loads no config code.
     const { check } = await import('../check-api.js');
+    // Judged before any check runs: a bad path is exit 2 with nothing written.
+    const files = reportFiles(args.options, io.cwd);
+    const render = { toolVersion: toolVersion() };
     const document = await check({
       cwd: io.cwd,
       ...(args.global.config === undefined ? {} : { configPath: args.global.config }),
@@ -49,8 +58,14 @@ export const checkCommand: CommandSpec = {
       dryRun: args.options['dry-run'] === true,
       env: io.env,
       onNote: (note) => io.stderr(`${note}\n`),
+    }).catch(async (error: unknown) => {
+      // A run that could not happen says so in the files too (a SARIF run that failed, a summary
+      // that says why); main prints it on stdout and stderr.
+      await writeReportFiles(files, (format) => renderError(createErrorDocument(error), format, render));
+      throw error;
     });
-    io.stdout(renderResult(document, args.global.format, { color: args.global.color, toolVersion: toolVersion() }));
+    io.stdout(renderResult(document, args.global.format, { ...render, color: args.global.color }));
+    await writeReportFiles(files, (format, maxBytes) => renderResult(document, format, { ...render, maxBytes }));
     return { ok: document.ok };
   },
 };
