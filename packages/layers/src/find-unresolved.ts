@@ -24,7 +24,7 @@ export interface UnresolvedFound {
 }
 
 /** An import that led nowhere, before git says whether where it would land is ignored. */
-interface FoundImport {
+export interface FoundImport {
   file: string;
   line: number;
   column: number;
@@ -33,7 +33,7 @@ interface FoundImport {
   target: UnresolvedTarget;
 }
 
-function collectUnresolved(graph: ImportGraph): FoundImport[] {
+export function collectUnresolved(graph: ImportGraph): FoundImport[] {
   const found: FoundImport[] = [];
   for (const file of graph.files) {
     if (!file.hasUnresolved) continue;
@@ -55,8 +55,20 @@ function collectUnresolved(graph: ImportGraph): FoundImport[] {
 export async function findUnresolved(root: string, graph: ImportGraph, git: boolean): Promise<UnresolvedFound> {
   const found = collectUnresolved(graph);
   if (found.length === 0) return { violations: [], ignored: 0, unknown: 0 };
-  const candidates = [...new Set(found.flatMap((f) => (f.target.candidate === undefined ? [] : [f.target.candidate])))];
-  const ignored = git ? await gitIgnored(root, candidates) : new Set<string>();
+  const ignored = git ? await gitIgnored(root, unresolvedCandidates(found)) : new Set<string>();
+  return judgeUnresolved(found, ignored);
+}
+
+/** Where the unresolved imports would land: the paths to ask git about. */
+export function unresolvedCandidates(found: readonly FoundImport[]): string[] {
+  return [...new Set(found.flatMap((f) => (f.target.candidate === undefined ? [] : [f.target.candidate])))];
+}
+
+/** The findings and counts, given the candidates git ignores (undefined: git could not say). */
+export function judgeUnresolved(
+  found: readonly FoundImport[],
+  ignored: ReadonlySet<string> | undefined,
+): UnresolvedFound {
   const result: UnresolvedFound = { violations: [], ignored: 0, unknown: 0 };
   if (ignored === undefined) result.gitFailed = true;
   for (const f of found) {
@@ -94,12 +106,8 @@ export async function findUnresolved(root: string, graph: ImportGraph, git: bool
  * what is inside the folder).
  */
 async function gitIgnored(root: string, candidates: readonly string[]): Promise<Set<string> | undefined> {
-  const underLink = createLinkTest(root);
-  const asked = candidates.filter((c) => !underLink(c) && !c.includes('\0'));
-  if (asked.length === 0) return new Set();
-  const candidateOf = new Map<string, string>();
-  for (const candidate of asked)
-    for (const path of filesFor(candidate)) if (!candidateOf.has(path)) candidateOf.set(path, candidate);
+  const candidateOf = ignoreQuestions(root, candidates);
+  if (candidateOf.size === 0) return new Set();
   let paths: Set<string>;
   try {
     // With the index: a tracked file is not ignored, whatever the patterns say.
@@ -123,6 +131,17 @@ const typescriptFor: Record<string, string[]> = {
   '.mjs': ['.mts'],
   '.cjs': ['.cts'],
 };
+
+/** The paths to ask git about (a candidate under a symlinked folder is not asked), each with its candidate. */
+export function ignoreQuestions(root: string, candidates: readonly string[]): Map<string, string> {
+  const underLink = createLinkTest(root);
+  const candidateOf = new Map<string, string>();
+  for (const candidate of candidates) {
+    if (underLink(candidate) || candidate.includes('\0')) continue;
+    for (const path of filesFor(candidate)) if (!candidateOf.has(path)) candidateOf.set(path, candidate);
+  }
+  return candidateOf;
+}
 
 /** The paths an import of `candidate` could have landed on: itself, with an extension, or a folder's index. */
 function filesFor(candidate: string): string[] {

@@ -10,3 +10,10 @@ export type { EdgeKind, GraphEdge, GraphFile, ImportGraph, ImportRecord } from '
 export { layerRules } from './layer-rules.js';
 export { compileContracts } from './contract-model.js';
 export type { CompiledContract, ContractEdge } from './layers-types.js';
+export {
+  type CheckFileSyncInput,
+  type CheckFileSyncResult,
+  checkFileSync,
+  prepareCheckFileSync,
+  wholeRunLayerRules,
+} from './check-file-sync.js';

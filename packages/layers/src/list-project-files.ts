@@ -39,7 +39,11 @@ export interface ProjectFiles {
 
 export async function listProjectFiles(root: string, ignore: readonly string[]): Promise<ProjectFiles> {
   const fromGit = await listWithGit(root);
-  const found = fromGit ?? (await listWithWalk(root));
+  return partitionProjectFiles(fromGit ?? (await listWithWalk(root)), ignore, fromGit !== undefined);
+}
+
+/** The listed files (git's list or the walk's) sorted into sources to check and manifests (listProjectFiles' pure half). */
+export function partitionProjectFiles(found: readonly string[], ignore: readonly string[], git: boolean): ProjectFiles {
   const isAlwaysIgnored = createPathMatcher(alwaysIgnored);
   const isIgnored = createPathMatcher(ignore);
   const sources: string[] = [];
@@ -67,7 +71,7 @@ export async function listProjectFiles(root: string, ignore: readonly string[]):
     manifests: manifests.sort(),
     ignoredSources,
     fixtureSources,
-    git: fromGit !== undefined,
+    git,
   };
 }
 
