@@ -10,7 +10,8 @@ import type { Violation } from './find-violations.js';
 import type { GraphEdge, GraphFile, GraphListing, GraphStats, ImportGraph } from './layers-types.js';
 import type { CachedFile, CacheDocument } from './import-cache.js';
 import { hasTargets, hasUnresolved, loadImportCache, saveImportCache } from './import-cache.js';
-import { initLexer, lexImports } from './lex-imports.js';
+import type { LexedFile } from './lex-imports.js';
+import { initLexer, lexImports, loadParserFallback, ParserFallbackNeeded } from './lex-imports.js';
 import { listProjectFiles } from './list-project-files.js';
 import { insideRoot, readableInside } from './write-guard.js';
 
@@ -128,9 +129,9 @@ async function scanFiles(
       entries.push({ path, cached: found.cached, unchanged: true });
       continue;
     }
-    if (lexed === 0) await initLexer();
+    if (lexed === 0) await initLexer(false);
     lexed += 1;
-    const result = lexImports(found.bytes.toString('utf8'), path);
+    const result = await lexFile(found.bytes.toString('utf8'), path);
     const cached: CachedFile = {
       hash: found.digest,
       size: found.size,
@@ -142,6 +143,17 @@ async function scanFiles(
     entries.push({ path, cached, unchanged: false });
   }
   return { entries, lexed };
+}
+
+/** A file's imports; oxc-parser is loaded for the first file the lexer cannot read (JSX), not before. */
+async function lexFile(text: string, path: string): Promise<LexedFile> {
+  try {
+    return lexImports(text, path);
+  } catch (error) {
+    if (!(error instanceof ParserFallbackNeeded)) throw error;
+    await loadParserFallback();
+    return lexImports(text, path);
+  }
 }
 
 /** Pass 2, targets: from the cache while nothing that decides resolution changed, else resolved. */

@@ -22,3 +22,36 @@ describe('contract modules globs', () => {
     );
   });
 });
+
+describe('contract file globs', () => {
+  const withTo = (to: string[]): LayersConfig => {
+    const contract: ContractConfig = {
+      name: 'f',
+      type: 'forbidden',
+      from: ['src'],
+      to,
+      except: [],
+      allowTypeOnly: false,
+    };
+    return { ...sectionDefaults('layers'), contracts: [contract] };
+  };
+
+  it('select a file through the file itself or one of its folders', () => {
+    for (const glob of [
+      'src/commands',
+      'src/commands/',
+      'src/commands/**',
+      'src/*/a',
+      'src/commands/up.ts',
+      '**/index.ts',
+    ])
+      expect(checkConfigGlobs(withTo([glob]), sources, 0), glob).toEqual([]);
+  });
+
+  it('are a config error when no file or folder of a file matches', () => {
+    for (const glob of ['src/command', 'src/commands/*.js', 'src/trackers/a/b/**', 'lib/**'])
+      expect(() => checkConfigGlobs(withTo([glob]), sources, 0), glob).toThrow(
+        `layers.contracts.0.to[0] "${glob}" matches no file with source files to check`,
+      );
+  });
+});

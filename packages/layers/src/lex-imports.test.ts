@@ -46,6 +46,26 @@ describe('lexImports', () => {
     expect(edges(source)).toEqual([]);
   });
 
+  it('tells require() calls from the word require in comments and strings, next to every other form', () => {
+    const noise = "// require('./no1')\nconst s = 'require(\"./no2\")';\n";
+    const calls =
+      "const a = require('./a');\nimport b from './b';\nconst c = await import('./c');\nconst d = require(`./d`);\n";
+    expect(edges(noise + calls)).toEqual([
+      ['require', './a', false, 3],
+      ['import', './b', false, 4],
+      ['dynamic-import', './c', false, 5],
+      ['require', './d', false, 6],
+    ]);
+    // With `import x = require()` beside require() calls and mentions.
+    expect(edges(`${noise}import e = require('./e');\n${calls}`)).toEqual([
+      ['import-equals', './e', false, 3],
+      ['require', './a', false, 4],
+      ['import', './b', false, 5],
+      ['dynamic-import', './c', false, 6],
+      ['require', './d', false, 7],
+    ]);
+  });
+
   it('marks typeof import() as type-only', () => {
     expect(edges("let x: typeof import('./m');")).toEqual([['dynamic-import', './m', true, 1]]);
   });

@@ -19,10 +19,21 @@ export interface LexedFile {
 
 let parserFallback: { lexWithParser: typeof LexWithParser } | undefined;
 
-/** Compiles the lexer's WebAssembly and loads the parser fallback; call before `lexImports`. */
-export async function initLexer(): Promise<void> {
+/** Thrown by lexImports when a file needs the parser fallback and `initLexer(false)` left it unloaded. */
+export class ParserFallbackNeeded extends Error {}
+
+/**
+ * Compiles the lexer's WebAssembly and (unless `withParser` is false) loads the parser fallback;
+ * call before `lexImports`. Without the parser a file that needs it throws ParserFallbackNeeded:
+ * load it then with `loadParserFallback` and lex that file again (the graph's builder does, so
+ * that a run whose files all lex never loads oxc-parser).
+ */
+export async function initLexer(withParser = true): Promise<void> {
   await init();
-  // Loaded here rather than at the top so that a warm run, which lexes nothing, never loads it.
+  if (withParser) await loadParserFallback();
+}
+
+export async function loadParserFallback(): Promise<void> {
   parserFallback ??= await import('./parse-imports.js');
 }
 
@@ -38,7 +49,7 @@ export function lexImports(text: string, file: string): LexedFile {
   try {
     records = lexWithEsModuleLexer(source);
   } catch {
-    if (parserFallback === undefined) throw new Error('lexImports called before initLexer');
+    if (parserFallback === undefined) throw new ParserFallbackNeeded(`${file} needs the parser fallback`);
     const parsed = parserFallback.lexWithParser(source, file);
     records = parsed.records;
     if (parsed.error !== undefined) {
@@ -120,33 +131,82 @@ function lexLine(source: string, from: number, to: number, records: RawRecord[])
   }
 }
 
+/**
+ * One lexer pass over the file: `require(` candidates are rewritten to an equally long `import (`
+ * first, so the lexer reports exactly the real calls (not those in strings, comments or regexes)
+ * as dynamic imports at the same offsets, next to the file's other imports. A file with an
+ * `import x = require()` form, or whose rewritten text does not lex, takes two passes instead.
+ */
 function lexWithEsModuleLexer(source: string): RawRecord[] {
-  const [imports] = parse(source);
+  const candidates = source.includes('require') ? requireCandidates(source) : [];
+  if (candidates.length === 0) return recordsOf(source, parse(source)[0], new Set()).sort(byOffset);
+  if (!candidates.some((at) => importEqualsBefore.test(source.slice(Math.max(0, at - 200), at)))) {
+    try {
+      return recordsOf(source, parse(rewriteRequires(source, candidates))[0], new Set(candidates)).sort(byOffset);
+    } catch {
+      // Lexed the slow way below, which tells a lexer error from a rewrite it did not take.
+    }
+  }
+  return lexInTwoPasses(source);
+}
+
+// Text before a `require(` that may make it `import x = require(…)` (TypeScript's CommonJS import).
+const importEqualsBefore = /\bimport\s[^;]*=\s*$/;
+
+function requireCandidates(source: string): number[] {
+  const candidates: number[] = [];
+  for (const match of source.matchAll(requireCall)) candidates.push(match.index);
+  return candidates;
+}
+
+function rewriteRequires(source: string, candidates: readonly number[]): string {
+  let rewritten = '';
+  let last = 0;
+  for (const at of candidates) {
+    rewritten += `${source.slice(last, at)}import `;
+    last = at + 'require'.length;
+  }
+  return rewritten + source.slice(last);
+}
+
+type LexedImports = ReturnType<typeof parse>[0];
+
+/** The lexer's records as edges; dynamic imports at `requires` offsets are `require()` calls. */
+function recordsOf(source: string, imports: LexedImports, requires: ReadonlySet<number>): RawRecord[] {
   const records: RawRecord[] = [];
-  const importEqualsStarts = new Set<number>();
   for (const record of imports) {
     if (record.type === 'import-meta') continue;
     if (record.type === 'dynamic') {
       if (record.specifier === undefined || record.glob) continue;
+      const isRequire = requires.has(record.importStart);
       records.push({
         specifier: record.specifier,
-        kind: 'dynamic-import',
-        typeOnly: record.probablyTypeOnly,
+        kind: isRequire ? 'require' : 'dynamic-import',
+        typeOnly: isRequire ? false : record.probablyTypeOnly,
         offset: record.importStart,
       });
       continue;
     }
     const head = source.slice(record.importStart, record.start);
-    const kind: EdgeKind = head.startsWith('export')
-      ? 'export'
-      : /=\s*require\s*\(\s*['"]$/.test(head)
-        ? 'import-equals'
-        : 'import';
-    if (kind === 'import-equals') importEqualsStarts.add(record.start);
+    const kind: EdgeKind = head.startsWith('export') ? 'export' : importEquals.test(head) ? 'import-equals' : 'import';
     records.push({ specifier: record.specifier, kind, typeOnly: record.typeOnly, offset: record.importStart });
   }
-  if (source.includes('require')) records.push(...findRequireCalls(source, importEqualsStarts));
-  return records.sort((a, b) => a.offset - b.offset);
+  return records;
+}
+
+const importEquals = /=\s*require\s*\(\s*['"]$/;
+const byOffset = (a: RawRecord, b: RawRecord): number => a.offset - b.offset;
+
+/** The file lexed as it is, then its `require()` calls (those not part of `import x = require()`). */
+function lexInTwoPasses(source: string): RawRecord[] {
+  const [imports] = parse(source);
+  const importEqualsStarts = new Set<number>();
+  for (const record of imports)
+    if (record.type !== 'dynamic' && importEquals.test(source.slice(record.importStart, record.start)))
+      importEqualsStarts.add(record.start);
+  const records = recordsOf(source, imports, new Set());
+  records.push(...findRequireCalls(source, importEqualsStarts));
+  return records.sort(byOffset);
 }
 
 /**
@@ -161,15 +221,8 @@ function findRequireCalls(source: string, importEqualsStarts: ReadonlySet<number
     if (!importEqualsStarts.has(quoteAt)) candidates.push(match.index);
   }
   if (candidates.length === 0) return [];
-  let rewritten = '';
-  let last = 0;
-  for (const at of candidates) {
-    rewritten += `${source.slice(last, at)}import `;
-    last = at + 'require'.length;
-  }
-  rewritten += source.slice(last);
   const wanted = new Set(candidates);
-  const [imports] = parse(rewritten);
+  const [imports] = parse(rewriteRequires(source, candidates));
   const records: RawRecord[] = [];
   for (const record of imports) {
     if (record.type !== 'dynamic' || !wanted.has(record.importStart)) continue;
