@@ -10,6 +10,8 @@ export interface OptionSpec {
   multiple?: boolean;
   /** Shown in help as `--name <valueName>`. */
   valueName?: string;
+  /** A string option whose value may be left out (`--changed` alone, or `--changed REF`): then it is ''. */
+  optionalValue?: boolean;
   description: string;
 }
 

@@ -107,7 +107,7 @@ function parseOptions(specs: readonly OptionSpec[], args: readonly string[], com
     };
   }
   try {
-    const parsed = parseArgs({ args: [...args], options, allowPositionals: true, strict: true });
+    const parsed = parseArgs({ args: withOptionalValues(specs, args), options, allowPositionals: true, strict: true });
     const positionals = parsed.positionals;
     const accepted = command?.positionals ?? [];
     const variadic = accepted.some((p) => p.variadic === true);
@@ -136,4 +136,13 @@ function parseOptions(specs: readonly OptionSpec[], args: readonly string[], com
       },
     );
   }
+}
+
+/** `--name` of an optionalValue option with no value after it (the end, or another option) is `--name=`. */
+function withOptionalValues(specs: readonly OptionSpec[], args: readonly string[]): string[] {
+  const optional = new Set(specs.filter((s) => s.optionalValue === true).map((s) => `--${s.name}`));
+  return args.map((arg, i) => {
+    const next = args[i + 1];
+    return optional.has(arg) && (next === undefined || next.startsWith('-')) ? `${arg}=` : arg;
+  });
 }

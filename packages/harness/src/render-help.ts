@@ -4,7 +4,8 @@ import { globalOptions } from './global-options.js';
 
 function optionLabel(option: OptionSpec): string {
   const short = option.short === undefined ? '' : `-${option.short}, `;
-  const value = option.type === 'string' ? ` <${option.valueName ?? 'value'}>` : '';
+  const label = `<${option.valueName ?? 'value'}>`;
+  const value = option.type === 'string' ? ` ${option.optionalValue === true ? `[${label}]` : label}` : '';
   return `${short}--${option.name}${value}`;
 }
 
