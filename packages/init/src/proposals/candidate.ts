@@ -8,7 +8,14 @@ export interface GraphView {
   /** Repository-relative POSIX paths of the source files judged (tests, fixtures and generated files left out). */
   files: readonly string[];
   /** Resolved imports between those files (external packages left out), repository-relative. */
-  edges: readonly { from: string; to: string }[];
+  edges: readonly GraphViewEdge[];
+}
+
+export interface GraphViewEdge {
+  from: string;
+  to: string;
+  /** `import type` (judged like any import unless a contract says allowTypeOnly); false when absent. */
+  typeOnly?: boolean | undefined;
 }
 
 export type CandidateKind = 'package-tiers' | 'segments' | 'ordered-modules' | 'domains' | 'migrated';
@@ -20,6 +27,12 @@ export interface Candidate {
   contract: Record<string, unknown>;
   /** Lines for the plan: what was seen that suggested it. */
   explanation: string[];
+  /**
+   * What the candidate is a model of (`packages`, `segments:common,node`, `modules:src/vs`): candidates
+   * sharing an axis compete and at most one of them is chosen, the first that fits in the order
+   * proposeCandidates lists them; candidates on different axes are chosen together. Defaults to the kind.
+   */
+  axis?: string | undefined;
 }
 
 /** How well the code already obeys a candidate, counted before anything goes into a baseline. */
