@@ -1,7 +1,5 @@
 // Phase two of init: what would be written where, and what is kept and why.
 // Nothing is written here; applyInit does that.
-import { readdir } from 'node:fs/promises';
-import { join, posix } from 'node:path';
 import { registeredChecks } from 'agent-harness-check';
 import type { HarnessConfig } from 'agent-harness-config';
 import { configFileName, sectionDefaults } from 'agent-harness-config';
@@ -15,10 +13,11 @@ import type { Desired } from './plan-file-action.js';
 import { planManifest, resolveAction } from './plan-file-action.js';
 import { planMap, planMapSplit } from './plan-map.js';
 import type { MapContext } from './render-docs.js';
-import { existingDocsLines, layerMapText, layerRulesText } from './render-docs.js';
+import { listedDocs } from './render-docs.js';
+import { planDocsPages } from './plan-docs-pages.js';
+import { planLayout } from './propose-docs-config.js';
 import { renderTemplate } from './render-template.js';
 import { describeWriteProblems, findWriteProblems } from './check-writes.js';
-import { templatesDir } from './templates-dir.js';
 
 export interface InitChoices extends ConfigChoices {
   /** The AGENTS.md map (when none exists) and the docs/ skeleton. */
@@ -59,13 +58,14 @@ export async function planInit(inspection: InitInspection, options: PlanOptions)
   const maxLines = (config.docs ?? sectionDefaults('docs')).maxLines;
   const mapSplit = await planMapSplit(inspection, options, maxLines);
   const { split } = mapSplit;
-  const extraDocs = [...facts.docsFiles.filter((f) => !isSkeletonPath(f)), ...(split?.docs ?? [])].sort();
-  const context: MapContext = { facts, layers: inspection.layers, workflow: github.workflow, extraDocs };
+  const layout = planLayout(inspection, options.force === true);
+  const extraDocs = [...listedDocs(layout), ...(split?.docs ?? [])].sort();
+  const context: MapContext = { facts, layers: inspection.layers, workflow: github.workflow, extraDocs, layout };
   const { desired, files } = planConfigFile(inspection, options, proposal);
   if (choices.docs) {
     const map = await planMap(context, inspection, options, maxLines, mapSplit);
-    files.push(...map.files);
-    desired.push(...map.desired, ...(await skeleton(context, options.today)));
+    files.push(...map.files, ...(await planDocsPages(context, inspection, map, options)));
+    desired.push(...map.desired);
   }
   if (choices.claude) desired.push(await claudeFile());
   desired.push(...github.desired);
@@ -200,43 +200,10 @@ function plannedMigrations({ layers }: InitInspection): { migrations?: PlannedMi
   };
 }
 
-async function skeleton(context: MapContext, today: string): Promise<Desired[]> {
-  const base = join(templatesDir(), 'docs');
-  const entries = await readdir(base, { recursive: true, withFileTypes: true });
-  const paths = entries
-    .filter((e) => e.isFile())
-    .map((e) =>
-      posix.join('docs', posix.relative(base.split('\\').join('/'), join(e.parentPath, e.name).split('\\').join('/'))),
-    );
-  const values = {
-    name: context.facts.name,
-    today,
-    owner: context.facts.owner ?? 'unassigned',
-    layerMap: layerMapText(context.layers),
-    layerRules: layerRulesText(context.layers),
-    existingDocs: existingDocsLines(context.extraDocs),
-  };
-  return Promise.all(
-    paths.sort().map(async (path) => ({
-      path,
-      content: await renderTemplate(path, values),
-      purpose: 'docs/ knowledge base skeleton',
-    })),
-  );
-}
-
 /** Checks whose config section has a `baseline` file (layers, docs): the ones init records. */
 function keepsBaseline(section: string): boolean {
   const sections: readonly string[] = ['layers', 'docs', 'compose', 'rulesets', 'factory'];
   return sections.includes(section) && 'baseline' in sectionDefaults(section as 'layers');
-}
-
-function isSkeletonPath(path: string): boolean {
-  return (
-    /^docs\/(index|architecture)\.md$|^docs\/(design-docs|exec-plans|product-specs|references|generated)\//.test(
-      path,
-    ) && !path.startsWith('docs/agents/')
-  );
 }
 
 async function parseProposal(text: string): Promise<HarnessConfig> {

@@ -7,7 +7,14 @@ import { planSplit } from './plan-split.js';
 import type { InitInspection } from './prepare-init.js';
 import { countLines } from './prepare-init.js';
 import type { MapContext } from './render-docs.js';
-import { architectureLines, commandLines, knowledgeBaseLines, renderSplitMap, repositoryLines } from './render-docs.js';
+import {
+  architectureLines,
+  commandLines,
+  knowledgeBaseLines,
+  plansDirOf,
+  renderSplitMap,
+  repositoryLines,
+} from './render-docs.js';
 import { renderTemplate } from './render-template.js';
 import type { RepoEntry } from './repo-entry.js';
 import { entryOf, readInside } from './repo-entry.js';
@@ -69,6 +76,8 @@ async function renderMap(context: MapContext): Promise<string> {
     commands: commandLines(context),
     architecture: architectureLines(context),
     knowledgeBase: knowledgeBaseLines(context),
+    docsRoot: context.layout.root,
+    plansDir: plansDirOf(context.layout, context.facts.files),
   });
 }
 

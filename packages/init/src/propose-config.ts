@@ -4,6 +4,7 @@
 import { validateConfig } from 'agent-harness-config';
 import { Document, isScalar, visit } from 'yaml';
 import type { LayersProposal } from './propose-layers.js';
+import { proposeDocsConfig } from './propose-docs-config.js';
 import type { RepoFacts } from './repo-facts.js';
 import { commandLine } from './package-manager-commands.js';
 
@@ -25,7 +26,6 @@ export interface ConfigProposal {
 
 const budgetScripts = ['build', 'test'] as const;
 const budgetSeconds = 300;
-const designDocsFrontmatter = { 'docs/design-docs/**': ['owner', 'status', 'last-reviewed'] };
 
 const configHeader =
   `# yaml-language-server: $schema=${schemaUrl}\n` +
@@ -49,12 +49,8 @@ export function proposeConfig(
   if (choices.layers && (layers.section !== undefined || contracts.length > 0)) {
     add('layers', layers.explanation, { ...layers.section, ...(contracts.length > 0 ? { contracts } : {}) });
   }
-  add('docs', ['The AGENTS.md map and the docs/ knowledge base (harness check docs).'], {
-    map: 'AGENTS.md',
-    root: 'docs',
-    maxLines,
-    frontmatter: designDocsFrontmatter,
-  });
+  const docs = proposeDocsConfig(facts, maxLines);
+  add('docs', docs.explanation, { ...docs.section });
   const scripts = budgetScripts.filter((s) => facts.scripts[s] !== undefined);
   if (choices.budgets && scripts.length > 0) {
     add(

@@ -1,7 +1,9 @@
-// The AGENTS.md map and the docs/ skeleton, rendered from templates/ with
+// The AGENTS.md map and the knowledge base's pages, rendered from templates/ with
 // what init found. Every path named in them exists once init has run, so a
 // fresh map passes `harness check docs`.
 import { posix } from 'node:path';
+import type { DocsLayout } from './propose-docs-config.js';
+import { describeSite, rootPages } from './propose-docs-config.js';
 import type { LayersProposal } from './propose-layers.js';
 import type { RepoFacts } from './repo-facts.js';
 import { commandLine, harnessCommand } from './package-manager-commands.js';
@@ -16,6 +18,8 @@ export interface MapContext {
   workflow: boolean;
   /** Documents outside the skeleton to link (existing docs, sections split out of AGENTS.md). */
   extraDocs: readonly string[];
+  /** Where the knowledge base is, and the folders the repository already has for its parts. */
+  layout: DocsLayout;
 }
 
 export function repositoryLines({ facts, workflow }: MapContext): string {
@@ -58,43 +62,88 @@ export function commandLines({ facts }: MapContext): string {
   return lines.join('\n');
 }
 
-export function architectureLines({ layers }: MapContext): string {
+export function architectureLines({ layers, layout }: MapContext): string {
+  const page = `${layout.root}/architecture.md`;
   if (layers.mode === 'contracts') {
     const files = [...new Set((layers.migrations ?? []).map((m) => m.file))].join(', ');
-    return `The architecture rules of ${files} are layer contracts in \`harness.config.yaml\` (\`layers.contracts\`); [docs/architecture.md](docs/architecture.md) lists them.`;
+    return `The architecture rules of ${files} are layer contracts in \`harness.config.yaml\` (\`layers.contracts\`); [${page}](${page}) lists them.`;
   }
   if (layers.mode === 'none' || layers.section === undefined) {
-    return 'No layers are configured yet; [docs/architecture.md](docs/architecture.md) says how to add them.';
+    return `No layers are configured yet; [${page}](${page}) says how to add them.`;
   }
   const order = layers.section.order.join(' → ');
   const where =
     layers.mode === 'domains'
       ? `Code is split into domains (${(layers.section.domains ?? []).map((d) => `\`${d}\``).join(', ')}), each with layers`
       : 'Code is laid out by layer';
-  return `${where} that depend forward only: ${order}. The map of domains and layers, and the rules, are in [docs/architecture.md](docs/architecture.md).`;
+  return `${where} that depend forward only: ${order}. The map of domains and layers, and the rules, are in [${page}](${page}).`;
 }
 
 export function knowledgeBaseLines(context: MapContext): string {
-  const lines = [
-    '- [docs/index.md](docs/index.md): the index of everything below.',
-    '- [docs/design-docs/](docs/design-docs/index.md): decisions and core beliefs.',
-    '- [docs/exec-plans/](docs/exec-plans/index.md): plans in progress and done, and the tech-debt tracker.',
-    '- [docs/product-specs/](docs/product-specs/index.md): what the product must do.',
-    '- [docs/references/](docs/references/index.md) and [docs/generated/](docs/generated/index.md): outside and generated material.',
-  ];
-  if (context.facts.readme !== undefined)
-    lines.push(`- [${context.facts.readme}](${context.facts.readme}): the project's README.`);
+  const { layout, facts } = context;
+  const lines = [`- [${layout.root}/index.md](${layout.root}/index.md): the index of everything below.`];
+  for (const role of layout.roles) {
+    const index = roleIndex(role.dir, facts.files);
+    lines.push(`- [${role.dir}/](${index}): ${roleSummaries[role.key]}.`);
+  }
+  for (const site of layout.sites) {
+    const pages = site.content.map((c) => `\`${c.dir === '' ? '.' : c.dir}/\``).join(', ');
+    lines.push(`- The documentation site, ${describeSite(site)}: its pages are in ${pages}.`);
+  }
+  if (facts.readme !== undefined) lines.push(`- [${facts.readme}](${facts.readme}): the project's README.`);
   const extra = context.extraDocs;
   for (const doc of extra.slice(0, listLimit)) lines.push(`- [${doc}](${doc})`);
   if (extra.length > listLimit)
-    lines.push(`- ${extra.length - listLimit} more documents are listed in [docs/index.md](docs/index.md).`);
+    lines.push(
+      `- ${extra.length - listLimit} more documents are listed in [${layout.root}/index.md](${layout.root}/index.md).`,
+    );
   return lines.join('\n');
 }
 
-/** Links from docs/index.md to documents that are not part of the skeleton. */
-export function existingDocsLines(extraDocs: readonly string[]): string {
+const roleSummaries: Record<DocsLayout['roles'][number]['key'], string> = {
+  design: 'decisions and the beliefs behind them',
+  plans: 'plans in progress and done',
+  specs: 'what the product must do',
+  references: 'outside material agents need',
+  generated: 'documents produced by tools; regenerate, do not edit',
+};
+
+/** The rows of the knowledge base index's table: the architecture page and each part's folder. */
+export function sectionRows(layout: DocsLayout, files: readonly string[]): string {
+  const rows = ['| [architecture.md](architecture.md) | domains, layers and the rules between them |'];
+  for (const role of layout.roles) {
+    const target = posix.relative(layout.root, roleIndex(role.dir, files));
+    const name = posix.relative(layout.root, role.dir);
+    rows.push(`| [${name}/](${target}) | ${roleSummaries[role.key]} |`);
+  }
+  return rows.join('\n');
+}
+
+/** A folder's index: its own (index.md, README.md) when it has one, else the index.md init writes. */
+export function roleIndex(dir: string, files: readonly string[]): string {
+  return (
+    ['index.md', 'README.md', 'readme.md'].map((n) => `${dir}/${n}`).find((p) => files.includes(p)) ?? `${dir}/index.md`
+  );
+}
+
+/** Where a new plan goes: the plans folder's active/ folder when it has one (or init writes it). */
+export function plansDirOf(layout: DocsLayout, files: readonly string[]): string {
+  const plans = layout.roles.find((r) => r.key === 'plans');
+  if (plans === undefined) return `${layout.root}/exec-plans/active`;
+  if (!plans.existing || files.some((f) => f.startsWith(`${plans.dir}/active/`))) return `${plans.dir}/active`;
+  return plans.dir;
+}
+
+/** Links from the knowledge base index to documents that are not part of the skeleton. */
+export function existingDocsLines(extraDocs: readonly string[], root: string): string {
   if (extraDocs.length === 0) return 'None yet.';
-  return extraDocs.map((doc) => `- [${doc.slice('docs/'.length)}](${posix.relative('docs', doc)})`).join('\n');
+  return extraDocs.map((doc) => `- [${posix.relative(root, doc)}](${posix.relative(root, doc)})`).join('\n');
+}
+
+/** Existing documents the knowledge base index lists: not its own pages, not inside a part's folder. */
+export function listedDocs(layout: DocsLayout): string[] {
+  const own = new Set(rootPages.map((p) => `${layout.root}/${p}`));
+  return layout.existingDocs.filter((d) => !own.has(d) && !layout.roles.some((r) => d.startsWith(`${r.dir}/`)));
 }
 
 export function layerMapText(layers: LayersProposal): string {

@@ -21,13 +21,13 @@ describe('fillTemplate', () => {
 });
 
 describe('templates/', () => {
-  // The values the code fills, per template (plan-init.ts, plan-github.ts); a new placeholder must be added there.
+  // The values the code fills, per template (plan-map.ts, plan-docs-pages.ts, plan-github.ts); a new placeholder must be added there.
   const filled: Record<string, string[]> = {
-    'AGENTS.md': ['architecture', 'commands', 'knowledgeBase', 'name', 'repository'],
+    'AGENTS.md': ['architecture', 'commands', 'docsRoot', 'knowledgeBase', 'name', 'plansDir', 'repository'],
     'CLAUDE.md': [],
     'README.md': [],
     'github/workflows/harness.yml': ['branch', 'harness', 'install', 'setup'],
-    docs: ['existingDocs', 'layerMap', 'layerRules', 'name', 'owner', 'today'],
+    docs: ['designDir', 'existingDocs', 'layerMap', 'layerRules', 'name', 'sections'],
   };
   const files = readdirSync(templatesDir(), { recursive: true, withFileTypes: true })
     .filter((e) => e.isFile())
