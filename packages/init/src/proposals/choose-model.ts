@@ -37,7 +37,7 @@ export function chooseModel(input: ProposalInput): ChosenModel {
     const fit = measureFit(input.graph, candidate);
     const axis = candidate.axis ?? candidate.kind;
     const winner = taken.get(axis);
-    const why = winner !== undefined ? `${winner} was chosen for the same folders` : whyNot(fit);
+    const why = winner !== undefined ? `${winner} was chosen for the same folders` : whyNotOffered(fit);
     if (why !== undefined) rejected.push({ candidate, fit, why });
     else {
       chosen.push({ candidate, fit });
@@ -53,7 +53,7 @@ export function chooseModel(input: ProposalInput): ChosenModel {
 }
 
 /** Why a candidate is not offered, or undefined when it fits. */
-function whyNot(fit: Fit): string | undefined {
+export function whyNotOffered(fit: Fit): string | undefined {
   if (fit.filesAssigned < minFilesAssigned * fit.filesTotal)
     return `assigns ${fit.filesAssigned} of ${fit.filesTotal} files, too few to matter`;
   if (fit.edgesJudged === 0) return 'no import crosses its layers: nothing shows the code follows it';

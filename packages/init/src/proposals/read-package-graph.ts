@@ -109,13 +109,13 @@ function bulletEdges(
   const first = /^(`[^`]+`|\*\*[^*]+\*\*|[\w@./-]+)\s*(.*)$/.exec(text);
   const subject = first === null ? undefined : resolve(first[1] ?? '');
   const rest = first?.[2] ?? '';
-  if (subject === undefined || !dependVerb.test(rest)) return [];
-  const verb = dependVerb.exec(rest);
-  const after = rest.slice((verb?.index ?? 0) + (verb?.[0].length ?? 0));
+  const verb = reverseVerb.exec(rest) ?? dependVerb.exec(rest);
+  if (subject === undefined || verb === null) return [];
+  const reverse = verb[0] !== ':' && reverseVerb.test(verb[0]);
+  const after = rest.slice(verb.index + verb[0].length);
   const named = [...after.matchAll(/`[^`]+`|\*\*[^*]+\*\*|[\w@./-]+/g)]
     .map((m) => resolve(m[0]))
     .filter((n): n is string => n !== undefined && n !== subject);
-  const reverse = reverseVerb.test(rest);
   if (named.length === 0 && !reverse && noneWord.test(after)) speaks.add(subject);
   if (!reverse && named.length > 0) speaks.add(subject);
   return named.map((n) => (reverse ? [n, subject] : [subject, n]));
