@@ -3,7 +3,9 @@
 // resolved targets are kept only while the resolution key (the set of source files and the
 // contents of every tsconfig and package.json) is unchanged. A cache that does not parse, has
 // another format version or was written by another harness version is discarded. On disk each
-// file is a compact tuple: parsing it is most of a warm run, so it is kept small.
+// file is a compact tuple, one file per line: parsing it is most of a warm run, so it is kept
+// small, and a run that changed a few files writes the other lines back as they were read
+// instead of encoding every file again (which took longer than parsing them).
 import { readFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import type { ResolvedTarget, UnresolvedReason, UnresolvedTarget } from './create-import-resolver.js';
@@ -13,7 +15,7 @@ import type { EdgeKind, ImportRecord } from './layers-types.js';
 import { ensureStateDir, writeFileAtomic } from 'agent-harness-system';
 
 const cacheFormat = 'harness-layers-cache';
-export const cacheFormatVersion = 5;
+export const cacheFormatVersion = 6;
 
 export interface CachedFile {
   hash: string;
@@ -69,11 +71,14 @@ export async function loadImportCache(path: string, tool: string): Promise<Cache
   } catch {
     return { document: undefined };
   }
-  let value: unknown;
-  try {
-    value = JSON.parse(text);
-  } catch {
-    return { document: undefined, discarded: 'it is not valid JSON' };
+  const byLine = parseLines(text);
+  let value: unknown = byLine?.header;
+  if (byLine === undefined) {
+    try {
+      value = JSON.parse(text);
+    } catch {
+      return { document: undefined, discarded: 'it is not valid JSON' };
+    }
   }
   const stored = value as Partial<StoredDocument> | null;
   if (
@@ -90,7 +95,7 @@ export async function loadImportCache(path: string, tool: string): Promise<Cache
       discarded: `it was written by another version (${stored.tool}, format ${String(stored.version)})`,
     };
   }
-  const files = decodeFiles(stored.files);
+  const files = byLine === undefined ? decodeFiles(stored.files) : decodeLines(byLine.lines);
   if (files === undefined || typeof stored.resolutionKey !== 'string')
     return { document: undefined, discarded: 'it is not a harness layers cache' };
   const document: CacheDocument = { tool, resolutionKey: stored.resolutionKey, files };
@@ -99,37 +104,94 @@ export async function loadImportCache(path: string, tool: string): Promise<Cache
 }
 
 export async function saveImportCache(path: string, document: CacheDocument): Promise<void> {
-  const files: Record<string, StoredFile> = {};
+  const lines: string[] = [];
   for (const [file, f] of Object.entries(document.files)) {
     const raw = storedOf.get(f);
-    if (raw !== undefined) {
-      // Unchanged since it was loaded: its stored tuple is still right, apart from its findings.
-      files[file] = [raw[0], raw[1], raw[2], raw[3], raw[4], raw[5], raw[6], f.findings ?? null];
+    const line = raw === undefined ? undefined : lineOf.get(f);
+    // Unchanged since it was loaded, findings included: its line is still right, byte for byte.
+    if (raw !== undefined && line !== undefined && sameFindings(f.findings, raw[7])) {
+      lines.push(line);
       continue;
     }
-    files[file] = [
-      f.hash,
-      f.size,
-      f.mtimeMs,
-      f.imports
-        .map((i) => [field(i.specifier), i.kind, i.typeOnly ? '1' : '0', i.line, i.column].join('\t'))
-        .join('\n'),
-      f.suppressions.map((x) => [x.line, x.rule, x.reason]),
-      f.targets === undefined ? null : f.targets.map((t) => field(encodeTarget(t))).join('\n'),
-      f.error ?? null,
-      f.findings ?? null,
-    ];
+    const tuple: StoredFile =
+      raw !== undefined
+        ? [raw[0], raw[1], raw[2], raw[3], raw[4], raw[5], raw[6], f.findings ?? null]
+        : [
+            f.hash,
+            f.size,
+            f.mtimeMs,
+            f.imports
+              .map((i) => [field(i.specifier), i.kind, i.typeOnly ? '1' : '0', i.line, i.column].join('\t'))
+              .join('\n'),
+            f.suppressions.map((x) => [x.line, x.rule, x.reason]),
+            f.targets === undefined ? null : f.targets.map((t) => field(encodeTarget(t))).join('\n'),
+            f.error ?? null,
+            f.findings ?? null,
+          ];
+    lines.push(`${JSON.stringify(file)}:${JSON.stringify(tuple)}`);
   }
-  const stored: StoredDocument = {
+  const header: Omit<StoredDocument, 'files'> = {
     format: cacheFormat,
     version: cacheFormatVersion,
     tool: document.tool,
     resolutionKey: document.resolutionKey,
     rulesKey: document.rulesKey ?? null,
-    files,
   };
+  // One JSON document, laid out as parseLines reads it: the header, one file per line, the close.
+  const body = lines.length === 0 ? '' : `\n${lines.join(',\n')}`;
+  const text = `${JSON.stringify(header).slice(0, -1)},${filesKey}${body}\n}}`;
   await ensureStateDir(dirname(path));
-  await writeFileAtomic(path, JSON.stringify(stored));
+  await writeFileAtomic(path, text);
+}
+
+const filesKey = '"files":{';
+
+/**
+ * The cache as saveImportCache lays it out: the header line, then one `"path":[…]` line per file.
+ * Undefined for any other layout (a hand-edited or truncated file), which is then read as plain JSON.
+ */
+function parseLines(text: string): { header: unknown; lines: string[] } | undefined {
+  const lines = text.split('\n');
+  const first = lines[0] ?? '';
+  if (lines.length < 2 || !first.endsWith(filesKey) || lines[lines.length - 1] !== '}}') return undefined;
+  try {
+    const header = JSON.parse(`${first.slice(0, -filesKey.length - 1)}}`) as unknown;
+    return { header, lines: lines.slice(1, -1) };
+  } catch {
+    return undefined;
+  }
+}
+
+/** The file lines of parseLines: each `"path":[…]` followed by a comma, but the last. */
+function decodeLines(lines: readonly string[]): Record<string, CachedFile> | undefined {
+  const entries: Record<string, unknown> = {};
+  const raw = new Map<string, string>();
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i] ?? '';
+    const last = i === lines.length - 1;
+    if (last === line.endsWith(',')) return undefined;
+    const body = last ? line : line.slice(0, -1);
+    let entry: Record<string, unknown>;
+    try {
+      entry = JSON.parse(`{${body}}`) as Record<string, unknown>;
+    } catch {
+      return undefined;
+    }
+    const [path, ...more] = Object.keys(entry);
+    if (path === undefined || more.length > 0) return undefined;
+    entries[path] = entry[path];
+    raw.set(path, body);
+  }
+  const files = decodeFiles(entries);
+  if (files === undefined) return undefined;
+  for (const [path, file] of Object.entries(files)) lineOf.set(file, raw.get(path) ?? '');
+  return files;
+}
+
+/** Whether a file's findings are still the very ones its stored tuple holds (none stored: none now). */
+function sameFindings(now: readonly Violation[] | undefined, stored: readonly Violation[] | null): boolean {
+  if (stored === null || now === undefined) return stored === null && now === undefined;
+  return now.length === stored.length && now.every((f, i) => f === stored[i]);
 }
 
 function encodeTarget(target: ResolvedTarget): string {
@@ -170,6 +232,8 @@ function decodeTarget(text: string): ResolvedTarget {
 
 /** The stored tuple of a file loaded from the cache, for writing it back without re-encoding. */
 const storedOf = new WeakMap<CachedFile, StoredFile>();
+/** The line a file was loaded from (saveImportCache's layout), for writing it back as it was. */
+const lineOf = new WeakMap<CachedFile, string>();
 
 /**
  * A cached file whose imports and targets are decoded only when read: a warm run whose findings

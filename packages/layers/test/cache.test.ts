@@ -2,6 +2,7 @@
 // new files and tsconfig/package.json edits re-resolve everything; bad caches are discarded.
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import type { ContractConfig } from 'agent-harness-config';
 import { afterEach, describe, expect, it } from 'vitest';
 import { buildImportGraph, cacheFileName } from '../src/build-import-graph.js';
 import { checkLayers } from '../src/check-layers.js';
@@ -137,6 +138,63 @@ describe('cached findings', () => {
     expect(oneEdit.diagnostics.map((d) => `${d.rule} ${d.file}:${d.line ?? 0}`)).toContain(
       'layers/forward-only src/domains/billing/types/invoice.ts:1',
     );
+  });
+
+  it('keep the graph (lexed and resolved) across contract edits; only the findings are judged again', async () => {
+    fixture = await copyFixture('domains');
+    const { root, config } = fixture;
+    const first = await checkLayers({ root, config });
+    const files = first.graph.stats.files;
+    const contract: ContractConfig = {
+      name: 'no-providers',
+      type: 'forbidden',
+      from: ['src/domains/**'],
+      to: ['src/providers/**'],
+      except: [],
+      allowTypeOnly: false,
+    };
+    const withContract = await checkLayers({ root, config: { ...config, contracts: [contract] } });
+    expect(withContract.graph.stats).toMatchObject({ lexedFromCache: files, resolvedFromCache: files });
+    expect(withContract.graph.stats.findingsFromCache).toBe(0);
+    expect(withContract.diagnostics.filter((d) => d.rule === 'layers/contract').length).toBeGreaterThan(0);
+    const edited = await checkLayers({
+      root,
+      config: { ...config, contracts: [{ ...contract, to: ['src/utils/**'] }] },
+    });
+    expect(edited.graph.stats).toMatchObject({ lexedFromCache: files, resolvedFromCache: files });
+    // A file edit still invalidates that file, and a tsconfig edit every file's targets.
+    await writeFile(join(root, 'src/utils/money.ts'), 'export const cents = 100;\n');
+    expect((await checkLayers({ root, config })).graph.stats).toMatchObject({ lexedFromCache: files - 1 });
+    await writeFile(join(root, 'tsconfig.json'), (await readFile(join(root, 'tsconfig.json'), 'utf8')).concat('\n'));
+    expect((await checkLayers({ root, config })).graph.stats).toMatchObject({
+      lexedFromCache: files,
+      resolvedFromCache: 0,
+    });
+  });
+
+  it('are written back line by line: a run that edits one file re-encodes only that file', async () => {
+    fixture = await copyFixture('domains');
+    const { root, config } = fixture;
+    const cacheFile = join(root, cacheFileName);
+    await checkLayers({ root, config });
+    const lines = (await readFile(cacheFile, 'utf8')).split('\n');
+    // Still one JSON document, one file per line.
+    expect(Object.keys((JSON.parse(lines.join('\n')) as { files: object }).files)).toHaveLength(lines.length - 2);
+    // A line spaced as JSON.stringify never writes it: kept as it is, it shows the line was not encoded again.
+    const at = lines.findIndex((l) => l.startsWith('"src/domains/orders/index.ts":'));
+    lines[at] = (lines[at] ?? '').replace(':[', ': [ ');
+    await writeFile(cacheFile, lines.join('\n'));
+    await writeFile(join(root, 'src/utils/money.ts'), 'export const cents = 100;\n');
+    const edited = await checkLayers({ root, config });
+    expect(edited.graph.stats.findingsFromCache).toBe(edited.graph.stats.files - 1);
+    const after = (await readFile(cacheFile, 'utf8')).split('\n');
+    expect(after[at]).toBe(lines[at]);
+    expect(after.find((l) => l.startsWith('"src/utils/money.ts":'))).not.toBe(
+      lines.find((l) => l.startsWith('"src/utils/money.ts":')),
+    );
+    // A cache laid out otherwise (reformatted by hand) is still read as JSON.
+    await writeFile(cacheFile, JSON.stringify(JSON.parse(after.join('\n')), null, 2));
+    expect((await checkLayers({ root, config })).graph.stats.findingsFromCache).toBe(edited.graph.stats.files);
   });
 
   it('never fails the check when the cache cannot be written', async () => {
