@@ -120,7 +120,7 @@ async function skeletonPages(role: DocsRole, values: Record<string, string>, ind
     relative.map(async (path) => ({
       path: `${role.dir}/${path}`,
       content: await renderTemplate(`docs/${folder}/${path}`, values),
-      purpose: 'docs/ knowledge base skeleton',
+      purpose: `${posix.dirname(role.dir)}/ knowledge base skeleton`,
       parent: path === 'index.md' ? index : `${role.dir}/${parentIndex(path)}`,
     })),
   );
@@ -188,7 +188,7 @@ function listingPage(
     '',
     ...below.sort().map((sub) => {
       const target = folderIndex(`${dir}/${sub}`, files) ?? `${dir}/${sub}/index.md`;
-      return `- [${folderTitles[sub] ?? sub}/](${posix.relative(dir, target)})`;
+      return `- [${folderTitles[sub] ?? sub}](${posix.relative(dir, target)})`;
     }),
     ...here.sort().map((doc) => `- [${documentTitle(doc, context)}](${posix.relative(dir, doc)})`),
   ];

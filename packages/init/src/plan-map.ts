@@ -63,7 +63,10 @@ export async function planMap(
   const files = [...(mapSplit.split?.planned ?? [])];
   if (inspection.facts.agentsMd === undefined) {
     const content = await renderMap(context);
-    return { files, desired: [{ path: 'AGENTS.md', content, purpose: 'the map: links to docs/ and the commands' }] };
+    return {
+      files,
+      desired: [{ path: 'AGENTS.md', content, purpose: `the map: links to ${context.layout.root}/ and the commands` }],
+    };
   }
   const existing = await planExistingMap(context, inspection.mapLines ?? 0, flags, maxLines, mapSplit);
   return { files: existing === undefined ? files : [...files, existing], desired: [] };

@@ -130,13 +130,13 @@ function proposeFrontmatter(facts: RepoFacts, layout: DocsLayout, read: ReadText
   ];
   for (const base of [...new Set(bases)].filter((b) => b !== '')) {
     const docs = facts.files.filter((f) => f.startsWith(`${base}/`) && markdown.test(f) && !isForeign(f));
-    for (const group of groupsOf(base, docs)) {
+    for (const group of groupsOf(base, docs, initWritesUnder(base, layout))) {
       const keys = commonKeys(group.docs, read);
       if (keys.length === 0) continue;
       const glob = group.loose ? looseGlob(base, layout) : folderGlob(group.dir, layout);
       frontmatter[glob] = keys;
       notes.push(
-        `frontmatter "${glob}": ${keys.join(', ')}, which ${group.docs.length} documents there already carry.`,
+        `frontmatter "${glob}": ${keys.join(', ')}, which at least 80% of the ${group.docs.length} documents there carry.`,
       );
     }
   }
@@ -150,7 +150,9 @@ interface Group {
   docs: string[];
 }
 
-function groupsOf(base: string, docs: readonly string[]): Group[] {
+/** One group for a folder init writes nothing in; else one per first-level folder, and the loose files. */
+function groupsOf(base: string, docs: readonly string[], split: boolean): Group[] {
+  if (!split) return docs.length >= 2 ? [{ dir: base, loose: false, docs: [...docs] }] : [];
   const groups = new Map<string, Group>();
   for (const doc of docs) {
     const rest = doc.slice(base.length + 1);
@@ -186,15 +188,23 @@ export function frontmatterKeys(text: string): string[] {
   }
 }
 
+/** True when init writes pages under `base`: the knowledge base, or a part's folder it merges into. */
+function initWritesUnder(base: string, layout: DocsLayout): boolean {
+  return (
+    base === layout.root || layout.roles.some((r) => r.existing && (r.dir === base || r.dir.startsWith(`${base}/`)))
+  );
+}
+
 /** A folder's glob; without the index pages init may write there (they list, they are not documents). */
 function folderGlob(dir: string, layout: DocsLayout): string {
   const initWrites = layout.roles.some((r) => r.existing && (r.dir === dir || r.dir.startsWith(`${dir}/`)));
   return initWrites ? `${dir}/**/!(index).md` : `${dir}/**`;
 }
 
-/** The loose files of a folder; in the knowledge base, without the pages init writes there. */
+/** The loose files of a folder, without the pages init writes there (its root pages, or a merged index). */
 function looseGlob(base: string, layout: DocsLayout): string {
-  return base === layout.root ? `${base}/!(${rootPages.map((p) => p.replace(/\.md$/, '')).join('|')}).md` : `${base}/*`;
+  if (base === layout.root) return `${base}/!(${rootPages.map((p) => p.replace(/\.md$/, '')).join('|')}).md`;
+  return layout.roles.some((r) => r.existing && r.dir === base) ? `${base}/!(index).md` : `${base}/*`;
 }
 
 function siteName(site: DocSite): string {

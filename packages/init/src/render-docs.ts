@@ -66,7 +66,8 @@ export function architectureLines({ layers, layout }: MapContext): string {
   const page = `${layout.root}/architecture.md`;
   if (layers.mode === 'contracts') {
     const files = [...new Set((layers.migrations ?? []).map((m) => m.file))].join(', ');
-    return `The architecture rules of ${files} are layer contracts in \`harness.config.yaml\` (\`layers.contracts\`); [${page}](${page}) lists them.`;
+    const what = files === '' ? 'The rules the imports already follow' : `The architecture rules of ${files}`;
+    return `${what} are layer contracts in \`harness.config.yaml\` (\`layers.contracts\`); [${page}](${page}) lists them.`;
   }
   if (layers.mode === 'none' || layers.section === undefined) {
     return `No layers are configured yet; [${page}](${page}) says how to add them.`;
