@@ -9,7 +9,7 @@ export type { ResolvedTarget } from './create-import-resolver.js';
 export type { EdgeKind, GraphEdge, GraphFile, ImportGraph, ImportRecord } from './layers-types.js';
 export { layerRules } from './layer-rules.js';
 export { compileContracts } from './contract-model.js';
-export type { CompiledContract, ContractEdge } from './layers-types.js';
+export type { CompiledContract } from './layers-types.js';
 export {
   type CheckFileSyncInput,
   type CheckFileSyncResult,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { Candidate, ChosenModel } from './candidate.js';
-import { chooseModel, whyNotOffered } from './choose-model.js';
+import type { Candidate, CandidateKind, ChosenModel } from './candidate.js';
+import { chooseModel, proposeCandidates, whyNotOffered } from './choose-model.js';
 import { measureFit } from './measure-fit.js';
 import {
   acmeArchitecture,
@@ -10,7 +10,7 @@ import {
   tangleShape,
 } from './proposal-graphs.fixture.js';
 
-function chosenOf(model: ChosenModel, kind: Candidate['kind']): Candidate[] {
+function chosenOf(model: ChosenModel, kind: CandidateKind): Candidate[] {
   return model.chosen.filter((c) => c.candidate.kind === kind).map((c) => c.candidate);
 }
 
@@ -81,7 +81,14 @@ describe('chooseModel on a layered domain service', () => {
     expect(model.chosen.every((c) => c.fit.filesAgainst === 0)).toBe(true);
   });
 
-  it('does not offer module order and domains for the same folders', () => {
+  it('lists domains before a module order of the same folders, and picks only the first that fits', () => {
+    const axes = proposeCandidates({ graph, workspaces: [] }).map((c) => `${c.axis} ${c.kind}`);
+    expect(axes).toEqual([
+      'segments:config,repo,runtime,service,types segments',
+      'modules:src ordered-modules',
+      'modules:src/domains domains',
+      'modules:src/domains ordered-modules',
+    ]);
     const same = model.rejected.find((r) => r.candidate.axis === 'modules:src/domains');
     expect(same?.why).toBe('contract domains was chosen for the same folders');
   });

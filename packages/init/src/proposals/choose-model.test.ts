@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import type { Candidate, ChosenModel } from './candidate.js';
+import type { Candidate, CandidateKind, ChosenModel } from './candidate.js';
 import { chooseModel, whyNotOffered } from './choose-model.js';
 import { measureFit } from './measure-fit.js';
 import { theiaPackages, theiaShape, vscodeShape } from './proposal-graphs.fixture.js';
 
-function chosenOf(model: ChosenModel, kind: Candidate['kind']): Candidate[] {
+function chosenOf(model: ChosenModel, kind: CandidateKind): Candidate[] {
   return model.chosen.filter((c) => c.candidate.kind === kind).map((c) => c.candidate);
 }
 

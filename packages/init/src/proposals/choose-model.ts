@@ -9,9 +9,9 @@ import { packageCandidates } from './package-candidates.js';
 import { segmentCandidates } from './segment-candidates.js';
 
 /** A candidate the code contradicts in more than this share of the files it assigns is not offered. */
-export const maxFilesAgainst = 0.01;
+const maxFilesAgainst = 0.01;
 /** …nor one that assigns fewer than this share of the graph's files. */
-export const minFilesAssigned = 0.1;
+const minFilesAssigned = 0.1;
 
 const howToWrite =
   'Write `layers.contracts` in harness.config.yaml by hand: a `layers` contract for an order of folders or packages, `segments` for folder names that recur (common/browser/node), `independent` for modules that may not import each other (docs/layers.md, "Contracts").';

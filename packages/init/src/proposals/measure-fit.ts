@@ -7,7 +7,7 @@ import { compileContracts } from 'agent-harness-layers';
 import type { Candidate, Fit, GraphView } from './candidate.js';
 
 /** A candidate's contract in the shape the layers check compiles (the schema's defaults filled in). */
-export function contractConfigOf(candidate: Pick<Candidate, 'contract'>): ContractConfig {
+function contractConfigOf(candidate: Pick<Candidate, 'contract'>): ContractConfig {
   return { except: [], allowTypeOnly: false, ...candidate.contract } as unknown as ContractConfig;
 }
 

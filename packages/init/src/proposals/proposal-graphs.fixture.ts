@@ -4,22 +4,12 @@
 import type { WorkspacePackage } from '../repo-facts.js';
 import type { GraphView, GraphViewEdge } from './candidate.js';
 
-/** A folder's files: `<folder>/f0.ts` … `<folder>/f<n-1>.ts`. */
-export function filesIn(folder: string, n: number): string[] {
-  return Array.from({ length: n }, (_, i) => `${folder}/f${i}.ts`);
-}
-
-/** Every file of `from` imports the first file of `to`. */
-export function importsOf(from: readonly string[], to: string): GraphViewEdge[] {
-  return from.map((f) => ({ from: f, to }));
-}
-
 export class GraphBuilder {
   readonly files: string[] = [];
   readonly edges: GraphViewEdge[] = [];
 
   folder(path: string, n = 8): string[] {
-    const made = filesIn(path, n);
+    const made = Array.from({ length: n }, (_, i) => `${path}/f${i}.ts`);
     this.files.push(...made);
     return made;
   }

@@ -31,7 +31,7 @@ const environmentName =
   /^(common|browser|node|electron|electron-.+|vscode|vscode-.+|worker|.+-worker|main|renderer|web|native|server|client|isomorphic|browser-only|sandbox)$/;
 
 /** Sets of folder names that recur together under at least three parents. */
-export function findSegmentSets(tree: FolderTree): { names: string[]; parents: string[] }[] {
+function findSegmentSets(tree: FolderTree): { names: string[]; parents: string[] }[] {
   const siblings = new Map<string, string[]>();
   for (const parent of tree.children.keys()) {
     const kids = subfolderNames(tree, parent).filter((k) => !structuralNames.has(k.toLowerCase()));
