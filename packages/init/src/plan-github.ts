@@ -2,7 +2,8 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { RepoFacts } from './repo-facts.js';
-import { commandLine, harnessCommand } from './package-manager-commands.js';
+import { commandLine } from './package-manager-commands.js';
+import { packagesNeedingBuild } from './workspace-build.js';
 import { readTemplate, renderTemplate } from './render-template.js';
 import { templatesDir } from './templates-dir.js';
 
@@ -15,13 +16,39 @@ function defaultBranch(facts: RepoFacts): string {
 }
 
 export async function renderWorkflow(facts: RepoFacts): Promise<string> {
-  const agent = facts.packageManager.agent;
   return renderTemplate('github/workflows/harness.yml', {
     branch: defaultBranch(facts),
     setup: setupSteps(facts),
-    install: commandLine(agent, 'frozen'),
-    harness: harnessCommand(agent),
+    prepare: prepareSteps(facts),
   });
+}
+
+/** Install, then build when workspace packages resolve only to build output (issue #19). */
+function prepareSteps(facts: RepoFacts): string {
+  const agent = facts.packageManager.agent;
+  const install = `- run: ${commandLine(agent, 'frozen')}`;
+  const needBuild = packagesNeedingBuild(facts);
+  if (needBuild.length === 0) return install;
+  const names =
+    needBuild.length > 3
+      ? `${needBuild.slice(0, 3).join(', ')} and ${needBuild.length - 3} more`
+      : needBuild.join(', ');
+  return [
+    install,
+    `# ${names} resolve only to build output, which a fresh clone lacks: the layers check judges`,
+    '# imports of them after a build.',
+    `- name: build the workspace packages`,
+    `  run: ${buildCommand(facts)}`,
+  ].join('\n');
+}
+
+function buildCommand(facts: RepoFacts): string {
+  const agent = facts.packageManager.agent;
+  if (facts.scripts.build !== undefined) return commandLine(agent, 'run', ['build']);
+  if (facts.packageManager.name === 'pnpm') return 'pnpm -r --if-present run build';
+  if (facts.packageManager.name === 'npm') return 'npm run build --workspaces --if-present';
+  if (agent === 'yarn@berry') return 'yarn workspaces foreach -A run build';
+  return commandLine(agent, 'run', ['build']);
 }
 
 function setupSteps(facts: RepoFacts): string {

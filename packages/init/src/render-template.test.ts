@@ -26,7 +26,7 @@ describe('templates/', () => {
     'AGENTS.md': ['architecture', 'commands', 'docsRoot', 'knowledgeBase', 'name', 'plansDir', 'repository'],
     'CLAUDE.md': [],
     'README.md': [],
-    'github/workflows/harness.yml': ['branch', 'harness', 'install', 'setup'],
+    'github/workflows/harness.yml': ['branch', 'prepare', 'setup'],
     docs: ['designDir', 'existingDocs', 'layerMap', 'layerRules', 'name', 'sections'],
   };
   const files = readdirSync(templatesDir(), { recursive: true, withFileTypes: true })
