@@ -3,6 +3,7 @@ import type { Candidate, CandidateKind, ChosenModel } from './candidate.js';
 import { chooseModel, proposeCandidates, whyNotOffered } from './choose-model.js';
 import { measureFit } from './measure-fit.js';
 import {
+  GraphBuilder,
   acmeArchitecture,
   acmePackages,
   acmeShape,
@@ -121,6 +122,20 @@ describe('chooseModel when nothing fits', () => {
     expect(model.rejected.map((r) => r.candidate.kind)).toEqual(['ordered-modules']);
     expect(model.none?.why).toMatch(/^No candidate fits the code: modules \(contradicted in \d+% of its files/);
     expect(model.none?.how).toContain('docs/layers.md');
+  });
+
+  it('names four of the reasons and counts the rest', () => {
+    // src/{a,b,c,d}/{a1,a2,a3,…}: tangles inside each folder and between them: five module orders.
+    const b = new GraphBuilder();
+    const outer = ['a', 'b', 'c', 'd'];
+    const inner = (o: string) => [1, 2, 3].map((i) => `src/${o}/${o}${i}`);
+    for (const o of outer) for (const f of inner(o)) b.folder(f, 10);
+    for (const o of outer) for (const from of inner(o)) for (const to of inner(o)) if (from !== to) b.link(from, to);
+    for (const o of outer) for (const p of outer) if (o !== p) b.link(`src/${o}/${o}1`, `src/${p}/${p}2`);
+    const model = chooseModel({ graph: b.graph(), workspaces: [] });
+    expect(model.rejected).toHaveLength(5);
+    expect(model.none?.why).toMatch(/; and 1 more\.$/);
+    expect(model.none?.why.split(' (contradicted').length).toBe(5);
   });
 
   it('offers nothing for a flat folder of files', () => {

@@ -48,7 +48,7 @@ export function chooseModel(input: ProposalInput): ChosenModel {
   const why =
     rejected.length === 0
       ? 'No layering found: no workspace package graph, no folder names recurring side by side, no sibling folders importing each other.'
-      : `No candidate fits the code: ${rejected.map((r) => `${String(r.candidate.contract.name)} (${r.why})`).join('; ')}.`;
+      : `No candidate fits the code: ${listed(rejected.map((r) => `${String(r.candidate.contract.name)} (${r.why})`))}.`;
   return { chosen, rejected, none: { why, how: howToWrite } };
 }
 
@@ -61,6 +61,11 @@ export function whyNotOffered(fit: Fit): string | undefined {
   if (ratio > maxFilesAgainst)
     return `contradicted in ${percent(ratio)} of its files (${fit.filesAgainst} of ${fit.filesAssigned}; at most ${percent(maxFilesAgainst)})`;
   return undefined;
+}
+
+/** At most four reasons in the sentence, and how many more. */
+function listed(items: readonly string[]): string {
+  return items.slice(0, 4).join('; ') + (items.length > 4 ? `; and ${items.length - 4} more` : '');
 }
 
 function percent(ratio: number): string {
