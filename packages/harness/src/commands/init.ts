@@ -35,7 +35,8 @@ export const initCommand: CommandSpec = {
     {
       name: 'install',
       type: 'boolean',
-      description: "After writing, install harness with the repository's package manager.",
+      description:
+        "After writing, install agent-harness (the package of the harness bin) with the repository's package manager.",
     },
     {
       name: 'from',
@@ -46,9 +47,9 @@ export const initCommand: CommandSpec = {
     },
   ],
   examples: [
-    'npx harness init',
-    'npx harness init --dry-run',
-    'npx harness init --yes --split',
+    'npx agent-harness init',
+    'npx agent-harness init --dry-run',
+    'npx agent-harness init --yes --split',
     'harness init --dry-run --format json',
     'harness init --from dependency-cruiser --dry-run',
   ],
