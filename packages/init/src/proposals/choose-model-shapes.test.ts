@@ -138,6 +138,20 @@ describe('chooseModel when nothing fits', () => {
     expect(model.none?.why.split(' (contradicted').length).toBe(5);
   });
 
+  it('takes more than twelve sibling folders for features, not an order of modules (domains are not capped)', () => {
+    const b = new GraphBuilder();
+    const features = Array.from({ length: 13 }, (_, i) => `src/features/f${String(i).padStart(2, '0')}`);
+    for (const f of features) b.folder(f, 10);
+    features.forEach((f, i) => i > 0 && b.link(f, features[i - 1] ?? ''));
+    expect(proposeCandidates({ graph: b.graph(), workspaces: [] })).toEqual([]);
+    expect(
+      proposeCandidates({
+        graph: { files: b.files.filter((f) => !f.includes('f12/')), edges: b.edges },
+        workspaces: [],
+      }).map((c) => c.kind),
+    ).toEqual(['ordered-modules']);
+  });
+
   it('offers nothing for a flat folder of files', () => {
     const files = ['src/a.ts', 'src/b.ts', 'src/c.ts'];
     const model = chooseModel({ graph: { files, edges: [{ from: 'src/a.ts', to: 'src/b.ts' }] }, workspaces: [] });

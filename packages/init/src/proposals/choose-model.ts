@@ -24,7 +24,8 @@ export function proposeCandidates(input: ProposalInput): Candidate[] {
   const segmentNames = new Set(segments.flatMap((c) => (c.contract.segments as string[] | undefined) ?? []));
   const modules = findSiblingModules(graph, tree, segmentNames, workspaces).flatMap((siblings) => {
     const domains = domainCandidate(siblings, tree, graph.files);
-    return [...(domains === undefined ? [] : [domains]), orderedModuleCandidate(siblings)];
+    const ordered = orderedModuleCandidate(siblings);
+    return [domains, ordered].filter((c): c is Candidate => c !== undefined);
   });
   return uniqueNames([...packageCandidates(graph, workspaces, input.architectureDoc), ...segments, ...modules]);
 }

@@ -14,6 +14,8 @@ import { orderByImports } from './learn-order.js';
 const minShareOfFiles = 0.25;
 /** …and at least two of them each hold this share of its files. */
 const minShareOfParent = 0.05;
+/** More sibling folders than this are features side by side, not an order of modules. */
+const maxModules = 12;
 
 const structuralNames = new Set(['src', 'lib', 'source', 'sources']);
 const entryFile = /^index\.[cm]?[jt]sx?$/;
@@ -61,7 +63,9 @@ function moduleFinder(parent: string, names: readonly string[]): (path: string) 
   };
 }
 
-export function orderedModuleCandidate({ parent, names, counts }: Siblings): Candidate {
+/** Undefined for more than twelve folders: features side by side, not layers. */
+export function orderedModuleCandidate({ parent, names, counts }: Siblings): Candidate | undefined {
+  if (names.length > maxModules) return undefined;
   const { order, against } = orderByImports(names, counts);
   const where = parent === '' ? 'the root' : `${parent}/`;
   return {
