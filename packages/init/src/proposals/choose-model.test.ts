@@ -74,9 +74,12 @@ describe('chooseModel on a theia-style monorepo', () => {
     expect(model.chosen.every((c) => c.fit.filesAgainst === 0)).toBe(true);
   });
 
-  it('draws nothing from scaffolding folders', () => {
-    const all = model.chosen.concat(model.rejected).map((c) => JSON.stringify(c.candidate.contract));
+  it('draws nothing from scaffolding folders, not even an example that is a workspace package', () => {
+    const example = { dir: 'examples/browser', name: '@theia/example-browser', internalDeps: ['@theia/core'] };
+    const withExample = chooseModel({ graph, workspaces: [...theiaPackages, example] });
+    const all = withExample.chosen.concat(withExample.rejected).map((c) => JSON.stringify(c.candidate.contract));
     expect(all.join('\n')).not.toContain('examples');
+    expect(withExample.chosen.map((c) => c.candidate.kind)).toEqual(['package-tiers', 'segments']);
   });
 
   it('rejects the shared core library as a domain, and packages that may not import each other', () => {

@@ -29,7 +29,7 @@ const scaffoldingNames = new Set([
 ]);
 
 /** A path with a scaffolding folder in it (`examples/app/src/x.ts`, `src/__tests__/x.ts`). */
-function isScaffolding(path: string): boolean {
+export function isScaffolding(path: string): boolean {
   const folders = path.split('/');
   folders.pop();
   return folders.some((name) => scaffoldingNames.has(name.toLowerCase()));

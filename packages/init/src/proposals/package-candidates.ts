@@ -3,6 +3,7 @@
 // graph wins over the manifests for every package it speaks of; the manifests alone are the fallback.
 import type { WorkspacePackage } from '../repo-facts.js';
 import type { Candidate, GraphView } from './candidate.js';
+import { isScaffolding } from './folder-tree.js';
 import type { EdgeCounts } from './learn-order.js';
 import { orderByImports } from './learn-order.js';
 import type { DocPackageGraph } from './read-package-graph.js';
@@ -19,7 +20,11 @@ export function packageCandidates(
   doc: { path: string; text: string } | undefined,
 ): Candidate[] {
   const packages = workspaces.filter(
-    (p) => p.dir !== '' && p.dir !== '.' && graph.files.some((f) => f.startsWith(`${p.dir}/`)),
+    (p) =>
+      p.dir !== '' &&
+      p.dir !== '.' &&
+      !isScaffolding(`${p.dir}/`) &&
+      graph.files.some((f) => f.startsWith(`${p.dir}/`)),
   );
   if (packages.length < 2) return [];
   const names = new Set(packages.map((p) => p.name));
