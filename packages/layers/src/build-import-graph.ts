@@ -1,8 +1,7 @@
 // The import graph of a repository: every source file, each import with its resolved target.
 // Unchanged files come from the per-file cache (see import-cache.ts); only changed files are
 // read and lexed, and only when a file or the resolution inputs changed are imports resolved again.
-import { createHash } from 'node:crypto';
-import { lstatSync, readFileSync, realpathSync, statSync } from 'node:fs';
+import { lstatSync, realpathSync, statSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { ImportResolver } from './create-import-resolver.js';
@@ -10,9 +9,9 @@ import type { Violation } from './find-violations.js';
 import type { GraphEdge, GraphFile, GraphListing, GraphStats, ImportGraph } from './layers-types.js';
 import type { CachedFile, CacheDocument } from './import-cache.js';
 import { hasTargets, hasUnresolved, loadImportCache, saveImportCache } from './import-cache.js';
-import type { LexedFile } from './lex-imports.js';
-import { initLexer, lexImports, loadParserFallback, ParserFallbackNeeded } from './lex-imports.js';
 import { listProjectFiles } from './list-project-files.js';
+import { hashBytes } from './read-source.js';
+import { readSources } from './scan-in-parallel.js';
 import { insideRoot, readableInside } from './write-guard.js';
 
 export interface BuildImportGraphOptions {
@@ -104,8 +103,9 @@ interface ScannedFile {
 }
 
 /**
- * Pass 1, what changed: unchanged files are not even read; changed ones are lexed right away, so
- * that no more than one file's text is held at a time.
+ * Pass 1, what changed: unchanged files (same size and mtime) are not even read; the others are
+ * read and, when their hash changed, lexed, on several threads when there are many
+ * (scan-in-parallel.ts).
  */
 async function scanFiles(
   root: string,
@@ -114,46 +114,46 @@ async function scanFiles(
   stats: GraphStats,
   listing: GraphListing,
 ): Promise<{ entries: ScannedFile[]; lexed: number }> {
-  const entries: ScannedFile[] = [];
-  let lexed = 0;
+  const entries: Array<ScannedFile | undefined> = [];
+  const changed: Array<{ at: number; path: string; stat: FileStat; cached: CachedFile | undefined }> = [];
   const inside = insideRoot(root);
   for (const path of sources) {
-    const found = inspectFile(root, path, previous?.files[path], inside);
-    if (found === 'outside') {
-      listing.outside.push(path);
-      continue;
-    }
-    if (found === undefined) continue;
-    if ('cached' in found) {
+    const cached = previous?.files[path];
+    const stat = statFile(root, path, inside);
+    if (stat === 'outside') listing.outside.push(path);
+    else if (
+      stat !== undefined &&
+      cached !== undefined &&
+      cached.size === stat.size &&
+      cached.mtimeMs === stat.mtimeMs
+    ) {
       stats.lexedFromCache += 1;
-      entries.push({ path, cached: found.cached, unchanged: true });
-      continue;
+      entries.push({ path, cached, unchanged: true });
+    } else if (stat !== undefined) {
+      changed.push({ at: entries.length, path, stat, cached });
+      entries.push(undefined);
     }
-    if (lexed === 0) await initLexer(false);
+  }
+  const reads = await readSources(
+    root,
+    changed.map(({ path, cached }) => ({ path, expected: cached?.hash })),
+  );
+  let lexed = 0;
+  changed.forEach(({ at, path, stat, cached }, i) => {
+    const read = reads[i];
+    if (read === undefined) return; // deleted between listing and reading: not part of this run
+    if (read.lexed === undefined && cached !== undefined) {
+      stats.lexedFromCache += 1;
+      entries[at] = { path, cached: { ...cached, ...stat }, unchanged: true };
+      return;
+    }
     lexed += 1;
-    const result = await lexFile(found.bytes.toString('utf8'), path);
-    const cached: CachedFile = {
-      hash: found.digest,
-      size: found.size,
-      mtimeMs: found.mtimeMs,
-      imports: result.imports,
-      suppressions: result.suppressions,
-    };
-    if (result.error !== undefined) cached.error = result.error;
-    entries.push({ path, cached, unchanged: false });
-  }
-  return { entries, lexed };
-}
-
-/** A file's imports; oxc-parser is loaded for the first file the lexer cannot read (JSX), not before. */
-async function lexFile(text: string, path: string): Promise<LexedFile> {
-  try {
-    return lexImports(text, path);
-  } catch (error) {
-    if (!(error instanceof ParserFallbackNeeded)) throw error;
-    await loadParserFallback();
-    return lexImports(text, path);
-  }
+    const { imports, suppressions, error } = read.lexed ?? { imports: [], suppressions: [] };
+    const entry: CachedFile = { hash: read.digest, ...stat, imports, suppressions };
+    if (error !== undefined) entry.error = error;
+    entries[at] = { path, cached: entry, unchanged: false };
+  });
+  return { entries: entries.filter((e) => e !== undefined), lexed };
 }
 
 /** Pass 2, targets: from the cache while nothing that decides resolution changed, else resolved. */
@@ -244,17 +244,13 @@ async function loadResolver(root: string, manifests: readonly string[], stats: G
   });
 }
 
-type Inspection = { cached: CachedFile } | { bytes: Buffer; digest: string; size: number; mtimeMs: number };
+interface FileStat {
+  size: number;
+  mtimeMs: number;
+}
 
-function inspectFile(
-  root: string,
-  path: string,
-  cached: CachedFile | undefined,
-  inside: (absolute: string) => boolean,
-): Inspection | 'outside' | undefined {
+function statFile(root: string, path: string, inside: (absolute: string) => boolean): FileStat | 'outside' | undefined {
   const absolute = join(root, path);
-  let size: number;
-  let mtimeMs: number;
   try {
     let stats = lstatSync(absolute);
     if (stats.isSymbolicLink()) {
@@ -262,22 +258,14 @@ function inspectFile(
       if (!inside(realpathSync(absolute))) return 'outside';
       stats = statSync(absolute);
     }
-    if (!stats.isFile()) return undefined;
-    ({ size, mtimeMs } = stats);
+    return stats.isFile() ? { size: stats.size, mtimeMs: stats.mtimeMs } : undefined;
   } catch {
     // Deleted between listing and reading: it is simply not part of this run.
     return undefined;
   }
-  if (cached !== undefined && cached.size === size && cached.mtimeMs === mtimeMs) return { cached };
-  const bytes = readFileSync(absolute);
-  const digest = hash(bytes);
-  if (cached !== undefined && cached.hash === digest) return { cached: { ...cached, size, mtimeMs } };
-  return { bytes, digest, size, mtimeMs };
 }
 
-function hash(bytes: Buffer): string {
-  return createHash('sha1').update(bytes).digest('base64url');
-}
+const hash = hashBytes;
 
 let version: Promise<string> | undefined;
 

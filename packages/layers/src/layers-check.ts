@@ -7,6 +7,12 @@ export const layersCheck: Check = {
   description: 'Layer and boundary rules: forward-only layers, domains, providers, shared code, package placement.',
   section: 'layers',
   ruleIds: async () => (await import('./layer-rules.js')).qualifiedRuleIds,
+  prepare(cwd) {
+    // A cold run reads and lexes every file on worker threads too: they start while the config loads.
+    void Promise.all([import('./scan-in-parallel.js'), import('./build-import-graph.js')])
+      .then(([{ prewarmScanWorkers }, { cacheFileName }]) => prewarmScanWorkers(cwd, cacheFileName))
+      .catch(() => undefined); // only a head start: the run starts its workers itself
+  },
   async run({ root, config, options }) {
     const [{ sectionDefaults }, { checkLayers }] = await Promise.all([
       import('agent-harness-config'),

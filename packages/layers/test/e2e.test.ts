@@ -1,11 +1,15 @@
 // The built `harness` bin on a fixture repo, with a clean environment: stdout, stderr, exit code.
 import { execFile } from 'node:child_process';
-import { readFile, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterEach, describe, expect, it } from 'vitest';
+import { loadConfig } from 'agent-harness-config';
+import { generateLayeredRepo } from '../../../bench/layers/generate-repo.js';
+import { checkLayers } from '../src/check-layers.js';
 import type { FixtureCopy } from './copy-fixture.js';
-import { copyFixture } from './copy-fixture.js';
+import { brief, copyFixture } from './copy-fixture.js';
 import { createTempRepo } from './temp-repo.js';
 
 const bin = new URL('../../harness/bin/harness.js', import.meta.url).pathname;
@@ -65,6 +69,34 @@ describe('harness check layers (built bin)', () => {
     expect(update.code).toBe(0);
     const green = await harness(fixture.root, 'check', 'layers', '--format', 'github');
     expect(green).toMatchObject({ code: 0, stdout: '' });
+  });
+
+  it('reads a cold repository of 400+ files on worker threads too, with the findings of one thread', async () => {
+    const root = await mkdtemp(join(tmpdir(), 'harness-layers-threads-'));
+    try {
+      await generateLayeredRepo(root, { domains: 8, filesPerLayer: 5, fillerFunctions: 4 });
+      // JSX (the parser fallback, loaded by whichever thread meets it) and a file no lexer reads.
+      await writeFile(
+        join(root, 'src/domains/d00/ui/view.tsx'),
+        "import { d00_runtime0 } from '../runtime/runtime-0.js';\nexport const View = () => <p>{String(d00_runtime0)}</p>;\n",
+      );
+      await writeFile(join(root, 'src/domains/d01/types/broken.ts'), "import '../ui/ui-0.js';\nconst x = {;\n");
+      const run = await harness(root, 'check', 'layers', '--format', 'json');
+      const doc = JSON.parse(run.stdout) as { checks: { files: number }[]; diagnostics: Parameters<typeof brief>[0][] };
+      const config = (await loadConfig({ cwd: root })).config.layers;
+      if (config === undefined) throw new Error('the generated repo has no layers section');
+      // The library from the sources reads every file on the main thread.
+      const oneThread = await checkLayers({ root, config, cache: false });
+      expect(oneThread.files).toBeGreaterThanOrEqual(400); // scan-in-parallel.ts starts workers from 400 files
+      expect(doc.checks[0]?.files).toBe(oneThread.files);
+      expect(doc.diagnostics.map(brief).sort()).toEqual(oneThread.diagnostics.map(brief).sort());
+      expect(doc.diagnostics.map(brief)).toContain('layers/syntax-error src/domains/d01/types/broken.ts:2');
+      expect(doc.diagnostics.map(brief)).toContain(
+        'layers/forward-only src/domains/d01/types/broken.ts:1 → src/domains/d01/ui/ui-0.ts',
+      );
+    } finally {
+      await rm(root, { recursive: true, force: true });
+    }
   });
 
   it('prints the mermaid graph with the violating arrows in red', async () => {
