@@ -42,7 +42,7 @@ async function askLayers(inspection: InitInspection): Promise<boolean | undefine
     options: [
       {
         value: true,
-        label: `Use the proposal (${layers.mode === 'domains' ? 'domain mode' : layers.mode === 'paths' ? 'path mode' : 'contracts from your rules'})`,
+        label: `Use the proposal (${proposalName(layers)})`,
         ...(hint === undefined ? {} : { hint }),
       },
       { value: false, label: 'Leave layers out for now' },
@@ -50,6 +50,12 @@ async function askLayers(inspection: InitInspection): Promise<boolean | undefine
     initialValue: true,
   });
   return isCancel(answer) ? undefined : answer;
+}
+
+function proposalName(layers: InitInspection['layers']): string {
+  if (layers.mode === 'domains') return 'domain mode';
+  if (layers.mode === 'paths') return 'path mode';
+  return layers.fit === undefined ? 'contracts from your rules' : 'contracts the code obeys';
 }
 
 /** The files init can set up, each offered only when the repository has what it needs. */

@@ -1,4 +1,5 @@
 // The plan `harness init` shows before it writes, and prints with --format json.
+import type { LayersProposal } from './propose-layers.js';
 
 export type FileAction =
   /** A new file. */
@@ -50,6 +51,8 @@ export interface InitPlan {
     mode: 'domains' | 'paths' | 'contracts' | 'none' | 'existing';
     explanation: string[];
     migrations?: PlannedMigration[];
+    /** The contracts chosen from the import graph and the candidates not offered, with their fit. */
+    fit?: LayersProposal['fit'];
   };
   files: PlannedFile[];
   /** Checks whose findings are recorded as baselines after the files are written. */

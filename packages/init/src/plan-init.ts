@@ -160,7 +160,11 @@ function isWrite(f: PlannedFile): boolean {
 
 function planLayers(inspection: InitInspection, options: PlanOptions): Omit<InitPlan['layers'], 'migrations'> {
   if (inspection.existingConfig?.config === undefined || options.force === true)
-    return { mode: inspection.layers.mode, explanation: inspection.layers.explanation };
+    return {
+      mode: inspection.layers.mode,
+      explanation: inspection.layers.explanation,
+      ...(inspection.layers.fit === undefined ? {} : { fit: inspection.layers.fit }),
+    };
   return {
     mode: 'existing',
     explanation: [

@@ -9,14 +9,14 @@ import { HarnessError } from 'agent-harness-diagnostics';
 import type { MigrationSource } from './migrate/migration.js';
 import { migrationSources } from './migrate/migration.js';
 import { proposeContracts } from './migrate/propose-contracts.js';
+import type { ReadMigrations } from './migrate/read-migrations.js';
 import { readMigrations } from './migrate/read-migrations.js';
-import type { LayerEdgeCount } from './order-layers.js';
-import type { LayerImportCounter, LayersProposal } from './propose-layers.js';
+import { chooseModel } from './proposals/choose-model.js';
+import type { LayersProposal } from './propose-layers.js';
 import { proposeLayers } from './propose-layers.js';
-import { readImportEdges } from './read-import-edges.js';
+import { readGraphView } from './read-graph-view.js';
 import { readInside } from './repo-entry.js';
 import type { RepoFacts } from './repo-facts.js';
-import { buildSourceTree } from './source-tree.js';
 
 export interface InitInspection {
   facts: RepoFacts;
@@ -39,10 +39,8 @@ export async function prepareInit(options: PrepareOptions): Promise<InitInspecti
   const from = migrationSourceOf(options.from);
   const facts = await inspectRepo(options.cwd);
   const sources = facts.files.filter((f) => sourceFile.test(f));
-  const layers = proposeContracts(
-    await proposeLayers(facts, importCounter(facts)),
-    await readMigrations(facts.root, sources, from),
-  );
+  const migrations = await readMigrations(facts.root, sources, from);
+  const layers = proposeContracts(await proposeFromGraph(facts, migrations), migrations);
   const configText = await readOptional(join(facts.root, configFileName));
   let existingConfig: InitInspection['existingConfig'];
   if (configText !== undefined) {
@@ -71,24 +69,25 @@ export function countLines(text: string): number {
   return trimmed === '' ? 0 : trimmed.split('\n').length;
 }
 
-function importCounter(facts: RepoFacts): LayerImportCounter {
-  const tree = buildSourceTree(facts.files);
-  const tsconfig = facts.tsconfigs.includes('tsconfig.json') ? 'tsconfig.json' : facts.tsconfigs[0];
-  return async (layerOf) => {
-    const files = tree.files.filter((f) => layerOf(f) !== undefined);
-    if (files.length === 0) return [];
-    const counts = new Map<string, LayerEdgeCount>();
-    for (const edge of await readImportEdges(facts.root, files, tsconfig)) {
-      const from = layerOf(edge.from);
-      const to = layerOf(edge.to);
-      if (from === undefined || to === undefined || from.group !== to.group || from.layer === to.layer) continue;
-      const key = `${from.layer}\0${to.layer}`;
-      const entry = counts.get(key) ?? { from: from.layer, to: to.layer, count: 0 };
-      entry.count++;
-      counts.set(key, entry);
-    }
-    return [...counts.values()];
-  };
+/** The repository's own architecture rules win: the graph is read only when no tool states them. */
+async function proposeFromGraph(facts: RepoFacts, migrations: ReadMigrations): Promise<LayersProposal> {
+  if (migrations.migrations.some((m) => m.contracts.length > 0))
+    return { mode: 'none', section: undefined, domains: [], explanation: [] };
+  const graph = await readGraphView(facts.root);
+  const architectureDoc = await readArchitectureDoc(facts);
+  return proposeLayers(chooseModel({ graph: graph.view, workspaces: facts.workspaces, architectureDoc }), graph);
+}
+
+const architectureDocs = ['docs/architecture.md', 'ARCHITECTURE.md', 'docs/ARCHITECTURE.md', 'architecture.md'];
+
+/** The first architecture document the repository has, read through readInside (never out of the repository). */
+async function readArchitectureDoc(facts: RepoFacts): Promise<{ path: string; text: string } | undefined> {
+  for (const path of architectureDocs) {
+    if (!facts.files.includes(path)) continue;
+    const text = await readInside(facts.root, path);
+    if (text !== undefined) return { path, text };
+  }
+  return undefined;
 }
 
 async function readOptional(path: string): Promise<string | undefined> {

@@ -4,6 +4,7 @@
 import { validateConfig } from 'agent-harness-config';
 import { Document, isScalar, visit } from 'yaml';
 import type { LayersProposal } from './propose-layers.js';
+import { describeFit } from './propose-layers.js';
 import { proposeDocsConfig } from './propose-docs-config.js';
 import type { RepoFacts } from './repo-facts.js';
 import { commandLine } from './package-manager-commands.js';
@@ -47,7 +48,11 @@ export function proposeConfig(
   };
   const contracts = layers.contracts ?? [];
   if (choices.layers && (layers.section !== undefined || contracts.length > 0)) {
-    add('layers', layers.explanation, { ...layers.section, ...(contracts.length > 0 ? { contracts } : {}) });
+    add('layers', [...layers.explanation, ...fitComments(layers)], {
+      ...layers.section,
+      ...(contracts.length > 0 ? { contracts } : {}),
+      ...(layers.ignore === undefined ? {} : { ignore: layers.ignore }),
+    });
   }
   const docs = proposeDocsConfig(facts, maxLines);
   add('docs', docs.explanation, { ...docs.section });
@@ -75,6 +80,12 @@ export function proposeConfig(
   const text = blocks.join('\n');
   assertValid(text);
   return { text, sections };
+}
+
+/** How well the code obeys each contract written, as init measured it (counted before any baseline). */
+function fitComments(layers: LayersProposal): string[] {
+  const chosen = layers.fit?.chosen ?? [];
+  return chosen.length === 0 ? [] : ['Fit when init wrote this:', ...chosen.map((c) => `  ${describeFit(c)}`)];
 }
 
 /** One budget per script, run through the repository's package manager. */

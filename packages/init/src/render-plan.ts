@@ -2,6 +2,7 @@
 import type { InitResult } from './apply-init.js';
 import type { InitPlan } from './init-plan.js';
 import { planIsEmpty } from './init-plan.js';
+import { describeFit } from './propose-layers.js';
 
 export interface RenderInitOptions {
   dryRun: boolean;
@@ -45,6 +46,19 @@ const modeNames: Record<InitPlan['layers']['mode'], string> = {
   none: 'none',
 };
 
+function modeName(layers: InitPlan['layers']): string {
+  return layers.mode === 'contracts' && layers.fit !== undefined ? 'contracts the code obeys' : modeNames[layers.mode];
+}
+
+/** The fit of each contract proposed, and each candidate not offered, one line each. */
+function fitLines(layers: InitPlan['layers']): string[] {
+  if (layers.fit === undefined) return [];
+  return [
+    ...layers.fit.chosen.map((c) => `  fit: ${describeFit(c)}`),
+    ...layers.fit.rejected.map((c) => `  rejected: ${describeFit(c)}`),
+  ];
+}
+
 const marks: Record<string, string> = {
   create: '+',
   overwrite: '!',
@@ -77,8 +91,9 @@ export function renderPlanText(plan: InitPlan, options: RenderInitOptions): stri
     'Found',
     ...rows.map(([k, v]) => `  ${k.padEnd(16)} ${v}`),
     '',
-    paint(1, `Layers (${modeNames[plan.layers.mode]})`),
+    paint(1, `Layers (${modeName(plan.layers)})`),
     ...plan.layers.explanation.map((e) => `  ${e}`),
+    ...fitLines(plan.layers),
     '',
     paint(1, options.dryRun ? 'Plan (dry run: nothing is written)' : 'Plan'),
     ...plan.files.map((x) => {

@@ -60,7 +60,7 @@ describe('harness init on a terminal', () => {
   it('asks, takes the answers (layers left out here), confirms, then writes', async () => {
     const root = fixtureRepo('shop');
     const { code, screen } = await runOnTerminal(root, [
-      { waitFor: 'Use the proposal (domain mode)', keys: down + enter },
+      { waitFor: 'Use the proposal (contracts the code obeys)', keys: down + enter },
       { waitFor: 'What should init set up?', keys: enter },
       { waitFor: 'Write these files?', keys: enter },
     ]);
@@ -75,7 +75,9 @@ describe('harness init on a terminal', () => {
   it('Ctrl-C at the first question writes nothing', async () => {
     const root = fixtureRepo('shop');
     const before = snapshotTree(root);
-    const { code, screen } = await runOnTerminal(root, [{ waitFor: 'Use the proposal (domain mode)', keys: ctrlC }]);
+    const { code, screen } = await runOnTerminal(root, [
+      { waitFor: 'Use the proposal (contracts the code obeys)', keys: ctrlC },
+    ]);
     expect(code, screen).toBe(0);
     expect(screen).toContain('Cancelled: nothing was written.');
     expect(snapshotTree(root)).toEqual(before);
