@@ -1,3 +1,5 @@
+import { configSchema } from 'agent-harness-config';
+import { compileContracts } from 'agent-harness-layers';
 import { describe, expect, it } from 'vitest';
 import type { Candidate, CandidateKind, ChosenModel } from './candidate.js';
 import { chooseModel, whyNotOffered } from './choose-model.js';
@@ -92,5 +94,21 @@ describe('chooseModel on a theia-style monorepo', () => {
       allow: {},
     });
     expect(whyNotOffered(measureFit(graph, noDeps))).toMatch(/^contradicted in 80% of its files/);
+  });
+});
+
+describe('what chooseModel offers', () => {
+  it('is valid harness.config.yaml: the config schema and the layers check accept every model', () => {
+    const models = [
+      chooseModel({ graph: vscodeShape().graph(), workspaces: [] }),
+      chooseModel({ graph: theiaShape().graph(), workspaces: theiaPackages }),
+    ];
+    for (const model of models) {
+      const contracts = model.chosen.map((c) => c.candidate.contract);
+      expect(contracts.length).toBeGreaterThanOrEqual(2);
+      const parsed = configSchema.safeParse({ version: 1, layers: { contracts } });
+      expect(parsed.error?.issues).toBeUndefined();
+      expect(compileContracts(parsed.data?.layers.contracts ?? [])).toHaveLength(contracts.length);
+    }
   });
 });
