@@ -1,7 +1,7 @@
 // The import graph init proposes from is the one `harness check layers` builds
 // (agent-harness-layers' buildImportGraph: the same file listing, ignores and
 // resolver, workspace packages resolved to their sources when their build
-// output is absent), reduced to files and the imports between them. What the
+// output is absent), reduced to its files and the imports of repository files. What the
 // proposal leaves out is what the written config ignores, so a fit counted here
 // is what the check will find.
 import type { ImportGraph, ResolvedTarget } from 'agent-harness-layers';
@@ -49,12 +49,11 @@ export async function readGraphView(root: string): Promise<GraphRead> {
 
 export function reduceGraph(graph: ImportGraph): GraphRead {
   const files = graph.files.map((f) => f.path);
-  const known = new Set(files);
   const edges: GraphViewEdge[] = [];
   const read: GraphRead = { view: { files, edges }, unresolved: 0, unbuilt: 0 };
   for (const file of graph.files) {
     for (const { target, typeOnly } of file.imports) {
-      const to = edgeTarget(target, known);
+      const to = edgeTarget(target);
       if (to === 'unresolved') read.unresolved += 1;
       else if (to !== undefined && to.path !== file.path) {
         if (to.unbuilt) read.unbuilt += 1;
@@ -67,8 +66,9 @@ export function reduceGraph(graph: ImportGraph): GraphRead {
 
 type EdgeTarget = { path: string; unbuilt: boolean } | 'unresolved' | undefined;
 
-function edgeTarget(target: ResolvedTarget, known: ReadonlySet<string>): EdgeTarget {
-  if (target.kind === 'file') return known.has(target.path) ? { path: target.path, unbuilt: false } : undefined;
+function edgeTarget(target: ResolvedTarget): EdgeTarget {
+  // Every file target, as the check judges it: also declaration files and files the listing leaves out.
+  if (target.kind === 'file') return { path: target.path, unbuilt: false };
   if (target.kind !== 'unresolved' || !judged.has(target.reason ?? '')) return undefined;
   // `packages/core/dist/index.js`: not in the graph, but in the package a contract between packages names.
   if (target.reason === 'workspace' && target.candidate !== undefined) return { path: target.candidate, unbuilt: true };
