@@ -147,7 +147,7 @@ function nextSteps(plan: InitPlan, result: InitResult): string[] {
   const steps: string[] = [];
   const pkg = plan.files.find((f) => f.path === 'package.json');
   if (!result.installed && pkg?.action === 'update')
-    steps.push(`\`${plan.installCommand ?? 'npm install'}\` (or rerun init with --install) to install harness`);
+    steps.push(`\`${plan.installCommand ?? 'npm install'}\` (or rerun init with --install) to install agent-harness`);
   if (result.written.length > 0 || result.baselines.length > 0)
     steps.push('review and commit: `git add -A && git commit -m "Add harness"`');
   if (plan.files.some((f) => f.path === '.github/rulesets/main.json' && f.action === 'create'))
