@@ -3,7 +3,7 @@
 // and no output parsing. Like the CLI, it throws a HarnessError (with a stable code) when it cannot
 // judge: a missing or invalid config, an unknown check name.
 import { registeredChecks, runChecks, selectChecks } from 'agent-harness-check';
-import type { HarnessConfig, HarnessConfigInput } from 'agent-harness-config';
+import type { Check, HarnessConfig, HarnessConfigInput } from 'agent-harness-config';
 import { configError, findGitRoot, loadConfig, noConfigError, validateConfig } from 'agent-harness-config';
 import type { ResultDocument } from 'agent-harness-diagnostics';
 import type { Env } from 'agent-harness-system';
@@ -33,16 +33,22 @@ export interface CheckApiOptions {
   env?: Env;
   /** Receives what the CLI prints on stderr (skipped sections, baseline writes); the library prints nothing. */
   onNote?: (note: string) => void;
+  /**
+   * Checks this run leaves out, with why (`--changed`: no changed file is one it reports on). They
+   * are reported as skipped with that reason, and not prepared.
+   */
+  skip?: (checkName: string) => string | undefined;
 }
 
 /** Runs the configured checks and returns the result document (`harness check --format json`). */
 export async function check(options: CheckApiOptions = {}): Promise<ResultDocument> {
   const cwd = resolve(options.cwd ?? process.cwd());
   const names = options.checks ?? [];
-  for (const selected of selectChecks(registeredChecks, names)) selected.prepare?.(cwd);
+  const checks = registeredChecks.map((c) => skipping(c, options.skip?.(c.name)));
+  for (const selected of selectChecks(checks, names)) selected.prepare?.(cwd);
   const { root, config } = await configFor(options, cwd);
   const { document, notes } = await runChecks({
-    checks: registeredChecks,
+    checks,
     names,
     root,
     config,
@@ -56,6 +62,18 @@ export async function check(options: CheckApiOptions = {}): Promise<ResultDocume
   });
   for (const note of notes) options.onNote?.(note);
   return document;
+}
+
+/** The check, or when there is a reason to skip it, a stand-in that reports it skipped. */
+function skipping(check: Check, why: string | undefined): Check {
+  if (why === undefined) return check;
+  return {
+    name: check.name,
+    description: check.description,
+    section: check.section,
+    ruleIds: async () => (await check.ruleIds?.()) ?? [],
+    run: () => Promise.resolve({ diagnostics: [], skipped: why }),
+  };
 }
 
 async function configFor(options: CheckApiOptions, cwd: string): Promise<{ root: string; config: HarnessConfig }> {

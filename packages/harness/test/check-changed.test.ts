@@ -71,6 +71,11 @@ async function run(argv: string[], cwd: string): Promise<Run> {
   return { code, stdout, stderr };
 }
 
+function docsCheck(result: Run): { ok: boolean; skipped?: string } {
+  const doc = JSON.parse(result.stdout) as { checks: { name: string; ok: boolean; skipped?: string }[] };
+  return doc.checks.find((c) => c.name === 'docs') ?? { ok: false, skipped: 'absent' };
+}
+
 function filesOf(result: Run): string[] {
   const doc = JSON.parse(result.stdout) as { diagnostics: { file: string }[] };
   return [...new Set(doc.diagnostics.map((d) => d.file))].sort();
@@ -92,6 +97,8 @@ describe('check --changed', () => {
     expect(result.code).toBe(1);
     expect(filesOf(result)).toEqual(['docs/a.md', 'docs/b.md', 'docs/c.md', 'docs/u.md']);
     expect(result.stderr).toMatch(/--changed: 4 files changed since main/);
+    expect(docsCheck(result).ok).toBe(false);
+    expect(docsCheck(result).skipped).toBeUndefined();
   });
 
   it('takes a ref: since HEAD leaves out what is committed', async () => {
@@ -110,6 +117,8 @@ describe('check --changed', () => {
     const result = await run(['check', '--changed', '--format', 'json'], clean);
     expect(result.code).toBe(0);
     expect(filesOf(result)).toEqual([]);
+    // No markdown changed: the docs check, which reports only on markdown, does not even run.
+    expect(docsCheck(result).skipped).toContain('--changed: no changed file is one it reports on');
     expect(result.stderr).toMatch(/1 file changed since /);
     expect(result.stderr).toMatch(/findings in files not changed are not shown/);
   });

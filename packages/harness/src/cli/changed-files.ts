@@ -120,3 +120,26 @@ export function keepChanged(document: ResultDocument, changed: ChangedFiles): Re
   );
   return createResultDocument(checks, kept);
 }
+
+/**
+ * The files each check's findings can be in: layers reports on sources, docs on markdown, and both on
+ * their baselines (JSON). A check not listed here always runs.
+ */
+const reportsOn: Readonly<Record<string, RegExp>> = {
+  layers: /\.(?:[cm]?[jt]sx?|json)$/i,
+  docs: /\.(?:md|mdx|markdown|json)$/i,
+};
+
+/**
+ * Why a check can be left out of a --changed run: none of the changed files is one it reports on,
+ * so it could add no finding. A changed harness.config.yaml runs every check.
+ */
+export function skipUnchanged(changed: ChangedFiles): (checkName: string) => string | undefined {
+  const files = [...changed.files];
+  const config = files.some((f) => /(^|\/)harness\.config\.ya?ml$/.test(f));
+  return (name) => {
+    const pattern = reportsOn[name];
+    if (config || pattern === undefined || files.some((f) => pattern.test(f))) return undefined;
+    return '--changed: no changed file is one it reports on';
+  };
+}

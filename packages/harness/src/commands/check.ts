@@ -3,7 +3,7 @@ import { registeredChecks } from 'agent-harness-check';
 import type { ResultDocument } from 'agent-harness-diagnostics';
 import { createErrorDocument, HarnessError, renderError, renderResult } from 'agent-harness-diagnostics';
 import type { CliIo, CommandArgs, CommandSpec } from '../command-spec.js';
-import { changedFiles, describeChanged, keepChanged } from '../cli/changed-files.js';
+import { changedFiles, describeChanged, keepChanged, skipUnchanged } from '../cli/changed-files.js';
 import { reportFileOptions, reportFiles, writeReportFiles } from '../cli/report-files.js';
 import { toolVersion } from '../tool-version.js';
 
@@ -86,6 +86,7 @@ async function runChecks(args: CommandArgs, io: CliIo): Promise<ResultDocument> 
     dryRun: args.options['dry-run'] === true,
     env: io.env,
     onNote: (note) => io.stderr(`${note}\n`),
+    ...(changed === undefined ? {} : { skip: skipUnchanged(changed) }),
   });
   if (changed === undefined) return document;
   const kept = keepChanged(document, changed);
