@@ -38,7 +38,22 @@ export async function loadParserFallback(): Promise<void> {
 }
 
 // `require(` preceded by something that is not part of an identifier or a member access.
-const requireCall = /(?<![\w$.])require\s*\(\s*(?=['"`])/g;
+// The look-behind is checked apart (followsIdentifier): a regex starting with it is tried at every
+// offset, one starting with the word is searched for as fast as indexOf.
+const requireCall = /require\s*\(\s*(?=['"`])/g;
+
+/** `require(` matches preceded by nothing that makes them part of an identifier or a member access. */
+function requireMatches(source: string): RegExpExecArray[] {
+  const matches: RegExpExecArray[] = [];
+  for (const match of source.matchAll(requireCall)) if (!followsIdentifier(source, match.index)) matches.push(match);
+  return matches;
+}
+
+function followsIdentifier(source: string, at: number): boolean {
+  const c = source.charCodeAt(at - 1); // NaN at 0
+  // [\w$.]: letters, digits, `_`, `$` and `.`.
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95 || c === 36 || c === 46;
+}
 
 export function lexImports(text: string, file: string): LexedFile {
   // A UTF-8 byte order mark is not code: left in, the lexer does not see the first line's import.
@@ -155,7 +170,7 @@ const importEqualsBefore = /\bimport\s[^;]*=\s*$/;
 
 function requireCandidates(source: string): number[] {
   const candidates: number[] = [];
-  for (const match of source.matchAll(requireCall)) candidates.push(match.index);
+  for (const match of requireMatches(source)) candidates.push(match.index);
   return candidates;
 }
 
@@ -216,7 +231,7 @@ function lexInTwoPasses(source: string): RawRecord[] {
  */
 function findRequireCalls(source: string, importEqualsStarts: ReadonlySet<number>): RawRecord[] {
   const candidates: number[] = [];
-  for (const match of source.matchAll(requireCall)) {
+  for (const match of requireMatches(source)) {
     const quoteAt = match.index + match[0].length;
     if (!importEqualsStarts.has(quoteAt)) candidates.push(match.index);
   }

@@ -44,18 +44,20 @@ export async function listProjectFiles(root: string, ignore: readonly string[]):
 
 /** The listed files (git's list or the walk's) sorted into sources to check and manifests (listProjectFiles' pure half). */
 export function partitionProjectFiles(found: readonly string[], ignore: readonly string[], git: boolean): ProjectFiles {
-  const isAlwaysIgnored = createPathMatcher(alwaysIgnored);
+  const folderOf = createFolderClassifier();
   const isIgnored = createPathMatcher(ignore);
   const sources: string[] = [];
   const manifests: string[] = [];
   let ignoredSources = 0;
   let fixtureSources = 0;
   for (const file of found) {
+    const slash = file.lastIndexOf('/');
+    const folder = folderOf(slash === -1 ? '' : file.slice(0, slash));
     // Dot folders and dot files are not walked (as a glob without `dot` does): tool config, not code.
-    if (isAlwaysIgnored(file) || dotSegment.test(file)) continue;
+    if (folder === 'skipped' || file.charCodeAt(slash + 1) === 46) continue;
     const isSource = sourceFile.test(file) && !declaration.test(file);
     if (!isSource && !manifestFile.test(file)) continue;
-    if (isFixture(file)) {
+    if (folder === 'fixture' || (!fixturesByFolder && isFixture(file))) {
       if (isSource) fixtureSources += 1;
       continue;
     }
@@ -97,6 +99,24 @@ async function listWithWalk(root: string): Promise<string[]> {
     // A symlinked folder may lead anywhere (`/`, a parent, itself); its files are not the repo's.
     followSymbolicLinks: false,
   });
+}
+
+// Every always-ignored glob is `**/<folder>/**`, and so is every fixture glob: a file's verdict is its
+// folder's, asked once per folder rather than once per file.
+const alwaysIgnoredFolder = /(^|\/)(node_modules|dist|\.git|\.harness)(\/|$)/;
+const fixturesByFolder = testFixtureGlobs.every((glob) => glob.endsWith('/**'));
+
+function createFolderClassifier(): (folder: string) => 'skipped' | 'fixture' | 'checked' {
+  const verdicts = new Map<string, 'skipped' | 'fixture' | 'checked'>();
+  return (folder) => {
+    let verdict = verdicts.get(folder);
+    if (verdict === undefined) {
+      if (folder !== '' && (alwaysIgnoredFolder.test(folder) || dotSegment.test(folder))) verdict = 'skipped';
+      else verdict = fixturesByFolder && folder !== '' && isFixture(`${folder}/x`) ? 'fixture' : 'checked';
+      verdicts.set(folder, verdict);
+    }
+    return verdict;
+  };
 }
 
 /**
