@@ -108,7 +108,7 @@ describe('what chooseModel offers', () => {
       expect(contracts.length).toBeGreaterThanOrEqual(2);
       const parsed = configSchema.safeParse({ version: 1, layers: { contracts } });
       expect(parsed.error?.issues).toBeUndefined();
-      expect(compileContracts(parsed.data?.layers.contracts ?? [])).toHaveLength(contracts.length);
+      expect(compileContracts(parsed.data?.layers?.contracts ?? [])).toHaveLength(contracts.length);
     }
   });
 });
