@@ -9,6 +9,7 @@ import { proposeConfig } from './propose-config.js';
 import type { InitInspection } from './prepare-init.js';
 import { commandLine } from './package-manager-commands.js';
 import { renderRuleset, renderWorkflow, rulesetPath, workflowPath } from './plan-github.js';
+import { planHooks } from './plan-hooks.js';
 import type { Desired } from './plan-file-action.js';
 import { planManifest, resolveAction } from './plan-file-action.js';
 import { planMap, planMapSplit } from './plan-map.js';
@@ -74,6 +75,7 @@ export async function planInit(inspection: InitInspection, options: PlanOptions)
   for (const want of desired) files.push(await resolveAction(facts.root, want, options.force === true));
   const installCommand = commandLine(facts.packageManager.agent, 'install');
   files.push(await planManifest(facts, options.harnessVersion, options.force === true, installCommand));
+  const hookNotes = await planHooks(facts, files);
 
   const effective = inspection.existingConfig?.config ?? (await parseProposal(proposal.text));
   // A write that cannot be made stops applyInit; the plan says so already, so --dry-run shows it.
@@ -86,7 +88,7 @@ export async function planInit(inspection: InitInspection, options: PlanOptions)
     baselineChecks: choices.baselines ? baselineChecks(effective) : [],
     confirm: choices.baselines,
     installCommand,
-    notes: [...(split?.notes ?? []), ...describeWriteProblems(blocked)],
+    notes: [...(split?.notes ?? []), ...hookNotes, ...describeWriteProblems(blocked)],
   };
 }
 
