@@ -40,5 +40,8 @@ plugin.configs.recommended = {
   rules: { 'agent-harness/layers': 'error' },
 };
 
-// ESLint's convention: a plugin is its package's default export (`import harness from 'eslint-plugin-agent-harness'`).
+/**
+ * ESLint's convention: a plugin is its package's default export (`import harness from 'eslint-plugin-agent-harness'`).
+ * @public
+ */
 export { plugin as default };

@@ -24,7 +24,7 @@ export interface UnresolvedFound {
 }
 
 /** An import that led nowhere, before git says whether where it would land is ignored. */
-export interface FoundImport {
+interface FoundImport {
   file: string;
   line: number;
   column: number;

@@ -10,10 +10,4 @@ export type { EdgeKind, GraphEdge, GraphFile, ImportGraph, ImportRecord } from '
 export { layerRules } from './layer-rules.js';
 export { compileContracts } from './contract-model.js';
 export type { CompiledContract } from './layers-types.js';
-export {
-  type CheckFileSyncInput,
-  type CheckFileSyncResult,
-  checkFileSync,
-  prepareCheckFileSync,
-  wholeRunLayerRules,
-} from './check-file-sync.js';
+export { checkFileSync, prepareCheckFileSync, wholeRunLayerRules } from './check-file-sync.js';
