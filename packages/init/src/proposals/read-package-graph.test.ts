@@ -75,5 +75,9 @@ describe('readPackageGraph', () => {
     const text =
       'The request -> response cycle.\n- browser: may use code from `common`.\n- Run `pnpm build` first: it uses turbo.';
     expect(graphOf(text)).toBeUndefined();
+    // vitest's AGENTS.md: a sentence after a colon is prose, not a list of dependencies.
+    const prose = '- `@acme/api` is the exception: it is a runtime dependency of `acme-web` and is never inlined.';
+    expect(graphOf(prose)).toBeUndefined();
+    expect(graphOf('- `@acme/api`: `@acme/core`, `config`')).toEqual({ '@acme/api': ['@acme/config', '@acme/core'] });
   });
 });

@@ -13,7 +13,8 @@ export interface DocPackageGraph {
 const arrow = /\s*(<--|<-|<==|-\.->|--+>|==+>|->|→|⟶)(?:\|[^|]*\|)?\s*/;
 const arrowGlobal = new RegExp(arrow.source, 'g');
 const mermaidNode = /([\w@./-]+)\s*(?:\[\[?|\(\(?|\{)\s*"?([^"\]})]+)"?\s*(?:\]\]?|\)\)?|\})/g;
-const dependVerb = /:|\b(?:depends? on|imports?|uses?|requires?|built on|may (?:import|use|depend on))\b/i;
+const dependVerb = /\b(?:depends? on|imports?|uses?|requires?|built on|may (?:import|use|depend on))\b/i;
+const nameToken = /`[^`]+`|\*\*[^*]+\*\*|[\w@./-]+/g;
 const reverseVerb = /\b(?:used|imported|depended on|consumed|required) by\b/i;
 const noneWord = /\b(?:none|nothing|no (?:internal |workspace )?(?:dependencies|packages|imports))\b/i;
 const reverseHint = /arrows?[^.\n]*\b(?:imported by|used by|depended on by)\b/i;
@@ -109,16 +110,25 @@ function bulletEdges(
   const first = /^(`[^`]+`|\*\*[^*]+\*\*|[\w@./-]+)\s*(.*)$/.exec(text);
   const subject = first === null ? undefined : resolve(first[1] ?? '');
   const rest = first?.[2] ?? '';
-  const verb = reverseVerb.exec(rest) ?? dependVerb.exec(rest);
+  // A colon right after the name counts when a list of packages (or "none") follows: `- api: core, config`.
+  const verb = reverseVerb.exec(rest) ?? dependVerb.exec(rest) ?? /^\s*:/.exec(rest);
   if (subject === undefined || verb === null) return [];
-  const reverse = verb[0] !== ':' && reverseVerb.test(verb[0]);
+  const reverse = reverseVerb.test(verb[0]);
   const after = rest.slice(verb.index + verb[0].length);
-  const named = [...after.matchAll(/`[^`]+`|\*\*[^*]+\*\*|[\w@./-]+/g)]
+  if (verb[0].trim() === ':' && !isList(after, resolve)) return [];
+  const named = [...after.matchAll(nameToken)]
     .map((m) => resolve(m[0]))
     .filter((n): n is string => n !== undefined && n !== subject);
   if (named.length === 0 && !reverse && noneWord.test(after)) speaks.add(subject);
   if (!reverse && named.length > 0) speaks.add(subject);
   return named.map((n) => (reverse ? [n, subject] : [subject, n]));
+}
+
+/** Text that is only package names and separators, or says there are none. */
+function isList(text: string, resolve: (token: string) => string | undefined): boolean {
+  if (noneWord.test(text)) return true;
+  const left = text.replace(nameToken, (token) => (resolve(token) === undefined ? token : ''));
+  return /^[\s,;.&()]*(?:and[\s,;.&()]*)*$/i.test(left);
 }
 
 /** Arrows point from dependent to dependency unless the manifests (or the document) say otherwise. */
