@@ -120,16 +120,18 @@ async function readWorkspaces(root: string, patterns: readonly string[]): Promis
 }
 
 function findSourceRoots(files: readonly string[], workspaces: readonly WorkspacePackage[]): string[] {
-  const bases = ['', ...workspaces.map((w) => `${w.dir}/`)];
-  const roots: string[] = [];
-  for (const base of bases) {
-    for (const name of sourceFolderNames) {
-      const prefix = `${base}${name}/`;
-      if (files.some((f) => f.startsWith(prefix) && /\.[cm]?[jt]sx?$/.test(f))) roots.push(`${base}${name}`);
-    }
+  // Every folder that holds a source file somewhere below it, collected in one pass over the files
+  // (asking each base and folder name of every file was bases × names × files on a large monorepo).
+  const holding = new Set<string>();
+  for (const file of files) {
+    if (!sourceFile.test(file)) continue;
+    for (let i = file.indexOf('/'); i !== -1; i = file.indexOf('/', i + 1)) holding.add(file.slice(0, i));
   }
-  return roots;
+  const bases = ['', ...workspaces.map((w) => `${w.dir}/`)];
+  return bases.flatMap((base) => sourceFolderNames.map((name) => `${base}${name}`)).filter((root) => holding.has(root));
 }
+
+const sourceFile = /\.[cm]?[jt]sx?$/;
 
 async function readWorkflows(root: string, files: readonly string[]): Promise<WorkflowFacts[]> {
   const paths = files.filter((f) => /^\.github\/workflows\/[^/]+\.ya?ml$/.test(f));
