@@ -66,7 +66,18 @@ export async function planDocsPages(
     reached.set(page.path, false);
     planned.push({ path: page.path, action: 'skip', reason: unreachedReason(page, parentReached, context.layout) });
   }
-  return planned;
+  return foldUnreached(planned);
+}
+
+const notWritten = 'is not written, so nothing would link it';
+
+/** Pages skipped only because the page above them is: one line for the page above says how many. */
+function foldUnreached(planned: PlannedFile[]): PlannedFile[] {
+  const below = planned.filter((p) => p.action === 'skip' && p.reason.endsWith(notWritten));
+  const first = planned.find((p) => p.action === 'skip' && !p.reason.endsWith(notWritten));
+  if (below.length === 0 || first === undefined) return planned;
+  first.reason = `${first.reason} (then init writes the ${below.length} pages it links too)`;
+  return planned.filter((p) => !below.includes(p));
 }
 
 /** Every page init would write, parents before the pages they link. */
@@ -235,6 +246,6 @@ function unreachedReason(page: Page, parentReached: boolean, layout: DocsLayout)
   const index = `${layout.root}/index.md`;
   if (page.parent === 'map')
     return `the map AGENTS.md (kept) does not link ${index}, so no agent would reach it; add \`- [${index}](${index}): the knowledge base\` to AGENTS.md and run init again`;
-  if (!parentReached) return `${page.parent} is not written, so nothing would link it`;
+  if (!parentReached) return `${page.parent} ${notWritten}`;
   return `${page.parent} (kept) does not link it; add a link to ${posix.relative(posix.dirname(page.parent), page.path)} there and run init again`;
 }

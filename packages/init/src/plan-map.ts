@@ -11,6 +11,7 @@ import {
   architectureLines,
   commandLines,
   knowledgeBaseLines,
+  mapTitleName,
   plansDirOf,
   renderSplitMap,
   repositoryLines,
@@ -74,7 +75,7 @@ export async function planMap(
 
 async function renderMap(context: MapContext): Promise<string> {
   return renderTemplate('AGENTS.md', {
-    name: context.facts.name,
+    name: mapTitleName(context.facts.name),
     repository: repositoryLines(context),
     commands: commandLines(context),
     architecture: architectureLines(context),

@@ -23,11 +23,11 @@ describe('frontmatterKeys', () => {
 });
 
 describe('proposeDocsConfig', () => {
-  it('requires a key only where at least 80% of a folder’s documents carry it', () => {
+  it('requires a key only where at least 90% of a folder’s documents carry it', () => {
     const texts: Record<string, string> = {};
-    for (let i = 0; i < 5; i++)
-      texts[`docs/guides/g${i}.md`] = doc(i < 4 ? { title: 'G', audience: 'ops' } : { title: 'G' });
-    for (let i = 0; i < 5; i++) texts[`docs/notes/n${i}.md`] = doc(i < 3 ? { owner: 'me' } : {});
+    for (let i = 0; i < 10; i++)
+      texts[`docs/guides/g${i}.md`] = doc(i < 9 ? { title: 'G', audience: 'ops' } : { title: 'G' });
+    for (let i = 0; i < 10; i++) texts[`docs/notes/n${i}.md`] = doc(i < 8 ? { owner: 'me' } : {});
     expect(propose(texts).section.frontmatter).toEqual({ 'docs/guides/**': ['title', 'audience'] });
   });
 

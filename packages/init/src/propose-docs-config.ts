@@ -50,8 +50,8 @@ const roleFolders: ReadonlyArray<{ key: DocsRole['key']; skeleton: string; names
 export const rootPages = ['index.md', 'architecture.md'];
 /** Where the knowledge base goes when docs/ is a site's pages. */
 const besideSite = 'agent-docs';
-/** A key is required when at least this share of a folder's documents carries it. */
-const keyShare = 0.8;
+/** A key is required when at least this share of a folder's documents carries it (nine in ten). */
+const keyShare = 0.9;
 const markdown = /\.(?:md|mdx)$/i;
 const isForeign = picomatch([...testFixtureGlobs, '**/templates/**', '**/node_modules/**'], { dot: true });
 
@@ -117,7 +117,7 @@ interface FrontmatterProposal {
 
 /**
  * Per folder (each first-level folder of the knowledge base and of each site's pages, and their
- * loose files), the keys that at least 80% of its documents carry; index pages init writes there
+ * loose files), the keys that at least 90% of its documents carry; index pages init writes there
  * are left out of the glob, so they need none.
  */
 function proposeFrontmatter(facts: RepoFacts, layout: DocsLayout, read: ReadText): FrontmatterProposal {
@@ -136,7 +136,7 @@ function proposeFrontmatter(facts: RepoFacts, layout: DocsLayout, read: ReadText
       const glob = group.loose ? looseGlob(base, layout) : folderGlob(group.dir, layout);
       frontmatter[glob] = keys;
       notes.push(
-        `frontmatter "${glob}": ${keys.join(', ')}, which at least 80% of the ${group.docs.length} documents there carry.`,
+        `frontmatter "${glob}": ${keys.join(', ')}, which at least 90% of the ${group.docs.length} documents there carry.`,
       );
     }
   }
@@ -165,7 +165,7 @@ function groupsOf(base: string, docs: readonly string[], split: boolean): Group[
   return [...groups.values()].filter((g) => g.docs.length >= 2);
 }
 
-/** The keys (in the order the documents write them) that at least 80% of the documents carry. */
+/** The keys (in the order the documents write them) that at least 90% of the documents carry. */
 function commonKeys(docs: readonly string[], read: ReadText): string[] {
   const counts = new Map<string, number>();
   for (const doc of docs)

@@ -22,6 +22,14 @@ export interface MapContext {
   layout: DocsLayout;
 }
 
+/**
+ * The project's name as the map's title: a scoped name (`@scope/name`) in a code span, since Claude
+ * Code reads `@path` in prose as an import (and the docs check reports one that resolves nowhere).
+ */
+export function mapTitleName(name: string): string {
+  return name.includes('@') ? `\`${name.replaceAll('`', '')}\`` : name;
+}
+
 export function repositoryLines({ facts, workflow }: MapContext): string {
   const pm = facts.packageManager;
   const lines = [
@@ -236,7 +244,7 @@ export function renderSplitMap(
   context: MapContext,
 ): string {
   return [
-    title ?? `# ${context.facts.name}`,
+    title ?? `# ${mapTitleName(context.facts.name)}`,
     '',
     'This file is the map for coding agents. `harness init --split` moved each section of the former',
     `AGENTS.md, unchanged, into its own file under \`docs/agents/\`: open the ones your task needs.`,
