@@ -168,7 +168,7 @@ function locateConfig(options: LoadConfigOptions): { root: string; path: string 
 /** The exit-2 error of a command that needs a config file and has none. */
 export function noConfigError(root: string, what: string): HarnessError {
   return new HarnessError('CONFIG_NOT_FOUND', `no ${configFileName} in ${root}: ${what}`, {
-    fix: 'Run `npx harness init` to create one, or name the check to run with its defaults (`harness check docs`).',
+    fix: 'Run `npx agent-harness init` to create one, or name the check to run with its defaults (`harness check docs`).',
   });
 }
 
@@ -195,7 +195,7 @@ function readConfigSync(path: string, shown: string): HarnessConfig {
 function unreadableConfig(path: string, cause: unknown): HarnessError {
   return new HarnessError('CONFIG_NOT_FOUND', `cannot read ${path}`, {
     place: { file: path },
-    fix: 'Check the path given with --config, or run `npx harness init`.',
+    fix: 'Check the path given with --config, or run `npx agent-harness init`.',
     cause,
   });
 }

@@ -126,7 +126,7 @@ describe('no config file', () => {
     expect(result.code).toBe(2);
     expect(result.stdout).toBe('');
     expect(result.stderr).toContain('error CONFIG_NOT_FOUND: no harness.config.yaml');
-    expect(result.stderr).toContain('npx harness init');
+    expect(result.stderr).toContain('npx agent-harness init');
   });
 
   it('names a harness.config.yml, which harness does not read', async () => {

@@ -139,7 +139,7 @@ describe('the config file and the repository root', () => {
     const dir = repo({ 'AGENTS.md': '# Map\n' });
     const bare = await harness(['check'], dir);
     expect(bare).toMatchObject({ code: 2, stdout: '' });
-    expect(bare.stderr).toContain('npx harness init');
+    expect(bare.stderr).toContain('npx agent-harness init');
     const named = await harness(['check', 'docs', '--format', 'json'], dir);
     expect(named.stderr).toBe('');
     expect(JSON.parse(named.stdout)).toMatchObject({ ok: true, checks: [{ name: 'docs', ok: true }] });
