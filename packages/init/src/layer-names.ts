@@ -52,26 +52,6 @@ const synonyms: Record<CanonicalLayer, readonly string[]> = {
   ui: ['ui', 'components', 'views', 'pages', 'screens', 'widgets', 'hooks', 'frontend', 'web', 'app'],
 };
 
-/** Folder names for code importable from anywhere (`layers.shared`, docs/layers.md). */
-export const sharedNames: readonly string[] = ['utils', 'util', 'shared', 'common', 'helpers', 'lib'];
-
-/** Folder names for the providers of cross-cutting concerns (`layers.providers`, docs/layers.md). */
-export const providerNames: readonly string[] = ['providers', 'provider'];
-
-/** Folder names that hold one sub-folder per domain. */
-export const domainContainerNames: readonly string[] = [
-  'domains',
-  'domain',
-  'features',
-  'feature',
-  'modules',
-  'module',
-  'contexts',
-  'bounded-contexts',
-  'slices',
-  'services',
-];
-
 const rankByName = new Map<string, number>();
 for (const [index, layer] of defaultLayerOrder.entries()) {
   for (const name of synonyms[layer]) rankByName.set(name, index);
