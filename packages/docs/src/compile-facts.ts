@@ -8,41 +8,12 @@ import GithubSlugger from 'github-slugger';
 import { decodeNumericCharacterReference } from 'micromark-util-decode-numeric-character-reference';
 import type { Event, Point, Token } from 'micromark-util-types';
 import type { Frame, OpenText } from './fact-frame.js';
+import type { Counts, Piece } from './parse-pieces.js';
+import { movePieceFacts } from './parse-pieces.js';
 import { frame, lineEndingText, openText, span, tokenText } from './fact-frame.js';
 import type { Frontmatter, Heading, MarkdownLink, ParsedMarkdown, TextRun } from './markdown-facts.js';
 import { readFrontmatter } from './markdown-facts.js';
-import {
-  AUTOLINK_TARGET,
-  BUFFER,
-  CODE,
-  CODE_WITH_VALUE,
-  DATA,
-  DEFINITION,
-  DESTINATION,
-  ESCAPED,
-  enterOps,
-  exitOps,
-  FENCE,
-  HARD_BREAK,
-  HEADING,
-  IMAGE,
-  INFO,
-  LABEL,
-  LEAF,
-  LINE_ENDING,
-  LINK,
-  NODE_WITH_VALUE,
-  PHRASING,
-  POP,
-  REFERENCE_DECIMAL,
-  REFERENCE_END,
-  REFERENCE_HEXADECIMAL,
-  REFERENCE_VALUE,
-  RESOURCE,
-  SETEXT_TEXT,
-  TEXT_START,
-  YAML,
-} from './token-ops.js';
+import * as ops from './token-ops.js';
 
 const mayMatter = /@|\/Users\/|\/home\/|[A-Za-z]:\\/;
 const htmlAnchor = /\b(?:id|name)\s*=\s*["']([^"']+)["']/g;
@@ -51,18 +22,27 @@ const withoutLastLineEnding = /(\r?\n|\r)$/g;
 
 /** The facts the rules read, from micromark's events for `text`, as a walk over mdast-util-from-markdown's tree finds them. */
 export function compileFacts(text: string, events: readonly Event[]): ParsedMarkdown {
-  const compiler = new FactCompiler(text);
-  for (const event of events) {
-    if (event[0] === 'enter') compiler.enter(event[1]);
-    else compiler.exit(event);
+  return compilePieces([{ text, offset: 0, lines: 0, events }]);
+}
+
+/** The facts of a file parsed in pieces (parse-pieces.ts): each piece's, moved to where it starts. */
+export function compilePieces(pieces: readonly Piece[]): ParsedMarkdown {
+  const compiler = new FactCompiler(pieces[0]?.text ?? '');
+  for (const piece of pieces) {
+    const before = compiler.startPiece(piece.text);
+    for (const event of piece.events) {
+      if (event[0] === 'enter') compiler.enter(event[1]);
+      else compiler.exit(event);
+    }
+    compiler.endPiece(before, piece);
   }
   return compiler.finish();
 }
 
 class FactCompiler {
-  private readonly links: Array<MarkdownLink | undefined> = [];
-  private readonly runs: TextRun[] = [];
-  private readonly headings: Heading[] = [];
+  readonly links: Array<MarkdownLink | undefined> = [];
+  readonly runs: TextRun[] = [];
+  readonly headings: Heading[] = [];
   private readonly anchors = new Set<string>();
   private readonly slugger = new GithubSlugger();
   private frontmatter: Frontmatter = { kind: 'none' };
@@ -78,58 +58,73 @@ class FactCompiler {
   // A token's text is the file's text at its offsets, except where micromark rewrites it: a tab
   // (split into virtual spaces), NUL (U+FFFD), a byte order mark (not counted in offsets), and a
   // token over a line ending, whose offsets also take in the next line's container prefix (`> `).
-  private readonly verbatim: boolean;
+  private verbatim: boolean;
 
-  constructor(private readonly text: string) {
+  constructor(private text: string) {
     this.verbatim = !/[\t\0\uFEFF]/.test(text);
+  }
+
+  /** Reads the next piece's events (its offsets are its own); returns how many facts came before it. */
+  startPiece(text: string): Counts {
+    if (text !== this.text) {
+      this.text = text;
+      this.verbatim = !/[\t\0\uFEFF]/.test(text);
+    }
+    return { links: this.links.length, runs: this.runs.length, headings: this.headings.length };
+  }
+
+  /** Moves the piece's facts to where it starts in the file. Every block closes within a piece. */
+  endPiece(before: Counts, piece: Piece): void {
+    this.closeText(this.top);
+    movePieceFacts(this, before, piece);
   }
 
   enter(token: Token): void {
     const tree = this.top.tree;
-    switch (enterOps.get(token.type)) {
-      case PHRASING:
+    switch (ops.enterOps.get(token.type)) {
+      case ops.PHRASING:
         this.push(frame('node', true, tree));
         break;
-      case HEADING:
+      case ops.HEADING:
         this.push(frame('node', true, tree));
         this.headingText = '';
         break;
-      case LINK:
-      case IMAGE:
-      case DEFINITION: {
+      case ops.LINK:
+      case ops.IMAGE:
+      case ops.DEFINITION: {
         const kind = token.type === 'image' ? 'image' : token.type === 'definition' ? 'definition' : 'link';
         const link = this.addLink(kind, token);
         this.push(frame(kind === 'image' ? 'image' : 'node', false, tree)).link = link;
         break;
       }
-      case LABEL:
+      case ops.LABEL:
         if (this.top.kind === 'image') {
           this.alts.push('');
           this.push(frame('imageLabel', true, false));
         } else this.push(frame('node', true, tree));
         break;
-      case CODE_WITH_VALUE:
-      case NODE_WITH_VALUE:
+      case ops.CODE_WITH_VALUE:
+      case ops.NODE_WITH_VALUE:
         this.push(frame('node', false, tree));
         this.push(frame('buffer', true, false));
         break;
-      case CODE: // its buffer opens where its opening fence ends
-      case LEAF:
+      case ops.CODE: // its buffer opens where its opening fence ends
+      case ops.LEAF:
         this.push(frame('node', false, tree));
         break;
-      case BUFFER:
+      case ops.BUFFER:
         this.push(frame('buffer', true, false));
         break;
-      case TEXT_START:
+      case ops.TEXT_START:
         this.textStart(token);
         break;
     }
   }
 
   exit(event: Event): void {
-    const op = exitOps.get(event[1].type);
+    const op = ops.exitOps.get(event[1].type);
     if (op === undefined) return;
-    if (op >= DATA && op <= LINE_ENDING) this.exitText(event, op);
+    if (op >= ops.DATA && op <= ops.LINE_ENDING) this.exitText(event, op);
     else this.exitNode(event[1], op);
   }
 
@@ -149,25 +144,25 @@ class FactCompiler {
   private exitText(event: Event, op: number): void {
     const token = event[1];
     switch (op) {
-      case DATA:
+      case ops.DATA:
         this.textStart(token);
         this.textAdd(tokenText(this.text, this.verbatim, event), token.end);
         break;
-      case AUTOLINK_TARGET: {
+      case ops.AUTOLINK_TARGET: {
         const value = tokenText(this.text, this.verbatim, event);
         this.textStart(token);
         this.textAdd(value, token.end);
         if (this.top.link !== undefined) this.top.link.url = token.type === 'autolinkEmail' ? `mailto:${value}` : value;
         break;
       }
-      case ESCAPED:
+      case ops.ESCAPED:
         this.textAdd(tokenText(this.text, this.verbatim, event), token.end);
         break;
-      case REFERENCE_DECIMAL:
-      case REFERENCE_HEXADECIMAL:
-        this.referenceBase = op === REFERENCE_DECIMAL ? 10 : 16;
+      case ops.REFERENCE_DECIMAL:
+      case ops.REFERENCE_HEXADECIMAL:
+        this.referenceBase = op === ops.REFERENCE_DECIMAL ? 10 : 16;
         break;
-      case REFERENCE_VALUE: {
+      case ops.REFERENCE_VALUE: {
         const raw = tokenText(this.text, this.verbatim, event);
         this.textAdd(
           this.referenceBase === 0
@@ -178,10 +173,10 @@ class FactCompiler {
         this.referenceBase = 0;
         break;
       }
-      case REFERENCE_END:
+      case ops.REFERENCE_END:
         if (this.top.text !== undefined) this.top.text.end = token.end.offset;
         break;
-      case LINE_ENDING:
+      case ops.LINE_ENDING:
         // A hard break takes the line ending after it; a setext heading's underline is not its text.
         if (this.atHardBreak) this.atHardBreak = false;
         else if (!this.setextUnderline && this.top.eol) {
@@ -195,42 +190,42 @@ class FactCompiler {
   /** Tokens that end a node or a buffer. */
   private exitNode(token: Token, op: number): void {
     switch (op) {
-      case POP:
+      case ops.POP:
         this.pop();
         break;
-      case HARD_BREAK:
+      case ops.HARD_BREAK:
         this.pop();
         this.atHardBreak = true;
         break;
-      case SETEXT_TEXT:
+      case ops.SETEXT_TEXT:
         this.setextUnderline = true;
         break;
-      case HEADING:
+      case ops.HEADING:
         this.endHeading(token);
         break;
-      case LABEL:
+      case ops.LABEL:
         if (this.pop().kind === 'imageLabel') this.shown(this.alts.pop() ?? '', false);
         break;
-      case RESOURCE:
+      case ops.RESOURCE:
         this.top.resource = true;
         break;
-      case DESTINATION: {
+      case ops.DESTINATION: {
         const url = this.pop().value;
         if (this.top.link !== undefined) this.top.link.url = url;
         break;
       }
-      case LINK: {
+      case ops.LINK: {
         // Without a destination it is a reference: its definition is the link that counts.
         const f = this.pop();
         if (f.link !== undefined && !f.resource) this.links[this.links.lastIndexOf(f.link)] = undefined;
         break;
       }
-      case INFO: {
+      case ops.INFO: {
         const info = this.pop().value;
         this.top.lang = info;
         break;
       }
-      case FENCE:
+      case ops.FENCE:
         // The opening fence ends where the code starts; the closing fence is inside the code's buffer.
         if (!this.inFencedCode) {
           this.inFencedCode = true;
@@ -246,7 +241,7 @@ class FactCompiler {
   private endValueNode(token: Token, op: number): void {
     const value = this.pop().value;
     const node = this.pop();
-    if (op === CODE) {
+    if (op === ops.CODE) {
       const code = value.replace(token.type === 'codeFenced' ? withoutEdgeLineEndings : withoutLastLineEnding, '');
       if (node.tree)
         this.runs.push({
@@ -256,13 +251,13 @@ class FactCompiler {
           ...(node.lang ? { lang: node.lang } : {}),
         });
       this.inFencedCode = false;
-    } else if (op === CODE_WITH_VALUE) {
+    } else if (op === ops.CODE_WITH_VALUE) {
       if (node.tree) this.runs.push({ ...span(token.start, token.end), value, kind: 'code' });
       this.shown(value, false);
-    } else if (op === NODE_WITH_VALUE) {
+    } else if (op === ops.NODE_WITH_VALUE) {
       if (node.tree) for (const m of value.matchAll(htmlAnchor)) if (m[1] !== undefined) this.anchors.add(m[1]);
       this.shown(value, true);
-    } else if (op === YAML) {
+    } else if (op === ops.YAML) {
       this.frontmatter = readFrontmatter(value.replace(withoutEdgeLineEndings, ''), token.start.line);
     }
   }

@@ -12,9 +12,10 @@ import { parse, postprocess, preprocess } from 'micromark';
 import { frontmatter } from 'micromark-extension-frontmatter';
 import { gfmFootnote } from 'micromark-extension-gfm-footnote';
 import type { Event, ParseContext, ParseOptions } from 'micromark-util-types';
-import { compileFacts } from './compile-facts.js';
+import { compilePieces } from './compile-facts.js';
 import { whyNotParsed } from './markdown-limits.js';
 import type { ParsedMarkdown } from './markdown-facts.js';
+import { minPieceLength, parsePieces } from './parse-pieces.js';
 import { scanMarkdownLines } from './scan-markdown-lines.js';
 
 export type { Frontmatter, Heading, MarkdownLink, ParsedMarkdown, TextRun } from './markdown-facts.js';
@@ -32,8 +33,13 @@ const optionSets: ParseOptions[] = [[], [footnotes], [yamlMatter], [footnotes, y
 
 /** The parser options for `text`: only the extensions whose openings it contains (exported for a test). */
 export function parseOptions(text: string): ParseOptions {
+  return optionSets[optionIndex(text)] as ParseOptions;
+}
+
+/** Which option set `text` needs: 1 for footnotes, plus 2 for front matter. */
+function optionIndex(text: string): number {
   const withMatter = text.startsWith('---') || text.startsWith('\uFEFF---');
-  return optionSets[(text.includes('[^') ? 1 : 0) + (withMatter ? 2 : 0)] as ParseOptions;
+  return (text.includes('[^') ? 1 : 0) + (withMatter ? 2 : 0);
 }
 
 // One parser per option set: combining the extensions with CommonMark's constructs costs a fifth
@@ -50,9 +56,15 @@ export function tokenize(text: string, options: ParseOptions = parseOptions(text
   return postprocess(parser.document().write(preprocess()(text, undefined, true)));
 }
 
-/** The facts of `text`: from the CommonMark parser, or from the line scanner past the parser's limits (markdown-limits.ts). */
-export function parseMarkdown(text: string): ParsedMarkdown {
+/**
+ * The facts of `text`: from the CommonMark parser, a piece at a time (parse-pieces.ts), or from the
+ * line scanner past the parser's limits (markdown-limits.ts). `minPiece` is for tests.
+ */
+export function parseMarkdown(text: string, minPiece = minPieceLength): ParsedMarkdown {
   const why = whyNotParsed(text);
   if (why !== undefined) return { ...scanMarkdownLines(text), lineScanned: why };
-  return compileFacts(text, tokenize(text));
+  const index = optionIndex(text);
+  // Front matter opens only a file's first line: later pieces are parsed without it.
+  const [first, later] = [optionSets[index], optionSets[index % 2]] as [ParseOptions, ParseOptions];
+  return compilePieces(parsePieces(text, tokenize, first, later, minPiece));
 }
