@@ -1,10 +1,11 @@
 #!/usr/bin/env zx
 // The whole release, rehearsed on a throwaway copy so it cannot rot before the first real one
 // (docs/development.md, "Releasing"): `changeset version` applies the pending changesets, then
-// `pnpm publish --recursive --dry-run` packs and "publishes" what the release workflow would.
+// `pnpm publish --recursive --dry-run` packs and "publishes" what the release workflow would, and
+// `changeset git-tag` reports the tags changesets/action would push.
 // The checkout is never changed. Needs the packages built (dist/) and the npm registry reachable
 // (pnpm asks it which versions exist). `--keep` leaves the copy and prints where it is.
-import { cp, mkdir, mkdtemp, readdir, readFile, rm, symlink } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, readdir, readFile, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -72,6 +73,47 @@ async function checkVersioned(before) {
   return after;
 }
 
+/** `pnpm publish --recursive --dry-run`: every published package at its new version, the private one not. */
+async function rehearsePublish(after, version) {
+  const publish = await $({ cwd: copy })`pnpm publish --recursive --dry-run --no-git-checks`.quiet().nothrow();
+  const output = `${publish.stdout}\n${publish.stderr}`;
+  if (publish.exitCode !== 0)
+    problems.push(`pnpm publish --recursive --dry-run exited ${publish.exitCode}:\n${output}`);
+  for (const { manifest } of after) {
+    if (!output.includes(`+ ${manifest.name}@${manifest.version}`))
+      problems.push(`${manifest.name}@${manifest.version} would not be published`);
+  }
+  if (output.includes('agent-harness-github-standin@')) problems.push('the private github-standin would be published');
+  console.log(`pnpm publish --recursive --dry-run: ${after.length} packages would be published at ${version}`);
+}
+
+/**
+ * `changeset git-tag`, the second half of `pnpm release`, in the copy made a git repository: a tag per
+ * published package, reported in CHANGESETS_OUTPUT, which changesets/action v2 reads to push tags and
+ * create GitHub releases.
+ */
+async function rehearseTags(after) {
+  const git = (args) => $({ cwd: copy })`git -c user.email=release@example.com -c user.name=release ${args}`.quiet();
+  await writeFile(join(copy, '.gitignore'), 'node_modules\n');
+  await git(['init', '-q', '-b', 'main']);
+  await git(['add', '-A']);
+  await git(['commit', '-qm', 'Version Packages']);
+  const report = join(copy, 'changesets-output.ndjson');
+  await $({ cwd: copy, env: { ...process.env, CHANGESETS_OUTPUT: report } })`changeset git-tag`.quiet();
+  const lines = (await readFile(report, 'utf8').catch(() => '')).split('\n').filter(Boolean);
+  const tagged = new Set(
+    lines
+      .map((line) => JSON.parse(line))
+      .filter((e) => e.type === 'git-tag')
+      .map((e) => e.packageName),
+  );
+  for (const { manifest } of after) {
+    if (!tagged.has(manifest.name)) problems.push(`changeset git-tag reported no tag for ${manifest.name}`);
+  }
+  if (tagged.has('agent-harness-github-standin')) problems.push('changeset git-tag tagged the private github-standin');
+  console.log(`changeset git-tag: ${tagged.size} tags reported in CHANGESETS_OUTPUT`);
+}
+
 try {
   await copyWorkspace();
   const before = await publishedPackages(new URL(`file://${copy}/packages/`));
@@ -83,17 +125,8 @@ try {
     const after = await checkVersioned(before);
     const version = after[0]?.manifest.version;
     console.log(`changeset version: ${pending.length} changesets, every published package at ${version}`);
-    const publish = await $({ cwd: copy })`pnpm publish --recursive --dry-run --no-git-checks`.quiet().nothrow();
-    const output = `${publish.stdout}\n${publish.stderr}`;
-    if (publish.exitCode !== 0)
-      problems.push(`pnpm publish --recursive --dry-run exited ${publish.exitCode}:\n${output}`);
-    for (const { manifest } of after) {
-      if (!output.includes(`+ ${manifest.name}@${manifest.version}`))
-        problems.push(`${manifest.name}@${manifest.version} would not be published`);
-    }
-    if (output.includes('agent-harness-github-standin@'))
-      problems.push('the private github-standin would be published');
-    console.log(`pnpm publish --recursive --dry-run: ${after.length} packages would be published at ${version}`);
+    await rehearsePublish(after, version);
+    await rehearseTags(after);
   }
 } finally {
   if (process.argv.includes('--keep')) console.log(`copy kept in ${copy}`);
