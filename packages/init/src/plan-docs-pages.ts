@@ -216,7 +216,7 @@ function documentTitle(path: string, context: MapContext): string {
 }
 
 /** The folder's own index page (index.md, README.md), when it has one. */
-export function folderIndex(dir: string, files: readonly string[]): string | undefined {
+function folderIndex(dir: string, files: readonly string[]): string | undefined {
   return ['index.md', 'README.md', 'readme.md', 'index.mdx'].map((n) => `${dir}/${n}`).find((p) => files.includes(p));
 }
 

@@ -83,7 +83,7 @@ export function proposeDocsConfig(
 }
 
 /** The knowledge base's folder and the folders that already play a part in it. */
-export function docsLayout(facts: RepoFacts, read: ReadText, root?: string): DocsLayout {
+function docsLayout(facts: RepoFacts, read: ReadText, root?: string): DocsLayout {
   const dirs = folderSet(facts.files);
   const sites = findSites(
     facts.files.filter((f) => !isForeign(f)),

@@ -129,7 +129,7 @@ export function sectionRows(layout: DocsLayout, files: readonly string[]): strin
 }
 
 /** A folder's index: its own (index.md, README.md) when it has one, else the index.md init writes. */
-export function roleIndex(dir: string, files: readonly string[]): string {
+function roleIndex(dir: string, files: readonly string[]): string {
   return (
     ['index.md', 'README.md', 'readme.md'].map((n) => `${dir}/${n}`).find((p) => files.includes(p)) ?? `${dir}/index.md`
   );
