@@ -15,7 +15,7 @@ const dist = new URL('../dist/', import.meta.url).href;
 const script = `
 const { startParsePool } = await import('${dist}parse-in-parallel.js');
 const { parseMarkdown } = await import('${dist}parse-markdown.js');
-const { prewarmParseWorkers } = await import('${dist}parse-workers.js');
+const { prewarmParseWorkers, takeParseWorkers } = await import('${dist}parse-workers.js');
 const { mkdtempSync, mkdirSync, rmSync, writeFileSync } = await import('node:fs');
 const { tmpdir, availableParallelism } = await import('node:os');
 const texts = Array.from({ length: 300 }, (_, i) => '# Doc ' + i + '\\n\\nSee [next](doc-' + (i + 1) + '.md#usage) and \`src/file-' + i + '.ts\`.\\n\\n## Usage\\n\\n## Usage\\n' + (i % 7 === 0 ? '\\n[ref]: ../other-' + i + '.md\\n' : ''));
@@ -28,6 +28,10 @@ const pooled = await workersOnly.parse(texts);
 // The workers and the main thread on one counter, however the scheduler shares the files out.
 const shared = startParsePool();
 const sharedParsed = await shared.parse(texts);
+// A parser thread's young generation is bounded (left to V8 it grew past 100 MB a thread).
+const spare = takeParseWorkers();
+const youngMb = spare.map((w) => w.worker.resourceLimits?.maxYoungGenerationSizeMb ?? Infinity);
+for (const w of spare) void w.worker.terminate();
 // An unused pool: closing it (or leaving it) must let the process end on its own.
 startParsePool();
 startParsePool().close();
@@ -50,7 +54,8 @@ try {
   const again = await prewarmedPool.parse(texts);
   const wanted = Math.min(availableParallelism(), 4) - 1;
   const prewarm = { warm, coldStarted: cold === wanted, whilePrewarmed, takenByPool: afterTaken === cold, reparsed: again.length, mismatches: mismatches(again), prewarmedFiles: prewarmedPool.workerFiles };
-  console.log(JSON.stringify({ prewarm, files: pooled.length, mismatches: mismatches(pooled), workerFiles: workersOnly.workerFiles, shared: { files: sharedParsed.length, mismatches: mismatches(sharedParsed) }, firstLinks: pooled[0].links.map((l) => l.url), anchors: [...pooled[299].anchors] }));
+  const youngBounded = youngMb.length > 0 && youngMb.every((mb) => mb > 0 && mb <= 16);
+  console.log(JSON.stringify({ prewarm, youngBounded, files: pooled.length, mismatches: mismatches(pooled), workerFiles: workersOnly.workerFiles, shared: { files: sharedParsed.length, mismatches: mismatches(sharedParsed) }, firstLinks: pooled[0].links.map((l) => l.url), anchors: [...pooled[299].anchors] }));
 } finally {
   rmSync(repo, { recursive: true, force: true });
   rmSync(coldRepo, { recursive: true, force: true });
@@ -75,6 +80,7 @@ describe('the parse pool (built)', () => {
         mismatches: 0,
         prewarmedFiles: 300,
       },
+      youngBounded: true,
       files: 300,
       mismatches: 0,
       workerFiles: 300,
