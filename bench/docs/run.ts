@@ -3,8 +3,9 @@
 // process per run, git rules included: cold (no parse cache, as on a fresh CI checkout) and warm
 // (the parse cache in .harness/cache/docs.json). Prints the wall times, the medians, the findings.
 // With --real, the real-shaped repository instead (generate-real-shaped.ts: 10,000 files, 1,300
-// markdown files of real sizes, a Docusaurus site), under bench/.work/docs-real-repo; each run's
-// peak memory is printed too.
+// markdown files of real sizes, a Docusaurus site), under bench/.work/docs-real-repo. Each run's
+// peak memory and CPU time (all threads) are printed too: on a busy machine the wall clock says how
+// busy it was, the CPU time what the check cost.
 // Run from the repository root after `pnpm build`: node bench/docs/run.ts [--runs N] [--real]
 import { spawn } from 'node:child_process';
 import { readFile, rm } from 'node:fs/promises';
@@ -26,6 +27,7 @@ interface Run {
   seconds: number;
   stdout: string;
   maxRssMb: number;
+  cpuSeconds: number;
 }
 
 async function check(): Promise<Run> {
@@ -40,9 +42,9 @@ async function check(): Promise<Run> {
   const code = await new Promise<number | null>((done) => child.on('close', done));
   if (code !== 0 && code !== 1) throw new Error(`harness check docs exited ${String(code)}`);
   const seconds = (performance.now() - started) / 1000;
-  const usage = JSON.parse(await readFile(usageFile, 'utf8')) as { maxRssKb: number };
+  const usage = JSON.parse(await readFile(usageFile, 'utf8')) as { maxRssKb: number; cpuMicros: number };
   await rm(usageFile, { force: true });
-  return { seconds, stdout, maxRssMb: usage.maxRssKb / 1024 };
+  return { seconds, stdout, maxRssMb: usage.maxRssKb / 1024, cpuSeconds: usage.cpuMicros / 1e6 };
 }
 
 const generated = real ? await generateRealShapedRepo(repo) : await generateDocsRepo(repo, fullSize);
@@ -57,8 +59,10 @@ for (let i = 0; i < runs; i++) {
   cold.push(await check());
   warm.push(await check());
 }
-const median = (list: Run[]): number =>
-  [...list].map((r) => r.seconds).sort((a, b) => a - b)[Math.floor(list.length / 2)] ?? NaN;
+const middle = (values: number[]): number => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? NaN;
+const median = (list: Run[]): number => middle(list.map((r) => r.seconds));
+const cpu = (list: Run[]): string =>
+  `CPU ${list.map((r) => r.cpuSeconds.toFixed(2)).join(', ')} s, median ${middle(list.map((r) => r.cpuSeconds)).toFixed(2)} s`;
 const doc = JSON.parse(cold[0]?.stdout ?? '{}') as { diagnostics: Array<{ rule: string }> };
 const byRule = new Map<string, number>();
 for (const d of doc.diagnostics) byRule.set(d.rule, (byRule.get(d.rule) ?? 0) + 1);
@@ -66,10 +70,10 @@ const verdict = (s: number, target: number): string =>
   s < target ? `under the ${target} s target` : `OVER the ${target} s target`;
 const memory = (list: Run[]): string => `peak ${Math.max(...list.map((r) => r.maxRssMb)).toFixed(0)} MB`;
 console.log(
-  `cold (no cache): ${cold.map((r) => r.seconds.toFixed(2)).join(', ')} s; median ${median(cold).toFixed(2)} s, ${verdict(median(cold), 3)}; ${memory(cold)}`,
+  `cold (no cache): ${cold.map((r) => r.seconds.toFixed(2)).join(', ')} s; median ${median(cold).toFixed(2)} s, ${verdict(median(cold), 3)}; ${memory(cold)}; ${cpu(cold)}`,
 );
 console.log(
-  `warm (parse cache): ${warm.map((r) => r.seconds.toFixed(2)).join(', ')} s; median ${median(warm).toFixed(2)} s, ${verdict(median(warm), real ? 1 : 3)}; ${memory(warm)}`,
+  `warm (parse cache): ${warm.map((r) => r.seconds.toFixed(2)).join(', ')} s; median ${median(warm).toFixed(2)} s, ${verdict(median(warm), real ? 1 : 3)}; ${memory(warm)}; ${cpu(warm)}`,
 );
 console.log(
   `findings: ${[...byRule].map(([rule, n]) => `${rule} ${n}`).join(', ')}; load average ${loadavg()[0]?.toFixed(1)} at the end`,
