@@ -4,6 +4,8 @@ import type { PlannedFile } from './init-plan.js';
 import type { Desired } from './plan-file-action.js';
 import type { SplitPlan } from './plan-split.js';
 import { planSplit } from './plan-split.js';
+import { planLayout } from './propose-docs-config.js';
+import { splitDir } from './split-map.js';
 import type { InitInspection } from './prepare-init.js';
 import { countLines } from './prepare-init.js';
 import type { MapContext } from './render-docs.js';
@@ -48,9 +50,15 @@ export async function planMapSplit(inspection: InitInspection, flags: MapFlags, 
   const splitLink = mapLink !== undefined && (flags.force !== true || mapLink.resolves !== 'file');
   const split =
     flags.split === true && facts.agentsMd !== undefined && !splitLink
-      ? await planSplit(facts.root, maxLines, inspection.mapLines ?? 0)
+      ? await planSplit(facts.root, maxLines, inspection.mapLines ?? 0, splitFolder(inspection, flags))
       : undefined;
   return { split, mapLink };
+}
+
+/** docs/agents, or agents/ in the knowledge base's folder when that is not docs/ (beside a docs site). */
+function splitFolder(inspection: InitInspection, flags: MapFlags): string {
+  const root = planLayout(inspection, flags.force === true).root;
+  return root === 'docs' ? splitDir : `${root}/agents`;
 }
 
 /** The section files of a split, then the map: a new one to write, or what happens to the existing one. */

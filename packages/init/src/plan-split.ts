@@ -17,9 +17,14 @@ export interface SplitPlan {
   notes: string[];
 }
 
-export async function planSplit(root: string, maxLines: number, lines: number): Promise<SplitPlan> {
+export async function planSplit(
+  root: string,
+  maxLines: number,
+  lines: number,
+  dir: string = splitDir,
+): Promise<SplitPlan> {
   if (lines <= maxLines) return keptMap(`--split: ${lines} lines, within the limit of ${maxLines}; nothing to split`);
-  const { title, files } = splitMap((await readInside(root, 'AGENTS.md')) ?? '');
+  const { title, files } = splitMap((await readInside(root, 'AGENTS.md')) ?? '', dir);
   const planned: PlannedFile[] = [];
   for (const file of files) {
     const entry = await entryOf(root, file.path);
@@ -46,7 +51,7 @@ export async function planSplit(root: string, maxLines: number, lines: number): 
     sections: files,
     title,
     notes: [
-      `--split: AGENTS.md had ${lines} lines (limit ${maxLines}); its ${files.length} sections move to ${splitDir}/ and the map links them.`,
+      `--split: AGENTS.md had ${lines} lines (limit ${maxLines}); its ${files.length} sections move to ${dir}/ and the map links them.`,
     ],
   };
 }

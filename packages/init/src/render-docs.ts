@@ -247,7 +247,7 @@ export function renderSplitMap(
     title ?? `# ${mapTitleName(context.facts.name)}`,
     '',
     'This file is the map for coding agents. `harness init --split` moved each section of the former',
-    `AGENTS.md, unchanged, into its own file under \`docs/agents/\`: open the ones your task needs.`,
+    `AGENTS.md, unchanged, into its own file under \`${posix.dirname(sections[0]?.path ?? 'docs/agents/x')}/\`: open the ones your task needs.`,
     '',
     '## Sections',
     '',

@@ -21,6 +21,18 @@ describe('splitMap', () => {
   });
 });
 
+describe('splitMap into another folder', () => {
+  it('beside a docs site the sections go to the knowledge base’s agents/ folder, links re-rooted for its depth', () => {
+    const text = ['# App', '', '## Guide', 'See [g](docs/g.md).'].join('\n');
+    expect(splitMap(text, 'agent-docs/agents').files[1]).toEqual({
+      path: 'agent-docs/agents/guide.md',
+      title: 'Guide',
+      content: '## Guide\nSee [g](../../docs/g.md).\n',
+    });
+    expect(splitMap(text, 'kb/agents/split').files[1]?.content).toBe('## Guide\nSee [g](../../../docs/g.md).\n');
+  });
+});
+
 describe('rewriteLinks', () => {
   it('re-roots relative targets and leaves URLs, anchors and absolute paths', () => {
     expect(rewriteLinks('see [g](docs/g.md) and ![i](img/a.png)')).toBe(

@@ -1,8 +1,9 @@
 // `harness init --split`: an over-long AGENTS.md becomes a short map. Every
 // `##` section moves, line for line, into its own file under docs/agents/
-// (the text before the first section into docs/agents/overview.md); the map
-// keeps the title and links to each file. Relative link targets are rewritten
-// so they still point where they did; nothing else in a line changes.
+// (agents/ in the knowledge base's folder: agent-docs/agents/ beside a docs site),
+// the text before the first section into overview.md there; the map keeps the
+// title and links to each file. Relative link targets are rewritten so they
+// still point where they did; nothing else in a line changes.
 
 export const splitDir = 'docs/agents';
 
@@ -23,7 +24,7 @@ interface Section {
   lines: string[];
 }
 
-export function splitMap(text: string): SplitResult {
+export function splitMap(text: string, dir: string = splitDir): SplitResult {
   const lines = text.replace(/\r\n/g, '\n').replace(/\n+$/, '').split('\n');
   const title = lines[0]?.startsWith('# ') === true ? lines[0] : undefined;
   const sections: Section[] = [{ title: 'Overview', lines: [] }];
@@ -42,20 +43,21 @@ export function splitMap(text: string): SplitResult {
   const files = sections
     .filter((s) => s.lines.some((l) => l.trim() !== ''))
     .map((s) => {
-      const path = `${splitDir}/${uniqueSlug(s.title, used)}.md`;
-      const body = trimBlank(s.lines).map(rewriteLinks);
+      const path = `${dir}/${uniqueSlug(s.title, used)}.md`;
+      const up = '../'.repeat(dir.split('/').length);
+      const body = trimBlank(s.lines).map((line) => rewriteLinks(line, up));
       return { path, title: s.title, content: `${body.join('\n')}\n` };
     });
   return { title, files };
 }
 
-/** Relative link and image targets, and reference definitions, re-rooted from the repo root to docs/agents/. */
-export function rewriteLinks(line: string): string {
+/** Relative link and image targets, and reference definitions, re-rooted from the repo root to the split folder. */
+export function rewriteLinks(line: string, up = '../../'): string {
   const inline = line.replace(/(\]\()(<?)([^)\s>]+)/g, (whole, open: string, angle: string, target: string) =>
-    isRelative(target) ? `${open}${angle}../../${target}` : whole,
+    isRelative(target) ? `${open}${angle}${up}${target}` : whole,
   );
   return inline.replace(/^(\s{0,3}\[[^\]]+\]:\s+<?)(\S+)/, (whole, head: string, target: string) =>
-    isRelative(target) ? `${head}../../${target.replace(/>$/, '')}${target.endsWith('>') ? '>' : ''}` : whole,
+    isRelative(target) ? `${head}${up}${target.replace(/>$/, '')}${target.endsWith('>') ? '>' : ''}` : whole,
   );
 }
 

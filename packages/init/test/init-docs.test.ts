@@ -2,7 +2,7 @@
 // fixture, `init --yes` then `harness check docs` (without the baseline init recorded, which would
 // hide such findings) reports nothing in a file init wrote, hides no active plan, and the docs
 // config requires only the front matter the repository's docs already carry.
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { registeredChecks, runChecks } from 'agent-harness-check';
 import { loadConfig } from 'agent-harness-config';
@@ -12,6 +12,8 @@ import { applyInit, planInit, prepareInit } from '../src/index.js';
 import { fixtureRepo, removeFixtureRepos } from './fixture-repo.js';
 
 afterAll(removeFixtureRepos);
+
+const today = '2026-11-22';
 
 interface Initialised {
   root: string;
@@ -34,7 +36,7 @@ function initThenCheckDocs(name: string): Promise<Initialised> {
 
 async function runInitThenCheckDocs(name: string): Promise<Initialised> {
   const root = fixtureRepo(name);
-  const plan = await planInit(await prepareInit({ cwd: root }), { harnessVersion: '0.1.0', today: '2026-11-22' });
+  const plan = await planInit(await prepareInit({ cwd: root }), { harnessVersion: '0.1.0', today });
   const { written } = await applyInit(plan);
   const loaded = await loadConfig({ cwd: root });
   const docs = loaded.config.docs;
@@ -123,11 +125,31 @@ describe('the docs config follows the repository', () => {
 
   it('a map that does not reach docs/: init writes no page the map cannot reach, and says so', async () => {
     const root = fixtureRepo('plain-docs');
-    const plan = await planInit(await prepareInit({ cwd: root }), { harnessVersion: '0.1.0', today: '2026-11-22' });
+    const plan = await planInit(await prepareInit({ cwd: root }), { harnessVersion: '0.1.0', today });
     const skipped = plan.files.find((f) => f.path === 'docs/index.md');
     expect(skipped).toMatchObject({ action: 'skip' });
     expect(skipped?.reason).toContain('AGENTS.md');
     expect(plan.files.filter((f) => f.path.startsWith('docs/') && f.action === 'create')).toEqual([]);
+  });
+
+  it('--split beside a docs site: the sections go to agent-docs/agents/, nothing into the site, no finding', async () => {
+    const root = fixtureRepo('docs-site');
+    const sections = Array.from(
+      { length: 40 },
+      (_, i) => `## Topic ${i}\n\nSee [the quickstart](docs/getting-started/Quickstart.mdx).\n`,
+    );
+    writeFileSync(join(root, 'AGENTS.md'), `# typescript-eslint\n\n${sections.join('\n')}`);
+    const plan = await planInit(await prepareInit({ cwd: root }), { harnessVersion: '0.1.0', today, split: true });
+    const { written } = await applyInit(plan);
+    expect(written.filter((f) => f.startsWith('docs/'))).toEqual([]);
+    expect(written).toContain('agent-docs/agents/topic-0.md');
+    const loaded = await loadConfig({ cwd: root });
+    const docs = loaded.config.docs;
+    if (docs === undefined) throw new Error('no docs section');
+    const config = { ...loaded.config, docs: { ...docs, baseline: '.harness/no-baseline.json' } };
+    const checked = await runChecks({ checks: registeredChecks, names: ['docs'], root: loaded.root, config });
+    const own = checked.document.diagnostics.filter((d) => d.file !== undefined && written.includes(d.file));
+    expect(describeFindings(own)).toBe('');
   });
 
   it('a Docusaurus site in docs/: the knowledge base goes beside it, never into the pages the site publishes', async () => {
