@@ -71,14 +71,11 @@ export async function loadImportCache(path: string, tool: string): Promise<Cache
   } catch {
     return { document: undefined };
   }
-  const byLine = parseLines(text);
-  let value: unknown = byLine?.header;
-  if (byLine === undefined) {
-    try {
-      value = JSON.parse(text);
-    } catch {
-      return { document: undefined, discarded: 'it is not valid JSON' };
-    }
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    return { document: undefined, discarded: 'it is not valid JSON' };
   }
   const stored = value as Partial<StoredDocument> | null;
   if (
@@ -95,7 +92,8 @@ export async function loadImportCache(path: string, tool: string): Promise<Cache
       discarded: `it was written by another version (${stored.tool}, format ${String(stored.version)})`,
     };
   }
-  const files = byLine === undefined ? decodeFiles(stored.files) : decodeLines(byLine.lines);
+  const files = decodeFiles(stored.files);
+  if (files !== undefined) keepLines(text, files);
   if (files === undefined || typeof stored.resolutionKey !== 'string')
     return { document: undefined, discarded: 'it is not a harness layers cache' };
   const document: CacheDocument = { tool, resolutionKey: stored.resolutionKey, files };
@@ -128,7 +126,7 @@ export async function saveImportCache(path: string, document: CacheDocument): Pr
             f.error ?? null,
             f.findings ?? null,
           ];
-    lines.push(`${JSON.stringify(file)}:${JSON.stringify(tuple)}`);
+    lines.push(ascii(`${JSON.stringify(file)}:${JSON.stringify(tuple)}`));
   }
   const header: Omit<StoredDocument, 'files'> = {
     format: cacheFormat,
@@ -137,9 +135,9 @@ export async function saveImportCache(path: string, document: CacheDocument): Pr
     resolutionKey: document.resolutionKey,
     rulesKey: document.rulesKey ?? null,
   };
-  // One JSON document, laid out as parseLines reads it: the header, one file per line, the close.
+  // One JSON document, laid out as keepLines reads it: the header, one file per line, the close.
   const body = lines.length === 0 ? '' : `\n${lines.join(',\n')}`;
-  const text = `${JSON.stringify(header).slice(0, -1)},${filesKey}${body}\n}}`;
+  const text = `${ascii(JSON.stringify(header)).slice(0, -1)},${filesKey}${body}\n}}`;
   await ensureStateDir(dirname(path));
   await writeFileAtomic(path, text);
 }
@@ -147,45 +145,35 @@ export async function saveImportCache(path: string, document: CacheDocument): Pr
 const filesKey = '"files":{';
 
 /**
- * The cache as saveImportCache lays it out: the header line, then one `"path":[…]` line per file.
- * Undefined for any other layout (a hand-edited or truncated file), which is then read as plain JSON.
+ * Remembers each file's line when the text is laid out as saveImportCache writes it (the header,
+ * then one `"path":[…]` line per file, in the order JSON.parse gave the files); a text laid out
+ * otherwise (reformatted by hand) is still a good cache, whose files are then all encoded again.
  */
-function parseLines(text: string): { header: unknown; lines: string[] } | undefined {
+function keepLines(text: string, files: Record<string, CachedFile>): void {
   const lines = text.split('\n');
-  const first = lines[0] ?? '';
-  if (lines.length < 2 || !first.endsWith(filesKey) || lines[lines.length - 1] !== '}}') return undefined;
-  try {
-    const header = JSON.parse(`${first.slice(0, -filesKey.length - 1)}}`) as unknown;
-    return { header, lines: lines.slice(1, -1) };
-  } catch {
-    return undefined;
+  const paths = Object.keys(files);
+  if (lines.length !== paths.length + 2 || !lines[0]?.endsWith(filesKey) || lines[lines.length - 1] !== '}}') return;
+  const bodies: string[] = [];
+  for (const [i, path] of paths.entries()) {
+    const line = lines[i + 1] ?? '';
+    const body = i === paths.length - 1 ? line : line.slice(0, -1);
+    const key = plainKey.test(path) ? `"${path}"` : ascii(JSON.stringify(path));
+    if (!line.startsWith(`${key}:`) || (body === line) !== (i === paths.length - 1)) return;
+    bodies.push(body);
   }
+  paths.forEach((path, i) => lineOf.set(files[path] as CachedFile, bodies[i] as string));
 }
 
-/** The file lines of parseLines: each `"path":[…]` followed by a comma, but the last. */
-function decodeLines(lines: readonly string[]): Record<string, CachedFile> | undefined {
-  const entries: Record<string, unknown> = {};
-  const raw = new Map<string, string>();
-  for (let i = 0; i < lines.length; i++) {
-    const line = lines[i] ?? '';
-    const last = i === lines.length - 1;
-    if (last === line.endsWith(',')) return undefined;
-    const body = last ? line : line.slice(0, -1);
-    let entry: Record<string, unknown>;
-    try {
-      entry = JSON.parse(`{${body}}`) as Record<string, unknown>;
-    } catch {
-      return undefined;
-    }
-    const [path, ...more] = Object.keys(entry);
-    if (path === undefined || more.length > 0) return undefined;
-    entries[path] = entry[path];
-    raw.set(path, body);
-  }
-  const files = decodeFiles(entries);
-  if (files === undefined) return undefined;
-  for (const [path, file] of Object.entries(files)) lineOf.set(file, raw.get(path) ?? '');
-  return files;
+/** A path that JSON writes as it is, between quotes: printable ASCII but `"` and `\`. */
+const plainKey = /^[\x20\x21\x23-\x5b\x5d-\x7e]*$/;
+
+/**
+ * JSON with every character past ASCII as a `\\u` escape: the whole cache stays ASCII, which Node
+ * reads into a one-byte string, faster to read and to parse than the two-byte string one `→` in a
+ * finding's message would make of all 3 MB.
+ */
+function ascii(json: string): string {
+  return json.replace(/[\u007f-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
 /** Whether a file's findings are still the very ones its stored tuple holds (none stored: none now). */

@@ -177,7 +177,11 @@ describe('cached findings', () => {
     const { root, config } = fixture;
     const cacheFile = join(root, cacheFileName);
     await checkLayers({ root, config });
-    const lines = (await readFile(cacheFile, 'utf8')).split('\n');
+    const text = await readFile(cacheFile, 'utf8');
+    // All ASCII (read as a one-byte string), though findings' messages hold `→`.
+    expect(text).toContain('\\u2192');
+    expect(/[^\x20-\x7e\n]/.test(text)).toBe(false);
+    const lines = text.split('\n');
     // Still one JSON document, one file per line.
     expect(Object.keys((JSON.parse(lines.join('\n')) as { files: object }).files)).toHaveLength(lines.length - 2);
     // A line spaced as JSON.stringify never writes it: kept as it is, it shows the line was not encoded again.

@@ -1,0 +1,44 @@
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { CacheDocument, CachedFile } from './import-cache.js';
+import { loadImportCache, saveImportCache } from './import-cache.js';
+
+let dir: string | undefined;
+afterEach(async () => {
+  if (dir !== undefined) await rm(dir, { recursive: true, force: true });
+});
+
+const file = (specifier: string): CachedFile => ({
+  hash: 'h',
+  size: 1,
+  mtimeMs: 2.5,
+  imports: [{ specifier, kind: 'import', typeOnly: false, line: 1, column: 1 }],
+  suppressions: [],
+  targets: [{ kind: 'file', path: specifier.slice(2) }],
+  findings: [],
+});
+
+describe('the layers cache file', () => {
+  it('round-trips paths JSON escapes and characters past ASCII, in an all-ASCII file written back line for line', async () => {
+    dir = await mkdtemp(join(tmpdir(), 'harness-layers-cache-'));
+    const path = join(dir, 'layers.json');
+    const names = ['src/a.ts', 'src/"quoted".ts', 'src/back\\slash.ts', 'src/é → ü.ts', 'src/tab\there.ts'];
+    const document: CacheDocument = {
+      tool: 't',
+      resolutionKey: 'r',
+      files: Object.fromEntries(names.map((n) => [n, file(`./${n}`)])),
+    };
+    await saveImportCache(path, document);
+    const text = await readFile(path, 'utf8');
+    expect(/[^\x20-\x7e\n]/.test(text)).toBe(false);
+    const loaded = await loadImportCache(path, 't');
+    expect(Object.keys(loaded.document?.files ?? {})).toEqual(names);
+    expect(loaded.document?.files['src/é → ü.ts']?.targets).toEqual([{ kind: 'file', path: 'src/é → ü.ts' }]);
+    // Written back unchanged, every line is the line it was read from.
+    if (loaded.document === undefined) throw new Error('the cache was not read back');
+    await saveImportCache(path, loaded.document);
+    expect(await readFile(path, 'utf8')).toBe(text);
+  });
+});
