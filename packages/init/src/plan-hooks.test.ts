@@ -63,6 +63,18 @@ describe('planHooks', () => {
     expect(again.files[0]).toMatchObject({ action: 'unchanged' });
   });
 
+  it('runs only the installed harness: never a download of the unrelated npm package named harness', async () => {
+    for (const [name, expected] of [
+      ['npm', 'npx --no -- harness check --changed\n'],
+      ['bun', 'bun run harness check --changed\n'],
+    ] as const) {
+      const repo = { ...facts({ '.husky/pre-commit': 'x\n' }) };
+      repo.packageManager = { name, agent: name, source: undefined };
+      const { files } = await plan(repo);
+      expect(files[0]?.content).toBe(expected);
+    }
+  });
+
   it('lefthook: a pre-push command in lefthook.yml, keeping what is there', async () => {
     const yml = '# hooks\npre-commit:\n  commands:\n    lint:\n      run: pnpm lint\n';
     const { files } = await plan(facts({ 'lefthook.yml': yml }));

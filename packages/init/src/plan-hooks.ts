@@ -19,7 +19,7 @@ const purpose = 'pre-push hook: `harness check --changed`, the findings in the f
  * returns the notes for the plan.
  */
 export async function planHooks(facts: RepoFacts, files: PlannedFile[]): Promise<string[]> {
-  const command = `${harnessCommand(facts.packageManager.agent)} check --changed`;
+  const command = hookCommand(facts);
   const manifest = packageJson(facts, files);
   const has = (path: string) => facts.files.includes(path);
   if (facts.files.some((f) => f.startsWith('.husky/')) || dependsOn(manifest, 'husky'))
@@ -37,6 +37,18 @@ export async function planHooks(facts: RepoFacts, files: PlannedFile[]): Promise
   return [
     `No pre-push hook: no hook manager found (husky, lefthook, simple-git-hooks). To check each push, run \`${command}\` from one.`,
   ];
+}
+
+/**
+ * The hook runs only the installed harness: `npx harness` and `bunx harness` download a package when
+ * none is installed (npx assumes --yes without a terminal), and the npm package named `harness` is
+ * someone else's.
+ */
+function hookCommand(facts: RepoFacts): string {
+  const manager = facts.packageManager.name;
+  if (manager === 'npm') return 'npx --no -- harness check --changed';
+  if (manager === 'bun') return 'bun run harness check --changed';
+  return `${harnessCommand(facts.packageManager.agent)} check --changed`;
 }
 
 function addFile(files: PlannedFile[], planned: PlannedFile, manager: string): string[] {

@@ -23,7 +23,7 @@ describe('init and git hooks', () => {
     expect(first.files.find((f) => f.path === '.husky/pre-push')).toMatchObject({ action: 'create' });
     expect(first.notes.join('\n')).toContain('pre-push hook (husky)');
     await applyInit(first);
-    expect(readFileSync(join(root, '.husky/pre-push'), 'utf8')).toBe('npx harness check --changed\n');
+    expect(readFileSync(join(root, '.husky/pre-push'), 'utf8')).toBe('npx --no -- harness check --changed\n');
     const second = await plan(root);
     expect(second.files.find((f) => f.path === '.husky/pre-push')).toMatchObject({ action: 'unchanged' });
   });
