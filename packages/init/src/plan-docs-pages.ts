@@ -66,7 +66,8 @@ export async function planDocsPages(
     reached.set(page.path, false);
     planned.push({ path: page.path, action: 'skip', reason: unreachedReason(page, parentReached, context.layout) });
   }
-  return foldUnreached(planned);
+  // In path order, as the skeleton always was: a write problem names the first of them.
+  return foldUnreached(planned).sort((a, b) => a.path.localeCompare(b.path));
 }
 
 const notWritten = 'is not written, so nothing would link it';
