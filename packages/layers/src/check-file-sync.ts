@@ -68,6 +68,8 @@ interface Session {
   /** Each manifest's size and mtime when the session was made. */
   manifestStamp: string;
   resolver: ImportResolver;
+  /** git check-ignore's answers, by repository path (a place where an unresolved import would land). */
+  ignoredPaths: Map<string, boolean>;
   baseline: { stamp: string; entries: ReturnType<typeof parseBaseline> | undefined } | undefined;
 }
 
@@ -81,7 +83,7 @@ export function checkFileSync(input: CheckFileSyncInput): CheckFileSyncResult {
   if (path === undefined || !isChecked(session, path)) return { checked: false, diagnostics: [] };
   const text = input.text ?? readFileSync(input.file, 'utf8');
   let file = graphFile(session, path, text);
-  if (file.hasUnresolved) {
+  if (file.hasUnresolved && landedSince(session, file)) {
     // A file created since the resolver cached its answer: one fresh resolver decides.
     session.resolver = createResolver(session.root, session.manifests);
     file = graphFile(session, path, text);
@@ -149,6 +151,7 @@ function createSession(folder: string): Session {
     manifests,
     manifestStamp: manifestStamp(root, manifests),
     resolver: createResolver(root, manifests),
+    ignoredPaths: new Map(),
     baseline: undefined,
   };
 }
@@ -224,6 +227,17 @@ function graphFile(session: Session, path: string, text: string): GraphFile {
   return file;
 }
 
+/**
+ * Whether a file now exists where one of the file's unresolved imports would land: only then can a
+ * fresh resolver answer differently (an import of generated code that is not there yet costs nothing).
+ */
+function landedSince(session: Session, file: GraphFile): boolean {
+  const found = collectUnresolved({ files: [file] } as Parameters<typeof collectUnresolved>[0]);
+  for (const path of ignoreQuestions(session.root, unresolvedCandidates(found)).keys())
+    if (statSync(join(session.root, path), { throwIfNoEntry: false })?.isFile() === true) return true;
+  return false;
+}
+
 /** layers/unresolved as findUnresolved decides it, asking git synchronously which landing places it ignores. */
 function unresolvedFindings(session: Session, graph: { files: GraphFile[] }): Violation[] {
   const found = collectUnresolved(graph as Parameters<typeof collectUnresolved>[0]);
@@ -232,18 +246,25 @@ function unresolvedFindings(session: Session, graph: { files: GraphFile[] }): Vi
   if (session.git) {
     const candidateOf = ignoreQuestions(session.root, unresolvedCandidates(found));
     try {
-      const paths =
-        candidateOf.size === 0 ? [] : listIgnoredPathsSync(session.root, [...candidateOf.keys()], { noIndex: false });
-      for (const path of paths) {
-        const candidate = candidateOf.get(path);
-        if (candidate !== undefined) ignored.add(candidate);
-      }
+      for (const [path, candidate] of candidateOf) if (isIgnored(session, path, candidateOf)) ignored.add(candidate);
     } catch (error) {
       if (!(error instanceof HarnessError)) throw error;
       ignored = undefined;
     }
   }
   return judgeUnresolved(found, ignored).violations;
+}
+
+/** git's answer for one path, asked together with the file's other unanswered paths and kept for the session. */
+function isIgnored(session: Session, path: string, asked: ReadonlyMap<string, string>): boolean {
+  let answer = session.ignoredPaths.get(path);
+  if (answer === undefined) {
+    const unanswered = [...asked.keys()].filter((p) => !session.ignoredPaths.has(p));
+    const ignored = listIgnoredPathsSync(session.root, unanswered, { noIndex: false });
+    for (const p of unanswered) session.ignoredPaths.set(p, ignored.has(p));
+    answer = ignored.has(path);
+  }
+  return answer;
 }
 
 /** The baseline's entries, read again only when the file changed. */

@@ -133,6 +133,18 @@ describe('checkFileSync', () => {
     expect(rest).toEqual([]);
   });
 
+  it('finds a file created after the session began: an unresolved import is resolved again', async () => {
+    const repo = await createTempRepo({
+      'harness.config.yaml': 'version: 1\nlayers:\n  paths:\n    types: ["src/**"]\n',
+      'src/a.ts': "import { later } from './later.js';\nexport { later };\n",
+    });
+    fixture = repo;
+    const file = join(repo.root, 'src/a.ts');
+    expect(checkFileSync({ file }).diagnostics.map(brief)).toEqual(['layers/unresolved src/a.ts:1 → ./later.js']);
+    await writeFile(join(repo.root, 'src/later.ts'), 'export const later = 1;\n');
+    expect(checkFileSync({ file }).diagnostics).toEqual([]);
+  });
+
   it('throws the config error the CLI exits 2 with', async () => {
     const repo = await createTempRepo({
       'harness.config.yaml': 'version: 1\nlayers:\n  paths:\n    nolayer: ["src/**"]\n',
