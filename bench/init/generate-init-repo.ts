@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { generateRealShapedRepo } from '../docs/generate-real-shaped.ts';
 import { generateLayeredRepo } from '../layers/generate-repo.ts';
 
-export interface GeneratedInitRepo {
+interface GeneratedInitRepo {
   files: number;
   markdownFiles: number;
   sourceFiles: number;
