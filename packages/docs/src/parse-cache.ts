@@ -1,8 +1,6 @@
 // Parsed markdown kept between runs in .harness/cache/docs.json, keyed by a hash of each file's
 // text: parsing is most of a run's time, and most files do not change between runs. A cache that
-// cannot be read is ignored; one that cannot be written costs only time. Links and runs are kept as
-// arrays, not objects: without a key name per value the file is about half as long, and a warm run
-// reads and collects half as much (docs/decisions.md).
+// cannot be read is ignored; one that cannot be written costs only time.
 import { createHash } from 'node:crypto';
 import { dirname, join } from 'node:path';
 import type { Frontmatter, Heading, MarkdownLink, ParsedMarkdown, TextRun } from './parse-markdown.js';
@@ -10,65 +8,26 @@ import { readInside, realRoot } from './read-inside.js';
 import { assertInsideRoot, ensureStateDir, writeFileInside } from 'agent-harness-system';
 
 export const docsCacheFile = '.harness/cache/docs.json';
-// Bump when ParsedMarkdown, the parser's settings or the format below change.
-const cacheVersion = 4;
-
-/** A link: line, column, start, end, url, kind. */
-type CachedLink = [number, number, number, number, string, MarkdownLink['kind']];
-/** A run: line, column, start, end, value, kind, and a block's info string. */
-type CachedRun = [number, number, number, number, string, TextRun['kind'], string?];
+// Bump when ParsedMarkdown or the parser's settings change.
+const cacheVersion = 3;
 
 interface CachedParse {
-  links: CachedLink[];
-  runs: CachedRun[];
-  /** Headings: text, slug, line, one after the other. */
-  headings: Array<string | number>;
+  links: MarkdownLink[];
+  runs: TextRun[];
+  headings: Heading[];
   anchors: string[];
   frontmatter: Frontmatter;
 }
 
-function encode(parsed: ParsedMarkdown): CachedParse {
-  return {
-    links: parsed.links.map((l) => [l.line, l.column, l.start, l.end, l.url, l.kind]),
-    runs: parsed.runs.map((r) =>
-      r.lang === undefined
-        ? [r.line, r.column, r.start, r.end, r.value, r.kind]
-        : [r.line, r.column, r.start, r.end, r.value, r.kind, r.lang],
-    ),
-    headings: parsed.headings.flatMap((h) => [h.text, h.slug, h.line]),
-    anchors: [...parsed.anchors],
-    frontmatter: parsed.frontmatter,
-  };
-}
-
-function decode(cached: CachedParse): ParsedMarkdown {
-  const headings: Heading[] = [];
-  const h = cached.headings;
-  for (let i = 0; i + 2 < h.length; i += 3)
-    headings.push({ text: h[i] as string, slug: h[i + 1] as string, line: h[i + 2] as number });
-  return {
-    links: cached.links.map(([line, column, start, end, url, kind]) => ({ line, column, start, end, url, kind })),
-    runs: cached.runs.map(([line, column, start, end, value, kind, lang]) =>
-      lang === undefined ? { line, column, start, end, value, kind } : { line, column, start, end, value, kind, lang },
-    ),
-    headings,
-    anchors: new Set(cached.anchors),
-    frontmatter: cached.frontmatter,
-  };
-}
-
 export class ParseCache {
-  /** Entries not looked up yet, as read; one looked up moves to `used`, read into objects. */
   private readonly entries: Map<string, CachedParse>;
-  private readonly loaded: number;
-  private readonly used = new Map<string, ParsedMarkdown>();
+  private readonly used = new Map<string, CachedParse>();
   /** Each text's hash, worked out once: a file missing from the cache is looked up, then stored. */
   private readonly keys = new Map<string, string>();
   private changed = false;
 
   private constructor(entries: Map<string, CachedParse>) {
     this.entries = entries;
-    this.loaded = entries.size;
   }
 
   /** The cache at `path` in `root`; empty when there is none, it cannot be read, or it is a link out of the repository. */
@@ -87,22 +46,20 @@ export class ParseCache {
 
   /** True when nothing was cached (a first run, a new cache version): every file will be parsed. */
   get empty(): boolean {
-    return this.loaded === 0;
+    return this.entries.size === 0;
   }
 
-  /** The cached parse of `text`, if any. Its entry as read is dropped: the run keeps one copy. */
+  /** The cached parse of `text`, if any. */
   lookup(text: string): ParsedMarkdown | undefined {
     const key = this.keyOf(text);
-    const done = this.used.get(key);
-    if (done !== undefined || !this.entries.has(key)) return done;
-    const parsed = decode(this.entries.get(key) as CachedParse);
-    this.entries.delete(key);
-    this.used.set(key, parsed);
-    return parsed;
+    const cached = this.entries.get(key);
+    if (cached === undefined) return undefined;
+    this.used.set(key, cached);
+    return { ...cached, anchors: new Set(cached.anchors) };
   }
 
   store(text: string, parsed: ParsedMarkdown): void {
-    this.used.set(this.keyOf(text), parsed);
+    this.used.set(this.keyOf(text), { ...parsed, anchors: [...parsed.anchors] });
     this.changed = true;
   }
 
@@ -117,16 +74,13 @@ export class ParseCache {
    * in `root`: never through a symbolic link out of the repository (a `.harness` linked elsewhere).
    */
   async save(root: string, path: string): Promise<void> {
-    if (!this.changed && this.used.size === this.loaded) return;
+    if (!this.changed && this.used.size === this.entries.size) return;
     await assertInsideRoot(root, path);
     await ensureStateDir(dirname(join(root, path)));
     await writeFileInside(
       root,
       path,
-      JSON.stringify({
-        version: cacheVersion,
-        entries: Object.fromEntries([...this.used].map(([key, parsed]) => [key, encode(parsed)])),
-      }),
+      JSON.stringify({ version: cacheVersion, entries: Object.fromEntries(this.used) }),
     );
   }
 }
