@@ -5,6 +5,7 @@ import { posix } from 'node:path';
 import type { DocsLayout } from './propose-docs-config.js';
 import { describeSite, rootPages } from './propose-docs-config.js';
 import type { LayersProposal } from './propose-layers.js';
+import type { ContractProposal } from './migrate/migration.js';
 import type { RepoFacts } from './repo-facts.js';
 import { commandLine, harnessCommand } from './package-manager-commands.js';
 
@@ -206,12 +207,7 @@ function contractsTable(layers: LayersProposal): string {
       c.type === 'forbidden'
         ? `${code(c.from)} may not import ${code(c.to)}`
         : c.type === 'layers'
-          ? Object.entries(c.layers ?? {})
-              .map(
-                ([name, globs]) =>
-                  `${name} (${code(globs)}) may import ${[...(c.allow?.[name] ?? [])].join(', ') || 'only itself'}`,
-              )
-              .join('; ')
+          ? layerContractRule(c)
           : `${code(c.modules)} may not import each other`;
     return `| ${c.name} | ${c.type} | ${rule.replaceAll('|', '\\|')} |`;
   });
@@ -222,6 +218,16 @@ function contractsTable(layers: LayersProposal): string {
     '| --- | --- | --- |',
     ...rows,
   ].join('\n');
+}
+
+/** Each layer and what it may import: its `allow` entry, or without `allow` the layers written before it. */
+function layerContractRule(c: ContractProposal): string {
+  const names = c.segments ?? Object.keys(c.layers ?? {});
+  const where = (name: string) =>
+    c.segments === undefined ? `${name} (${code(c.layers?.[name])})` : `\`${name}/\` folders`;
+  const allowed = (name: string, index: number) =>
+    c.allow === undefined ? names.slice(0, index) : (c.allow[name] ?? []);
+  return names.map((name, i) => `${where(name)} may import ${allowed(name, i).join(', ') || 'only itself'}`).join('; ');
 }
 
 function code(globs: readonly string[] | undefined): string {

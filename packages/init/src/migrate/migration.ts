@@ -16,6 +16,8 @@ export interface ContractProposal {
   name: string;
   type: 'layers' | 'forbidden' | 'independent';
   layers?: Record<string, string[]>;
+  /** `type: layers` by folder name: a file's layer is the last folder of its path named here. */
+  segments?: string[];
   allow?: Record<string, string[]>;
   from?: string[];
   to?: string[];
