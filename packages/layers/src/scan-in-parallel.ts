@@ -105,6 +105,9 @@ function startWorkers(): Worker[] {
       const worker = new Worker(workerUrl, { execArgv: [] });
       // Until it has a job it must not keep the process alive (a run that fails early, or lexes little).
       worker.unref();
+      // A worker that fails before it has a job (a broken install) must not take the process down:
+      // an 'error' event without a listener would throw. runWorker listens once it has the job.
+      worker.on('error', () => undefined);
       workers.push(worker);
     } catch {
       // No worker: the main thread reads its share.
