@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import type { LayersProposal } from './propose-layers.js';
 import { layerMapText } from './render-docs.js';
 
-const proposal = (contracts: LayersProposal['contracts']): LayersProposal => ({
+const proposal = (contracts: NonNullable<LayersProposal['contracts']>): LayersProposal => ({
   mode: 'contracts',
   section: undefined,
   explanation: [],

@@ -266,7 +266,7 @@ describe('package.json', () => {
     );
     await applyInit(await plan(root));
     expect(readFileSync(join(root, 'package.json'), 'utf8')).toBe(
-      '\uFEFF{\r\n  "name": "tool",\r\n  "scripts": {\r\n    "test": "bun test"\r\n  },\r\n  "devDependencies": {\r\n    "harness": "^0.1.0"\r\n  }\r\n}\r\n',
+      '\uFEFF{\r\n  "name": "tool",\r\n  "scripts": {\r\n    "test": "bun test"\r\n  },\r\n  "devDependencies": {\r\n    "agent-harness": "^0.1.0"\r\n  }\r\n}\r\n',
     );
   });
 });

@@ -122,7 +122,7 @@ describe('writing', () => {
       /^# Design docs\n[\s\S]*\[core-beliefs\.md\]\(core-beliefs\.md\)/,
     );
     const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
-    expect(pkg.devDependencies).toEqual({ harness: '^0.1.0', typescript: '^5.9.0' });
+    expect(pkg.devDependencies).toEqual({ 'agent-harness': '^0.1.0', typescript: '^5.9.0' });
     expect(result.written).toContain('harness.config.yaml');
     expect(result.written.at(-1)).toBe('harness.config.yaml');
   });
@@ -254,7 +254,7 @@ describe('writing', () => {
     writeFileSync(join(root, 'package.json'), '{\n\t"name": "tool",\n\t"scripts": {\n\t\t"test": "bun test"\n\t}\n}');
     await init(root);
     expect(readFileSync(join(root, 'package.json'), 'utf8')).toBe(
-      '{\n\t"name": "tool",\n\t"scripts": {\n\t\t"test": "bun test"\n\t},\n\t"devDependencies": {\n\t\t"harness": "^0.1.0"\n\t}\n}',
+      '{\n\t"name": "tool",\n\t"scripts": {\n\t\t"test": "bun test"\n\t},\n\t"devDependencies": {\n\t\t"agent-harness": "^0.1.0"\n\t}\n}',
     );
   });
 });
