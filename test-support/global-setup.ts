@@ -8,8 +8,7 @@ import { join } from 'node:path';
 
 /** Names the test file a per-file folder belongs to; the guard's own, never a leftover. */
 export const testFileMarker = '.harness-test-file';
-/** Node's module compile cache (`module.enableCompileCache()`), kept under TMPDIR by design. */
-const ignored = new Set([testFileMarker, 'node-compile-cache']);
+const ignored = new Set([testFileMarker]);
 
 interface SharedTempRoot {
   root: string;

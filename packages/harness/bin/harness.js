@@ -42,14 +42,11 @@ if (problem !== '') {
   process.stderr.write(problem);
   process.exitCode = 2;
 } else {
-  Promise.all([import('node:v8'), import('node:module')])
+  Promise.all([import('node:v8')])
     .then(function (loaded) {
       var v8 = loaded[0];
       v8.setFlagsFromString('--no-allocation-site-pretenuring');
       v8.setFlagsFromString('--no-concurrent-recompilation');
-      // Node's on-disk compile cache (Node >= 22.1; NODE_DISABLE_COMPILE_CACHE=1 turns it off): the
-      // ~300 modules a command loads are compiled once per harness build, not on every run.
-      if (typeof loaded[1].enableCompileCache === 'function') loaded[1].enableCompileCache();
       return import('../dist/run.js');
     })
     .catch(function (error) {
