@@ -37,6 +37,8 @@ export default defineConfig({
           name: 'integration',
           ...tempGuard,
           include: ['packages/*/test/**/*.test.ts'],
+          // Fixture repositories cut from real ones carry their own tests: data for harness, not tests of it.
+          exclude: ['**/node_modules/**', 'packages/*/test/fixtures/**'],
           testTimeout: 120_000,
           hookTimeout: 120_000,
           // These tests mostly wait on git, Docker and child processes, not the CPU: three at a time
