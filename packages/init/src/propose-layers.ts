@@ -71,7 +71,7 @@ export function proposeLayers(model: ChosenModel, graph: GraphRead): LayersPropo
     contracts: model.chosen.map(({ candidate }) => candidate.contract as unknown as ContractProposal),
     ignore: proposalIgnores,
     explanation: [
-      `Read from the import graph (${graph.view.files.length} source files, ${graph.view.edges.length} imports between them; tests, stories and examples left out): the code already obeys ${model.chosen.length === 1 ? 'this contract' : `these ${model.chosen.length} contracts`}.`,
+      `Read from the import graph (${graph.view.files.length} source files, ${graph.view.edges.length} imports between them; tests, stories and examples left out): the code already obeys ${model.chosen.length === 1 ? 'this contract' : `these ${model.chosen.length} contracts`}${againstNote(model.chosen)}.`,
       ...model.chosen.flatMap(({ candidate }) => candidate.explanation),
       ...unresolved,
     ],
@@ -103,4 +103,11 @@ export function describeFit(entry: ProposalFit): string {
   const share = fit.filesAssigned === 0 ? 0 : (100 * fit.filesAgainst) / fit.filesAssigned;
   const head = `${entry.name} (${entry.kind}): ${fit.filesAssigned} of ${fit.filesTotal} files assigned, ${fit.edgesJudged} imports judged, ${fit.edgesAgainst} against (in ${fit.filesAgainst} ${fit.filesAgainst === 1 ? 'file' : 'files'}, ${share.toFixed(1)}% of those assigned)`;
   return entry.why === undefined ? head : `${head}: not offered, ${entry.why}`;
+}
+
+/** The imports against the chosen contracts, which the baseline records for you to fix. */
+function againstNote(chosen: readonly { fit: { edgesAgainst: number } }[]): string {
+  const against = chosen.reduce((sum, c) => sum + c.fit.edgesAgainst, 0);
+  if (against === 0) return '';
+  return ` but for ${against} ${against === 1 ? 'import' : 'imports'}, recorded in the baseline for you to fix`;
 }

@@ -37,14 +37,24 @@ describe('layout inference', () => {
     expect(inspection.layers.contracts?.map((c) => c.name)).toEqual(chosen.map((c) => c.name));
     for (const { fit } of chosen) {
       expect(fit.filesTotal).toBe(17); // src/ without tests: the graph the layers check builds
-      expect(fit.filesAgainst / fit.filesAssigned).toBeLessThanOrEqual(0.01);
+      // At most 1% of its files, or, where one file is more than 1%, one file with under a tenth of the judged imports.
+      const oneFile = fit.filesAgainst === 1 && fit.edgesAgainst < 0.1 * fit.edgesJudged;
+      expect(fit.filesAgainst / fit.filesAssigned <= 0.01 || oneFile).toBe(true);
     }
+    // The shop's layering, with its one backward import (repo → service) left for the baseline.
+    expect(inspection.layers.contracts).toContainEqual(
+      expect.objectContaining({ type: 'layers', segments: ['model', 'repo', 'service', 'api'] }),
+    );
+    expect(chosen.find((c) => c.kind === 'segments')?.fit).toMatchObject({ filesAgainst: 1, edgesAgainst: 1 });
     const planned = await planInit(inspection, { harnessVersion: '0.1.0', today });
     const text = renderPlanText(planned, { dryRun: true, color: false });
     expect(text).toContain('Layers (contracts the code obeys)');
+    expect(text).toContain('these 2 contracts but for 1 import, recorded in the baseline for you to fix.');
     for (const c of chosen)
       expect(text).toMatch(
-        new RegExp(`fit: ${c.name} \\(${c.kind}\\): \\d+ of 17 files assigned, \\d+ imports judged, 0 against`),
+        new RegExp(
+          `fit: ${c.name} \\(${c.kind}\\): \\d+ of 17 files assigned, \\d+ imports judged, ${c.fit.edgesAgainst} against`,
+        ),
       );
     for (const r of inspection.layers.fit?.rejected ?? []) expect(text).toContain(`rejected: ${r.name} (${r.kind}):`);
     const config = parseYaml(planned.files.find((f) => f.path === 'harness.config.yaml')?.content ?? '') as {

@@ -112,3 +112,22 @@ describe('what chooseModel offers', () => {
     }
   });
 });
+
+describe('whyNotOffered in a small repository', () => {
+  const fit = (filesAgainst: number, edgesAgainst: number) => ({
+    filesTotal: 17,
+    filesAssigned: 12,
+    edgesJudged: 13,
+    edgesAgainst,
+    filesAgainst,
+  });
+
+  it('offers a model one file contradicts with one of its thirteen imports (the baseline records it)', () => {
+    expect(whyNotOffered(fit(1, 1))).toBeUndefined();
+  });
+
+  it('rejects it when that one file holds a tenth of the judged imports, or when two files contradict it', () => {
+    expect(whyNotOffered(fit(1, 2))).toMatch(/^contradicted in 8\.33% of its files/);
+    expect(whyNotOffered(fit(2, 2))).toMatch(/^contradicted in 17% of its files/);
+  });
+});

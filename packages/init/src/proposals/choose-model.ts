@@ -10,6 +10,11 @@ import { segmentCandidates } from './segment-candidates.js';
 
 /** A candidate the code contradicts in more than this share of the files it assigns is not offered. */
 const maxFilesAgainst = 0.01;
+/**
+ * In a small repository one file is already more than 1%: a single file against is offered (its
+ * imports go into the baseline) while it holds under this share of the imports judged.
+ */
+const maxEdgesAgainstForOneFile = 0.1;
 /** …nor one that assigns fewer than this share of the graph's files. */
 const minFilesAssigned = 0.1;
 
@@ -59,9 +64,14 @@ export function whyNotOffered(fit: Fit): string | undefined {
     return `assigns ${fit.filesAssigned} of ${fit.filesTotal} files, too few to matter`;
   if (fit.edgesJudged === 0) return 'no import crosses its layers: nothing shows the code follows it';
   const ratio = againstRatio(fit);
-  if (ratio > maxFilesAgainst)
+  if (ratio > maxFilesAgainst && !oneFileInASmallRepository(fit))
     return `contradicted in ${percent(ratio)} of its files (${fit.filesAgainst} of ${fit.filesAssigned}; at most ${percent(maxFilesAgainst)})`;
   return undefined;
+}
+
+/** One file against, where one file is over 1% of the files, with few of the judged imports. */
+function oneFileInASmallRepository(fit: Fit): boolean {
+  return fit.filesAgainst === 1 && fit.edgesAgainst < maxEdgesAgainstForOneFile * fit.edgesJudged;
 }
 
 /** At most four reasons in the sentence, and how many more. */
