@@ -8,7 +8,8 @@ import { join } from 'node:path';
 
 /** Names the test file a per-file folder belongs to; the guard's own, never a leftover. */
 export const testFileMarker = '.harness-test-file';
-const ignored = new Set([testFileMarker]);
+/** Node's module compile cache, which npm and npx (run by the packed-install test) keep under TMPDIR by design. */
+const ignored = new Set([testFileMarker, 'node-compile-cache']);
 
 interface SharedTempRoot {
   root: string;
