@@ -4,7 +4,8 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { main } from '../src/main.js';
+import type { MainRun } from './run-main.js';
+import { runMain } from './run-main.js';
 
 const made: string[] = [];
 afterAll(() => {
@@ -51,32 +52,14 @@ function fixture(): string {
   return dir;
 }
 
-interface Run {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
+const run = runMain;
 
-async function run(argv: string[], cwd: string): Promise<Run> {
-  let stdout = '';
-  let stderr = '';
-  const io = {
-    stdout: (t: string) => void (stdout += t),
-    stderr: (t: string) => void (stderr += t),
-    isTTY: false,
-    env: {},
-    cwd,
-  };
-  const code = await main(argv, io);
-  return { code, stdout, stderr };
-}
-
-function docsCheck(result: Run): { ok: boolean; skipped?: string } {
+function docsCheck(result: MainRun): { ok: boolean; skipped?: string } {
   const doc = JSON.parse(result.stdout) as { checks: { name: string; ok: boolean; skipped?: string }[] };
   return doc.checks.find((c) => c.name === 'docs') ?? { ok: false, skipped: 'absent' };
 }
 
-function filesOf(result: Run): string[] {
+function filesOf(result: MainRun): string[] {
   const doc = JSON.parse(result.stdout) as { diagnostics: { file: string }[] };
   return [...new Set(doc.diagnostics.map((d) => d.file))].sort();
 }

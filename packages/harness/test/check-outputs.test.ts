@@ -4,7 +4,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { main } from '../src/main.js';
+import { runMain } from './run-main.js';
 
 interface SarifLog {
   version: string;
@@ -25,19 +25,7 @@ function repo(config = 'version: 1\ndocs: {}\n'): string {
   return dir;
 }
 
-async function run(argv: string[], cwd: string) {
-  let stdout = '';
-  let stderr = '';
-  const io = {
-    stdout: (t: string) => void (stdout += t),
-    stderr: (t: string) => void (stderr += t),
-    isTTY: false,
-    env: {},
-    cwd,
-  };
-  const code = await main(argv, io);
-  return { code, stdout, stderr };
-}
+const run = runMain;
 
 describe('check --sarif and --summary', () => {
   it('writes annotations, the SARIF file and the step summary from one run', async () => {
