@@ -16,6 +16,11 @@ export interface CheckOptions {
   dryRun?: boolean;
   /** Environment variables the check may read (e.g. GITHUB_TOKEN); the CLI passes process.env. */
   env?: Env;
+  /**
+   * The base the change is judged against (`--base REF`, else GITHUB_BASE_REF, else the merge base
+   * with the default branch), set by `harness check` when one is known (docs/guard.md).
+   */
+  base?: { ref: string; commit: string } | undefined;
 }
 
 export interface CheckContext {
