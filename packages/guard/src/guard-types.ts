@@ -38,7 +38,8 @@ export type GuardSurface =
   | 'codex'
   | 'gitignore'
   | 'tsconfig'
-  | 'factory-workflow';
+  | 'factory-workflow'
+  | 'codeowners';
 
 export interface Loosening {
   surface: GuardSurface;
