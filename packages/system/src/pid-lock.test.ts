@@ -1,4 +1,5 @@
-import { existsSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { HarnessError } from 'agent-harness-diagnostics';
@@ -52,6 +53,45 @@ describe('acquirePidLock', () => {
     const lock = await acquirePidLock({ root, path: 'lock', heldBy });
     expect(lock.tookOverFrom?.pid).toBe(deadPid);
     lock.release();
+  });
+
+  it('takes over the lock of a zombie (exited, not yet reaped): /proc says state Z', async () => {
+    const root = temp();
+    const zombie = { pid: 4242, host: hostname(), startedAt: '2026-01-01T00:00:00.000Z' };
+    writeFileSync(join(root, 'lock'), JSON.stringify(zombie));
+    const readProcStat = (pid: number) => (pid === 4242 ? '4242 (node (harness)) Z 1 4242 4242 0 -1' : undefined);
+    // The pid answers kill(pid, 0), as a zombie's does: only /proc tells it is dead.
+    const lock = await acquirePidLock({ root, path: 'lock', heldBy, readProcStat, isRunning: () => true });
+    expect(lock.tookOverFrom).toEqual(zombie);
+    lock.release();
+    writeFileSync(join(root, 'lock'), JSON.stringify(zombie));
+    const sleeping = () => '4242 (node) S 1 4242 4242 0 -1';
+    await expect(
+      acquirePidLock({ root, path: 'lock', heldBy, readProcStat: sleeping, isRunning: () => true }),
+    ).rejects.toMatchObject({ code: 'LOCKED' });
+  });
+
+  it.skipIf(!existsSync('/proc/self/stat'))('takes over the lock of a real zombie process', async () => {
+    const root = temp();
+    // sh starts a child, then becomes `sleep`, which never reaps it. The child exits only once its
+    // parent is `sleep` (so sh cannot reap it first): a zombie until `sleep` ends.
+    const script = '(while [ "$(cat /proc/$$/comm)" != sleep ]; do :; done) & echo $!; exec sleep 30';
+    const parent = spawn('sh', ['-c', script], { stdio: ['ignore', 'pipe', 'ignore'] });
+    try {
+      const pid = Number(
+        await new Promise<string>((done) => parent.stdout.once('data', (d: Buffer) => done(String(d)))),
+      );
+      // Wait for the kernel to report the exit (a property, not a time): the child is a zombie then.
+      const stat = () => readFileSync(`/proc/${pid}/stat`, 'utf8');
+      for (let i = 0; i < 500 && !/\) Z /.test(stat()); i += 1) await new Promise((done) => setTimeout(done, 10));
+      expect(stat()).toMatch(/\) Z /);
+      writeFileSync(join(root, 'lock'), JSON.stringify({ pid, host: hostname(), startedAt: 'zombie' }));
+      const lock = await acquirePidLock({ root, path: 'lock', heldBy });
+      expect(lock.tookOverFrom?.pid).toBe(pid);
+      lock.release();
+    } finally {
+      parent.kill('SIGKILL');
+    }
   });
 
   it('never takes over a live holder on another host', async () => {

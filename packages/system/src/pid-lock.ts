@@ -2,7 +2,7 @@
 // `harness up` per worktree, the port registry): a file holding {pid, host, startedAt}. It appears
 // whole: the holder is written to a temporary file that is then hard-linked to the lock's name, and
 // link(2) fails with EEXIST when the lock is there (https://man7.org/linux/man-pages/man2/link.2.html),
-// so no process ever reads a lock that is half written. A lock whose process is gone on this host is
+// so no process ever reads a lock that is half written. A lock whose process is gone (or a zombie) on this host is
 // taken over, so `kill -9` never leaves a repository locked; the lock is released when the work ends
 // and, failing that, when the process exits.
 import { linkSync, readFileSync, rmSync } from 'node:fs';
@@ -27,6 +27,10 @@ export interface PidLockOptions {
   /** How long to wait for a live holder before LOCKED (default 0: fail at once). */
   waitMs?: number | undefined;
   now?: (() => Date) | undefined;
+  /** `/proc/<pid>/stat` of a pid, undefined when there is none (tests pass their own). */
+  readProcStat?: ((pid: number) => string | undefined) | undefined;
+  /** Whether a pid answers kill(pid, 0) (tests pass their own). */
+  isRunning?: ((pid: number) => boolean) | undefined;
 }
 
 export interface PidLock {
@@ -52,13 +56,33 @@ export function readLockHolder(file: string): LockHolder | undefined {
   return { pid: holder.pid, host: String(holder.host ?? hostname()), startedAt: String(holder.startedAt ?? 'unknown') };
 }
 
-function isAlive(pid: number): boolean {
+function answersSignal(pid: number): boolean {
   try {
     process.kill(pid, 0);
     return true;
   } catch (error) {
     return (error as NodeJS.ErrnoException).code === 'EPERM';
   }
+}
+
+function procStat(pid: number): string | undefined {
+  try {
+    return readFileSync(`/proc/${pid}/stat`, 'utf8');
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * A zombie (exited, not yet reaped: common in a container without an init) still answers
+ * kill(pid, 0), but it is dead: its state in /proc/<pid>/stat, the field after the command name
+ * in parentheses, is Z (or X). https://man7.org/linux/man-pages/man5/proc_pid_stat.5.html
+ */
+function isAlive(pid: number, options: PidLockOptions): boolean {
+  if (!(options.isRunning ?? answersSignal)(pid)) return false;
+  const stat = (options.readProcStat ?? procStat)(pid);
+  const state = stat?.slice(stat.lastIndexOf(')') + 1).trim()[0];
+  return state !== 'Z' && state !== 'X';
 }
 
 const sameHolder = (a: LockHolder | undefined, b: LockHolder | undefined): boolean =>
@@ -117,7 +141,7 @@ export async function acquirePidLock(options: PidLockOptions): Promise<PidLock> 
   for (;;) {
     if (tryCreate(options.root, file, holder)) return held(options.root, file, holder, tookOverFrom);
     const current = readLockHolder(file);
-    const gone = current === undefined || (current.host === holder.host && !isAlive(current.pid));
+    const gone = current === undefined || (current.host === holder.host && !isAlive(current.pid, options));
     // A lock that cannot be read was not written by link(2): a hand edit, or a crash of harness 0.1.
     if (gone) {
       // Read again just before removing: another process may have taken it over meanwhile.
