@@ -139,6 +139,13 @@ export interface SettleBaselineInput<T extends Diagnostic> {
   description: string;
   /** Where the check's `stale-baseline` rule is explained. */
   staleDocs: string;
+  /**
+   * Judged by the base (docs/guard.md, "Judged by the base"): the commit whose baseline file bounds
+   * the change's. An entry accepts a finding only when both files hold it, so an entry added in the
+   * change accepts nothing, and no entry is stale (a change may fix a finding and leave its entry).
+   * Ignored with updateBaseline, which acts on the change's own file.
+   */
+  base?: { ref: string; commit: string } | undefined;
 }
 
 export interface SettledBaseline<T extends Diagnostic> {
@@ -158,11 +165,23 @@ export interface PlannedBaseline<T extends Diagnostic> extends SettledBaseline<T
 /**
  * What settling the baseline comes to, given the entries on disk (`existing`, undefined when there is
  * no file): the findings it does not accept, its stale entries, and with updateBaseline the new file.
+ * With `input.base`, `atBase` holds the entries of the base's file (undefined when it has none).
  */
 export function planSettledBaseline<T extends Diagnostic>(
   input: SettleBaselineInput<T>,
   existing: readonly BaselineEntry[] | undefined,
+  atBase?: readonly BaselineEntry[] | undefined,
 ): PlannedBaseline<T> {
+  if (input.base !== undefined && input.updateBaseline !== true) {
+    const allowed = new Set((atBase ?? []).map(baselineKey));
+    const bounded = (existing ?? []).filter((e) => allowed.has(baselineKey(e)));
+    return {
+      remaining: applyBaseline(input.findings, bounded).remaining,
+      stale: [],
+      note: undefined,
+      write: undefined,
+    };
+  }
   const { check, path } = input;
   let entries = existing;
   let note: string | undefined;

@@ -6,7 +6,7 @@ export type { Format } from './reporters/render.js';
 export { isFormat, renderResult } from './reporters/render.js';
 export { escapeCell } from './reporters/markdown.js';
 export { createErrorDocument, internalErrorFix, renderError } from './reporters/render-error.js';
-export type { SettleBaselineInput, SettledBaseline } from './baseline.js';
+export type { BaselineEntry, SettleBaselineInput, SettledBaseline } from './baseline.js';
 export { parseBaseline, planSettledBaseline, readBaseline } from './baseline.js';
 export { closestWord } from './closest-word.js';
 export type { RuleMeta } from './rule-meta.js';

@@ -1,15 +1,18 @@
 // The baseline's one write (docs/decisions.md "The baseline decides in diagnostics, writes in
 // system"): diagnostics plans what the baseline accepts and what the file becomes; this reads the
-// file, asks for the plan and writes it atomically, inside the repository only.
+// file, asks for the plan and writes it atomically, inside the repository only. Judged by the base,
+// it also reads the base's baseline through git (docs/guard.md, "Judged by the base").
 import { join } from 'node:path';
-import type { Diagnostic, SettleBaselineInput, SettledBaseline } from 'agent-harness-diagnostics';
-import { HarnessError, planSettledBaseline, readBaseline } from 'agent-harness-diagnostics';
+import type { BaselineEntry, Diagnostic, SettleBaselineInput, SettledBaseline } from 'agent-harness-diagnostics';
+import { HarnessError, parseBaseline, planSettledBaseline, readBaseline } from 'agent-harness-diagnostics';
+import { runGit } from './git.js';
 import { writeFileInsideSync } from './write-inside.js';
 
 /** Reads the check's baseline, writes it with updateBaseline, and splits findings into remaining and stale entries. */
 export async function settleBaseline<T extends Diagnostic>(input: SettleBaselineInput<T>): Promise<SettledBaseline<T>> {
   const existing = await readBaseline(join(input.root, input.path), input.path, input.check);
-  const { write, ...settled } = planSettledBaseline(input, existing);
+  const atBase = input.updateBaseline === true ? undefined : await readBaseBaseline(input);
+  const { write, ...settled } = planSettledBaseline(input, existing, atBase);
   if (write === undefined) return settled;
   try {
     writeFileInsideSync(input.root, input.path, write);
@@ -21,4 +24,16 @@ export async function settleBaseline<T extends Diagnostic>(input: SettleBaseline
     });
   }
   return settled;
+}
+
+/** The entries of the baseline file at the base commit; undefined without a base, or when the base has no such file. */
+async function readBaseBaseline(input: SettleBaselineInput<Diagnostic>): Promise<BaselineEntry[] | undefined> {
+  if (input.base === undefined) return undefined;
+  const { ref, commit } = input.base;
+  const object = `${commit}:${input.path.replaceAll('\\', '/').replace(/^\.\//, '')}`;
+  // `cat-file -t` exits 128 for a path the commit lacks; a folder is no baseline either.
+  const type = await runGit(input.root, ['cat-file', '-t', object], { okCodes: [128] });
+  if (type.code !== 0 || type.stdout.trim() !== 'blob') return undefined;
+  const text = (await runGit(input.root, ['cat-file', 'blob', object])).stdout;
+  return parseBaseline(text, `${input.path} at ${ref} (${commit.slice(0, 7)})`, input.check);
 }
