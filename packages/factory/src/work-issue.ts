@@ -168,7 +168,8 @@ async function pullTurn(ctx: FactoryContext, record: IssueRecord, issue: IssueTe
     ctx.save();
     return 'wait';
   }
-  record.fingerprint = fingerprint;
+  // The wake (this fingerprint) is consumed only when the turn's outcome is recorded (settle): a loop
+  // killed during the turn runs it again, instead of taking the change that woke it as seen.
   const warnings =
     record.counters.falseMergeClaims > 0
       ? ['You said the PR was merged; GitHub says it is not. Merge only with `harness factory merge <pr>`.']
@@ -182,15 +183,20 @@ async function pullTurn(ctx: FactoryContext, record: IssueRecord, issue: IssueTe
     else await ctx.git.push(record.worktree, record.branch);
   }
   if (turn.failure !== undefined || turn.outcome === undefined)
-    return settle(ctx, record, { kind: 'failed', reason: turn.failure ?? 'no answer' });
+    return settle(ctx, record, { kind: 'failed', reason: turn.failure ?? 'no answer' }, fingerprint);
   const mergedOnGithub = turn.outcome.outcome === 'merged' && (await ctx.pulls.getPull(pr)).merged;
-  return settle(ctx, record, {
-    kind: 'answered',
-    outcome: turn.outcome,
-    headBefore: bundle.pull.headSha,
-    headAfter: local,
-    mergedOnGithub,
-  });
+  return settle(
+    ctx,
+    record,
+    {
+      kind: 'answered',
+      outcome: turn.outcome,
+      headBefore: bundle.pull.headSha,
+      headAfter: local,
+      mergedOnGithub,
+    },
+    fingerprint,
+  );
 }
 
 async function turnState(ctx: FactoryContext, record: IssueRecord, pr: number): Promise<TurnState> {
@@ -217,7 +223,13 @@ async function turnState(ctx: FactoryContext, record: IssueRecord, pr: number): 
 }
 
 /** Applies the turn policy's decision to the record. */
-async function settle(ctx: FactoryContext, record: IssueRecord, result: TurnResult): Promise<StepResult> {
+async function settle(
+  ctx: FactoryContext,
+  record: IssueRecord,
+  result: TurnResult,
+  wake?: string,
+): Promise<StepResult> {
+  if (wake !== undefined) record.fingerprint = wake;
   const { counters, decision } = decideAfterTurn(record.counters, result, {
     maxTurns: ctx.config.maxTurns,
     maxTokens: ctx.config.maxTokens,

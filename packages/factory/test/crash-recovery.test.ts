@@ -100,4 +100,32 @@ describe('crash recovery', () => {
       expect(issuesOf(world.repo).issues.get(2)?.labels).toEqual(['harness:human']);
     });
   }
+
+  it('runs a PR turn again when the loop was killed after the agent ran and before its outcome was recorded', async () => {
+    world.addIssue({ title: 'Wake me' });
+    world.script_([
+      { write: { 'x.txt': 'x\n' }, print: [line({ outcome: 'continue' })] },
+      { print: [line({ outcome: 'sleep', seconds: 120 })] },
+      // The turn the kill cuts short: its answer is never recorded.
+      { print: [line({ outcome: 'sleep', seconds: 120 })] },
+      { merge: true, print: [line({ outcome: 'merged' })] },
+    ]);
+    await runFactory(world.options());
+    expect(readState(world.root).issues[1]).toMatchObject({ phase: 'pr-open', lastOutcome: 'sleep' });
+    // CI turns green: the change that wakes the agent.
+    pullsOf(world.repo).statuses.push({
+      id: 1,
+      sha: world.git(world.origin, 'rev-parse', 'harness/issue-1'),
+      context: 'ci',
+      state: 'success',
+      description: null,
+    });
+    world.clock.offsetMs += 121_000;
+    const options = world.options();
+    await killedRun({ ...options, runAgent: dieAfter({ run: options.runAgent }, 'run').run });
+    world.clock.offsetMs += 121_000;
+    const state = await runFactory(world.options());
+    expect(state.issues[1]?.phase).toBe('merged');
+    expect(pullsOf(world.repo).pulls.get(2)?.merged).toBe(true);
+  });
 });
