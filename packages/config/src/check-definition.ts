@@ -21,6 +21,14 @@ export interface CheckOptions {
    * with the default branch), set by `harness check` when one is known (docs/guard.md).
    */
   base?: { ref: string; commit: string } | undefined;
+  /** Why no base is known, when `base` is unset (`on the default branch: nothing to compare`). */
+  baseSkipped?: string | undefined;
+  /**
+   * Set when the checks judge the change by the base's harness.config.yaml (docs/guard.md, "Judged by
+   * the base"): baselines are bounded by the base's files, and a base glob matching nothing in the
+   * change is reported, not an error. Unset when the base has no valid config, and with fix or updateBaseline.
+   */
+  judgedByBase?: { ref: string; commit: string } | undefined;
 }
 
 export interface CheckContext {
@@ -38,6 +46,11 @@ export interface CheckOutcome {
   skipped?: string;
   /** Extra lines for the person running the check (plans of --fix, baseline writes). */
   notes?: string[];
+  /**
+   * With judgedByBase: globs of the base's config that select nothing in the change (the change
+   * deleted or moved the folder). The runner reports each for review instead of failing with exit 2.
+   */
+  unmatchedGlobs?: Array<{ key: string; glob: string }>;
 }
 
 export interface Check {
@@ -45,8 +58,11 @@ export interface Check {
   name: string;
   /** One line for `harness check --help`. */
   description: string;
-  /** The config section whose presence turns the check on in a bare `harness check`. */
-  section: Exclude<keyof HarnessConfig, 'version'>;
+  /**
+   * The config section whose presence turns the check on in a bare `harness check`; a check without
+   * one (the guard) always runs and decides itself whether it has anything to do.
+   */
+  section?: Exclude<keyof HarnessConfig, 'version'> | undefined;
   /**
    * Called with the working folder before the config is read, for slow setup that can start early
    * (the docs check starts its parser threads). It must be cheap, write nothing, and be safe to

@@ -21,6 +21,8 @@ export interface CheckDocsInput {
   now?: number;
   /** Keep parsed markdown in .harness/cache/docs.json between runs (default true). */
   cache?: boolean;
+  /** CheckOptions.judgedByBase: the base's baseline bounds this one (docs/guard.md). */
+  judgedByBase?: { ref: string; commit: string } | undefined;
 }
 
 export interface CheckDocsResult {
@@ -48,6 +50,7 @@ export async function checkDocs(input: CheckDocsInput): Promise<CheckDocsResult>
     dryRun: input.dryRun,
     description: 'Known docs findings accepted for now (harness check docs). Shrink it; never grow it by hand.',
     staleDocs: docsLink('stale-baseline'),
+    base: input.judgedByBase,
   });
   if (note !== undefined) notes.push(note);
   return { diagnostics: [...remaining, ...stale], files: model.docs.size, notes };

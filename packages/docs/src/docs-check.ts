@@ -26,6 +26,7 @@ export const docsCheck: Check = {
       allowGrowth: options.allowGrowth === true,
       fix: options.fix === true,
       dryRun: options.dryRun === true,
+      judgedByBase: options.judgedByBase,
     });
     return { diagnostics: result.diagnostics, files: result.files, notes: result.notes };
   },

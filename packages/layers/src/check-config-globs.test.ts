@@ -55,3 +55,21 @@ describe('contract file globs', () => {
       );
   });
 });
+
+describe('judged by the base config', () => {
+  it('hands every glob that selects nothing to the caller instead of throwing', () => {
+    const config: LayersConfig = {
+      ...sectionDefaults('layers'),
+      domains: ['src/gone/*'],
+      paths: { ui: ['src/ui/**'], commands: ['src/commands'] },
+      contracts: withModules(['src/nothing/*']).contracts,
+    };
+    const unmatched: Array<[string, string]> = [];
+    expect(checkConfigGlobs(config, sources, 0, (key, glob) => unmatched.push([key, glob]))).toEqual([]);
+    expect(unmatched).toEqual([
+      ['layers.domains[0]', 'src/gone/*'],
+      ['layers.paths.ui[0]', 'src/ui/**'],
+      ['layers.contracts.0.modules[0]', 'src/nothing/*'],
+    ]);
+  });
+});

@@ -7,8 +7,21 @@ import picomatch from 'picomatch';
 
 const configFile = 'harness.config.yaml';
 
-/** Throws for a glob that selects nothing; returns notes for contract segments that name no folder. */
-export function checkConfigGlobs(config: LayersConfig, sources: readonly string[], ignoredSources: number): string[] {
+/**
+ * Throws for a glob that selects nothing (hands it to `unmatched` instead when given: judged by the
+ * base's config, the change may have deleted the folder); returns notes for segments naming no folder.
+ */
+export function checkConfigGlobs(
+  config: LayersConfig,
+  sources: readonly string[],
+  ignoredSources: number,
+  unmatched?: (key: string, glob: string) => void,
+): string[] {
+  const emptyGlob = (key: string, glob: string, what: GlobKind): HarnessError | undefined => {
+    if (unmatched === undefined) return emptyGlobError(key, glob, what);
+    unmatched(key, glob);
+    return undefined;
+  };
   if (sources.length === 0 && ignoredSources > 0) {
     throw new HarnessError(
       'CONFIG_INVALID',
@@ -26,15 +39,15 @@ export function checkConfigGlobs(config: LayersConfig, sources: readonly string[
     for (let i = file.indexOf('/'); i !== -1; i = file.indexOf('/', i + 1)) folders.add(file.slice(0, i));
   config.domains.forEach((glob, index) => {
     const matches = picomatch(glob.replace(/\/+$/, ''));
-    if (![...folders].some((folder) => matches(folder))) throw emptyGlob(`layers.domains[${index}]`, glob, 'folder');
+    if (![...folders].some((folder) => matches(folder))) throwIf(emptyGlob(`layers.domains[${index}]`, glob, 'folder'));
   });
   for (const [layer, globs] of Object.entries(config.paths)) {
     globs.forEach((glob, index) => {
-      if (!selectsFile(glob, sources, folders)) throw emptyGlob(`layers.paths.${layer}[${index}]`, glob, 'file');
+      if (!selectsFile(glob, sources, folders)) throwIf(emptyGlob(`layers.paths.${layer}[${index}]`, glob, 'file'));
     });
   }
   return config.contracts.flatMap((contract, index) =>
-    checkContractGlobs(contract, `layers.contracts.${index}`, sources, folders),
+    checkContractGlobs(contract, `layers.contracts.${index}`, sources, folders, emptyGlob),
   );
 }
 
@@ -48,11 +61,12 @@ function checkContractGlobs(
   key: string,
   sources: readonly string[],
   folders: ReadonlySet<string>,
+  emptyGlob: (key: string, glob: string, what: GlobKind) => HarnessError | undefined,
 ): string[] {
   const fileGlobs = (list: readonly string[] | undefined, at: string): void => {
     (list ?? []).forEach((glob, index) => {
       if (glob.startsWith('npm:')) return;
-      if (!selectsFile(glob, sources, folders)) throw emptyGlob(`${key}.${at}[${index}]`, glob, 'file');
+      if (!selectsFile(glob, sources, folders)) throwIf(emptyGlob(`${key}.${at}[${index}]`, glob, 'file'));
     });
   };
   for (const [layer, globs] of Object.entries(contract.layers ?? {})) fileGlobs(globs, `layers.${layer}`);
@@ -62,7 +76,7 @@ function checkContractGlobs(
   (contract.modules ?? []).forEach((glob, index) => {
     const matches = picomatch(glob.replace(/\/+$/, ''));
     if (![...folders].some((folder) => matches(folder)) && !sources.some((file) => matches(file)))
-      throw emptyGlob(`${key}.modules[${index}]`, glob, 'folder or file');
+      throwIf(emptyGlob(`${key}.modules[${index}]`, glob, 'folder or file'));
   });
   const names = new Set([...folders].map((folder) => folder.slice(folder.lastIndexOf('/') + 1)));
   const segments = contract.segments ?? [];
@@ -95,7 +109,13 @@ function selectsFile(glob: string, sources: readonly string[], folders: Readonly
   return sources.some((file) => matches(file));
 }
 
-function emptyGlob(key: string, glob: string, what: 'file' | 'folder' | 'folder or file'): HarnessError {
+type GlobKind = 'file' | 'folder' | 'folder or file';
+
+function throwIf(error: HarnessError | undefined): void {
+  if (error !== undefined) throw error;
+}
+
+function emptyGlobError(key: string, glob: string, what: GlobKind): HarnessError {
   return new HarnessError('CONFIG_INVALID', `${key} "${glob}" matches no ${what} with source files to check`, {
     place: { file: configFile, key },
     fix: `Correct the glob (paths are relative to the repository root, like src/domains/*), or remove it; files listed in layers.ignore do not count.`,

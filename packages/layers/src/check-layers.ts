@@ -28,6 +28,8 @@ export interface CheckLayersInput {
   dryRun?: boolean;
   /** Keep the per-file cache in .harness/cache/ (default true). */
   cache?: boolean;
+  /** CheckOptions.judgedByBase: the base's baseline bounds this one; unmatched globs are returned, not thrown. */
+  judgedByBase?: { ref: string; commit: string } | undefined;
 }
 
 export interface CheckLayersResult {
@@ -38,6 +40,8 @@ export interface CheckLayersResult {
   graph: ImportGraph;
   /** Every rule finding before suppressions and the baseline (for the graph view). */
   violations: Violation[];
+  /** With judgedByBase: config globs that select no file (see CheckOutcome.unmatchedGlobs). */
+  unmatchedGlobs: Array<{ key: string; glob: string }>;
 }
 
 export async function checkLayers(input: CheckLayersInput): Promise<CheckLayersResult> {
@@ -51,10 +55,12 @@ export async function checkLayers(input: CheckLayersInput): Promise<CheckLayersR
     cacheFile,
   });
   const { graph } = built;
+  const unmatchedGlobs: Array<{ key: string; glob: string }> = [];
   const globNotes = checkConfigGlobs(
     input.config,
     graph.files.map((f) => f.path),
     graph.listing?.ignoredSources ?? 0,
+    input.judgedByBase && ((key, glob) => unmatchedGlobs.push({ key, glob })),
   );
   const notes = [...describeRun(graph, input.config), ...globNotes];
   const { violations, byFile } = findViolations(graph, model, built.cachedFindings);
@@ -75,6 +81,7 @@ export async function checkLayers(input: CheckLayersInput): Promise<CheckLayersR
     dryRun: input.dryRun,
     description: 'Known layer violations accepted for now (harness check layers). Shrink it; never grow it by hand.',
     staleDocs: docsLink('stale-baseline'),
+    base: input.judgedByBase,
   });
   if (note !== undefined) notes.push(note);
   return {
@@ -83,6 +90,7 @@ export async function checkLayers(input: CheckLayersInput): Promise<CheckLayersR
     notes,
     graph,
     violations,
+    unmatchedGlobs,
   };
 }
 

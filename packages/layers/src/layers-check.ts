@@ -24,7 +24,9 @@ export const layersCheck: Check = {
       updateBaseline: options.updateBaseline === true,
       allowGrowth: options.allowGrowth === true,
       dryRun: options.dryRun === true,
+      judgedByBase: options.judgedByBase,
     });
-    return { diagnostics: result.diagnostics, files: result.files, notes: result.notes };
+    const { unmatchedGlobs } = result;
+    return { diagnostics: result.diagnostics, files: result.files, notes: result.notes, unmatchedGlobs };
   },
 };
