@@ -11,3 +11,5 @@ export { layerRules } from './layer-rules.js';
 export { compileContracts } from './contract-model.js';
 export type { CompiledContract } from './layers-types.js';
 export { checkFileSync, prepareCheckFileSync, wholeRunLayerRules } from './check-file-sync.js';
+export type { SuppressionComment } from './find-suppressions.js';
+export { findSuppressions } from './find-suppressions.js';
