@@ -31,7 +31,7 @@ export async function runChecks(input: RunChecksInput): Promise<RunChecksResult>
   // Every declared rule id counts, not only the selected checks': one config serves every command.
   await checkRuleIds(input.checks, input.config.rules);
   const runs = selected.map(async (check): Promise<{ summary: CheckSummary; diagnostics: Diagnostic[] }> => {
-    if (!named && input.config[check.section] === undefined) {
+    if (!named && check.section !== undefined && input.config[check.section] === undefined) {
       const skipped = `no ${check.section} section in harness.config.yaml`;
       return { summary: { name: check.name, ok: true, durationMs: 0, skipped }, diagnostics: [] };
     }

@@ -178,7 +178,7 @@ function planLayers(inspection: InitInspection, options: PlanOptions): Omit<Init
 
 function baselineChecks(effective: HarnessConfig): string[] {
   return registeredChecks
-    .filter((c) => effective[c.section] !== undefined && keepsBaseline(c.section))
+    .filter((c) => c.section !== undefined && effective[c.section] !== undefined && keepsBaseline(c.section))
     .map((c) => c.name);
 }
 

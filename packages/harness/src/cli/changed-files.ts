@@ -7,6 +7,7 @@
 import type { ResultDocument } from 'agent-harness-diagnostics';
 import { createResultDocument, HarnessError } from 'agent-harness-diagnostics';
 import { gitLine, runGit, splitNul } from 'agent-harness-system';
+import { defaultBranch, isCommit, isShallow, mergeBase as mergeBaseOf } from './base-ref.js';
 
 export interface ChangedFiles {
   /** Repository-relative, `/`-separated. */
@@ -55,24 +56,10 @@ async function untracked(root: string): Promise<string[]> {
   return splitNul((await runGit(root, ['ls-files', '-z', '--others', '--exclude-standard'])).stdout);
 }
 
-async function isCommit(root: string, ref: string): Promise<boolean> {
-  const result = await runGit(root, ['rev-parse', '--verify', '--quiet', `${ref}^{commit}`], { okCodes: [1, 128] });
-  return result.code === 0;
-}
-
-async function isShallow(root: string): Promise<boolean> {
-  return (await gitLine(root, ['rev-parse', '--is-shallow-repository'])) === 'true';
-}
-
-/** origin/HEAD when the clone knows it, else the first of main, master (local, then origin's). */
+/** The default branch (base-ref.ts), or the error --changed gives when there is none. */
 async function defaultBase(root: string): Promise<string> {
-  const originHead = await runGit(root, ['symbolic-ref', '--quiet', '--short', 'refs/remotes/origin/HEAD'], {
-    okCodes: [1, 128],
-  });
-  const named = originHead.stdout.trim();
-  if (originHead.code === 0 && named !== '') return named;
-  for (const candidate of ['main', 'master', 'origin/main', 'origin/master'])
-    if (await isCommit(root, candidate)) return candidate;
+  const branch = await defaultBranch(root);
+  if (branch !== undefined) return branch;
   if (await isShallow(root)) throw shallowError('the default branch (origin/HEAD, main or master)');
   throw new HarnessError('USAGE', '--changed: no default branch to compare with (no origin/HEAD, main or master)', {
     fix: 'Name the base: `harness check --changed <ref>`, or set origin/HEAD with `git remote set-head origin --auto`.',
@@ -80,9 +67,8 @@ async function defaultBase(root: string): Promise<string> {
 }
 
 async function mergeBase(root: string, base: string): Promise<string> {
-  const result = await runGit(root, ['merge-base', 'HEAD', base], { okCodes: [1] });
-  const commit = result.stdout.trim();
-  if (result.code === 0 && commit !== '') return commit;
+  const commit = await mergeBaseOf(root, base);
+  if (commit !== undefined) return commit;
   if (await isShallow(root)) throw shallowError(`the merge base of HEAD and ${base}`);
   throw new HarnessError('USAGE', `--changed: HEAD and ${base} share no history`, {
     fix: 'Name the base to compare with: `harness check --changed <ref>`.',

@@ -44,6 +44,13 @@ export const checkCommand: CommandSpec = {
       description:
         'Only findings in files changed since REF (default: the merge base with origin/HEAD, else main or master): committed, staged, unstaged and untracked. A shallow clone without the base is an error (exit 2).',
     },
+    {
+      name: 'base',
+      type: 'string',
+      valueName: 'ref',
+      description:
+        'The base the change is judged against by the guard (default: GITHUB_BASE_REF on a pull request, else the merge base with the default branch). A base the clone lacks is exit 2.',
+    },
     ...reportFileOptions,
   ],
   examples: [
@@ -52,6 +59,7 @@ export const checkCommand: CommandSpec = {
     'harness check --format github --sarif harness.sarif --summary "$GITHUB_STEP_SUMMARY"',
     'harness check --changed',
     'harness check layers --changed origin/main',
+    'harness check guard --base origin/main',
   ],
   async run(args, io) {
     // Judged before any check runs: a bad path is exit 2 with nothing written.
@@ -85,6 +93,7 @@ async function runChecks(args: CommandArgs, io: CliIo): Promise<ResultDocument> 
     fix: args.options.fix === true,
     dryRun: args.options['dry-run'] === true,
     env: io.env,
+    ...(typeof args.options.base === 'string' ? { base: args.options.base } : {}),
     onNote: (note) => io.stderr(`${note}\n`),
     ...(changed === undefined ? {} : { skip: skipUnchanged(changed) }),
   });
