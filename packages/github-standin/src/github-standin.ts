@@ -17,6 +17,7 @@ import { branchRuleRoutes } from './routes/branch-rule-routes.js';
 import { issueRoutes } from './routes/issue-routes.js';
 import { pullRoutes } from './routes/pull-routes.js';
 import { rulesetRoutes } from './routes/ruleset-routes.js';
+import { userRoutes } from './routes/user-routes.js';
 import { StateStore } from './state-store.js';
 
 export interface GithubStandin {
@@ -44,7 +45,14 @@ let sharedValidator: RequestValidator | undefined;
 
 export async function startGithubStandin(options: StandinOptions = {}): Promise<GithubStandin> {
   const context: AnswerContext = {
-    routes: options.routes ?? [...rulesetRoutes, ...issueRoutes, ...pullRoutes, ...branchRuleRoutes, ...actionsRoutes],
+    routes: options.routes ?? [
+      ...rulesetRoutes,
+      ...issueRoutes,
+      ...pullRoutes,
+      ...branchRuleRoutes,
+      ...actionsRoutes,
+      ...userRoutes,
+    ],
     validator: options.validator ?? (sharedValidator ??= createRequestValidator()),
     state: new StateStore(),
     violations: [],

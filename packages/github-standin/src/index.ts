@@ -7,3 +7,4 @@ export { addIssue, issuesOf } from './routes/issue-store.js';
 export type { StoredPull } from './routes/pull-store.js';
 export { addPull, pullsOf } from './routes/pull-store.js';
 export type { StandinRepository } from './state-store.js';
+export { addTeamMember } from './routes/user-routes.js';

@@ -1,7 +1,8 @@
 // Makes GitHub's OpenAPI 3.0 schemas (https://spec.openapis.org/oas/v3.0.3#schema-object)
 // compile with Ajv's JSON Schema: `nullable` without a `type` becomes
 // `anyOf [X, null]`, and a `oneOf` whose branches each fix `type` to one value
-// gets a discriminator, so an invalid rule yields its own errors, not 23 branches'.
+// gets a discriminator, so an invalid rule yields its own errors, not 23 branches'. A discriminator with a
+// `mapping`, which Ajv does not support, is dropped.
 
 type Schema = { [key: string]: unknown };
 
@@ -18,6 +19,8 @@ export function rewriteNullable(value: unknown): unknown {
     // `properties`, `components.schemas`: maps of names to schemas, not schemas themselves.
     out[key] = rewriteNullable(child);
   }
+  // Ajv's discriminator knows no `mapping` (GET /user's private-user | public-user): the oneOf alone decides.
+  if (isSchema(out.discriminator) && out.discriminator.mapping !== undefined) delete out.discriminator;
   if (out.nullable !== true) return out;
   delete out.nullable;
   if (typeof out.type === 'string') {

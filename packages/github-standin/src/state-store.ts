@@ -28,6 +28,8 @@ export interface StandinRepository {
 export interface TokenGrant {
   /** Whether the token may change repository settings (fine-grained "Administration: write"). */
   administration: boolean;
+  /** The user the token belongs to (`GET /user`); none for an installation token, as GitHub Actions' GITHUB_TOKEN. */
+  login?: string;
 }
 
 export interface RepositoryOptions {

@@ -7,3 +7,5 @@ export type { JsonObject, RulesetSummary } from './repo-rulesets.js';
 export { createRuleset, deleteRuleset, getRuleset, listRulesets, updateRuleset } from './repo-rulesets.js';
 export type { Repository, ResolveRepositoryOptions } from './repository.js';
 export { formatRepository, parseRemoteUrl, parseRepository, resolveRepository } from './repository.js';
+export type { PullRequestHead, PullReview, TeamMembership } from './pull-reviews.js';
+export { getAuthenticatedLogin, getPullRequest, listPullReviews, readTeamMembership } from './pull-reviews.js';
