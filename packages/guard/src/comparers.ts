@@ -1,6 +1,7 @@
 // Every part of the guardrail surface the guard compares (docs/guard.md "What it compares"). Each
 // comparer lives in its own file and returns the loosenings it sees; `harness check guard` runs them
 // all on the same input. To add one: import it here and add it to the list.
+import { compareCodeowners } from './compare-codeowners.js';
 import type { SurfaceComparer } from './guard-types.js';
 
-export const surfaceComparers: readonly SurfaceComparer[] = [];
+export const surfaceComparers: readonly SurfaceComparer[] = [compareCodeowners];
