@@ -5,6 +5,7 @@ import type { Env } from 'agent-harness-system';
 import type { GitAdapter } from './git-adapter.js';
 import type { IssueRecord } from './factory-state.js';
 import type { PullGateway } from './pull-gateway.js';
+import type { Backoff } from './turn-policy.js';
 import type { AgentRun, RunAgentOptions } from './run-agent.js';
 
 export interface CheckGate {
@@ -25,6 +26,8 @@ export interface FactoryContext {
   /** Runs when an issue's work ends (merged or parked): `harness down --volumes` when the repo has compose. */
   release?: (worktree: string) => Promise<void>;
   now: () => Date;
+  /** The wait before retrying a failed or red turn (10 s × 2^(n-1), at most 5 min). */
+  backoff?: Backoff | undefined;
   /** Persists the whole state (atomically); called before and after every side effect. */
   save: () => void;
   event: (record: IssueRecord, event: string, detail?: Record<string, unknown>) => void;

@@ -11,8 +11,8 @@ export type { BlockerRef, CandidateIssue, FactoryPlan, PlanEntry } from './plan-
 export { findCycles, planIssues } from './plan-issues.js';
 export type { AgentRun, RunAgentOptions } from './run-agent.js';
 export { runAgent } from './run-agent.js';
-export type { TurnCounters, TurnDecision, TurnLimits, TurnResult } from './turn-policy.js';
-export { decideAfterTurn, freshCounters } from './turn-policy.js';
+export type { Backoff, TurnCounters, TurnDecision, TurnLimits, TurnResult } from './turn-policy.js';
+export { backoffSeconds, decideAfterTurn, defaultBackoff, freshCounters } from './turn-policy.js';
 export type { CheckGate, FactoryContext } from './factory-context.js';
 export type { FactoryOptionsInput } from './factory-options.js';
 export { factoryOptions } from './factory-options.js';

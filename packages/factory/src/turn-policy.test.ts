@@ -93,4 +93,26 @@ describe('decideAfterTurn', () => {
     expect(spent.decisions[1]).toMatchObject({ action: 'human', brake: 'tokens' });
     expect(spent.counters.tokens).toBe(1200);
   });
+
+  it('counts turns that end red apart from failures, backs off with a cap, and asks a person after the streak', () => {
+    const red = (counted = false): TurnResult => ({ kind: 'red', report: 'docs: broken link', counted });
+    const { counters, decisions } = play([red(true), answered({ outcome: 'continue' }, 'a', 'b'), red(), red()], {
+      maxTurns: 20,
+    });
+    // A green answer between red turns does not reset the red count: only a green gate does.
+    expect(decisions.map((d) => (d.action === 'retry' ? d.seconds : d.action))).toEqual([10, 'again', 20, 'human']);
+    expect(decisions[3]).toMatchObject({ brake: 'red' });
+    expect(counters).toMatchObject({ turns: 3, consecutiveRed: 3, consecutiveFailures: 0 });
+    const long = play(
+      Array.from({ length: 8 }, () => red()),
+      {
+        maxTurns: 20,
+        streak: 10,
+        backoff: { baseSeconds: 5, maxSeconds: 60 },
+      },
+    );
+    expect(long.decisions.map((d) => (d.action === 'retry' ? d.seconds : d.action))).toEqual([
+      5, 10, 20, 40, 60, 60, 60, 60,
+    ]);
+  });
 });

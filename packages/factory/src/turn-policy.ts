@@ -6,6 +6,8 @@ import type { AgentOutcome } from './agent-outcome.js';
 export interface TurnCounters {
   turns: number;
   consecutiveFailures: number;
+  /** Turns in a row that ended with `harness check` red (reset only when the gate is green). */
+  consecutiveRed: number;
   /** `continue`s in a row with no new commit on the PR head. */
   continuesWithoutCommit: number;
   /** `merged` claims GitHub did not confirm. */
@@ -16,6 +18,7 @@ export interface TurnCounters {
 export const freshCounters = (): TurnCounters => ({
   turns: 0,
   consecutiveFailures: 0,
+  consecutiveRed: 0,
   continuesWithoutCommit: 0,
   falseMergeClaims: 0,
   tokens: 0,
@@ -24,9 +27,23 @@ export const freshCounters = (): TurnCounters => ({
 export interface TurnLimits {
   maxTurns: number;
   maxTokens?: number | undefined;
-  /** 3: continues without a commit, failed turns in a row. */
+  /** 3: continues without a commit, failed turns in a row, turns in a row that ended red. */
   streak?: number;
+  /** The wait before a retry: `baseSeconds × 2^(n-1)` after n failures (or red turns) in a row, at most `maxSeconds`. */
+  backoff?: Backoff;
 }
+
+export interface Backoff {
+  baseSeconds: number;
+  maxSeconds: number;
+}
+
+/** As Symphony's retry queue: 10 s, 20 s, 40 s, … capped at 5 min. */
+export const defaultBackoff: Backoff = { baseSeconds: 10, maxSeconds: 300 };
+
+/** The wait before retry number `n` (1 = the first retry). */
+export const backoffSeconds = (n: number, backoff: Backoff = defaultBackoff): number =>
+  Math.min(backoff.baseSeconds * 2 ** Math.max(n - 1, 0), backoff.maxSeconds);
 
 export type TurnResult =
   | {
@@ -36,7 +53,9 @@ export type TurnResult =
       headAfter: string | undefined;
       mergedOnGithub: boolean;
     }
-  | { kind: 'failed'; reason: string };
+  | { kind: 'failed'; reason: string }
+  /** The agent's turn ended with `harness check` red; `counted` when the turn was already counted (implementing). */
+  | { kind: 'red'; report: string; counted: boolean };
 
 export type TurnDecision =
   | { action: 'again' }
@@ -51,14 +70,28 @@ export function decideAfterTurn(
   limits: TurnLimits,
 ): { counters: TurnCounters; decision: TurnDecision } {
   const streak = limits.streak ?? 3;
-  const counters: TurnCounters = { ...before, turns: before.turns + 1 };
+  const counted = result.kind === 'red' && result.counted;
+  const counters: TurnCounters = {
+    ...before,
+    consecutiveRed: before.consecutiveRed ?? 0,
+    turns: before.turns + (counted ? 0 : 1),
+  };
   let decision: TurnDecision;
   if (result.kind === 'failed') {
     counters.consecutiveFailures += 1;
     decision =
       counters.consecutiveFailures >= streak
         ? brake(`${counters.consecutiveFailures} failed turns in a row; the last: ${result.reason}`, 'failures')
-        : { action: 'retry', seconds: 10 * 2 ** (counters.consecutiveFailures - 1), reason: result.reason };
+        : retry(counters.consecutiveFailures, result.reason, limits.backoff);
+  } else if (result.kind === 'red') {
+    counters.consecutiveRed += 1;
+    decision =
+      counters.consecutiveRed >= streak
+        ? brake(
+            `${counters.consecutiveRed} turns in a row ended with \`harness check\` red; the last report:\n${result.report}`,
+            'red',
+          )
+        : retry(counters.consecutiveRed, `harness check failed, nothing was pushed:\n${result.report}`, limits.backoff);
   } else {
     counters.consecutiveFailures = 0;
     counters.tokens += result.outcome.tokens ?? 0;
@@ -99,6 +132,10 @@ function afterAnswer(
         ? brake(`${counters.continuesWithoutCommit} continues in a row without a new commit`, 'no-progress')
         : { action: 'again' };
   }
+}
+
+function retry(n: number, reason: string, backoff: Backoff | undefined): TurnDecision {
+  return { action: 'retry', seconds: backoffSeconds(n, backoff), reason };
 }
 
 function brake(why: string, name: string): TurnDecision {

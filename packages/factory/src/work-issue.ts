@@ -134,8 +134,9 @@ async function checkAndOpen(ctx: FactoryContext, record: IssueRecord, issue: Iss
   const gate = await ctx.check(record.worktree);
   if (!gate.ok) {
     record.phase = 'implementing';
-    return settle(ctx, record, { kind: 'failed', reason: `harness check failed:\n${gate.report}` });
+    return settle(ctx, record, { kind: 'red', report: gate.report, counted: true });
   }
+  record.counters.consecutiveRed = 0;
   record.pendingAction = { kind: 'push', sha: await ctx.git.head(record.worktree) };
   ctx.save();
   await ctx.git.push(record.worktree, record.branch);
@@ -170,20 +171,29 @@ async function pullTurn(ctx: FactoryContext, record: IssueRecord, issue: IssueTe
   }
   // The wake (this fingerprint) is consumed only when the turn's outcome is recorded (settle): a loop
   // killed during the turn runs it again, instead of taking the change that woke it as seen.
-  const warnings =
-    record.counters.falseMergeClaims > 0
+  const warnings = [
+    ...(record.counters.falseMergeClaims > 0
       ? ['You said the PR was merged; GitHub says it is not. Merge only with `harness factory merge <pr>`.']
-      : [];
+      : []),
+    ...(record.lastReason === undefined ? [] : [`The previous turn did not get through: ${record.lastReason}`]),
+  ];
   const turn = await agentTurn(ctx, record, pullTurnPrompt(issue, bundle, warnings));
   await ctx.git.commitAll(record.worktree, `Follow-up for #${issue.number}`);
   const local = await ctx.git.head(record.worktree);
+  let red: string | undefined;
   if (local !== bundle.pull.headSha && turn.failure === undefined) {
     const gate = await ctx.check(record.worktree);
-    if (!gate.ok) turn.failure = `harness check failed, nothing was pushed:\n${gate.report}`;
-    else await ctx.git.push(record.worktree, record.branch);
+    if (!gate.ok) red = gate.report;
+    else {
+      record.counters.consecutiveRed = 0;
+      await ctx.git.push(record.worktree, record.branch);
+    }
   }
   if (turn.failure !== undefined || turn.outcome === undefined)
     return settle(ctx, record, { kind: 'failed', reason: turn.failure ?? 'no answer' }, fingerprint);
+  // A turn that ends red is a red turn, whatever the agent answered, unless it asked for a person.
+  if (red !== undefined && turn.outcome.outcome !== 'human')
+    return settle(ctx, record, { kind: 'red', report: red, counted: false }, fingerprint);
   const mergedOnGithub = turn.outcome.outcome === 'merged' && (await ctx.pulls.getPull(pr)).merged;
   return settle(
     ctx,
@@ -233,10 +243,12 @@ async function settle(
   const { counters, decision } = decideAfterTurn(record.counters, result, {
     maxTurns: ctx.config.maxTurns,
     maxTokens: ctx.config.maxTokens,
+    ...(ctx.backoff === undefined ? {} : { backoff: ctx.backoff }),
   });
   record.counters = counters;
-  record.lastOutcome = result.kind === 'failed' ? 'failed' : result.outcome.outcome;
-  if (result.kind === 'failed') record.lastReason = result.reason;
+  record.lastOutcome = result.kind === 'answered' ? result.outcome.outcome : result.kind;
+  if (result.kind === 'answered') delete record.lastReason;
+  else record.lastReason = result.kind === 'failed' ? result.reason : `harness check failed:\n${result.report}`;
   ctx.event(record, 'decision', { ...decision, ...(result.kind === 'failed' ? { failure: result.reason } : {}) });
   delete record.nextWakeAt;
   delete record.sleepSeconds;

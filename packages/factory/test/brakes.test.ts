@@ -1,6 +1,7 @@
 // Each brake escalates to a person exactly once, and a person removing the label
 // hands the issue back: invalid answers, stalls, continues without commits, false
 // merge claims, the turn and token budgets, and a red `harness check` never pushes.
+import { readFileSync } from 'node:fs';
 import { issuesOf, pullsOf } from 'agent-harness-github-standin';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { runFactory } from '../src/run-factory.js';
@@ -116,7 +117,7 @@ describe('brakes', () => {
     const state = await runFactory(
       world.options({ check: () => Promise.resolve({ ok: false, report: 'layers: src/a.ts imports src/b.ts' }) }),
     );
-    expect(state.issues[1]).toMatchObject({ phase: 'implementing', counters: { consecutiveFailures: 1 } });
+    expect(state.issues[1]).toMatchObject({ phase: 'implementing', counters: { consecutiveRed: 1 } });
     expect(world.git(world.origin, 'branch', '--list')).not.toContain('harness/issue-1');
     world.clock.offsetMs += 60_000;
     await runFactory(
@@ -124,5 +125,28 @@ describe('brakes', () => {
     );
     const { readFileSync } = await import('node:fs');
     expect(readFileSync(`${world.script}.prompt-2`, 'utf8')).toContain('layers: src/a.ts imports src/b.ts');
+  });
+
+  it('an always-red agent gets the brake streak of turns, backed off 10 s then 20 s, then a person', async () => {
+    world.addIssue({ title: 'Always red' });
+    world.script_([1, 2, 3, 4, 5, 6].map((n) => ({ ...edit(n), print: [line({ outcome: 'continue' })] })));
+    const red = () => Promise.resolve({ ok: false, report: 'docs: README.md links to a missing file' });
+    const waits: number[] = [];
+    let state = await runFactory(world.options({ check: red }));
+    for (let pass = 0; pass < 10 && state.issues[1]?.phase !== 'human'; pass += 1) {
+      const wake = state.issues[1]?.nextWakeAt;
+      if (wake !== undefined) {
+        const wait = Date.parse(wake) - world.clock.now().getTime();
+        waits.push(Math.round(wait / 1000));
+        world.clock.offsetMs += wait;
+      }
+      state = await runFactory(world.options({ check: red }));
+    }
+    expect(state.issues[1]?.phase).toBe('human');
+    expect(readFileSync(`${world.script}.count`, 'utf8')).toBe('3');
+    expect(waits).toEqual([10, 20]);
+    expect(commentsOn(1)).toHaveLength(1);
+    expect(commentsOn(1)[0]?.body).toContain('3 turns in a row ended with `harness check` red');
+    expect(world.git(world.origin, 'branch', '--list')).not.toContain('harness/issue-1');
   });
 });
