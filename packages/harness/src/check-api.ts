@@ -8,6 +8,9 @@ import { configError, findGitRoot, loadConfig, noConfigError, validateConfig } f
 import type { ResultDocument } from 'agent-harness-diagnostics';
 import type { Env } from 'agent-harness-system';
 import { resolve } from 'node:path';
+import { reportingUnmatchedGlobs } from './cli/base-config-findings.js';
+import { judgingConfig } from './cli/base-config.js';
+import { resolveBase } from './cli/base-ref.js';
 
 export interface CheckApiOptions {
   /** Where the repository is: the config search starts here. Default: `process.cwd()`. */
@@ -38,6 +41,11 @@ export interface CheckApiOptions {
    * are reported as skipped with that reason, and not prepared.
    */
   skip?: (checkName: string) => string | undefined;
+  /**
+   * Like `--base REF`: the base the change is judged against (docs/guard.md). Default: GITHUB_BASE_REF
+   * of `env` on a pull request, else the merge base with the default branch, else none (the guard skips).
+   */
+  base?: string;
 }
 
 /** Runs the configured checks and returns the result document (`harness check --format json`). */
@@ -46,18 +54,40 @@ export async function check(options: CheckApiOptions = {}): Promise<ResultDocume
   const names = options.checks ?? [];
   const checks = registeredChecks.map((c) => skipping(c, options.skip?.(c.name)));
   for (const selected of selectChecks(checks, names)) selected.prepare?.(cwd);
-  const { root, config } = await configFor(options, cwd);
-  const { document, notes } = await runChecks({
+  const env = options.env ?? process.env;
+  // Both start now; a config error is the one reported when both fail.
+  const resolving = resolveBase(cwd, { ref: options.base, env });
+  resolving.catch(() => undefined);
+  const { root, config, configFile } = await configFor(options, cwd);
+  const resolved = await resolving;
+  // Judged by the base (docs/guard.md): a config object given to check() is what judges.
+  const judging = await judgingConfig({
+    root,
+    configFile,
+    changeConfig: config,
+    base: options.config === undefined ? resolved.base : undefined,
     checks,
+    writes: options.fix === true || options.updateBaseline === true,
+  });
+  if (judging.note !== undefined) options.onNote?.(judging.note);
+  const { judgedByBase, baseFile } = judging;
+  const { document, notes } = await runChecks({
+    checks:
+      judgedByBase === undefined || baseFile === undefined
+        ? checks
+        : checks.map((c) => reportingUnmatchedGlobs(c, judgedByBase, baseFile)),
     names,
     root,
-    config,
+    config: judging.config,
     options: {
       updateBaseline: options.updateBaseline === true,
       allowGrowth: options.allowGrowth === true,
       fix: options.fix === true,
       dryRun: options.dryRun === true,
-      env: options.env ?? process.env,
+      env,
+      base: resolved.base,
+      baseSkipped: resolved.skipped,
+      judgedByBase,
     },
   });
   for (const note of notes) options.onNote?.(note);
@@ -70,13 +100,16 @@ function skipping(check: Check, why: string | undefined): Check {
   return {
     name: check.name,
     description: check.description,
-    section: check.section,
+    ...(check.section === undefined ? {} : { section: check.section }),
     ruleIds: async () => (await check.ruleIds?.()) ?? [],
     run: () => Promise.resolve({ diagnostics: [], skipped: why }),
   };
 }
 
-async function configFor(options: CheckApiOptions, cwd: string): Promise<{ root: string; config: HarnessConfig }> {
+async function configFor(
+  options: CheckApiOptions,
+  cwd: string,
+): Promise<{ root: string; config: HarnessConfig; configFile?: string | undefined }> {
   if (options.config !== undefined) {
     if (options.configPath !== undefined)
       throw configError([
@@ -100,5 +133,5 @@ async function configFor(options: CheckApiOptions, cwd: string): Promise<{ root:
   // A gate that ran nothing is not green: without a config, only named checks run (with defaults).
   if (loaded.path === undefined && (options.checks ?? []).length === 0)
     throw noConfigError(loaded.root, 'a bare `harness check` has no check to run');
-  return { root: loaded.root, config: loaded.config };
+  return { root: loaded.root, config: loaded.config, configFile: loaded.path };
 }

@@ -30,7 +30,8 @@ export async function settleBaseline<T extends Diagnostic>(input: SettleBaseline
 async function readBaseBaseline(input: SettleBaselineInput<Diagnostic>): Promise<BaselineEntry[] | undefined> {
   if (input.base === undefined) return undefined;
   const { ref, commit } = input.base;
-  const object = `${commit}:${input.path.replaceAll('\\', '/').replace(/^\.\//, '')}`;
+  // `./`: relative to the root, which need not be the top of the work tree (a config in a subfolder).
+  const object = `${commit}:./${input.path.replaceAll('\\', '/').replace(/^\.\//, '')}`;
   // `cat-file -t` exits 128 for a path the commit lacks; a folder is no baseline either.
   const type = await runGit(input.root, ['cat-file', '-t', object], { okCodes: [128] });
   if (type.code !== 0 || type.stdout.trim() !== 'blob') return undefined;
