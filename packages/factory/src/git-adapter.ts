@@ -2,7 +2,7 @@
 // per issue from a freshly fetched `origin/<base>`, commits of what the agent left,
 // and pushes. Tests run it against a real bare repository as `origin`.
 import { existsSync } from 'node:fs';
-import { assertInsideRoot, gitLine, refName } from 'agent-harness-system';
+import { assertInsideRoot, gitLine, refName, runGit, splitNul } from 'agent-harness-system';
 
 export interface GitAdapter {
   /** Fetches `origin`, then gives `path` a worktree on `branch`: the pushed branch when there is one, else `origin/<base>`. Reuses a worktree that exists. */
@@ -51,10 +51,27 @@ async function prepareWorktree(root: string, path: string, branch: string, base:
   await run(root, ['worktree', 'add', '--quiet', '-B', branch, path, pushed ? `origin/${branch}` : `origin/${base}`]);
 }
 
-/** Commits everything in the worktree as the factory; the new head, or undefined when nothing changed. */
+/**
+ * What harness writes for itself under `.harness/` (caches, the factory's state, a stack's env and
+ * compose files, budget history) is never committed by the loop, even when a file there is not
+ * ignored (written by an older harness, or tracked on the base by mistake). Baselines are the
+ * exception: a repository commits them.
+ */
+export const isHarnessOwnFile = (path: string): boolean =>
+  path.startsWith('.harness/') && !path.startsWith('.harness/baseline/');
+
+/** Files staged for the next commit, repository-relative. */
+async function stagedFiles(cwd: string): Promise<string[]> {
+  return splitNul((await runGit(cwd, ['diff', '--cached', '--name-only', '--no-renames', '-z'], { fix })).stdout);
+}
+
+/** Commits everything in the worktree but harness's own files, as the factory; the new head, or undefined when nothing changed. */
 async function commitAll(cwd: string, message: string): Promise<string | undefined> {
   await run(cwd, ['add', '--all']);
-  if ((await run(cwd, ['status', '--porcelain'])) === '') return undefined;
+  // Unstaged again whoever staged them (the agent may have run `git add -A` itself).
+  const own = (await stagedFiles(cwd)).filter(isHarnessOwnFile);
+  if (own.length > 0) await run(cwd, ['reset', '--quiet', '--', ...own.map((path) => `:(literal)${path}`)]);
+  if ((await stagedFiles(cwd)).length === 0) return undefined;
   await run(cwd, [
     '-c',
     'user.name=harness factory',
