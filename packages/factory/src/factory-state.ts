@@ -41,6 +41,8 @@ export interface IssueRecord {
   lastOutcome?: string;
   lastReason?: string;
   agentPid?: number;
+  /** Steps in a row that git or GitHub refused (a rejected push, a failed request); see recordTrouble. */
+  troubles?: number;
   pendingAction?: PendingAction;
   updatedAt: string;
 }

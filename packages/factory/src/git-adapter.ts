@@ -13,9 +13,18 @@ export interface GitAdapter {
   /** Commits on HEAD that `origin/<base>` does not have. */
   commitsAhead(cwd: string, base: string): Promise<number>;
   push(cwd: string, branch: string): Promise<void>;
+  /**
+   * Brings the pushed branch's commits into the worktree before a push: fetches it, then
+   * fast-forwards to it or rebases the local commits onto it (never the other way round, so a
+   * person's commits are never forced over). A conflict aborts the rebase and names the files.
+   */
+  syncBranch(cwd: string, branch: string): Promise<BranchSync>;
   /** Fetches `origin/<base>`, then counts commits HEAD has that it lacks (ahead) and the other way round (behind). */
   aheadBehind(cwd: string, base: string): Promise<{ ahead: number; behind: number }>;
 }
+
+/** `remote`: the pushed branch's head after the sync, undefined when it is not pushed yet. */
+export type BranchSync = { ok: true; remote: string | undefined } | { ok: false; remote: string; conflicts: string[] };
 
 /** The factory runs unattended: a failure names the remote it could not reach. */
 const fix = 'Check that the repository has an `origin` remote you can fetch from and push to.';
@@ -72,18 +81,32 @@ async function commitAll(cwd: string, message: string): Promise<string | undefin
   const own = (await stagedFiles(cwd)).filter(isHarnessOwnFile);
   if (own.length > 0) await run(cwd, ['reset', '--quiet', '--', ...own.map((path) => `:(literal)${path}`)]);
   if ((await stagedFiles(cwd)).length === 0) return undefined;
-  await run(cwd, [
-    '-c',
-    'user.name=harness factory',
-    '-c',
-    'user.email=factory@harness.invalid',
-    'commit',
-    '--quiet',
-    '--no-verify',
-    '-m',
-    message,
-  ]);
+  await run(cwd, [...asFactory, 'commit', '--quiet', '--no-verify', '-m', message]);
   return run(cwd, ['rev-parse', 'HEAD']);
+}
+
+const asFactory = ['-c', 'user.name=harness factory', '-c', 'user.email=factory@harness.invalid'];
+
+async function isAncestor(cwd: string, ancestor: string, of: string): Promise<boolean> {
+  return (await runGit(cwd, ['merge-base', '--is-ancestor', ancestor, of], { fix, okCodes: [1] })).code === 0;
+}
+
+async function syncBranch(cwd: string, branch: string): Promise<BranchSync> {
+  refName(branch, 'branch');
+  const listed = await run(cwd, ['ls-remote', '--heads', 'origin', `refs/heads/${branch}`]);
+  if (listed === '') return { ok: true, remote: undefined };
+  await run(cwd, ['fetch', '--quiet', 'origin', `+refs/heads/${branch}:refs/remotes/origin/${branch}`]);
+  const remote = await run(cwd, ['rev-parse', `refs/remotes/origin/${branch}`]);
+  if (await isAncestor(cwd, remote, 'HEAD')) return { ok: true, remote };
+  if (await isAncestor(cwd, 'HEAD', remote)) {
+    await run(cwd, ['merge', '--quiet', '--ff-only', remote]);
+    return { ok: true, remote };
+  }
+  const rebased = await runGit(cwd, [...asFactory, 'rebase', '--quiet', remote], { fix, okCodes: [1] });
+  if (rebased.code === 0) return { ok: true, remote };
+  const conflicts = splitNul((await runGit(cwd, ['diff', '--name-only', '--diff-filter=U', '-z'], { fix })).stdout);
+  await run(cwd, ['rebase', '--abort']);
+  return { ok: false, remote, conflicts };
 }
 
 export function createGitAdapter(): GitAdapter {
@@ -103,6 +126,7 @@ export function createGitAdapter(): GitAdapter {
         ).split(/\s+/);
         return { ahead: Number(ahead), behind: Number(behind) };
       }),
+    syncBranch: (cwd, branch) => serial(() => syncBranch(cwd, branch)),
     push: (cwd, branch) =>
       serial(async () => {
         await run(cwd, ['push', '--quiet', 'origin', `HEAD:refs/heads/${refName(branch, 'branch')}`]);

@@ -3,6 +3,7 @@
 // write-ahead action, adds newly planned issues, then advances up to
 // `concurrency` issues at a time until each must wait. `once` makes one pass.
 import { join } from 'node:path';
+import { HarnessError } from 'agent-harness-diagnostics';
 import { acquirePidLock } from 'agent-harness-system';
 import type { FactoryContext } from './factory-context.js';
 import { releaseStack } from './worktree-stack.js';
@@ -14,7 +15,7 @@ import { fetchCandidates } from './github-issues.js';
 import { planIssues } from './plan-issues.js';
 import type { FactoryPlan } from './plan-issues.js';
 import { freshCounters } from './turn-policy.js';
-import { advanceIssue } from './work-issue.js';
+import { advanceIssue, recordTrouble } from './work-issue.js';
 
 export interface RunFactoryOptions extends Omit<FactoryContext, 'save' | 'event'> {
   issues: IssueSource;
@@ -147,8 +148,14 @@ async function pass(
 async function work(ctx: FactoryContext, record: IssueRecord, issues: IssueSource): Promise<void> {
   const found = await issues.getIssue(record.number);
   const issue = { number: record.number, title: found?.title ?? record.title, body: found?.body ?? '' };
-  for (let step = 0; step < maxStepsPerPass; step += 1) {
-    if ((await advanceIssue(ctx, record, issue)) === 'wait') return;
+  try {
+    for (let step = 0; step < maxStepsPerPass; step += 1) {
+      if ((await advanceIssue(ctx, record, issue)) === 'wait') return;
+    }
+  } catch (error) {
+    // One issue's trouble never stops the others: it waits and is retried (recordTrouble).
+    if (!(error instanceof HarnessError)) throw error;
+    await recordTrouble(ctx, record, error);
   }
 }
 

@@ -4,6 +4,7 @@
 // presence) and announced in `pendingAction` before it is made, so a loop killed
 // at any point and started again neither repeats nor loses it.
 import { existsSync, readFileSync } from 'node:fs';
+import type { HarnessError } from 'agent-harness-diagnostics';
 import { removeInsideSync } from 'agent-harness-system';
 import { parseOutcome } from './agent-outcome.js';
 import type { AgentOutcome } from './agent-outcome.js';
@@ -16,7 +17,7 @@ import type { IssueText } from './turn-prompt.js';
 import { releaseStack, stackVariablesOf } from './worktree-stack.js';
 import { bundleFingerprint, humanMarker, implementPrompt, pullTurnPrompt } from './turn-prompt.js';
 import type { TurnResult } from './turn-policy.js';
-import { decideAfterTurn } from './turn-policy.js';
+import { backoffSeconds, decideAfterTurn } from './turn-policy.js';
 
 /** `again`: take the next step now; `wait`: nothing to do until `nextWakeAt` or a person acts. */
 export type StepResult = 'again' | 'wait';
@@ -52,6 +53,7 @@ async function end(ctx: FactoryContext, record: IssueRecord, phase: 'merged' | '
 
 function moveTo(ctx: FactoryContext, record: IssueRecord, phase: IssueRecord['phase']): StepResult {
   ctx.event(record, 'phase', { from: record.phase, to: phase });
+  delete record.troubles;
   record.phase = phase;
   record.updatedAt = ctx.now().toISOString();
   ctx.save();
@@ -131,6 +133,11 @@ async function implement(ctx: FactoryContext, record: IssueRecord, issue: IssueT
 
 /** `harness check` green, then push, then the PR: found by branch before one is created. */
 async function checkAndOpen(ctx: FactoryContext, record: IssueRecord, issue: IssueText): Promise<StepResult> {
+  const sync = await ctx.git.syncBranch(record.worktree, record.branch);
+  if (!sync.ok) {
+    record.phase = 'implementing';
+    return settle(ctx, record, { kind: 'failed', reason: foreignPushConflict(record.branch, sync.conflicts) });
+  }
   const gate = await ctx.check(record.worktree);
   if (!gate.ok) {
     record.phase = 'implementing';
@@ -177,11 +184,16 @@ async function pullTurn(ctx: FactoryContext, record: IssueRecord, issue: IssueTe
       : []),
     ...(record.lastReason === undefined ? [] : [`The previous turn did not get through: ${record.lastReason}`]),
   ];
+  // Someone else's push to the branch: the agent starts from the new head (its unpushed commits on top).
+  const before = await ctx.git.syncBranch(record.worktree, record.branch);
+  if (!before.ok) warnings.push(foreignPushConflict(record.branch, before.conflicts));
   const turn = await agentTurn(ctx, record, pullTurnPrompt(issue, bundle, warnings));
   await ctx.git.commitAll(record.worktree, `Follow-up for #${issue.number}`);
+  const sync = await ctx.git.syncBranch(record.worktree, record.branch);
+  if (!sync.ok) turn.failure ??= foreignPushConflict(record.branch, sync.conflicts);
   const local = await ctx.git.head(record.worktree);
   let red: string | undefined;
-  if (local !== bundle.pull.headSha && turn.failure === undefined) {
+  if (local !== (sync.remote ?? bundle.pull.headSha) && turn.failure === undefined) {
     const gate = await ctx.check(record.worktree);
     if (!gate.ok) red = gate.report;
     else {
@@ -209,6 +221,14 @@ async function pullTurn(ctx: FactoryContext, record: IssueRecord, issue: IssueTe
   );
 }
 
+function foreignPushConflict(branch: string, conflicts: string[]): string {
+  return [
+    `someone else pushed to ${branch}, and the commits in this worktree do not apply on top of theirs`,
+    `(conflicts in ${conflicts.join(', ') || 'some files'}). Nothing was pushed, and nothing is ever force-pushed.`,
+    `Run \`git rebase origin/${branch}\` in this worktree, resolve the conflicts keeping their work, and commit.`,
+  ].join(' ');
+}
+
 async function turnState(ctx: FactoryContext, record: IssueRecord, pr: number): Promise<TurnState> {
   const [bundle, threads, rules, branch] = await Promise.all([
     ctx.pulls.bundle(pr),
@@ -232,6 +252,27 @@ async function turnState(ctx: FactoryContext, record: IssueRecord, pr: number): 
   };
 }
 
+/**
+ * git or GitHub refused a step of this issue (a push rejected, a request that failed): the issue
+ * shows it (`error`, the reason, the next try) and is retried with backoff while the other issues
+ * go on; after the brake streak of these in a row, a person is asked.
+ */
+export async function recordTrouble(ctx: FactoryContext, record: IssueRecord, error: HarnessError): Promise<void> {
+  const troubles = (record.troubles ?? 0) + 1;
+  record.troubles = troubles;
+  record.lastOutcome = 'error';
+  record.lastReason = `${error.message}${error.fix === undefined ? '' : `\nfix: ${error.fix}`}`;
+  record.nextWakeAt = new Date(ctx.now().getTime() + backoffSeconds(troubles, ctx.backoff) * 1000).toISOString();
+  ctx.event(record, 'trouble', { code: error.code, message: error.message, troubles });
+  if (troubles >= 3 && record.pendingAction === undefined)
+    record.pendingAction = {
+      kind: 'comment-human',
+      marker: humanMarker(record.number, record.counters.turns),
+      body: `The factory stopped working on this on its own: ${troubles} attempts in a row failed; the last: ${error.message}. A person needs to look; remove the label to hand it back.`,
+    };
+  ctx.save();
+}
+
 /** Applies the turn policy's decision to the record. */
 async function settle(
   ctx: FactoryContext,
@@ -240,6 +281,7 @@ async function settle(
   wake?: string,
 ): Promise<StepResult> {
   if (wake !== undefined) record.fingerprint = wake;
+  delete record.troubles;
   const { counters, decision } = decideAfterTurn(record.counters, result, {
     maxTurns: ctx.config.maxTurns,
     maxTokens: ctx.config.maxTokens,
