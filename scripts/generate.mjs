@@ -5,11 +5,12 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { pathToFileURL } from 'node:url';
 import { createJsonSchema } from 'agent-harness-config';
-import { commands, renderCliDocs } from 'agent-harness';
+import { loadCommands, renderCliDocs } from 'agent-harness';
 import { renderCommandList, renderConfigReference, renderRuleIds, replaceGenerated } from './contract.mjs';
 
 const root = new URL('..', import.meta.url);
 const schema = createJsonSchema();
+const commands = await loadCommands();
 await writeFile(new URL('packages/config/schema.json', root), `${JSON.stringify(schema, null, 2)}\n`);
 await writeFile(new URL('docs/cli.md', root), renderCliDocs(commands));
 

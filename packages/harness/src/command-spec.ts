@@ -54,6 +54,15 @@ interface CommandOutcome {
   exitCode?: number;
 }
 
+/**
+ * A line of the command table: the name that finds the command in argv, and its spec, imported only
+ * when it is needed (the command runs, its help, or a list of every command).
+ */
+export interface CommandEntry {
+  name: string;
+  load(): Promise<CommandSpec>;
+}
+
 export interface CommandSpec {
   /** One or more words: `check`, `rulesets plan`. */
   name: string;

@@ -1,5 +1,5 @@
 // The CLI's own pieces that scripts/generate.mjs renders docs/cli.md from.
-export { commands } from './commands.js';
+export { loadCommands } from './commands.js';
 export { renderCliDocs } from './render-help.js';
 
 // The library entry (docs/api.md): the result document of `harness check`, without a child process.

@@ -2,8 +2,8 @@ import { mkdtempSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import type { CommandSpec } from './command-spec.js';
-import { commands } from './commands.js';
+import type { CommandEntry, CommandSpec } from './command-spec.js';
+import { commandTable, loadCommands } from './commands.js';
 import { main } from './main.js';
 import { renderCliDocs } from './render-help.js';
 
@@ -17,7 +17,8 @@ function run(argv: string[], cwd: string, table?: readonly CommandSpec[]) {
     env: {},
     cwd,
   };
-  return main(argv, io, table).then((code) => ({ code, stdout, stderr }));
+  const entries = table?.map((spec): CommandEntry => ({ name: spec.name, load: () => Promise.resolve(spec) }));
+  return main(argv, io, entries).then((code) => ({ code, stdout, stderr }));
 }
 
 const made: string[] = [];
@@ -66,6 +67,36 @@ describe('main', () => {
     const result = await run(['sets'], repo(), table);
     expect(result.code).toBe(2);
     expect(result.stderr).toContain('"harness sets" needs a subcommand: plan, apply');
+  });
+
+  it('loads only the spec of the command it runs; --version none; --help and a misspelt command all', async () => {
+    const loaded: string[] = [];
+    const table: CommandEntry[] = ['plan', 'apply', 'show'].map((name) => ({
+      name,
+      load: () => {
+        loaded.push(name);
+        return Promise.resolve({ name, summary: `${name} it`, run: () => Promise.resolve({ ok: true }) });
+      },
+    }));
+    const dir = repo();
+    const io = { stdout: () => undefined, stderr: () => undefined, isTTY: false, env: {}, cwd: dir };
+    expect(await main(['apply', '--format', 'json'], io, table)).toBe(0);
+    expect(loaded).toEqual(['apply']);
+    loaded.length = 0;
+    expect(await main(['--version'], io, table)).toBe(0);
+    expect(loaded).toEqual([]);
+    let help = '';
+    expect(await main(['--help'], { ...io, stdout: (t: string) => void (help += t) }, table)).toBe(0);
+    expect(loaded).toEqual(['plan', 'apply', 'show']);
+    expect(help).toMatch(/plan\s+plan it\n\s+apply\s+apply it\n\s+show\s+show it/);
+    let misspelt = '';
+    expect(await main(['aply'], { ...io, stderr: (t: string) => void (misspelt += t) }, table)).toBe(2);
+    expect(misspelt).toContain('did you mean "apply"?');
+  });
+
+  it('names each command in the table as its spec does', async () => {
+    const specs = await loadCommands();
+    expect(specs.map((spec) => spec.name)).toEqual(commandTable.map((entry) => entry.name));
   });
 
   it('exits 2 on an unknown format', async () => {
@@ -202,8 +233,8 @@ describe('exit-2 errors in the requested format', () => {
 });
 
 describe('docs/cli.md', () => {
-  it('is generated from the command table (run `pnpm generate` when this fails)', () => {
+  it('is generated from the command table (run `pnpm generate` when this fails)', async () => {
     const committed = readFileSync(new URL('../../../docs/cli.md', import.meta.url), 'utf8');
-    expect(committed).toBe(renderCliDocs(commands));
+    expect(committed).toBe(renderCliDocs(await loadCommands()));
   });
 });

@@ -9,9 +9,9 @@ import {
   isHarnessError,
   renderError,
 } from 'agent-harness-diagnostics';
-import type { CliIo, CommandSpec } from './command-spec.js';
-import { commands as defaultCommands } from './commands.js';
-import { parseInvocation } from './parse-argv.js';
+import type { CliIo, CommandEntry, CommandSpec } from './command-spec.js';
+import { commandTable, loadCommands } from './commands.js';
+import { findCommand, parseInvocation } from './parse-argv.js';
 import { renderCommandHelp, renderMainHelp } from './render-help.js';
 import { toolVersion } from './tool-version.js';
 
@@ -21,17 +21,18 @@ export type ExitCode = number;
 export async function main(
   argv: readonly string[],
   io: CliIo,
-  commands: readonly CommandSpec[] = defaultCommands,
+  table: readonly CommandEntry[] = commandTable,
 ): Promise<ExitCode> {
   const debug = argv.includes('--debug');
   try {
+    const commands = await specsFor(table, argv);
     const invocation = parseInvocation(commands, argv, { NO_COLOR: io.env.NO_COLOR, isTTY: io.isTTY });
     if (invocation.version) {
       io.stdout(`${toolVersion()}\n`);
       return 0;
     }
     if (invocation.command === undefined) {
-      io.stdout(renderMainHelp(commands, toolVersion()));
+      io.stdout(renderMainHelp(await loadCommands(table), toolVersion()));
       return argv.length === 0 || invocation.help ? 0 : 2;
     }
     if (invocation.help) {
@@ -56,6 +57,19 @@ export async function main(
     else io.stderr('Run again with --debug for the stack trace.\n');
     return 2;
   }
+}
+
+/**
+ * The specs argv needs: the named command's alone; none for `--version` or `--help` without a command
+ * (the main help loads them all); every command for a word that names none, for the "did you mean".
+ */
+async function specsFor(table: readonly CommandEntry[], argv: readonly string[]): Promise<CommandSpec[]> {
+  const dashes = argv.indexOf('--');
+  const head = dashes === -1 ? argv : argv.slice(0, dashes);
+  const entry = findCommand(table, head);
+  if (entry !== undefined) return [await entry.load()];
+  if (head[0] === undefined || head[0].startsWith('-')) return [];
+  return loadCommands(table);
 }
 
 /** The `--format` asked for, read loosely so that an error in the rest of argv is still printed in it. */

@@ -12,9 +12,12 @@ export interface ParsedInvocation {
 }
 
 /** The command whose words start argv, the longest match winning (`rulesets plan` over `rulesets`). */
-function findCommand(commands: readonly CommandSpec[], argv: readonly string[]): CommandSpec | undefined {
+export function findCommand<T extends { name: string }>(
+  commands: readonly T[],
+  argv: readonly string[],
+): T | undefined {
   const words = argv.slice(0, argv.findIndex((a) => a.startsWith('-')) >>> 0);
-  let best: CommandSpec | undefined;
+  let best: T | undefined;
   for (const command of commands) {
     const name = command.name.split(' ');
     const matches = name.every((word, i) => words[i] === word);
