@@ -170,7 +170,7 @@ export interface PlannedBaseline<T extends Diagnostic> extends SettledBaseline<T
 export function planSettledBaseline<T extends Diagnostic>(
   input: SettleBaselineInput<T>,
   existing: readonly BaselineEntry[] | undefined,
-  atBase?: readonly BaselineEntry[] | undefined,
+  atBase?: readonly BaselineEntry[],
 ): PlannedBaseline<T> {
   if (input.base !== undefined && input.updateBaseline !== true) {
     const allowed = new Set((atBase ?? []).map(baselineKey));
