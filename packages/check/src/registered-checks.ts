@@ -4,7 +4,8 @@
 import { budgetCheck } from 'agent-harness-budget/check';
 import type { Check } from 'agent-harness-config';
 import { docsCheck } from 'agent-harness-docs/check';
+import { guardCheck } from 'agent-harness-guard/check';
 import { layersCheck } from 'agent-harness-layers/check';
 import { rulesetsCheck } from 'agent-harness-rulesets/check';
 
-export const registeredChecks: readonly Check[] = [layersCheck, docsCheck, budgetCheck, rulesetsCheck];
+export const registeredChecks: readonly Check[] = [layersCheck, docsCheck, budgetCheck, rulesetsCheck, guardCheck];

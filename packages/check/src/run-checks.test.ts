@@ -48,6 +48,18 @@ describe('runChecks', () => {
     expect(notes).toEqual(['docs: skipped (no docs section in harness.config.yaml)']);
   });
 
+  it('runs a check without a config section in a bare run (the guard), with the options it was given', async () => {
+    let seen: CheckContext['options'] | undefined;
+    const guard = fakeCheck('guard', undefined, (ctx) => {
+      seen = ctx.options;
+      return Promise.resolve({ diagnostics: [] });
+    });
+    const base = { ref: 'main', commit: 'c0ffee' };
+    const { document } = await runChecks({ checks: [guard], root: '/r', config: { version: 1 }, options: { base } });
+    expect(document.checks).toEqual([{ name: 'guard', ok: true, durationMs: expect.any(Number) }]);
+    expect(seen?.base).toEqual(base);
+  });
+
   it('runs a named check even when its section is missing', async () => {
     const { document } = await runChecks({
       checks: [layers, docs],

@@ -1,7 +1,9 @@
 // Every part of the guardrail surface the guard compares (docs/guard.md "What it compares"). Each
 // comparer lives in its own file and returns the loosenings it sees; `harness check guard` runs them
 // all on the same input. To add one: import it here and add it to the list.
+import { compareBaselines } from './compare-baselines.js';
 import { compareCodeowners } from './compare-codeowners.js';
+import { compareConfig } from './compare-config.js';
 import type { SurfaceComparer } from './guard-types.js';
 
-export const surfaceComparers: readonly SurfaceComparer[] = [compareCodeowners];
+export const surfaceComparers: readonly SurfaceComparer[] = [compareConfig, compareBaselines, compareCodeowners];

@@ -1,0 +1,33 @@
+// What `harness check guard` does once it has a base: read both sides, run every comparer, and turn
+// each loosening into a `guard/loosened` finding (docs/guard.md).
+import type { CheckOutcome } from 'agent-harness-config';
+import { configFileName } from 'agent-harness-config';
+import { surfaceComparers } from './comparers.js';
+import { buildGuardInput } from './guard-input.js';
+import { loosenedDiagnostic } from './guard-rules.js';
+import type { Loosening } from './guard-types.js';
+
+export async function runGuard(root: string, base: { ref: string; commit: string }): Promise<CheckOutcome> {
+  const { input, baseConfigProblem } = await buildGuardInput(root, base);
+  if (baseConfigProblem !== undefined)
+    return { diagnostics: [], skipped: `the base's config is not valid (${baseConfigProblem}): nothing to compare` };
+  if (input.baseConfig === undefined)
+    return {
+      diagnostics: [],
+      skipped: `no ${configFileName} on ${input.base.label}: nothing to compare; this change adds harness`,
+    };
+  const found = await Promise.all(surfaceComparers.map((compare) => compare(input)));
+  const loosenings = dedupe(found.flat());
+  return { diagnostics: loosenings.map((l) => loosenedDiagnostic(l)), files: input.changedFiles.length };
+}
+
+/** Two comparers may see the same line the same way; one finding each. */
+function dedupe(loosenings: readonly Loosening[]): Loosening[] {
+  const seen = new Set<string>();
+  return loosenings.filter((l) => {
+    const key = `${l.file}\0${l.line}\0${l.what}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
