@@ -29,7 +29,7 @@ export interface PullGateway {
   labels(issue: number): Promise<string[]>;
   addLabel(issue: number, label: string): Promise<void>;
   issueState(issue: number): Promise<string>;
-  /** Required status check contexts on the branch and whether it requires the merge queue (rulesets). */
+  /** Required status check contexts on the branch (rulesets and classic protection) and whether it requires the merge queue. */
   branchRules(branch: string): Promise<{ requiredChecks: string[]; mergeQueue: boolean }>;
   /** Review threads (GraphQL: REST has no thread state). */
   reviewThreads(pr: number): Promise<{ resolved: boolean; outdated: boolean; path: string }[]>;

@@ -197,16 +197,34 @@ export async function readBranchRules(
       `read the rules of ${branch}`,
     )
   ).data;
+  const fromRulesets = rules.flatMap((r) =>
+    r.type === 'required_status_checks' ? (r.parameters?.required_status_checks ?? []).map((c) => c.context) : [],
+  );
   return {
-    requiredChecks: [
-      ...new Set(
-        rules.flatMap((r) =>
-          r.type === 'required_status_checks' ? (r.parameters?.required_status_checks ?? []).map((c) => c.context) : [],
-        ),
-      ),
-    ],
+    requiredChecks: [...new Set([...fromRulesets, ...(await readProtectionChecks(client, branch))])],
     mergeQueue: rules.some((r) => r.type === 'merge_queue'),
   };
+}
+
+/**
+ * The required status checks of classic branch protection
+ * (https://docs.github.com/en/rest/branches/branch-protection#get-branch-protection). 404: the branch
+ * is not protected; 403: the token may not read protection (it needs Administration: read). Either
+ * way none are known here, and the merge then asks every reported check to be green.
+ */
+async function readProtectionChecks(client: GithubClient, branch: string): Promise<string[]> {
+  try {
+    const protection = (
+      await client.request<{
+        required_status_checks?: { contexts?: string[]; checks?: { context: string }[] };
+      }>('GET /repos/{owner}/{repo}/branches/{branch}/protection', { branch }, `read the protection of ${branch}`)
+    ).data.required_status_checks;
+    return [...(protection?.contexts ?? []), ...(protection?.checks ?? []).map((c) => c.context)];
+  } catch (error) {
+    if (error instanceof HarnessError && (error.code === 'GITHUB_NOT_FOUND' || error.code === 'GITHUB_FORBIDDEN'))
+      return [];
+    throw error;
+  }
 }
 
 export async function readReviewThreads(client: GithubClient, pr: number): Promise<TurnState['reviewThreads']> {

@@ -2,7 +2,7 @@
 // rulesets, mergeability, review threads, the head SHA as a guard, and the merge
 // queue. Review threads come from GraphQL, which the REST stand-in does not
 // serve: those tests hand the gateway the threads directly.
-import { addPull, pullsOf } from 'agent-harness-github-standin';
+import { addPull, protectBranch, pullsOf } from 'agent-harness-github-standin';
 import type { StoredPull } from 'agent-harness-github-standin';
 import { createGithubClient } from 'agent-harness-github';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -141,5 +141,48 @@ describe('mergePull', () => {
         body: { sha: head, merge_action: 'merge_queue' },
       },
     ]);
+  });
+
+  it('without a ruleset or branch protection, refuses a red or missing check: every reported check must be green', async () => {
+    const empty = await mergePull(gateway(), pull.issue.number, 'main');
+    expect(empty).toEqual({
+      ok: false,
+      reasons: [`no check has reported on ${head.slice(0, 7)} yet, and the branch names no required check`],
+    });
+    status('failure');
+    pullsOf(world.repo).checkRuns.push({
+      id: 9,
+      name: 'lint',
+      headSha: head,
+      status: 'completed',
+      conclusion: 'success',
+      summary: '',
+    });
+    expect(await mergePull(gateway(), pull.issue.number, 'main')).toEqual({
+      ok: false,
+      reasons: [`check "ci" is failure on ${head.slice(0, 7)}`],
+    });
+    expect(merges()).toEqual([]);
+    status('success');
+    expect(await mergePull(gateway(), pull.issue.number, 'main')).toMatchObject({ ok: true, action: 'merged' });
+  });
+
+  it('reads required checks from classic branch protection', async () => {
+    protectBranch(world.repo, 'main', { contexts: ['ci'] });
+    pullsOf(world.repo).checkRuns.push({
+      id: 9,
+      name: 'lint',
+      headSha: head,
+      status: 'completed',
+      conclusion: 'failure',
+      summary: '',
+    });
+    expect(await mergePull(gateway(), pull.issue.number, 'main')).toEqual({
+      ok: false,
+      reasons: [`required check "ci" has not reported on ${head.slice(0, 7)}`],
+    });
+    status('success');
+    // A check the protection does not require may fail, as on GitHub.
+    expect(await mergePull(gateway(), pull.issue.number, 'main')).toMatchObject({ ok: true, action: 'merged' });
   });
 });

@@ -13,6 +13,7 @@ import { createRequestValidator } from './request-validator.js';
 import type { RequestValidator } from './request-validator.js';
 import type { Route, RouteResponse } from './route-table.js';
 import { actionsRoutes } from './routes/actions-routes.js';
+import { branchProtectionRoutes } from './routes/branch-protection-routes.js';
 import { branchRuleRoutes } from './routes/branch-rule-routes.js';
 import { issueRoutes } from './routes/issue-routes.js';
 import { pullRoutes } from './routes/pull-routes.js';
@@ -49,6 +50,7 @@ export async function startGithubStandin(options: StandinOptions = {}): Promise<
       ...rulesetRoutes,
       ...issueRoutes,
       ...pullRoutes,
+      ...branchProtectionRoutes,
       ...branchRuleRoutes,
       ...actionsRoutes,
       ...userRoutes,
