@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { renderWorkflow } from './plan-github.js';
+import { planCodeowners, renderRuleset, renderWorkflow } from './plan-github.js';
 import type { RepoFacts } from './repo-facts.js';
 
 const made: string[] = [];
@@ -13,6 +13,7 @@ afterAll(() => {
 
 interface Step {
   name?: string;
+  env?: Record<string, string>;
   run?: string;
   uses?: string;
   with?: Record<string, unknown>;
@@ -71,7 +72,12 @@ describe('renderWorkflow', () => {
     const all = await steps(facts(core({ main: 'src/index.ts' })));
     const action = all.filter((s) => s.uses?.startsWith('agent-harness/agent-harness@') === true);
     expect(action).toEqual([
-      { name: 'harness check', uses: 'agent-harness/agent-harness@v1', with: { 'upload-sarif': true } },
+      {
+        name: 'harness check',
+        uses: 'agent-harness/agent-harness@v1',
+        env: { GITHUB_TOKEN: '${{ github.token }}' },
+        with: { 'upload-sarif': true },
+      },
     ]);
     expect(all.filter((s) => s.run?.includes('harness') === true)).toEqual([]);
     const install = all.findIndex((s) => s.run === 'pnpm i --frozen-lockfile');
@@ -116,5 +122,98 @@ describe('renderWorkflow', () => {
   ])('does not build when the package resolves through %s', async (_how, files) => {
     const all = await steps(facts(files));
     expect(all.some((s) => s.name === 'build the workspace packages')).toBe(false);
+  });
+});
+
+describe('the guard in the workflow and the ruleset', () => {
+  it('runs again when a review is submitted, with the history and a token that reads reviews', async () => {
+    const workflow = parse(await renderWorkflow(facts(core({ main: 'src/index.ts' })))) as {
+      on: Record<string, unknown>;
+      jobs: { harness: { permissions: Record<string, string>; steps: Step[] } };
+    };
+    expect(workflow.on.pull_request_review).toEqual({ types: ['submitted'] });
+    expect(workflow.jobs.harness.permissions['pull-requests']).toBe('read');
+    expect(workflow.jobs.harness.steps[0]).toEqual({ uses: 'actions/checkout@v4', with: { 'fetch-depth': 0 } });
+  });
+
+  it('requires code owner review and the harness check on the default branch', async () => {
+    const ruleset = JSON.parse((await renderRuleset(facts({}))) ?? '{}') as {
+      conditions: { ref_name: { include: string[] } };
+      rules: { type: string; parameters?: Record<string, unknown> }[];
+    };
+    expect(ruleset.conditions.ref_name.include).toEqual(['~DEFAULT_BRANCH']);
+    const rule = (type: string) => ruleset.rules.find((r) => r.type === type)?.parameters;
+    expect(rule('pull_request')?.require_code_owner_review).toBe(true);
+    expect(rule('required_status_checks')?.required_status_checks).toEqual([{ context: 'harness' }]);
+  });
+});
+
+describe('planCodeowners', () => {
+  const owner = { owner: '@octocat', source: 'option' } as const;
+  const guardrails = (self: string, who = '@octocat') =>
+    [
+      '/harness.config.yaml',
+      '/.harness/baseline/',
+      '/.github/rulesets/',
+      '/.github/workflows/',
+      `/${self}`,
+      '/.codex/config.toml',
+      '/WORKFLOW.md',
+    ].map((p) => `${p} ${who}`);
+  const entriesOf = (text: string) => text.split('\n').filter((l) => l !== '' && !l.startsWith('#'));
+
+  it('writes .github/CODEOWNERS naming the owner of every guardrail file', async () => {
+    const plan = await planCodeowners(facts({}).root, owner, false);
+    expect(plan.files).toEqual([]);
+    expect(plan.notes).toEqual([]);
+    expect(plan.desired).toHaveLength(1);
+    expect(plan.desired[0]?.path).toBe('.github/CODEOWNERS');
+    expect(entriesOf(plan.desired[0]?.content ?? '')).toEqual(guardrails('.github/CODEOWNERS'));
+  });
+
+  it('appends to an existing CODEOWNERS, keeping its entries, and names that file as a guardrail', async () => {
+    const own = '# ours\n* @team-a\n/src/ @team-b\n';
+    const plan = await planCodeowners(facts({ CODEOWNERS: own }).root, owner, false);
+    expect(plan.desired).toEqual([]);
+    expect(plan.files).toEqual([
+      expect.objectContaining({
+        path: 'CODEOWNERS',
+        action: 'update',
+        reason: expect.stringContaining('your entries are kept'),
+      }),
+    ]);
+    const content = plan.files[0]?.content ?? '';
+    expect(content.startsWith(`${own}\n`)).toBe(true);
+    expect(entriesOf(content)).toEqual(['* @team-a', '/src/ @team-b', ...guardrails('CODEOWNERS')]);
+  });
+
+  it('keeps the entries init wrote before; --force replaces only those', async () => {
+    const first = await planCodeowners(facts({}).root, owner, false);
+    const written = `* @team-a\n\n${first.desired[0]?.content ?? ''}`;
+    const root = facts({ '.github/CODEOWNERS': written }).root;
+    expect((await planCodeowners(root, owner, false)).files).toEqual([
+      { path: '.github/CODEOWNERS', action: 'unchanged', reason: 'already as init writes it' },
+    ]);
+    const other = { owner: '@octo-org/platform', source: 'option' } as const;
+    expect((await planCodeowners(root, other, false)).files[0]?.action).toBe('keep');
+    const forced = (await planCodeowners(root, other, true)).files[0];
+    expect(forced?.action).toBe('update');
+    expect(entriesOf(forced?.content ?? '')).toEqual([
+      '* @team-a',
+      ...guardrails('.github/CODEOWNERS', '@octo-org/platform'),
+    ]);
+  });
+
+  it('writes a placeholder and says how to replace it when no owner is known', async () => {
+    const plan = await planCodeowners(
+      facts({}).root,
+      { owner: '@OWNER', source: 'placeholder', why: 'no --owner given' },
+      false,
+    );
+    expect(entriesOf(plan.desired[0]?.content ?? '')).toEqual(guardrails('.github/CODEOWNERS', '@OWNER'));
+    expect(plan.notes).toEqual([
+      'CODEOWNERS names @OWNER as the owner of the guardrail files (no --owner given): replace it with a user or team ' +
+        '(`@name`, `@org/team`), or run init again with --owner @name --force. Until then no review can accept a change that loosens a guardrail.',
+    ]);
   });
 });

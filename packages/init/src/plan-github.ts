@@ -1,6 +1,13 @@
-// The CI workflow and the ruleset that requires its check.
+// The CI workflow, the ruleset that requires its check and code owner review, and the CODEOWNERS
+// entries that name who may approve a change to the guardrail files (docs/guard.md).
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
+import { HarnessError } from 'agent-harness-diagnostics';
+import { createGithubClient, getAuthenticatedLogin, resolveRepository } from 'agent-harness-github';
+import type { Env } from 'agent-harness-system';
+import type { PlannedFile } from './init-plan.js';
+import type { Desired } from './plan-file-action.js';
+import { entryOf, readInside } from './repo-entry.js';
 import type { RepoFacts } from './repo-facts.js';
 import { commandLine } from './package-manager-commands.js';
 import { packagesNeedingBuild } from './workspace-build.js';
@@ -71,4 +78,135 @@ export async function renderRuleset(facts: RepoFacts): Promise<string | undefine
   if (!existsSync(join(templatesDir(), rulesetTemplate))) return undefined;
   const text = await readTemplate(rulesetTemplate);
   return text.replace(/\{\{branch\}\}/g, defaultBranch(facts));
+}
+
+/** Where GitHub looks for CODEOWNERS, in its order; init writes the first when there is none. */
+const codeownersLocations = ['.github/CODEOWNERS', 'CODEOWNERS', 'docs/CODEOWNERS'] as const;
+const codeownersMarker = '# Written by `harness init`: the owners of the guardrail files.';
+/** Stands for the owner when none was given or found; the note says how to put a real one. */
+export const ownerPlaceholder = '@OWNER';
+
+/** Who owns the guardrail files, and where that came from (for the plan's note). */
+export interface GuardrailOwner {
+  owner: string;
+  source: 'option' | 'github' | 'placeholder';
+  /** Why no owner was found, when source is `placeholder`. */
+  why?: string;
+}
+
+export interface CodeownersPlan {
+  /** A new file, compared with the disk like every other desired file. */
+  desired: Desired[];
+  /** An existing CODEOWNERS, appended to or kept. */
+  files: PlannedFile[];
+  notes: string[];
+}
+
+/**
+ * CODEOWNERS entries for the guardrail files (issue #21). A CODEOWNERS that exists is appended to, its
+ * own entries kept; one that already holds init's entries is kept, and --force replaces just those.
+ */
+export async function planCodeowners(root: string, owner: GuardrailOwner, force: boolean): Promise<CodeownersPlan> {
+  const notes = owner.source === 'placeholder' ? [placeholderNote(owner)] : [];
+  const existing = await existingCodeowners(root);
+  const path = existing?.path ?? codeownersLocations[0];
+  const entries = await renderTemplate('github/CODEOWNERS', { owner: owner.owner, self: path });
+  const purpose = `owners of the guardrail files (${owner.owner}); the ruleset requires their review`;
+  if (existing === undefined) return { desired: [{ path, content: entries, purpose }], files: [], notes };
+  const at = existing.text.indexOf(codeownersMarker);
+  if (at === -1) {
+    const separator =
+      existing.text === '' || existing.text.endsWith('\n\n') ? '' : existing.text.endsWith('\n') ? '\n' : '\n\n';
+    const content = `${existing.text}${separator}${entries}`;
+    return {
+      desired: [],
+      files: [{ path, action: 'update', reason: `appends the ${purpose}; your entries are kept`, content }],
+      notes,
+    };
+  }
+  const content = `${existing.text.slice(0, at)}${entries}`;
+  if (content === existing.text)
+    return { desired: [], files: [{ path, action: 'unchanged', reason: 'already as init writes it' }], notes };
+  if (!force)
+    return {
+      desired: [],
+      files: [
+        { path, action: 'keep', reason: 'already names owners of the guardrail files (--force replaces those lines)' },
+      ],
+      notes,
+    };
+  return {
+    desired: [],
+    files: [{ path, action: 'update', reason: `--force: replaces init's lines with the ${purpose}`, content }],
+    notes,
+  };
+}
+
+/** The CODEOWNERS entries when a ruleset is chosen (it requires their review); nothing otherwise. */
+export async function planGuardrailOwners(
+  root: string,
+  chosen: boolean,
+  options: { owner?: GuardrailOwner | undefined; force?: boolean | undefined },
+): Promise<CodeownersPlan> {
+  if (!chosen) return { desired: [], files: [], notes: [] };
+  return planCodeowners(
+    root,
+    options.owner ?? { owner: ownerPlaceholder, source: 'placeholder' },
+    options.force === true,
+  );
+}
+
+function placeholderNote(owner: GuardrailOwner): string {
+  return (
+    `CODEOWNERS names ${ownerPlaceholder} as the owner of the guardrail files${owner.why === undefined ? '' : ` (${owner.why})`}: ` +
+    `replace it with a user or team (\`@name\`, \`@org/team\`), or run init again with --owner @name --force. ` +
+    'Until then no review can accept a change that loosens a guardrail.'
+  );
+}
+
+async function existingCodeowners(root: string): Promise<{ path: string; text: string } | undefined> {
+  for (const path of codeownersLocations) {
+    const entry = await entryOf(root, path);
+    if (entry.kind !== 'file') continue;
+    return { path, text: (await readInside(root, path)) ?? '' };
+  }
+  return undefined;
+}
+
+const ownerName = /^(@[A-Za-z0-9_-]+(\/[A-Za-z0-9_.-]+)?|[^@\s]+@[^@\s]+\.[^@\s]+)$/;
+
+/**
+ * The owner of the guardrail files: `--owner`, else (when asked to, under --yes) the user of
+ * GITHUB_TOKEN from the GitHub API, else the placeholder. An organization itself cannot own files
+ * in CODEOWNERS (only its teams can), so the repository's owner is not guessed.
+ */
+export async function findGuardrailOwner(options: {
+  option: string | undefined;
+  lookup: boolean;
+  env: Env;
+  root: string;
+}): Promise<GuardrailOwner> {
+  if (options.option !== undefined) {
+    const owner = options.option.includes('@') ? options.option : `@${options.option}`;
+    if (!ownerName.test(owner))
+      throw new HarnessError('USAGE', `--owner takes a GitHub user, a team or an email, not "${options.option}"`, {
+        fix: 'For example --owner @octocat, --owner @octo-org/platform or --owner lead@example.com.',
+      });
+    return { owner, source: 'option' };
+  }
+  if (!options.lookup) return { owner: ownerPlaceholder, source: 'placeholder', why: 'no --owner given' };
+  if ((options.env.GITHUB_TOKEN ?? '').trim() === '')
+    return { owner: ownerPlaceholder, source: 'placeholder', why: 'no --owner given and GITHUB_TOKEN is not set' };
+  try {
+    const repository = await resolveRepository({ env: options.env, cwd: options.root });
+    const login = await getAuthenticatedLogin(createGithubClient({ env: options.env, repository }));
+    return { owner: `@${login}`, source: 'github' };
+  } catch (error) {
+    if (!(error instanceof HarnessError)) throw error;
+    return {
+      owner: ownerPlaceholder,
+      source: 'placeholder',
+      why: `the GitHub API did not name the token's user: ${error.message}`,
+    };
+  }
 }

@@ -8,7 +8,8 @@ import type { ConfigChoices, ConfigProposal } from './propose-config.js';
 import { proposeConfig } from './propose-config.js';
 import type { InitInspection } from './prepare-init.js';
 import { commandLine } from './package-manager-commands.js';
-import { renderRuleset, renderWorkflow, rulesetPath, workflowPath } from './plan-github.js';
+import type { GuardrailOwner } from './plan-github.js';
+import { planGuardrailOwners, renderRuleset, renderWorkflow, rulesetPath, workflowPath } from './plan-github.js';
 import { planHooks } from './plan-hooks.js';
 import type { Desired } from './plan-file-action.js';
 import { planManifest, resolveAction } from './plan-file-action.js';
@@ -48,6 +49,8 @@ export interface PlanOptions {
   force?: boolean;
   split?: boolean;
   choices?: Partial<InitChoices>;
+  /** Who owns the guardrail files in CODEOWNERS (--owner, or the token's user); a placeholder when absent. */
+  owner?: GuardrailOwner | undefined;
 }
 
 export async function planInit(inspection: InitInspection, options: PlanOptions): Promise<InitPlan> {
@@ -71,6 +74,9 @@ export async function planInit(inspection: InitInspection, options: PlanOptions)
   if (choices.claude) desired.push(await claudeFile());
   desired.push(...github.desired);
   files.push(...github.files);
+  const codeowners = await planGuardrailOwners(facts.root, choices.rulesets, options);
+  desired.push(...codeowners.desired);
+  files.push(...codeowners.files);
 
   for (const want of desired) files.push(await resolveAction(facts.root, want, options.force === true));
   const installCommand = commandLine(facts.packageManager.agent, 'install');
@@ -88,7 +94,7 @@ export async function planInit(inspection: InitInspection, options: PlanOptions)
     baselineChecks: choices.baselines ? baselineChecks(effective) : [],
     confirm: choices.baselines,
     installCommand,
-    notes: [...(split?.notes ?? []), ...hookNotes, ...describeWriteProblems(blocked)],
+    notes: [...(split?.notes ?? []), ...hookNotes, ...codeowners.notes, ...describeWriteProblems(blocked)],
   };
 }
 

@@ -45,6 +45,13 @@ export const initCommand: CommandSpec = {
       description:
         "Carry over this tool's architecture rules as layers.contracts: dependency-cruiser, eslint-plugin-boundaries or eslint-plugin-import; a config it cannot read stops init.",
     },
+    {
+      name: 'owner',
+      type: 'string',
+      valueName: '@name',
+      description:
+        "The code owner of the guardrail files in CODEOWNERS (under --yes without it: GITHUB_TOKEN's user, else a placeholder).",
+    },
   ],
   examples: [
     'npx agent-harness init',
@@ -70,12 +77,16 @@ export const initCommand: CommandSpec = {
       choices = asked.choices;
       split ||= asked.split;
     }
+    const ownerOption = typeof args.options.owner === 'string' ? args.options.owner : undefined;
+    const lookup = { option: ownerOption, lookup: args.options.yes === true, env: io.env, root: inspection.facts.root };
+    const owner = await init.findGuardrailOwner(lookup);
     const plan = await init.planInit(inspection, {
       harnessVersion: toolVersion(),
       today: new Date().toISOString().slice(0, 10),
       force,
       split,
       choices,
+      owner,
     });
     return showAndApply(init, plan, { args, io, format, dryRun, interactive });
   },
