@@ -3,7 +3,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { resolveBase } from './base-ref.js';
+import { resolveBase } from '../src/cli/base-ref.js';
 
 const dirs: string[] = [];
 afterEach(() => {

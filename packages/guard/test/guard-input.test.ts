@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import type { GuardRepo } from '../test/guard-repo.fixture.js';
-import { createGuardRepo, guardInputFor } from '../test/guard-repo.fixture.js';
-import { buildGuardInput } from './guard-input.js';
+import type { GuardRepo } from './guard-repo.fixture.js';
+import { createGuardRepo, guardInputFor } from './guard-repo.fixture.js';
+import { buildGuardInput } from '../src/guard-input.js';
 
 const repos: GuardRepo[] = [];
 afterEach(() => {
