@@ -14,7 +14,7 @@ export interface PullRequestContext {
 }
 
 /** The pull request, or why none is known (a sentence for the check's notes). */
-export type PullRequestLookup = { pull: PullRequestContext } | { missing: string };
+type PullRequestLookup = { pull: PullRequestContext } | { missing: string };
 
 export async function findPullRequest(root: string, env: Env): Promise<PullRequestLookup> {
   const number = (await numberFromEvent(env.GITHUB_EVENT_PATH)) ?? numberFromRef(env.GITHUB_REF);

@@ -87,7 +87,7 @@ async function readApprovers(input: AcceptInput, notes: string[]): Promise<Appro
 }
 
 /** Logins whose latest approving, blocking or dismissed review is an approval of `headSha`. */
-export function approvedAt(reviews: readonly PullReview[], headSha: string): string[] {
+function approvedAt(reviews: readonly PullReview[], headSha: string): string[] {
   const latest = new Map<string, PullReview>();
   for (const review of reviews) {
     if (review.login === undefined || review.state === 'COMMENTED' || review.state === 'PENDING') continue;
@@ -134,7 +134,7 @@ async function isActiveMember(
 }
 
 /** How an open loosening gets accepted: who must approve, and what the check needs to see it. */
-export function acceptanceFix(
+function acceptanceFix(
   file: string,
   owners: readonly string[],
   codeowners: Codeowners | undefined,

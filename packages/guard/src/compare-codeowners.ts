@@ -10,7 +10,7 @@ import type { GuardInput, GuardSnapshot, Loosening, SurfaceComparer } from './gu
  * The guardrail files whose owners the guard watches: the files the guard compares and the ones
  * `harness init` names in CODEOWNERS. A folder ends in `/`; each stands for every file under it.
  */
-export const guardrailPaths = [
+const guardrailPaths = [
   'harness.config.yaml',
   '.harness/baseline/',
   '.github/rulesets/',

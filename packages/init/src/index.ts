@@ -16,5 +16,4 @@ export { splitMap } from './split-map.js';
 export type { ContractProposal, Migration, MigrationSource, UnmappedRule } from './migrate/migration.js';
 export { migrationSources } from './migrate/migration.js';
 export type { PlannedMigration } from './init-plan.js';
-export type { GuardrailOwner } from './plan-github.js';
 export { findGuardrailOwner } from './plan-github.js';

@@ -84,7 +84,7 @@ export async function renderRuleset(facts: RepoFacts): Promise<string | undefine
 const codeownersLocations = ['.github/CODEOWNERS', 'CODEOWNERS', 'docs/CODEOWNERS'] as const;
 const codeownersMarker = '# Written by `harness init`: the owners of the guardrail files.';
 /** Stands for the owner when none was given or found; the note says how to put a real one. */
-export const ownerPlaceholder = '@OWNER';
+const ownerPlaceholder = '@OWNER';
 
 /** Who owns the guardrail files, and where that came from (for the plan's note). */
 export interface GuardrailOwner {
