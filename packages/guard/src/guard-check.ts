@@ -12,7 +12,7 @@ export const guardCheck: Check = {
   async run(context: CheckContext): Promise<CheckOutcome> {
     const { base, baseSkipped } = context.options;
     if (base === undefined)
-      return { diagnostics: [], skipped: baseSkipped ?? 'no base to compare with (name one: --base REF)' };
+      return { diagnostics: [], skipped: baseSkipped ?? 'no base to compare with: name one with --base REF' };
     const { runGuard } = await import('./run-guard.js');
     return runGuard(context.root, base);
   },
