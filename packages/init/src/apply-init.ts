@@ -1,17 +1,18 @@
-// Phase three of init: write the plan, then record today's findings as
-// baselines through the same runner `harness check` uses, then confirm the
-// checks are green. Every write is checked before the first one is made; each
-// is atomic and the config goes last, so an interrupted run leaves nothing half
+// Phase three of init: write the plan, then run the checks once through the
+// same runner `harness check` uses, recording today's findings as baselines
+// and confirming the checks are green (record-baselines.ts). Every write is
+// checked before the first one is made; each is atomic and the config goes last, so an interrupted run leaves nothing half
 // written and a rerun completes it; and a write or a check that fails midway
 // is undone, so init either completes or leaves the repository as it was.
-import { registeredChecks, runChecks } from 'agent-harness-check';
+import { registeredChecks } from 'agent-harness-check';
 import type { Check } from 'agent-harness-config';
-import { configFileName, loadConfig } from 'agent-harness-config';
+import { configFileName } from 'agent-harness-config';
 import type { ResultDocument } from 'agent-harness-diagnostics';
-import type { BaselineSnapshot } from './baseline-snapshot.js';
 import { configuredBaselines, restoreBaselines, snapshotBaselines } from './baseline-snapshot.js';
 import { findWriteProblems, writeProblemsError } from './check-writes.js';
 import type { InitPlan, PlannedFile } from './init-plan.js';
+import type { BaselineChange } from './record-baselines.js';
+import { recordBaselines } from './record-baselines.js';
 import { runInstall } from './install-adapter.js';
 import type { Env } from 'agent-harness-system';
 import { removeLeftoverTemps } from 'agent-harness-system';
@@ -30,10 +31,7 @@ export interface ApplyOptions {
   writeFile?: WriteFileHook;
 }
 
-export interface BaselineChange {
-  path: string;
-  action: 'create' | 'update';
-}
+export type { BaselineChange } from './record-baselines.js';
 
 export interface InitResult {
   written: string[];
@@ -64,7 +62,12 @@ export async function applyInit(plan: InitPlan, options: ApplyOptions = {}): Pro
   try {
     for (const file of ordered) await journal.write(file.path, file.content ?? '');
     result.written = journal.written;
-    if (plan.confirm) await recordBaselines(plan, { ...options, checks: checks.checks }, result, before);
+    if (plan.confirm) {
+      const recorded = await recordBaselines(plan, { checks: checks.checks, env: options.env }, before);
+      result.baselines = recorded.baselines;
+      result.notes = recorded.notes;
+      result.check = recorded.check;
+    }
   } catch (error) {
     // The runner stops at the first check that fails; the others may still be writing their baselines.
     await checks.settled();
@@ -97,38 +100,4 @@ class SettledChecks {
   async settled(): Promise<void> {
     await Promise.all(this.runs);
   }
-}
-
-async function recordBaselines(
-  plan: InitPlan,
-  options: ApplyOptions,
-  result: InitResult,
-  before: BaselineSnapshot,
-): Promise<void> {
-  const loaded = await loadConfig({ cwd: plan.root });
-  const checks = options.checks ?? registeredChecks;
-  // No token: init never calls GitHub (the rulesets check skips itself without one).
-  const env = { ...(options.env ?? {}), GITHUB_TOKEN: undefined, GH_TOKEN: undefined };
-  const tracked = [loaded.config.layers?.baseline, loaded.config.docs?.baseline].filter(
-    (p): p is string => p !== undefined,
-  );
-  if (plan.baselineChecks.length > 0) {
-    const recorded = await runChecks({
-      checks,
-      names: plan.baselineChecks,
-      root: loaded.root,
-      config: loaded.config,
-      options: { updateBaseline: true, env },
-    });
-    result.notes.push(...recorded.notes);
-  }
-  const after = await snapshotBaselines(plan.root, [...new Set([...before.configured, ...tracked])]);
-  for (const [path, text] of after.files) {
-    if (before.files.get(path) !== text)
-      result.baselines.push({ path, action: before.files.has(path) ? 'update' : 'create' });
-  }
-  // Then the gate itself, as a bare `harness check` runs it: every configured check.
-  const confirmed = await runChecks({ checks, root: loaded.root, config: loaded.config, options: { env } });
-  result.notes.push(...confirmed.notes.filter((n) => !result.notes.includes(n)));
-  result.check = confirmed.document;
 }
