@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { validateConfig } from './load-config.js';
+import { validateConfig } from './validate-config.js';
 
 function validate(text: string) {
   return validateConfig(text, 'harness.config.yaml');

@@ -1,5 +1,5 @@
 export type { ConfigProblem } from './config-error.js';
-export type { LoadConfigOptions, LoadedConfig, ValidationResult } from './load-config.js';
+export type { LoadConfigOptions, LoadedConfig } from './load-config.js';
 export type { ConfigSearch } from './load-config.js';
 export {
   configError,
@@ -7,12 +7,13 @@ export {
   findConfigFile,
   findGitRoot,
   loadConfig,
-  loadConfigSync,
   misnamedConfigFileName,
   noConfigError,
   searchConfigFile,
-  validateConfig,
 } from './load-config.js';
+export { loadConfigSync } from './load-config-sync.js';
+export type { ValidationResult } from './validate-config.js';
+export { validateConfig } from './validate-config.js';
 export type {
   BudgetConfig,
   ComposeConfig,

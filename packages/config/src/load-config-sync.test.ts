@@ -5,7 +5,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it, onTestFinished } from 'vitest';
 import type { LoadConfigOptions } from './load-config.js';
-import { loadConfig, loadConfigSync } from './load-config.js';
+import { loadConfig } from './load-config.js';
+import { loadConfigSync } from './load-config-sync.js';
 
 function repo(files: Record<string, string>): string {
   const dir = mkdtempSync(join(tmpdir(), 'harness-config-sync-'));

@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { HarnessError } from 'agent-harness-diagnostics';
 import { afterEach, describe, expect, it, onTestFinished } from 'vitest';
-import { findConfigFile, loadConfig, validateConfig } from './load-config.js';
+import { findConfigFile, loadConfig } from './load-config.js';
+import { validateConfig } from './validate-config.js';
 
 function problemsOf(text: string) {
   const result = validateConfig(text, 'harness.config.yaml');

@@ -1,14 +1,13 @@
-// Finding, reading and validating harness.config.yaml.
-import { existsSync, readFileSync } from 'node:fs';
+// Finding and reading harness.config.yaml. This module and what it imports stay light: the YAML parser
+// and the schema (zod) load only when a config is validated (validate-config.ts), and a config
+// validated before comes from the cache (config-cache.ts); agent-harness-config/load is this module.
+import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { dirname, join, relative, resolve } from 'node:path';
 import { HarnessError } from 'agent-harness-diagnostics';
-import type { Alias, Document } from 'yaml';
-import { LineCounter, parseDocument, visit } from 'yaml';
+import { configCacheKey, readCachedConfig, writeCachedConfig } from './config-cache.js';
 import type { ConfigProblem } from './config-error.js';
-import { problemsFromZod } from './config-error.js';
 import type { HarnessConfig } from './schema.js';
-import { configSchema } from './schema.js';
 
 export const configFileName = 'harness.config.yaml';
 
@@ -19,8 +18,6 @@ export interface LoadedConfig {
   path: string | undefined;
   config: HarnessConfig;
 }
-
-export type ValidationResult = { ok: true; config: HarnessConfig } | { ok: false; problems: ConfigProblem[] };
 
 /** A config under the name people often type instead; it is reported, never read. */
 export const misnamedConfigFileName = 'harness.config.yml';
@@ -67,44 +64,6 @@ export function findGitRoot(cwd: string): string | undefined {
   }
 }
 
-/** Parses and validates config text; problems come back as data, never thrown. */
-export function validateConfig(text: string, file: string): ValidationResult {
-  const lines = new LineCounter();
-  const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
-  if (doc.errors.length > 0) {
-    return {
-      ok: false,
-      problems: doc.errors.map((e) => {
-        const pos = lines.linePos(e.pos[0]);
-        return { file, line: pos.line, column: pos.col, key: '(yaml)', message: e.message.split('\n')[0] ?? e.message };
-      }),
-    };
-  }
-  let data: unknown;
-  try {
-    // The yaml library refuses an alias that expands too far (a "billion laughs" bomb) or names no
-    // anchor, by throwing: that is a problem in the file, not a bug.
-    data = doc.toJS({ maxAliasCount: 100 });
-  } catch (error) {
-    return { ok: false, problems: [aliasProblem(doc, lines, file, error)] };
-  }
-  const parsed = configSchema.safeParse(data ?? {});
-  if (parsed.success) return { ok: true, config: parsed.data };
-  return { ok: false, problems: problemsFromZod(parsed.error, doc, lines, file) };
-}
-
-function aliasProblem(doc: Document, lines: LineCounter, file: string, error: unknown): ConfigProblem {
-  const message = error instanceof Error ? error.message : String(error);
-  const aliases: Alias[] = [];
-  visit(doc, { Alias: (_key, node) => void aliases.push(node) });
-  const named = aliases.find((a) => message.endsWith(`: ${a.source}`)) ?? aliases[0];
-  const pos = lines.linePos(named?.range?.[0] ?? 0);
-  const what = /excessive alias count/i.test(message)
-    ? 'too many alias expansions (*alias): the file expands to more than harness reads; write the values out'
-    : `${message.split('\n')[0] ?? message}`;
-  return { file, line: pos.line, column: pos.col, key: '(yaml)', message: what };
-}
-
 /** Turns problems into the one exit-2 error the CLI prints; every problem is named with its place. */
 export function configError(problems: readonly ConfigProblem[]): HarnessError {
   const [first] = problems;
@@ -135,18 +94,11 @@ export interface LoadConfigOptions {
 export async function loadConfig(options: LoadConfigOptions = {}): Promise<LoadedConfig> {
   const found = locateConfig(options);
   if (found.path === undefined) return { root: found.root, path: undefined, config: { version: 1 } };
-  return { root: found.root, path: found.path, config: await readConfig(found.path, found.shown) };
-}
-
-/** loadConfig for callers that cannot wait (ESLint rules are synchronous): the same result or error. */
-export function loadConfigSync(options: LoadConfigOptions = {}): LoadedConfig {
-  const found = locateConfig(options);
-  if (found.path === undefined) return { root: found.root, path: undefined, config: { version: 1 } };
-  return { root: found.root, path: found.path, config: readConfigSync(found.path, found.shown) };
+  return { root: found.root, path: found.path, config: await readConfig(found.root, found.path, found.shown) };
 }
 
 /** Where the config file is (if any), how messages name it, and the root: loadConfig's synchronous half. */
-function locateConfig(options: LoadConfigOptions): { root: string; path: string | undefined; shown: string } {
+export function locateConfig(options: LoadConfigOptions): { root: string; path: string | undefined; shown: string } {
   const cwd = resolve(options.cwd ?? process.cwd());
   const workTree = findGitRoot(cwd) ?? cwd;
   if (options.configPath !== undefined) {
@@ -172,36 +124,35 @@ export function noConfigError(root: string, what: string): HarnessError {
   });
 }
 
-async function readConfig(path: string, shown: string): Promise<HarnessConfig> {
+async function readConfig(root: string, path: string, shown: string): Promise<HarnessConfig> {
   let text: string;
   try {
     text = await readFile(path, 'utf8');
   } catch (cause) {
     throw unreadableConfig(path, cause);
   }
-  return validatedConfig(text, shown);
+  return validatedOrCached(root, text, shown);
 }
 
-function readConfigSync(path: string, shown: string): HarnessConfig {
-  let text: string;
-  try {
-    text = readFileSync(path, 'utf8');
-  } catch (cause) {
-    throw unreadableConfig(path, cause);
-  }
-  return validatedConfig(text, shown);
+/**
+ * The config validated before, from the cache, when neither the file nor harness changed since;
+ * otherwise validated now (the one exit-2 error naming every problem) and cached when valid.
+ */
+async function validatedOrCached(root: string, text: string, shown: string): Promise<HarnessConfig> {
+  const key = configCacheKey(text);
+  const cached = readCachedConfig(root, key);
+  if (cached !== undefined) return cached;
+  const { validateConfig } = await import('./validate-config.js');
+  const result = validateConfig(text, shown);
+  if (!result.ok) throw configError(result.problems);
+  await writeCachedConfig(root, key, result.config);
+  return result.config;
 }
 
-function unreadableConfig(path: string, cause: unknown): HarnessError {
+export function unreadableConfig(path: string, cause: unknown): HarnessError {
   return new HarnessError('CONFIG_NOT_FOUND', `cannot read ${path}`, {
     place: { file: path },
     fix: 'Check the path given with --config, or run `npx agent-harness init`.',
     cause,
   });
-}
-
-function validatedConfig(text: string, shown: string): HarnessConfig {
-  const result = validateConfig(text, shown);
-  if (!result.ok) throw configError(result.problems);
-  return result.config;
 }

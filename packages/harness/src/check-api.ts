@@ -4,7 +4,7 @@
 // judge: a missing or invalid config, an unknown check name.
 import { registeredChecks, runChecks, selectChecks } from 'agent-harness-check';
 import type { Check, HarnessConfig, HarnessConfigInput } from 'agent-harness-config';
-import { configError, findGitRoot, loadConfig, noConfigError, validateConfig } from 'agent-harness-config';
+import { configError, findGitRoot, loadConfig, noConfigError } from 'agent-harness-config/load';
 import type { ResultDocument } from 'agent-harness-diagnostics';
 import type { Env } from 'agent-harness-system';
 import { resolve } from 'node:path';
@@ -122,6 +122,7 @@ async function configFor(
         },
       ]);
     // The object goes through the same schema as a file, so a typo is the same CONFIG_INVALID error.
+    const { validateConfig } = await import('agent-harness-config');
     const validated = validateConfig(JSON.stringify(options.config, null, 2), 'check({ config })');
     if (!validated.ok) throw configError(validated.problems);
     return { root: findGitRoot(cwd) ?? cwd, config: validated.config };

@@ -67,7 +67,26 @@ function layeredRepo(): string {
   return dir;
 }
 
+/** Which of the YAML parser and the schema library the run loaded. */
+const validators = (run: Run): string[] =>
+  [...new Set(run.loaded.flatMap((url) => /\/node_modules\/(yaml|zod)\//.exec(url)?.[1] ?? []))].sort();
+
 describe('start-up of the built bin', () => {
+  it('check layers with an unchanged config loads neither the YAML parser nor the schema', async () => {
+    const dir = layeredRepo();
+    const first = await harness(['check', 'layers', '--format', 'json'], dir);
+    expect(first.code).toBe(0);
+    expect(validators(first)).toEqual(['yaml', 'zod']);
+    const second = await harness(['check', 'layers', '--format', 'json'], dir);
+    expect(second.code).toBe(0);
+    expect(JSON.parse(second.stdout)).toMatchObject({ ok: true });
+    expect(validators(second)).toEqual([]);
+    writeFileSync(join(dir, 'harness.config.yaml'), 'version: 1\nlayers:\n  domians: ["src/*"]\n');
+    const changed = await harness(['check', 'layers', '--format', 'json'], dir);
+    expect(changed.code).toBe(2);
+    expect(validators(changed)).toEqual(['yaml', 'zod']);
+  });
+
   it('check layers loads the check command and no other command', async () => {
     const run = await harness(['check', 'layers', '--format', 'json'], layeredRepo());
     expect(run.code).toBe(0);

@@ -3,7 +3,7 @@
 import { createHash } from 'node:crypto';
 import { isAbsolute, join, posix } from 'node:path';
 import type { LayersConfig } from 'agent-harness-config';
-import { testFixtureGlobs } from 'agent-harness-config';
+import { testFixtureGlobs } from 'agent-harness-config/load';
 import type { Diagnostic } from 'agent-harness-diagnostics';
 import { HarnessError } from 'agent-harness-diagnostics';
 import { findEscape, settleBaseline } from 'agent-harness-system';

@@ -14,13 +14,12 @@ export const layersCheck: Check = {
       .catch(() => undefined); // only a head start: the run starts its workers itself
   },
   async run({ root, config, options }) {
-    const [{ sectionDefaults }, { checkLayers }] = await Promise.all([
-      import('agent-harness-config'),
-      import('./check-layers.js'),
-    ]);
+    const { checkLayers } = await import('./check-layers.js');
+    // The section's defaults come from the schema (zod), loaded only when the section is missing.
+    const layers = config.layers ?? (await import('agent-harness-config')).sectionDefaults('layers');
     const result = await checkLayers({
       root,
-      config: config.layers ?? sectionDefaults('layers'),
+      config: layers,
       updateBaseline: options.updateBaseline === true,
       allowGrowth: options.allowGrowth === true,
       dryRun: options.dryRun === true,

@@ -5,7 +5,7 @@
 // walked without following symlinked folders, so the walk never leaves the root nor loops.
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { testFixtureGlobs } from 'agent-harness-config';
+import { testFixtureGlobs } from 'agent-harness-config/load';
 import { HarnessError } from 'agent-harness-diagnostics';
 import { listGitFiles } from 'agent-harness-system';
 import picomatch from 'picomatch';

@@ -7,7 +7,6 @@
 import { readFile } from 'node:fs/promises';
 import { isAbsolute, relative } from 'node:path';
 import type { Check, HarnessConfig } from 'agent-harness-config';
-import { validateConfig } from 'agent-harness-config';
 import { runGit } from 'agent-harness-system';
 
 export interface BaseCommit {
@@ -58,6 +57,8 @@ export async function judgingConfig(input: JudgingInput): Promise<Judging> {
   const byOwn = `the checks judge by this change's own ${path}`;
   const text = await readAtCommit(input.root, base.commit, path);
   if (text === undefined) return { config, note: `harness check: no ${path} on ${label}: ${byOwn} (it adds harness).` };
+  // The schema (zod) loads only here: a run without a base reads its config from the cache.
+  const { validateConfig } = await import('agent-harness-config');
   const validated = validateConfig(text, path);
   if (!validated.ok) {
     const first = validated.problems[0];
