@@ -14,6 +14,6 @@ export const guardCheck: Check = {
     if (base === undefined)
       return { diagnostics: [], skipped: baseSkipped ?? 'no base to compare with: name one with --base REF' };
     const { runGuard } = await import('./run-guard.js');
-    return runGuard(context.root, base);
+    return runGuard(context.root, base, context.options.env);
   },
 };

@@ -1,13 +1,18 @@
 // What `harness check guard` does once it has a base: read both sides, run every comparer, and turn
 // each loosening into a `guard/loosened` finding (docs/guard.md).
 import type { CheckOutcome } from 'agent-harness-config';
+import type { Env } from 'agent-harness-system';
 import { configFileName } from 'agent-harness-config';
 import { surfaceComparers } from './comparers.js';
 import { buildGuardInput } from './guard-input.js';
 import { loosenedDiagnostic } from './guard-rules.js';
 import type { Loosening } from './guard-types.js';
 
-export async function runGuard(root: string, base: { ref: string; commit: string }): Promise<CheckOutcome> {
+export async function runGuard(
+  root: string,
+  base: { ref: string; commit: string },
+  env: Env = {},
+): Promise<CheckOutcome> {
   const { input, baseConfigProblem } = await buildGuardInput(root, base);
   if (baseConfigProblem !== undefined)
     return { diagnostics: [], skipped: `the base's config is not valid (${baseConfigProblem}): nothing to compare` };
@@ -18,7 +23,12 @@ export async function runGuard(root: string, base: { ref: string; commit: string
     };
   const found = await Promise.all(surfaceComparers.map((compare) => compare(input)));
   const loosenings = dedupe(found.flat());
-  return { diagnostics: loosenings.map((l) => loosenedDiagnostic(l)), files: input.changedFiles.length };
+  if (loosenings.length === 0) return { diagnostics: [], files: input.changedFiles.length };
+  // A code owner's approval accepts a loosening (docs/guard.md#accepting-a-loosening); loaded only when needed.
+  const { acceptLoosenings } = await import('./accept-loosenings.js');
+  const { open, notes } = await acceptLoosenings({ root, baseSnapshot: input.base, loosenings, env });
+  const diagnostics = open.map((l) => loosenedDiagnostic(l, l.fix));
+  return { diagnostics, files: input.changedFiles.length, ...(notes.length > 0 ? { notes } : {}) };
 }
 
 /** Two comparers may see the same line the same way; one finding each. */
