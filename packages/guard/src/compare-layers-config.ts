@@ -3,7 +3,7 @@
 // is restricted, tightens and is not reported.
 import type { ContractConfig, LayersConfig } from 'agent-harness-config';
 import type { KeyPath, Report } from './config-findings.js';
-import { added, quote, removed, removedKeys, reportGrowth, reportShrink, showPath } from './config-findings.js';
+import { quote, removed, removedKeys, reportGrowth, reportShrink, showPath } from './config-findings.js';
 
 export function compareLayersConfig(report: Report, base: LayersConfig, head: LayersConfig): void {
   compareOrder(report, ['layers', 'order'], base.order, head.order);
