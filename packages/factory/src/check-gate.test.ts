@@ -3,7 +3,8 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createCheckGate } from './check-gate.js';
+import type { Diagnostic } from 'agent-harness-diagnostics';
+import { createCheckGate, gateResult } from './check-gate.js';
 
 const roots: string[] = [];
 afterEach(() => {
@@ -32,5 +33,42 @@ describe('createCheckGate', () => {
     const result = await createCheckGate({})(root);
     expect(result.report).not.toContain('harness init');
     expect(result.report).toContain('docs');
+  });
+});
+
+describe('gateResult', () => {
+  const finding = (rule: string, severity: Diagnostic['severity'] = 'error'): Diagnostic => ({
+    check: rule.split('/')[0] ?? '',
+    rule,
+    severity,
+    file: 'harness.config.yaml',
+    line: 3,
+    message: `${rule} here`,
+    fix: 'ask a code owner',
+    docs: 'docs/guard.md#guard-loosened',
+  });
+  const document = (diagnostics: Diagnostic[]) => ({
+    version: 1 as const,
+    ok: diagnostics.every((d) => d.severity !== 'error'),
+    checks: [...new Set(diagnostics.map((d) => d.check))].map((name) => ({
+      name,
+      ok: !diagnostics.some((d) => d.check === name && d.severity === 'error'),
+      durationMs: 1,
+    })),
+    diagnostics,
+  });
+
+  it('sets guard/loosened errors apart, and says whether everything else is green', () => {
+    expect(gateResult(document([finding('guard/loosened')]), 'r')).toEqual({
+      ok: false,
+      report: 'r',
+      guard: [{ file: 'harness.config.yaml', line: 3, message: 'guard/loosened here', fix: 'ask a code owner' }],
+      okApartFromGuard: true,
+    });
+    expect(gateResult(document([finding('guard/loosened'), finding('docs/missing-path')]), 'r').okApartFromGuard).toBe(
+      false,
+    );
+    expect(gateResult(document([finding('docs/missing-path')]), 'r')).toEqual({ ok: false, report: 'r' });
+    expect(gateResult(document([finding('guard/loosened', 'warning')]), 'r')).toEqual({ ok: true, report: 'r' });
   });
 });

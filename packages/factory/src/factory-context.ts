@@ -8,9 +8,26 @@ import type { PullGateway } from './pull-gateway.js';
 import type { Backoff } from './turn-policy.js';
 import type { AgentRun, RunAgentOptions } from './run-agent.js';
 
+/** A `guard/loosened` finding: a guardrail the change loosens (docs/guard.md). */
+export interface GuardFinding {
+  file: string;
+  line?: number;
+  message: string;
+  fix: string;
+}
+
+export interface GateResult {
+  ok: boolean;
+  report: string;
+  /** Guardrails the change loosens: only a person accepts them, so the loop hands the PR over. */
+  guard?: GuardFinding[];
+  /** With guard findings: whether everything else is green (then the branch is pushed for the person to review). */
+  okApartFromGuard?: boolean;
+}
+
 export interface CheckGate {
   /** `harness check` in the worktree: green or not, with a report the agent can read. */
-  (worktree: string): Promise<{ ok: boolean; report: string }>;
+  (worktree: string): Promise<GateResult>;
 }
 
 export interface FactoryContext {

@@ -42,7 +42,7 @@ export async function factoryOptions(input: FactoryOptionsInput): Promise<RunFac
     pulls: githubPullGateway(client),
     issues: githubIssueSource(client),
     runAgent,
-    check: createCheckGate(input.env),
+    check: createCheckGate(input.env, input.config.base),
     ...(input.compose === undefined ? {} : composeStackHooks(input.compose, input.env)),
     now: () => new Date(),
     once: input.once,

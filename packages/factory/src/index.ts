@@ -13,7 +13,7 @@ export type { AgentRun, RunAgentOptions } from './run-agent.js';
 export { runAgent } from './run-agent.js';
 export type { Backoff, TurnCounters, TurnDecision, TurnLimits, TurnResult } from './turn-policy.js';
 export { backoffSeconds, decideAfterTurn, defaultBackoff, freshCounters } from './turn-policy.js';
-export type { CheckGate, FactoryContext } from './factory-context.js';
+export type { CheckGate, FactoryContext, GateResult, GuardFinding } from './factory-context.js';
 export type { FactoryOptionsInput } from './factory-options.js';
 export { factoryOptions } from './factory-options.js';
 export type { FactoryStatus, IssueStatus } from './factory-status.js';

@@ -4,23 +4,23 @@
 // presence) and announced in `pendingAction` before it is made, so a loop killed
 // at any point and started again neither repeats nor loses it.
 import { existsSync, readFileSync } from 'node:fs';
-import type { HarnessError } from 'agent-harness-diagnostics';
 import { removeInsideSync } from 'agent-harness-system';
 import { parseOutcome } from './agent-outcome.js';
 import type { AgentOutcome } from './agent-outcome.js';
-import type { FactoryContext } from './factory-context.js';
+import type { FactoryContext, GateResult } from './factory-context.js';
 import { logFile } from './factory-paths.js';
 import type { IssueRecord } from './factory-state.js';
+import { guardHandoverComment } from './guard-handover.js';
 import { handOver } from './human-handoff.js';
 import type { TurnState } from './pull-gateway.js';
+import type { StepResult } from './settle-step.js';
+import { end, handToPerson, moveTo, settle } from './settle-step.js';
 import type { IssueText } from './turn-prompt.js';
-import { releaseStack, stackVariablesOf } from './worktree-stack.js';
-import { bundleFingerprint, humanMarker, implementPrompt, pullTurnPrompt } from './turn-prompt.js';
-import type { TurnResult } from './turn-policy.js';
-import { backoffSeconds, decideAfterTurn } from './turn-policy.js';
+import { stackVariablesOf } from './worktree-stack.js';
+import { bundleFingerprint, implementPrompt, pullTurnPrompt } from './turn-prompt.js';
 
-/** `again`: take the next step now; `wait`: nothing to do until `nextWakeAt` or a person acts. */
-export type StepResult = 'again' | 'wait';
+export type { StepResult } from './settle-step.js';
+export { recordTrouble } from './settle-step.js';
 
 export async function advanceIssue(ctx: FactoryContext, record: IssueRecord, issue: IssueText): Promise<StepResult> {
   const pending = record.pendingAction?.kind;
@@ -43,21 +43,6 @@ export async function advanceIssue(ctx: FactoryContext, record: IssueRecord, iss
     default:
       return 'wait';
   }
-}
-
-/** The issue's work is over: its stack goes down, then the record moves to its last phase. */
-async function end(ctx: FactoryContext, record: IssueRecord, phase: 'merged' | 'parked'): Promise<StepResult> {
-  await releaseStack(ctx, record);
-  return moveTo(ctx, record, phase);
-}
-
-function moveTo(ctx: FactoryContext, record: IssueRecord, phase: IssueRecord['phase']): StepResult {
-  ctx.event(record, 'phase', { from: record.phase, to: phase });
-  delete record.troubles;
-  record.phase = phase;
-  record.updatedAt = ctx.now().toISOString();
-  ctx.save();
-  return 'again';
 }
 
 interface TurnRun {
@@ -139,7 +124,9 @@ async function checkAndOpen(ctx: FactoryContext, record: IssueRecord, issue: Iss
     return settle(ctx, record, { kind: 'failed', reason: foreignPushConflict(record.branch, sync.conflicts) });
   }
   const gate = await ctx.check(record.worktree);
-  if (!gate.ok) {
+  const guarded = gate.guard !== undefined && gate.guard.length > 0;
+  if (guarded && gate.okApartFromGuard !== true) return guardHandover(ctx, record, gate);
+  if (!gate.ok && !guarded) {
     record.phase = 'implementing';
     return settle(ctx, record, { kind: 'red', report: gate.report, counted: true });
   }
@@ -161,7 +148,15 @@ async function checkAndOpen(ctx: FactoryContext, record: IssueRecord, issue: Iss
   record.lastHeadSha = pull.headSha;
   delete record.pendingAction;
   ctx.event(record, 'pr', { pr: pull.number });
-  return moveTo(ctx, record, 'pr-open');
+  moveTo(ctx, record, 'pr-open');
+  // Pushed so the person reviews the change on its PR; never handed to the agent, never merged past.
+  return guarded ? guardHandover(ctx, record, gate) : 'again';
+}
+
+/** An open guard finding: a person decides (docs/factory.md "What stops the loop"). */
+async function guardHandover(ctx: FactoryContext, record: IssueRecord, gate: GateResult): Promise<StepResult> {
+  ctx.event(record, 'guard', { findings: gate.guard?.length ?? 0 });
+  return handToPerson(ctx, record, guardHandoverComment(gate, ctx.config.humanLabel), 'guard');
 }
 
 async function pullTurn(ctx: FactoryContext, record: IssueRecord, issue: IssueText): Promise<StepResult> {
@@ -178,12 +173,7 @@ async function pullTurn(ctx: FactoryContext, record: IssueRecord, issue: IssueTe
   }
   // The wake (this fingerprint) is consumed only when the turn's outcome is recorded (settle): a loop
   // killed during the turn runs it again, instead of taking the change that woke it as seen.
-  const warnings = [
-    ...(record.counters.falseMergeClaims > 0
-      ? ['You said the PR was merged; GitHub says it is not. Merge only with `harness factory merge <pr>`.']
-      : []),
-    ...(record.lastReason === undefined ? [] : [`The previous turn did not get through: ${record.lastReason}`]),
-  ];
+  const warnings = turnWarnings(record);
   // Someone else's push to the branch: the agent starts from the new head (its unpushed commits on top).
   const before = await ctx.git.syncBranch(record.worktree, record.branch);
   if (!before.ok) warnings.push(foreignPushConflict(record.branch, before.conflicts));
@@ -194,12 +184,9 @@ async function pullTurn(ctx: FactoryContext, record: IssueRecord, issue: IssueTe
   const local = await ctx.git.head(record.worktree);
   let red: string | undefined;
   if (local !== (sync.remote ?? bundle.pull.headSha) && turn.failure === undefined) {
-    const gate = await ctx.check(record.worktree);
-    if (!gate.ok) red = gate.report;
-    else {
-      record.counters.consecutiveRed = 0;
-      await ctx.git.push(record.worktree, record.branch);
-    }
+    const checked = await checkAndPush(ctx, record, fingerprint);
+    if (checked.handedOver !== undefined) return checked.handedOver;
+    red = checked.red;
   }
   if (turn.failure !== undefined || turn.outcome === undefined)
     return settle(ctx, record, { kind: 'failed', reason: turn.failure ?? 'no answer' }, fingerprint);
@@ -219,6 +206,35 @@ async function pullTurn(ctx: FactoryContext, record: IssueRecord, issue: IssueTe
     },
     fingerprint,
   );
+}
+
+function turnWarnings(record: IssueRecord): string[] {
+  return [
+    ...(record.counters.falseMergeClaims > 0
+      ? ['You said the PR was merged; GitHub says it is not. Merge only with `harness factory merge <pr>`.']
+      : []),
+    ...(record.lastReason === undefined ? [] : [`The previous turn did not get through: ${record.lastReason}`]),
+  ];
+}
+
+/** A PR turn's new commits: checked, pushed when green; a guard finding goes to a person instead of the agent. */
+async function checkAndPush(
+  ctx: FactoryContext,
+  record: IssueRecord,
+  fingerprint: string,
+): Promise<{ red?: string; handedOver?: StepResult }> {
+  const gate = await ctx.check(record.worktree);
+  if (gate.guard !== undefined && gate.guard.length > 0) {
+    if (gate.okApartFromGuard === true) await ctx.git.push(record.worktree, record.branch);
+    // The turn's outcome is recorded (its wake consumed); what it produced is a person's to accept.
+    record.fingerprint = fingerprint;
+    record.counters = { ...record.counters, turns: record.counters.turns + 1 };
+    return { handedOver: await guardHandover(ctx, record, gate) };
+  }
+  if (!gate.ok) return { red: gate.report };
+  record.counters.consecutiveRed = 0;
+  await ctx.git.push(record.worktree, record.branch);
+  return {};
 }
 
 function foreignPushConflict(branch: string, conflicts: string[]): string {
@@ -250,74 +266,4 @@ async function turnState(ctx: FactoryContext, record: IssueRecord, pr: number): 
     },
     branch: { base: ctx.config.base, ...branch },
   };
-}
-
-/**
- * git or GitHub refused a step of this issue (a push rejected, a request that failed): the issue
- * shows it (`error`, the reason, the next try) and is retried with backoff while the other issues
- * go on; after the brake streak of these in a row, a person is asked.
- */
-export async function recordTrouble(ctx: FactoryContext, record: IssueRecord, error: HarnessError): Promise<void> {
-  const troubles = (record.troubles ?? 0) + 1;
-  record.troubles = troubles;
-  record.lastOutcome = 'error';
-  record.lastReason = `${error.message}${error.fix === undefined ? '' : `\nfix: ${error.fix}`}`;
-  record.nextWakeAt = new Date(ctx.now().getTime() + backoffSeconds(troubles, ctx.backoff) * 1000).toISOString();
-  ctx.event(record, 'trouble', { code: error.code, message: error.message, troubles });
-  if (troubles >= 3 && record.pendingAction === undefined)
-    record.pendingAction = {
-      kind: 'comment-human',
-      marker: humanMarker(record.number, record.counters.turns),
-      body: `The factory stopped working on this on its own: ${troubles} attempts in a row failed; the last: ${error.message}. A person needs to look; remove the label to hand it back.`,
-    };
-  ctx.save();
-}
-
-/** Applies the turn policy's decision to the record. */
-async function settle(
-  ctx: FactoryContext,
-  record: IssueRecord,
-  result: TurnResult,
-  wake?: string,
-): Promise<StepResult> {
-  if (wake !== undefined) record.fingerprint = wake;
-  delete record.troubles;
-  const { counters, decision } = decideAfterTurn(record.counters, result, {
-    maxTurns: ctx.config.maxTurns,
-    maxTokens: ctx.config.maxTokens,
-    ...(ctx.backoff === undefined ? {} : { backoff: ctx.backoff }),
-  });
-  record.counters = counters;
-  record.lastOutcome = result.kind === 'answered' ? result.outcome.outcome : result.kind;
-  if (result.kind === 'answered') delete record.lastReason;
-  else record.lastReason = result.kind === 'failed' ? result.reason : `harness check failed:\n${result.report}`;
-  ctx.event(record, 'decision', { ...decision, ...(result.kind === 'failed' ? { failure: result.reason } : {}) });
-  delete record.nextWakeAt;
-  delete record.sleepSeconds;
-  const later = (seconds: number) => {
-    record.nextWakeAt = new Date(ctx.now().getTime() + seconds * 1000).toISOString();
-    ctx.save();
-    return 'wait' as const;
-  };
-  switch (decision.action) {
-    case 'again':
-      ctx.save();
-      return 'again';
-    case 'sleep':
-      record.sleepSeconds = decision.seconds;
-      return later(decision.seconds);
-    case 'retry':
-      return later(decision.seconds);
-    case 'done':
-      return end(ctx, record, 'merged');
-    case 'human':
-      record.pendingAction = {
-        kind: 'comment-human',
-        marker: humanMarker(record.number, counters.turns),
-        body: decision.comment,
-      };
-      ctx.save();
-      await handOver(ctx, record);
-      return 'wait';
-  }
 }
