@@ -2,13 +2,12 @@
 // and returns the result document the CLI renders, so a script or another tool needs no child process
 // and no output parsing. Like the CLI, it throws a HarnessError (with a stable code) when it cannot
 // judge: a missing or invalid config, an unknown check name.
-import { registeredChecks, runChecks, selectChecks } from 'agent-harness-check';
+import { registeredChecks, reportingUnmatchedGlobs, runChecks, selectChecks } from 'agent-harness-check';
 import type { Check, HarnessConfig, HarnessConfigInput } from 'agent-harness-config';
 import { configError, findGitRoot, loadConfig, noConfigError } from 'agent-harness-config/load';
 import type { ResultDocument } from 'agent-harness-diagnostics';
 import type { Env } from 'agent-harness-system';
 import { resolve } from 'node:path';
-import { reportingUnmatchedGlobs } from './cli/base-config-findings.js';
 import { judgingConfig } from './cli/base-config.js';
 import { resolveBase } from './cli/base-ref.js';
 

@@ -107,7 +107,10 @@ describe('a change is judged by the base config', () => {
     const root = history(base, loosened);
     const judged = await harness(['check', '--base', 'main', '--format', 'json'], root);
     expect(judged.code).toBe(1);
-    expect(rules(JSON.parse(judged.stdout) as ResultDocument)).toContain('layers/forward-only src/core/a.ts');
+    const document = JSON.parse(judged.stdout) as ResultDocument;
+    expect(rules(document)).toContain('layers/forward-only src/core/a.ts');
+    // The guard reports the loosening itself.
+    expect(rules(document)).toContain('guard/loosened harness.config.yaml');
     expect(judged.stderr).toContain('this change edits harness.config.yaml; the checks judge by the one on main (');
     // The same change with no base to judge by (committed onto main itself) passes its own config.
     const own = await harness(['check', '--format', 'json'], land(root));
@@ -128,6 +131,9 @@ describe('a change is judged by the base config', () => {
     );
     const { document, notes } = await run(root, { base: 'main' });
     expect(document.ok).toBe(true);
+    expect(document.checks.find((c) => c.name === 'guard')?.skipped).toMatch(
+      /^no harness\.config\.yaml on main .*this change adds harness/,
+    );
     expect(notes.join('\n')).toMatch(
       /no harness\.config\.yaml on main \([0-9a-f]{7}\): the checks judge by this change's own harness\.config\.yaml/,
     );
@@ -164,7 +170,11 @@ describe('baselines judged by the base', () => {
       },
     );
     const { document } = await run(root, { base: 'main' });
-    expect(rules(document)).toEqual(['layers/forward-only src/core/c.ts']);
+    // The layers check still fails on it, and the guard reports the grown baseline.
+    expect(rules(document).sort()).toEqual([
+      'guard/loosened .harness/baseline/layers.json',
+      'layers/forward-only src/core/c.ts',
+    ]);
     // Without a base, the hand-grown baseline accepts it.
     expect((await run(land(root))).document.ok).toBe(true);
   });
@@ -190,6 +200,8 @@ describe('a base glob that matches nothing in the change', () => {
     const found = document.diagnostics.find(
       (d) => d.rule === 'guard/loosened' && d.file === 'harness.config.yaml' && d.line === 6,
     );
+    // Reported through the guard, so a code owner's approval accepts it like any loosening.
+    expect(found?.fix).toContain('code owner of harness.config.yaml');
     expect(found?.message).toMatch(
       /^layers\.paths\.ui\[0\]: "src\/ui\/\*\*" from main \([0-9a-f]{7}\) matches no file in this change/,
     );
