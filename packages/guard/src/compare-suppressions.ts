@@ -27,7 +27,7 @@ export const compareSuppressions: SurfaceComparer = async (input) => {
 
 async function compareFile(input: GuardInput, file: string, names: readonly string[]): Promise<Loosening[]> {
   const head = await input.head.readFile(file);
-  if (head === undefined || !mayHold(head)) return [];
+  if (head === undefined || !mayHold(head, names)) return [];
   const base = (await input.base.readFile(file)) ?? '';
   const before = countItems((await readComments(base, names)).map((c) => c.key));
   const loosenings: Loosening[] = [];
@@ -38,12 +38,13 @@ async function compareFile(input: GuardInput, file: string, names: readonly stri
   return loosenings;
 }
 
-function mayHold(text: string): boolean {
-  return text.includes('harness-ignore') || text.includes('eslint-disable');
+/** Whether `text` can hold a comment that counts: ESLint's only when the base honours some. */
+function mayHold(text: string, names: readonly string[]): boolean {
+  return text.includes('harness-ignore') || (names.length > 0 && text.includes('eslint-disable'));
 }
 
 async function readComments(text: string, names: readonly string[]): Promise<Comment[]> {
-  if (!mayHold(text)) return [];
+  if (!mayHold(text, names)) return [];
   // Loaded only for a changed source file that holds such a comment: the layers package is large.
   const { findSuppressions } = await import('agent-harness-layers');
   const comments: Comment[] = [];

@@ -52,6 +52,11 @@ describe('compareTsconfig', () => {
     ]);
   });
 
+  it('gives nothing for the tsconfig of a new package, whose imports are all new', async () => {
+    const added = '{ "compilerOptions": { "paths": { "~/*": ["./src/*"] } } }\n';
+    expect(await compare(added, 'packages/new/tsconfig.json')).toEqual([]);
+  });
+
   it('gives nothing for mappings removed, other options, formatting, or a deleted file', async () => {
     const head = `{"extends": "../../tsconfig.base.json", "compilerOptions": {"baseUrl": ".", "strict": true,
       "paths": {"@app/*": ["src/*"]}, "rootDirs": ["src"]}}`;

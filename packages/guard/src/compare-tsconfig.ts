@@ -16,13 +16,19 @@ interface Change {
 
 export const compareTsconfig: SurfaceComparer = async (input) => {
   const files = input.changedFiles.filter((file) => tsconfigFile.test(file));
-  const found = await Promise.all(files.map((file) => compareFile(input, file)));
+  if (files.length === 0) return [];
+  const baseFiles = await input.base.listFiles();
+  const found = await Promise.all(files.map((file) => compareFile(input, file, baseFiles)));
   return found.flat();
 };
 
-async function compareFile(input: GuardInput, file: string): Promise<Loosening[]> {
+async function compareFile(input: GuardInput, file: string, baseFiles: readonly string[]): Promise<Loosening[]> {
   const [baseText, headText] = await Promise.all([input.base.readFile(file), input.head.readFile(file)]);
   if (headText === undefined) return [];
+  // A new tsconfig in a folder the base has no file in (a new package) decides only new imports;
+  // those the layers check judges where they land.
+  const folder = file.includes('/') ? file.slice(0, file.lastIndexOf('/') + 1) : '';
+  if (baseText === undefined && !baseFiles.some((f) => f.startsWith(folder))) return [];
   const head = parseJsonDocument(headText);
   if (head === undefined || !isJsonObject(head.value))
     return [
