@@ -1,5 +1,6 @@
 // The plan `harness init` shows before it writes, and prints with --format json.
 import type { LayersProposal } from './propose-layers.js';
+import type { ImportCache } from './read-graph-view.js';
 
 export type FileAction =
   /** A new file. */
@@ -62,6 +63,8 @@ export interface InitPlan {
   /** The install command run with --install, or the one to run by hand. */
   installCommand: string | undefined;
   notes: string[];
+  /** The layers check's cache from reading the import graph; written before the checks run (not shown). */
+  importCache?: ImportCache | undefined;
 }
 
 /** True when applying the plan writes nothing. */

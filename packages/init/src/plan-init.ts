@@ -95,6 +95,7 @@ export async function planInit(inspection: InitInspection, options: PlanOptions)
     confirm: choices.baselines,
     installCommand,
     notes: [...(split?.notes ?? []), ...hookNotes, ...codeowners.notes, ...describeWriteProblems(blocked)],
+    importCache: inspection.importCache,
   };
 }
 

@@ -2,7 +2,8 @@
 // before any question is asked or any file planned.
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { HarnessConfig } from 'agent-harness-config';
+import { registeredChecks } from 'agent-harness-check';
+import type { Check, HarnessConfig } from 'agent-harness-config';
 import { configError, configFileName, validateConfig } from 'agent-harness-config';
 import { inspectRepo } from './inspect-repo.js';
 import { HarnessError } from 'agent-harness-diagnostics';
@@ -14,6 +15,7 @@ import { readMigrations } from './migrate/read-migrations.js';
 import { chooseModel } from './proposals/choose-model.js';
 import type { LayersProposal } from './propose-layers.js';
 import { proposeLayers } from './propose-layers.js';
+import type { ImportCache } from './read-graph-view.js';
 import { readGraphView } from './read-graph-view.js';
 import { readInside } from './repo-entry.js';
 import type { RepoFacts } from './repo-facts.js';
@@ -25,6 +27,8 @@ export interface InitInspection {
   existingConfig: { text: string; config: HarnessConfig | undefined } | undefined;
   /** Lines of the existing AGENTS.md. */
   mapLines: number | undefined;
+  /** The layers check's cache as reading the import graph left it, when it changed (read-graph-view.ts). */
+  importCache?: ImportCache | undefined;
 }
 
 export interface PrepareOptions {
@@ -33,14 +37,23 @@ export interface PrepareOptions {
   force?: boolean;
   /** `--from`: carry over this tool's architecture rules (a config it cannot read stops init). */
   from?: MigrationSource | (string & {});
+  /**
+   * init will write and run the checks (not --dry-run): their slow setup (Check.prepare: the docs
+   * check's parser threads, the layers check's scan threads) starts now, while init looks.
+   */
+  willCheck?: boolean;
+  /** The checks to prepare (default: every registered check). */
+  checks?: readonly Check[];
 }
 
 export async function prepareInit(options: PrepareOptions): Promise<InitInspection> {
   const from = migrationSourceOf(options.from);
+  if (options.willCheck === true) for (const check of options.checks ?? registeredChecks) check.prepare?.(options.cwd);
   const facts = await inspectRepo(options.cwd);
   const sources = facts.files.filter((f) => sourceFile.test(f));
   const migrations = await readMigrations(facts.root, sources, from);
-  const layers = proposeContracts(await proposeFromGraph(facts, migrations), migrations);
+  const { proposal, importCache } = await proposeFromGraph(facts, migrations);
+  const layers = proposeContracts(proposal, migrations);
   const configText = await readOptional(join(facts.root, configFileName));
   let existingConfig: InitInspection['existingConfig'];
   if (configText !== undefined) {
@@ -50,7 +63,8 @@ export async function prepareInit(options: PrepareOptions): Promise<InitInspecti
   }
   // Through readInside: a map linked out of the repository is not read.
   const mapText = facts.agentsMd === undefined ? undefined : await readInside(facts.root, facts.agentsMd);
-  return { facts, layers, existingConfig, mapLines: mapText === undefined ? undefined : countLines(mapText) };
+  const mapLines = mapText === undefined ? undefined : countLines(mapText);
+  return { facts, layers, existingConfig, mapLines, importCache };
 }
 
 function migrationSourceOf(value: string | undefined): MigrationSource | undefined {
@@ -70,12 +84,16 @@ export function countLines(text: string): number {
 }
 
 /** The repository's own architecture rules win: the graph is read only when no tool states them. */
-async function proposeFromGraph(facts: RepoFacts, migrations: ReadMigrations): Promise<LayersProposal> {
+async function proposeFromGraph(
+  facts: RepoFacts,
+  migrations: ReadMigrations,
+): Promise<{ proposal: LayersProposal; importCache: ImportCache | undefined }> {
   if (migrations.migrations.some((m) => m.contracts.length > 0))
-    return { mode: 'none', section: undefined, domains: [], explanation: [] };
+    return { proposal: { mode: 'none', section: undefined, domains: [], explanation: [] }, importCache: undefined };
   const graph = await readGraphView(facts.root);
   const architectureDoc = await readArchitectureDoc(facts);
-  return proposeLayers(chooseModel({ graph: graph.view, workspaces: facts.workspaces, architectureDoc }), graph);
+  const model = chooseModel({ graph: graph.view, workspaces: facts.workspaces, architectureDoc });
+  return { proposal: proposeLayers(model, graph), importCache: graph.cache };
 }
 
 const architectureDocs = ['docs/architecture.md', 'ARCHITECTURE.md', 'docs/ARCHITECTURE.md', 'architecture.md'];

@@ -4,8 +4,9 @@
 // output is absent), reduced to its files and the imports of repository files. What the
 // proposal leaves out is what the written config ignores, so a fit counted here
 // is what the check will find.
+import { join } from 'node:path';
 import type { ImportGraph, ResolvedTarget } from 'agent-harness-layers';
-import { buildImportGraph } from 'agent-harness-layers';
+import { buildCachedImportGraph, cacheFileName } from 'agent-harness-layers';
 import type { GraphView, GraphViewEdge } from './proposals/candidate.js';
 
 /**
@@ -29,6 +30,9 @@ export const proposalIgnores = [
 /** The unresolved imports the layers check reports (`layers/unresolved`); the others it cannot judge. */
 const judged = new Set(['relative', 'alias', 'workspace']);
 
+/** The layers check's cache (`.harness/cache/layers.json`) as a graph build leaves it. */
+export type ImportCache = Awaited<ReturnType<typeof buildCachedImportGraph>>['cache'];
+
 export interface GraphRead {
   view: GraphView;
   /** Relative, aliased or workspace imports that resolved to no file (a broken alias, a package without sources). */
@@ -41,10 +45,14 @@ export interface GraphRead {
   unbuilt: number;
 }
 
-export async function readGraphView(root: string): Promise<GraphRead> {
-  // No cache file: --dry-run writes nothing, and the check after init builds its own cache.
-  const graph = await buildImportGraph({ root, ignore: proposalIgnores });
-  return reduceGraph(graph);
+/**
+ * The graph, and what reading it learnt in the layers check's cache format, for applyInit to write
+ * before the check runs (every file read and lexed once). The cache a check left is read, so a rerun
+ * starts warm, but nothing is written here: --dry-run writes nothing.
+ */
+export async function readGraphView(root: string): Promise<GraphRead & { cache: ImportCache | undefined }> {
+  const built = await buildCachedImportGraph({ root, ignore: proposalIgnores, cacheFile: join(root, cacheFileName) });
+  return { ...reduceGraph(built.graph), cache: built.changed ? built.cache : undefined };
 }
 
 export function reduceGraph(graph: ImportGraph): GraphRead {

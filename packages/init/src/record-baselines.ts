@@ -5,16 +5,19 @@
 // again would find the same, except where a finding names a file the run itself wrote (a baseline
 // another check reads, such as a docs link to layers.baseline): the checks run side by side, so that
 // check may have looked before the file was there. Only such checks run again, as `harness check`.
-import { posix } from 'node:path';
+import { join, posix } from 'node:path';
 import { registeredChecks, runChecks } from 'agent-harness-check';
 import type { Check, CheckOptions, HarnessConfig } from 'agent-harness-config';
 import { loadConfig } from 'agent-harness-config';
 import type { ResultDocument } from 'agent-harness-diagnostics';
 import { createResultDocument, parseBaseline } from 'agent-harness-diagnostics';
+import { cacheFileName, saveImportCache } from 'agent-harness-layers';
 import type { Env } from 'agent-harness-system';
+import { findEscape } from 'agent-harness-system';
 import type { BaselineSnapshot } from './baseline-snapshot.js';
 import { snapshotBaselines } from './baseline-snapshot.js';
 import type { InitPlan } from './init-plan.js';
+import type { ImportCache } from './read-graph-view.js';
 
 export interface BaselineChange {
   path: string;
@@ -39,6 +42,8 @@ export async function recordBaselines(
   const checks = options.checks ?? registeredChecks;
   // No token: init never calls GitHub (the rulesets check skips itself without one).
   const env = { ...(options.env ?? {}), GITHUB_TOKEN: undefined, GH_TOKEN: undefined };
+  if (plan.importCache !== undefined && loaded.config.layers !== undefined)
+    await writeImportCache(plan.root, plan.importCache);
   const recording = new Set(plan.baselineChecks);
   const once = checks.map((c) => (recording.has(c.name) ? withOptions(c, { updateBaseline: true }) : c));
   const input = { root: loaded.root, config: loaded.config, options: { env } };
@@ -62,6 +67,16 @@ export async function recordBaselines(
     check: replaceChecks(run.document, confirmed.document, again),
     checkedAgain: again,
   };
+}
+
+/**
+ * The layers check's cache as init's own graph build left it, so that the check reads and lexes no
+ * file init read (it still resolves again when init changed a package.json). Not through a link out of
+ * the repository; a cache only saves time, so one that cannot be written is no error.
+ */
+async function writeImportCache(root: string, cache: ImportCache): Promise<void> {
+  if (findEscape(root, cacheFileName) !== undefined) return;
+  await saveImportCache(join(root, cacheFileName), cache).catch(() => undefined);
 }
 
 /** The baseline paths the config names besides the default folder. */

@@ -2,7 +2,7 @@
 // findings while the others run as `harness check` runs them, and that one run is the "green after
 // init" confirmation. What init reports must still be what a fresh `harness check` finds, also when
 // a file a check writes during the run changes another check's finding.
-import { writeFileSync } from 'node:fs';
+import { readFileSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { registeredChecks, runChecks } from 'agent-harness-check';
 import type { Check, CheckContext } from 'agent-harness-config';
@@ -101,5 +101,36 @@ describe('init runs each check once', () => {
     expect(result.check?.ok).toBe(false);
     expect(outcome(result.check)).toEqual(outcome(fresh));
     expect(result.notes.filter((n) => n.startsWith('init: ran docs again'))).toHaveLength(1);
+  });
+
+  it('the layers check judges the import graph init read for its proposal instead of reading every file again', async () => {
+    const root = fixtureRepo('shop');
+    const model = join(root, 'src/modules/cart/model/cart.ts');
+    const modified = new Date('2026-01-01T00:00:00Z');
+    utimesSync(model, modified, modified);
+    const planned = await plan(root);
+    // After init has read it, the model imports its repo (against the model), in a file of the same
+    // size and modification time: only a check that reads every file again sees the change.
+    const before = readFileSync(model, 'utf8');
+    const changed = "import { x } from '../repo/cart-repo.js';\nexport const y = x;\n";
+    writeFileSync(model, changed + '/'.repeat(before.length - changed.length));
+    utimesSync(model, modified, modified);
+    expect(statSync(model).size).toBe(Buffer.byteLength(before));
+    await applyInit(planned);
+    const baseline = JSON.parse(readFileSync(join(root, '.harness/baseline/layers.json'), 'utf8')) as {
+      entries: Array<{ file: string; rule: string }>;
+    };
+    // The shop's own import against its model (a repo importing a service), and not the model's new one.
+    expect(baseline.entries.map((e) => e.file)).toEqual([expect.stringMatching(/\/repo\//)]);
+  });
+
+  it('when the checks will run, their slow setup (Check.prepare) starts before init looks at the repository; not for a dry run', async () => {
+    const root = fixtureRepo('shop');
+    const prepared: string[] = [];
+    const checks = registeredChecks.map((c): Check => ({ ...c, prepare: (cwd) => prepared.push(`${c.name} ${cwd}`) }));
+    await prepareInit({ cwd: root, checks });
+    expect(prepared).toEqual([]);
+    await prepareInit({ cwd: root, checks, willCheck: true });
+    expect(prepared).toEqual(registeredChecks.map((c) => `${c.name} ${root}`));
   });
 });

@@ -66,7 +66,13 @@ export const initCommand: CommandSpec = {
     const dryRun = args.options['dry-run'] === true;
     const [{ sectionDefaults }, init] = await Promise.all([configPackage(), initPackage()]);
     const from = typeof args.options.from === 'string' ? args.options.from : undefined;
-    const inspection = await init.prepareInit({ cwd: io.cwd, force, ...(from === undefined ? {} : { from }) });
+    const willCheck = !dryRun;
+    const inspection = await init.prepareInit({
+      cwd: io.cwd,
+      force,
+      willCheck,
+      ...(from === undefined ? {} : { from }),
+    });
     const interactive = io.isTTY && process.stdin.isTTY && args.options.yes !== true && !dryRun && format === 'pretty';
     let split = args.options.split === true;
     let choices: Partial<InitChoices> = {};
