@@ -32,9 +32,8 @@ async function readBaseBaseline(input: SettleBaselineInput<Diagnostic>): Promise
   const { ref, commit } = input.base;
   // `./`: relative to the root, which need not be the top of the work tree (a config in a subfolder).
   const object = `${commit}:./${input.path.replaceAll('\\', '/').replace(/^\.\//, '')}`;
-  // `cat-file -t` exits 128 for a path the commit lacks; a folder is no baseline either.
-  const type = await runGit(input.root, ['cat-file', '-t', object], { okCodes: [128] });
-  if (type.code !== 0 || type.stdout.trim() !== 'blob') return undefined;
-  const text = (await runGit(input.root, ['cat-file', 'blob', object])).stdout;
-  return parseBaseline(text, `${input.path} at ${ref} (${commit.slice(0, 7)})`, input.check);
+  // One process: exit 128 is a path the commit lacks (or a folder, which is no baseline either).
+  const blob = await runGit(input.root, ['cat-file', 'blob', object], { okCodes: [128] });
+  if (blob.code !== 0) return undefined;
+  return parseBaseline(blob.stdout, `${input.path} at ${ref} (${commit.slice(0, 7)})`, input.check);
 }

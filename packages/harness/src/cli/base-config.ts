@@ -55,33 +55,36 @@ export async function judgingConfig(input: JudgingInput): Promise<Judging> {
       note: `harness check: the config file is outside the repository, so ${label} has none to judge by.`,
     };
   const byOwn = `the checks judge by this change's own ${path}`;
-  const text = await readAtCommit(input.root, base.commit, path);
+  const [text, changeText] = await Promise.all([
+    readAtCommit(input.root, base.commit, path),
+    input.configFile === undefined ? undefined : readFile(input.configFile, 'utf8').catch(() => undefined),
+  ]);
   if (text === undefined) return { config, note: `harness check: no ${path} on ${label}: ${byOwn} (it adds harness).` };
+  const judged = { judgedByBase: base, baseFile: { path, text } };
+  // The same text validates the same: most changes leave the config alone, and need no schema for it.
+  if (changeText === text) return { config, ...judged };
+  const validated = await validBaseConfig(input, text, path);
+  if (typeof validated === 'string')
+    return { config, note: `harness check: ${path} on ${label} ${validated}: ${byOwn}.` };
+  return {
+    config: validated,
+    ...judged,
+    note: `harness check: this change edits ${path}; the checks judge by the one on ${label}, and the guard compares the two (docs/guard.md#judged-by-the-base).`,
+  };
+}
+
+/** The base's config validated, or why it cannot judge (`is not valid (…)`, `sets rules.x, which…`). */
+async function validBaseConfig(input: JudgingInput, text: string, path: string): Promise<HarnessConfig | string> {
   // The schema (zod) loads only here: a run without a base reads its config from the cache.
   const { validateConfig } = await import('agent-harness-config');
   const validated = validateConfig(text, path);
   if (!validated.ok) {
     const first = validated.problems[0];
-    const why = first === undefined ? 'not valid' : `${path}:${first.line} ${first.key}: ${first.message}`;
-    return { config, note: `harness check: ${path} on ${label} is not valid (${why}): ${byOwn}.` };
+    return `is not valid (${first === undefined ? 'no details' : `${path}:${first.line} ${first.key}: ${first.message}`})`;
   }
   const unknown = await unknownRuleId(input.checks, validated.config);
-  if (unknown !== undefined)
-    return {
-      config,
-      note: `harness check: ${path} on ${label} sets rules.${unknown}, which no check reports: ${byOwn}.`,
-    };
-  const changeText =
-    input.configFile === undefined ? undefined : await readFile(input.configFile, 'utf8').catch(() => undefined);
-  const differs = changeText !== text;
-  return {
-    config: validated.config,
-    judgedByBase: base,
-    baseFile: { path, text },
-    note: differs
-      ? `harness check: this change edits ${path}; the checks judge by the one on ${label}, and the guard compares the two (docs/guard.md#judged-by-the-base).`
-      : undefined,
-  };
+  if (unknown !== undefined) return `sets rules.${unknown}, which no check reports`;
+  return validated.config;
 }
 
 export function baseLabel(base: BaseCommit): string {
@@ -97,10 +100,9 @@ function configPathIn(root: string, configFile: string | undefined): string | un
 
 /** The file's text at `commit`, or undefined when the commit has no such file. */
 async function readAtCommit(root: string, commit: string, path: string): Promise<string | undefined> {
-  const object = `${commit}:./${path}`;
-  const type = await runGit(root, ['cat-file', '-t', object], { okCodes: [128] });
-  if (type.code !== 0 || type.stdout.trim() !== 'blob') return undefined;
-  return (await runGit(root, ['cat-file', 'blob', object])).stdout;
+  // One process: exit 128 is a path the commit lacks (or a folder, which is no file either).
+  const blob = await runGit(root, ['cat-file', 'blob', `${commit}:./${path}`], { okCodes: [128] });
+  return blob.code === 0 ? blob.stdout : undefined;
 }
 
 /** A rule id of the base's `rules` map that no check reports (renamed by the change's harness upgrade). */
