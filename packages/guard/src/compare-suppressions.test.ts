@@ -4,11 +4,17 @@ import { memoryInput } from './memory-input.fixture.js';
 
 const config = 'version: 1\nlayers:\n  order: [a, b]\n  suppressions:\n    eslint: [import/no-restricted-paths]\n';
 const code = "import { a } from './a.js';\nexport const b = a;\n";
+const plain = 'version: 1\nlayers:\n  order: [a, b]\n  ignore: ["**/*.test.ts", "legacy/"]\n';
+
+/** A change under a base whose layers check honours no ESLint comment. */
+function change(base: Record<string, string>, head: Record<string, string>) {
+  return memoryInput({ 'harness.config.yaml': plain, ...base }, { 'harness.config.yaml': plain, ...head });
+}
 
 describe('compareSuppressions', () => {
   it('reports a new harness-ignore at its line', async () => {
     const head = `// harness-ignore layers/forward-only: legacy\n${code}`;
-    const found = await compareSuppressions(memoryInput({ 'src/b.ts': code }, { 'src/b.ts': head }));
+    const found = await compareSuppressions(change({ 'src/b.ts': code }, { 'src/b.ts': head }));
     expect(found).toEqual([
       { surface: 'suppression', file: 'src/b.ts', line: 1, what: 'new harness-ignore layers/forward-only "legacy"' },
     ]);
@@ -16,7 +22,7 @@ describe('compareSuppressions', () => {
 
   it('reports a harness-ignore in a new file, and one without a reason', async () => {
     const head = `${code}// harness-ignore layers/contract\nimport './c.js';\n`;
-    const found = await compareSuppressions(memoryInput({}, { 'src/new.ts': head }));
+    const found = await compareSuppressions(change({}, { 'src/new.ts': head }));
     expect(found).toEqual([
       {
         surface: 'suppression',
@@ -31,9 +37,9 @@ describe('compareSuppressions', () => {
     const ignore = '// harness-ignore layers/forward-only: legacy\n';
     const base = `${ignore}${code}`;
     const moved = `${code}\n${ignore}import './x.js';\n`;
-    expect(await compareSuppressions(memoryInput({ 'src/b.ts': base }, { 'src/b.ts': moved }))).toEqual([]);
+    expect(await compareSuppressions(change({ 'src/b.ts': base }, { 'src/b.ts': moved }))).toEqual([]);
     const twice = `${ignore}${code}${ignore}import './x.js';\n`;
-    const found = await compareSuppressions(memoryInput({ 'src/b.ts': base }, { 'src/b.ts': twice }));
+    const found = await compareSuppressions(change({ 'src/b.ts': base }, { 'src/b.ts': twice }));
     expect(found.map((l) => l.line)).toEqual([4]);
   });
 
@@ -76,7 +82,7 @@ describe('compareSuppressions', () => {
 
   it('gives nothing for a removed comment, an unrelated change, or text outside source files', async () => {
     const base = `// harness-ignore layers/forward-only: legacy\n${code}`;
-    const input = memoryInput(
+    const input = change(
       { 'src/b.ts': base, 'docs/x.md': 'x\n' },
       {
         'src/b.ts': code,
@@ -85,5 +91,17 @@ describe('compareSuppressions', () => {
       },
     );
     expect(await compareSuppressions(input)).toEqual([]);
+  });
+
+  it('gives nothing in files the layers check does not read, or without a layers check on the base', async () => {
+    const head = `// harness-ignore layers/forward-only: legacy\n${code}`;
+    const skipped = ['src/b.test.ts', 'legacy/b.ts', 'test/fixtures/b.ts', 'src/b.d.ts', '.config/b.ts', 'dist/b.js'];
+    const files = Object.fromEntries(skipped.map((file) => [file, head]));
+    expect(await compareSuppressions(change({}, files))).toEqual([]);
+    const noLayers = memoryInput(
+      { 'harness.config.yaml': 'version: 1\n' },
+      { 'harness.config.yaml': 'version: 1\n', 'src/b.ts': head },
+    );
+    expect(await compareSuppressions(noLayers)).toEqual([]);
   });
 });

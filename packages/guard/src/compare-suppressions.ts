@@ -3,11 +3,17 @@
 // suppressions"). The grammar is the layers check's own (findSuppressions), so the guard sees exactly
 // the comments that silence findings. A comment already in the base file (same text, counted as a
 // multiset) is not new: moving lines is not a loosening.
+import { testFixtureGlobs } from 'agent-harness-config';
+import picomatch from 'picomatch';
 import type { GuardInput, Loosening, SurfaceComparer } from './guard-types.js';
 import { countItems, takeItem } from './line-of.js';
 
-// The files the layers check scans (agent-harness-layers' sourceExtensions).
+// The files the layers check scans (its sourceExtensions, list-project-files.ts): no declaration
+// files, nothing in a dot folder, a test fixture folder or what the base's `layers.ignore` names.
 const sourceFile = /\.(ts|tsx|mts|cts|js|jsx|mjs|cjs)$/;
+const declaration = /\.d\.[cm]?ts$/;
+const dotSegment = /(^|\/)\./;
+const alwaysIgnored = ['**/node_modules/**', '**/dist/**'];
 const disables = new Set(['eslint-disable-next-line', 'eslint-disable-line', 'eslint-disable']);
 
 interface Comment {
@@ -18,12 +24,28 @@ interface Comment {
 }
 
 export const compareSuppressions: SurfaceComparer = async (input) => {
-  const names = input.baseConfig?.layers?.suppressions.eslint ?? [];
-  const files = input.changedFiles.filter((file) => sourceFile.test(file));
+  // Without a layers section on the base there is no layers check for a comment to silence.
+  const layers = input.baseConfig?.layers;
+  if (layers === undefined) return [];
+  const names = layers.suppressions.eslint;
+  const scanned = scannedByLayers(layers.ignore);
+  const files = input.changedFiles.filter(scanned);
   if (files.length === 0) return [];
   const found = await Promise.all(files.map((file) => compareFile(input, file, names)));
   return found.flat();
 };
+
+/** Whether the layers check reads `file`: a source file outside what it leaves out. */
+function scannedByLayers(ignore: readonly string[]): (file: string) => boolean {
+  const globs = [...alwaysIgnored, ...testFixtureGlobs, ...ignore].map((glob) => glob.replace(/\/+$/, ''));
+  const ignored = picomatch(globs, { dot: true });
+  return (file) => {
+    if (!sourceFile.test(file) || declaration.test(file) || dotSegment.test(file) || ignored(file)) return false;
+    // A glob naming a folder leaves out everything in it.
+    for (let i = file.indexOf('/'); i !== -1; i = file.indexOf('/', i + 1)) if (ignored(file.slice(0, i))) return false;
+    return true;
+  };
+}
 
 async function compareFile(input: GuardInput, file: string, names: readonly string[]): Promise<Loosening[]> {
   const head = await input.head.readFile(file);
