@@ -14,6 +14,7 @@ import { gfmFootnote } from 'micromark-extension-gfm-footnote';
 import type { Event, ParseContext, ParseOptions } from 'micromark-util-types';
 import { compilePieces } from './compile-facts.js';
 import { whyNotParsed } from './markdown-limits.js';
+import { fastFacts } from './parse-fast.js';
 import type { ParsedMarkdown } from './markdown-facts.js';
 import { minPieceLength, parsePieces } from './parse-pieces.js';
 import { scanMarkdownLines } from './scan-markdown-lines.js';
@@ -57,12 +58,18 @@ export function tokenize(text: string, options: ParseOptions = parseOptions(text
 }
 
 /**
- * The facts of `text`: from the CommonMark parser, a piece at a time (parse-pieces.ts), or from the
- * line scanner past the parser's limits (markdown-limits.ts). `minPiece` is for tests.
+ * The facts of `text`: from markdown-it where it reads the file as micromark does (parse-fast.ts),
+ * else from micromark, a piece at a time (parse-pieces.ts), or from the line scanner past the
+ * parsers' limits (markdown-limits.ts). `minPiece` is for tests.
  */
 export function parseMarkdown(text: string, minPiece = minPieceLength): ParsedMarkdown {
   const why = whyNotParsed(text);
   if (why !== undefined) return { ...scanMarkdownLines(text), lineScanned: why };
+  return fastFacts(text) ?? parseWithMicromark(text, minPiece);
+}
+
+/** The facts of `text` from micromark, whatever the fast path would do (exported for tests). */
+export function parseWithMicromark(text: string, minPiece = minPieceLength): ParsedMarkdown {
   const index = optionIndex(text);
   // Front matter opens only a file's first line: later pieces are parsed without it.
   const [first, later] = [optionSets[index], optionSets[index % 2]] as [ParseOptions, ParseOptions];

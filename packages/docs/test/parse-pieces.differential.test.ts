@@ -1,4 +1,5 @@
-// parseMarkdown reads a file in pieces (parse-pieces.ts); this holds the facts of pieces to those of
+// micromark reads a file in pieces (parse-pieces.ts; parseWithMicromark, where the fast path leaves
+// a file); this holds the facts of pieces to those of
 // the whole file, with pieces as small as they may be (a cut at every blank line that allows one) and
 // as they are by default: on the CommonMark spec's examples run together, on blocks that run on
 // through blank lines and on documents shaped like the real-shaped benchmark's, each also with CRLF
@@ -7,7 +8,7 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
-import { parseMarkdown } from '../src/parse-markdown.js';
+import { parseWithMicromark } from '../src/parse-markdown.js';
 import { pieceCuts } from '../src/parse-pieces.js';
 
 const whole = Number.POSITIVE_INFINITY;
@@ -18,9 +19,9 @@ function expectSameFacts(texts: readonly string[], variants = everyVariant, minP
   let cuts = 0;
   for (const text of texts)
     for (const variant of variants(text)) {
-      const expected = parseMarkdown(variant, whole);
+      const expected = parseWithMicromark(variant, whole);
       for (const minPiece of minPieces)
-        expect(parseMarkdown(variant, minPiece), JSON.stringify(variant)).toEqual(expected);
+        expect(parseWithMicromark(variant, minPiece), JSON.stringify(variant)).toEqual(expected);
       cuts += pieceCuts(variant, 1).length;
     }
   return cuts;
