@@ -6,7 +6,7 @@
 import { spawn } from 'node:child_process';
 import { appendFile, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { cpus, loadavg, tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { dependencyCruiserConfig } from './dependency-cruiser-config.ts';
 import { fullSize, generateLayeredRepo } from './generate-repo.ts';
 
@@ -34,7 +34,9 @@ async function measure(args: string[]): Promise<Measurement> {
   const started = performance.now();
   const child = spawn(process.execPath, ['--import', rssReporter, ...args], {
     cwd: repo,
-    env: { ...process.env, BENCH_RSS_FILE: rssFile },
+    // The generated repo is a project of its own, not a folder of this repository's git work tree:
+    // git (harness asks it for the base of a change) stops at its parent.
+    env: { ...process.env, BENCH_RSS_FILE: rssFile, GIT_CEILING_DIRECTORIES: dirname(repo) },
   });
   let stdout = '';
   child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));

@@ -79,6 +79,6 @@ export async function writeCachedConfig(root: string, key: string, config: Harne
   if (!isDeepStrictEqual((JSON.parse(text) as StoredConfig).config, config)) return;
   const path = join(root, configCacheFile);
   await ensureStateDir(dirname(path))
-    .then(() => writeFileAtomic(path, `${text}\n`))
+    .then(() => writeFileAtomic(path, `${text}\n`, { durable: false }))
     .catch(() => undefined);
 }

@@ -3,7 +3,7 @@
 // read and lexed, and only when a file or the resolution inputs changed are imports resolved again.
 import { lstatSync, realpathSync, statSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { join, sep } from 'node:path';
 import type { ImportResolver } from './create-import-resolver.js';
 import type { Violation } from './find-violations.js';
 import type { GraphEdge, GraphFile, GraphListing, GraphStats, ImportGraph } from './layers-types.js';
@@ -117,9 +117,11 @@ async function scanFiles(
   const entries: Array<ScannedFile | undefined> = [];
   const changed: Array<{ at: number; path: string; stat: FileStat; cached: CachedFile | undefined }> = [];
   const inside = insideRoot(root);
+  // Joined by hand: the listed paths are already normalized, and path.join of each cost more than its lstat.
+  const base = root.endsWith(sep) ? root : root + sep;
   for (const path of sources) {
     const cached = previous?.files[path];
-    const stat = statFile(root, path, inside);
+    const stat = statFile(base + path, inside);
     if (stat === 'outside') listing.outside.push(path);
     else if (
       stat !== undefined &&
@@ -249,8 +251,7 @@ interface FileStat {
   mtimeMs: number;
 }
 
-function statFile(root: string, path: string, inside: (absolute: string) => boolean): FileStat | 'outside' | undefined {
-  const absolute = join(root, path);
+function statFile(absolute: string, inside: (absolute: string) => boolean): FileStat | 'outside' | undefined {
   try {
     let stats = lstatSync(absolute);
     if (stats.isSymbolicLink()) {

@@ -139,7 +139,7 @@ export async function saveImportCache(path: string, document: CacheDocument): Pr
   const body = lines.length === 0 ? '' : `\n${lines.join(',\n')}`;
   const text = `${ascii(JSON.stringify(header)).slice(0, -1)},${filesKey}${body}\n}}`;
   await ensureStateDir(dirname(path));
-  await writeFileAtomic(path, text);
+  await writeFileAtomic(path, text, { durable: false }); // a cache cut short by a crash is discarded and rebuilt
 }
 
 const filesKey = '"files":{';
