@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -25,6 +25,15 @@ describe('ParseCache', () => {
     expect(second.lookup('# not stored\n')).toBeUndefined();
     // The same text twice (two copies of one file) is found twice.
     expect(second.lookup(docs[0] as string)).toEqual(parseMarkdown(docs[0] as string));
+  });
+
+  it('writes each kind of fact as one flat list, without a property name per fact', async () => {
+    const root = await writeTempRepo({ 'README.md': '# r\n' });
+    const cache = ParseCache.load(root, docsCacheFile);
+    for (const text of docs) cache.store(text, parseMarkdown(text));
+    await cache.save(root, docsCacheFile);
+    const written = readFileSync(join(root, docsCacheFile), 'utf8');
+    for (const name of ['"column"', '"start"', '"url"', '"slug"']) expect(written).not.toContain(name);
   });
 
   it('writes nothing when every entry was used and nothing changed, and drops the entries no file used', async () => {
