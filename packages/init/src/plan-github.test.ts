@@ -213,7 +213,19 @@ describe('planCodeowners', () => {
     expect(entriesOf(plan.desired[0]?.content ?? '')).toEqual(guardrails('.github/CODEOWNERS', '@OWNER'));
     expect(plan.notes).toEqual([
       'CODEOWNERS names @OWNER as the owner of the guardrail files (no --owner given): replace it with a user or team ' +
-        '(`@name`, `@org/team`), or run init again with --owner @name --force. Until then no review can accept a change that loosens a guardrail.',
+        '(`@name`, `@org/team`) in .github/CODEOWNERS, or run init again with --owner @name. Until then no review can accept a change that loosens a guardrail.',
     ]);
+  });
+});
+
+describe('planCodeowners after a placeholder', () => {
+  it('puts the owner given later in place of @OWNER without --force (nothing else of init is replaced)', async () => {
+    const placeholder = await planCodeowners(facts({}).root, { owner: '@OWNER', source: 'placeholder' }, false);
+    const root = facts({ '.github/CODEOWNERS': `* @team-a\n${placeholder.desired[0]?.content ?? ''}` }).root;
+    const planned = (await planCodeowners(root, { owner: '@octocat', source: 'option' }, false)).files[0];
+    expect(planned?.action).toBe('update');
+    expect(planned?.content).toContain('/harness.config.yaml @octocat\n');
+    expect(planned?.content).not.toContain('@OWNER');
+    expect(planned?.content?.startsWith('* @team-a\n')).toBe(true);
   });
 });

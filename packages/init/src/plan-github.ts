@@ -107,9 +107,9 @@ export interface CodeownersPlan {
  * own entries kept; one that already holds init's entries is kept, and --force replaces just those.
  */
 export async function planCodeowners(root: string, owner: GuardrailOwner, force: boolean): Promise<CodeownersPlan> {
-  const notes = owner.source === 'placeholder' ? [placeholderNote(owner)] : [];
   const existing = await existingCodeowners(root);
   const path = existing?.path ?? codeownersLocations[0];
+  const notes = owner.source === 'placeholder' ? [placeholderNote(owner, path)] : [];
   const entries = await renderTemplate('github/CODEOWNERS', { owner: owner.owner, self: path });
   const purpose = `owners of the guardrail files (${owner.owner}); the ruleset requires their review`;
   if (existing === undefined) return { desired: [{ path, content: entries, purpose }], files: [], notes };
@@ -127,7 +127,9 @@ export async function planCodeowners(root: string, owner: GuardrailOwner, force:
   const content = `${existing.text.slice(0, at)}${entries}`;
   if (content === existing.text)
     return { desired: [], files: [{ path, action: 'unchanged', reason: 'already as init writes it' }], notes };
-  if (!force)
+  // A placeholder init wrote is replaced once an owner is known; other owners only with --force.
+  const placeholder = existing.text.slice(at).includes(` ${ownerPlaceholder}`) && owner.source !== 'placeholder';
+  if (!force && !placeholder)
     return {
       desired: [],
       files: [
@@ -137,7 +139,14 @@ export async function planCodeowners(root: string, owner: GuardrailOwner, force:
     };
   return {
     desired: [],
-    files: [{ path, action: 'update', reason: `--force: replaces init's lines with the ${purpose}`, content }],
+    files: [
+      {
+        path,
+        action: 'update',
+        reason: `${force ? '--force: ' : ''}replaces init's lines with the ${purpose}`,
+        content,
+      },
+    ],
     notes,
   };
 }
@@ -156,10 +165,10 @@ export async function planGuardrailOwners(
   );
 }
 
-function placeholderNote(owner: GuardrailOwner): string {
+function placeholderNote(owner: GuardrailOwner, path: string): string {
   return (
     `CODEOWNERS names ${ownerPlaceholder} as the owner of the guardrail files${owner.why === undefined ? '' : ` (${owner.why})`}: ` +
-    `replace it with a user or team (\`@name\`, \`@org/team\`), or run init again with --owner @name --force. ` +
+    `replace it with a user or team (\`@name\`, \`@org/team\`) in ${path}, or run init again with --owner @name. ` +
     'Until then no review can accept a change that loosens a guardrail.'
   );
 }
