@@ -29,7 +29,7 @@ export const compareConfig: SurfaceComparer = async (input: GuardInput): Promise
 };
 
 /** Every loosening from `base` to `head`, with the key path it is at. */
-export function configLoosenings(base: HarnessConfig, head: HarnessConfig): ConfigFinding[] {
+function configLoosenings(base: HarnessConfig, head: HarnessConfig): ConfigFinding[] {
   const findings: ConfigFinding[] = [];
   const report: Report = (path, what) => void findings.push({ path, what });
   compareRules(report, base.rules ?? {}, head.rules ?? {});

@@ -22,7 +22,7 @@ export function quote(value: unknown): string {
 }
 
 /** Items of `head` that `base` does not hold (the list grew by them), with their index in `head`. */
-export function added<T>(base: readonly T[], head: readonly T[]): { item: T; index: number }[] {
+function added<T>(base: readonly T[], head: readonly T[]): { item: T; index: number }[] {
   const known = new Set(base.map((item) => JSON.stringify(item)));
   return head.flatMap((item, index) => (known.has(JSON.stringify(item)) ? [] : [{ item, index }]));
 }

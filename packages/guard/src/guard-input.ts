@@ -46,7 +46,7 @@ export async function buildGuardInput(root: string, base: { ref: string; commit:
 }
 
 /** Tracked files that differ from `commit` (added, modified, deleted), plus untracked files git does not ignore. */
-export async function listChangedFiles(root: string, commit: string): Promise<string[]> {
+async function listChangedFiles(root: string, commit: string): Promise<string[]> {
   const [diff, untracked] = await Promise.all([
     runGit(root, ['diff', '--name-only', '-z', '--no-renames', commit, '--']),
     runGit(root, ['ls-files', '-z', '--others', '--exclude-standard']),

@@ -10,7 +10,7 @@ import { HarnessError } from 'agent-harness-diagnostics';
 import type { Env } from 'agent-harness-system';
 import { gitLine, runGit } from 'agent-harness-system';
 
-export interface BaseRef {
+interface BaseRef {
   /** The base as named: `main`, `origin/main`, a sha. */
   ref: string;
   /** The commit compared with: the merge base of HEAD and the ref. */
@@ -19,7 +19,7 @@ export interface BaseRef {
 
 export type ResolvedBase = { base: BaseRef; skipped?: undefined } | { base: undefined; skipped: string };
 
-export const shallowFix =
+const shallowFix =
   'Fetch the history: `git fetch --unshallow` (in GitHub Actions, actions/checkout with `fetch-depth: 0`).';
 
 export async function isCommit(root: string, ref: string): Promise<boolean> {
