@@ -1,58 +1,24 @@
-import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+// The CODEOWNERS comparer on a real git history: the base committed on main, the change in the working tree.
 import { afterEach, describe, expect, it } from 'vitest';
-import { compareCodeowners } from './compare-codeowners.js';
-import type { GuardInput } from './guard-types.js';
-import { commitSnapshot, workTreeSnapshot } from './snapshots.js';
+import { compareCodeowners } from '../src/compare-codeowners.js';
+import type { GuardRepo, RepoFiles } from './guard-repo.fixture.js';
+import { compareWith, createGuardRepo } from './guard-repo.fixture.js';
 
-const dirs: string[] = [];
+const repos: GuardRepo[] = [];
 afterEach(() => {
-  for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
+  for (const repo of repos.splice(0)) repo.cleanup();
 });
 
-const git = (root: string, ...args: string[]) => execFileSync('git', args, { cwd: root, encoding: 'utf8' }).trim();
-
-function write(root: string, files: Record<string, string | null>): void {
-  for (const [path, text] of Object.entries(files)) {
-    if (text === null) rmSync(join(root, path));
-    else {
-      mkdirSync(dirname(join(root, path)), { recursive: true });
-      writeFileSync(join(root, path), text);
-    }
-  }
-}
-
-/** A repository whose first commit is the base; `change` is then made in the working tree, as a PR would. */
-async function compare(base: Record<string, string>, change: Record<string, string | null>) {
-  const root = mkdtempSync(join(tmpdir(), 'guard-codeowners-'));
-  dirs.push(root);
-  git(root, 'init', '-q', '-b', 'main');
-  write(root, { 'harness.config.yaml': 'version: 1\n', '.github/workflows/harness.yml': 'name: harness\n', ...base });
-  git(root, 'add', '-A');
-  git(root, '-c', 'user.email=t@example.com', '-c', 'user.name=t', 'commit', '-q', '-m', 'base');
-  write(root, change);
-  const commit = git(root, 'rev-parse', 'HEAD');
-  const status = execFileSync('git', ['status', '--porcelain', '-z', '--untracked-files=all'], {
-    cwd: root,
-    encoding: 'utf8',
+/** `base` committed (with a config and a workflow), then `change` written to the working tree, as a PR would. */
+async function compare(base: RepoFiles, change: RepoFiles) {
+  const repo = createGuardRepo({
+    'harness.config.yaml': 'version: 1\n',
+    '.github/workflows/harness.yml': 'name: harness\n',
+    ...base,
   });
-  const changed = status
-    .split('\0')
-    .filter(Boolean)
-    .map((l) => l.slice(3));
-  const input: GuardInput = {
-    root,
-    baseRef: 'main',
-    baseCommit: commit,
-    base: commitSnapshot(root, commit, 'main'),
-    head: workTreeSnapshot(root),
-    changedFiles: changed,
-    baseConfig: undefined,
-    headConfig: undefined,
-  };
-  return compareCodeowners(input);
+  repos.push(repo);
+  repo.write(change);
+  return compareWith(repo.root, compareCodeowners, 'HEAD');
 }
 
 const owners = ['* @everyone', 'harness.config.yaml @guard-team', '/.github/ @acme/platform', ''].join('\n');
