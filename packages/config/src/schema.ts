@@ -226,6 +226,21 @@ const factorySchema = z
     humanLabel: z.string().min(1).default('harness:human').describe('Label put on a PR that needs a person.'),
     priorityLabels: z.array(z.string().min(1)).default([]).describe('Labels in priority order, highest first.'),
     maxTokens: z.int().positive().optional().describe('Token budget per issue, when the agent reports usage.'),
+    workflow: z
+      .string()
+      .min(1)
+      .default('WORKFLOW.md')
+      .describe('The prompt template with loop settings in its front matter, read from the base branch each pass.'),
+    hooks: z
+      .strictObject({
+        afterCreate: z.string().min(1).optional().describe('Run in a new worktree; a failure fails the attempt.'),
+        beforeRun: z.string().min(1).optional().describe('Run before each agent turn; a failure fails the turn.'),
+        afterRun: z.string().min(1).optional().describe('Run after each agent turn; a failure is logged.'),
+        beforeRemove: z.string().min(1).optional().describe('Run before a worktree is removed; a failure is logged.'),
+        timeoutSeconds: z.number().positive().default(60).describe('Longest one hook may take.'),
+      })
+      .default({ timeoutSeconds: 60 })
+      .describe('Shell commands (sh -c) run in the worktree at points of its life.'),
   })
   .describe('harness factory: the loop from labelled issues to merged PRs.');
 
