@@ -21,7 +21,7 @@ export interface AcceptInput {
 }
 
 /** A loosening still to be accepted, and how (the finding's fix). */
-export interface OpenLoosening extends Loosening {
+interface OpenLoosening extends Loosening {
   fix: string;
 }
 
