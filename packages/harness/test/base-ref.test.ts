@@ -62,6 +62,19 @@ describe('resolveBase', () => {
     });
   });
 
+  it('a pull request event without GITHUB_BASE_REF (a review) names the base in GITHUB_EVENT_PATH', async () => {
+    const { dir, forkPoint } = repo();
+    git(dir, 'branch', '-q', '-m', 'main', 'trunk');
+    expect((await resolveBase(dir)).skipped).toMatch(/^no default branch/);
+    const event = join(tempDir(), 'event.json');
+    writeFileSync(event, JSON.stringify({ action: 'submitted', pull_request: { number: 7, base: { ref: 'trunk' } } }));
+    expect(await resolveBase(dir, { env: { GITHUB_BASE_REF: '', GITHUB_EVENT_PATH: event } })).toEqual({
+      base: { ref: 'trunk', commit: forkPoint },
+    });
+    writeFileSync(event, JSON.stringify({ ref: 'refs/heads/feature' }));
+    expect((await resolveBase(dir, { env: { GITHUB_EVENT_PATH: event } })).skipped).toMatch(/^no default branch/);
+  });
+
   it('--base wins over GITHUB_BASE_REF; an empty GITHUB_BASE_REF (a push) falls back to the default branch', async () => {
     const { dir, forkPoint } = repo();
     const head = git(dir, 'rev-parse', 'HEAD~0');

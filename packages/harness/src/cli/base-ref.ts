@@ -1,11 +1,13 @@
 // The base a change is judged against (docs/guard.md, "How the base is found"), and the git questions
 // `--changed` asks too: is REF a commit, is the clone shallow, which branch is the default, where
 // HEAD left it. `--base REF`, else GITHUB_BASE_REF on a pull request (origin/<ref>, then <ref>),
-// else the merge base with the default branch. A base that was asked for but is not in the clone is
+// (or, on a pull request event that does not set it, such as a review, the event's
+// pull_request.base.ref), else the merge base with the default branch. A base that was asked for but is not in the clone is
 // an error (a guard that compared nothing must not pass); a base that cannot be derived is a reason
 // the guard gives for skipping.
 // Spec: https://git-scm.com/docs/git-merge-base,
 // https://docs.github.com/en/actions/reference/variables-reference (GITHUB_BASE_REF)
+import { readFile } from 'node:fs/promises';
 import { HarnessError } from 'agent-harness-diagnostics';
 import type { Env } from 'agent-harness-system';
 import { gitLine, runGit } from 'agent-harness-system';
@@ -59,7 +61,7 @@ export interface ResolveBaseOptions {
 
 /** The base of the work tree holding `cwd`; throws only for a base that was named and is not there. */
 export async function resolveBase(cwd: string, options: ResolveBaseOptions = {}): Promise<ResolvedBase> {
-  const named = namedBase(options);
+  const named = await namedBase(options);
   const top = await runGit(cwd, ['rev-parse', '--show-toplevel'], { okCodes: [128] });
   if (top.code !== 0) {
     if (named === undefined) return { base: undefined, skipped: 'not a git work tree: no base to compare with' };
@@ -92,7 +94,7 @@ interface NamedBase {
   how: string;
 }
 
-function namedBase(options: ResolveBaseOptions): NamedBase | undefined {
+async function namedBase(options: ResolveBaseOptions): Promise<NamedBase | undefined> {
   const given = options.ref ?? '';
   if (given !== '') {
     if (given.startsWith('-'))
@@ -100,8 +102,27 @@ function namedBase(options: ResolveBaseOptions): NamedBase | undefined {
     return { candidates: [given], how: `--base ${given}` };
   }
   const fromEnv = (options.env?.GITHUB_BASE_REF ?? '').trim();
-  if (fromEnv === '' || fromEnv.startsWith('-')) return undefined;
-  return { candidates: [`origin/${fromEnv}`, fromEnv], how: `GITHUB_BASE_REF=${fromEnv}` };
+  if (fromEnv !== '' && !fromEnv.startsWith('-'))
+    return { candidates: [`origin/${fromEnv}`, fromEnv], how: `GITHUB_BASE_REF=${fromEnv}` };
+  const fromEvent = await eventBaseRef(options.env?.GITHUB_EVENT_PATH);
+  if (fromEvent === undefined || fromEvent === '' || fromEvent.startsWith('-')) return undefined;
+  return { candidates: [`origin/${fromEvent}`, fromEvent], how: `the pull request's base ${fromEvent}` };
+}
+
+/**
+ * pull_request.base.ref of the GitHub Actions event, for pull request events that do not set
+ * GITHUB_BASE_REF (pull_request_review); undefined for any other event or an unreadable file.
+ * Spec: https://docs.github.com/en/webhooks/webhook-events-and-payloads#pull_request_review
+ */
+async function eventBaseRef(path: string | undefined): Promise<string | undefined> {
+  if (path === undefined || path === '') return undefined;
+  try {
+    const event = JSON.parse(await readFile(path, 'utf8')) as { pull_request?: { base?: { ref?: unknown } } };
+    const ref = event.pull_request?.base?.ref;
+    return typeof ref === 'string' ? ref.trim() : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 async function namedBaseCommit(root: string, named: NamedBase): Promise<BaseRef> {
