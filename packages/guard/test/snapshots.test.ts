@@ -3,7 +3,7 @@ import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { commitSnapshot, memorySnapshot, workTreeSnapshot } from './snapshots.js';
+import { commitSnapshot, memorySnapshot, workTreeSnapshot } from '../src/snapshots.js';
 
 const dirs: string[] = [];
 afterEach(() => {
@@ -50,6 +50,18 @@ describe('snapshots', () => {
     expect(await before.readFile('src')).toBeUndefined();
     expect(await workTreeSnapshot(root).readFile('missing.yaml')).toBeUndefined();
     expect(await workTreeSnapshot(root).readFile('src')).toBeUndefined();
+  });
+
+  it('reads many files asked for at once, each with its own text', async () => {
+    const root = repo();
+    const names = Array.from({ length: 60 }, (_, i) => `src/file ${i} é.ts`);
+    for (const [i, name] of names.entries()) writeFileSync(join(root, name), `export const v${i} = 'ü${i}';\n`);
+    git(root, 'add', '-A');
+    git(root, 'commit', '-q', '-m', 'many');
+    const side = commitSnapshot(root, git(root, 'rev-parse', 'HEAD'), 'main');
+    const texts = await Promise.all([...names, 'missing.ts', 'src'].map((name) => side.readFile(name)));
+    expect(texts.slice(0, 60)).toEqual(names.map((_, i) => `export const v${i} = 'ü${i}';\n`));
+    expect(texts.slice(60)).toEqual([undefined, undefined]);
   });
 
   it('holds a side in memory', async () => {
