@@ -6,13 +6,15 @@ import { join } from 'node:path';
 import { HarnessError } from 'agent-harness-diagnostics';
 import { acquirePidLock } from 'agent-harness-system';
 import type { FactoryContext } from './factory-context.js';
-import { releaseStack } from './worktree-stack.js';
 import { ignoreStateDir, worktreePath } from './factory-paths.js';
 import type { FactoryState, IssueRecord } from './factory-state.js';
 import { appendEvent, readState, stateDir, writeState } from './factory-state.js';
 import type { IssueSource } from './github-issues.js';
 import { fetchCandidates } from './github-issues.js';
 import { planIssues } from './plan-issues.js';
+import { reconcileIssues, watchRunning } from './reconcile-live.js';
+import type { LoadSettings } from './settings.js';
+import { applySettings } from './settings.js';
 import type { FactoryPlan } from './plan-issues.js';
 import { freshCounters } from './turn-policy.js';
 import { advanceIssue, recordTrouble } from './work-issue.js';
@@ -27,6 +29,10 @@ export interface RunFactoryOptions extends Omit<FactoryContext, 'save' | 'event'
   /** Longest wait between passes, so new issues are seen (60 s). */
   pollSeconds?: number;
   onEvent?: (event: Record<string, unknown>) => void;
+  /** Re-reads the factory config and WORKFLOW.md before every pass (settings.ts); an error keeps the last good ones. */
+  reload?: LoadSettings | undefined;
+  /** Kills an agent's process group when a person's decision stops it (tests count). */
+  killAgent?: (pid: number) => void;
 }
 
 const terminal = new Set<IssueRecord['phase']>(['merged', 'parked']);
@@ -54,9 +60,23 @@ export async function runFactory(options: RunFactoryOptions): Promise<FactorySta
     if (lock.tookOverFrom !== undefined)
       appendEvent(options.root, { event: 'lock-taken-over', from: lock.tookOverFrom }, options.now());
     await reconcile(ctx, state);
-    for (;;) {
+    for (let first = true; ; first = false) {
+      await applySettings(ctx, options.reload, (entry) => {
+        appendEvent(options.root, entry, options.now());
+        options.onEvent?.(entry);
+      });
+      if (!first) await reconcileIssues(ctx, state);
       const plan = await admit(ctx, state, options);
-      await pass(ctx, state, plan, options.concurrency ?? options.config.concurrency, options.issues);
+      const stopWatch = watchRunning(ctx, state, {
+        sleep: defaultSleep,
+        pollMs: (options.pollSeconds ?? 60) * 1000,
+        ...(options.killAgent === undefined ? {} : { kill: options.killAgent }),
+      });
+      try {
+        await pass(ctx, state, plan, options.concurrency ?? ctx.config.concurrency, options.issues);
+      } finally {
+        await stopWatch();
+      }
       if (options.once || stopped(options.signal)) return state;
       await (options.sleep ?? defaultSleep)(untilNextWake(state, options), options.signal);
       if (stopped(options.signal)) return state;
@@ -66,7 +86,7 @@ export async function runFactory(options: RunFactoryOptions): Promise<FactorySta
   }
 }
 
-/** GitHub is the truth for terminal facts: a closed issue or a merged or closed PR ends local work. */
+/** At start: agents a killed loop left are killed, a PR it may have opened is found, then GitHub's decisions apply. */
 async function reconcile(ctx: FactoryContext, state: FactoryState): Promise<void> {
   for (const record of Object.values(state.issues)) {
     if (terminal.has(record.phase)) continue;
@@ -80,28 +100,8 @@ async function reconcile(ctx: FactoryContext, state: FactoryState): Promise<void
         delete record.pendingAction;
       }
     }
-    if (record.pr !== undefined) {
-      const pull = await ctx.pulls.getPull(record.pr);
-      if (pull.merged) record.phase = 'merged';
-      else if (pull.state !== 'open') record.phase = 'parked';
-    }
-    if (
-      !terminal.has(record.phase) &&
-      ((await ctx.pulls.issueState(record.number)) !== 'open' || !(await carriesLabels(ctx, record.number)))
-    )
-      record.phase = 'parked';
-    if (terminal.has(record.phase)) {
-      ctx.event(record, 'reconciled', { to: record.phase });
-      await releaseStack(ctx, record);
-    }
   }
-  ctx.save();
-}
-
-/** A person taking a factory label off the issue takes it out of the loop. */
-async function carriesLabels(ctx: FactoryContext, issue: number): Promise<boolean> {
-  const labels = (await ctx.pulls.labels(issue)).map((l) => l.toLowerCase());
-  return ctx.config.labels.every((l) => labels.includes(l.toLowerCase()));
+  await reconcileIssues(ctx, state);
 }
 
 async function admit(ctx: FactoryContext, state: FactoryState, options: RunFactoryOptions): Promise<FactoryPlan> {
@@ -155,7 +155,7 @@ async function work(ctx: FactoryContext, record: IssueRecord, issues: IssueSourc
   } catch (error) {
     // One issue's trouble never stops the others: it waits and is retried (recordTrouble).
     if (!(error instanceof HarnessError)) throw error;
-    await recordTrouble(ctx, record, error);
+    recordTrouble(ctx, record, error);
   }
 }
 

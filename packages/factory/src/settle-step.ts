@@ -8,14 +8,14 @@ import { handOver } from './human-handoff.js';
 import { humanMarker } from './turn-prompt.js';
 import type { TurnResult } from './turn-policy.js';
 import { backoffSeconds, decideAfterTurn } from './turn-policy.js';
-import { releaseStack } from './worktree-stack.js';
+import { retireWorkspace } from './workspace-hooks.js';
 
 /** `again`: take the next step now; `wait`: nothing to do until `nextWakeAt` or a person acts. */
 export type StepResult = 'again' | 'wait';
 
 /** The issue's work is over: its stack goes down, then the record moves to its last phase. */
 export async function end(ctx: FactoryContext, record: IssueRecord, phase: 'merged' | 'parked'): Promise<StepResult> {
-  await releaseStack(ctx, record);
+  await retireWorkspace(ctx, record);
   return moveTo(ctx, record, phase);
 }
 
@@ -33,7 +33,7 @@ export function moveTo(ctx: FactoryContext, record: IssueRecord, phase: IssueRec
  * shows it (`error`, the reason, the next try) and is retried with backoff while the other issues
  * go on; after the brake streak of these in a row, a person is asked.
  */
-export async function recordTrouble(ctx: FactoryContext, record: IssueRecord, error: HarnessError): Promise<void> {
+export function recordTrouble(ctx: FactoryContext, record: IssueRecord, error: HarnessError): void {
   const troubles = (record.troubles ?? 0) + 1;
   record.troubles = troubles;
   record.lastOutcome = 'error';

@@ -102,13 +102,13 @@ describe('a push by someone else to the PR branch', () => {
       },
     ]);
     const options = world.options({ concurrency: 2 });
-    const push = options.git.push;
+    const real = options.git;
     options.git = {
-      ...options.git,
+      ...real,
       push: (cwd, branch) =>
         branch === 'harness/issue-1'
           ? Promise.reject(new HarnessError('GIT_FAILED', 'git push: rejected (non-fast-forward)', {}))
-          : push(cwd, branch),
+          : real.push(cwd, branch),
     };
     const state = await runFactory(options);
     expect(state.issues[2]).toMatchObject({ phase: 'pr-open' });
