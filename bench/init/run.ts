@@ -1,8 +1,9 @@
 // The init benchmark: generates a 10,000-file monorepo with 1,300 markdown files and a layered
 // service (generate-init-repo.ts) under bench/.work/init-repo and times the built bin, a fresh
 // process per run: `harness init --dry-run` (look and plan; writes nothing) and `harness init --yes`
-// (plan, write, record the baselines, run the checks) on a clean work tree, interleaved. Prints
-// each run's wall time and peak memory, the medians and the load average.
+// (plan, write, then one run of each check: the baseline checks record today's findings and that run
+// is the confirmation) on a clean work tree, interleaved. Prints each run's wall time, CPU time and
+// peak memory, the medians, the load average and the checks' summary line of the last --yes run.
 // Run from the repository root after building: node bench/init/run.ts [--runs N] [--profile]
 // With --profile each run writes a V8 CPU profile to bench/.work/init-profiles/ (open it in
 // Chrome DevTools or speedscope).
@@ -77,4 +78,6 @@ console.log(report('init --dry-run', dry, 4, 1024));
 console.log(report('init --yes', yes, 10, 1024));
 const layers = /Layers \(([^)]*)\)/.exec(dry[0]?.stdout ?? '')?.[1];
 console.log(`proposed: ${layers ?? 'no layers line'}; load average ${loadavg()[0]?.toFixed(1)} at the end`);
+const checked = /^harness check: .*$/m.exec(yes.at(-1)?.stdout ?? '')?.[0];
+console.log(`init --yes: ${checked ?? 'no harness check line'}`);
 if (profile) console.log(`CPU profiles in ${profiles}`);
