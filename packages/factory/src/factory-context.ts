@@ -4,6 +4,7 @@ import type { FactoryConfig } from 'agent-harness-config';
 import type { Env } from 'agent-harness-system';
 import type { GitAdapter } from './git-adapter.js';
 import type { IssueRecord } from './factory-state.js';
+import type { PromptTemplate } from './prompt-template.js';
 import type { PullGateway } from './pull-gateway.js';
 import type { Backoff } from './turn-policy.js';
 import type { AgentRun, RunAgentOptions } from './run-agent.js';
@@ -45,6 +46,10 @@ export interface FactoryContext {
   now: () => Date;
   /** The wait before retrying a failed or red turn (10 s × 2^(n-1), at most 5 min). */
   backoff?: Backoff | undefined;
+  /** Keeps a merged or parked issue's worktree (--keep); its compose stack still goes down. */
+  keepWorktrees?: boolean | undefined;
+  /** WORKFLOW.md's body from the base branch, when the repository has one (workflow-file.ts). */
+  prompt?: PromptTemplate | undefined;
   /** Persists the whole state (atomically); called before and after every side effect. */
   save: () => void;
   event: (record: IssueRecord, event: string, detail?: Record<string, unknown>) => void;

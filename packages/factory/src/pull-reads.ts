@@ -34,6 +34,7 @@ export interface ApiPull {
   title: string;
   body: string | null;
   head: { sha: string };
+  html_url?: string;
 }
 
 export const summary = (p: ApiPull): PullSummary => ({
@@ -45,6 +46,7 @@ export const summary = (p: ApiPull): PullSummary => ({
   mergeableState: p.mergeable_state ?? 'unknown',
   title: p.title,
   body: p.body ?? '',
+  ...(p.html_url === undefined ? {} : { url: p.html_url }),
 });
 
 export async function getPull(client: GithubClient, number: number): Promise<PullSummary> {

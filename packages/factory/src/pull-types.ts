@@ -9,6 +9,8 @@ export interface PullSummary {
   mergeableState: string;
   title: string;
   body: string;
+  /** The PR's page (html_url), when GitHub gives it. */
+  url?: string;
 }
 
 export interface PullComment {

@@ -10,7 +10,7 @@ export interface IssueText {
   body: string;
 }
 
-const answerRule = [
+export const answerRule = [
   'When you stop, print exactly one JSON object as the LAST line of stdout:',
   '{"outcome": "continue" | "sleep" | "human" | "merged", "seconds": <for sleep>, "comment": "<why; required for human>", "tokens": <tokens used, if you know>}',
   'continue = you changed something, look again now; sleep = waiting for CI or review; human = a person must decide (say what in comment);',

@@ -17,7 +17,12 @@ import type { StepResult } from './settle-step.js';
 import { end, handToPerson, moveTo, settle } from './settle-step.js';
 import type { IssueText } from './turn-prompt.js';
 import { stackVariablesOf } from './worktree-stack.js';
-import { bundleFingerprint, implementPrompt, pullTurnPrompt } from './turn-prompt.js';
+import { bundleFingerprint } from './turn-prompt.js';
+import { implementTurnPrompt, pullPrompt } from './pr-context.js';
+import { conclude, takeStop } from './reconcile-live.js';
+import { runHook } from './workspace-hooks.js';
+import { capReached } from './token-caps.js';
+import { protocolOptions, recordTurnUsage } from './turn-usage.js';
 
 export type { StepResult } from './settle-step.js';
 export { recordTrouble } from './settle-step.js';
@@ -27,11 +32,14 @@ export async function advanceIssue(ctx: FactoryContext, record: IssueRecord, iss
   // A hand-over the last loop announced but may not have finished comes first.
   if (pending === 'comment-human' || pending === 'label') return (await handOver(ctx, record)) ? 'again' : 'wait';
   if (record.nextWakeAt !== undefined && Date.parse(record.nextWakeAt) > ctx.now().getTime()) return 'wait';
+  const capped =
+    record.phase === 'implementing' || record.phase === 'pr-open' ? capReached(record, ctx.config) : undefined;
+  if (capped !== undefined) return handToPerson(ctx, record, capped, 'cap');
   switch (record.phase) {
     case 'queued':
       await ctx.git.prepareWorktree(ctx.root, record.worktree, record.branch, ctx.config.base);
       await ctx.prepare?.(record.worktree);
-      return moveTo(ctx, record, 'implementing');
+      return afterCreate(ctx, record);
     case 'implementing':
       return implement(ctx, record, issue);
     case 'checking':
@@ -48,6 +56,14 @@ export async function advanceIssue(ctx: FactoryContext, record: IssueRecord, iss
 interface TurnRun {
   outcome?: AgentOutcome;
   failure?: string;
+  /** A person's decision stopped the agent (reconcile-live.ts). */
+  stopped?: { phase: 'merged' | 'parked'; reason: string };
+}
+
+async function afterCreate(ctx: FactoryContext, record: IssueRecord): Promise<StepResult> {
+  const failure = await runHook(ctx, record, 'afterCreate');
+  if (failure !== undefined) return settle(ctx, record, { kind: 'failed', reason: failure });
+  return moveTo(ctx, record, 'implementing');
 }
 
 async function agentTurn(ctx: FactoryContext, record: IssueRecord, prompt: string): Promise<TurnRun> {
@@ -56,8 +72,11 @@ async function agentTurn(ctx: FactoryContext, record: IssueRecord, prompt: strin
   // Agents whose stdout is a transcript (codex exec) write their last message here instead.
   const outcomeFile = `${log}.outcome`;
   removeInsideSync(ctx.root, outcomeFile);
+  const hookFailure = await runHook(ctx, record, 'beforeRun');
+  if (hookFailure !== undefined) return { failure: hookFailure };
   const run = await ctx.runAgent({
     command: ctx.config.agent,
+    ...protocolOptions(ctx.config, record),
     cwd: record.worktree,
     prompt,
     env: {
@@ -77,6 +96,10 @@ async function agentTurn(ctx: FactoryContext, record: IssueRecord, prompt: strin
     },
   });
   delete record.agentPid;
+  const broken = recordTurnUsage(record, run);
+  await runHook(ctx, record, 'afterRun');
+  const stopped = takeStop(record);
+  if (stopped !== undefined) return { stopped };
   if (run.killed !== undefined)
     return {
       failure:
@@ -84,16 +107,20 @@ async function agentTurn(ctx: FactoryContext, record: IssueRecord, prompt: strin
           ? `the agent printed nothing for ${ctx.config.stallMinutes} min and was killed`
           : `the agent ran longer than ${ctx.config.agentTimeoutMinutes} min and was killed`,
     };
+  if (broken !== undefined) return { failure: broken };
   if (run.exitCode !== 0) return { failure: `the agent exited with ${run.exitCode ?? run.signal ?? 'nothing'}` };
   const written = existsSync(outcomeFile) ? readFileSync(outcomeFile, 'utf8') : '';
   const parsed = parseOutcome(written.trim() === '' ? run.stdout : written);
   if (!parsed.ok) return { failure: `invalid answer: ${parsed.reason}` };
+  if (run.usage === undefined && parsed.value.tokens !== undefined)
+    recordTurnUsage(record, { ...run, usage: { tokens: parsed.value.tokens } });
   ctx.event(record, 'outcome', { turn, ...parsed.value });
   return { outcome: parsed.value };
 }
 
 async function implement(ctx: FactoryContext, record: IssueRecord, issue: IssueText): Promise<StepResult> {
-  const turn = await agentTurn(ctx, record, implementPrompt(issue, record.lastReason));
+  const turn = await agentTurn(ctx, record, await implementTurnPrompt(ctx, record, issue));
+  if (turn.stopped !== undefined) return conclude(ctx, record, turn.stopped.phase, turn.stopped.reason);
   await ctx.git.commitAll(record.worktree, `${issue.title} (#${issue.number})`);
   if (turn.outcome?.outcome === 'human')
     return settle(ctx, record, {
@@ -177,7 +204,8 @@ async function pullTurn(ctx: FactoryContext, record: IssueRecord, issue: IssueTe
   // Someone else's push to the branch: the agent starts from the new head (its unpushed commits on top).
   const before = await ctx.git.syncBranch(record.worktree, record.branch);
   if (!before.ok) warnings.push(foreignPushConflict(record.branch, before.conflicts));
-  const turn = await agentTurn(ctx, record, pullTurnPrompt(issue, bundle, warnings));
+  const turn = await agentTurn(ctx, record, await pullPrompt(ctx, record, issue, bundle, warnings));
+  if (turn.stopped !== undefined) return conclude(ctx, record, turn.stopped.phase, turn.stopped.reason);
   await ctx.git.commitAll(record.worktree, `Follow-up for #${issue.number}`);
   const sync = await ctx.git.syncBranch(record.worktree, record.branch);
   if (!sync.ok) turn.failure ??= foreignPushConflict(record.branch, sync.conflicts);
