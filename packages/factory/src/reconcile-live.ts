@@ -23,7 +23,9 @@ export async function personDecided(
   const labels = (await ctx.pulls.labels(record.number)).map((l) => l.toLowerCase());
   const missing = ctx.config.labels.find((l) => !labels.includes(l.toLowerCase()));
   if (missing !== undefined) return { phase: 'parked', reason: `issue #${record.number} lost the label ${missing}` };
-  if (labels.includes(ctx.config.humanLabel.toLowerCase()))
+  // The loop's own hand-over labels the issue too (no PR yet): that issue waits for the label's removal.
+  const handedOver = record.phase === 'human' || record.pendingAction?.kind === 'label';
+  if (!handedOver && labels.includes(ctx.config.humanLabel.toLowerCase()))
     return { phase: 'parked', reason: `a person labelled issue #${record.number} ${ctx.config.humanLabel}` };
   return undefined;
 }
