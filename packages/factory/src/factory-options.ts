@@ -11,6 +11,7 @@ import { githubIssueSource } from './github-issues.js';
 import { githubPullGateway } from './pull-gateway.js';
 import type { RunFactoryOptions } from './run-factory.js';
 import { runAgent } from './run-agent.js';
+import { repositorySettings } from './settings.js';
 import { composeStackHooks } from './worktree-stack.js';
 
 export interface FactoryOptionsInput {
@@ -25,6 +26,8 @@ export interface FactoryOptionsInput {
   signal?: AbortSignal;
   onEvent?: (event: Record<string, unknown>) => void;
   onWait?: (event: WaitEvent) => void;
+  /** Keep merged or parked issues' worktrees (--keep). */
+  keep?: boolean | undefined;
 }
 
 export async function factoryOptions(input: FactoryOptionsInput): Promise<RunFactoryOptions> {
@@ -46,6 +49,9 @@ export async function factoryOptions(input: FactoryOptionsInput): Promise<RunFac
     ...(input.compose === undefined ? {} : composeStackHooks(input.compose, input.env)),
     now: () => new Date(),
     once: input.once,
+    // harness.config.yaml and the base branch's WORKFLOW.md, read again before every pass.
+    reload: repositorySettings(input.root),
+    ...(input.keep === true ? { keepWorktrees: true } : {}),
     ...(input.concurrency === undefined ? {} : { concurrency: input.concurrency }),
     ...(input.signal === undefined ? {} : { signal: input.signal }),
     ...(input.onEvent === undefined ? {} : { onEvent: input.onEvent }),

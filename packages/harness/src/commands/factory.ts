@@ -33,6 +33,12 @@ export const factoryCommand: CommandSpec = {
       description: 'Issues worked at the same time (default factory.concurrency).',
     },
     {
+      name: 'keep',
+      type: 'boolean',
+      description:
+        'Keep the worktrees of merged or parked issues (removed by default; their compose stacks still go down).',
+    },
+    {
       name: 'status-port',
       type: 'string',
       valueName: 'port',
@@ -68,6 +74,7 @@ export const factoryCommand: CommandSpec = {
           repo,
           once,
           concurrency,
+          keep: args.options.keep === true,
           signal,
           onWait,
           onEvent: (e) => io.stderr(`${describeEvent(e)}\n`),
