@@ -31,6 +31,7 @@ export async function handOver(ctx: FactoryContext, record: IssueRecord): Promis
   ctx.event(record, 'resumed', { by: 'label removed', tokensBefore: record.counters.tokens });
   record.phase = record.pr === undefined ? 'implementing' : 'pr-open';
   record.counters = freshCounters();
+  delete record.troubles;
   delete record.fingerprint;
   delete record.lastOutcome;
   ctx.save();

@@ -40,7 +40,8 @@ export function recordTrouble(ctx: FactoryContext, record: IssueRecord, error: H
   record.lastReason = `${error.message}${error.fix === undefined ? '' : `\nfix: ${error.fix}`}`;
   record.nextWakeAt = new Date(ctx.now().getTime() + backoffSeconds(troubles, ctx.backoff) * 1000).toISOString();
   ctx.event(record, 'trouble', { code: error.code, message: error.message, troubles });
-  if (troubles >= 3 && record.pendingAction === undefined)
+  const handingOver = record.pendingAction?.kind === 'comment-human' || record.pendingAction?.kind === 'label';
+  if (troubles >= 3 && !handingOver)
     record.pendingAction = {
       kind: 'comment-human',
       marker: humanMarker(record.number, record.counters.turns),

@@ -4,7 +4,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { HarnessError } from 'agent-harness-diagnostics';
-import { pullsOf } from 'agent-harness-github-standin';
+import { issuesOf, pullsOf } from 'agent-harness-github-standin';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { readState } from '../src/factory-state.js';
 import { runFactory } from '../src/run-factory.js';
@@ -116,5 +116,30 @@ describe('a push by someone else to the PR branch', () => {
     expect(state.issues[1]?.lastReason).toContain('non-fast-forward');
     expect(state.issues[1]?.nextWakeAt).toBeDefined();
     expect(readState(world.root).issues[1]?.lastOutcome).toBe('error');
+  });
+
+  it('after three refused steps in a row, a person is asked, once', async () => {
+    world.addIssue({ title: 'Always refused' });
+    world.script_([{ write: { 'a.txt': 'a\n' }, print: [line({ outcome: 'continue' })] }]);
+    const refusing = () => {
+      const options = world.options();
+      const real = options.git;
+      options.git = {
+        ...real,
+        push: () => Promise.reject(new HarnessError('GIT_FAILED', 'git push: rejected (non-fast-forward)', {})),
+      };
+      return options;
+    };
+    let state = await runFactory(refusing());
+    for (let pass = 0; pass < 5 && state.issues[1]?.phase !== 'human'; pass += 1) {
+      world.clock.offsetMs += 301_000;
+      state = await runFactory(refusing());
+    }
+    expect(state.issues[1]?.phase).toBe('human');
+    expect(readState(world.root).issues[1]?.troubles).toBe(3);
+    const comments = issuesOf(world.repo).issues.get(1)?.comments ?? [];
+    expect(comments).toHaveLength(1);
+    expect(comments[0]?.body).toContain('3 attempts in a row failed');
+    expect(issuesOf(world.repo).issues.get(1)?.labels).toContain('harness:human');
   });
 });
