@@ -116,3 +116,32 @@ describe('WORKFLOW.md and the workspace hooks', () => {
     expect(existsSync(`${world.script}.count`)).toBe(false);
   });
 });
+
+describe('live reconciliation in the loop', () => {
+  it('kills a running agent whose issue a person closed, parks the issue and says why', async () => {
+    world.addIssue({ title: 'One' });
+    world.script_([{ print: ['working'], stall: true }]);
+    const base = world.options({ config: { stallMinutes: 600, agentTimeoutMinutes: 600 } });
+    const killed: number[] = [];
+    const state = await runFactory({
+      ...base,
+      pollSeconds: 0.05,
+      runAgent: (agent) =>
+        base.runAgent({
+          ...agent,
+          onStart: (pid) => {
+            agent.onStart?.(pid);
+            const issue = issuesOf(world.repo).issues.get(1);
+            if (issue) issue.state = 'closed';
+          },
+        }),
+      killAgent: (pid) => {
+        killed.push(pid);
+        process.kill(-pid, 'SIGKILL');
+      },
+    });
+    expect(killed).toHaveLength(1);
+    expect([state.issues[1]?.phase, state.issues[1]?.lastReason]).toEqual(['parked', 'issue #1 was closed']);
+    expect(state.issues[1]?.agentPid).toBeUndefined();
+  });
+});
