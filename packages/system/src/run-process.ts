@@ -34,8 +34,11 @@ export interface RunProcessOptions {
   env?: Env | undefined;
   /** Run `file` as a command line of `/bin/sh -c` (then `args` must be empty). */
   shell?: boolean | undefined;
-  /** Written to stdin, which is then closed; an EPIPE from a child that exits before reading it is not an error. */
-  input?: string | Uint8Array | undefined;
+  /**
+   * Written to stdin, which is then closed; an EPIPE from a child that exits before reading it is not an error.
+   * A stream is piped (stdin closes when it ends): a conversation over stdio, such as a JSON-RPC agent.
+   */
+  input?: string | Uint8Array | NodeJS.ReadableStream | undefined;
   /** Give the child our stdin (an interactive command); it may then prompt. Otherwise stdin is closed. */
   inheritStdin?: boolean | undefined;
   /** Give the child our stdout and stderr (a terminal keeps its colours); nothing is collected. */
@@ -171,11 +174,12 @@ function emptyResult(code: number): ProcessResult {
   };
 }
 
-function writeInput(child: ChildProcess, input: string | Uint8Array | undefined): void {
+function writeInput(child: ChildProcess, input: RunProcessOptions['input']): void {
   if (input === undefined || child.stdin === null) return;
   // A child that exits before reading all its input closes the pipe: EPIPE is not the error, its exit code is.
   child.stdin.on('error', () => undefined);
-  child.stdin.end(input);
+  if (typeof input === 'string' || input instanceof Uint8Array) child.stdin.end(input);
+  else input.pipe(child.stdin);
 }
 
 function collect(child: ChildProcess, options: RunProcessOptions, stop: Stopper) {
