@@ -225,7 +225,24 @@ const factorySchema = z
     stallMinutes: z.number().positive().default(10).describe('An agent with no output this long is killed.'),
     humanLabel: z.string().min(1).default('harness:human').describe('Label put on a PR that needs a person.'),
     priorityLabels: z.array(z.string().min(1)).default([]).describe('Labels in priority order, highest first.'),
-    maxTokens: z.int().positive().optional().describe('Token budget per issue, when the agent reports usage.'),
+    agentProtocol: z
+      .enum(['command', 'codex-app-server', 'claude-stream-json'])
+      .default('command')
+      .describe(
+        'How the agent is spoken to: a plain command, Codex app-server JSON-RPC (codex app-server), or Claude Code stream-json (claude -p --output-format stream-json --verbose).',
+      ),
+    maxTokens: z
+      .int()
+      .positive()
+      .optional()
+      .describe('Token cap per issue, summed over all its turns (kept across hand-backs); then a person is asked.'),
+    maxCostUsd: z
+      .number()
+      .positive()
+      .optional()
+      .describe(
+        'Cost cap per issue in US dollars, when the agent reports cost (claude-stream-json); then a person is asked.',
+      ),
     workflow: z
       .string()
       .min(1)

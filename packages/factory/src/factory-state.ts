@@ -44,6 +44,10 @@ export interface IssueRecord {
   /** Steps in a row that git or GitHub refused (a rejected push, a failed request); see recordTrouble. */
   troubles?: number;
   pendingAction?: PendingAction;
+  /** The agent's thread (codex-app-server) or session (claude-stream-json), continued next turn. */
+  session?: string;
+  /** What every turn of this issue used, kept across hand-backs (token-caps.ts). */
+  spent?: { tokens: number; costUsd: number };
   updatedAt: string;
 }
 

@@ -6,6 +6,8 @@ import type { WriteStream } from 'node:fs';
 import { HarnessError } from 'agent-harness-diagnostics';
 import type { Env, ProcessResult, Timers } from 'agent-harness-system';
 import { openAppendStreamInside, runProcess } from 'agent-harness-system';
+import { protocolDriver } from './agent-protocol.js';
+import type { AgentProtocol, AgentUsage, ProtocolDriver } from './agent-protocol.js';
 
 export interface RunAgentOptions {
   command: string;
@@ -22,6 +24,10 @@ export interface RunAgentOptions {
   onStart?: (pid: number) => void;
   /** The runner's timers; tests pass their own to fire a stall or a timeout on cue. */
   timers?: Timers;
+  /** How the agent is spoken to (agent-protocol.ts); a plain command by default. */
+  protocol?: AgentProtocol | undefined;
+  /** The thread or session of the previous turn, continued by a protocol that has one. */
+  session?: string | undefined;
 }
 
 export interface AgentRun {
@@ -34,6 +40,10 @@ export interface AgentRun {
   /** Why the loop killed it, when it did. */
   killed?: 'timeout' | 'stall';
   durationMs: number;
+  /** With a protocol: the thread or session to continue next turn, the turn's usage, why the conversation broke. */
+  session?: string;
+  usage?: AgentUsage;
+  protocolError?: string;
 }
 
 /** A transcript can run to gigabytes; the outcome line is at its end. */
@@ -49,20 +59,24 @@ export async function runAgent(options: RunAgentOptions): Promise<AgentRun> {
     logError ??= error;
     abort.abort();
   });
+  const driver = protocolDriver(options.protocol ?? 'command', options);
   const write = (chunk: string) => void log?.write(chunk);
   let result: ProcessResult;
   try {
-    result = await runProcess(options.command, [], {
+    result = await runProcess(driver?.command ?? options.command, [], {
       cwd: options.cwd,
       env: options.env,
       shell: true,
-      input: options.prompt,
+      input: driver?.input ?? options.prompt,
       processGroup: true,
       timeoutMs: options.timeoutMs,
       idleMs: options.stallMs,
       signal: abort.signal,
       timers: options.timers,
-      onStdout: write,
+      onStdout: (chunk) => {
+        write(chunk);
+        driver?.onStdout(chunk);
+      },
       onStderr: write,
       onStart: options.onStart,
       maxOutputBytes: maxStdoutChars,
@@ -75,7 +89,20 @@ export async function runAgent(options: RunAgentOptions): Promise<AgentRun> {
   }
   if (logError !== undefined) throw logFailed(options.logFile ?? '', logError);
   if (log !== undefined) await new Promise<void>((resolve) => log.end(resolve));
-  return agentRun(result, started);
+  return spoken(agentRun(result, started), driver);
+}
+
+/** A protocol's reading of the turn: stdout becomes the agent's final message, whose last line is the outcome. */
+function spoken(run: AgentRun, driver: ProtocolDriver | undefined): AgentRun {
+  if (driver === undefined) return run;
+  const read = driver.finish();
+  return {
+    ...run,
+    stdout: read.text ?? '',
+    ...(read.session === undefined ? {} : { session: read.session }),
+    ...(read.usage === undefined ? {} : { usage: read.usage }),
+    ...(read.error === undefined ? {} : { protocolError: read.error }),
+  };
 }
 
 function agentRun(result: ProcessResult, started: number): AgentRun {
