@@ -192,12 +192,7 @@ async function pullTurn(ctx: FactoryContext, record: IssueRecord, issue: IssueTe
   if (bundle.pull.merged) return end(ctx, record, 'merged');
   if (bundle.pull.state !== 'open') return end(ctx, record, 'parked');
   const fingerprint = bundleFingerprint(bundle);
-  if (record.lastOutcome === 'sleep' && record.fingerprint === fingerprint && record.sleepSeconds !== undefined) {
-    ctx.event(record, 'skip', { reason: 'the PR has not changed since the agent chose to sleep' });
-    record.nextWakeAt = new Date(ctx.now().getTime() + record.sleepSeconds * 1000).toISOString();
-    ctx.save();
-    return 'wait';
-  }
+  if (sleepsOn(ctx, record, fingerprint)) return 'wait';
   // The wake (this fingerprint) is consumed only when the turn's outcome is recorded (settle): a loop
   // killed during the turn runs it again, instead of taking the change that woke it as seen.
   const warnings = turnWarnings(record);
@@ -234,6 +229,16 @@ async function pullTurn(ctx: FactoryContext, record: IssueRecord, issue: IssueTe
     },
     fingerprint,
   );
+}
+
+/** The agent chose to sleep and the PR has not changed since: it sleeps again without a turn. */
+function sleepsOn(ctx: FactoryContext, record: IssueRecord, fingerprint: string): boolean {
+  if (record.lastOutcome !== 'sleep' || record.fingerprint !== fingerprint || record.sleepSeconds === undefined)
+    return false;
+  ctx.event(record, 'skip', { reason: 'the PR has not changed since the agent chose to sleep' });
+  record.nextWakeAt = new Date(ctx.now().getTime() + record.sleepSeconds * 1000).toISOString();
+  ctx.save();
+  return true;
 }
 
 function turnWarnings(record: IssueRecord): string[] {
