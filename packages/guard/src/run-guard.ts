@@ -13,22 +13,49 @@ export async function runGuard(
   base: { ref: string; commit: string },
   env: Env = {},
 ): Promise<CheckOutcome> {
+  return (await guardReport(root, base, env)).outcome;
+}
+
+/** The guard's outcome, with the loosenings behind it: still open, or accepted by a code owner (and whom). */
+export interface GuardReport {
+  outcome: CheckOutcome;
+  open: readonly Loosening[];
+  accepted: readonly { loosening: Loosening; by: readonly string[] }[];
+}
+
+/** What runGuard reports, and which loosenings a code owner accepted (for judging the change: judge-change.ts). */
+export async function guardReport(
+  root: string,
+  base: { ref: string; commit: string },
+  env: Env = {},
+): Promise<GuardReport> {
   const { input, baseConfigProblem } = await buildGuardInput(root, base);
+  const none = { open: [], accepted: [] };
   if (baseConfigProblem !== undefined)
-    return { diagnostics: [], skipped: `the base's config is not valid (${baseConfigProblem}): nothing to compare` };
+    return {
+      outcome: {
+        diagnostics: [],
+        skipped: `the base's config is not valid (${baseConfigProblem}): nothing to compare`,
+      },
+      ...none,
+    };
   if (input.baseConfig === undefined)
     return {
-      diagnostics: [],
-      skipped: `no ${configFileName} on ${input.base.label}: nothing to compare; this change adds harness`,
+      outcome: {
+        diagnostics: [],
+        skipped: `no ${configFileName} on ${input.base.label}: nothing to compare; this change adds harness`,
+      },
+      ...none,
     };
   const found = await Promise.all(surfaceComparers.map((compare) => compare(input)));
   const loosenings = dedupe(found.flat());
-  if (loosenings.length === 0) return { diagnostics: [], files: input.changedFiles.length };
+  if (loosenings.length === 0) return { outcome: { diagnostics: [], files: input.changedFiles.length }, ...none };
   // A code owner's approval accepts a loosening (docs/guard.md#accepting-a-loosening); loaded only when needed.
   const { acceptLoosenings } = await import('./accept-loosenings.js');
-  const { open, notes } = await acceptLoosenings({ root, baseSnapshot: input.base, loosenings, env });
+  const { open, accepted, notes } = await acceptLoosenings({ root, baseSnapshot: input.base, loosenings, env });
   const diagnostics = open.map((l) => loosenedDiagnostic(l, l.fix));
-  return { diagnostics, files: input.changedFiles.length, ...(notes.length > 0 ? { notes } : {}) };
+  const outcome = { diagnostics, files: input.changedFiles.length, ...(notes.length > 0 ? { notes } : {}) };
+  return { outcome, open, accepted };
 }
 
 /** Two comparers may see the same line the same way; one finding each. */
