@@ -27,8 +27,9 @@ export interface CheckOptions {
    * Set when the checks judge the change by the base's harness.config.yaml (docs/guard.md, "Judged by
    * the base"): baselines are bounded by the base's files, and a base glob matching nothing in the
    * change is reported, not an error. Unset when the base has no valid config, and with fix or updateBaseline.
+   * `acceptedBaselines`: baseline files whose growth a code owner accepted; the change's file applies.
    */
-  judgedByBase?: { ref: string; commit: string } | undefined;
+  judgedByBase?: { ref: string; commit: string; acceptedBaselines?: readonly string[] | undefined } | undefined;
 }
 
 export interface CheckContext {

@@ -143,9 +143,10 @@ export interface SettleBaselineInput<T extends Diagnostic> {
    * Judged by the base (docs/guard.md, "Judged by the base"): the commit whose baseline file bounds
    * the change's. An entry accepts a finding only when both files hold it, so an entry added in the
    * change accepts nothing, and no entry is stale (a change may fix a finding and leave its entry).
-   * Ignored with updateBaseline, which acts on the change's own file.
+   * Ignored with updateBaseline, which acts on the change's own file. A file named in
+   * `acceptedBaselines` (its growth accepted by a code owner's approval) bounds itself instead.
    */
-  base?: { ref: string; commit: string } | undefined;
+  base?: { ref: string; commit: string; acceptedBaselines?: readonly string[] | undefined } | undefined;
 }
 
 export interface SettledBaseline<T extends Diagnostic> {
@@ -173,7 +174,8 @@ export function planSettledBaseline<T extends Diagnostic>(
   atBase?: readonly BaselineEntry[],
 ): PlannedBaseline<T> {
   if (input.base !== undefined && input.updateBaseline !== true) {
-    const allowed = new Set((atBase ?? []).map(baselineKey));
+    const bound = input.base.acceptedBaselines?.includes(input.path) === true ? existing : atBase;
+    const allowed = new Set((bound ?? []).map(baselineKey));
     const bounded = (existing ?? []).filter((e) => allowed.has(baselineKey(e)));
     return {
       remaining: applyBaseline(input.findings, bounded).remaining,

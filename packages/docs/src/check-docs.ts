@@ -22,7 +22,7 @@ export interface CheckDocsInput {
   /** Keep parsed markdown in .harness/cache/docs.json between runs (default true). */
   cache?: boolean;
   /** CheckOptions.judgedByBase: the base's baseline bounds this one (docs/guard.md). */
-  judgedByBase?: { ref: string; commit: string } | undefined;
+  judgedByBase?: { ref: string; commit: string; acceptedBaselines?: readonly string[] | undefined } | undefined;
 }
 
 export interface CheckDocsResult {

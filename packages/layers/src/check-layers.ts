@@ -29,7 +29,7 @@ export interface CheckLayersInput {
   /** Keep the per-file cache in .harness/cache/ (default true). */
   cache?: boolean;
   /** CheckOptions.judgedByBase: the base's baseline bounds this one; unmatched globs are returned, not thrown. */
-  judgedByBase?: { ref: string; commit: string } | undefined;
+  judgedByBase?: { ref: string; commit: string; acceptedBaselines?: readonly string[] | undefined } | undefined;
 }
 
 export interface CheckLayersResult {
