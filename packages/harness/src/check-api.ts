@@ -2,14 +2,14 @@
 // and returns the result document the CLI renders, so a script or another tool needs no child process
 // and no output parsing. Like the CLI, it throws a HarnessError (with a stable code) when it cannot
 // judge: a missing or invalid config, an unknown check name.
-import { registeredChecks, reportingUnmatchedGlobs, runChecks, selectChecks } from 'agent-harness-check';
+import { registeredChecks, runChecks, selectChecks } from 'agent-harness-check';
 import type { Check, HarnessConfig, HarnessConfigInput } from 'agent-harness-config';
 import { configError, findGitRoot, loadConfig, noConfigError } from 'agent-harness-config/load';
 import type { ResultDocument } from 'agent-harness-diagnostics';
 import type { Env } from 'agent-harness-system';
 import { resolve } from 'node:path';
-import { judgingConfig } from './cli/base-config.js';
 import { resolveBase } from './cli/base-ref.js';
+import { judgedRun } from './cli/judged-run.js';
 
 export interface CheckApiOptions {
   /** Where the repository is: the config search starts here. Default: `process.cwd()`. */
@@ -60,24 +60,22 @@ export async function check(options: CheckApiOptions = {}): Promise<ResultDocume
   const { root, config, configFile } = await configFor(options, cwd);
   const resolved = await resolving;
   // Judged by the base (docs/guard.md): a config object given to check() is what judges.
-  const judging = await judgingConfig({
+  const judged = await judgedRun({
     root,
     configFile,
     changeConfig: config,
     base: options.config === undefined ? resolved.base : undefined,
     checks,
     writes: options.fix === true || options.updateBaseline === true,
+    env,
+    guardSkipped: options.skip?.('guard') !== undefined,
   });
-  if (judging.note !== undefined) options.onNote?.(judging.note);
-  const { judgedByBase, baseFile } = judging;
+  if (judged.note !== undefined) options.onNote?.(judged.note);
   const { document, notes } = await runChecks({
-    checks:
-      judgedByBase === undefined || baseFile === undefined
-        ? checks
-        : checks.map((c) => reportingUnmatchedGlobs(c, judgedByBase, baseFile)),
+    checks: judged.checks,
     names,
     root,
-    config: judging.config,
+    config: judged.config,
     options: {
       updateBaseline: options.updateBaseline === true,
       allowGrowth: options.allowGrowth === true,
@@ -86,7 +84,7 @@ export async function check(options: CheckApiOptions = {}): Promise<ResultDocume
       env,
       base: resolved.base,
       baseSkipped: resolved.skipped,
-      judgedByBase,
+      judgedByBase: judged.judgedByBase,
     },
   });
   for (const note of notes) options.onNote?.(note);

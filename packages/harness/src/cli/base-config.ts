@@ -36,6 +36,8 @@ export interface Judging {
   baseFile?: { path: string; text: string } | undefined;
   /** For the person running the check: which config judges, and why not the base's. */
   note?: string | undefined;
+  /** Judged by the base: whether the change's config text differs from the base's. */
+  configEdited?: boolean | undefined;
 }
 
 /** The config the checks judge the change by: the base's when it has a valid one, else the change's (with why). */
@@ -69,6 +71,7 @@ export async function judgingConfig(input: JudgingInput): Promise<Judging> {
   return {
     config: validated,
     ...judged,
+    configEdited: true,
     note: `harness check: this change edits ${path}; the checks judge by the one on ${label}, and the guard compares the two (docs/guard.md#judged-by-the-base).`,
   };
 }
