@@ -48,8 +48,7 @@ function claudeResult(state: { session?: string; result?: Record<string, unknown
   if (result.is_error === true || (typeof result.subtype === 'string' && result.subtype !== 'success'))
     return {
       ...done,
-      error:
-        `Claude Code's turn ended with ${String(result.subtype ?? 'an error')}: ${String(result.result ?? '')}`.trim(),
+      error: `Claude Code's turn ended with ${text(result.subtype) ?? 'an error'}: ${text(result.result) ?? ''}`.trim(),
     };
   if (typeof result.result !== 'string')
     return { ...done, error: "Claude Code's `result` message has no `result` text" };
@@ -61,7 +60,10 @@ function claudeUsage(result: Record<string, unknown>): AgentUsage | undefined {
   const usage = result.usage;
   const cost = typeof result.total_cost_usd === 'number' ? { costUsd: result.total_cost_usd } : {};
   if (!isRecord(usage)) return typeof cost.costUsd === 'number' ? { tokens: 0, ...cost } : undefined;
-  const count = (key: string) => (typeof usage[key] === 'number' ? (usage[key] as number) : 0);
+  const count = (key: string) => {
+    const value = usage[key];
+    return typeof value === 'number' ? value : 0;
+  };
   const tokens =
     count('input_tokens') +
     count('output_tokens') +
@@ -69,3 +71,5 @@ function claudeUsage(result: Record<string, unknown>): AgentUsage | undefined {
     count('cache_read_input_tokens');
   return { tokens, ...cost };
 }
+
+const text = (value: unknown): string | undefined => (typeof value === 'string' ? value : undefined);

@@ -66,7 +66,10 @@ function hear(talk: Conversation, line: string): void {
   if (typeof message.method === 'string' && id !== undefined) return refuse(talk, id, message.method);
   if (typeof message.method === 'string') return notice(talk, message.method, message.params);
   if (isRecord(message.error))
-    return end(talk, `Codex app-server refused request ${String(id)}: ${String(message.error.message ?? 'an error')}`);
+    return end(
+      talk,
+      `Codex app-server refused request ${JSON.stringify(id)}: ${typeof message.error.message === 'string' ? message.error.message : 'an error'}`,
+    );
   answer(talk, id, message.result);
 }
 
