@@ -85,6 +85,11 @@ export interface LoadConfigOptions {
   cwd?: string;
   /** An explicit config file instead of searching. */
   configPath?: string;
+  /**
+   * Read and write the validated config in the repository's `.harness/cache/config.json` (the CLI's
+   * check path does); without it nothing is written.
+   */
+  cache?: boolean;
 }
 
 /**
@@ -94,7 +99,11 @@ export interface LoadConfigOptions {
 export async function loadConfig(options: LoadConfigOptions = {}): Promise<LoadedConfig> {
   const found = locateConfig(options);
   if (found.path === undefined) return { root: found.root, path: undefined, config: { version: 1 } };
-  return { root: found.root, path: found.path, config: await readConfig(found.root, found.path, found.shown) };
+  return {
+    root: found.root,
+    path: found.path,
+    config: await readConfig(found.root, found.path, found.shown, options.cache === true),
+  };
 }
 
 /** Where the config file is (if any), how messages name it, and the root: loadConfig's synchronous half. */
@@ -124,14 +133,18 @@ export function noConfigError(root: string, what: string): HarnessError {
   });
 }
 
-async function readConfig(root: string, path: string, shown: string): Promise<HarnessConfig> {
+async function readConfig(root: string, path: string, shown: string, cache: boolean): Promise<HarnessConfig> {
   let text: string;
   try {
     text = await readFile(path, 'utf8');
   } catch (cause) {
     throw unreadableConfig(path, cause);
   }
-  return validatedOrCached(root, text, shown);
+  if (cache) return validatedOrCached(root, text, shown);
+  const { validateConfig } = await import('./validate-config.js');
+  const result = validateConfig(text, shown);
+  if (!result.ok) throw configError(result.problems);
+  return result.config;
 }
 
 /**

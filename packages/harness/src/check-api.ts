@@ -126,6 +126,7 @@ async function configFor(
   }
   const loaded = await loadConfig({
     cwd,
+    cache: true,
     ...(options.configPath === undefined ? {} : { configPath: options.configPath }),
   });
   // A gate that ran nothing is not green: without a config, only named checks run (with defaults).
