@@ -2,7 +2,7 @@
 // in the repo"): its template rendered with the issue, the PR (diff stat, review and
 // conversation comments), the failing checks with their log tails, and the attempt;
 // the loop's answer rule and notes always follow it. Without WORKFLOW.md: turn-prompt.ts.
-import { execFile } from 'node:child_process';
+import { runGit } from 'agent-harness-system';
 import type { FactoryContext } from './factory-context.js';
 import type { IssueRecord } from './factory-state.js';
 import type { PromptVariables } from './prompt-template.js';
@@ -72,10 +72,7 @@ export function failingChecks(bundle: TurnState): string {
   return [...runs, ...statuses].join('\n\n');
 }
 
-function diffStat(worktree: string, base: string): Promise<string> {
-  return new Promise((resolve) => {
-    execFile('git', ['diff', '--stat', `refs/remotes/origin/${base}...HEAD`], { cwd: worktree }, (error, stdout) =>
-      resolve(error ? '' : stdout.trim()),
-    );
-  });
+async function diffStat(worktree: string, base: string): Promise<string> {
+  const stat = await runGit(worktree, ['diff', '--stat', `refs/remotes/origin/${base}...HEAD`], { okCodes: [128] });
+  return stat.code === 0 ? stat.stdout.trim() : '';
 }

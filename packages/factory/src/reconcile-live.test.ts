@@ -17,14 +17,14 @@ function world(github: Github) {
     root: '/nonexistent',
     config: sectionDefaults('factory'),
     pulls: {
-      issueState: async () => github.issue,
-      labels: async () => github.labels,
-      getPull: async () => ({ ...github.pull }),
+      issueState: () => Promise.resolve(github.issue),
+      labels: () => Promise.resolve(github.labels),
+      getPull: () => Promise.resolve({ ...github.pull }),
     },
     now: () => new Date(0),
     save: () => undefined,
     event: (_record: IssueRecord, event: string, detail?: Record<string, unknown>) =>
-      events.push(`${event} ${String(detail?.reason ?? detail?.to ?? '')}`),
+      events.push(`${event} ${JSON.stringify(detail?.reason ?? detail?.to ?? '')}`),
   } as unknown as FactoryContext;
   const record: IssueRecord = {
     number: 4,
@@ -54,7 +54,7 @@ describe('live reconciliation', () => {
       expect(killed).toEqual([4242]);
       expect(takeStop(record)).toEqual({ phase: 'parked', reason: why });
       expect(takeStop(record)).toBeUndefined();
-      expect(events).toContain(`agent-stopped ${why}`);
+      expect(events).toContain(`agent-stopped ${JSON.stringify(why)}`);
     },
   );
 

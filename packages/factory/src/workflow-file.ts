@@ -3,10 +3,10 @@
 // YAML front matter = loop settings over the `factory` config section (validated by
 // the same schema, so an unknown key gets a suggestion at file:line); body = a
 // Liquid template (prompt-template.ts).
-import { execFile } from 'node:child_process';
 import type { FactoryConfig } from 'agent-harness-config';
 import { validateConfig } from 'agent-harness-config';
 import { HarnessError } from 'agent-harness-diagnostics';
+import { runGit } from 'agent-harness-system';
 import { compilePrompt } from './prompt-template.js';
 import type { PromptTemplate } from './prompt-template.js';
 
@@ -64,7 +64,8 @@ function parseFrontMatter(front: string[], file: string): Partial<FactoryConfig>
       `Remove "${refused}" from the front matter.`,
     );
   const factory = (result.config.factory ?? {}) as Record<string, unknown>;
-  return Object.fromEntries(keys.map((key) => [key, factory[key]])) as Partial<FactoryConfig>;
+  const settings: Partial<FactoryConfig> = Object.fromEntries(keys.map((key) => [key, factory[key]]));
+  return settings;
 }
 
 function invalid(file: string, line: number, message: string, fix: string): HarnessError {
@@ -73,18 +74,9 @@ function invalid(file: string, line: number, message: string, fix: string): Harn
 
 /** WORKFLOW.md as the base branch has it (after a fetch); undefined when the base has none. */
 export async function readWorkflowFromBase(root: string, base: string, path: string): Promise<string | undefined> {
-  await git(root, ['fetch', '--quiet', 'origin', base]).catch(() => undefined);
-  try {
-    return await git(root, ['show', `refs/remotes/origin/${base}:${path.replace(/^\.?\//, '')}`]);
-  } catch {
-    return undefined;
-  }
-}
-
-function git(cwd: string, args: string[]): Promise<string> {
-  return new Promise((resolve, reject) => {
-    execFile('git', args, { cwd, encoding: 'utf8', maxBuffer: 4 * 1024 * 1024 }, (error, stdout) =>
-      error ? reject(error) : resolve(stdout),
-    );
+  await runGit(root, ['fetch', '--quiet', 'origin', base]).catch(() => undefined);
+  const shown = await runGit(root, ['show', `refs/remotes/origin/${base}:${path.replace(/^\.?\//, '')}`], {
+    okCodes: [128],
   });
+  return shown.code === 0 ? shown.stdout : undefined;
 }

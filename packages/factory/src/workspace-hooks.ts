@@ -3,8 +3,9 @@
 // and beforeRun failing fail that attempt; afterRun and beforeRemove failing are logged
 // and ignored, as Symphony does. A merged or parked issue's worktree and its compose
 // stack are removed, unless the loop was started with --keep.
-import { execFile, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
+import { runGit, runProcess } from 'agent-harness-system';
+import type { Env } from 'agent-harness-system';
 import type { FactoryContext } from './factory-context.js';
 import type { IssueRecord } from './factory-state.js';
 import { releaseStack, stackVariablesOf } from './worktree-stack.js';
@@ -34,38 +35,20 @@ interface ShellResult {
   reason: string;
 }
 
-function runShell(command: string, cwd: string, env: NodeJS.ProcessEnv, timeoutMs: number): Promise<ShellResult> {
-  return new Promise((resolve) => {
-    const child = spawn('sh', ['-c', command], { cwd, env, detached: true, stdio: ['ignore', 'ignore', 'pipe'] });
-    let stderr = '';
-    child.stderr.on('data', (chunk: Buffer) => {
-      stderr = (stderr + chunk.toString('utf8')).slice(-2000);
-    });
-    let timedOut = false;
-    const timer = setTimeout(() => {
-      timedOut = true;
-      killGroup(child.pid);
-    }, timeoutMs);
-    child.on('error', (error) => {
-      clearTimeout(timer);
-      resolve({ ok: false, reason: error.message });
-    });
-    child.on('close', (code, signal) => {
-      clearTimeout(timer);
-      if (timedOut) resolve({ ok: false, reason: `ran longer than ${timeoutMs / 1000} s and was killed` });
-      else if (code === 0) resolve({ ok: true, reason: '' });
-      else resolve({ ok: false, reason: `exited with ${code ?? signal}${stderr.trim() ? `: ${stderr.trim()}` : ''}` });
-    });
+async function runShell(command: string, cwd: string, env: Env, timeoutMs: number): Promise<ShellResult> {
+  const result = await runProcess('sh', ['-c', command], {
+    cwd,
+    env,
+    processGroup: true,
+    timeoutMs,
+    maxOutputBytes: 64 * 1024,
+    overflow: 'keep-end',
   });
-}
-
-function killGroup(pid: number | undefined): void {
-  if (pid === undefined) return;
-  try {
-    process.kill(-pid, 'SIGKILL');
-  } catch {
-    // Gone already.
-  }
+  if (result.killed === 'timeout') return { ok: false, reason: `ran longer than ${timeoutMs / 1000} s and was killed` };
+  if (result.missing) return { ok: false, reason: 'sh could not be started' };
+  if (result.code === 0) return { ok: true, reason: '' };
+  const said = result.stderr.trim().split('\n').slice(-5).join(' / ');
+  return { ok: false, reason: `exited with ${result.signal ?? result.code}${said === '' ? '' : `: ${said}`}` };
 }
 
 /** A merged or parked issue's workspace: beforeRemove, the compose stack down, the worktree removed (kept with --keep). */
@@ -84,10 +67,6 @@ export async function retireWorkspace(ctx: FactoryContext, record: IssueRecord):
   }
 }
 
-function removeWorktree(root: string, path: string): Promise<void> {
-  return new Promise((resolve, reject) => {
-    execFile('git', ['worktree', 'remove', '--force', '--force', path], { cwd: root }, (error) =>
-      error ? reject(error) : resolve(),
-    );
-  });
+async function removeWorktree(root: string, path: string): Promise<void> {
+  await runGit(root, ['worktree', 'remove', '--force', '--force', path]);
 }
