@@ -3,5 +3,4 @@ export type { GuardInput, GuardSnapshot, GuardSurface, Loosening, SurfaceCompare
 export { commitSnapshot, memorySnapshot, workTreeSnapshot } from './snapshots.js';
 export type { ReportLooseningsInput } from './report-loosenings.js';
 export { reportLoosenings } from './report-loosenings.js';
-export type { ChangeJudgement } from './judge-change.js';
 export { judgeChange } from './judge-change.js';
