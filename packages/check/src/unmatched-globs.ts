@@ -31,7 +31,7 @@ export function reportingUnmatchedGlobs(
   };
 }
 
-export function unmatchedGlobLoosening(
+function unmatchedGlobLoosening(
   key: string,
   glob: string,
   base: { ref: string; commit: string },

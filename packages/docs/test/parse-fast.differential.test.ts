@@ -9,7 +9,7 @@ import { fastFacts } from '../src/parse-fast.js';
 import { parseWithMicromark } from '../src/parse-markdown.js';
 
 /** How many of `texts` the fast path took; each with micromark's facts. */
-export function expectFastAsMicromark(texts: readonly string[]): number {
+function expectFastAsMicromark(texts: readonly string[]): number {
   let fast = 0;
   for (const text of texts) {
     const facts = fastFacts(text);

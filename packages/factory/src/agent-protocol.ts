@@ -8,7 +8,7 @@ import { codexAppServer } from './codex-app-server.js';
 
 import type { AgentProtocol, ProtocolDriver, ProtocolTurn } from './protocol-types.js';
 
-export type { AgentProtocol, AgentUsage, ProtocolDriver, ProtocolResult, ProtocolTurn } from './protocol-types.js';
+export type { AgentProtocol, AgentUsage, ProtocolDriver, ProtocolTurn } from './protocol-types.js';
 
 /** The driver for a protocol; undefined for a plain command (the outcome is stdout's last line). */
 export function protocolDriver(protocol: AgentProtocol, turn: ProtocolTurn): ProtocolDriver | undefined {

@@ -10,7 +10,7 @@ import { refName, runGit } from 'agent-harness-system';
 import type { CheckGate, GateResult, GuardFinding } from './factory-context.js';
 
 /** The rule the guard reports a loosened guardrail with: only a person may accept it. */
-export const guardRule = 'guard/loosened';
+const guardRule = 'guard/loosened';
 
 /** The gate's verdict on a result document: guard findings apart, since the agent must not settle them. */
 export function gateResult(document: ResultDocument, report: string): GateResult {

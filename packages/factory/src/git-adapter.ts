@@ -24,7 +24,7 @@ export interface GitAdapter {
 }
 
 /** `remote`: the pushed branch's head after the sync, undefined when it is not pushed yet. */
-export type BranchSync = { ok: true; remote: string | undefined } | { ok: false; remote: string; conflicts: string[] };
+type BranchSync = { ok: true; remote: string | undefined } | { ok: false; remote: string; conflicts: string[] };
 
 /** The factory runs unattended: a failure names the remote it could not reach. */
 const fix = 'Check that the repository has an `origin` remote you can fetch from and push to.';
@@ -66,7 +66,7 @@ async function prepareWorktree(root: string, path: string, branch: string, base:
  * ignored (written by an older harness, or tracked on the base by mistake). Baselines are the
  * exception: a repository commits them.
  */
-export const isHarnessOwnFile = (path: string): boolean =>
+const isHarnessOwnFile = (path: string): boolean =>
   path.startsWith('.harness/') && !path.startsWith('.harness/baseline/');
 
 /** Files staged for the next commit, repository-relative. */

@@ -48,7 +48,7 @@ function withRule(rendered: string, warnings: string[]): string {
 }
 
 /** Conversation comments and review bodies, each with its author. */
-export function reviewComments(bundle: TurnState): string {
+function reviewComments(bundle: TurnState): string {
   const lines = [
     ...bundle.reviews.filter((r) => r.body.trim() !== '').map((r) => `${r.user} (review, ${r.state}): ${r.body}`),
     ...bundle.comments.map((c) => `${c.user}: ${c.body}`),
@@ -57,7 +57,7 @@ export function reviewComments(bundle: TurnState): string {
 }
 
 /** Each failing check run with its summary and log tail; failing commit statuses with their description. */
-export function failingChecks(bundle: TurnState): string {
+function failingChecks(bundle: TurnState): string {
   const failed = new Set(['failure', 'timed_out', 'cancelled', 'action_required', 'startup_failure']);
   const runs = bundle.checkRuns
     .filter((r) => r.conclusion !== null && failed.has(r.conclusion))

@@ -9,7 +9,7 @@ import { retireWorkspace } from './workspace-hooks.js';
 const terminal = new Set<IssueRecord['phase']>(['merged', 'parked']);
 
 /** Why a person's decision ends this issue's work, or undefined when it goes on. */
-export async function personDecided(
+async function personDecided(
   ctx: FactoryContext,
   record: IssueRecord,
 ): Promise<{ phase: 'merged' | 'parked'; reason: string } | undefined> {

@@ -2,7 +2,6 @@ export { faults } from './faults.js';
 export type { GithubStandin } from './github-standin.js';
 export { startGithubStandin } from './github-standin.js';
 export { createRequestValidator } from './request-validator.js';
-export type { BranchProtection } from './routes/branch-protection-routes.js';
 export { protectBranch } from './routes/branch-protection-routes.js';
 export type { NewIssue } from './routes/issue-store.js';
 export { addIssue, issuesOf } from './routes/issue-store.js';

@@ -37,7 +37,7 @@ export const compareFactoryWorkflow: SurfaceComparer = async (input) => {
 };
 
 /** Splits front matter from the body; undefined when the front matter is not YAML. */
-export function readWorkflow(text: string): Workflow | undefined {
+function readWorkflow(text: string): Workflow | undefined {
   const lines = text.split(/\r?\n/);
   const close = lines[0]?.trim() === '---' ? lines.findIndex((l, i) => i > 0 && l.trim() === '---') : -1;
   const settings = new Map<string, { value: unknown; line: number }>();

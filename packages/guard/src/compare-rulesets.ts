@@ -65,7 +65,7 @@ function compareSide(base: Side, head: Side | undefined): Loosening[] {
 }
 
 /** Every loosening from `base` to `head`, two rulesets as GitHub exports them. */
-export function compareRuleset(base: JsonObject, head: JsonObject): Change[] {
+function compareRuleset(base: JsonObject, head: JsonObject): Change[] {
   const changes: Change[] = [];
   if (base.enforcement === 'active' && head.enforcement !== 'active')
     changes.push({ path: ['enforcement'], what: `enforcement: active → ${show(head.enforcement)}` });

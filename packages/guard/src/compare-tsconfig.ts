@@ -49,7 +49,7 @@ function show(value: JsonValue | undefined): string {
 }
 
 /** Every option of `head` that sends imports somewhere `base` did not. */
-export function compareOptions(base: JsonObject, head: JsonObject): Change[] {
+function compareOptions(base: JsonObject, head: JsonObject): Change[] {
   const changes: Change[] = [];
   const was = objectAt(base, 'compilerOptions');
   const is = objectAt(head, 'compilerOptions');

@@ -29,7 +29,7 @@ export interface GuardInput {
 }
 
 /** What a loosening is about: which part of the guardrail surface got looser. */
-export type GuardSurface =
+type GuardSurface =
   | 'config'
   | 'baseline'
   | 'suppression'

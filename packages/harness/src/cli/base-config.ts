@@ -90,7 +90,7 @@ async function validBaseConfig(input: JudgingInput, text: string, path: string):
   return validated.config;
 }
 
-export function baseLabel(base: BaseCommit): string {
+function baseLabel(base: BaseCommit): string {
   return `${base.ref} (${base.commit.slice(0, 7)})`;
 }
 
