@@ -10,6 +10,8 @@ export function createBudgetCheck(adapters: { readGitState?: ReadGitState } = {}
     description: 'The latest `harness budget` result of each budget for the current commit (never runs builds).',
     section: 'budgets',
     ruleIds: async () => (await import('./budget-rules.js')).budgetRules.map((r) => `budget/${r.id}`),
+    ruleDefaults: async () =>
+      Object.fromEntries((await import('./budget-rules.js')).budgetRules.map((r) => [`budget/${r.id}`, r.severity])),
     async run(context) {
       const [{ checkRecordedBudgets }, { readGitState }] = await Promise.all([
         import('./recorded-budgets.js'),

@@ -7,6 +7,12 @@ import { closestWord, HarnessError } from 'agent-harness-diagnostics';
 
 const severityOf: Record<Exclude<RuleSeverity, 'off'>, Severity> = { warn: 'warning', error: 'error' };
 
+/** Every rule's default severity, from each check's ruleDefaults (a check without it adds none). */
+export async function collectRuleDefaults(checks: readonly Check[]): Promise<ReadonlyMap<string, Severity>> {
+  const maps = await Promise.all(checks.map(async (c) => (await c.ruleDefaults?.()) ?? {}));
+  return new Map(maps.flatMap((m) => Object.entries(m)));
+}
+
 /** Throws CONFIG_INVALID for the first id in `rules` that no check declares. */
 export async function checkRuleIds(
   checks: readonly Check[],

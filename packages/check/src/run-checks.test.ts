@@ -28,6 +28,23 @@ const layers = fakeCheck('layers', 'layers', () =>
 const docs = fakeCheck('docs', 'docs', () => Promise.resolve({ diagnostics: [], files: 7 }));
 
 describe('runChecks', () => {
+  it("hands every check the default severities of all checks' rules", async () => {
+    let seen: [string, string][] = [];
+    const reader: Check = {
+      ...fakeCheck('reader', undefined, async (ctx) => {
+        seen = [...((await ctx.ruleDefaults?.()) ?? new Map())];
+        return { diagnostics: [] };
+      }),
+      ruleDefaults: () => Promise.resolve({ 'reader/own': 'info' }),
+    };
+    const other: Check = { ...docs, ruleDefaults: () => Promise.resolve({ 'docs/orphan': 'warning' }) };
+    await runChecks({ checks: [reader, other], names: ['reader'], root: '/repo', config: { version: 1 } });
+    expect(seen.sort()).toEqual([
+      ['docs/orphan', 'warning'],
+      ['reader/own', 'info'],
+    ]);
+  });
+
   it('runs configured checks, skips the others once, and merges sorted findings', async () => {
     let clock = 0;
     const { document, notes } = await runChecks({

@@ -2,8 +2,8 @@
 // findings into one result document (docs/contract.md, "The result document").
 import type { Check, CheckOptions, HarnessConfig } from 'agent-harness-config';
 import { closestWord, createResultDocument, HarnessError } from 'agent-harness-diagnostics';
-import type { CheckSummary, Diagnostic, ResultDocument } from 'agent-harness-diagnostics';
-import { applyRuleSeverities, checkRuleIds } from './rule-severities.js';
+import type { CheckSummary, Diagnostic, ResultDocument, Severity } from 'agent-harness-diagnostics';
+import { applyRuleSeverities, checkRuleIds, collectRuleDefaults } from './rule-severities.js';
 
 export interface RunChecksInput {
   /** Every check harness knows; see registered-checks.ts. */
@@ -30,13 +30,23 @@ export async function runChecks(input: RunChecksInput): Promise<RunChecksResult>
   const notes: string[] = [];
   // Every declared rule id counts, not only the selected checks': one config serves every command.
   await checkRuleIds(input.checks, input.config.rules);
+  let defaults: Promise<ReadonlyMap<string, Severity>> | undefined;
+  const ruleDefaults = () => {
+    defaults ??= collectRuleDefaults(input.checks);
+    return defaults;
+  };
   const runs = selected.map(async (check): Promise<{ summary: CheckSummary; diagnostics: Diagnostic[] }> => {
     if (!named && check.section !== undefined && input.config[check.section] === undefined) {
       const skipped = `no ${check.section} section in harness.config.yaml`;
       return { summary: { name: check.name, ok: true, durationMs: 0, skipped }, diagnostics: [] };
     }
     const started = now();
-    const outcome = await check.run({ root: input.root, config: input.config, options: input.options ?? {} });
+    const outcome = await check.run({
+      root: input.root,
+      config: input.config,
+      options: input.options ?? {},
+      ruleDefaults,
+    });
     const durationMs = Math.round(now() - started);
     notes.push(...(outcome.notes ?? []));
     const diagnostics = applyRuleSeverities(outcome.diagnostics, input.config.rules);

@@ -1,7 +1,7 @@
 // The one small interface every guardrail implements. It lives beside the
 // config because a check is switched on by its config section; the runner
 // (agent-harness-check) depends on the checkers, never the other way round.
-import type { Diagnostic } from 'agent-harness-diagnostics';
+import type { Diagnostic, Severity } from 'agent-harness-diagnostics';
 import type { Env } from 'agent-harness-system';
 import type { HarnessConfig } from './schema.js';
 
@@ -37,6 +37,8 @@ export interface CheckContext {
   root: string;
   config: HarnessConfig;
   options: CheckOptions;
+  /** Every known rule's default severity, from all checks' ruleDefaults (the guard reads it). */
+  ruleDefaults?: (() => Promise<ReadonlyMap<string, Severity>>) | undefined;
 }
 
 export interface CheckOutcome {
@@ -75,5 +77,10 @@ export interface Check {
    * validated against these, so a misspelt id is a config error with a suggestion.
    */
   ruleIds?(): Promise<readonly string[]>;
+  /**
+   * Each rule id's severity when the `rules` map does not name it (the guard compares the map with
+   * these, so naming a rule by its own default is no loosening). Loaded lazily, like ruleIds.
+   */
+  ruleDefaults?(): Promise<Readonly<Record<string, Severity>>>;
   run(context: CheckContext): Promise<CheckOutcome>;
 }

@@ -11,6 +11,8 @@ export const docsCheck: Check = {
     'The AGENTS.md map and docs/: size and Codex chain, links and anchors, orphans, paths, front matter, staleness, shims, imports, commands.',
   section: 'docs',
   ruleIds: async () => (await import('./docs-rules.js')).docsRules.map((r) => `docs/${r.id}`),
+  ruleDefaults: async () =>
+    Object.fromEntries((await import('./docs-rules.js')).docsRules.map((r) => [`docs/${r.id}`, r.severity])),
   prepare(cwd) {
     prewarmParseWorkers(cwd, docsCacheFile);
   },

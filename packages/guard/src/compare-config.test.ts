@@ -25,6 +25,23 @@ describe('compareConfig', () => {
     ]);
   });
 
+  it("rules: with the checks' defaults known, naming a rule by its default or taking out an entry that equals it is no finding", async () => {
+    const base = `${v}rules:\n  docs/stale: warn\n  docs/orphan: error\n  layers/unassigned: error\n`;
+    const head = `${v}rules:\n  layers/contract: warn\n  docs/broken-link: warn\n`;
+    const input = memoryInput({ [file]: base }, { [file]: head });
+    input.ruleDefaults = new Map([
+      ['docs/stale', 'warning'],
+      ['docs/orphan', 'warning'],
+      ['layers/unassigned', 'error'],
+      ['layers/contract', 'warning'],
+      ['docs/broken-link', 'error'],
+    ] as const);
+    expect((await compareConfig(input)).map((l) => `${l.line} ${l.what}`)).toEqual([
+      '2 rules.docs/orphan: error → removed (its default, warn, applies)',
+      '4 rules.docs/broken-link: its default severity (error) → warn',
+    ]);
+  });
+
   it('rules: turned up, or a warn entry taken out, is no finding', async () => {
     const base = `${v}rules:\n  docs/orphan: warn\n  layers/unassigned: "off"\n`;
     expect(await loosenings(base, `${v}rules:\n  docs/orphan: error\n`)).toEqual([]);

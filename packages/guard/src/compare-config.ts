@@ -3,6 +3,7 @@
 // Both sides are compared as validated, defaults filled in, so spelling a default out changes nothing.
 import { configFileName } from 'agent-harness-config';
 import type { BudgetConfig, DocsConfig, HarnessConfig, RuleSeverity } from 'agent-harness-config';
+import type { Severity } from 'agent-harness-diagnostics';
 import type { ConfigFinding, Report } from './config-findings.js';
 import { quote, removedKeys, reportGrowth, reportRaised, reportShrink } from './config-findings.js';
 import { compareLayersConfig } from './compare-layers-config.js';
@@ -17,7 +18,7 @@ export const compareConfig: SurfaceComparer = async (input: GuardInput): Promise
   if (baseConfig === undefined) return [];
   if (headConfig === undefined)
     return [{ surface: 'config', file: configFileName, line: 1, what: `${configFileName}: deleted` }];
-  const findings = configLoosenings(baseConfig, headConfig);
+  const findings = configLoosenings(baseConfig, headConfig, input.ruleDefaults ?? new Map());
   if (findings.length === 0) return [];
   const doc = parseYamlDocument((await input.head.readFile(configFileName)) ?? '');
   return findings.map((f) => ({
@@ -29,10 +30,14 @@ export const compareConfig: SurfaceComparer = async (input: GuardInput): Promise
 };
 
 /** Every loosening from `base` to `head`, with the key path it is at. */
-function configLoosenings(base: HarnessConfig, head: HarnessConfig): ConfigFinding[] {
+function configLoosenings(
+  base: HarnessConfig,
+  head: HarnessConfig,
+  defaults: ReadonlyMap<string, Severity>,
+): ConfigFinding[] {
   const findings: ConfigFinding[] = [];
   const report: Report = (path, what) => void findings.push({ path, what });
-  compareRules(report, base.rules ?? {}, head.rules ?? {});
+  compareRules(report, base.rules ?? {}, head.rules ?? {}, defaults);
   for (const section of checkSections)
     if (base[section] !== undefined && head[section] === undefined)
       report([section], `${section}: section removed (harness check no longer runs ${section})`);
@@ -44,24 +49,38 @@ function configLoosenings(base: HarnessConfig, head: HarnessConfig): ConfigFindi
   return findings;
 }
 
-const rank: Record<RuleSeverity, number> = { off: 0, warn: 1, error: 2 };
+/** How strict a severity is; `info` (a rule's default only) sits between `off` and `warn`. */
+const rank: Record<RuleSeverity | Severity, number> = { off: 0, info: 1, warn: 2, warning: 2, error: 3 };
+const spelled: Record<Severity, string> = { error: 'error', warning: 'warn', info: 'info' };
 
 /**
- * The `rules` map. A rule the map does not name has its check's default severity, which the guard
- * does not know (error for most rules, warn for a few): taking out an `error` entry and naming a rule
- * `warn` are reported as loosenings, since either may lower it (docs/guard.md "What it does not see").
+ * The `rules` map. A rule the map does not name has its check's default severity (`defaults`, from
+ * the checks). When a rule's default is unknown (a rule no registered check declares), taking out an
+ * `error` entry and naming a rule below `error` are reported, since either may lower it.
  */
 function compareRules(
   report: Report,
   base: Readonly<Record<string, RuleSeverity>>,
   head: Readonly<Record<string, RuleSeverity>>,
+  defaults: ReadonlyMap<string, Severity>,
 ): void {
   for (const id of new Set([...Object.keys(base), ...Object.keys(head)])) {
     const was = base[id];
     const now = head[id];
-    if (was !== undefined && now !== undefined && rank[now] < rank[was])
-      report(['rules', id], `rules.${id}: ${was} → ${now}`);
-    else if (was === 'error' && now === undefined)
+    const fallback = defaults.get(id);
+    if (was !== undefined && now !== undefined) {
+      if (rank[now] < rank[was]) report(['rules', id], `rules.${id}: ${was} → ${now}`);
+    } else if (fallback !== undefined) {
+      const before = was ?? fallback;
+      const after = now ?? fallback;
+      if (rank[after] < rank[before])
+        report(
+          now === undefined ? ['rules'] : ['rules', id],
+          now === undefined
+            ? `rules.${id}: ${was ?? ''} → removed (its default, ${spelled[fallback]}, applies)`
+            : `rules.${id}: its default severity (${spelled[fallback]}) → ${now}`,
+        );
+    } else if (was === 'error' && now === undefined)
       report(['rules'], `rules.${id}: error → removed (its default severity applies)`);
     else if (was === undefined && now !== undefined && now !== 'error')
       report(['rules', id], `rules.${id}: its default severity → ${now}`);

@@ -2,6 +2,7 @@
 // of both sides of a change through snapshots and returns every loosening it sees; the check turns
 // loosenings into `guard/loosened` findings. Tightening is never a loosening.
 import type { HarnessConfig } from 'agent-harness-config';
+import type { Severity } from 'agent-harness-diagnostics';
 
 /** One side of the change: the base commit, or the working tree (the change). */
 export interface GuardSnapshot {
@@ -26,6 +27,8 @@ export interface GuardInput {
   /** harness.config.yaml of each side, parsed and validated; undefined when the side has none. */
   baseConfig: HarnessConfig | undefined;
   headConfig: HarnessConfig | undefined;
+  /** Each known rule's default severity (from the checks), for a rule the `rules` map does not name. */
+  ruleDefaults?: ReadonlyMap<string, Severity> | undefined;
 }
 
 /** What a loosening is about: which part of the guardrail surface got looser. */

@@ -6,6 +6,7 @@
 // the guard check then reports as is (one GitHub round trip per run).
 import type { CheckOutcome } from 'agent-harness-config';
 import { configFileName } from 'agent-harness-config';
+import type { Severity } from 'agent-harness-diagnostics';
 import type { Env } from 'agent-harness-system';
 import type { GuardReport } from './run-guard.js';
 import { guardReport } from './run-guard.js';
@@ -27,9 +28,9 @@ export async function judgeChange(
   root: string,
   base: { ref: string; commit: string },
   env: Env,
-  change: { configEdited: boolean },
+  change: { configEdited: boolean; ruleDefaults?: ReadonlyMap<string, Severity> | undefined },
 ): Promise<ChangeJudgement> {
-  const report = await guardReport(root, base, env);
+  const report = await guardReport(root, base, env, change.ruleDefaults);
   return { guard: report.outcome, ...decideJudging(report, change.configEdited) };
 }
 

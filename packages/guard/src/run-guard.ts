@@ -1,6 +1,7 @@
 // What `harness check guard` does once it has a base: read both sides, run every comparer, and turn
 // each loosening into a `guard/loosened` finding (docs/guard.md).
 import type { CheckOutcome } from 'agent-harness-config';
+import type { Severity } from 'agent-harness-diagnostics';
 import type { Env } from 'agent-harness-system';
 import { configFileName } from 'agent-harness-config';
 import { surfaceComparers } from './comparers.js';
@@ -12,8 +13,9 @@ export async function runGuard(
   root: string,
   base: { ref: string; commit: string },
   env: Env = {},
+  ruleDefaults?: ReadonlyMap<string, Severity>,
 ): Promise<CheckOutcome> {
-  return (await guardReport(root, base, env)).outcome;
+  return (await guardReport(root, base, env, ruleDefaults)).outcome;
 }
 
 /** The guard's outcome, with the loosenings behind it: still open, or accepted by a code owner (and whom). */
@@ -28,8 +30,10 @@ export async function guardReport(
   root: string,
   base: { ref: string; commit: string },
   env: Env = {},
+  ruleDefaults?: ReadonlyMap<string, Severity>,
 ): Promise<GuardReport> {
   const { input, baseConfigProblem } = await buildGuardInput(root, base);
+  if (ruleDefaults !== undefined) input.ruleDefaults = ruleDefaults;
   const none = { open: [], accepted: [] };
   if (baseConfigProblem !== undefined)
     return {

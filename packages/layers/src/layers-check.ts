@@ -7,6 +7,8 @@ export const layersCheck: Check = {
   description: 'Layer and boundary rules: forward-only layers, domains, providers, shared code, package placement.',
   section: 'layers',
   ruleIds: async () => (await import('./layer-rules.js')).qualifiedRuleIds,
+  ruleDefaults: async () =>
+    Object.fromEntries((await import('./layer-rules.js')).layerRules.map((r) => [`layers/${r.id}`, r.severity])),
   prepare(cwd) {
     // A cold run reads and lexes every file on worker threads too: they start while the config loads.
     void Promise.all([import('./scan-in-parallel.js'), import('./build-import-graph.js')])

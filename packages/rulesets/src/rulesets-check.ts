@@ -11,6 +11,10 @@ export function createRulesetsCheck(overrides: Partial<RulesetsOptions> = {}): C
     description: 'GitHub rulesets match the files in rulesets.dir (needs GITHUB_TOKEN; skipped without it).',
     section: 'rulesets',
     ruleIds: async () => (await import('./rulesets-rules.js')).rulesetsRules.map((r) => `rulesets/${r.id}`),
+    ruleDefaults: async () =>
+      Object.fromEntries(
+        (await import('./rulesets-rules.js')).rulesetsRules.map((r) => [`rulesets/${r.id}`, r.severity]),
+      ),
     async run(context: CheckContext) {
       const env = context.options.env ?? {};
       if ((env.GITHUB_TOKEN ?? '').trim() === '')

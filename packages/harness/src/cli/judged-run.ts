@@ -5,7 +5,7 @@
 // guard check then reports (no second GitHub round trip). A change that edits neither the config nor
 // a baseline needs no decision, and its guard runs alongside the other checks as before.
 // Spec: https://git-scm.com/docs/git-diff (--quiet <commit> -- <paths>: exit 1 when the working tree differs)
-import { reportingUnmatchedGlobs } from 'agent-harness-check';
+import { collectRuleDefaults, reportingUnmatchedGlobs } from 'agent-harness-check';
 import type { Check, CheckOutcome, HarnessConfig } from 'agent-harness-config';
 import { HarnessError } from 'agent-harness-diagnostics';
 import type { Env } from 'agent-harness-system';
@@ -39,7 +39,8 @@ export async function judgedRun(input: JudgingInput & { env: Env; guardSkipped: 
   const baselines = baselinePaths(judging.config, input.changeConfig);
   if (!configEdited && !(await editedSince(input.root, base.commit, baselines))) return byBase(base, input.checks);
   const { judgeChange } = await import('agent-harness-guard');
-  const judgement = await judgeChange(input.root, base, input.env, { configEdited });
+  const ruleDefaults = await collectRuleDefaults(input.checks);
+  const judgement = await judgeChange(input.root, base, input.env, { configEdited, ruleDefaults });
   const checks = input.checks.map((c) =>
     c.name === 'guard' && !input.guardSkipped ? reporting(c, judgement.guard) : c,
   );
