@@ -15,6 +15,7 @@ import { gfmFootnote } from 'micromark-extension-gfm-footnote';
 import { describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
 import type { Frontmatter, Heading, MarkdownLink, TextRun } from '../src/parse-markdown.js';
+import { maxParsedLength } from '../src/markdown-limits.js';
 import { parseMarkdown } from '../src/parse-markdown.js';
 
 interface Facts {
@@ -109,6 +110,13 @@ function expectSameFacts(texts: string[]): number {
   for (const text of texts) {
     // Prose is kept only when it may hold an @import or a machine path: the `@` variant keeps nearly all of it.
     for (const variant of [text, text.replace(/\r?\n/g, '\r\n'), text.replaceAll(' ', ' @')]) {
+      // Past the parser's limit the line scanner reads a file, by design (markdown-limits.ts), not the
+      // CommonMark parser this test holds to the mdast walk: such a variant must say so instead
+      // (docs/decisions.md's `@` variant is past it).
+      if (variant.length > maxParsedLength) {
+        expect(parseMarkdown(variant).lineScanned).toContain('over the 128 KB');
+        continue;
+      }
       expect(sort(factsFromEvents(variant)), JSON.stringify(variant)).toEqual(sort(factsFromTree(variant)));
       compared++;
     }
