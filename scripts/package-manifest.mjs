@@ -79,6 +79,7 @@ export function packedManifestProblems(packed, listing) {
   for (const [bin, path] of Object.entries(packed.bin ?? {})) {
     if (!files.has(path.replace(/^\.\//, ''))) problems.push(`bin "${bin}" points at ${path}, which is not packed`);
   }
+  if (!files.has('LICENSE')) problems.push(`no LICENSE is packed (package.json says "${packed.license}")`);
   for (const path of files) {
     if (/(^|\/)\.tsbuildinfo$|\.test\.[cm]?[jt]s$/.test(path)) problems.push(`${path} is packed (build or test file)`);
   }
