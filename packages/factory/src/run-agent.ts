@@ -46,6 +46,26 @@ export interface AgentRun {
   protocolError?: string;
 }
 
+/**
+ * The variables a GitHub token travels in (the loop's own GITHUB_TOKEN, the GitHub CLI's, a PAT),
+ * taken out of every agent's environment: the agent merges through the loop's socket
+ * (merge-socket.ts), so a prompt-injected agent holds no token to merge, push or comment with.
+ */
+export const tokenVariables = [
+  'GITHUB_TOKEN',
+  'GH_TOKEN',
+  'GITHUB_PAT',
+  'GH_ENTERPRISE_TOKEN',
+  'GITHUB_ENTERPRISE_TOKEN',
+] as const;
+
+/** The agent's environment: the loop's, without any GitHub token. */
+export function agentEnv(env: Env): Env {
+  const kept: Record<string, string | undefined> = { ...env };
+  for (const name of tokenVariables) delete kept[name];
+  return kept;
+}
+
 /** A transcript can run to gigabytes; the outcome line is at its end. */
 export const maxStdoutChars = 1024 * 1024;
 
@@ -65,7 +85,7 @@ export async function runAgent(options: RunAgentOptions): Promise<AgentRun> {
   try {
     result = await runProcess(driver?.command ?? options.command, [], {
       cwd: options.cwd,
-      env: options.env,
+      env: agentEnv(options.env),
       shell: true,
       input: driver?.input ?? options.prompt,
       processGroup: true,
