@@ -112,7 +112,7 @@ function expectSameFacts(texts: string[]): number {
     for (const variant of [text, text.replace(/\r?\n/g, '\r\n'), text.replaceAll(' ', ' @')]) {
       // Past the parser's limit the line scanner reads a file, by design (markdown-limits.ts), not the
       // CommonMark parser this test holds to the mdast walk: such a variant must say so instead
-      // (docs/decisions.md's `@` variant is past it).
+      // (a long file's `@` variant can be past it).
       if (variant.length > maxParsedLength) {
         expect(parseMarkdown(variant).lineScanned).toContain('over the 128 KB');
         continue;
