@@ -15,10 +15,12 @@ import type { Route, RouteResponse } from './route-table.js';
 import { actionsRoutes } from './routes/actions-routes.js';
 import { branchProtectionRoutes } from './routes/branch-protection-routes.js';
 import { branchRuleRoutes } from './routes/branch-rule-routes.js';
+import { gitDataRoutes } from './routes/git-data-routes.js';
 import { issueRoutes } from './routes/issue-routes.js';
 import { pullRoutes } from './routes/pull-routes.js';
 import { rulesetRoutes } from './routes/ruleset-routes.js';
 import { userRoutes } from './routes/user-routes.js';
+import { workflowRoutes } from './routes/workflow-routes.js';
 import { StateStore } from './state-store.js';
 
 export interface GithubStandin {
@@ -54,6 +56,8 @@ export async function startGithubStandin(options: StandinOptions = {}): Promise<
       ...branchRuleRoutes,
       ...actionsRoutes,
       ...userRoutes,
+      ...gitDataRoutes,
+      ...workflowRoutes,
     ],
     validator: options.validator ?? (sharedValidator ??= createRequestValidator()),
     state: new StateStore(),
