@@ -1,13 +1,14 @@
 // `POST /graphql` as GitHub answers it, for what harness asks over GraphQL (a pull request's review
-// threads: REST has no thread state). Every query is validated and executed against GitHub's
-// published GraphQL schema (@octokit/graphql-schema), so a misspelt field or a wrong argument type
-// is a violation here as it is an error on GitHub. Fields the stand-in keeps no state for resolve to
+// threads with their lines and comments: REST has no thread state). Every query is validated and
+// executed against GitHub's published GraphQL schema (@octokit/graphql-schema), so a misspelt field
+// or a wrong argument type is a violation here as it is an error on GitHub. Fields the stand-in keeps no state for resolve to
 // null, which the test then sees.
 import { schema as githubSchema } from '@octokit/graphql-schema';
 import type { GraphQLSchema } from 'graphql';
 import { buildClientSchema, graphql } from 'graphql';
 import type { RouteResponse } from './route-table.js';
 import { pullsOf } from './routes/pull-store.js';
+import type { StoredReviewThread } from './routes/pull-store.js';
 import type { StateStore } from './state-store.js';
 
 let schema: GraphQLSchema | undefined;
@@ -30,6 +31,18 @@ function page<T>(items: readonly T[], args: { first?: number | null; after?: str
   };
 }
 
+type PageArgs = { first?: number | null; after?: string | null };
+
+/** A stored thread as a PullRequestReviewThread node: its line and its comments (author is a User). */
+function threadNode(thread: StoredReviewThread) {
+  const line = thread.isOutdated ? null : (thread.line ?? null);
+  const comments = (thread.comments ?? []).map((c) => ({
+    body: c.body,
+    author: { __typename: 'User', login: c.user },
+  }));
+  return { ...thread, line, originalLine: thread.line ?? null, comments: (args: PageArgs) => page(comments, args) };
+}
+
 export async function answerGraphql(body: unknown, state: StateStore, violations: string[]): Promise<RouteResponse> {
   const request = (typeof body === 'object' && body !== null ? body : {}) as { query?: unknown; variables?: unknown };
   if (typeof request.query !== 'string') {
@@ -47,7 +60,8 @@ export async function answerGraphql(body: unknown, state: StateStore, violations
           if (pull === undefined) return null;
           return {
             number: pr.number,
-            reviewThreads: (args2: { first?: number | null; after?: string | null }) => page(pull.reviewThreads, args2),
+            reviewThreads: (args2: { first?: number | null; after?: string | null }) =>
+              page(pull.reviewThreads.map(threadNode), args2),
           };
         },
       };

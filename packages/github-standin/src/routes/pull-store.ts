@@ -34,10 +34,14 @@ export interface StoredReview {
 }
 
 /** A review thread as GitHub's GraphQL API shows it (REST has no thread state). */
-interface StoredReviewThread {
+export interface StoredReviewThread {
   isResolved: boolean;
   isOutdated: boolean;
   path: string;
+  /** The line the thread is on (null when outdated, as GitHub answers); none: null. */
+  line?: number | null;
+  /** The thread's comments, the first one opening it. */
+  comments?: { user: string; body: string }[];
 }
 
 export interface StoredPull {
