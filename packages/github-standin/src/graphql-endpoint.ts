@@ -1,8 +1,8 @@
 // `POST /graphql` as GitHub answers it, for what harness asks over GraphQL (a pull request's review
 // threads with their lines and comments: REST has no thread state). Every query is validated and
 // executed against GitHub's published GraphQL schema (@octokit/graphql-schema), so a misspelt field
-// or a wrong argument type is a violation here as it is an error on GitHub. Fields the stand-in keeps no state for resolve to
-// null, which the test then sees.
+// or a wrong argument type is a violation here as it is an error on GitHub. Fields the stand-in
+// keeps no state for resolve to null, which the test then sees.
 import { schema as githubSchema } from '@octokit/graphql-schema';
 import type { GraphQLSchema } from 'graphql';
 import { buildClientSchema, graphql } from 'graphql';
