@@ -26,9 +26,14 @@ export async function settleBaseline<T extends Diagnostic>(input: SettleBaseline
   return settled;
 }
 
-/** The entries of the baseline file at the base commit; undefined without a base, or when the base has no such file. */
+/**
+ * The entries of the baseline file at the base commit; undefined without a base, when the base has no
+ * such file, or when the change's file was accepted.
+ */
 async function readBaseBaseline(input: SettleBaselineInput<Diagnostic>): Promise<BaselineEntry[] | undefined> {
   if (input.base === undefined) return undefined;
+  // An accepted baseline bounds itself (planSettledBaseline): the base's file would be read for nothing.
+  if (input.base.acceptedBaselines?.includes(input.path) === true) return undefined;
   const { ref, commit } = input.base;
   // `./`: relative to the root, which need not be the top of the work tree (a config in a subfolder).
   const object = `${commit}:./${input.path.replaceAll('\\', '/').replace(/^\.\//, '')}`;
