@@ -102,6 +102,23 @@ export const workflowRoutes: Route[] = [
     },
   },
   {
+    method: 'POST',
+    template: '/repos/{owner}/{repo}/actions/runs/{run_id}/cancel',
+    handle(request, store) {
+      const repository = store.repository(request.params.owner ?? '', request.params.repo ?? '');
+      if (repository === undefined) return notFound();
+      const run = workflowsOf(repository).runs.find((r) => r.id === Number(request.params.run_id));
+      if (run === undefined) return notFound();
+      if (run.status === 'completed')
+        return { status: 409, body: { message: 'Cannot cancel a workflow run that is completed.', status: '409' } };
+      // The runner is not stopped (the stand-in cannot); the run reads cancelled, as GitHub's does.
+      run.status = 'completed';
+      run.conclusion = 'cancelled';
+      run.updatedAt = store.now().toISOString();
+      return { status: 202, body: {} };
+    },
+  },
+  {
     method: 'GET',
     template: '/repos/{owner}/{repo}/actions/workflows/{workflow_id}/runs',
     handle(request, store) {

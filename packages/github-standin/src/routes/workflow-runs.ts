@@ -90,6 +90,8 @@ export function startRun(
     } catch {
       conclusion = 'failure';
     }
+    // Cancelled meanwhile (the cancel route completes it).
+    if ((run.status as StoredWorkflowRun['status']) === 'completed') return;
     run.status = 'completed';
     run.conclusion = conclusion;
     run.updatedAt = now().toISOString();
