@@ -68,7 +68,13 @@ export async function settle(
   record.lastOutcome = result.kind === 'answered' ? result.outcome.outcome : result.kind;
   if (result.kind === 'answered') delete record.lastReason;
   else record.lastReason = result.kind === 'failed' ? result.reason : `harness check failed:\n${result.report}`;
-  ctx.event(record, 'decision', { ...decision, ...(result.kind === 'failed' ? { failure: result.reason } : {}) });
+  // The turn and how it ended, for the status page's turns (issue-detail.ts).
+  ctx.event(record, 'decision', {
+    turn: counters.turns,
+    result: result.kind,
+    ...decision,
+    ...(result.kind === 'failed' ? { failure: result.reason } : {}),
+  });
   delete record.nextWakeAt;
   delete record.sleepSeconds;
   const later = (seconds: number) => {

@@ -1,39 +1,36 @@
-// The status page: a tiny HTTP server on 127.0.0.1 that renders
-// `.harness/factory/` on every request (`/` as HTML, `/api/state` as JSON), so it
-// never disagrees with `harness factory status --json`.
+// The status page: a tiny HTTP server on 127.0.0.1 that renders `.harness/factory/` on every
+// request, so it never disagrees with `harness factory status --json` (docs/factory.md
+// "Status page"): `/` and `/issues/N` as HTML, `/api/state` and `/api/issues/N` as JSON.
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { FactoryStatus } from './factory-status.js';
 import { readFactoryStatus } from './factory-status.js';
+import { readIssueDetail } from './issue-detail.js';
+import { renderStatusHtml } from './status-page-html.js';
+import { renderIssueHtml, renderMissingIssueHtml } from './status-page-issue.js';
+
+export { renderStatusHtml } from './status-page-html.js';
+export { renderIssueHtml } from './status-page-issue.js';
 
 export interface StatusPage {
   url: string;
   close(): Promise<void>;
 }
 
+interface Reply {
+  status: number;
+  type: 'html' | 'json' | 'text';
+  body: string;
+}
+
+const types = {
+  html: 'text/html; charset=utf-8',
+  json: 'application/json; charset=utf-8',
+  text: 'text/plain; charset=utf-8',
+};
+
 export async function serveStatusPage(root: string, port = 0): Promise<StatusPage> {
-  const server = createServer((request, response) => {
-    let status: FactoryStatus;
-    try {
-      status = readFactoryStatus(root);
-    } catch (error) {
-      response.writeHead(500, { 'content-type': 'text/plain; charset=utf-8' }).end(String(error));
-      return;
-    }
-    if (request.url === '/api/state') {
-      response
-        .writeHead(200, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' })
-        .end(JSON.stringify(status));
-      return;
-    }
-    if (request.url !== '/' && request.url !== '/index.html') {
-      response.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }).end('not found');
-      return;
-    }
-    response
-      .writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' })
-      .end(renderStatusHtml(status));
-  });
+  const server = createServer((request, response) => answer(root, request, response));
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(port, '127.0.0.1', resolve);
@@ -48,31 +45,36 @@ export async function serveStatusPage(root: string, port = 0): Promise<StatusPag
   };
 }
 
-const escape = (text: string): string => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+function answer(root: string, request: IncomingMessage, response: ServerResponse): void {
+  let reply: Reply;
+  try {
+    reply =
+      request.method === 'GET' || request.method === 'HEAD'
+        ? route(root, new URL(request.url ?? '/', 'http://127.0.0.1').pathname)
+        : { status: 405, type: 'text', body: 'the status page only answers GET' };
+  } catch (error) {
+    reply = { status: 500, type: 'text', body: error instanceof Error ? error.message : String(error) };
+  }
+  response
+    .writeHead(reply.status, { 'content-type': types[reply.type], 'cache-control': 'no-store' })
+    .end(request.method === 'HEAD' ? undefined : reply.body);
+}
 
-export function renderStatusHtml(status: FactoryStatus): string {
-  const inFlight = status.issues.filter((i) => i.phase !== 'merged' && i.phase !== 'parked').length;
-  const rows = status.issues
-    .map(
-      (i) =>
-        `<tr data-issue="${i.issue}"><td>#${i.issue}</td><td>${escape(i.title)}</td><td><span class="phase ${escape(i.phase)}">${escape(i.phase)}</span></td><td>${i.pr === null ? '–' : `#${i.pr}`}</td><td>${escape(i.lastOutcome ?? '–')}</td><td class="n">${i.turns}</td><td class="n">${i.tokens}</td><td>${escape(i.nextWakeAt ?? '')}</td></tr>`,
-    )
-    .join('\n');
-  const loop =
-    status.running === null
-      ? 'no loop running'
-      : `loop pid ${status.running.pid} on ${escape(status.running.host)} since ${escape(status.running.startedAt)}`;
-  return `<!doctype html>
-<html lang="en"><head><meta charset="utf-8"><meta http-equiv="refresh" content="5"><title>harness factory</title>
-<style>
-body{font:14px/1.4 system-ui,sans-serif;margin:2rem;color:#1f2328}h1{font-size:1.4rem;margin:0 0 .25rem}p{color:#59636e;margin:0 0 1rem}
-table{border-collapse:collapse;min-width:60rem}th,td{padding:.4rem .7rem;border-bottom:1px solid #d1d9e0;text-align:left}th{background:#f6f8fa}td.n{text-align:right}
-.phase{padding:.1rem .5rem;border-radius:1rem;background:#ddf4ff}.phase.human{background:#fff1c2}.phase.merged{background:#dafbe1}.phase.failed,.phase.parked{background:#eee}
-</style></head><body>
-<h1>harness factory</h1><p id="summary">${inFlight} in flight · ${status.issues.length} issues · ${loop}</p>
-<table><thead><tr><th>issue</th><th>title</th><th>phase</th><th>PR</th><th>last outcome</th><th>turns</th><th>tokens</th><th>next wake</th></tr></thead>
-<tbody>
-${rows}
-</tbody></table></body></html>
-`;
+const json = (status: number, value: unknown): Reply => ({ status, type: 'json', body: JSON.stringify(value) });
+
+function route(root: string, path: string): Reply {
+  if (path === '/' || path === '/index.html')
+    return { status: 200, type: 'html', body: renderStatusHtml(readFactoryStatus(root)) };
+  if (path === '/api/state') return json(200, readFactoryStatus(root));
+  const issue = /^\/(api\/)?issues\/([1-9]\d{0,9})$/.exec(path);
+  if (issue === null) return { status: 404, type: 'text', body: 'not found' };
+  const number = Number(issue[2]);
+  const detail = readIssueDetail(root, number);
+  if (issue[1] !== undefined)
+    return detail === undefined
+      ? json(404, { error: `the factory has no issue #${number} in .harness/factory/state.json` })
+      : json(200, detail);
+  return detail === undefined
+    ? { status: 404, type: 'html', body: renderMissingIssueHtml(number) }
+    : { status: 200, type: 'html', body: renderIssueHtml(detail) };
 }
