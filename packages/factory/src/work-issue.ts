@@ -174,7 +174,7 @@ async function checkAndOpen(ctx: FactoryContext, record: IssueRecord, issue: Iss
   record.pr = pull.number;
   record.lastHeadSha = pull.headSha;
   delete record.pendingAction;
-  ctx.event(record, 'pr', { pr: pull.number });
+  ctx.event(record, 'pr', { pr: pull.number, ...(pull.url === undefined ? {} : { url: pull.url }) });
   moveTo(ctx, record, 'pr-open');
   // Pushed so the person reviews the change on its PR; never handed to the agent, never merged past.
   return guarded ? guardHandover(ctx, record, gate) : 'again';
