@@ -37,7 +37,7 @@ const chunkBytes = 64 * 1024;
 const defaultMaxBytes = 16 * 1024 * 1024;
 const newline = 0x0a;
 
-export const eventsFile = (root: string): string => join(stateDir(root), 'events.jsonl');
+const eventsFile = (root: string): string => join(stateDir(root), 'events.jsonl');
 
 /** The newest events, across issues. */
 export function readRecentEvents(root: string, limit: number): FactoryEvent[] {

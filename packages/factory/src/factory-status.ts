@@ -9,7 +9,7 @@ import type { IssueRecord } from './factory-state.js';
 import { readState, stateDir } from './factory-state.js';
 
 /** How many events `recentEvents` holds. */
-export const recentEventCount = 50;
+const recentEventCount = 50;
 
 /** One issue in `harness factory status --json` and `/api/state` (docs/factory.md "Status page"). */
 export interface IssueStatus {

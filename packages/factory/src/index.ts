@@ -18,6 +18,13 @@ export type { FactoryOptionsInput } from './factory-options.js';
 export { factoryOptions } from './factory-options.js';
 export type { FactoryStatus, IssueStatus } from './factory-status.js';
 export { readFactoryStatus, renderStatusPretty } from './factory-status.js';
+// The status page's documents (docs/factory.md "Status page"): users read them, no package here does.
+/** @public docs/factory.md */
+export type { FactoryEvent } from './factory-events.js';
+/** @public docs/factory.md */
+export type { IssueDetail, IssueDocument, IssueLease, TurnSummary } from './issue-detail.js';
+/** @public docs/factory.md */
+export { readIssueDetail } from './issue-detail.js';
 export type { GitAdapter } from './git-adapter.js';
 export { createGitAdapter } from './git-adapter.js';
 export type { PullBundle, PullGateway, PullSummary, TurnState } from './pull-gateway.js';
@@ -29,3 +36,4 @@ export { renderStatusHtml, serveStatusPage } from './status-page.js';
 export { createCheckGate } from './check-gate.js';
 export type { MergeResult } from './merge-pull.js';
 export { mergePull } from './merge-pull.js';
+export { askLoopToMerge } from './merge-socket.js';

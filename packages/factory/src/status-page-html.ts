@@ -30,10 +30,9 @@ export const phaseBadge = (phase: string): string =>
   `<span class="phase ${escapeHtml(phase)}">${escapeHtml(phase)}</span>`;
 
 /** A link to an issue's view, relative to the page it is on (`issues/` from the index, `` from another issue). */
-export const issueLink = (issue: number, prefix: string, text: string): string =>
-  `<a href="${prefix}${issue}">${text}</a>`;
+const issueLink = (issue: number, prefix: string, text: string): string => `<a href="${prefix}${issue}">${text}</a>`;
 
-export function renderEventRows(events: FactoryEvent[], prefix: string): string {
+function renderEventRows(events: FactoryEvent[], prefix: string): string {
   return events
     .map(
       (e) =>
