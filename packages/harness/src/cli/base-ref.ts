@@ -59,32 +59,110 @@ export interface ResolveBaseOptions {
   env?: Env | undefined;
 }
 
-/** The base of the work tree holding `cwd`; throws only for a base that was named and is not there. */
+/** The default branch's candidates after origin/HEAD, in the order they are tried. */
+const defaultCandidates = ['main', 'master', 'origin/main', 'origin/master'];
+
+/**
+ * The base of the work tree holding `cwd`; throws only for a base that was named and is not there.
+ * Two rounds of git (docs/decisions.md, "The base in two rounds of git"): one `cat-file --batch-check`
+ * resolves HEAD and every candidate at once; then `rev-parse` (a work tree? shallow? what origin/HEAD
+ * names) runs beside the merge base of HEAD and the first candidate that is a commit.
+ */
 export async function resolveBase(cwd: string, options: ResolveBaseOptions = {}): Promise<ResolvedBase> {
   const named = await namedBase(options);
-  const top = await runGit(cwd, ['rev-parse', '--show-toplevel'], { okCodes: [128] });
-  if (top.code !== 0) {
-    if (named === undefined) return { base: undefined, skipped: 'not a git work tree: no base to compare with' };
-    throw new HarnessError('USAGE', `${named.how}: compares with git history, and ${cwd} is not in a git work tree`, {
-      fix: 'Run harness check inside the repository.',
-    });
-  }
-  const root = top.stdout.trim();
-  if (named !== undefined) return { base: await namedBaseCommit(root, named) };
-  if (!(await isCommit(root, 'HEAD'))) return { base: undefined, skipped: 'no commits yet: nothing to compare' };
-  const branch = await defaultBranch(root);
-  if (branch === undefined)
+  const candidates = named?.candidates ?? ['refs/remotes/origin/HEAD', ...defaultCandidates];
+  const commits = await commitsOf(cwd, ['HEAD', ...candidates]);
+  if (commits === undefined) return notAWorkTree(cwd, named);
+  const [head, ...tips] = commits;
+  if (named !== undefined) return { base: await namedBaseCommit(cwd, named, tips) };
+  const first = tips.findIndex((tip) => tip !== undefined);
+  const tip = tips[first];
+  const [facts, commit] = await Promise.all([
+    workTreeFacts(cwd, first === 0),
+    head !== undefined && tip !== undefined && head !== tip ? mergeBase(cwd, tip) : undefined,
+  ]);
+  if (facts === undefined) return notAWorkTree(cwd, undefined);
+  if (head === undefined) return { base: undefined, skipped: 'no commits yet: nothing to compare' };
+  // origin/HEAD counts only as a symbolic ref; a plain one (`origin/HEAD` as its own name) is passed over.
+  if (first === 0 && (facts.originHead === undefined || facts.originHead === 'origin/HEAD'))
+    return mergeBaseWith(cwd, head, tips.slice(1), defaultCandidates, facts.shallow);
+  const branch = first === 0 ? facts.originHead : defaultCandidates[first - 1];
+  if (branch === undefined || tip === undefined)
     return { base: undefined, skipped: 'no default branch to compare with (origin/HEAD, main or master)' };
-  const [head, tip] = await Promise.all([revParse(root, 'HEAD'), revParse(root, branch)]);
-  if (head === tip) return { base: undefined, skipped: 'on the default branch: nothing to compare' };
-  const commit = await mergeBase(root, branch);
+  return baseOrSkip(branch, head === tip, commit, facts.shallow);
+}
+
+/** The merge base with the first of `names` whose commit is known (`tips`), asked for now. */
+async function mergeBaseWith(
+  cwd: string,
+  head: string,
+  tips: readonly (string | undefined)[],
+  names: readonly string[],
+  shallow: boolean,
+): Promise<ResolvedBase> {
+  const index = tips.findIndex((tip) => tip !== undefined);
+  const tip = tips[index];
+  const branch = names[index];
+  if (tip === undefined || branch === undefined)
+    return { base: undefined, skipped: 'no default branch to compare with (origin/HEAD, main or master)' };
+  return baseOrSkip(branch, head === tip, head === tip ? undefined : await mergeBase(cwd, tip), shallow);
+}
+
+function baseOrSkip(branch: string, onIt: boolean, commit: string | undefined, shallow: boolean): ResolvedBase {
+  if (onIt) return { base: undefined, skipped: 'on the default branch: nothing to compare' };
   if (commit !== undefined) return { base: { ref: branch, commit } };
   return {
     base: undefined,
-    skipped: (await isShallow(root))
+    skipped: shallow
       ? `a shallow clone without the merge base of HEAD and ${branch} (fetch-depth: 0 fetches it)`
       : `HEAD and ${branch} share no history`,
   };
+}
+
+function notAWorkTree(cwd: string, named: NamedBase | undefined): ResolvedBase {
+  if (named === undefined) return { base: undefined, skipped: 'not a git work tree: no base to compare with' };
+  throw notInWorkTree(cwd, named);
+}
+
+function notInWorkTree(cwd: string, named: NamedBase): HarnessError {
+  return new HarnessError('USAGE', `${named.how}: compares with git history, and ${cwd} is not in a git work tree`, {
+    fix: 'Run harness check inside the repository.',
+  });
+}
+
+/**
+ * The commit each name resolves to (`rev-parse --verify NAME^{commit}`'s answer), asked in one
+ * `git cat-file --batch-check`; undefined when `cwd` is in no repository at all.
+ */
+async function commitsOf(cwd: string, names: readonly string[]): Promise<(string | undefined)[] | undefined> {
+  // A line is one name to batch-check: a name with a line break is no ref, and is not asked.
+  const asked = names.filter((name) => !/[\r\n]/.test(name));
+  const input = asked.map((name) => `${name}^{commit}\n`).join('');
+  const result = await runGit(cwd, ['cat-file', '--batch-check'], { input, okCodes: [128] });
+  if (result.code !== 0) return undefined;
+  const lines = result.stdout.split('\n');
+  const found = new Map(asked.map((name, i) => [name, /^([0-9a-f]{40,64}) commit \d+$/.exec(lines[i] ?? '')?.[1]]));
+  return names.map((name) => found.get(name));
+}
+
+interface WorkTreeFacts {
+  shallow: boolean;
+  /** What origin/HEAD names, as `symbolic-ref --short` says it (`origin/main`); `origin/HEAD` for a plain ref. */
+  originHead: string | undefined;
+}
+
+/**
+ * One `git rev-parse`: undefined outside a work tree (a bare repository, inside .git); else whether
+ * the clone is shallow, and (when asked) what origin/HEAD names.
+ */
+async function workTreeFacts(cwd: string, askOriginHead: boolean): Promise<WorkTreeFacts | undefined> {
+  const args = ['rev-parse', '--show-toplevel', '--is-shallow-repository'];
+  // `loose` shortens as symbolic-ref --short does (rev-parse's default may spell it longer).
+  if (askOriginHead) args.push('--abbrev-ref=loose', '--verify', '--quiet', 'refs/remotes/origin/HEAD');
+  const result = await runGit(cwd, args, { okCodes: [1, 128] });
+  const [top = '', shallow, originHead = ''] = result.stdout.split('\n').map((line) => line.trim());
+  if (result.code === 128 || top === '') return undefined;
+  return { shallow: shallow === 'true', originHead: result.code === 0 && originHead !== '' ? originHead : undefined };
 }
 
 interface NamedBase {
@@ -125,17 +203,15 @@ async function eventBaseRef(path: string | undefined): Promise<string | undefine
   }
 }
 
-async function namedBaseCommit(root: string, named: NamedBase): Promise<BaseRef> {
-  let ref: string | undefined;
-  for (const candidate of named.candidates) {
-    if (await isCommit(root, candidate)) {
-      ref = candidate;
-      break;
-    }
-  }
-  const shallow = async () => isShallow(root);
+async function namedBaseCommit(cwd: string, named: NamedBase, tips: readonly (string | undefined)[]): Promise<BaseRef> {
+  const ref = named.candidates[tips.findIndex((tip) => tip !== undefined)];
+  const [facts, commit] = await Promise.all([
+    workTreeFacts(cwd, false),
+    ref === undefined ? undefined : mergeBase(cwd, ref),
+  ]);
+  if (facts === undefined) throw notInWorkTree(cwd, named);
   if (ref === undefined) {
-    if (await shallow())
+    if (facts.shallow)
       throw new HarnessError('GIT_FAILED', `${named.how}: this shallow clone does not have the base`, {
         fix: shallowFix,
       });
@@ -147,9 +223,8 @@ async function namedBaseCommit(root: string, named: NamedBase): Promise<BaseRef>
       },
     );
   }
-  const commit = await mergeBase(root, ref);
   if (commit !== undefined) return { ref, commit };
-  if (await shallow())
+  if (facts.shallow)
     throw new HarnessError(
       'GIT_FAILED',
       `${named.how}: this shallow clone does not have the merge base of HEAD and ${ref}`,
@@ -160,8 +235,4 @@ async function namedBaseCommit(root: string, named: NamedBase): Promise<BaseRef>
   throw new HarnessError('USAGE', `${named.how}: HEAD and ${ref} share no history`, {
     fix: 'Name the branch this change was made from: `--base <ref>`.',
   });
-}
-
-async function revParse(root: string, ref: string): Promise<string> {
-  return gitLine(root, ['rev-parse', '--verify', `${ref}^{commit}`]);
 }
