@@ -13,8 +13,11 @@ import { isDeepStrictEqual } from 'node:util';
 import { fileURLToPath } from 'node:url';
 import { ensureStateDir, writeFileAtomic } from 'agent-harness-system';
 import type { HarnessConfig } from './schema.js';
+import type { ValidationResult } from './validate-config.js';
 
 export const configCacheFile = '.harness/cache/config.json';
+/** The base's config, judged by on a branch (agent-harness's base-config), beside the change's own. */
+const baseConfigCacheFile = '.harness/cache/base-config.json';
 const cacheFormat = 'harness-config-cache';
 
 interface StoredConfig {
@@ -56,11 +59,11 @@ export function configCacheKey(text: string): string {
   return createHash('sha256').update(validatorFingerprint()).update('\0').update(text).digest('hex');
 }
 
-/** The validated config cached under `key` in the repository at `root`, if there is one. */
-export function readCachedConfig(root: string, key: string): HarnessConfig | undefined {
+/** The validated config cached under `key` in the repository at `root` (in `file`), if there is one. */
+export function readCachedConfig(root: string, key: string, file = configCacheFile): HarnessConfig | undefined {
   let stored: Partial<StoredConfig> | null;
   try {
-    stored = JSON.parse(readFileSync(join(root, configCacheFile), 'utf8')) as Partial<StoredConfig> | null;
+    stored = JSON.parse(readFileSync(join(root, file), 'utf8')) as Partial<StoredConfig> | null;
   } catch {
     return undefined;
   }
@@ -74,11 +77,36 @@ export function readCachedConfig(root: string, key: string): HarnessConfig | und
  * Caches a validated config. Only a config that JSON gives back unchanged is cached; a write that
  * fails is left out silently, as the cache only saves time.
  */
-export async function writeCachedConfig(root: string, key: string, config: HarnessConfig): Promise<void> {
+export async function writeCachedConfig(
+  root: string,
+  key: string,
+  config: HarnessConfig,
+  file = configCacheFile,
+): Promise<void> {
   const text = JSON.stringify({ format: cacheFormat, key, config } satisfies StoredConfig);
   if (!isDeepStrictEqual((JSON.parse(text) as StoredConfig).config, config)) return;
-  const path = join(root, configCacheFile);
+  const path = join(root, file);
   await ensureStateDir(dirname(path))
     .then(() => writeFileAtomic(path, `${text}\n`, { durable: false }))
     .catch(() => undefined);
+}
+
+/**
+ * validateConfig's answer for a config text that is not the repository's own file (the base's, read
+ * from git): a valid config is read from and written to `file` under the text's key, so an unchanged
+ * text loads neither the YAML parser nor the schema; problems are never cached.
+ */
+export async function validateConfigCached(
+  root: string,
+  text: string,
+  shown: string,
+  file = baseConfigCacheFile,
+): Promise<ValidationResult> {
+  const key = configCacheKey(text);
+  const cached = readCachedConfig(root, key, file);
+  if (cached !== undefined) return { ok: true, config: cached };
+  const { validateConfig } = await import('./validate-config.js');
+  const result = validateConfig(text, shown);
+  if (result.ok) await writeCachedConfig(root, key, result.config, file);
+  return result;
 }

@@ -3,3 +3,4 @@
 // checks on its path import this entry; everything else is in the package's main entry.
 export { configError, findGitRoot, loadConfig, noConfigError } from './load-config.js';
 export { testFixtureGlobs } from './test-fixtures.js';
+export { validateConfigCached } from './config-cache.js';

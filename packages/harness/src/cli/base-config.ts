@@ -7,6 +7,7 @@
 import { readFile } from 'node:fs/promises';
 import { isAbsolute, relative } from 'node:path';
 import type { Check, HarnessConfig } from 'agent-harness-config';
+import { validateConfigCached } from 'agent-harness-config/load';
 import { runGit } from 'agent-harness-system';
 
 export interface BaseCommit {
@@ -78,9 +79,9 @@ export async function judgingConfig(input: JudgingInput): Promise<Judging> {
 
 /** The base's config validated, or why it cannot judge (`is not valid (…)`, `sets rules.x, which…`). */
 async function validBaseConfig(input: JudgingInput, text: string, path: string): Promise<HarnessConfig | string> {
-  // The schema (zod) loads only here: a run without a base reads its config from the cache.
-  const { validateConfig } = await import('agent-harness-config');
-  const validated = validateConfig(text, path);
+  // Through the config cache, beside the change's own (.harness/cache/base-config.json): while the base's
+  // text stays the same, neither the YAML parser nor the schema (zod) loads.
+  const validated = await validateConfigCached(input.root, text, path);
   if (!validated.ok) {
     const first = validated.problems[0];
     return `is not valid (${first === undefined ? 'no details' : `${path}:${first.line} ${first.key}: ${first.message}`})`;
