@@ -1,11 +1,11 @@
 // Accepting a loosening through GitHub reviews, against the stand-in (every request checked against
 // GitHub's OpenAPI description). The base's CODEOWNERS is read from a real commit.
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { addPull, addTeamMember, pullsOf, startGithubStandin } from 'agent-harness-github-standin';
 import type { GithubStandin, StoredPull } from 'agent-harness-github-standin';
+import { addTeamMember } from 'agent-harness-github-standin';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { ReviewedPull, ReviewState, StandinEnv } from '../../../test-support/standin-reviews.js';
+import { closeReviewStandin, openPullRequest, startReviewStandin } from '../../../test-support/standin-reviews.js';
 import { acceptLoosenings } from '../src/accept-loosenings.js';
 import type { Loosening } from '../src/guard-types.js';
 import { commitSnapshot } from '../src/snapshots.js';
@@ -24,41 +24,29 @@ const loosening: Loosening = {
 
 let standin: GithubStandin;
 let repo: GuardRepo;
+let reviewed: ReviewedPull;
 let pull: StoredPull;
-let eventDir: string;
 
 beforeEach(async () => {
-  standin = await startGithubStandin();
-  standin.state.addToken('actions-token', { administration: false });
-  const repository = standin.state.addRepository('octo-org/app');
-  pullsOf(repository).resolveRef = (ref) => (ref === 'loosen' ? head : undefined);
-  pull = addPull(repository, { title: 'loosen', body: null, head: 'loosen', base: 'main' });
+  standin = await startReviewStandin();
   repo = createGuardRepo({ '.github/CODEOWNERS': codeowners, 'harness.config.yaml': 'version: 1\n' });
-  eventDir = mkdtempSync(join(tmpdir(), 'guard-event-'));
+  // The event of a submitted review; the pull request's head is a commit the repository need not have.
+  reviewed = openPullRequest(standin, {
+    branch: 'loosen',
+    head,
+    eventDir: join(repo.root, '.git'),
+    action: 'submitted',
+  });
+  pull = reviewed.pull;
 });
 
 afterEach(async () => {
-  expect(standin.violations).toEqual([]);
-  await standin.close();
-  repo.cleanup();
-  rmSync(eventDir, { recursive: true, force: true });
+  repo.remove();
+  await closeReviewStandin(standin);
 });
 
-function env(overrides: Record<string, string | undefined> = {}): Record<string, string | undefined> {
-  const eventPath = join(eventDir, 'event.json');
-  writeFileSync(eventPath, JSON.stringify({ action: 'submitted', pull_request: { number: pull.issue.number } }));
-  return {
-    GITHUB_TOKEN: 'actions-token',
-    GITHUB_API_URL: standin.url,
-    GITHUB_REPOSITORY: 'octo-org/app',
-    GITHUB_EVENT_PATH: eventPath,
-    ...overrides,
-  };
-}
-
-function review(user: string, state: 'APPROVED' | 'CHANGES_REQUESTED' | 'COMMENTED', commitId = head): void {
-  pull.reviews.push({ id: pull.reviews.length + 1, user, body: '', state, commitId });
-}
+const env = (overrides?: StandinEnv): StandinEnv => reviewed.env(overrides);
+const review = (user: string, state: ReviewState, commitId = head): void => reviewed.review(user, state, commitId);
 
 async function accept(environment = env()) {
   const base = commitSnapshot(repo.root, repo.git('rev-parse', 'HEAD'), 'main');

@@ -7,7 +7,7 @@ import { compareWith, createGuardRepo } from './guard-repo.fixture.js';
 
 const repos: GuardRepo[] = [];
 afterEach(() => {
-  for (const repo of repos.splice(0)) repo.cleanup();
+  for (const repo of repos.splice(0)) repo.remove();
 });
 
 const path = '.harness/baseline/layers.json';

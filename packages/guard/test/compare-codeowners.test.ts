@@ -6,7 +6,7 @@ import { compareWith, createGuardRepo } from './guard-repo.fixture.js';
 
 const repos: GuardRepo[] = [];
 afterEach(() => {
-  for (const repo of repos.splice(0)) repo.cleanup();
+  for (const repo of repos.splice(0)) repo.remove();
 });
 
 /** `base` committed (with a config and a workflow), then `change` written to the working tree, as a PR would. */

@@ -98,7 +98,7 @@ let repo: GuardRepo;
 beforeAll(() => {
   repo = createGuardRepo(base);
 });
-afterAll(() => repo.cleanup());
+afterAll(() => repo.remove());
 
 /** Commits `change` on a branch off main and compares it with main; `file:line what` per loosening. */
 async function pullRequest(comparer: SurfaceComparer, change: RepoFiles): Promise<string[]> {

@@ -3,7 +3,7 @@ import { execFile } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { GuardRepo, RepoFiles } from './guard-repo.fixture.js';
-import { createGuardRepo } from './guard-repo.fixture.js';
+import { createFeatureRepo, createGuardRepo } from './guard-repo.fixture.js';
 
 const bin = fileURLToPath(new URL('../../harness/bin/harness.js', import.meta.url));
 
@@ -34,17 +34,15 @@ interface Document {
 
 const repos: GuardRepo[] = [];
 afterEach(() => {
-  for (const repo of repos.splice(0)) repo.cleanup();
+  for (const repo of repos.splice(0)) repo.remove();
 });
 
 const config = 'version: 1\nrules:\n  docs/orphan: error\n';
 
 /** `main` holds `base`; the branch `feature` commits `change` on top of it. */
 function featureRepo(base: RepoFiles, change: RepoFiles): GuardRepo {
-  const repo = createGuardRepo(base);
+  const repo = createFeatureRepo(base, change);
   repos.push(repo);
-  repo.git('checkout', '-q', '-b', 'feature');
-  repo.commit(change, 'the change');
   return repo;
 }
 

@@ -5,7 +5,7 @@ import { buildGuardInput } from '../src/guard-input.js';
 
 const repos: GuardRepo[] = [];
 afterEach(() => {
-  for (const repo of repos.splice(0)) repo.cleanup();
+  for (const repo of repos.splice(0)) repo.remove();
 });
 
 function repo(files: Record<string, string | null>): GuardRepo {

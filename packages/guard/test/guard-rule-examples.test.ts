@@ -23,7 +23,7 @@ function sharedFiles(): Record<string, string> {
 
 const repos: GuardRepo[] = [];
 afterEach(() => {
-  for (const repo of repos.splice(0)) repo.cleanup();
+  for (const repo of repos.splice(0)) repo.remove();
 });
 
 async function findingsOf(example: RuleExample | undefined): Promise<string[]> {

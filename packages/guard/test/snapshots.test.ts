@@ -1,37 +1,25 @@
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { commitSnapshot, memorySnapshot, workTreeSnapshot } from '../src/snapshots.js';
+import type { GuardRepo } from './guard-repo.fixture.js';
+import { createGuardRepo } from './guard-repo.fixture.js';
 
-const dirs: string[] = [];
+const repos: GuardRepo[] = [];
 afterEach(() => {
-  for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
+  for (const repo of repos.splice(0)) repo.remove();
 });
 
-function git(root: string, ...args: string[]): string {
-  return execFileSync('git', args, { cwd: root, encoding: 'utf8' }).trim();
-}
-
-function repo(): string {
-  const root = mkdtempSync(join(tmpdir(), 'guard-snap-'));
-  dirs.push(root);
-  git(root, 'init', '-q', '-b', 'main');
-  git(root, 'config', 'user.email', 't@example.com');
-  git(root, 'config', 'user.name', 't');
-  mkdirSync(join(root, 'src'));
-  writeFileSync(join(root, 'src/a.ts'), 'export const a = 1;\n');
-  writeFileSync(join(root, 'harness.config.yaml'), 'version: 1\n');
-  git(root, 'add', '-A');
-  git(root, 'commit', '-q', '-m', 'base');
-  return root;
+function repo(): GuardRepo {
+  const made = createGuardRepo({ 'src/a.ts': 'export const a = 1;\n', 'harness.config.yaml': 'version: 1\n' });
+  repos.push(made);
+  return made;
 }
 
 describe('snapshots', () => {
   it('reads a commit as it was, while the working tree moves on', async () => {
-    const root = repo();
-    const base = git(root, 'rev-parse', 'HEAD');
+    const { root, git } = repo();
+    const base = git('rev-parse', 'HEAD');
     writeFileSync(join(root, 'harness.config.yaml'), 'version: 1\nlayers: {}\n');
     writeFileSync(join(root, 'src/b.ts'), 'export const b = 2;\n');
     const before = commitSnapshot(root, base, 'main');
@@ -43,8 +31,8 @@ describe('snapshots', () => {
   });
 
   it('answers undefined for a file absent on a side, and for a folder', async () => {
-    const root = repo();
-    const base = git(root, 'rev-parse', 'HEAD');
+    const { root, git } = repo();
+    const base = git('rev-parse', 'HEAD');
     const before = commitSnapshot(root, base, 'main');
     expect(await before.readFile('missing.yaml')).toBeUndefined();
     expect(await before.readFile('src')).toBeUndefined();
@@ -53,12 +41,12 @@ describe('snapshots', () => {
   });
 
   it('reads many files asked for at once, each with its own text', async () => {
-    const root = repo();
+    const { root, git } = repo();
     const names = Array.from({ length: 60 }, (_, i) => `src/file ${i} é.ts`);
     for (const [i, name] of names.entries()) writeFileSync(join(root, name), `export const v${i} = 'ü${i}';\n`);
-    git(root, 'add', '-A');
-    git(root, 'commit', '-q', '-m', 'many');
-    const side = commitSnapshot(root, git(root, 'rev-parse', 'HEAD'), 'main');
+    git('add', '-A');
+    git('commit', '-q', '-m', 'many');
+    const side = commitSnapshot(root, git('rev-parse', 'HEAD'), 'main');
     const texts = await Promise.all([...names, 'missing.ts', 'src'].map((name) => side.readFile(name)));
     expect(texts.slice(0, 60)).toEqual(names.map((_, i) => `export const v${i} = 'ü${i}';\n`));
     expect(texts.slice(60)).toEqual([undefined, undefined]);
