@@ -3,13 +3,15 @@
 // (every one approved, or it only tightens), and a baseline whose growth was approved applies as the
 // change wrote it. Real git histories (`main`, then the change on `pr`), the GitHub stand-in for reviews.
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { ResultDocument } from 'agent-harness-diagnostics';
-import { addPull, pullsOf, startGithubStandin } from 'agent-harness-github-standin';
 import type { GithubStandin } from 'agent-harness-github-standin';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, onTestFinished } from 'vitest';
+import type { RepoFiles as Files } from '../../../test-support/git-history.js';
+import { createGitHistory } from '../../../test-support/git-history.js';
+import type { StandinEnv } from '../../../test-support/standin-reviews.js';
+import { closeReviewStandin, openPullRequest, startReviewStandin } from '../../../test-support/standin-reviews.js';
 import { check } from '../src/check-api.js';
 
 const config = `version: 1
@@ -26,67 +28,34 @@ const base = {
   'src/ui/b.ts': 'export const b = 1;\n',
   'src/core/a.ts': 'export const a = 1;\n',
 };
-type Files = Readonly<Record<string, string>>;
-
-const made: string[] = [];
 let standin: GithubStandin;
 
 beforeEach(async () => {
-  standin = await startGithubStandin();
-  standin.state.addToken('actions-token', { administration: false });
+  standin = await startReviewStandin();
 });
 
 afterEach(async () => {
-  expect(standin.violations).toEqual([]);
-  await standin.close();
-  for (const dir of made.splice(0)) rmSync(dir, { recursive: true, force: true });
+  await closeReviewStandin(standin);
 });
 
-function git(root: string, ...args: string[]): string {
-  return execFileSync('git', args, { cwd: root, encoding: 'utf8' }).trim();
-}
-
-function commit(root: string, files: Files, message: string): void {
-  for (const [path, text] of Object.entries(files)) {
-    mkdirSync(dirname(join(root, path)), { recursive: true });
-    writeFileSync(join(root, path), text);
-  }
-  git(root, 'add', '-A');
-  git(root, 'commit', '-q', '--allow-empty', '-m', message);
-}
-
-/** A repository whose `main` holds `baseFiles`, checked out on `pr` with `change` committed. */
+/** A repository whose `main` holds `baseFiles`, checked out on `pr` with `change` committed; removed after the test. */
 function history(baseFiles: Files, change: Files): string {
-  const root = mkdtempSync(join(tmpdir(), 'harness-accepted-'));
-  made.push(root);
-  git(root, 'init', '-q', '-b', 'main');
-  git(root, 'config', 'user.email', 't@example.com');
-  git(root, 'config', 'user.name', 't');
-  git(root, 'config', 'commit.gpgsign', 'false');
-  commit(root, { ...baseFiles, '.gitignore': '.harness/cache/\n' }, 'base');
-  git(root, 'checkout', '-q', '-b', 'pr');
-  commit(root, change, 'change');
-  return root;
+  const repo = createGitHistory({ ...baseFiles, '.gitignore': '.harness/cache/\n' }, change, {
+    prefix: 'harness-accepted-',
+  });
+  onTestFinished(repo.remove);
+  return repo.root;
 }
 
 /** The pull request of `pr` on the stand-in, reviewed by `approvers` at its head; the env a workflow run sets. */
-function pullRequest(root: string, approvers: readonly string[]): Record<string, string> {
-  const head = git(root, 'rev-parse', 'HEAD');
-  const repository = standin.state.addRepository('octo-org/app');
-  pullsOf(repository).resolveRef = (ref) => (ref === 'pr' ? head : undefined);
-  const pull = addPull(repository, { title: 'change', body: null, head: 'pr', base: 'main' });
-  approvers.forEach((user, i) => pull.reviews.push({ id: i + 1, user, body: '', state: 'APPROVED', commitId: head }));
-  const event = join(root, '.git', 'event.json');
-  writeFileSync(event, JSON.stringify({ pull_request: { number: pull.issue.number } }));
-  return {
-    GITHUB_TOKEN: 'actions-token',
-    GITHUB_API_URL: standin.url,
-    GITHUB_REPOSITORY: 'octo-org/app',
-    GITHUB_EVENT_PATH: event,
-  };
+function pullRequest(root: string, approvers: readonly string[]): StandinEnv {
+  const head = execFileSync('git', ['rev-parse', 'HEAD'], { cwd: root, encoding: 'utf8' }).trim();
+  const pull = openPullRequest(standin, { branch: 'pr', head, eventDir: join(root, '.git') });
+  for (const user of approvers) pull.review(user);
+  return pull.env();
 }
 
-async function run(root: string, env: Record<string, string>): Promise<{ document: ResultDocument; notes: string }> {
+async function run(root: string, env: StandinEnv): Promise<{ document: ResultDocument; notes: string }> {
   const notes: string[] = [];
   const document = await check({ cwd: root, base: 'main', env, onNote: (n) => notes.push(n) });
   return { document, notes: notes.join('\n') };

@@ -2,12 +2,13 @@
 // and the base's baselines bound the change's. Real git histories: the base is committed on `main`,
 // the change on the branch `pr`; the library entry runs in-process, the built bin end to end.
 import { execFile, execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { ResultDocument } from 'agent-harness-diagnostics';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it, onTestFinished } from 'vitest';
+import type { RepoFiles as Files } from '../../../test-support/git-history.js';
+import { createGitHistory } from '../../../test-support/git-history.js';
 import type { CheckApiOptions } from '../src/check-api.js';
 import { check } from '../src/check-api.js';
 
@@ -27,52 +28,20 @@ const base = {
   'src/core/a.ts': 'export const a = 1;\n',
 };
 
-type Files = Readonly<Record<string, string | null>>;
-
-const made: string[] = [];
-afterEach(() => {
-  for (const dir of made.splice(0)) rmSync(dir, { recursive: true, force: true });
-});
-
-function git(root: string, ...args: string[]): string {
-  return execFileSync('git', args, { cwd: root, encoding: 'utf8' }).trim();
-}
-
-function write(root: string, files: Files): void {
-  for (const [path, text] of Object.entries(files)) {
-    if (text === null) rmSync(join(root, path), { recursive: true, force: true });
-    else {
-      mkdirSync(dirname(join(root, path)), { recursive: true });
-      writeFileSync(join(root, path), text);
-    }
-  }
-}
-
-function commit(root: string, files: Files, message: string): void {
-  write(root, files);
-  git(root, 'add', '-A');
-  git(root, 'commit', '-q', '--allow-empty', '-m', message);
-}
-
-/** A repository whose `main` holds `baseFiles`, checked out on `pr` with `change` committed. */
+/** A repository whose `main` holds `baseFiles`, checked out on `pr` with `change` committed; removed after the test. */
 function history(baseFiles: Files, change: Files): string {
-  const root = mkdtempSync(join(tmpdir(), 'harness-judged-'));
-  made.push(root);
-  git(root, 'init', '-q', '-b', 'main');
-  git(root, 'config', 'user.email', 't@example.com');
-  git(root, 'config', 'user.name', 't');
-  git(root, 'config', 'commit.gpgsign', 'false');
   // The layers cache is no part of the history.
-  commit(root, { ...baseFiles, '.gitignore': '.harness/cache/\n' }, 'base');
-  git(root, 'checkout', '-q', '-b', 'pr');
-  commit(root, change, 'change');
-  return root;
+  const repo = createGitHistory({ ...baseFiles, '.gitignore': '.harness/cache/\n' }, change, {
+    prefix: 'harness-judged-',
+  });
+  onTestFinished(repo.remove);
+  return repo.root;
 }
 
 /** Lands the change on `main` and checks it out: the default branch's tip has no base to judge by. */
 function land(root: string): string {
-  git(root, 'checkout', '-q', 'main');
-  git(root, 'merge', '-q', '--ff-only', 'pr');
+  execFileSync('git', ['checkout', '-q', 'main'], { cwd: root });
+  execFileSync('git', ['merge', '-q', '--ff-only', 'pr'], { cwd: root });
   return root;
 }
 
