@@ -2,7 +2,7 @@
 // folder on branch `main` whose first commit, "base", holds the base files; a test then commits (or
 // only writes) its change, or `createGitHistory` commits it on a branch of its own, as a pull
 // request's branch would be. The repository has its own committer identity and no commit signing,
-// so it commits whatever the machine's git configuration says. Removing it is the caller's job
+// so committing works whatever the machine's git configuration says. Removing it is the caller's job
 // (`remove()`, in afterEach or onTestFinished): the run fails on anything left in TMPDIR.
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
