@@ -17,13 +17,13 @@ export const docsCheck: Check = {
     prewarmParseWorkers(cwd, docsCacheFile);
   },
   async run({ root, config, options }) {
-    const [{ sectionDefaults }, { checkDocs }] = await Promise.all([
-      import('agent-harness-config'),
+    const [{ docsDefaults }, { checkDocs }] = await Promise.all([
+      import('./docs-defaults.js'),
       import('./check-docs.js'),
     ]);
     const result = await checkDocs({
       root,
-      config: config.docs ?? sectionDefaults('docs'),
+      config: config.docs ?? docsDefaults(),
       updateBaseline: options.updateBaseline === true,
       allowGrowth: options.allowGrowth === true,
       fix: options.fix === true,

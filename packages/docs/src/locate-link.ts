@@ -28,6 +28,7 @@ export interface LinkWorld {
 const pageForms = ['.md', '.mdx', '/index.md', '/index.mdx', '/README.md'];
 const targetsByDoc = new WeakMap<object, readonly ResolvedLink[]>();
 const routesByContent = new WeakMap<SiteContent, Map<string, string>>();
+const targetsByFolder = new WeakMap<LinkWorld, Map<string, Map<string, LocatedTarget>>>();
 
 /**
  * Each of a doc's links with the file it reaches, in order: worked out once per doc and shared by
@@ -40,10 +41,34 @@ export function linkTargets(
   let targets = targetsByDoc.get(doc);
   if (targets === undefined) {
     const site = siteOf(world, doc.path);
-    targets = doc.links.map((link) => ({ link, target: locate(world, site, doc.path, link.url) }));
+    // Pages name the same few targets over and over (a sidebar, "see also"): each URL is located once
+    // per folder, where it means the same for every page, except a link to the page itself.
+    const byUrl = urlsOfFolder(world, site, doc.path);
+    targets = doc.links.map((link) => {
+      let target = byUrl.get(link.url);
+      if (target === undefined) {
+        target = locate(world, site, doc.path, link.url);
+        if (target.kind !== 'repo' || !target.selfAnchor) byUrl.set(link.url, target);
+      }
+      return { link, target };
+    });
     targetsByDoc.set(doc, targets);
   }
   return targets;
+}
+
+/**
+ * The URLs located for pages in the doc's folder: the same site holds them all, and a relative link
+ * is joined to the folder. A Docusaurus page resolves a link against its own URL: its own map.
+ */
+function urlsOfFolder(world: LinkWorld, site: DocSite | undefined, docPath: string): Map<string, LocatedTarget> {
+  if (site?.generator === 'docusaurus') return new Map();
+  let byFolder = targetsByFolder.get(world);
+  if (byFolder === undefined) targetsByFolder.set(world, (byFolder = new Map()));
+  const folder = docPath.slice(0, Math.max(docPath.lastIndexOf('/'), 0));
+  let byUrl = byFolder.get(folder);
+  if (byUrl === undefined) byFolder.set(folder, (byUrl = new Map()));
+  return byUrl;
 }
 
 function locate(world: LinkWorld, site: DocSite | undefined, docPath: string, url: string): LocatedTarget {

@@ -3,10 +3,12 @@
 // config is read), so that loading the parser in them overlaps the rest of the start. The main
 // thread and the workers then take files from one shared counter, so a worker that starts late, or
 // a core that is busy, leaves no thread idle while another still has a queue. Small batches, and
-// runs from TypeScript sources (tests), parse in-thread.
+// runs from TypeScript sources (tests), parse in-thread. The parser itself is loaded only when
+// there is something to parse: a warm run whose files are all cached never loads it.
 import type { ParsedMarkdown } from './parse-markdown.js';
-import { parseMarkdown } from './parse-markdown.js';
 import { takeParseWorkers } from './parse-workers.js';
+
+type Parse = (text: string) => ParsedMarkdown;
 
 const minFilesForWorkers = 200;
 /** Files taken from the counter at a time: few enough to balance, enough to keep the counter cold. */
@@ -62,6 +64,7 @@ export function startParsePool(options: ParsePoolOptions = {}): ParsePool {
       return workerFiles;
     },
     async parse(texts) {
+      const { parseMarkdown } = await import('./parse-markdown.js');
       if (texts.length < minFilesForWorkers || workers.length === 0) {
         close();
         return texts.map((t) => parseMarkdown(t));
@@ -75,7 +78,7 @@ export function startParsePool(options: ParsePoolOptions = {}): ParsePool {
       });
       workers = [];
       const results = new Array<ParsedMarkdown | undefined>(texts.length);
-      if (mainThreadTakes) takeFiles(texts, next, (i, parsed) => (results[i] = parsed));
+      if (mainThreadTakes) takeFiles(texts, next, parseMarkdown, (i, parsed) => (results[i] = parsed));
       for (const { worker, share, slot } of started) {
         // A worker still loading the parser when the main thread ran out of files is not waited for.
         if (mainThreadTakes && Atomics.compareExchange(gates, slot, gateOpen, gateClosed) === gateOpen) {
@@ -96,10 +99,11 @@ export function startParsePool(options: ParsePoolOptions = {}): ParsePool {
 export function takeFiles(
   texts: readonly string[],
   next: Int32Array,
+  parse: Parse,
   done: (index: number, parsed: ParsedMarkdown) => void,
 ): void {
   for (let start = Atomics.add(next, 0, parseBatch); start < texts.length; start = Atomics.add(next, 0, parseBatch)) {
     const end = Math.min(start + parseBatch, texts.length);
-    for (let i = start; i < end; i++) done(i, parseMarkdown(texts[i] ?? ''));
+    for (let i = start; i < end; i++) done(i, parse(texts[i] ?? ''));
   }
 }

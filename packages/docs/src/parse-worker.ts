@@ -5,11 +5,12 @@ import { parentPort } from 'node:worker_threads';
 import type { ParseJob } from './parse-in-parallel.js';
 import type { ParsedShare } from './parse-workers.js';
 import { enterGate, takeFiles } from './parse-in-parallel.js';
+import { parseMarkdown } from './parse-markdown.js';
 
 parentPort?.once('message', (job: ParseJob) => {
   const share: ParsedShare = [];
   if (enterGate(job))
-    takeFiles(job.texts, new Int32Array(job.next), (i, parsed) =>
+    takeFiles(job.texts, new Int32Array(job.next), parseMarkdown, (i, parsed) =>
       share.push([i, { ...parsed, anchors: [...parsed.anchors] }]),
     );
   parentPort?.postMessage(share);

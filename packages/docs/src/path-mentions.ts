@@ -67,6 +67,8 @@ export interface MentionIndex {
   packageNames: string[];
   /** Resolutions by doc folder, then mention: maps name the same paths over and over. */
   resolved: Map<string, Map<string, MentionResolution>>;
+  /** What each code span's text names (null: not a path), read once per text. */
+  mentions: Map<string, Mention | null>;
 }
 
 const indexes = new WeakMap<DocsModel, MentionIndex>();
@@ -94,24 +96,18 @@ export function createMentionIndex(model: DocsModel): MentionIndex {
     packageDirs: model.workspace.packages.map((p) => p.dir).filter((d) => d !== ''),
     packageNames: [...packageNames],
     resolved: new Map(),
+    mentions: new Map(),
   };
   indexes.set(model, index);
   return index;
 }
 
-/** Resolves a mention in a doc in `docDir` without asking git; "missing" still needs the ignored-files check. */
-function resolveMention(
-  model: DocsModel,
-  index: MentionIndex,
-  place: MentionPlace,
-  mention: Mention,
-): MentionResolution {
+/** The resolutions already worked out for docs in the place's folder (and kind). */
+function resolvedIn(index: MentionIndex, place: MentionPlace): Map<string, MentionResolution> {
   const key = place.instructions ? `${place.docDir}\0instructions` : place.docDir;
   let inDir = index.resolved.get(key);
   if (inDir === undefined) index.resolved.set(key, (inDir = new Map<string, MentionResolution>()));
-  let resolution = inDir.get(mention.path);
-  if (resolution === undefined) inDir.set(mention.path, (resolution = resolveUncached(model, index, place, mention)));
-  return resolution;
+  return inDir;
 }
 
 /** Where a relative path may live: the doc's folder, the root, each workspace package. */
@@ -214,9 +210,17 @@ export function codeMentions(model: DocsModel, doc: MarkdownDoc): readonly CodeM
     const index = createMentionIndex(model);
     const found: CodeMention[] = [];
     const place = { docDir: posix.dirname(doc.path), instructions: isInstructionFile(doc.path) };
+    const inDir = resolvedIn(index, place);
     for (const run of doc.runs) {
-      const mention = run.kind === 'code' ? readMention(run.value) : undefined;
-      if (mention !== undefined) found.push({ run, mention, resolution: resolveMention(model, index, place, mention) });
+      if (run.kind !== 'code') continue;
+      let mention = index.mentions.get(run.value);
+      if (mention === undefined) index.mentions.set(run.value, (mention = readMention(run.value) ?? null));
+      if (mention === null) continue;
+      // Resolved without asking git; "missing" still needs the ignored-files check (missing-path.ts).
+      let resolution = inDir.get(mention.path);
+      if (resolution === undefined)
+        inDir.set(mention.path, (resolution = resolveUncached(model, index, place, mention)));
+      found.push({ run, mention, resolution });
     }
     mentions = found;
     mentionsByDoc.set(doc, mentions);

@@ -7,7 +7,6 @@ import { closestWord, HarnessError } from 'agent-harness-diagnostics';
 import type { DocsModel, MarkdownDoc } from '../docs-model.js';
 import { readFileVersions } from '../git.js';
 import type { MarkdownLink } from '../parse-markdown.js';
-import { parseMarkdown } from '../parse-markdown.js';
 import type { LinkTarget } from '../resolve-link.js';
 import { siteAnchors } from '../site-anchors.js';
 import { linkTargets } from '../locate-link.js';
@@ -27,8 +26,9 @@ export const brokenLink: DocsRule = {
       for (const { link, target } of linkTargets(model, doc)) {
         if (target.kind === 'site') unjudged.push(target.url);
         else {
-          const finding = await checkLink(model, doc, link, target);
-          if (finding !== undefined) findings.push(finding);
+          // Judged without waiting: only a broken link waits, for git's answer about it (one at a time).
+          const finding = checkLink(model, doc, link, target);
+          if (finding !== undefined) findings.push(typeof finding === 'function' ? await finding() : finding);
         }
       }
     }
@@ -42,22 +42,20 @@ export const brokenLink: DocsRule = {
   },
 };
 
-async function checkLink(
+/** A link's finding: none, one at once, or one that needs git's history (a function to call). */
+function checkLink(
   model: DocsModel,
   doc: MarkdownDoc,
   link: MarkdownLink,
   target: LinkTarget,
-): Promise<Finding | undefined> {
-  const at = {
-    rule: 'broken-link' as const,
-    severity: 'error' as const,
-    file: doc.path,
-    line: link.line,
-    column: link.column,
-  };
+): Finding | (() => Promise<Finding>) | undefined {
   if (target.kind === 'outside') {
     return {
-      ...at,
+      rule: 'broken-link',
+      severity: 'error',
+      file: doc.path,
+      line: link.line,
+      column: link.column,
       target: target.path,
       message: `the link ${link.url} leaves the repository (${target.path}).`,
       fix: 'Link to a file inside the repository, or use a full https:// URL for anything outside it.',
@@ -67,7 +65,7 @@ async function checkLink(
   if (!model.files.has(target.path) && !model.dirs.has(target.path)) {
     // Inside a submodule (a path git lists as one file): not checked out here, not ours to judge.
     if (insideSubmodule(model, target.path)) return undefined;
-    return missingFile(model, doc, link, target.path, target.anchor);
+    return () => missingFile(model, doc, link, target.path, target.anchor);
   }
   if (target.anchor === undefined || model.dirs.has(target.path)) return undefined;
   const targetDoc = model.docs.get(target.path);
@@ -75,7 +73,8 @@ async function checkLink(
   const anchor = target.anchor.toLowerCase();
   if (targetDoc.anchors.has(anchor) || targetDoc.anchors.has(target.anchor)) return undefined;
   if (siteAnchors(model, targetDoc).has(anchor)) return undefined;
-  return missingAnchor(model, doc, link, targetDoc, target.anchor);
+  const missing = target.anchor;
+  return () => missingAnchor(model, doc, link, targetDoc, missing);
 }
 
 async function missingFile(
@@ -201,7 +200,10 @@ function headingVersions(model: DocsModel, path: string): Promise<string[][]> {
       unreadable !== undefined
         ? unreadable.then(() => [])
         : readFileVersions(model.root, path, 20).then(
-            (list) => list.map((v) => parseMarkdown(v.text).headings.map((h) => h.slug)),
+            async (list) => {
+              const { parseMarkdown } = await import('../parse-markdown.js');
+              return list.map((v) => parseMarkdown(v.text).headings.map((h) => h.slug));
+            },
             (error: unknown) => {
               if (!(error instanceof HarnessError)) throw error;
               if (!historyFailed.has(model)) {
