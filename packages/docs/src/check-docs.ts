@@ -63,9 +63,10 @@ async function findAll(input: CheckDocsInput, notes: string[]): Promise<{ model:
     root: input.root,
     config: input.config,
     cache,
+    historyCache: cacheFile !== undefined,
     ...(input.now === undefined ? {} : { now: input.now }),
   });
-  // The cache is written (and fsynced) while the rules run. It only saves time: a read-only
+  // The cache is written while the rules run. It only saves time: a read-only
   // checkout must not fail the check.
   const saved =
     cacheFile === undefined

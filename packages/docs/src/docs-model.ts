@@ -4,18 +4,19 @@
 import { lstat } from 'node:fs/promises';
 import { join, posix } from 'node:path';
 import type { DocsConfig } from 'agent-harness-config';
-import { testFixtureGlobs } from 'agent-harness-config';
+import { testFixtureGlobs } from 'agent-harness-config/load';
 import { HarnessError } from 'agent-harness-diagnostics';
 import picomatch from 'picomatch';
 import { parse as parseToml } from 'smol-toml';
 import type { DocSite } from './doc-sites.js';
 import { findSites } from './doc-sites.js';
 import type { GitHistory } from './git.js';
-import { isShallowClone, listGitFiles, listModified, readHistory } from './git.js';
+import type { HeadState } from './git.js';
+import { listGitFiles, listModified, readHeadState, readHistory } from './git.js';
+import { historyAt } from './history-cache.js';
 import type { ParseCache } from './parse-cache.js';
 import { maxParsedLength } from './markdown-limits.js';
 import type { ParsedMarkdown } from './parse-markdown.js';
-import { parseMarkdown } from './parse-markdown.js';
 import type { ParsePool } from './parse-in-parallel.js';
 import { startParsePool } from './parse-in-parallel.js';
 import type { Workspace } from './read-workspace.js';
@@ -80,6 +81,8 @@ export interface BuildModelInput {
   now?: number;
   /** Parse results kept between runs; none when undefined. */
   cache?: ParseCache;
+  /** Keep the git history read for docs/stale in .harness/cache between runs (history-cache.ts). */
+  historyCache?: boolean;
 }
 
 export async function buildDocsModel(input: BuildModelInput): Promise<DocsModel> {
@@ -106,14 +109,16 @@ async function buildModel(input: BuildModelInput, pool: () => ParsePool): Promis
   const notes: string[] = [];
   const mdPaths = docsInScope(list, config, notes);
   let history: Promise<GitHistory | undefined> | undefined;
-  let shallow: Promise<boolean> | undefined;
+  let head: Promise<HeadState> | undefined;
   let modified: Promise<Set<string>> | undefined;
-  const readShallow = (): Promise<boolean> =>
-    (shallow ??= gitFiles === undefined ? Promise.resolve(false) : isShallowClone(root));
+  const readHead = (): Promise<HeadState> =>
+    (head ??= gitFiles === undefined ? Promise.resolve({ shallow: false, head: undefined }) : readHeadState(root));
+  const readShallow = async (): Promise<boolean> => (await readHead()).shallow;
   const readAllHistory = (): Promise<GitHistory | undefined> =>
     (history ??= (async () => {
-      if (gitFiles === undefined || (await readShallow())) return undefined;
-      return readHistory(root);
+      const state = await readHead();
+      if (gitFiles === undefined || state.shallow || state.head === undefined) return undefined;
+      return input.historyCache === true ? historyAt(root, state.head) : readHistory(root, state.head);
     })());
   // docs/stale reads the whole history: start git now, so that it runs while the files are parsed.
   // (Its failure is the rule's to report; here it must not be an unhandled rejection.)
@@ -194,7 +199,13 @@ async function readDocs(
   });
   // A file too long for the parser is scanned here, line by line, and not cached: scanning is cheap,
   // and its facts (a 20 MB file of links) would be costly to copy between threads and to store.
-  const parsed = present.map((e) => (e.text.length > maxParsedLength ? parseMarkdown(e.text) : cache?.lookup(e.text)));
+  const parsed = present.map((e) => (e.text.length > maxParsedLength ? undefined : cache?.lookup(e.text)));
+  const tooLong = present.flatMap((e, i) => (e.text.length > maxParsedLength ? [i] : []));
+  if (tooLong.length > 0) {
+    // The parser is loaded only when a file needs it: a warm run whose files are cached never loads it.
+    const { parseMarkdown } = await import('./parse-markdown.js');
+    for (const i of tooLong) parsed[i] = parseMarkdown((present[i] as { text: string }).text);
+  }
   const missing = present.flatMap((e, i) => (parsed[i] === undefined ? [i] : []));
   const fresh =
     missing.length === 0 ? [] : await pool().parse(missing.map((i) => (present[i] as { text: string }).text));

@@ -92,6 +92,26 @@ export async function listModified(root: string): Promise<Set<string>> {
   }
 }
 
+export interface HeadState {
+  shallow: boolean;
+  /** The commit HEAD names; undefined before the first commit. */
+  head: string | undefined;
+}
+
+/** Whether this is a shallow clone, and the commit HEAD names: one git call. */
+export async function readHeadState(root: string): Promise<HeadState> {
+  try {
+    const out = await git(root, ['rev-parse', '--is-shallow-repository', '--verify', '-q', 'HEAD^{commit}']);
+    const [shallow = '', head = ''] = out.split('\n');
+    return { shallow: shallow.trim() === 'true', head: head.trim() === '' ? undefined : head.trim() };
+  } catch (error) {
+    // Exit 1, quietly: HEAD names no commit yet (it printed whether the clone is shallow, and stopped).
+    if (error instanceof GitFailed && error.exitCode === 1)
+      return { shallow: await isShallowClone(root), head: undefined };
+    throw gitFailed(error, 'cannot tell whether this is a shallow clone');
+  }
+}
+
 export async function isShallowClone(root: string): Promise<boolean> {
   try {
     return (await git(root, ['rev-parse', '--is-shallow-repository'])).trim() === 'true';
@@ -109,11 +129,11 @@ export interface GitHistory {
   commits: Map<string, number>;
 }
 
-/** One pass over the history: last change per path and the renames, newest first. */
-export async function readHistory(root: string): Promise<GitHistory | undefined> {
+/** One pass over the history of `rev`: last change per path and the renames, newest first. */
+export async function readHistory(root: string, rev = 'HEAD'): Promise<GitHistory | undefined> {
   let out: string;
   try {
-    out = await git(root, ['log', '--format=%x01%ct', '--name-status', '-M', '--no-merges', '-z', 'HEAD']);
+    out = await git(root, ['log', '--format=%x01%ct', '--name-status', '-M', '--no-merges', '-z', rev]);
   } catch (error) {
     if (noCommits(error)) return undefined;
     throw gitFailed(error, 'cannot read the history');

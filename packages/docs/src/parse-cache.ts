@@ -82,10 +82,12 @@ export class ParseCache {
     if (!this.changed && this.used.size === this.entries.size) return;
     await assertInsideRoot(root, path);
     await ensureStateDir(dirname(join(root, path)));
+    // Without fsync, as every cache (docs/decisions.md): one cut short by a crash does not parse, and is rebuilt.
     await writeFileInside(
       root,
       path,
       JSON.stringify({ version: cacheVersion, entries: Object.fromEntries(this.used) }),
+      { durable: false },
     );
   }
 }

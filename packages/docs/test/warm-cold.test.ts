@@ -95,6 +95,14 @@ describe('a warm docs check', () => {
     await writeFile(join(root, 'packages/core/package.json'), '{ "name": "@y/core" }\n');
     const renamed = await expectWarmEqualsCold(root);
 
+    // A commit that moves a linked file: the history read at the commit before is not used.
+    git(root, ['add', '-A']);
+    git(root, ['commit', '-qm', 'edits'], '2026-02-01T12:00:00Z');
+    git(root, ['mv', 'docs/d.md', 'docs/e.md']);
+    git(root, ['commit', '-qm', 'move'], '2026-03-01T12:00:00Z');
+    const moved = await expectWarmEqualsCold(root);
+    expect(moved.diagnostics.find((d) => d.target === 'docs/d.md')?.message).toContain('moved to docs/e.md');
+
     // A static file removed from the site: its URL is served no more.
     await rm(join(root, 'website/static/img/logo.png'));
     git(root, ['add', '-A']);
