@@ -46,6 +46,8 @@ export interface IssueRecord {
   pendingAction?: PendingAction;
   /** The agent's thread (codex-app-server) or session (claude-stream-json), continued next turn. */
   session?: string;
+  /** The head the loop pushed with an open guard finding: never merged through the merge socket (turn-socket.ts). */
+  guardHeldSha?: string;
   /** What every turn of this issue used, kept across hand-backs (token-caps.ts). */
   spent?: { tokens: number; costUsd: number };
   updatedAt: string;

@@ -25,20 +25,35 @@ export async function openMergeSocket(
   merge: (pr: number) => Promise<MergeResult>,
 ): Promise<MergeSocket> {
   removeInsideSync(root, path);
-  const server = createServer((socket) => serve(socket, pr, merge));
+  const open = new Set<Socket>();
+  const server = createServer((socket) => {
+    open.add(socket);
+    socket.once('close', () => open.delete(socket));
+    serve(socket, pr, merge);
+  });
   await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
+    server.once('error', (error) => reject(cannotListen(path, error)));
     server.listen(path, () => resolve());
   });
   chmodSync(path, 0o600);
   return {
     path,
+    // A connection the agent left open (a killed agent's child, say) must not hold the turn's end.
     close: () =>
       new Promise<void>((resolve) => {
         server.close(() => resolve());
+        for (const socket of open) socket.destroy();
         removeInsideSync(root, path);
       }),
   };
+}
+
+function cannotListen(path: string, cause: Error): HarnessError {
+  return new HarnessError('IO_FAILED', `the factory loop cannot open its merge socket ${path}: ${cause.message}`, {
+    place: { file: path },
+    fix: 'Check that the folder is writable and that no other process holds the socket; with a very long temporary folder path, set TMPDIR to a short one such as /tmp.',
+    cause,
+  });
 }
 
 function serve(socket: Socket, pr: number | undefined, merge: (pr: number) => Promise<MergeResult>): void {
@@ -101,7 +116,7 @@ export function askLoopToMerge(path: string, pr: number): Promise<MergeResult> {
 }
 
 function unreachable(path: string, cause: Error): HarnessError {
-  return new HarnessError('IO_FAILED', `the factory loop's merge socket did not answer: ${cause.message}`, {
+  return new HarnessError('IO_FAILED', `the factory loop's merge socket ${path} did not answer: ${cause.message}`, {
     place: { file: path },
     fix: 'Run this inside a factory turn while its loop runs (HARNESS_FACTORY_SOCKET names the socket), or unset HARNESS_FACTORY_SOCKET and set GITHUB_TOKEN to merge yourself.',
     cause,

@@ -23,6 +23,7 @@ import { conclude, takeStop } from './reconcile-live.js';
 import { runHook } from './workspace-hooks.js';
 import { capReached } from './token-caps.js';
 import { protocolOptions, recordTurnUsage } from './turn-usage.js';
+import { withMergeSocket } from './turn-socket.js';
 
 export type { StepResult } from './settle-step.js';
 export { recordTrouble } from './settle-step.js';
@@ -74,27 +75,31 @@ async function agentTurn(ctx: FactoryContext, record: IssueRecord, prompt: strin
   removeInsideSync(ctx.root, outcomeFile);
   const hookFailure = await runHook(ctx, record, 'beforeRun');
   if (hookFailure !== undefined) return { failure: hookFailure };
-  const run = await ctx.runAgent({
-    command: ctx.config.agent,
-    ...protocolOptions(ctx.config, record),
-    cwd: record.worktree,
-    prompt,
-    env: {
-      ...ctx.env,
-      ...stackVariablesOf(record.worktree),
-      HARNESS_FACTORY_OUTCOME: outcomeFile,
-      HARNESS_FACTORY_ISSUE: String(record.number),
-      ...(record.pr === undefined ? {} : { HARNESS_FACTORY_PR: String(record.pr) }),
-    },
-    timeoutMs: ctx.config.agentTimeoutMinutes * 60_000,
-    stallMs: ctx.config.stallMinutes * 60_000,
-    logFile: log,
-    logRoot: ctx.root,
-    onStart: (pid) => {
-      record.agentPid = pid;
-      ctx.save();
-    },
-  });
+  // The agent has no token: it merges by asking the loop over the turn's socket (turn-socket.ts).
+  const run = await withMergeSocket(ctx, record, (socket) =>
+    ctx.runAgent({
+      command: ctx.config.agent,
+      ...protocolOptions(ctx.config, record),
+      cwd: record.worktree,
+      prompt,
+      env: {
+        ...ctx.env,
+        ...stackVariablesOf(record.worktree),
+        HARNESS_FACTORY_OUTCOME: outcomeFile,
+        HARNESS_FACTORY_ISSUE: String(record.number),
+        HARNESS_FACTORY_SOCKET: socket,
+        ...(record.pr === undefined ? {} : { HARNESS_FACTORY_PR: String(record.pr) }),
+      },
+      timeoutMs: ctx.config.agentTimeoutMinutes * 60_000,
+      stallMs: ctx.config.stallMinutes * 60_000,
+      logFile: log,
+      logRoot: ctx.root,
+      onStart: (pid) => {
+        record.agentPid = pid;
+        ctx.save();
+      },
+    }),
+  );
   delete record.agentPid;
   const broken = recordTurnUsage(record, run);
   await runHook(ctx, record, 'afterRun');
@@ -183,6 +188,8 @@ async function checkAndOpen(ctx: FactoryContext, record: IssueRecord, issue: Iss
 /** An open guard finding: a person decides (docs/factory.md "What stops the loop"). */
 async function guardHandover(ctx: FactoryContext, record: IssueRecord, gate: GateResult): Promise<StepResult> {
   ctx.event(record, 'guard', { findings: gate.guard?.length ?? 0 });
+  // The head pushed with the loosening is never merged through the agent's socket (turn-socket.ts).
+  if (gate.okApartFromGuard === true) record.guardHeldSha = await ctx.git.head(record.worktree);
   return handToPerson(ctx, record, guardHandoverComment(gate, ctx.config.humanLabel), 'guard');
 }
 
