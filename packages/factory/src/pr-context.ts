@@ -1,11 +1,12 @@
 // The prompt a turn gets when the repository has WORKFLOW.md (docs/factory.md "The prompt
-// in the repo"): its template rendered with the issue, the PR (diff stat, review and
-// conversation comments), the failing checks with their log tails, and the attempt;
-// the loop's answer rule and notes always follow it. Without WORKFLOW.md: turn-prompt.ts.
+// in the repo"): its template rendered with the issue, the PR (diff stat, review, line and
+// conversation comments, the unresolved review threads), the failing checks with their log
+// tails, and the attempt; the loop's answer rule and notes always follow it. Without
+// WORKFLOW.md: turn-prompt.ts.
 import { runGit } from 'agent-harness-system';
 import type { FactoryContext } from './factory-context.js';
 import type { IssueRecord } from './factory-state.js';
-import type { PromptVariables } from './prompt-template.js';
+import type { PromptVariables, ThreadVariable } from './prompt-template.js';
 import type { TurnState } from './pull-gateway.js';
 import type { IssueText } from './turn-prompt.js';
 import { answerRule, implementPrompt, pullTurnPrompt } from './turn-prompt.js';
@@ -35,6 +36,7 @@ export async function pullPrompt(
       url: bundle.pull.url ?? '',
       diffStat: await diffStat(record.worktree, ctx.config.base),
       reviewComments: reviewComments(bundle),
+      reviewThreads: openThreads(bundle),
     },
     check: { report: record.lastReason ?? '', failing: failingChecks(bundle) },
     attempt: record.counters.turns + 1,
@@ -47,13 +49,23 @@ function withRule(rendered: string, warnings: string[]): string {
   return `${[rendered.trim(), ...notes, answerRule].join('\n\n')}\n`;
 }
 
-/** Conversation comments and review bodies, each with its author. */
+/** Conversation comments, review bodies and the unresolved threads' line comments, each with its author. */
 function reviewComments(bundle: TurnState): string {
   const lines = [
     ...bundle.reviews.filter((r) => r.body.trim() !== '').map((r) => `${r.user} (review, ${r.state}): ${r.body}`),
     ...bundle.comments.map((c) => `${c.user}: ${c.body}`),
+    ...openThreads(bundle).flatMap((t) =>
+      t.comments.map((c) => `${t.path}${t.line === null ? '' : `:${t.line}`}: ${c.user}: ${c.body}`),
+    ),
   ];
   return lines.join('\n\n');
+}
+
+/** The review threads still open: what a reviewer is waiting on (a resolved thread's talk is settled). */
+function openThreads(bundle: TurnState): ThreadVariable[] {
+  return bundle.reviewThreads
+    .filter((t) => !t.resolved)
+    .map((t) => ({ path: t.path, line: t.line ?? null, outdated: t.outdated, comments: t.comments ?? [] }));
 }
 
 /** Each failing check run with its summary and log tail; failing commit statuses with their description. */

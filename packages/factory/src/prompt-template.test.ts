@@ -24,7 +24,13 @@ describe('WORKFLOW.md', () => {
     const later = await workflow.template.render({
       issue,
       attempt: 3,
-      pr: { number: 9, url: 'https://x/pull/9', diffStat: '1 file changed', reviewComments: 'alice: rename it' },
+      pr: {
+        number: 9,
+        url: 'https://x/pull/9',
+        diffStat: '1 file changed',
+        reviewComments: 'alice: rename it',
+        reviewThreads: [],
+      },
       check: { report: 'layers red', failing: 'ci: tests failed' },
     });
     expect(later).toContain('PR #9 https://x/pull/9: 1 file changed / alice: rename it');

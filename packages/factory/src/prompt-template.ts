@@ -5,9 +5,17 @@ import { HarnessError } from 'agent-harness-diagnostics';
 import { Liquid } from 'liquidjs';
 import type { Template } from 'liquidjs';
 
+/** An unresolved review thread as the template sees it: `{% for t in pr.reviewThreads %}`. */
+export interface ThreadVariable {
+  path: string;
+  line: number | null;
+  outdated: boolean;
+  comments: { user: string; body: string }[];
+}
+
 export interface PromptVariables {
   issue: { number: number; title: string; body: string; labels: string[] };
-  pr?: { number: number; url: string; diffStat: string; reviewComments: string };
+  pr?: { number: number; url: string; diffStat: string; reviewComments: string; reviewThreads: ThreadVariable[] };
   check?: { report: string; failing: string };
   attempt: number;
 }

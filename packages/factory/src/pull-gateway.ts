@@ -4,7 +4,7 @@
 // tested against the stand-in and nothing else knows Octokit.
 import type { GithubClient } from 'agent-harness-github';
 import type { ApiPull } from './pull-reads.js';
-import type { PullBundle, PullComment, PullSummary } from './pull-types.js';
+import type { PullBundle, PullComment, PullSummary, ReviewThread } from './pull-types.js';
 import {
   findPullByBranch,
   getPull,
@@ -31,8 +31,8 @@ export interface PullGateway {
   issueState(issue: number): Promise<string>;
   /** Required status check contexts on the branch (rulesets and classic protection) and whether it requires the merge queue. */
   branchRules(branch: string): Promise<{ requiredChecks: string[]; mergeQueue: boolean }>;
-  /** Review threads (GraphQL: REST has no thread state). */
-  reviewThreads(pr: number): Promise<{ resolved: boolean; outdated: boolean; path: string }[]>;
+  /** Review threads with their line comments (GraphQL: REST has no thread state). */
+  reviewThreads(pr: number): Promise<ReviewThread[]>;
   /** Merges when the head is still `sha` (409 otherwise). */
   merge(pr: number, sha: string): Promise<void>;
   /** Adds to the merge queue when the head is still `sha`. */

@@ -1,5 +1,6 @@
 // The reads of the pull gateway (pull-gateway.ts): a PR, its comments, reviews, check runs and statuses,
-// an issue's labels and state, a branch's rules and a PR's review threads.
+// an issue's labels and state, a branch's rules and a PR's review threads with their line comments
+// (the first 100 of each thread: a longer thread is a conversation for a person).
 import { HarnessError } from 'agent-harness-diagnostics';
 import type { GithubClient } from 'agent-harness-github';
 import type { PullBundle, PullSummary, TurnState } from './pull-types.js';
@@ -9,7 +10,10 @@ const logLines = 60;
 
 const threadsQuery = `query($owner: String!, $repo: String!, $pr: Int!, $after: String) {
   repository(owner: $owner, name: $repo) { pullRequest(number: $pr) {
-    reviewThreads(first: 100, after: $after) { nodes { isResolved isOutdated path } pageInfo { hasNextPage endCursor } }
+    reviewThreads(first: 100, after: $after) {
+      nodes { isResolved isOutdated path line originalLine comments(first: 100) { nodes { body author { login } } } }
+      pageInfo { hasNextPage endCursor }
+    }
   } }
 }`;
 
@@ -17,7 +21,14 @@ interface ThreadsPage {
   repository: {
     pullRequest: {
       reviewThreads: {
-        nodes: { isResolved: boolean; isOutdated: boolean; path: string }[];
+        nodes: {
+          isResolved: boolean;
+          isOutdated: boolean;
+          path: string;
+          line: number | null;
+          originalLine: number | null;
+          comments: { nodes: { body: string; author: { login: string } | null }[] };
+        }[];
         pageInfo: { hasNextPage: boolean; endCursor: string | null };
       };
     };
@@ -240,7 +251,16 @@ export async function readReviewThreads(client: GithubClient, pr: number): Promi
       after,
     });
     const found = page.repository.pullRequest.reviewThreads;
-    threads.push(...found.nodes.map((t) => ({ resolved: t.isResolved, outdated: t.isOutdated, path: t.path })));
+    threads.push(
+      ...found.nodes.map((t) => ({
+        resolved: t.isResolved,
+        outdated: t.isOutdated,
+        path: t.path,
+        // An outdated thread has no line on the head; the line it was written on still says where.
+        line: t.line ?? t.originalLine,
+        comments: t.comments.nodes.map((c) => ({ user: c.author?.login ?? '', body: c.body })),
+      })),
+    );
     after = found.pageInfo.hasNextPage ? found.pageInfo.endCursor : null;
   } while (after !== null);
   return threads;

@@ -36,10 +36,22 @@ export interface PullBundle {
   statuses: { context: string; state: string; description: string | null; required?: boolean }[];
 }
 
+/**
+ * A review thread (GraphQL: REST has no thread state): its file, its line (null when outdated),
+ * and its comments in order, the first one opening it. Fakes in tests may leave out line and comments.
+ */
+export interface ReviewThread {
+  resolved: boolean;
+  outdated: boolean;
+  path: string;
+  line?: number | null;
+  comments?: { user: string; body: string }[];
+}
+
 /** What one turn hands the agent: the PR bundle, which checks are required (and which have not reported), and how far the branch is from its base. */
 export interface TurnState extends PullBundle {
-  /** Review threads, resolved and outdated or not (GraphQL: REST has no thread state). */
-  reviewThreads: { resolved: boolean; outdated: boolean; path: string }[];
+  /** Review threads, resolved and outdated or not, with their line comments. */
+  reviewThreads: ReviewThread[];
   requiredChecks: { names: string[]; notReported: string[]; mergeQueue: boolean };
   branch: { base: string; ahead: number; behind: number };
 }

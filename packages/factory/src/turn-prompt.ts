@@ -53,8 +53,8 @@ export function bundleFingerprint(bundle: PullBundle & Partial<Pick<TurnState, '
     reviews: bundle.reviews.map((r) => [r.id, r.state]),
     checks: bundle.checkRuns.map((r) => [r.name, r.status, r.conclusion]),
     statuses: bundle.statuses.map((s) => [s.context, s.state]),
-    // A thread resolved or made outdated by a push is news for the agent.
-    threads: bundle.reviewThreads?.map((t) => [t.path, t.resolved, t.outdated]),
+    // A thread resolved, made outdated by a push, or answered is news for the agent.
+    threads: bundle.reviewThreads?.map((t) => [t.path, t.resolved, t.outdated, t.comments?.length ?? 0]),
     behind: bundle.branch?.behind,
   };
   return createHash('sha256').update(JSON.stringify(facts)).digest('hex').slice(0, 16);

@@ -68,9 +68,15 @@ describe('the life of an issue', () => {
     await runFactory(world.options());
     expect(existsSync(`${world.script}.prompt-3`)).toBe(false);
 
-    // Something changes on the PR (a review thread and a status): the agent gets a turn with both,
-    // merges, and GitHub confirms it.
-    pull?.reviewThreads.push({ isResolved: false, isOutdated: false, path: 'hello.txt' });
+    // Something changes on the PR (a review thread, resolved, and a status): the agent gets a turn
+    // with both, merges (an unresolved thread would stop the guarded merge), and GitHub confirms it.
+    pull?.reviewThreads.push({
+      isResolved: true,
+      isOutdated: false,
+      path: 'hello.txt',
+      line: 1,
+      comments: [{ user: 'alice', body: 'Fine.' }],
+    });
     pullsOf(world.repo).statuses.push({
       id: 1,
       sha: pull ? world.git(world.origin, 'rev-parse', 'harness/issue-1') : '',
@@ -82,7 +88,7 @@ describe('the life of an issue', () => {
     state = await runFactory(world.options());
     expect(state.issues[issue]?.phase).toBe('merged');
     expect(readFileSync(`${world.script}.prompt-3`, 'utf8')).toMatch(
-      /"reviewThreads": \[\s*\{\s*"resolved": false,\s*"outdated": false,\s*"path": "hello.txt"\s*\}\s*\]/,
+      /"reviewThreads": \[\s*\{\s*"resolved": true,\s*"outdated": false,\s*"path": "hello.txt",\s*"line": 1,\s*"comments": \[\s*\{\s*"user": "alice",\s*"body": "Fine."\s*\}\s*\]\s*\}\s*\]/,
     );
     expect(pullsOf(world.repo).pulls.get(2)?.merged).toBe(true);
     expect(world.standin.writes().filter((w) => w.method === 'POST' && w.path.endsWith('/pulls'))).toHaveLength(1);
