@@ -2,6 +2,7 @@
 // It is the runtime validator and, through `z.toJSONSchema`, the published
 // schema.json that editors use; a test fails when the committed file drifts.
 import { z } from 'zod';
+import { factoryDispatchFields } from './factory-dispatch-schema.js';
 
 const globs = z.array(z.string().min(1));
 
@@ -258,6 +259,7 @@ const factorySchema = z
       })
       .default({ timeoutSeconds: 60 })
       .describe('Shell commands (sh -c) run in the worktree at points of its life.'),
+    ...factoryDispatchFields,
   })
   .describe('harness factory: the loop from labelled issues to merged PRs.');
 

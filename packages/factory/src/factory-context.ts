@@ -4,6 +4,7 @@ import type { FactoryConfig } from 'agent-harness-config';
 import type { Env } from 'agent-harness-system';
 import type { GitAdapter } from './git-adapter.js';
 import type { IssueRecord } from './factory-state.js';
+import type { LeaseKeeper } from './lease-keeper.js';
 import type { PromptTemplate } from './prompt-template.js';
 import type { PullGateway } from './pull-gateway.js';
 import type { Backoff } from './turn-policy.js';
@@ -50,6 +51,8 @@ export interface FactoryContext {
   keepWorktrees?: boolean | undefined;
   /** WORKFLOW.md's body from the base branch, when the repository has one (workflow-file.ts). */
   prompt?: PromptTemplate | undefined;
+  /** Dispatch mode: the leases through which loops on several machines share the repository (lease-keeper.ts). */
+  leases?: LeaseKeeper | undefined;
   /** Persists the whole state (atomically); called before and after every side effect. */
   save: () => void;
   event: (record: IssueRecord, event: string, detail?: Record<string, unknown>) => void;

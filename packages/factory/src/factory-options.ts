@@ -6,6 +6,7 @@ import { createGithubClient, resolveRepository } from 'agent-harness-github';
 import type { WaitEvent } from 'agent-harness-github';
 import type { Env } from 'agent-harness-system';
 import { createCheckGate } from './check-gate.js';
+import { dispatchMode } from './dispatch-mode.js';
 import { createGitAdapter } from './git-adapter.js';
 import { githubIssueSource } from './github-issues.js';
 import { githubPullGateway } from './pull-gateway.js';
@@ -45,6 +46,10 @@ export async function factoryOptions(input: FactoryOptionsInput): Promise<RunFac
     pulls: githubPullGateway(client),
     issues: githubIssueSource(client),
     runAgent,
+    // Dispatch mode: agent turns as workflow runs, issues leased through GitHub (dispatch-mode.ts).
+    ...(input.config.mode === 'dispatch'
+      ? dispatchMode({ ...input, client, pulls: githubPullGateway(client), now: () => new Date() })
+      : {}),
     check: createCheckGate(input.env, input.config.base),
     ...(input.compose === undefined ? {} : composeStackHooks(input.compose, input.env)),
     now: () => new Date(),

@@ -37,3 +37,5 @@ export { createCheckGate } from './check-gate.js';
 export type { MergeResult } from './merge-pull.js';
 export { mergePull } from './merge-pull.js';
 export { askLoopToMerge } from './merge-socket.js';
+export type { FactoryTurnInput, FactoryTurnResult } from './factory-turn.js';
+export { factoryTurn } from './factory-turn.js';

@@ -11,6 +11,7 @@ import type { FactoryState, IssueRecord } from './factory-state.js';
 import { appendEvent, readState, stateDir, writeState } from './factory-state.js';
 import type { IssueSource } from './github-issues.js';
 import { fetchCandidates } from './github-issues.js';
+import { chooseLeased, releaseEnded } from './lease-choice.js';
 import { planIssues } from './plan-issues.js';
 import { reconcileIssues, watchRunning } from './reconcile-live.js';
 import type { LoadSettings } from './settings.js';
@@ -141,8 +142,13 @@ async function pass(
     .filter((r) => r.phase === 'queued' && order.has(r.number) && (after.get(r.number) ?? []).every(merged))
     .sort((a, b) => (order.get(a.number) ?? 0) - (order.get(b.number) ?? 0));
   const slots = Math.max(concurrency - started.filter((r) => r.phase !== 'human').length, 0);
-  const chosen = [...started, ...ready.slice(0, slots)];
+  // Dispatch mode shares the repository with other loops: only issues whose lease this loop holds.
+  const chosen =
+    ctx.leases === undefined
+      ? [...started, ...ready.slice(0, slots)]
+      : await chooseLeased(ctx, ctx.leases, { started, ready, concurrency });
   await Promise.all(chosen.map((record) => work(ctx, record, issues)));
+  if (ctx.leases !== undefined) await releaseEnded(ctx.leases, state);
 }
 
 async function work(ctx: FactoryContext, record: IssueRecord, issues: IssueSource): Promise<void> {

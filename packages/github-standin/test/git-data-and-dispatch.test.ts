@@ -17,14 +17,23 @@ afterEach(async () => {
   await standin.close();
 });
 
-async function call(method: string, path: string, body?: unknown): Promise<{ status: number; body: any }> {
+/** The fields of GitHub's answers these tests read. */
+interface Answer {
+  sha: string;
+  message: string;
+  object: { sha: string };
+  workflow_run_id: number;
+  total_count: number;
+}
+
+async function call(method: string, path: string, body?: unknown): Promise<{ status: number; body: Answer }> {
   const response = await fetch(`${standin.url}/repos/o/r${path}`, {
     method,
     headers: { authorization: 'token t', 'content-type': 'application/json' },
     ...(body === undefined ? {} : { body: JSON.stringify(body) }),
   });
   const text = await response.text();
-  return { status: response.status, body: text === '' ? undefined : JSON.parse(text) };
+  return { status: response.status, body: (text === '' ? {} : JSON.parse(text)) as Answer };
 }
 
 async function commit(content: string, parents: string[] = []): Promise<string> {
@@ -34,7 +43,7 @@ async function commit(content: string, parents: string[] = []): Promise<string> 
   expect(tree.status).toBe(201);
   const made = await call('POST', '/git/commits', { message: content, tree: tree.body.sha, parents });
   expect(made.status).toBe(201);
-  return made.body.sha as string;
+  return made.body.sha;
 }
 
 const ref = 'harness%2Flease%2Fissue-3';
@@ -93,9 +102,9 @@ describe('workflow dispatch', () => {
     if (repository === undefined) throw new Error('no repository');
     addWorkflow(repository, 'turn.yml', {
       inputs: ['issue'],
-      runner: async (run) => {
+      runner: (run) => {
         seen.push(run);
-        return 'failure';
+        return Promise.resolve('failure');
       },
     });
     const answer = await call('POST', '/actions/workflows/turn.yml/dispatches', {

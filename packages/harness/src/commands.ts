@@ -21,6 +21,7 @@ export const commandTable: readonly CommandEntry[] = [
   { name: 'factory', load: async () => (await import('./commands/factory.js')).factoryCommand },
   { name: 'factory status', load: async () => (await import('./commands/factory-status.js')).factoryStatusCommand },
   { name: 'factory merge', load: async () => (await import('./commands/factory-merge.js')).factoryMergeCommand },
+  { name: 'factory turn', load: async () => (await import('./commands/factory-turn.js')).factoryTurnCommand },
 ];
 
 /** Every command's spec, in the table's order: for `harness --help`, a "did you mean" and docs/cli.md. */

@@ -62,7 +62,7 @@ function createTree(request: RouteRequest, git: GitDataState): RouteResponse {
   const entries = new Map<string, StoredTreeEntry>(base.map((e) => [e.path, e]));
   for (const raw of Array.isArray(body.tree) ? body.tree : []) {
     const item = asObject(raw);
-    const path = String(item.path ?? '');
+    const path = typeof item.path === 'string' ? item.path : '';
     if (typeof item.content === 'string' && typeof item.sha === 'string')
       return validationFailed('Must supply either tree.sha or tree.content, not both');
     if (item.sha === null) entries.delete(path);
