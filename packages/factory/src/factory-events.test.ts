@@ -54,6 +54,16 @@ describe('the event log, read from its end', () => {
     expect(recent.every((e, i) => e.reason === `é ü 😀 ${2999 - i}`)).toBe(true);
   });
 
+  it('keeps one issue apart from another whose number starts the same, however the line is spaced', () => {
+    const root = temp();
+    appendEvent(root, { issue: 41, event: 'pr', pr: 1 }, at(0));
+    appendEvent(root, { issue: 4, event: 'pr', pr: 2 }, at(1));
+    appendFileSync(join(stateDir(root), 'events.jsonl'), '{"at": "x", "issue": 4, "event": "skip"}\n');
+    appendEvent(root, { issue: 14, event: 'pr', pr: 3, note: '"issue":4,' }, at(2));
+    expect(readEventRecords(root, { limit: 10, issue: 4 }).map((e) => e.event)).toEqual(['skip', 'pr']);
+    expect(readEventRecords(root, { limit: 10, issue: 41 }).map((e) => e.pr)).toEqual([1]);
+  });
+
   it('reads no further back than maxBytes', () => {
     const root = temp();
     appendEvent(root, { issue: 7, event: 'pr', pr: 12 }, at(0));

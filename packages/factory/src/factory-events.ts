@@ -74,6 +74,8 @@ function readBackwards(fd: number, options: ReadEventsOptions): EventRecord[] {
   const stop = Math.max(0, end - (options.maxBytes ?? defaultMaxBytes));
   // The start of a line whose beginning lies in the chunk before (a newline byte is never inside a UTF-8 character).
   let carry = Buffer.alloc(0);
+  // Most lines of a long log are other issues': a cheap look at the text spares parsing them.
+  const mention = options.issue === undefined ? undefined : new RegExp(`"issue":\\s*${options.issue}[,}\\s]`);
   while (end > stop && found.length < options.limit) {
     const start = Math.max(stop, end - chunkBytes);
     const chunk = Buffer.alloc(end - start);
@@ -89,7 +91,9 @@ function readBackwards(fd: number, options: ReadEventsOptions): EventRecord[] {
     carry = buffer.subarray(0, first);
     const lines = buffer.subarray(first).toString('utf8').split('\n');
     for (let i = lines.length - 1; i >= 0 && found.length < options.limit; i -= 1) {
-      const record = parseRecord(lines[i] ?? '');
+      const line = lines[i] ?? '';
+      if (mention !== undefined && !mention.test(line)) continue;
+      const record = parseRecord(line);
       if (record !== undefined && (options.issue === undefined || record.issue === options.issue)) found.push(record);
     }
   }
