@@ -4,6 +4,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { isHarnessError } from 'agent-harness-diagnostics';
 import { readFactoryStatus } from './factory-status.js';
 import { readIssueDetail } from './issue-detail.js';
 import { renderStatusHtml } from './status-page-html.js';
@@ -53,7 +54,8 @@ function answer(root: string, request: IncomingMessage, response: ServerResponse
         ? route(root, new URL(request.url ?? '/', 'http://127.0.0.1').pathname)
         : { status: 405, type: 'text', body: 'the status page only answers GET' };
   } catch (error) {
-    reply = { status: 500, type: 'text', body: error instanceof Error ? error.message : String(error) };
+    const fix = isHarnessError(error) && error.fix !== undefined ? `\nfix: ${error.fix}` : '';
+    reply = { status: 500, type: 'text', body: `${error instanceof Error ? error.message : String(error)}${fix}` };
   }
   response
     .writeHead(reply.status, { 'content-type': types[reply.type], 'cache-control': 'no-store' })
