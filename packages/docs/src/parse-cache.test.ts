@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -53,5 +53,28 @@ describe('ParseCache', () => {
     const fourth = ParseCache.load(root, docsCacheFile);
     expect(fourth.lookup(docs[0] as string)).toBeUndefined();
     expect(fourth.lookup(docs[1] as string)).toEqual(parseMarkdown(docs[1] as string));
+  });
+
+  it('writes the entries it read back as they were read, one per line, and new ones beside them', async () => {
+    const root = await writeTempRepo({ 'README.md': '# r\n' });
+    const first = ParseCache.load(root, docsCacheFile);
+    for (const text of docs.slice(0, 2)) first.store(text, parseMarkdown(text));
+    await first.save(root, docsCacheFile);
+    const file = join(root, docsCacheFile);
+    // A line changed on disk (the same facts, written differently) is written back as it was read.
+    const spaced = readFileSync(file, 'utf8').replace('"link",', '"link" ,');
+    writeFileSync(file, spaced);
+    const second = ParseCache.load(root, docsCacheFile);
+    for (const text of docs.slice(0, 2)) second.lookup(text);
+    second.store(docs[2] as string, parseMarkdown(docs[2] as string));
+    await second.save(root, docsCacheFile);
+    const written = readFileSync(file, 'utf8')
+      .split('\n')
+      .map((line) => line.replace(/,$/, ''));
+    expect(written).toHaveLength(5);
+    expect(spaced).toContain('"link" ,');
+    for (const line of spaced.split('\n').slice(1, 3)) expect(written).toContain(line.replace(/,$/, ''));
+    const third = ParseCache.load(root, docsCacheFile);
+    for (const text of docs) expect(third.lookup(text)).toEqual(parseMarkdown(text));
   });
 });

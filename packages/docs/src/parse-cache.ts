@@ -29,10 +29,14 @@ export class ParseCache {
   private readonly used = new Map<string, CachedParse>();
   /** Each text's hash, worked out once: a file missing from the cache is looked up, then stored. */
   private readonly keys = new Map<string, string>();
-  private changed = false;
+  /** Keys of the entries this run parsed (not read from the file). */
+  private readonly fresh = new Set<string>();
+  /** The file as read: its unchanged entries are written back as they were, not encoded again. */
+  private readonly text: string;
 
-  private constructor(entries: Map<string, CachedParse>) {
+  private constructor(entries: Map<string, CachedParse>, text = '') {
     this.entries = entries;
+    this.text = text;
   }
 
   /** The cache at `path` in `root`; empty when there is none, it cannot be read, or it is a link out of the repository. */
@@ -43,7 +47,7 @@ export class ParseCache {
       if (read === undefined || !('text' in read)) return new ParseCache(new Map());
       const doc = JSON.parse(read.text) as { version?: number; entries?: Record<string, CachedParse> };
       if (doc.version !== cacheVersion || doc.entries === undefined) return new ParseCache(new Map());
-      return new ParseCache(new Map(Object.entries(doc.entries)));
+      return new ParseCache(new Map(Object.entries(doc.entries)), read.text);
     } catch {
       return new ParseCache(new Map());
     }
@@ -64,8 +68,9 @@ export class ParseCache {
   }
 
   store(text: string, parsed: ParsedMarkdown): void {
-    this.used.set(this.keyOf(text), pack(parsed));
-    this.changed = true;
+    const key = this.keyOf(text);
+    this.used.set(key, pack(parsed));
+    this.fresh.add(key);
   }
 
   private keyOf(text: string): string {
@@ -79,17 +84,40 @@ export class ParseCache {
    * in `root`: never through a symbolic link out of the repository (a `.harness` linked elsewhere).
    */
   async save(root: string, path: string): Promise<void> {
-    if (!this.changed && this.used.size === this.entries.size) return;
+    if (this.fresh.size === 0 && this.used.size === this.entries.size) return;
     await assertInsideRoot(root, path);
     await ensureStateDir(dirname(join(root, path)));
     // Without fsync, as every cache (docs/decisions.md): one cut short by a crash does not parse, and is rebuilt.
-    await writeFileInside(
-      root,
-      path,
-      JSON.stringify({ version: cacheVersion, entries: Object.fromEntries(this.used) }),
-      { durable: false },
-    );
+    await writeFileInside(root, path, this.encode(), { durable: false });
   }
+
+  /**
+   * The cache as JSON, one entry per line: an entry read from the file and used again is its line
+   * as read (after one edit, encoding the 1,300 others again cost more than the edit's parse).
+   */
+  private encode(): string {
+    const asRead = entryLines(this.text);
+    const lines = [...this.used].map(([key, entry]) => {
+      const line = this.fresh.has(key) ? undefined : asRead.get(key);
+      return line ?? `${JSON.stringify(key)}:${JSON.stringify(entry)}`;
+    });
+    return `${header}\n${lines.join(',\n')}\n}}`;
+  }
+}
+
+const header = `{"version":${cacheVersion},"entries":{`;
+
+/** The entry lines of a cache file written by encode(), by key: `"key":[…]` with no comma after. */
+function entryLines(text: string): Map<string, string> {
+  const lines = new Map<string, string>();
+  if (!text.startsWith(`${header}\n`)) return lines;
+  for (const raw of text.slice(header.length + 1).split('\n')) {
+    const line = raw.endsWith(',') ? raw.slice(0, -1) : raw;
+    const end = line.indexOf('":');
+    // Keys are hashes (base64url): a line that does not start with one is not reused.
+    if (line.startsWith('"') && end > 1 && /^[\w-]+$/.test(line.slice(1, end))) lines.set(line.slice(1, end), line);
+  }
+  return lines;
 }
 
 function pack(parsed: ParsedMarkdown): CachedParse {

@@ -31,9 +31,16 @@ export function readWorkspace(root: string, files: readonly string[]): Workspace
     const read = readInside(root, rootReal, path);
     return read !== undefined && 'text' in read ? read.text : undefined;
   };
-  const manifests = files.filter((f) => posix.basename(f) === 'package.json');
-  const makefiles = files.filter((f) => /^(?:GNUmakefile|makefile|Makefile)$|\.mk$/.test(posix.basename(f)));
-  const justfiles = files.filter((f) => /^\.?justfile$/i.test(posix.basename(f)));
+  const manifests: string[] = [];
+  const makefiles: string[] = [];
+  const justfiles: string[] = [];
+  // One pass over what may be 10,000 paths, each file's name taken once.
+  for (const f of files) {
+    const name = f.slice(f.lastIndexOf('/') + 1);
+    if (name === 'package.json') manifests.push(f);
+    else if (/^(?:GNUmakefile|makefile|Makefile)$|\.mk$/.test(name)) makefiles.push(f);
+    else if (/^\.?justfile$/i.test(name)) justfiles.push(f);
+  }
   const packages = manifests.map((m) => readPackage(readText, m)).filter((p) => p !== undefined);
   const workspace: Workspace = { packages, makefiles, justfiles };
   if (makefiles.length > 0)
