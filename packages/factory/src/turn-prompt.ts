@@ -14,7 +14,8 @@ export const answerRule = [
   'When you stop, print exactly one JSON object as the LAST line of stdout:',
   '{"outcome": "continue" | "sleep" | "human" | "merged", "seconds": <for sleep>, "comment": "<why; required for human>", "tokens": <tokens used, if you know>}',
   'continue = you changed something, look again now; sleep = waiting for CI or review; human = a person must decide (say what in comment);',
-  'merged = you merged the PR with `harness factory merge <pr>` (never any other way; it is verified with GitHub).',
+  'merged = you merged the PR with `harness factory merge $HARNESS_FACTORY_PR` (never any other way; it is verified with GitHub).',
+  'You hold no GitHub token: `harness factory merge` asks this loop, which merges with its own when every check is green, or prints why not.',
   'Commit or leave your changes in this worktree and do not push: the loop commits what is left, runs `harness check`, and pushes only when it is green.',
 ].join('\n');
 
