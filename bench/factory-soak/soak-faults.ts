@@ -41,7 +41,55 @@ export interface Faults {
 
 const underWay = new Set(['implementing', 'checking', 'pr-open']);
 
-export function createFaults({ world, runner, random, kills, killEverySeconds }: FaultOptions): Faults {
+export function createFaults(options: FaultOptions): Faults {
+  const killer = createKiller(options);
+  const person = createPerson(options);
+  return {
+    tick(phases) {
+      killer.tick();
+      person.tick(phases);
+    },
+    stop() {
+      killer.stop();
+      person.stop();
+    },
+    summary: () => `${killer.summary()}; faults: ${person.summary()}`,
+  };
+}
+
+/** `kill -9` every `killEverySeconds` or so: half at once, half right after the k-th write (1–4) GitHub answers next. */
+function createKiller({ world, runner, random, kills, killEverySeconds }: FaultOptions) {
+  const done = { now: 0, afterWrite: 0 };
+  const writes: string[] = [];
+  const gap = () => killEverySeconds * 1000 * (0.25 + 1.5 * random.next());
+  let nextKillAt = Date.now() + gap();
+  let armed = 0;
+  let stopped = false;
+  world.onRequest((request) => {
+    if (stopped || armed === 0 || request.method === 'GET' || request.path === '/graphql') return;
+    armed -= 1;
+    if (armed === 0 && runner.kill()) {
+      done.afterWrite += 1;
+      writes.push(`${request.method} ${request.path.replace('/repos/octo/app', '')} ${request.status}`);
+    }
+  });
+  return {
+    tick() {
+      if (done.now + done.afterWrite >= kills || Date.now() < nextKillAt || !runner.running() || armed > 0) return;
+      nextKillAt = Date.now() + gap();
+      if (random.next() < 0.5) {
+        if (runner.kill()) done.now += 1;
+      } else armed = 1 + Math.floor(random.next() * 4);
+    },
+    stop: () => void (stopped = true),
+    summary: () =>
+      `kills ${done.now + done.afterWrite} (${done.now} at a random moment, ${done.afterWrite} right after a write: ` +
+      `${[...new Set(writes.map((w) => w.replace(/\/\d+/g, '/N')))].join('; ')})`,
+  };
+}
+
+/** A person's pushes, label changes and closed PRs, on issues under way, each kind within its budget. */
+function createPerson({ world, random }: FaultOptions) {
   const n = world.issues.length;
   const budget = {
     push: Math.ceil(n / 5),
@@ -49,76 +97,45 @@ export function createFaults({ world, runner, random, kills, killEverySeconds }:
     human: Math.ceil(n / 20),
     close: Math.ceil(n / 20),
   };
-  const done = { push: 0, pushRefused: 0, relabel: 0, human: 0, close: 0, killNow: 0, killAfterWrite: 0 };
-  const writesKilledAfter: string[] = [];
+  const done = { push: 0, pushRefused: 0, relabel: 0, human: 0, close: 0 };
   const relabels: { issue: number; at: number }[] = [];
-  const gap = () => killEverySeconds * 1000 * (0.25 + 1.5 * random.next());
-  let nextKillAt = Date.now() + gap();
-  let armed = 0;
-  let stopped = false;
-
-  world.onRequest((request) => {
-    if (stopped || armed === 0 || request.method === 'GET' || request.path === '/graphql') return;
-    armed -= 1;
-    if (armed === 0 && runner.kill()) {
-      done.killAfterWrite += 1;
-      writesKilledAfter.push(`${request.method} ${request.path.replace('/repos/octo/app', '')} ${request.status}`);
-    }
-  });
-
   const openPull = (issue: number) => world.openPulls().find((p) => p.head === `harness/issue-${issue}`);
-
-  const kill = () => {
-    if (done.killNow + done.killAfterWrite >= kills || Date.now() < nextKillAt || !runner.running() || armed > 0)
-      return;
-    nextKillAt = Date.now() + gap();
-    if (random.next() < 0.5) {
-      if (runner.kill()) done.killNow += 1;
-    } else armed = 1 + Math.floor(random.next() * 4);
-  };
-
-  const person = (phases: Phases) => {
-    const live = world.issues.filter((i) => underWay.has(phases.get(i.number) ?? '')).map((i) => i.number);
-    const withPull = live.filter((i) => openPull(i) !== undefined);
-    if (done.push < budget.push && withPull.length > 0 && random.next() < 0.1) {
-      const issue = random.pick(withPull);
-      done.push += 1;
-      if (world.person.push(`harness/issue-${issue}`, `${issue}-${done.push}`) === undefined) done.pushRefused += 1;
-    }
-    if (done.relabel < budget.relabel && live.length > 0 && random.next() < 0.05) {
-      const issue = random.pick(live);
-      if (world.person.removeLabel(issue, 'agent-ready')) {
-        done.relabel += 1;
-        relabels.push({ issue, at: Date.now() + 5000 + random.next() * 35_000 });
-      }
-    }
-    if (done.human < budget.human && live.length > 0 && random.next() < 0.03) {
-      done.human += 1;
-      world.person.addLabel(random.pick(live), 'harness:human');
-    }
-    if (done.close < budget.close && withPull.length > 0 && random.next() < 0.03) {
-      const pull = openPull(random.pick(withPull));
-      if (pull !== undefined && world.person.closePull(pull.number)) done.close += 1;
-    }
-  };
-
+  const due = (kind: keyof typeof budget, targets: number[], chance: number) =>
+    done[kind] < budget[kind] && targets.length > 0 && random.next() < chance;
   return {
-    tick(phases) {
+    tick(phases: Phases) {
       for (const r of relabels.filter((r) => r.at <= Date.now())) {
         world.person.addLabel(r.issue, 'agent-ready');
         relabels.splice(relabels.indexOf(r), 1);
       }
-      kill();
-      person(phases);
+      const live = world.issues.filter((i) => underWay.has(phases.get(i.number) ?? '')).map((i) => i.number);
+      const withPull = live.filter((i) => openPull(i) !== undefined);
+      if (due('push', withPull, 0.1)) {
+        const issue = random.pick(withPull);
+        done.push += 1;
+        if (world.person.push(`harness/issue-${issue}`, `${issue}-${done.push}`) === undefined) done.pushRefused += 1;
+      }
+      if (due('relabel', live, 0.05)) {
+        const issue = random.pick(live);
+        if (world.person.removeLabel(issue, 'agent-ready')) {
+          done.relabel += 1;
+          relabels.push({ issue, at: Date.now() + 5000 + random.next() * 35_000 });
+        }
+      }
+      if (due('human', live, 0.03)) {
+        done.human += 1;
+        world.person.addLabel(random.pick(live), 'harness:human');
+      }
+      if (due('close', withPull, 0.03)) {
+        const pull = openPull(random.pick(withPull));
+        if (pull !== undefined && world.person.closePull(pull.number)) done.close += 1;
+      }
     },
     stop() {
-      stopped = true;
       for (const r of relabels) world.person.addLabel(r.issue, 'agent-ready');
     },
     summary: () =>
-      `kills ${done.killNow + done.killAfterWrite} (${done.killNow} at a random moment, ${done.killAfterWrite} right after a write: ` +
-      `${[...new Set(writesKilledAfter.map((w) => w.replace(/\/\d+/g, '/N')))].join('; ')}); ` +
-      `faults: ${done.push} pushes by a person (${done.pushRefused} refused: the branch had moved), ` +
+      `${done.push} pushes by a person (${done.pushRefused} refused: the branch had moved), ` +
       `${done.relabel} labels taken off and put back, ${done.human} harness:human added, ${done.close} PRs closed`,
   };
 }

@@ -51,105 +51,142 @@ const verdict = (name: string, problems: string[]): Verdict => ({ name, ok: prob
 const branchOf = (n: number) => `harness/issue-${n}`;
 const marker = /<!-- harness-factory issue=\d+ turn=\d+ -->/;
 
-export function checkInvariants(world: SoakWorld, mod: StandinModule, phases: Phases): Verdict[] {
-  const pulls = [...mod.pullsOf(world.repo).pulls.values()];
-  const threads = [...mod.issuesOf(world.repo).issues.values()];
-  const requests = world.standin.requests;
-  const ok = (r: { status: number }) => r.status >= 200 && r.status < 300;
-  const numberIn = (path: string, suffix: string) =>
-    Number(new RegExp(`/(?:issues|pulls)/(\\d+)/${suffix}$`).exec(path)?.[1]);
-  const created = requests.filter((r) => r.method === 'POST' && r.path.endsWith('/pulls') && ok(r));
-  const labelPosts = requests.filter((r) => r.method === 'POST' && r.path.endsWith('/labels') && ok(r));
-  const mergePuts = requests.filter((r) => r.method === 'PUT' && r.path.endsWith('/merge') && ok(r));
-  const ends = finalStates(world, phases);
-  const byIssue = (check: (n: number, kind: string) => string[]) =>
-    world.issues.flatMap((i) => check(i.number, i.kind));
+type Pull = ReturnType<StandinModule['pullsOf']>['pulls'] extends Map<number, infer P> ? P : never;
+type Thread = ReturnType<StandinModule['issuesOf']>['issues'] extends Map<number, infer T> ? T : never;
+type Recorded = SoakWorld['standin']['requests'][number];
 
+interface Facts {
+  world: SoakWorld;
+  phases: Phases;
+  pulls: Pull[];
+  threads: Thread[];
+  /** Successful requests by kind. */
+  created: Recorded[];
+  labelPosts: Recorded[];
+  mergePuts: Recorded[];
+  byIssue(check: (n: number, kind: string) => string[]): string[];
+}
+
+const succeeded = (r: Recorded, method: string, suffix: string) =>
+  r.method === method && r.path.endsWith(suffix) && r.status >= 200 && r.status < 300;
+const numberIn = (path: string, suffix: string) =>
+  Number(new RegExp(`/(?:issues|pulls)/(\\d+)/${suffix}$`).exec(path)?.[1]);
+const headOf = (r: Recorded) => (r.body as { head?: string } | undefined)?.head;
+
+export function checkInvariants(world: SoakWorld, mod: StandinModule, phases: Phases): Verdict[] {
+  const requests = world.standin.requests;
+  const facts: Facts = {
+    world,
+    phases,
+    pulls: [...mod.pullsOf(world.repo).pulls.values()],
+    threads: [...mod.issuesOf(world.repo).issues.values()],
+    created: requests.filter((r) => succeeded(r, 'POST', '/pulls')),
+    labelPosts: requests.filter((r) => succeeded(r, 'POST', '/labels')),
+    mergePuts: requests.filter((r) => succeeded(r, 'PUT', '/merge')),
+    byIssue: (check) => world.issues.flatMap((i) => check(i.number, i.kind)),
+  };
   return [
-    verdict(
-      'one PR per issue',
-      byIssue((n) => {
-        const count = pulls.filter((p) => p.head === branchOf(n)).length;
-        const posts = created.filter((r) => (r.body as { head?: string } | undefined)?.head === branchOf(n)).length;
-        return count > 1 || posts > 1 ? [`#${n}: ${count} PRs, ${posts} created`] : [];
-      }),
-    ),
-    verdict(
-      'no duplicate comment',
-      threads.flatMap((t) => {
-        const bodies = t.comments.map((c) => c.body);
-        const markers = bodies.map((b) => marker.exec(b)?.[0]).filter((m) => m !== undefined);
-        const twice = (list: string[]) => list.filter((b, i) => list.indexOf(b) !== i);
-        const repeated = [...new Set([...twice(markers), ...twice(bodies)])];
-        return repeated.map((b) => `#${t.number}: posted twice: ${b.split('\n')[0] ?? ''}`);
-      }),
-    ),
-    verdict(
-      'no duplicate label',
-      threads.flatMap((t) => {
-        const adds = labelPosts.filter((r) => numberIn(r.path, 'labels') === t.number).length;
-        const handovers = t.comments.filter((c) => marker.test(c.body)).length;
-        return adds > handovers ? [`#${t.number}: ${adds} label writes for ${handovers} hand-overs`] : [];
-      }),
-    ),
-    verdict('one merge per issue', [
-      ...pulls.flatMap((p) => {
-        const n = mergePuts.filter((r) => numberIn(r.path, 'merge') === p.issue.number).length;
-        return n > 1 ? [`PR #${p.issue.number} merged ${n} times`] : [];
-      }),
-      ...byIssue((n) => {
-        const merged = pulls.filter((p) => p.head === branchOf(n) && p.merged).length;
-        return merged > 1 ? [`#${n}: ${merged} PRs merged`] : [];
-      }),
-    ]),
-    verdict('no push over a person', [
-      ...world
-        .refUpdates()
-        .filter((u) => !u.fastForward)
-        .map((u) => `${u.ref} forced from ${u.old.slice(0, 7)} to ${u.new.slice(0, 7)}`),
-      ...world.foreign
-        .filter((f) => !world.isAncestor(f.sha, `refs/heads/${f.branch}`))
-        .map((f) => `${f.branch}: the person's ${f.sha.slice(0, 7)} is not in the branch`),
-    ]),
-    verdict('no merge with red checks', [
-      ...world.merges.flatMap((m) =>
-        m.ci.at(-1) === 'success' ? [] : [`PR #${m.pr} merged at ${m.sha.slice(0, 7)} with ci [${m.ci.join(', ')}]`],
-      ),
-      ...byIssue((n, kind) =>
-        kind === 'red' && world.refUpdates().some((u) => u.ref === `refs/heads/${branchOf(n)}`)
-          ? [`#${n}: pushed although its check is always red`]
-          : [],
-      ),
-    ]),
-    verdict(
-      'dependencies merged first',
-      byIssue((n) => {
-        const blocker = world.issues.find((i) => i.number === n)?.dependsOn;
-        if (blocker === undefined) return [];
-        const opened = requests.findIndex(
-          (r) => created.includes(r) && (r.body as { head?: string } | undefined)?.head === branchOf(n),
-        );
-        const merged = world.merges.find((m) => m.branch === branchOf(blocker));
-        if (opened === -1) return [];
-        return merged === undefined || merged.requestIndex > opened
-          ? [`#${n}'s PR was opened before its blocker #${blocker} was merged`]
-          : [];
-      }),
-    ),
+    verdict('one PR per issue', onePullPerIssue(facts)),
+    verdict('no duplicate comment', duplicateComments(facts)),
+    verdict('no duplicate label', duplicateLabels(facts)),
+    verdict('one merge per issue', repeatedMerges(facts)),
+    verdict('no push over a person', pushesOverPeople(facts)),
+    verdict('no merge with red checks', redMerges(facts)),
+    verdict('dependencies merged first', dependenciesOutOfOrder(facts)),
     verdict(
       'the loop agrees with GitHub',
-      byIssue((n) => {
-        const merged = pulls.some((p) => p.head === branchOf(n) && p.merged);
+      facts.byIssue((n) => {
+        const merged = facts.pulls.some((p) => p.head === branchOf(n) && p.merged);
         const phase = phases.get(n);
         return merged !== (phase === 'merged')
           ? [`#${n}: the loop says ${phase ?? 'nothing'}, PR merged: ${merged}`]
           : [];
       }),
     ),
-    verdict(
-      'every issue merged or with a person',
-      byIssue((n) => (ends.get(n) === undefined ? [`#${n} is still ${phases.get(n) ?? 'not admitted'}`] : [])),
-    ),
+    verdict('every issue merged or with a person', unfinished(facts)),
     verdict('no request GitHub would refuse', [...world.standin.violations]),
   ];
+}
+
+function onePullPerIssue({ pulls, created, byIssue }: Facts): string[] {
+  return byIssue((n) => {
+    const count = pulls.filter((p) => p.head === branchOf(n)).length;
+    const posts = created.filter((r) => headOf(r) === branchOf(n)).length;
+    return count > 1 || posts > 1 ? [`#${n}: ${count} PRs, ${posts} created`] : [];
+  });
+}
+
+function duplicateComments({ threads }: Facts): string[] {
+  return threads.flatMap((t) => {
+    const bodies = t.comments.map((c) => c.body);
+    const markers = bodies.map((b) => marker.exec(b)?.[0]).filter((m) => m !== undefined);
+    const twice = (list: string[]) => list.filter((b, i) => list.indexOf(b) !== i);
+    const repeated = [...new Set([...twice(markers), ...twice(bodies)])];
+    return repeated.map((b) => `#${t.number}: posted twice: ${b.split('\n')[0] ?? ''}`);
+  });
+}
+
+/** A label is written once per hand-over (each hand-over posts one comment with the marker). */
+function duplicateLabels({ threads, labelPosts }: Facts): string[] {
+  return threads.flatMap((t) => {
+    const adds = labelPosts.filter((r) => numberIn(r.path, 'labels') === t.number).length;
+    const handovers = t.comments.filter((c) => marker.test(c.body)).length;
+    return adds > handovers ? [`#${t.number}: ${adds} label writes for ${handovers} hand-overs`] : [];
+  });
+}
+
+function repeatedMerges({ pulls, mergePuts, byIssue }: Facts): string[] {
+  return [
+    ...pulls.flatMap((p) => {
+      const n = mergePuts.filter((r) => numberIn(r.path, 'merge') === p.issue.number).length;
+      return n > 1 ? [`PR #${p.issue.number} merged ${n} times`] : [];
+    }),
+    ...byIssue((n) => {
+      const merged = pulls.filter((p) => p.head === branchOf(n) && p.merged).length;
+      return merged > 1 ? [`#${n}: ${merged} PRs merged`] : [];
+    }),
+  ];
+}
+
+function pushesOverPeople({ world }: Facts): string[] {
+  return [
+    ...world
+      .refUpdates()
+      .filter((u) => !u.fastForward)
+      .map((u) => `${u.ref} forced from ${u.old.slice(0, 7)} to ${u.new.slice(0, 7)}`),
+    ...world.foreign
+      .filter((f) => !world.isAncestor(f.sha, `refs/heads/${f.branch}`))
+      .map((f) => `${f.branch}: the person's ${f.sha.slice(0, 7)} is not in the branch`),
+  ];
+}
+
+function redMerges({ world, byIssue }: Facts): string[] {
+  const updates = world.refUpdates();
+  return [
+    ...world.merges.flatMap((m) =>
+      m.ci.at(-1) === 'success' ? [] : [`PR #${m.pr} merged at ${m.sha.slice(0, 7)} with ci [${m.ci.join(', ')}]`],
+    ),
+    ...byIssue((n, kind) =>
+      kind === 'red' && updates.some((u) => u.ref === `refs/heads/${branchOf(n)}`)
+        ? [`#${n}: pushed although its check is always red`]
+        : [],
+    ),
+  ];
+}
+
+function dependenciesOutOfOrder({ world, created, byIssue }: Facts): string[] {
+  return byIssue((n) => {
+    const blocker = world.issues.find((i) => i.number === n)?.dependsOn;
+    const opened = world.standin.requests.findIndex((r) => created.includes(r) && headOf(r) === branchOf(n));
+    if (blocker === undefined || opened === -1) return [];
+    const merged = world.merges.find((m) => m.branch === branchOf(blocker));
+    return merged === undefined || merged.requestIndex > opened
+      ? [`#${n}'s PR was opened before its blocker #${blocker} was merged`]
+      : [];
+  });
+}
+
+function unfinished({ world, phases, byIssue }: Facts): string[] {
+  const ends = finalStates(world, phases);
+  return byIssue((n) => (ends.get(n) === undefined ? [`#${n} is still ${phases.get(n) ?? 'not admitted'}`] : []));
 }

@@ -150,13 +150,6 @@ export async function createSoakWorld(options: SoakWorldOptions): Promise<SoakWo
   const kindsFile = join(dir, 'kinds.json');
   writeFileSync(kindsFile, JSON.stringify(Object.fromEntries(issues.map((i) => [i.number, i.kind]))));
   mkdirSync(join(dir, 'agent-runs'));
-  const listeners: Parameters<SoakWorld['onRequest']>[0][] = [];
-  const push = standin.requests.push.bind(standin.requests);
-  standin.requests.push = (...items) => {
-    const length = push(...items);
-    for (const listener of listeners) for (const item of items) listener(item, length);
-    return length;
-  };
   const world: SoakWorld = {
     dir,
     origin,
@@ -178,7 +171,7 @@ export async function createSoakWorld(options: SoakWorldOptions): Promise<SoakWo
       SOAK_HARNESS_BIN: options.harnessBin,
     },
     refUpdates: () => readRefLog(refLog),
-    onRequest: (listener) => void listeners.push(listener),
+    onRequest: hookRequests(standin),
     openPulls: () =>
       [...mod.pullsOf(repo).pulls.values()]
         .filter((p) => !p.merged && p.issue.state === 'open')
@@ -197,6 +190,18 @@ export async function createSoakWorld(options: SoakWorldOptions): Promise<SoakWo
   };
   wirePulls(world, mod, options.ciDelayMs);
   return world;
+}
+
+/** Listeners called as the stand-in records each answered request, before the answer is sent. */
+function hookRequests(standin: Standin.GithubStandin): SoakWorld['onRequest'] {
+  const listeners: Parameters<SoakWorld['onRequest']>[0][] = [];
+  const push = standin.requests.push.bind(standin.requests);
+  standin.requests.push = (...items) => {
+    const length = push(...items);
+    for (const listener of listeners) for (const item of items) listener(item, length);
+    return length;
+  };
+  return (listener) => void listeners.push(listener);
 }
 
 function readRefLog(path: string): RefUpdate[] {
