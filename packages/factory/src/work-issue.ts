@@ -8,6 +8,7 @@ import { removeInsideSync } from 'agent-harness-system';
 import { parseOutcome } from './agent-outcome.js';
 import type { AgentOutcome } from './agent-outcome.js';
 import type { FactoryContext, GateResult } from './factory-context.js';
+import type { AgentRun } from './run-agent.js';
 import { logFile } from './factory-paths.js';
 import type { IssueRecord } from './factory-state.js';
 import { guardHandoverComment } from './guard-handover.js';
@@ -75,8 +76,39 @@ async function agentTurn(ctx: FactoryContext, record: IssueRecord, prompt: strin
   removeInsideSync(ctx.root, outcomeFile);
   const hookFailure = await runHook(ctx, record, 'beforeRun');
   if (hookFailure !== undefined) return { failure: hookFailure };
-  // The agent has no token: it merges by asking the loop over the turn's socket (turn-socket.ts).
-  const run = await withMergeSocket(ctx, record, (socket) =>
+  const run = await runTurnAgent(ctx, record, prompt, log, outcomeFile);
+  delete record.agentPid;
+  const broken = recordTurnUsage(record, run);
+  await runHook(ctx, record, 'afterRun');
+  const stopped = takeStop(record);
+  if (stopped !== undefined) return { stopped };
+  if (run.killed !== undefined)
+    return {
+      failure:
+        run.killed === 'stall'
+          ? `the agent printed nothing for ${ctx.config.stallMinutes} min and was killed`
+          : `the agent ran longer than ${ctx.config.agentTimeoutMinutes} min and was killed`,
+    };
+  if (broken !== undefined) return { failure: broken };
+  if (run.exitCode !== 0) return { failure: `the agent exited with ${run.exitCode ?? run.signal ?? 'nothing'}` };
+  const written = existsSync(outcomeFile) ? readFileSync(outcomeFile, 'utf8') : '';
+  const parsed = parseOutcome(written.trim() === '' ? run.stdout : written);
+  if (!parsed.ok) return { failure: `invalid answer: ${parsed.reason}` };
+  if (run.usage === undefined && parsed.value.tokens !== undefined)
+    recordTurnUsage(record, { ...run, usage: { tokens: parsed.value.tokens } });
+  ctx.event(record, 'outcome', { turn, ...parsed.value });
+  return { outcome: parsed.value };
+}
+
+/** The agent, without a token: it merges by asking the loop over the turn's socket (turn-socket.ts). */
+function runTurnAgent(
+  ctx: FactoryContext,
+  record: IssueRecord,
+  prompt: string,
+  log: string,
+  outcomeFile: string,
+): Promise<AgentRun> {
+  return withMergeSocket(ctx, record, (socket) =>
     ctx.runAgent({
       command: ctx.config.agent,
       ...protocolOptions(ctx.config, record),
@@ -100,27 +132,6 @@ async function agentTurn(ctx: FactoryContext, record: IssueRecord, prompt: strin
       },
     }),
   );
-  delete record.agentPid;
-  const broken = recordTurnUsage(record, run);
-  await runHook(ctx, record, 'afterRun');
-  const stopped = takeStop(record);
-  if (stopped !== undefined) return { stopped };
-  if (run.killed !== undefined)
-    return {
-      failure:
-        run.killed === 'stall'
-          ? `the agent printed nothing for ${ctx.config.stallMinutes} min and was killed`
-          : `the agent ran longer than ${ctx.config.agentTimeoutMinutes} min and was killed`,
-    };
-  if (broken !== undefined) return { failure: broken };
-  if (run.exitCode !== 0) return { failure: `the agent exited with ${run.exitCode ?? run.signal ?? 'nothing'}` };
-  const written = existsSync(outcomeFile) ? readFileSync(outcomeFile, 'utf8') : '';
-  const parsed = parseOutcome(written.trim() === '' ? run.stdout : written);
-  if (!parsed.ok) return { failure: `invalid answer: ${parsed.reason}` };
-  if (run.usage === undefined && parsed.value.tokens !== undefined)
-    recordTurnUsage(record, { ...run, usage: { tokens: parsed.value.tokens } });
-  ctx.event(record, 'outcome', { turn, ...parsed.value });
-  return { outcome: parsed.value };
 }
 
 async function implement(ctx: FactoryContext, record: IssueRecord, issue: IssueText): Promise<StepResult> {
