@@ -122,21 +122,10 @@ async function buildModel(input: BuildModelInput, pool: () => ParsePool): Promis
   for (const f of list) for (let d = posix.dirname(f); d !== '.' && !dirs.has(d); d = posix.dirname(d)) dirs.add(d);
   const notes: string[] = [];
   const mdPaths = docsInScope(list, config, notes);
-  let history: Promise<GitHistory | undefined> | undefined;
-  let head: Promise<HeadState> | undefined;
-  let modified: Promise<Set<string>> | undefined;
-  const readHead = (): Promise<HeadState> =>
-    (head ??= gitFiles === undefined ? Promise.resolve({ shallow: false, head: undefined }) : readHeadState(root));
-  const readShallow = async (): Promise<boolean> => (await readHead()).shallow;
-  const readAllHistory = (): Promise<GitHistory | undefined> =>
-    (history ??= (async () => {
-      const state = await readHead();
-      if (gitFiles === undefined || state.shallow || state.head === undefined) return undefined;
-      return input.historyCache === true ? historyAt(root, state.head) : readHistory(root, state.head);
-    })());
+  const git = gitReaders(root, gitFiles !== undefined, input.historyCache === true);
   // docs/stale reads the whole history: start git now, so that it runs while the files are parsed.
   // (Its failure is the rule's to report; here it must not be an unhandled rejection.)
-  readAllHistory().catch(() => undefined);
+  git.history().catch(() => undefined);
   const rootReal = realRoot(root);
   const ownFiles = list.filter((f) => !isForeign(f));
   const sites = findSites(ownFiles, dirs, (path) => {
@@ -160,11 +149,32 @@ async function buildModel(input: BuildModelInput, pool: () => ParsePool): Promis
     inGit: gitFiles !== undefined,
     now: input.now ?? Math.floor(Date.now() / 1000),
     notes,
-    modified: () => (modified ??= gitFiles === undefined ? Promise.resolve(new Set<string>()) : listModified(root)),
-    shallow: readShallow,
-    history: readAllHistory,
+    ...git,
   };
   return model;
+}
+
+/** The model's git questions, each asked once, on first use; none outside git. */
+function gitReaders(
+  root: string,
+  inGit: boolean,
+  historyCache: boolean,
+): Pick<DocsModel, 'history' | 'shallow' | 'modified'> {
+  let history: Promise<GitHistory | undefined> | undefined;
+  let head: Promise<HeadState> | undefined;
+  let modified: Promise<Set<string>> | undefined;
+  const readHead = (): Promise<HeadState> =>
+    (head ??= inGit ? readHeadState(root) : Promise.resolve({ shallow: false, head: undefined }));
+  return {
+    shallow: async () => (await readHead()).shallow,
+    history: () =>
+      (history ??= (async () => {
+        const state = await readHead();
+        if (!inGit || state.shallow || state.head === undefined) return undefined;
+        return historyCache ? historyAt(root, state.head) : readHistory(root, state.head);
+      })()),
+    modified: () => (modified ??= inGit ? listModified(root) : Promise.resolve(new Set<string>())),
+  };
 }
 
 /** The markdown files the rules read, sorted; a note says how many were left out, and why. */

@@ -64,10 +64,10 @@ export function linkTargets(
 function urlsOfFolder(world: LinkWorld, site: DocSite | undefined, docPath: string): Map<string, LocatedTarget> {
   if (site?.generator === 'docusaurus') return new Map();
   let byFolder = targetsByFolder.get(world);
-  if (byFolder === undefined) targetsByFolder.set(world, (byFolder = new Map()));
+  if (byFolder === undefined) targetsByFolder.set(world, (byFolder = new Map<string, Map<string, LocatedTarget>>()));
   const folder = docPath.slice(0, Math.max(docPath.lastIndexOf('/'), 0));
   let byUrl = byFolder.get(folder);
-  if (byUrl === undefined) byFolder.set(folder, (byUrl = new Map()));
+  if (byUrl === undefined) byFolder.set(folder, (byUrl = new Map<string, LocatedTarget>()));
   return byUrl;
 }
 
