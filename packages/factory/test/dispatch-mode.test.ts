@@ -85,7 +85,7 @@ function useRunner(turns: JobTurn[], before?: (run: StoredWorkflowRun) => Promis
 }
 
 /** CI stand-in: every head the loop's check gate passes gets a green `ci` status (the guarded merge needs one). */
-const greenCheck = async (worktree: string) => {
+const greenCheck = (worktree: string) => {
   const statuses = pullsOf(world.repo).statuses;
   statuses.push({
     id: statuses.length + 1,
@@ -94,7 +94,7 @@ const greenCheck = async (worktree: string) => {
     state: 'success',
     description: null,
   });
-  return { ok: true, report: 'green' };
+  return Promise.resolve({ ok: true, report: 'green' });
 };
 
 /** One loop: its own clone of origin (its own state folder), its own holder name. */
@@ -151,8 +151,8 @@ describe('dispatch mode', () => {
     const seen = readFileSync(world.env.FACTORY_TURNS ?? '', 'utf8')
       .trim()
       .split('\n')
-      .map((l) => JSON.parse(l));
-    expect(seen.flatMap((s: { tokens: string[] }) => s.tokens)).toEqual([]);
+      .map((l) => JSON.parse(l) as { tokens: string[] });
+    expect(seen.flatMap((s) => s.tokens)).toEqual([]);
   }, 400_000);
 
   it('a loop killed mid-turn leaves a lease that expires and is taken over; its stale job pushes nothing', async () => {
@@ -172,9 +172,7 @@ describe('dispatch mode', () => {
       await staleFinished;
     });
     const issue = world.addIssue({ title: 'Only one', body: 'Do it.' });
-    const killed = async () => {
-      throw new Error('killed mid-turn');
-    };
+    const killed = () => Promise.reject(new Error('killed mid-turn'));
     await expect(runFactory(loop('loop-a', killed))).rejects.toThrow('killed mid-turn');
     expect(workflowsOf(world.repo).runs.map((r) => r.inputs.lease)).toEqual(['loop-a']);
 

@@ -5,7 +5,7 @@
 // dispatches really run, here, against the test's own repository.
 import type { StandinRepository } from '../state-store.js';
 
-export type RunConclusion = 'success' | 'failure' | 'cancelled';
+type RunConclusion = 'success' | 'failure' | 'cancelled';
 
 export interface StoredWorkflowRun {
   id: number;
