@@ -8,6 +8,7 @@ import { runGit, runProcess } from 'agent-harness-system';
 import type { Env } from 'agent-harness-system';
 import type { FactoryContext } from './factory-context.js';
 import type { IssueRecord } from './factory-state.js';
+import { agentEnv } from './run-agent.js';
 import { releaseStack, stackVariablesOf } from './worktree-stack.js';
 
 export type HookName = 'afterCreate' | 'beforeRun' | 'afterRun' | 'beforeRemove';
@@ -20,7 +21,12 @@ export async function runHook(ctx: FactoryContext, record: IssueRecord, name: Ho
   const command = hooks?.[name];
   if (command === undefined || !existsSync(record.worktree)) return undefined;
   const timeoutMs = (hooks?.timeoutSeconds ?? 60) * 1000;
-  const env = { ...ctx.env, ...stackVariablesOf(record.worktree), HARNESS_FACTORY_ISSUE: String(record.number) };
+  // The hooks run where the agent's code runs (an install's scripts, its tests): no GitHub token, like the agent.
+  const env = {
+    ...agentEnv(ctx.env),
+    ...stackVariablesOf(record.worktree),
+    HARNESS_FACTORY_ISSUE: String(record.number),
+  };
   const result = await runShell(command, record.worktree, env, timeoutMs);
   if (result.ok) {
     ctx.event(record, 'hook', { hook: name });

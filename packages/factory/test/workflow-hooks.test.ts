@@ -115,6 +115,25 @@ describe('WORKFLOW.md and the workspace hooks', () => {
     expect(state.issues[1]?.lastReason).toContain('exited with 3: no database');
     expect(existsSync(`${world.script}.count`)).toBe(false);
   });
+
+  it('the hooks get no GitHub token: they run in the worktree, where the code the agent wrote (install scripts, tests) runs', async () => {
+    world.addIssue({ title: 'One' });
+    world.script_([{ write: { 'a.txt': 'x\n' }, print: ['{"outcome":"continue"}'] }]);
+    const tokens = 'token=${GITHUB_TOKEN:-none} gh=${GH_TOKEN:-none}';
+    const { options: run } = options({
+      hooks: {
+        afterCreate: `echo "afterCreate ${tokens}" >> "${hooksLog}"`,
+        afterRun: `echo "afterRun ${tokens}" >> "${hooksLog}"`,
+      },
+    });
+    await runFactory({ ...run, env: { ...run.env, GH_TOKEN: 'g' } });
+    const lines = readFileSync(hooksLog, 'utf8')
+      .split('\n')
+      .filter((l) => l.includes('token='));
+    expect(lines.filter((l) => l.startsWith('afterCreate '))).toEqual(['afterCreate token=none gh=none']);
+    expect(lines.filter((l) => l.startsWith('afterRun ')).length).toBeGreaterThan(0);
+    expect(new Set(lines.map((l) => l.replace(/^\w+ /, '')))).toEqual(new Set(['token=none gh=none']));
+  });
 });
 
 describe('live reconciliation in the loop', () => {
