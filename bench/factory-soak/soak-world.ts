@@ -48,8 +48,6 @@ export interface SoakWorldOptions {
   docs: boolean;
   /** How long CI takes to report on a new head; 0 reports at once, in the request that asks. */
   ciDelayMs: () => number;
-  /** The loop's stall limit (the `stall` kind is killed after it). */
-  stallMinutes?: number;
 }
 
 export interface SoakWorld {
@@ -106,7 +104,8 @@ function factoryConfig(options: SoakWorldOptions, agent: string): string {
     '  labels: [agent-ready]',
     `  agent: '${agent}'`,
     `  concurrency: ${options.concurrency}`,
-    `  stallMinutes: ${options.stallMinutes ?? 0.25}`,
+    // The `stall` kind is killed after 15 s of silence.
+    '  stallMinutes: 0.25',
     '  maxTurns: 20',
     '',
   ].join('\n');
@@ -177,14 +176,7 @@ export async function createSoakWorld(options: SoakWorldOptions): Promise<SoakWo
         .filter((p) => !p.merged && p.issue.state === 'open')
         .map((p) => ({ number: p.issue.number, head: p.head })),
     git: gitIn,
-    isAncestor: (sha, ref) => {
-      try {
-        gitIn(origin, 'merge-base', '--is-ancestor', sha, ref);
-        return true;
-      } catch {
-        return false;
-      }
-    },
+    isAncestor: (sha, ref) => gitOr(origin, 'merge-base', '--is-ancestor', sha, ref) !== undefined,
     person: personOf(mod, repo, origin, dir, (entry) => world.foreign.push(entry)),
     close: () => standin.close(),
   };
@@ -215,13 +207,16 @@ function readRefLog(path: string): RefUpdate[] {
     });
 }
 
-function revParse(origin: string, ref: string): string | undefined {
+/** Runs git; undefined when it exits non-zero. */
+function gitOr(cwd: string, ...args: string[]): string | undefined {
   try {
-    return gitIn(origin, 'rev-parse', '--verify', '--quiet', `${ref}^{commit}`);
+    return gitIn(cwd, ...args);
   } catch {
     return undefined;
   }
 }
+
+const revParse = (origin: string, ref: string) => gitOr(origin, 'rev-parse', '--verify', '--quiet', `${ref}^{commit}`);
 
 /** Heads come from origin; CI reports on each PR head once; a merge squashes into main for real. */
 function wirePulls(world: SoakWorld, mod: StandinModule, ciDelayMs: () => number): void {
