@@ -1,6 +1,13 @@
 // What the docs rules read from a markdown file: its links, code, the prose that may name a path,
 // its headings and anchors, its front matter (parse-markdown.ts reads them; parse-cache.ts keeps them).
-import { parse as parseYaml } from 'yaml';
+import { createRequire } from 'node:module';
+import type { parse as YamlParse } from 'yaml';
+
+// yaml (72 modules) is loaded on the first front matter, not with the parser: most files have none,
+// and a run that parses one edited file without front matter never needs it.
+let parseYaml: typeof YamlParse | undefined;
+const yamlParse = (): typeof YamlParse =>
+  (parseYaml ??= (createRequire(import.meta.url)('yaml') as { parse: typeof YamlParse }).parse);
 
 export interface SourceSpan {
   line: number;
@@ -49,7 +56,7 @@ export interface ParsedMarkdown {
 export function readFrontmatter(yamlText: string, line: number): Frontmatter {
   try {
     // logLevel: a YAML warning (a key that is a collection) would otherwise print as a Node warning.
-    const data: unknown = parseYaml(yamlText, { logLevel: 'error' });
+    const data: unknown = yamlParse()(yamlText, { logLevel: 'error' });
     if (data === null || data === undefined) return { kind: 'data', line, data: {} };
     if (typeof data !== 'object' || Array.isArray(data))
       return { kind: 'invalid', line, reason: 'it is not a mapping of keys to values' };
