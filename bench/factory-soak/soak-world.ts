@@ -12,13 +12,13 @@ import type * as Standin from '../../packages/github-standin/src/index.js';
 /** What the issue's agent does: see soak-agent.mjs. */
 export type IssueKind = 'normal' | 'red' | 'stall' | 'redci' | 'human';
 
-export interface SoakIssue {
+interface SoakIssue {
   number: number;
   kind: IssueKind;
   dependsOn?: number | undefined;
 }
 
-export interface MergeRecord {
+interface MergeRecord {
   pr: number;
   branch: string;
   sha: string;
@@ -28,7 +28,7 @@ export interface MergeRecord {
   requestIndex: number;
 }
 
-export interface RefUpdate {
+interface RefUpdate {
   ref: string;
   old: string;
   new: string;
