@@ -9,6 +9,6 @@ export type { StoredPull } from './routes/pull-store.js';
 export { addPull, pullsOf } from './routes/pull-store.js';
 export type { StandinRepository } from './state-store.js';
 export { addTeamMember } from './routes/user-routes.js';
-export type { StoredWorkflowRun, WorkflowRunner } from './routes/workflow-runs.js';
+export type { StoredWorkflowRun } from './routes/workflow-runs.js';
 export { addWorkflow, workflowsOf } from './routes/workflow-runs.js';
 export { gitDataOf } from './routes/git-data-store.js';
