@@ -18,6 +18,12 @@ export type IssuePhase =
   | 'failed'
   | 'parked';
 
+/**
+ * Why reconciliation stopped the issue, so it resumes when a person undoes it (docs/factory.md
+ * "Reconciliation"): closed, a factory label taken off, the human label put on by hand, its PR closed.
+ */
+export type ParkedBy = 'closed' | 'label' | 'human' | 'pr-closed';
+
 /** What the loop is about to do, written before it does it, so a restart can finish it without doing it twice. */
 export type PendingAction =
   | { kind: 'create-pr' }
@@ -40,6 +46,8 @@ export interface IssueRecord {
   sleepSeconds?: number;
   lastOutcome?: string;
   lastReason?: string;
+  /** Set when a person's decision stopped the issue (absent in state files written before it existed). */
+  parkedBy?: ParkedBy;
   agentPid?: number;
   /** Steps in a row that git or GitHub refused (a rejected push, a failed request); see recordTrouble. */
   troubles?: number;

@@ -26,7 +26,8 @@ export async function handOver(ctx: FactoryContext, record: IssueRecord): Promis
     ctx.save();
     return false;
   }
-  const labels = await ctx.pulls.labels(target);
+  // A person's own label is on the issue (reconcile-live.ts), even when there is a PR.
+  const labels = await ctx.pulls.labels(record.parkedBy === 'human' ? record.number : target);
   if (labels.includes(ctx.config.humanLabel)) return false;
   ctx.event(record, 'resumed', { by: 'label removed', tokensBefore: record.counters.tokens });
   record.phase = record.pr === undefined ? 'implementing' : 'pr-open';
@@ -34,6 +35,7 @@ export async function handOver(ctx: FactoryContext, record: IssueRecord): Promis
   delete record.troubles;
   delete record.fingerprint;
   delete record.lastOutcome;
+  delete record.parkedBy;
   ctx.save();
   return true;
 }

@@ -41,18 +41,24 @@ function world(github: Github) {
 
 describe('live reconciliation', () => {
   it.each([
-    [{ issue: 'closed', labels: ['agent-ready'] }, 'issue #4 was closed'],
-    [{ issue: 'open', labels: [] }, 'issue #4 lost the label agent-ready'],
-    [{ issue: 'open', labels: ['agent-ready', 'harness:human'] }, 'a person labelled issue #4 harness:human'],
-  ] as [Github, string][])(
+    [{ issue: 'closed', labels: ['agent-ready'] }, 'issue #4 was closed', 'parked', 'closed'],
+    [{ issue: 'open', labels: [] }, 'issue #4 lost the label agent-ready', 'parked', 'label'],
+    // A person's human label is a hand-over (phase human), resumed when they take it off.
+    [
+      { issue: 'open', labels: ['agent-ready', 'harness:human'] },
+      'a person labelled issue #4 harness:human',
+      'human',
+      'human',
+    ],
+  ] as [Github, string, string, string][])(
     'kills the running agent of an issue a person took back (%j) and says why',
-    async (github, why) => {
+    async (github, why, phase, by) => {
       const { ctx, record, state, events } = world(github);
       record.agentPid = 4242;
       const killed: number[] = [];
       await checkRunning(ctx, state, (pid) => killed.push(pid));
       expect(killed).toEqual([4242]);
-      expect(takeStop(record)).toEqual({ phase: 'parked', reason: why });
+      expect(takeStop(record)).toEqual({ phase, reason: why, by });
       expect(takeStop(record)).toBeUndefined();
       expect(events).toContain(`agent-stopped ${JSON.stringify(why)}`);
     },

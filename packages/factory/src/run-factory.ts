@@ -13,7 +13,7 @@ import type { IssueSource } from './github-issues.js';
 import { fetchCandidates } from './github-issues.js';
 import { chooseLeased, releaseEnded } from './lease-choice.js';
 import { planIssues } from './plan-issues.js';
-import { reconcileIssues, watchRunning } from './reconcile-live.js';
+import { reconcileIssues, resumeParked, watchRunning } from './reconcile-live.js';
 import type { LoadSettings } from './settings.js';
 import { applySettings } from './settings.js';
 import type { FactoryPlan } from './plan-issues.js';
@@ -107,6 +107,7 @@ async function reconcile(ctx: FactoryContext, state: FactoryState): Promise<void
 
 async function admit(ctx: FactoryContext, state: FactoryState, options: RunFactoryOptions): Promise<FactoryPlan> {
   const { candidates } = await fetchCandidates(options.issues, ctx.config.labels);
+  await resumeParked(ctx, state, candidates);
   const plan = planIssues(candidates, ctx.config.priorityLabels);
   for (const entry of plan.plan) {
     if (state.issues[entry.issue] !== undefined) continue;

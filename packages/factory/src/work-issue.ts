@@ -20,6 +20,7 @@ import type { IssueText } from './turn-prompt.js';
 import { stackVariablesOf } from './worktree-stack.js';
 import { bundleFingerprint } from './turn-prompt.js';
 import { implementTurnPrompt, pullPrompt } from './pr-context.js';
+import type { Decision } from './reconcile-live.js';
 import { conclude, takeStop } from './reconcile-live.js';
 import { runHook } from './workspace-hooks.js';
 import { capReached } from './token-caps.js';
@@ -37,11 +38,15 @@ export async function advanceIssue(ctx: FactoryContext, record: IssueRecord, iss
   const capped =
     record.phase === 'implementing' || record.phase === 'pr-open' ? capReached(record, ctx.config) : undefined;
   if (capped !== undefined) return handToPerson(ctx, record, capped, 'cap');
+  // An issue given back after its worktree was retired (reconcile-live.ts) gets it again first.
+  const workspaceLost = (record.phase === 'implementing' || record.phase === 'pr-open') && !existsSync(record.worktree);
+  if (record.phase === 'queued' || workspaceLost) {
+    const failure = await openWorkspace(ctx, record);
+    if (failure !== undefined) return settle(ctx, record, { kind: 'failed', reason: failure });
+  }
   switch (record.phase) {
     case 'queued':
-      await ctx.git.prepareWorktree(ctx.root, record.worktree, record.branch, ctx.config.base);
-      await ctx.prepare?.(record.worktree);
-      return afterCreate(ctx, record);
+      return moveTo(ctx, record, 'implementing');
     case 'implementing':
       return implement(ctx, record, issue);
     case 'checking':
@@ -59,13 +64,14 @@ interface TurnRun {
   outcome?: AgentOutcome;
   failure?: string;
   /** A person's decision stopped the agent (reconcile-live.ts). */
-  stopped?: { phase: 'merged' | 'parked'; reason: string };
+  stopped?: Decision;
 }
 
-async function afterCreate(ctx: FactoryContext, record: IssueRecord): Promise<StepResult> {
-  const failure = await runHook(ctx, record, 'afterCreate');
-  if (failure !== undefined) return settle(ctx, record, { kind: 'failed', reason: failure });
-  return moveTo(ctx, record, 'implementing');
+/** The issue's worktree, from the pushed branch when there is one (else the base), then `prepare` and afterCreate. */
+async function openWorkspace(ctx: FactoryContext, record: IssueRecord): Promise<string | undefined> {
+  await ctx.git.prepareWorktree(ctx.root, record.worktree, record.branch, ctx.config.base);
+  await ctx.prepare?.(record.worktree);
+  return runHook(ctx, record, 'afterCreate');
 }
 
 async function agentTurn(ctx: FactoryContext, record: IssueRecord, prompt: string): Promise<TurnRun> {
@@ -136,7 +142,8 @@ function runTurnAgent(
 
 async function implement(ctx: FactoryContext, record: IssueRecord, issue: IssueText): Promise<StepResult> {
   const turn = await agentTurn(ctx, record, await implementTurnPrompt(ctx, record, issue));
-  if (turn.stopped !== undefined) return conclude(ctx, record, turn.stopped.phase, turn.stopped.reason);
+  if (turn.stopped !== undefined)
+    return conclude(ctx, record, turn.stopped.phase, turn.stopped.reason, turn.stopped.by);
   await ctx.git.commitAll(record.worktree, `${issue.title} (#${issue.number})`);
   if (turn.outcome?.outcome === 'human')
     return settle(ctx, record, {
@@ -208,7 +215,10 @@ async function pullTurn(ctx: FactoryContext, record: IssueRecord, issue: IssueTe
   const pr = record.pr ?? 0;
   const bundle = await turnState(ctx, record, pr);
   if (bundle.pull.merged) return end(ctx, record, 'merged');
-  if (bundle.pull.state !== 'open') return end(ctx, record, 'parked');
+  if (bundle.pull.state !== 'open') {
+    record.parkedBy = 'pr-closed';
+    return end(ctx, record, 'parked');
+  }
   const fingerprint = bundleFingerprint(bundle);
   if (sleepsOn(ctx, record, fingerprint)) return 'wait';
   // The wake (this fingerprint) is consumed only when the turn's outcome is recorded (settle): a loop
@@ -218,7 +228,8 @@ async function pullTurn(ctx: FactoryContext, record: IssueRecord, issue: IssueTe
   const before = await ctx.git.syncBranch(record.worktree, record.branch);
   if (!before.ok) warnings.push(foreignPushConflict(record.branch, before.conflicts));
   const turn = await agentTurn(ctx, record, await pullPrompt(ctx, record, issue, bundle, warnings));
-  if (turn.stopped !== undefined) return conclude(ctx, record, turn.stopped.phase, turn.stopped.reason);
+  if (turn.stopped !== undefined)
+    return conclude(ctx, record, turn.stopped.phase, turn.stopped.reason, turn.stopped.by);
   await ctx.git.commitAll(record.worktree, `Follow-up for #${issue.number}`);
   const sync = await ctx.git.syncBranch(record.worktree, record.branch);
   if (!sync.ok) turn.failure ??= foreignPushConflict(record.branch, sync.conflicts);
