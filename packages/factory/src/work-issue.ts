@@ -38,12 +38,8 @@ export async function advanceIssue(ctx: FactoryContext, record: IssueRecord, iss
   const capped =
     record.phase === 'implementing' || record.phase === 'pr-open' ? capReached(record, ctx.config) : undefined;
   if (capped !== undefined) return handToPerson(ctx, record, capped, 'cap');
-  // An issue given back after its worktree was retired (reconcile-live.ts) gets it again first.
-  const workspaceLost = (record.phase === 'implementing' || record.phase === 'pr-open') && !existsSync(record.worktree);
-  if (record.phase === 'queued' || workspaceLost) {
-    const failure = await openWorkspace(ctx, record);
-    if (failure !== undefined) return settle(ctx, record, { kind: 'failed', reason: failure });
-  }
+  const workspaceFailure = await ensureWorkspace(ctx, record);
+  if (workspaceFailure !== undefined) return settle(ctx, record, { kind: 'failed', reason: workspaceFailure });
   switch (record.phase) {
     case 'queued':
       return moveTo(ctx, record, 'implementing');
@@ -65,6 +61,12 @@ interface TurnRun {
   failure?: string;
   /** A person's decision stopped the agent (reconcile-live.ts). */
   stopped?: Decision;
+}
+
+/** A new issue's worktree, or the one an issue given back lost when it was parked (reconcile-live.ts); a failure. */
+async function ensureWorkspace(ctx: FactoryContext, record: IssueRecord): Promise<string | undefined> {
+  const lost = (record.phase === 'implementing' || record.phase === 'pr-open') && !existsSync(record.worktree);
+  return record.phase === 'queued' || lost ? openWorkspace(ctx, record) : undefined;
 }
 
 /** The issue's worktree, from the pushed branch when there is one (else the base), then `prepare` and afterCreate. */
