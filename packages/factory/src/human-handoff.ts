@@ -2,6 +2,7 @@
 // is needed"): the comment carries a hidden marker and is posted only when no
 // comment with that marker exists; the label is added only when missing. The issue
 // stays parked until a person removes the label, then resumes with fresh brakes.
+import { existsSync } from 'node:fs';
 import type { FactoryContext } from './factory-context.js';
 import type { IssueRecord } from './factory-state.js';
 import { freshCounters } from './turn-policy.js';
@@ -30,7 +31,8 @@ export async function handOver(ctx: FactoryContext, record: IssueRecord): Promis
   const labels = await ctx.pulls.labels(record.parkedBy === 'human' ? record.number : target);
   if (labels.includes(ctx.config.humanLabel)) return false;
   ctx.event(record, 'resumed', { by: 'label removed', tokensBefore: record.counters.tokens });
-  record.phase = record.pr === undefined ? 'implementing' : 'pr-open';
+  // An issue a person labelled before it was started waits for a slot and its blockers again.
+  record.phase = record.pr !== undefined ? 'pr-open' : existsSync(record.worktree) ? 'implementing' : 'queued';
   record.counters = freshCounters();
   delete record.troubles;
   delete record.fingerprint;

@@ -50,11 +50,14 @@ export async function advanceIssue(ctx: FactoryContext, record: IssueRecord, iss
     case 'pr-open':
       return pullTurn(ctx, record, issue);
     case 'human':
-      return (await handOver(ctx, record)) ? 'again' : 'wait';
+      return (await handOver(ctx, record)) ? afterHandBack(record) : 'wait';
     default:
       return 'wait';
   }
 }
+
+/** Back in the queue (it had not started): it waits for a slot and its blockers like any queued issue. */
+const afterHandBack = (record: IssueRecord): StepResult => (record.phase === 'queued' ? 'wait' : 'again');
 
 interface TurnRun {
   outcome?: AgentOutcome;

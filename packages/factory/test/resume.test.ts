@@ -149,4 +149,21 @@ describe('a parked issue resumes when the person undoes the reason', () => {
     expect(resumedEvents()).toEqual([expect.objectContaining({ by: 'pr-closed', reason: 'PR #2 was reopened' })]);
     expect(writes('POST', '/pulls')).toBe(1);
   });
+
+  it('an issue a person labelled human before it started goes back to the queue, not past its turn', async () => {
+    world.addIssue({ title: 'One' });
+    world.addIssue({ title: 'Two' });
+    world.script_([{ write: { 'a.txt': 'x\n' }, print: ['{"outcome":"continue"}'], onPr: { print: [sleepLine] } }]);
+    let state = await runFactory(world.options());
+    expect([state.issues[1]?.phase, state.issues[2]?.phase]).toEqual(['pr-open', 'queued']);
+    issuesOf(world.repo).issues.get(2)?.labels.push('harness:human');
+    state = await runFactory(world.options());
+    expect(state.issues[2]).toMatchObject({ phase: 'human', parkedBy: 'human' });
+    const two = issuesOf(world.repo).issues.get(2);
+    if (two) two.labels = ['agent-ready'];
+    state = await runFactory(world.options());
+    // Concurrency 1, #1 still under way: #2 waits for the slot.
+    expect(state.issues[2]?.phase).toBe('queued');
+    expect(existsSync(state.issues[2]?.worktree ?? '')).toBe(false);
+  });
 });
