@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { planCodeowners, renderRuleset, renderWorkflow } from './plan-github.js';
+import { planCodeowners, renderFactoryTurnWorkflow, renderRuleset, renderWorkflow } from './plan-github.js';
 import type { RepoFacts } from './repo-facts.js';
 
 const made: string[] = [];
@@ -122,6 +122,30 @@ describe('renderWorkflow', () => {
   ])('does not build when the package resolves through %s', async (_how, files) => {
     const all = await steps(facts(files));
     expect(all.some((s) => s.name === 'build the workspace packages')).toBe(false);
+  });
+});
+
+describe('renderFactoryTurnWorkflow (factory.mode: dispatch)', () => {
+  it("installs the way the repository does, builds when needed, then runs the repository's harness factory turn", async () => {
+    const repo = facts(core({ exports: { '.': { types: './dist/index.d.ts', import: './dist/index.js' } } }));
+    const workflow = parse(await renderFactoryTurnWorkflow(repo)) as {
+      on: { workflow_dispatch: { inputs: Record<string, { required: boolean }> } };
+      permissions: Record<string, string>;
+      jobs: { turn: { steps: Step[] } };
+    };
+    expect(Object.keys(workflow.on.workflow_dispatch.inputs)).toEqual(['issue', 'attempt', 'lease']);
+    expect(workflow.permissions).toEqual({ contents: 'write', issues: 'read' });
+    const all = workflow.jobs.turn.steps;
+    expect(all.some((s) => s.uses === 'pnpm/action-setup@v4')).toBe(true);
+    const install = all.findIndex((s) => s.run === 'pnpm i --frozen-lockfile');
+    const build = all.findIndex((s) => s.name === 'build the workspace packages');
+    const turn = all.findIndex((s) => s.name === 'harness factory turn');
+    expect([install > -1, build > install, turn > build]).toEqual([true, true, true]);
+    expect(all[turn]?.run).toBe(
+      'pnpm exec harness factory turn --issue "$ISSUE" --attempt "$ATTEMPT" --lease "$LEASE"',
+    );
+    // The inputs reach the script through the environment, never pasted into it.
+    expect(all[turn]?.env).toMatchObject({ ISSUE: '${{ inputs.issue }}', LEASE: '${{ inputs.lease }}' });
   });
 });
 

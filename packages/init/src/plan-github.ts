@@ -9,7 +9,7 @@ import type { PlannedFile } from './init-plan.js';
 import type { Desired } from './plan-file-action.js';
 import { entryOf, readInside } from './repo-entry.js';
 import type { RepoFacts } from './repo-facts.js';
-import { commandLine } from './package-manager-commands.js';
+import { commandLine, harnessCommand } from './package-manager-commands.js';
 import { packagesNeedingBuild } from './workspace-build.js';
 import { readTemplate, renderTemplate } from './render-template.js';
 import { templatesDir } from './templates-dir.js';
@@ -27,6 +27,15 @@ export async function renderWorkflow(facts: RepoFacts): Promise<string> {
     branch: defaultBranch(facts),
     setup: setupSteps(facts),
     prepare: prepareSteps(facts),
+  });
+}
+
+/** The workflow one dispatched agent turn runs in (factory.mode: dispatch; docs/factory.md "Dispatch mode"). */
+export async function renderFactoryTurnWorkflow(facts: RepoFacts): Promise<string> {
+  return renderTemplate('github/workflows/harness-factory-turn.yml', {
+    setup: setupSteps(facts),
+    prepare: prepareSteps(facts),
+    harness: harnessCommand(facts.packageManager.agent),
   });
 }
 

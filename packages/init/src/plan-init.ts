@@ -9,7 +9,14 @@ import { proposeConfig } from './propose-config.js';
 import type { InitInspection } from './prepare-init.js';
 import { commandLine } from './package-manager-commands.js';
 import type { GuardrailOwner } from './plan-github.js';
-import { planGuardrailOwners, renderRuleset, renderWorkflow, rulesetPath, workflowPath } from './plan-github.js';
+import {
+  planGuardrailOwners,
+  renderFactoryTurnWorkflow,
+  renderRuleset,
+  renderWorkflow,
+  rulesetPath,
+  workflowPath,
+} from './plan-github.js';
 import { planHooks } from './plan-hooks.js';
 import type { Desired } from './plan-file-action.js';
 import { planManifest, resolveAction } from './plan-file-action.js';
@@ -56,7 +63,7 @@ export interface PlanOptions {
 export async function planInit(inspection: InitInspection, options: PlanOptions): Promise<InitPlan> {
   const { facts } = inspection;
   const choices = { ...defaultChoices, ...options.choices };
-  const github = await planGithubFiles(facts, choices);
+  const github = await planGithubFiles(facts, choices, inspection.existingConfig?.config);
   const proposal = proposeConfig(facts, inspection.layers, { ...choices, rulesets: github.ruleset });
   const config: HarnessConfig = inspection.existingConfig?.config ?? { version: 1, docs: sectionDefaults('docs') };
   const maxLines = (config.docs ?? sectionDefaults('docs')).maxLines;
@@ -130,8 +137,19 @@ interface GithubFiles extends PlannedSoFar {
   ruleset: boolean;
 }
 
-async function planGithubFiles(facts: InitInspection['facts'], choices: InitChoices): Promise<GithubFiles> {
+async function planGithubFiles(
+  facts: InitInspection['facts'],
+  choices: InitChoices,
+  existing: HarnessConfig | undefined,
+): Promise<GithubFiles> {
   const planned: GithubFiles = { desired: [], files: [], workflow: false, ruleset: false };
+  // Dispatch mode runs each agent turn in a workflow of the repository: init writes it when asked for.
+  if (choices.workflow && existing?.factory?.mode === 'dispatch')
+    planned.desired.push({
+      path: `.github/workflows/${existing.factory.dispatch.workflow}`,
+      content: await renderFactoryTurnWorkflow(facts),
+      purpose: 'one agent turn of harness factory in dispatch mode (factory.mode: dispatch)',
+    });
   const ruleset = choices.rulesets ? await renderRuleset(facts) : undefined;
   const workflowOwner = facts.workflows.find((w) => w.runsHarness && w.path !== workflowPath);
   planned.workflow = choices.workflow && workflowOwner === undefined;

@@ -27,7 +27,7 @@ describe('templates/', () => {
     'CLAUDE.md': [],
     'README.md': [],
     'github/workflows/harness.yml': ['branch', 'prepare', 'setup'],
-    'github/workflows/harness-factory-turn.yml': [],
+    'github/workflows/harness-factory-turn.yml': ['harness', 'prepare', 'setup'],
     'github/CODEOWNERS': ['owner', 'self'],
     docs: ['designDir', 'existingDocs', 'layerMap', 'layerRules', 'name', 'sections'],
   };

@@ -173,6 +173,22 @@ describe('writing', () => {
     expect(snapshotTree(root)).toEqual(before);
   });
 
+  it('writes the dispatch workflow once harness.config.yaml sets factory.mode: dispatch, and only then', async () => {
+    const root = fixtureRepo('shop');
+    await init(root);
+    const turn = join(root, '.github/workflows/harness-factory-turn.yml');
+    expect(existsSync(turn)).toBe(false);
+    const configPath = join(root, 'harness.config.yaml');
+    writeFileSync(configPath, `${readFileSync(configPath, 'utf8')}\nfactory:\n  mode: dispatch\n`);
+    const { result } = await init(root);
+    expect(result.written).toEqual(['.github/workflows/harness-factory-turn.yml']);
+    const workflow = readFileSync(turn, 'utf8');
+    expect(workflow).toContain('workflow_dispatch:');
+    expect(workflow).toContain('run: npx harness factory turn --issue "$ISSUE"');
+    const { plan: third } = await init(root);
+    expect(planIsEmpty(third)).toBe(true);
+  });
+
   it('outside a git repository: a usage error (exit 2) that says where and how, and nothing written', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'harness-init-nogit-'));
     writeFileSync(join(dir, 'package.json'), '{"name":"x"}\n');
