@@ -8,7 +8,14 @@ import type { ImportResolver } from './create-import-resolver.js';
 import type { Violation } from './find-violations.js';
 import type { GraphEdge, GraphFile, GraphListing, GraphStats, ImportGraph } from './layers-types.js';
 import type { CachedFile, CacheDocument } from './import-cache.js';
-import { hasTargets, hasUnresolved, loadImportCache, saveImportCache } from './import-cache.js';
+import {
+  decodeImportCache,
+  hasTargets,
+  hasUnresolved,
+  plainFile,
+  readImportCache,
+  saveImportCache,
+} from './import-cache.js';
 import { listProjectFiles } from './list-project-files.js';
 import { hashBytes } from './read-source.js';
 import { readSources } from './scan-in-parallel.js';
@@ -53,6 +60,8 @@ export async function buildCachedImportGraph(
   },
 ): Promise<CachedImportGraph> {
   const { root } = options;
+  // The cache is read while the files are listed (the walk runs on this thread, the read on libuv's).
+  const reading = options.cacheFile === undefined ? undefined : readImportCache(options.cacheFile);
   const [project, tool] = await Promise.all([listProjectFiles(root, options.ignore), toolVersion()]);
   // Only manifests that exist (git lists deleted tracked files) and stay inside the root are read.
   const inside = insideRoot(root);
@@ -61,8 +70,7 @@ export async function buildCachedImportGraph(
     project.manifests.map(async (file) => `${file}\0${hash(await readFile(join(root, file)))}`),
   );
   const resolutionKey = hash(Buffer.from([tool, ...project.sources, ...manifests].join('\n')));
-  const loaded =
-    options.cacheFile === undefined ? { document: undefined } : await loadImportCache(options.cacheFile, tool);
+  const loaded = reading === undefined ? { document: undefined } : decodeImportCache(await reading, tool);
   const previous = loaded.document;
   const stats: GraphStats = {
     files: project.sources.length,
@@ -81,6 +89,7 @@ export async function buildCachedImportGraph(
   const scanned = await scanFiles(root, project.sources, previous, stats, listing);
   const cache: CacheDocument = { tool, resolutionKey, files: {} };
   if (options.rulesKey !== undefined) cache.rulesKey = options.rulesKey;
+  if (previous?.base !== undefined) cache.base = previous.base;
   const reuse = {
     targets: previous?.resolutionKey === resolutionKey,
     findings: options.rulesKey !== undefined && previous?.rulesKey === options.rulesKey,
@@ -146,7 +155,7 @@ async function scanFiles(
     if (read === undefined) return; // deleted between listing and reading: not part of this run
     if (read.lexed === undefined && cached !== undefined) {
       stats.lexedFromCache += 1;
-      entries[at] = { path, cached: { ...cached, ...stat }, unchanged: true };
+      entries[at] = { path, cached: { ...plainFile(cached), ...stat }, unchanged: true };
       return;
     }
     lexed += 1;

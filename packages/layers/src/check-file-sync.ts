@@ -12,7 +12,6 @@ import { findGitRoot, loadConfigSync, searchConfigFile, sectionDefaults } from '
 import type { Diagnostic } from 'agent-harness-diagnostics';
 import { HarnessError, parseBaseline, planSettledBaseline, sortDiagnostics } from 'agent-harness-diagnostics';
 import { listGitFilesSync, listIgnoredPathsSync } from 'agent-harness-system';
-import { globSync } from 'tinyglobby';
 import { applySuppressions } from './apply-suppressions.js';
 import { checkConfigGlobs } from './check-config-globs.js';
 import type { ImportResolver } from './create-import-resolver.js';
@@ -24,7 +23,7 @@ import { docsLink } from './layer-rules.js';
 import { createLayerModel } from './layer-model.js';
 import type { GraphFile, LayerModel } from './layers-types.js';
 import { initLexer, lexImports } from './lex-imports.js';
-import { partitionProjectFiles, sourceExtensions } from './list-project-files.js';
+import { partitionProjectFiles, walkProjectFiles } from './list-project-files.js';
 import { readTsconfigFacts } from './tsconfig-redirects.js';
 import { insideRoot, readableInside } from './write-guard.js';
 
@@ -137,7 +136,11 @@ function createSession(folder: string): Session {
   const config = loaded.config.layers ?? sectionDefaults('layers');
   const model = createLayerModel(config);
   const listedByGit = listWithGit(root);
-  const project = partitionProjectFiles(listedByGit ?? listWithWalk(root), config.ignore, listedByGit !== undefined);
+  const project = partitionProjectFiles(
+    listedByGit ?? walkProjectFiles(root),
+    config.ignore,
+    listedByGit !== undefined,
+  );
   checkConfigGlobs(config, project.sources, project.ignoredSources);
   const inside = insideRoot(root);
   const manifests = project.manifests.filter((file) => readableInside(join(root, file), inside));
@@ -179,15 +182,6 @@ function listWithGit(root: string): string[] | undefined {
     if (error instanceof HarnessError) return undefined;
     throw error;
   }
-}
-
-function listWithWalk(root: string): string[] {
-  return globSync([`**/*.{${sourceExtensions.join(',')}}`, '**/tsconfig*.json', '**/package.json'], {
-    cwd: root,
-    ignore: ['**/node_modules/**', '**/dist/**', '**/.git/**', '**/.harness/**'],
-    expandDirectories: false,
-    followSymbolicLinks: false,
-  });
 }
 
 /**

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { CacheDocument, CachedFile } from './import-cache.js';
-import { loadImportCache, saveImportCache } from './import-cache.js';
+import { journalPathOf, loadImportCache, saveImportCache } from './import-cache.js';
 
 let dir: string | undefined;
 afterEach(async () => {
@@ -40,5 +40,36 @@ describe('the layers cache file', () => {
     if (loaded.document === undefined) throw new Error('the cache was not read back');
     await saveImportCache(path, loaded.document);
     expect(await readFile(path, 'utf8')).toBe(text);
+  });
+
+  it('journals a changed and a deleted file over the base, and reads them back over it', async () => {
+    dir = await mkdtemp(join(tmpdir(), 'harness-layers-cache-'));
+    const path = join(dir, 'layers.json');
+    const document: CacheDocument = {
+      tool: 't',
+      resolutionKey: 'r',
+      files: { 'src/a.ts': file('./b'), 'src/b.ts': file('./a'), 'src/c.ts': file('./a') },
+    };
+    await saveImportCache(path, document);
+    const base = await readFile(path, 'utf8');
+    const loaded = (await loadImportCache(path, 't')).document;
+    if (loaded === undefined) throw new Error('the cache was not read back');
+    const files: Record<string, CachedFile> = { ...loaded.files, 'src/b.ts': file('./d') };
+    delete files['src/c.ts'];
+    await saveImportCache(path, { ...loaded, files });
+    expect(await readFile(path, 'utf8')).toBe(base);
+    const journal = JSON.parse(await readFile(journalPathOf(path), 'utf8')) as { files: Record<string, unknown> };
+    expect(Object.keys(journal.files)).toEqual(['src/b.ts', 'src/c.ts']);
+    expect(journal.files['src/c.ts']).toBeNull();
+    const again = (await loadImportCache(path, 't')).document;
+    expect(Object.keys(again?.files ?? {}).sort()).toEqual(['src/a.ts', 'src/b.ts']);
+    expect(again?.files['src/b.ts']?.targets).toEqual([{ kind: 'file', path: 'd' }]);
+    // Another resolution key: the base is written again and the journal removed.
+    await saveImportCache(path, { ...(again as CacheDocument), resolutionKey: 'r2' });
+    await expect(readFile(journalPathOf(path), 'utf8')).rejects.toThrow();
+    expect(Object.keys((await loadImportCache(path, 't')).document?.files ?? {}).sort()).toEqual([
+      'src/a.ts',
+      'src/b.ts',
+    ]);
   });
 });

@@ -1,34 +1,29 @@
-// The per-file cache in .harness/cache/layers.json. A file's lexed imports are keyed by its
-// content hash (size + mtime only spare re-reading an unchanged file, as git's index does); its
-// resolved targets are kept only while the resolution key (the set of source files and the
-// contents of every tsconfig and package.json) is unchanged. A cache that does not parse, has
-// another format version or was written by another harness version is discarded. On disk each
-// file is a compact tuple, one file per line: parsing it is most of a warm run, so it is kept
-// small, and a run that changed a few files writes the other lines back as they were read
-// instead of encoding every file again (which took longer than parsing them).
+// The per-file cache in .harness/cache/: a file's lexed imports are keyed by its content hash (size +
+// mtime only spare re-reading an unchanged file, as git's index does); its resolved targets are kept
+// only while the resolution key (the set of source files and the contents of every tsconfig and
+// package.json) is unchanged. A cache that does not parse, has another format version or was
+// written by another harness version is discarded.
+//
+// Two files: the base (layers.json, every file, one per line) and the journal (layers.journal.json,
+// the files changed or deleted since the base was written, naming the base by its id). A run that
+// changed a few files writes only the journal, not the 3 MB base (writing it was a tenth of a
+// one-file edit); once the journal holds more than a sixteenth of the files, or the keys change,
+// the base is written again, its unchanged lines as they were read, and the journal removed. A
+// journal that does not name the base is ignored: every entry is checked against the file anyway.
+import { randomUUID } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
-import { dirname } from 'node:path';
-import type { ResolvedTarget, UnresolvedReason, UnresolvedTarget } from './create-import-resolver.js';
-import type { SuppressionComment } from './find-suppressions.js';
-import type { Violation } from './find-violations.js';
-import type { EdgeKind, ImportRecord } from './layers-types.js';
-import { ensureStateDir, writeFileAtomic } from 'agent-harness-system';
+import { basename, dirname } from 'node:path';
+import { ensureStateDir, removeInside, writeFileAtomic } from 'agent-harness-system';
+import type { CachedFile, StoredIn } from './cache-codec.js';
+import { ascii, decodeFiles, fileLine, StoredEntry, storedFile } from './cache-codec.js';
+import type { ResolvedTarget } from './create-import-resolver.js';
+
+export type { CachedFile } from './cache-codec.js';
+export { hasTargets, hasUnresolved, plainFile } from './cache-codec.js';
 
 const cacheFormat = 'harness-layers-cache';
-export const cacheFormatVersion = 6;
-
-export interface CachedFile {
-  hash: string;
-  size: number;
-  mtimeMs: number;
-  imports: ImportRecord[];
-  suppressions: SuppressionComment[];
-  error?: string;
-  /** One per import, valid while the document's resolutionKey holds. */
-  targets?: ResolvedTarget[];
-  /** The file's rule findings, valid while its targets and the document's rulesKey hold. */
-  findings?: Violation[];
-}
+const journalFormat = 'harness-layers-journal';
+export const cacheFormatVersion = 7;
 
 export interface CacheDocument {
   tool: string;
@@ -36,48 +31,66 @@ export interface CacheDocument {
   /** Hash of the layers config the stored findings were computed with. */
   rulesKey?: string;
   files: Record<string, CachedFile>;
+  /** The base file this document's files were read from (set by loadImportCache; carry it on to save). */
+  base?: CacheBase;
 }
 
-// On disk a file's imports are one string (records by line, fields by tab) and so are its
-// targets: JSON.parse then makes two strings per file instead of dozens of small arrays, which is
-// what a warm run would otherwise spend its time on.
-type StoredSuppression = [line: number, rule: string, reason: string];
-type StoredFile = [
-  hash: string,
-  size: number,
-  mtimeMs: number,
-  imports: string,
-  suppressions: StoredSuppression[],
-  targets: string | null,
-  error: string | null,
-  findings: Violation[] | null,
-];
+/** A base file as read: what a journal written on top of it must agree with. */
+export interface CacheBase {
+  readonly id: string;
+  readonly tool: string;
+  readonly resolutionKey: string;
+  readonly rulesKey: string | null;
+  /** The files the base holds (a file missing from a later document is deleted in the journal). */
+  readonly paths: readonly string[];
+  /** The base's text, whose lines are written back as they are when the base is written again. */
+  readonly text: string;
+}
 
-interface StoredDocument {
+interface StoredHeader {
   format: typeof cacheFormat;
   version: number;
+  id: string;
   tool: string;
   resolutionKey: string;
   rulesKey: string | null;
-  files: Record<string, StoredFile>;
 }
 
 export type CacheLoad = { document: CacheDocument } | { document: undefined; discarded?: string };
 
+/** The journal beside a base file. */
+export function journalPathOf(path: string): string {
+  return path.replace(/(\.json)?$/, '.journal.json');
+}
+
+/** Both files' texts, read at once (undefined: absent or unreadable). */
+export interface CacheTexts {
+  base: string | undefined;
+  journal: string | undefined;
+}
+
+export async function readImportCache(path: string): Promise<CacheTexts> {
+  const [base, journal] = await Promise.all([
+    readFile(path, 'utf8').catch(() => undefined),
+    readFile(journalPathOf(path), 'utf8').catch(() => undefined),
+  ]);
+  return { base, journal };
+}
+
 export async function loadImportCache(path: string, tool: string): Promise<CacheLoad> {
-  let text: string;
-  try {
-    text = await readFile(path, 'utf8');
-  } catch {
-    return { document: undefined };
-  }
+  return decodeImportCache(await readImportCache(path), tool);
+}
+
+export function decodeImportCache(texts: CacheTexts, tool: string): CacheLoad {
+  const text = texts.base;
+  if (text === undefined) return { document: undefined };
   let value: unknown;
   try {
     value = JSON.parse(text);
   } catch {
     return { document: undefined, discarded: 'it is not valid JSON' };
   }
-  const stored = value as Partial<StoredDocument> | null;
+  const stored = value as (Partial<StoredHeader> & { files?: unknown }) | null;
   if (
     stored === null ||
     typeof stored !== 'object' ||
@@ -92,238 +105,135 @@ export async function loadImportCache(path: string, tool: string): Promise<Cache
       discarded: `it was written by another version (${stored.tool}, format ${String(stored.version)})`,
     };
   }
-  const files = decodeFiles(stored.files);
-  if (files !== undefined) keepLines(text, files);
-  if (files === undefined || typeof stored.resolutionKey !== 'string')
+  const seen = new Map<string, ResolvedTarget>();
+  const files = decodeFiles(stored.files, 'base', seen);
+  if (files === undefined || typeof stored.resolutionKey !== 'string' || typeof stored.id !== 'string')
     return { document: undefined, discarded: 'it is not a harness layers cache' };
-  const document: CacheDocument = { tool, resolutionKey: stored.resolutionKey, files };
-  if (typeof stored.rulesKey === 'string') document.rulesKey = stored.rulesKey;
+  const base: CacheBase = {
+    id: stored.id,
+    tool,
+    resolutionKey: stored.resolutionKey,
+    rulesKey: typeof stored.rulesKey === 'string' ? stored.rulesKey : null,
+    paths: [...files.keys()],
+    text,
+  };
+  const document: CacheDocument = {
+    tool,
+    resolutionKey: stored.resolutionKey,
+    files: Object.fromEntries(files) as Record<string, CachedFile>,
+    base,
+  };
+  if (base.rulesKey !== null) document.rulesKey = base.rulesKey;
+  applyJournal(document, texts.journal, base.id, seen);
   return { document };
 }
 
+/** The journal's files over the base's; a journal that does not parse or names another base is ignored. */
+function applyJournal(
+  document: CacheDocument,
+  text: string | undefined,
+  baseId: string,
+  seen: Map<string, ResolvedTarget>,
+): void {
+  if (text === undefined) return;
+  let value: { format?: unknown; version?: unknown; base?: unknown; files?: unknown } | null;
+  try {
+    value = JSON.parse(text) as typeof value;
+  } catch {
+    return;
+  }
+  if (value?.format !== journalFormat || value.version !== cacheFormatVersion || value.base !== baseId) return;
+  const changes = decodeFiles(value.files, 'journal', seen);
+  for (const [path, entry] of changes ?? []) {
+    if (entry === null) delete document.files[path];
+    else document.files[path] = entry;
+  }
+}
+
 export async function saveImportCache(path: string, document: CacheDocument): Promise<void> {
+  await ensureStateDir(dirname(path));
+  const journal = document.base === undefined ? undefined : journalText(document, document.base);
+  // A cache cut short by a crash is discarded (a journal: ignored) and rebuilt: no fsync.
+  if (journal !== undefined) return writeFileAtomic(journalPathOf(path), journal, { durable: false });
+  await writeFileAtomic(path, baseText(document), { durable: false });
+  await removeInside(dirname(path), basename(journalPathOf(path)));
+}
+
+/**
+ * The journal on top of `base`: every file that is not the very entry the base holds, and every
+ * base file since deleted. Undefined when the base must be written instead: the keys changed, or
+ * the journal would hold more than a sixteenth of the files (64 at least).
+ */
+function journalText(document: CacheDocument, base: CacheBase): string | undefined {
+  if (
+    base.tool !== document.tool ||
+    base.resolutionKey !== document.resolutionKey ||
+    base.rulesKey !== (document.rulesKey ?? null)
+  )
+    return undefined;
+  const limit = Math.max(64, Math.floor(base.paths.length / 16));
   const lines: string[] = [];
   for (const [file, f] of Object.entries(document.files)) {
-    const raw = storedOf.get(f);
-    const line = raw === undefined ? undefined : lineOf.get(f);
-    // Unchanged since it was loaded, findings included: its line is still right, byte for byte.
-    if (raw !== undefined && line !== undefined && sameFindings(f.findings, raw[7])) {
-      lines.push(line);
-      continue;
-    }
-    const tuple: StoredFile =
-      raw !== undefined
-        ? [raw[0], raw[1], raw[2], raw[3], raw[4], raw[5], raw[6], f.findings ?? null]
-        : [
-            f.hash,
-            f.size,
-            f.mtimeMs,
-            f.imports
-              .map((i) => [field(i.specifier), i.kind, i.typeOnly ? '1' : '0', i.line, i.column].join('\t'))
-              .join('\n'),
-            f.suppressions.map((x) => [x.line, x.rule, x.reason]),
-            f.targets === undefined ? null : f.targets.map((t) => field(encodeTarget(t))).join('\n'),
-            f.error ?? null,
-            f.findings ?? null,
-          ];
-    lines.push(ascii(`${JSON.stringify(file)}:${JSON.stringify(tuple)}`));
+    if (isFrom(f, 'base') && f.findingsUnchanged()) continue;
+    if (lines.length === limit) return undefined;
+    lines.push(fileLine(file, storedFile(f)));
   }
-  const header: Omit<StoredDocument, 'files'> = {
+  for (const file of base.paths) {
+    if (Object.hasOwn(document.files, file)) continue;
+    if (lines.length === limit) return undefined;
+    lines.push(fileLine(file, null));
+  }
+  const header = { format: journalFormat, version: cacheFormatVersion, base: base.id };
+  return `${JSON.stringify(header).slice(0, -1)},${filesKey}${lines.length === 0 ? '' : `\n${lines.join(',\n')}`}\n}}`;
+}
+
+function isFrom(file: CachedFile, storedIn: StoredIn): file is StoredEntry {
+  return file instanceof StoredEntry && file.storedIn === storedIn;
+}
+
+/** The whole base, with a new id; a file unchanged since the base was read keeps its line byte for byte. */
+function baseText(document: CacheDocument): string {
+  const kept = document.base === undefined ? undefined : baseLines(document.base);
+  const lines: string[] = [];
+  for (const [file, f] of Object.entries(document.files)) {
+    const line = isFrom(f, 'base') && f.findingsUnchanged() ? kept?.get(file) : undefined;
+    lines.push(line ?? fileLine(file, storedFile(f)));
+  }
+  const header: StoredHeader = {
     format: cacheFormat,
     version: cacheFormatVersion,
+    id: randomUUID(),
     tool: document.tool,
     resolutionKey: document.resolutionKey,
     rulesKey: document.rulesKey ?? null,
   };
-  // One JSON document, laid out as keepLines reads it: the header, one file per line, the close.
+  // One JSON document, laid out as baseLines reads it: the header, one file per line, the close.
   const body = lines.length === 0 ? '' : `\n${lines.join(',\n')}`;
-  const text = `${ascii(JSON.stringify(header)).slice(0, -1)},${filesKey}${body}\n}}`;
-  await ensureStateDir(dirname(path));
-  await writeFileAtomic(path, text, { durable: false }); // a cache cut short by a crash is discarded and rebuilt
+  return `${ascii(JSON.stringify(header)).slice(0, -1)},${filesKey}${body}\n}}`;
 }
 
 const filesKey = '"files":{';
 
 /**
- * Remembers each file's line when the text is laid out as saveImportCache writes it (the header,
- * then one `"path":[…]` line per file, in the order JSON.parse gave the files); a text laid out
- * otherwise (reformatted by hand) is still a good cache, whose files are then all encoded again.
+ * Each file's line when the base is laid out as baseText writes it (the header, then one
+ * `"path":[…]` line per file, in the order JSON.parse gave the files); none when it is laid out
+ * otherwise (reformatted by hand), whose files are then all encoded again.
  */
-function keepLines(text: string, files: Record<string, CachedFile>): void {
-  const lines = text.split('\n');
-  const paths = Object.keys(files);
-  if (lines.length !== paths.length + 2 || !lines[0]?.endsWith(filesKey) || lines[lines.length - 1] !== '}}') return;
-  const bodies: string[] = [];
+function baseLines(base: CacheBase): Map<string, string> | undefined {
+  const lines = base.text.split('\n');
+  const paths = base.paths;
+  if (lines.length !== paths.length + 2 || !lines[0]?.endsWith(filesKey) || lines[lines.length - 1] !== '}}')
+    return undefined;
+  const kept = new Map<string, string>();
   for (const [i, path] of paths.entries()) {
     const line = lines[i + 1] ?? '';
-    const body = i === paths.length - 1 ? line : line.slice(0, -1);
+    const last = i === paths.length - 1;
     const key = plainKey.test(path) ? `"${path}"` : ascii(JSON.stringify(path));
-    if (!line.startsWith(`${key}:`) || (body === line) !== (i === paths.length - 1)) return;
-    bodies.push(body);
+    if (!line.startsWith(`${key}:`) || line.endsWith(',') === last) return undefined;
+    kept.set(path, last ? line : line.slice(0, -1));
   }
-  paths.forEach((path, i) => lineOf.set(files[path] as CachedFile, bodies[i] as string));
+  return kept;
 }
 
 /** A path that JSON writes as it is, between quotes: printable ASCII but `"` and `\`. */
 const plainKey = /^[\x20\x21\x23-\x5b\x5d-\x7e]*$/;
-
-/**
- * JSON with every character past ASCII as a `\\u` escape: the whole cache stays ASCII, which Node
- * reads into a one-byte string, faster to read and to parse than the two-byte string one `→` in a
- * finding's message would make of all 3 MB.
- */
-function ascii(json: string): string {
-  return json.replace(/[\u007f-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
-}
-
-/** Whether a file's findings are still the very ones its stored tuple holds (none stored: none now). */
-function sameFindings(now: readonly Violation[] | undefined, stored: readonly Violation[] | null): boolean {
-  if (stored === null || now === undefined) return stored === null && now === undefined;
-  return now.length === stored.length && now.every((f, i) => f === stored[i]);
-}
-
-function encodeTarget(target: ResolvedTarget): string {
-  if (target.kind === 'file') return `f${target.path}`;
-  if (target.kind === 'package') return `p${target.name}`;
-  if (target.kind === 'builtin') return `b${target.name}`;
-  // `u<reason letter><candidate path>`: why it led nowhere and where it would have landed.
-  return `u${(target.reason ?? 'other')[0] ?? 'o'}${target.candidate ?? ''}`;
-}
-
-const reasons: Record<string, UnresolvedReason> = {
-  r: 'relative',
-  a: 'alias',
-  w: 'workspace',
-  o: 'other',
-  u: 'unknown',
-};
-
-/** Targets are shared between the many imports that name the same file; decode each once. */
-function decodeTargetShared(text: string, seen: Map<string, ResolvedTarget>): ResolvedTarget {
-  let target = seen.get(text);
-  if (target === undefined) {
-    target = decodeTarget(text);
-    seen.set(text, target);
-  }
-  return target;
-}
-
-function decodeTarget(text: string): ResolvedTarget {
-  const rest = text.slice(1);
-  if (text[0] === 'f') return { kind: 'file', path: rest };
-  if (text[0] === 'p') return { kind: 'package', name: rest };
-  if (text[0] === 'b') return { kind: 'builtin', name: rest };
-  const target: UnresolvedTarget = { kind: 'unresolved', reason: reasons[rest[0] ?? 'o'] ?? 'other' };
-  if (rest.length > 1) target.candidate = rest.slice(1);
-  return target;
-}
-
-/** The stored tuple of a file loaded from the cache, for writing it back without re-encoding. */
-const storedOf = new WeakMap<CachedFile, StoredFile>();
-/** The line a file was loaded from (saveImportCache's layout), for writing it back as it was. */
-const lineOf = new WeakMap<CachedFile, string>();
-
-/**
- * A cached file whose imports and targets are decoded only when read: a warm run whose findings
- * are all cached never reads them, and decoding every edge would be a good part of its time.
- */
-function lazyCachedFile(stored: StoredFile, seen: Map<string, ResolvedTarget>): CachedFile {
-  const [hash, size, mtimeMs, imports, suppressions, targets] = stored;
-  let decodedImports: ImportRecord[] | undefined;
-  let decodedTargets: ResolvedTarget[] | undefined;
-  const file = {
-    hash,
-    size,
-    mtimeMs,
-    suppressions: suppressions.map(([line, rule, reason]) => ({ line, rule, reason })),
-    get imports(): ImportRecord[] {
-      decodedImports ??= records(imports).map((record) => {
-        const [specifier = '', kind, typeOnly, line, column] = record.split('\t');
-        return {
-          specifier: unfield(specifier),
-          kind: kind as EdgeKind,
-          typeOnly: typeOnly === '1',
-          line: Number(line),
-          column: Number(column),
-        };
-      });
-      return decodedImports;
-    },
-    get targets(): ResolvedTarget[] | undefined {
-      if (targets === null) return undefined;
-      decodedTargets ??= records(targets).map((t) => decodeTargetShared(unfield(t), seen));
-      return decodedTargets;
-    },
-  } as CachedFile;
-  storedOf.set(file, stored);
-  return file;
-}
-
-function records(text: string): string[] {
-  return text === '' ? [] : text.split('\n');
-}
-
-function countRecords(text: string): number {
-  if (text === '') return 0;
-  let count = 1;
-  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) count += 1;
-  return count;
-}
-
-/** A value that could break the tab/newline layout is stored as a JSON string, marked by its quote. */
-function field(value: string): string {
-  return /[\t\n\r]/.test(value) || value.startsWith('"') ? JSON.stringify(value) : value;
-}
-
-function unfield(value: string): string {
-  return value.startsWith('"') ? (JSON.parse(value) as string) : value;
-}
-
-/** Whether a cached file has an import that resolved nowhere, without decoding its targets. */
-export function hasUnresolved(file: CachedFile): boolean {
-  const stored = storedOf.get(file);
-  if (stored === undefined || stored[5] === null) return (file.targets ?? []).some((t) => t.kind === 'unresolved');
-  // Only an unresolved target's record starts with `u`, or `"u` when quoted (a path with a newline).
-  const targets = stored[5];
-  return targets.startsWith('u') || targets.startsWith('"u') || targets.includes('\nu') || targets.includes('\n"u');
-}
-
-/** Whether a cached file holds resolved targets, without decoding them. */
-export function hasTargets(file: CachedFile): boolean {
-  const stored = storedOf.get(file);
-  return stored === undefined ? file.targets !== undefined : stored[5] !== null;
-}
-
-/** Every entry is checked: a hand-edited or truncated cache must not be half-trusted. */
-function decodeFiles(value: unknown): Record<string, CachedFile> | undefined {
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) return undefined;
-  const files: Record<string, CachedFile> = {};
-  const seen = new Map<string, ResolvedTarget>();
-  for (const [path, entry] of Object.entries(value as Record<string, unknown>)) {
-    if (!Array.isArray(entry) || entry.length !== 8) return undefined;
-    const [hash, size, mtimeMs, imports, suppressions, targets, error, findings] = entry as unknown[];
-    if (typeof hash !== 'string' || typeof size !== 'number' || typeof mtimeMs !== 'number') return undefined;
-    if (typeof imports !== 'string' || !Array.isArray(suppressions)) return undefined;
-    if (targets !== null && (typeof targets !== 'string' || countRecords(targets) !== countRecords(imports)))
-      return undefined;
-    if (!suppressions.every((x) => Array.isArray(x) && typeof x[0] === 'number' && typeof x[1] === 'string'))
-      return undefined;
-    const file = lazyCachedFile(entry as StoredFile, seen);
-    if (typeof error === 'string') file.error = error;
-    if (Array.isArray(findings)) {
-      if (
-        !findings.every(
-          (f) =>
-            typeof f === 'object' &&
-            f !== null &&
-            typeof (f as Violation).rule === 'string' &&
-            typeof (f as Violation).message === 'string',
-        )
-      )
-        return undefined;
-      file.findings = findings as Violation[];
-    }
-    files[path] = file;
-  }
-  return files;
-}

@@ -1,5 +1,8 @@
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { partitionProjectFiles } from './list-project-files.js';
+import { partitionProjectFiles, walkProjectFiles } from './list-project-files.js';
 
 const listed = [
   'index.ts',
@@ -49,5 +52,24 @@ describe('partitionProjectFiles', () => {
       fixtureSources: 5,
       git: true,
     });
+  });
+});
+
+describe('walkProjectFiles', () => {
+  it('lists what partitionProjectFiles keeps of the whole tree, without entering dot, build or dependency folders', async () => {
+    const root = await mkdtemp(join(tmpdir(), 'harness-walk-'));
+    try {
+      for (const file of listed) {
+        await mkdir(dirname(join(root, file)), { recursive: true });
+        await writeFile(join(root, file), '');
+      }
+      const walked = walkProjectFiles(root);
+      expect(walked).not.toContain('README.md');
+      expect(walked.filter((f) => /(^|\/)(\.[^/]*|node_modules|dist)\//.test(f))).toEqual([]);
+      const expected = { ...partitionProjectFiles(listed, ['src/generated', '**/*.spec.ts'], false) };
+      expect(partitionProjectFiles(walked, ['src/generated', '**/*.spec.ts'], false)).toEqual(expected);
+    } finally {
+      await rm(root, { recursive: true, force: true });
+    }
   });
 });

@@ -9,11 +9,10 @@ import { testFixtureGlobs } from 'agent-harness-config/load';
 import { HarnessError } from 'agent-harness-diagnostics';
 import { listGitFiles } from 'agent-harness-system';
 import picomatch from 'picomatch';
-import { glob } from 'tinyglobby';
+import { fdir } from 'fdir';
 
 export const sourceExtensions = ['ts', 'tsx', 'mts', 'cts', 'js', 'jsx', 'mjs', 'cjs'] as const;
 
-const alwaysIgnored = ['**/node_modules/**', '**/dist/**', '**/.git/**', '**/.harness/**'];
 // Declaration files hold no imports worth checking; filtered by suffix, cheaper than a glob.
 const declaration = /\.d\.[cm]?ts$/;
 const sourceFile = new RegExp(`\\.(${sourceExtensions.join('|')})$`);
@@ -39,7 +38,7 @@ export interface ProjectFiles {
 
 export async function listProjectFiles(root: string, ignore: readonly string[]): Promise<ProjectFiles> {
   const fromGit = await listWithGit(root);
-  return partitionProjectFiles(fromGit ?? (await listWithWalk(root)), ignore, fromGit !== undefined);
+  return partitionProjectFiles(fromGit ?? walkProjectFiles(root), ignore, fromGit !== undefined);
 }
 
 /** The listed files (git's list or the walk's) sorted into sources to check and manifests (listProjectFiles' pure half). */
@@ -91,14 +90,23 @@ async function listWithGit(root: string): Promise<string[] | undefined> {
   }
 }
 
-async function listWithWalk(root: string): Promise<string[]> {
-  return glob([`**/*.{${sourceExtensions.join(',')}}`, '**/tsconfig*.json', '**/package.json'], {
-    cwd: root,
-    ignore: alwaysIgnored,
-    expandDirectories: false,
-    // A symlinked folder may lead anywhere (`/`, a parent, itself); its files are not the repo's.
-    followSymbolicLinks: false,
-  });
+const walkedFile = new RegExp(`\\.(${sourceExtensions.join('|')})$|(^|/)(tsconfig[^/]*\\.json|package\\.json)$`);
+const skippedFolder = new Set(['node_modules', 'dist']);
+
+/**
+ * The file system's list outside git: source files and manifests, without descending into
+ * node_modules, dist or dot folders (which partitionProjectFiles would drop anyway). A symlink is
+ * not listed: a symlinked folder may lead anywhere (`/`, a parent, itself). fdir itself, not a glob
+ * over it: matching globs per file took as long as the walk.
+ */
+export function walkProjectFiles(root: string): string[] {
+  return new fdir({ excludeSymlinks: true, resolveSymlinks: false })
+    .withRelativePaths()
+    .withPathSeparator('/')
+    .exclude((name) => skippedFolder.has(name) || name.charCodeAt(0) === 46)
+    .filter((path, isDirectory) => !isDirectory && walkedFile.test(path))
+    .crawl(root)
+    .sync();
 }
 
 // Every always-ignored glob is `**/<folder>/**`, and so is every fixture glob: a file's verdict is its

@@ -1,14 +1,17 @@
 // The per-file cache: unchanged files are neither lexed nor resolved again; a changed file is;
 // new files and tsconfig/package.json edits re-resolve everything; bad caches are discarded.
+import { existsSync } from 'node:fs';
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { ContractConfig } from 'agent-harness-config';
+import type { ContractConfig, LayersConfig } from 'agent-harness-config';
+import { sectionDefaults } from 'agent-harness-config';
 import { afterEach, describe, expect, it } from 'vitest';
 import { buildImportGraph, cacheFileName } from '../src/build-import-graph.js';
 import { checkLayers } from '../src/check-layers.js';
-import { cacheFormatVersion } from '../src/import-cache.js';
+import { cacheFormatVersion, journalPathOf } from '../src/import-cache.js';
 import type { FixtureCopy } from './copy-fixture.js';
 import { copyFixture } from './copy-fixture.js';
+import { createTempRepo } from './temp-repo.js';
 
 let fixture: FixtureCopy | undefined;
 afterEach(() => fixture?.remove());
@@ -172,33 +175,96 @@ describe('cached findings', () => {
     });
   });
 
-  it('are written back line by line: a run that edits one file re-encodes only that file', async () => {
+  it('a run that edits one file writes only that file, to the journal; the base stays byte for byte', async () => {
+    fixture = await copyFixture('domains');
+    const { root, config } = fixture;
+    const cacheFile = join(root, cacheFileName);
+    const first = await checkLayers({ root, config });
+    const base = await readFile(cacheFile, 'utf8');
+    // All ASCII (read as a one-byte string), though findings' messages hold `→`.
+    expect(base).toContain('\\u2192');
+    expect(/[^\x20-\x7e\n]/.test(base)).toBe(false);
+    // One JSON document, one file per line.
+    const lines = base.split('\n');
+    expect(Object.keys((JSON.parse(base) as { files: object }).files)).toHaveLength(lines.length - 2);
+    expect(existsSync(journalPathOf(cacheFile))).toBe(false);
+
+    await writeFile(join(root, 'src/utils/money.ts'), 'export const cents = 100;\n');
+    const edited = await checkLayers({ root, config });
+    expect(edited.graph.stats.findingsFromCache).toBe(edited.graph.stats.files - 1);
+    expect(await readFile(cacheFile, 'utf8')).toBe(base);
+    expect(Object.keys(await journalFiles(cacheFile))).toEqual(['src/utils/money.ts']);
+    // The next run reads the journal over the base: nothing is lexed or judged again.
+    const warm = await checkLayers({ root, config });
+    expect(warm.graph.stats).toMatchObject({
+      lexedFromCache: warm.graph.stats.files,
+      findingsFromCache: warm.graph.stats.files,
+    });
+    expect(warm.diagnostics).toEqual(edited.diagnostics);
+
+    // A deleted file changes the set of files: every target is resolved again, and the base written again.
+    await rm(join(root, 'src/utils/money.ts'));
+    const deleted = await checkLayers({ root, config });
+    expect(deleted.graph.files.map((f) => f.path)).not.toContain('src/utils/money.ts');
+    expect(existsSync(journalPathOf(cacheFile))).toBe(false);
+    expect(await readFile(cacheFile, 'utf8')).not.toContain('"src/utils/money.ts"');
+    const after = await checkLayers({ root, config });
+    expect(after.graph.stats).toMatchObject({
+      files: first.graph.stats.files - 1,
+      lexedFromCache: first.graph.stats.files - 1,
+    });
+    expect(after.diagnostics).toEqual(deleted.diagnostics);
+  });
+
+  it('writes the base again once the journal would pass its limit, keeping unchanged lines as they were read', async () => {
+    const files: Record<string, string> = {};
+    for (let i = 0; i < 80; i++) files[`src/f${i}.ts`] = `import './f${(i + 1) % 80}.js';\n`;
+    const repo = await createTempRepo(files, { git: false });
+    const root = repo.root;
+    fixture = { root, config: layersConfig, remove: () => repo.remove() };
+    const cacheFile = join(root, cacheFileName);
+    await checkLayers({ root, config: layersConfig });
+    // A line spaced as the cache never writes it: kept as it is, it shows the line was not encoded again.
+    const lines = (await readFile(cacheFile, 'utf8')).split('\n');
+    const at = lines.findIndex((l) => l.startsWith('"src/f79.ts":'));
+    lines[at] = (lines[at] ?? '').replace(':[', ': [ ');
+    await writeFile(cacheFile, lines.join('\n'));
+
+    for (let i = 0; i < 10; i++) await writeFile(join(root, `src/f${i}.ts`), `import './f${(i + 2) % 80}.js';\n`);
+    await checkLayers({ root, config: layersConfig });
+    expect(Object.keys(await journalFiles(cacheFile))).toHaveLength(10);
+    expect((await readFile(cacheFile, 'utf8')).split('\n')[at]).toBe(lines[at]);
+
+    // 70 files edited in all: past the journal's limit (64 for a small repository), so the base is written again.
+    for (let i = 10; i < 70; i++) await writeFile(join(root, `src/f${i}.ts`), `import './f${(i + 2) % 80}.js';\n`);
+    const rewritten = await checkLayers({ root, config: layersConfig });
+    expect(existsSync(journalPathOf(cacheFile))).toBe(false);
+    const base = (await readFile(cacheFile, 'utf8')).split('\n');
+    expect(base[at]).toBe(lines[at]);
+    expect(base.find((l) => l.startsWith('"src/f1.ts":'))).toContain('f3.js');
+    const warm = await checkLayers({ root, config: layersConfig });
+    expect(warm.graph.stats).toMatchObject({ lexedFromCache: 80, resolvedFromCache: 80, findingsFromCache: 80 });
+    expect(warm.diagnostics).toEqual(rewritten.diagnostics);
+    // A cache laid out otherwise (reformatted by hand) is still read as JSON.
+    await writeFile(cacheFile, JSON.stringify(JSON.parse(base.join('\n')), null, 2));
+    expect((await checkLayers({ root, config: layersConfig })).graph.stats.findingsFromCache).toBe(80);
+  });
+
+  it('ignores a journal that does not parse or was written over another base', async () => {
     fixture = await copyFixture('domains');
     const { root, config } = fixture;
     const cacheFile = join(root, cacheFileName);
     await checkLayers({ root, config });
-    const text = await readFile(cacheFile, 'utf8');
-    // All ASCII (read as a one-byte string), though findings' messages hold `→`.
-    expect(text).toContain('\\u2192');
-    expect(/[^\x20-\x7e\n]/.test(text)).toBe(false);
-    const lines = text.split('\n');
-    // Still one JSON document, one file per line.
-    expect(Object.keys((JSON.parse(lines.join('\n')) as { files: object }).files)).toHaveLength(lines.length - 2);
-    // A line spaced as JSON.stringify never writes it: kept as it is, it shows the line was not encoded again.
-    const at = lines.findIndex((l) => l.startsWith('"src/domains/orders/index.ts":'));
-    lines[at] = (lines[at] ?? '').replace(':[', ': [ ');
-    await writeFile(cacheFile, lines.join('\n'));
     await writeFile(join(root, 'src/utils/money.ts'), 'export const cents = 100;\n');
     const edited = await checkLayers({ root, config });
-    expect(edited.graph.stats.findingsFromCache).toBe(edited.graph.stats.files - 1);
-    const after = (await readFile(cacheFile, 'utf8')).split('\n');
-    expect(after[at]).toBe(lines[at]);
-    expect(after.find((l) => l.startsWith('"src/utils/money.ts":'))).not.toBe(
-      lines.find((l) => l.startsWith('"src/utils/money.ts":')),
-    );
-    // A cache laid out otherwise (reformatted by hand) is still read as JSON.
-    await writeFile(cacheFile, JSON.stringify(JSON.parse(after.join('\n')), null, 2));
-    expect((await checkLayers({ root, config })).graph.stats.findingsFromCache).toBe(edited.graph.stats.files);
+    const journal = await readFile(journalPathOf(cacheFile), 'utf8');
+    for (const broken of [journal.slice(0, -10), journal.replace(/"base":"[^"]+"/, '"base":"another"')]) {
+      await writeFile(journalPathOf(cacheFile), broken);
+      const run = await checkLayers({ root, config });
+      // The base's entry no longer matches the file: it is read and judged again, and the result is the same.
+      expect(run.graph.stats.findingsFromCache).toBe(run.graph.stats.files - 1);
+      expect(run.diagnostics).toEqual(edited.diagnostics);
+    }
   });
 
   it('never fails the check when the cache cannot be written', async () => {
@@ -212,3 +278,9 @@ describe('cached findings', () => {
     );
   });
 });
+
+const layersConfig: LayersConfig = sectionDefaults('layers');
+
+async function journalFiles(cacheFile: string): Promise<Record<string, unknown>> {
+  return (JSON.parse(await readFile(journalPathOf(cacheFile), 'utf8')) as { files: Record<string, unknown> }).files;
+}
