@@ -4,10 +4,11 @@ import type { DocsConfig } from 'agent-harness-config';
 import type { Diagnostic } from 'agent-harness-diagnostics';
 import { settleBaseline } from 'agent-harness-system';
 import { applyFixes, planFixes } from './apply-fixes.js';
+import { docsLink } from './docs-link.js';
 import type { DocsModel } from './docs-model.js';
-import { buildDocsModel } from './docs-model.js';
-import { docsCacheFile, ParseCache } from './parse-cache.js';
-import { checkingRules, docsLink } from './docs-rules.js';
+import { docsCacheFile } from './parse-cache.js';
+import type { RecordedRun, RuleResult } from './result-cache.js';
+import { findingsAt, keepRun, keptRun, resultCacheFile } from './result-cache.js';
 import type { Finding } from './rules/docs-rule.js';
 
 export interface CheckDocsInput {
@@ -19,7 +20,10 @@ export interface CheckDocsInput {
   dryRun?: boolean;
   /** Unix seconds, for docs/stale; injectable for tests. */
   now?: number;
-  /** Keep parsed markdown in .harness/cache/docs.json between runs (default true). */
+  /**
+   * Keep parsed markdown in .harness/cache/docs.json and the findings in docs-results.json between
+   * runs (default true).
+   */
   cache?: boolean;
   /** CheckOptions.judgedByBase: the base's baseline bounds this one (docs/guard.md). */
   judgedByBase?: { ref: string; commit: string; acceptedBaselines?: readonly string[] | undefined } | undefined;
@@ -34,10 +38,10 @@ export interface CheckDocsResult {
 
 export async function checkDocs(input: CheckDocsInput): Promise<CheckDocsResult> {
   const notes: string[] = [];
-  let { model, findings } = await findAll(input, notes);
+  let { files, findings } = await findAll(input, notes);
   if (input.fix === true && (await fix(input, findings, notes))) {
     // Fixed links change the docs graph too (an orphan may now be reached): check again.
-    ({ model, findings } = await findAll(input, []));
+    ({ files, findings } = await findAll(input, []));
   }
   const diagnostics = findings.map(toDiagnostic);
   const { remaining, stale, note } = await settleBaseline({
@@ -53,10 +57,30 @@ export async function checkDocs(input: CheckDocsInput): Promise<CheckDocsResult>
     base: input.judgedByBase,
   });
   if (note !== undefined) notes.push(note);
-  return { diagnostics: [...remaining, ...stale], files: model.docs.size, notes };
+  return { diagnostics: [...remaining, ...stale], files, notes };
 }
 
-async function findAll(input: CheckDocsInput, notes: string[]): Promise<{ model: DocsModel; findings: Finding[] }> {
+async function findAll(input: CheckDocsInput, notes: string[]): Promise<{ files: number; findings: Finding[] }> {
+  const now = input.now ?? Math.floor(Date.now() / 1000);
+  const kept = input.cache === false ? undefined : await keptRun(input.root, input.config);
+  const after: string[] = [];
+  const run = kept ?? (await runRules(input, now, after));
+  notes.push(...run.notes, ...after);
+  return { files: run.files, findings: findingsAt(run.rules, now, input.config) };
+}
+
+/**
+ * A full run: the model read (parsed files from the parse cache), every rule, the results kept.
+ * A cache that could not be written is a note in `saveNotes`, not part of the kept run.
+ */
+async function runRules(input: CheckDocsInput, now: number, saveNotes: string[]): Promise<RecordedRun> {
+  // Loaded only here: a run whose results are kept loads neither the model nor a rule.
+  const [{ buildDocsModel }, { ParseCache }, { checkingRules }, { staleCandidates }] = await Promise.all([
+    import('./docs-model.js'),
+    import('./parse-cache.js'),
+    import('./docs-rules.js'),
+    import('./rules/stale.js'),
+  ]);
   const cacheFile = input.cache === false ? undefined : docsCacheFile;
   const cache = ParseCache.load(input.root, cacheFile);
   const model = await buildDocsModel({
@@ -64,29 +88,50 @@ async function findAll(input: CheckDocsInput, notes: string[]): Promise<{ model:
     config: input.config,
     cache,
     historyCache: cacheFile !== undefined,
-    ...(input.now === undefined ? {} : { now: input.now }),
+    now,
   });
   // The cache is written while the rules run. It only saves time: a read-only
   // checkout must not fail the check.
   const saved =
     cacheFile === undefined
       ? undefined
-      : cache.save(input.root, docsCacheFile).then(
-          () => undefined,
-          (error: unknown) =>
-            `docs: could not write ${docsCacheFile} (${error instanceof Error ? error.message : String(error)}); the next run parses every file again.`,
-        );
-  const findings = (await Promise.all(checkingRules.map(async (rule) => rule.check(model)))).flat();
+      : cache.save(input.root, docsCacheFile).then(() => undefined, cacheNote(docsCacheFile, 'parses every file'));
+  // docs/stale is kept as its candidates, so that a later run applies its own clock.
+  const rules = await Promise.all(
+    checkingRules.map(
+      async (rule): Promise<RuleResult> =>
+        rule.id === 'stale'
+          ? { rule: 'stale', stale: await staleCandidates(model) }
+          : { rule: rule.id, findings: await rule.check(model) },
+    ),
+  );
+  const run: RecordedRun = { files: model.docs.size, notes: [...model.notes, ...(await gitNotes(model))], rules };
   const saveNote = await saved;
-  notes.push(...model.notes);
-  if (saveNote !== undefined) notes.push(saveNote);
-  if (!model.inGit)
-    notes.push('docs: not a git work tree, so every file on disk counts as known and docs/stale is skipped.');
-  else if (await model.shallow())
-    notes.push(
-      'docs: docs/stale skipped: this is a shallow clone, so git history is incomplete (fetch with fetch-depth: 0 to check staleness).',
+  if (saveNote !== undefined) saveNotes.push(saveNote);
+  const key = cacheFile === undefined ? undefined : model.trace.key((text) => cache.keyOf(text));
+  if (key !== undefined) {
+    const keepNote = await keepRun(input.root, input.config, key, run).then(
+      () => undefined,
+      cacheNote(resultCacheFile, 'checks every file'),
     );
-  return { model, findings };
+    if (keepNote !== undefined && saveNote === undefined) saveNotes.push(keepNote);
+  }
+  return run;
+}
+
+function cacheNote(file: string, then: string): (error: unknown) => string {
+  return (error) =>
+    `docs: could not write ${file} (${error instanceof Error ? error.message : String(error)}); the next run ${then} again.`;
+}
+
+async function gitNotes(model: DocsModel): Promise<string[]> {
+  if (!model.inGit)
+    return ['docs: not a git work tree, so every file on disk counts as known and docs/stale is skipped.'];
+  if (await model.shallow())
+    return [
+      'docs: docs/stale skipped: this is a shallow clone, so git history is incomplete (fetch with fetch-depth: 0 to check staleness).',
+    ];
+  return [];
 }
 
 /** Plans the unambiguous fixes and, unless dryRun, applies them; true when files changed. */

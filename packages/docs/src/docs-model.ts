@@ -1,41 +1,33 @@
 // Everything the docs rules look at, read once: the files git knows, every markdown file parsed,
 // the workspace's packages and scripts, the Codex settings, and the git history (read while the
 // files are parsed).
-import { lstat } from 'node:fs/promises';
-import { join, posix } from 'node:path';
+import { posix } from 'node:path';
 import type { DocsConfig } from 'agent-harness-config';
 import { testFixtureGlobs } from 'agent-harness-config/load';
-import { HarnessError } from 'agent-harness-diagnostics';
 import picomatch from 'picomatch';
-import { parse as parseToml } from 'smol-toml';
+import type { CodexSettings } from './codex-settings.js';
+import { readCodexSettings } from './codex-settings.js';
 import type { DocSite } from './doc-sites.js';
 import { findSites } from './doc-sites.js';
 import type { GitHistory } from './git.js';
 import type { HeadState } from './git.js';
-import { listGitFiles, listModified, readHeadState, readHistory } from './git.js';
+import { readHeadState, readHistory } from './git.js';
 import { historyAt } from './history-cache.js';
 import type { ParseCache } from './parse-cache.js';
 import { maxParsedLength } from './markdown-limits.js';
 import type { ParsedMarkdown } from './parse-markdown.js';
 import type { ParsePool } from './parse-in-parallel.js';
 import { startParsePool } from './parse-in-parallel.js';
+import { realRoot } from './read-inside.js';
 import type { Workspace } from './read-workspace.js';
-import { readInside, realRoot } from './read-inside.js';
 import { readWorkspace } from './read-workspace.js';
-import { walkTree } from './walk-tree.js';
+import { RunTrace, repoFiles } from './run-trace.js';
 
 export interface MarkdownDoc extends ParsedMarkdown {
   path: string;
   text: string;
   bytes: number;
   lines: number;
-}
-
-interface CodexSettings {
-  maxBytes: number;
-  /** Where maxBytes came from: the docs config or .codex/config.toml. */
-  source: string;
-  fallbackNames: string[];
 }
 
 export interface DocsModel {
@@ -62,6 +54,8 @@ export interface DocsModel {
   now: number;
   /** What the rules could not check, and why: shown with the result, never dropped silently. */
   notes: string[];
+  /** What this run read and asked beyond the model (result-cache.ts): rules ask the file system and git through it. */
+  trace: RunTrace;
 }
 
 /**
@@ -112,30 +106,28 @@ export async function buildDocsModel(input: BuildModelInput): Promise<DocsModel>
 
 async function buildModel(input: BuildModelInput, pool: () => ParsePool): Promise<DocsModel> {
   const { root, config } = input;
-  const gitFiles = await listGitFiles(root);
-  // node_modules is never the repository's own, even where .gitignore forgets it.
-  // Outside git the tree is walked without following symbolic links (walk-tree.ts).
-  const list =
-    gitFiles?.filter((f) => !f.startsWith('node_modules/') && !f.includes('/node_modules/')) ?? walkTree(root);
+  const { list, inGit } = await repoFiles(root);
   const files = new Set(list);
+  const trace = new RunTrace(root, realRoot(root));
+  trace.listed(list, files, inGit);
   const dirs = new Set<string>(['']);
   for (const f of list) for (let d = posix.dirname(f); d !== '.' && !dirs.has(d); d = posix.dirname(d)) dirs.add(d);
   const notes: string[] = [];
   const mdPaths = docsInScope(list, config, notes);
-  const git = gitReaders(root, gitFiles !== undefined, input.historyCache === true);
+  const git = gitReaders(trace, inGit, input.historyCache === true);
   // docs/stale reads the whole history: start git now, so that it runs while the files are parsed.
   // (Its failure is the rule's to report; here it must not be an unhandled rejection.)
   git.history().catch(() => undefined);
-  const rootReal = realRoot(root);
   const ownFiles = list.filter((f) => !isForeign(f));
+  const read = (path: string) => trace.read(path);
   const sites = findSites(ownFiles, dirs, (path) => {
-    const read = readInside(root, rootReal, path);
-    return read === undefined || 'outside' in read ? undefined : read.text;
+    const file = read(path);
+    return file === undefined || 'outside' in file ? undefined : file.text;
   });
-  const docsRead = readDocs({ root, rootReal, notes }, mdPaths, input.cache, pool);
-  const workspace = readWorkspace(root, ownFiles);
-  const codex = readCodexSettings(root, rootReal, config);
-  const [docs, symlinks] = await Promise.all([docsRead, findSymlinks(root, mdPaths)]);
+  const docsRead = readDocs({ trace, notes }, mdPaths, input.cache, pool);
+  const workspace = readWorkspace(read, ownFiles);
+  const codex = readCodexSettings(read, config);
+  const [docs, symlinks] = await Promise.all([docsRead, findSymlinks(trace, mdPaths)]);
   const model: DocsModel = {
     root,
     config,
@@ -146,9 +138,10 @@ async function buildModel(input: BuildModelInput, pool: () => ParsePool): Promis
     codex,
     sites,
     symlinks,
-    inGit: gitFiles !== undefined,
+    inGit,
     now: input.now ?? Math.floor(Date.now() / 1000),
     notes,
+    trace,
     ...git,
   };
   return model;
@@ -156,15 +149,21 @@ async function buildModel(input: BuildModelInput, pool: () => ParsePool): Promis
 
 /** The model's git questions, each asked once, on first use; none outside git. */
 function gitReaders(
-  root: string,
+  trace: RunTrace,
   inGit: boolean,
   historyCache: boolean,
 ): Pick<DocsModel, 'history' | 'shallow' | 'modified'> {
+  const { root } = trace;
   let history: Promise<GitHistory | undefined> | undefined;
   let head: Promise<HeadState> | undefined;
   let modified: Promise<Set<string>> | undefined;
   const readHead = (): Promise<HeadState> =>
-    (head ??= inGit ? readHeadState(root) : Promise.resolve({ shallow: false, head: undefined }));
+    (head ??= inGit
+      ? readHeadState(root).then((state) => {
+          trace.headRead(state);
+          return state;
+        })
+      : Promise.resolve({ shallow: false, head: undefined }));
   return {
     shallow: async () => (await readHead()).shallow,
     history: () =>
@@ -173,7 +172,7 @@ function gitReaders(
         if (!inGit || state.shallow || state.head === undefined) return undefined;
         return historyCache ? historyAt(root, state.head) : readHistory(root, state.head);
       })()),
-    modified: () => (modified ??= inGit ? listModified(root) : Promise.resolve(new Set<string>())),
+    modified: () => (modified ??= inGit ? trace.modified() : Promise.resolve(new Set<string>())),
   };
 }
 
@@ -198,8 +197,7 @@ function docsInScope(list: readonly string[], config: DocsConfig, notes: string[
 }
 
 interface ReadPlace {
-  root: string;
-  rootReal: string;
+  trace: RunTrace;
   notes: string[];
 }
 
@@ -213,7 +211,7 @@ async function readDocs(
   // Read one after the other: a thousand small files take 30 ms this way, and 200 ms as a thousand
   // promises (each an open, a stat, reads and a close on libuv's four threads).
   const present = paths.flatMap((path) => {
-    const read = readInside(place.root, place.rootReal, path);
+    const read = place.trace.read(path);
     if (read === undefined) return []; // deleted in the work tree but still in the index
     if ('outside' in read) {
       place.notes.push(`docs: ${path} not read: it is a symbolic link to a file outside the repository.`);
@@ -258,46 +256,14 @@ export function lineCount(text: string): number {
 }
 
 /** Instruction files may be symlinks (CLAUDE.md → AGENTS.md); git lists the link itself. */
-async function findSymlinks(root: string, paths: readonly string[]): Promise<Map<string, string>> {
-  const { readlink } = await import('node:fs/promises');
+async function findSymlinks(trace: RunTrace, paths: readonly string[]): Promise<Map<string, string>> {
   const links = new Map<string, string>();
   const candidates = paths.filter((p) =>
     /^(?:CLAUDE|GEMINI|AGENTS|copilot-instructions)\.md$/i.test(posix.basename(p)),
   );
   for (const path of candidates) {
-    try {
-      if ((await lstat(join(root, path))).isSymbolicLink()) links.set(path, await readlink(join(root, path)));
-    } catch {
-      // gone from the work tree
-    }
+    const link = await trace.link(path);
+    if (link !== null) links.set(path, link);
   }
   return links;
-}
-
-function readCodexSettings(root: string, rootReal: string, config: DocsConfig): CodexSettings {
-  const path = '.codex/config.toml';
-  const read = readInside(root, rootReal, path);
-  if (read === undefined || 'outside' in read)
-    return { maxBytes: config.maxBytes, source: 'docs.maxBytes', fallbackNames: [] };
-  const text = read.text;
-  let toml: Record<string, unknown>;
-  try {
-    toml = parseToml(text);
-  } catch (error) {
-    throw new HarnessError(
-      'CONFIG_PARSE',
-      `cannot parse ${path}: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`,
-      {
-        place: { file: path },
-        fix: 'Fix the TOML syntax (Codex cannot read this file either), then run again.',
-      },
-    );
-  }
-  const max = toml.project_doc_max_bytes;
-  const fallback = toml.project_doc_fallback_filenames;
-  return {
-    maxBytes: typeof max === 'number' && max > 0 ? max : config.maxBytes,
-    source: typeof max === 'number' && max > 0 ? `${path} project_doc_max_bytes` : 'docs.maxBytes',
-    fallbackNames: Array.isArray(fallback) ? fallback.filter((n): n is string => typeof n === 'string') : [],
-  };
 }

@@ -30,8 +30,4 @@ export const checkingRules: readonly DocsRule[] = [
 
 export const docsRules: ReadonlyArray<DocsRule | MetaRule> = [...checkingRules, staleBaseline];
 
-export const rulesDocsPath = 'docs/rules/docs.md';
-
-export function docsLink(ruleId: string): string {
-  return `${rulesDocsPath}#${ruleId}`;
-}
+export { docsLink, rulesDocsPath } from './docs-link.js';

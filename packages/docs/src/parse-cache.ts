@@ -73,9 +73,10 @@ export class ParseCache {
     this.fresh.add(key);
   }
 
-  private keyOf(text: string): string {
+  /** A text's hash, worked out once per text and run. */
+  keyOf(text: string): string {
     let key = this.keys.get(text);
-    if (key === undefined) this.keys.set(text, (key = hash(text)));
+    if (key === undefined) this.keys.set(text, (key = hashText(text)));
     return key;
   }
 
@@ -166,6 +167,7 @@ function unpack([flatLinks, flatRuns, flatHeadings, anchors, frontmatter]: Cache
   return { links, runs, headings, anchors: new Set(anchors), frontmatter };
 }
 
-function hash(text: string): string {
+/** The key of a text: the cache's, and the result cache's hash of what a run read (result-cache.ts). */
+export function hashText(text: string): string {
   return createHash('sha1').update(text).digest('base64url');
 }

@@ -2,7 +2,7 @@
 // (every package.json git knows, so workspace packages count wherever they live), Makefile
 // targets and justfile recipes.
 import { posix } from 'node:path';
-import { readInside, realRoot } from './read-inside.js';
+import type { InsideRead } from './read-inside.js';
 
 interface WorkspacePackage {
   /** Repository-relative folder, "" for the root. */
@@ -24,12 +24,11 @@ export interface Workspace {
 const makeTarget = /^([A-Za-z0-9_./%-]+(?:\s+[A-Za-z0-9_./%-]+)*)\s*::?(?!=)/;
 const justRecipe = /^@?([A-Za-z0-9_-]+)(?:\s+[^:=]*)?:(?!=)/;
 
-export function readWorkspace(root: string, files: readonly string[]): Workspace {
-  // Never through a symbolic link out of the tree (a tracked `package.json -> /etc/…`).
-  const rootReal = realRoot(root);
+/** `read` reads a repository file (readInside: never through a symbolic link out of the tree, a tracked `package.json -> /etc/…`). */
+export function readWorkspace(read: (path: string) => InsideRead, files: readonly string[]): Workspace {
   const readText = (path: string): string | undefined => {
-    const read = readInside(root, rootReal, path);
-    return read !== undefined && 'text' in read ? read.text : undefined;
+    const text = read(path);
+    return text !== undefined && 'text' in text ? text.text : undefined;
   };
   const manifests: string[] = [];
   const makefiles: string[] = [];

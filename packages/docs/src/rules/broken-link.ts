@@ -208,6 +208,8 @@ function headingVersions(model: DocsModel, path: string): Promise<string[][]> {
               if (!(error instanceof HarnessError)) throw error;
               if (!historyFailed.has(model)) {
                 historyFailed.set(model, Promise.resolve());
+                // git may read it next time: this run's findings are not kept (result-cache.ts).
+                model.trace.unrepeatable = 'git could not read a file history';
                 model.notes.push(
                   `docs/broken-link: renamed headings not looked up (from ${path} on): ${error.message}.`,
                 );

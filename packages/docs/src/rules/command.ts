@@ -1,8 +1,7 @@
 // docs/command: a `pnpm/npm/yarn run X`, `pnpm X`, `make X` or `just X` in an instruction file that
 // the repository does not define (no package.json script in any workspace package, no Makefile
 // target, no justfile recipe): the agent runs it, it fails, and it guesses.
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
+import { posix } from 'node:path';
 import type { DocsModel } from '../docs-model.js';
 import type { CommandRef } from '../find-commands.js';
 import { findCommands, isShellRun } from '../find-commands.js';
@@ -74,7 +73,7 @@ function undefinedReason(model: DocsModel, scripts: ReadonlySet<string>, ref: Co
 function isDependencyBin(model: DocsModel, name: string): boolean {
   // A name from the docs is one file in node_modules/.bin, never a path out of it.
   if (/[\\/]/.test(name) || name === '.' || name === '..') return false;
-  return model.workspace.packages.some((p) => existsSync(join(model.root, p.dir, 'node_modules', '.bin', name)));
+  return model.workspace.packages.some((p) => model.trace.exists(posix.join(p.dir, 'node_modules', '.bin', name)));
 }
 
 function fixFor(model: DocsModel, ref: CommandRef): string {

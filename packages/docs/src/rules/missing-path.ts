@@ -1,11 +1,9 @@
 // docs/missing-path: a repository path named in a code span (`src/x/y.ts`) that does not exist.
 // Precision first: a mention is reported only after it fails every resolution in
 // path-mentions.ts and git does not ignore it (build output that is not there yet).
-import { existsSync } from 'node:fs';
-import { join, posix } from 'node:path';
+import { posix } from 'node:path';
 import picomatch from 'picomatch';
-import { GitFailure, listIgnored } from '../git.js';
-import { createGitPathFilter } from '../git-paths.js';
+import { GitFailure } from '../git.js';
 import type { DocsModel } from '../docs-model.js';
 import { codeMentions, createMentionIndex } from '../path-mentions.js';
 import type { DocsRule, Finding } from './docs-rule.js';
@@ -60,16 +58,14 @@ async function ignoredCandidates(
   model: DocsModel,
   candidates: readonly Candidate[],
 ): Promise<((c: Candidate) => boolean) | undefined> {
-  // A folder pattern in .gitignore ("bench/.work/") matches only the form with a slash. git is
-  // asked only about paths inside the work tree, and about a link instead of what is under it.
-  const toGit = createGitPathFilter(model.root, model.files);
-  const forms = (c: Candidate): string[] =>
-    c.tried.flatMap((t) => [toGit(t), toGit(`${t}/`)]).filter((t) => t !== undefined);
   try {
-    const ignored = await listIgnored(model.root, [...new Set(candidates.flatMap(forms))]);
-    return (c) => forms(c).some((t) => ignored.has(t));
+    const answers = await model.trace.ignored(candidates.map((c) => c.tried));
+    const ignored = new Set(candidates.filter((_, i) => answers[i] === true));
+    return (c) => ignored.has(c);
   } catch (error) {
     if (!(error instanceof GitFailure)) throw error;
+    // git may answer next time: this run's findings are not kept (result-cache.ts).
+    model.trace.unrepeatable = 'git check-ignore failed';
     model.notes.push(
       `docs/missing-path skipped (${candidates.length} mention(s) unchecked): ${error.message}. Run \`git check-ignore\` on one of those paths to see why.`,
     );
@@ -83,7 +79,7 @@ function inDependency(model: DocsModel, c: Candidate): boolean {
   // Only a path that stays inside the dependency's folder is looked for (`../../x` is not).
   const inside = (d: string): boolean => posix.normalize(`${d}/${c.path}`).startsWith(`${posix.normalize(d)}/`);
   return owners.some((p) =>
-    [...p.dependencies].some((d) => inside(d) && existsSync(join(model.root, p.dir, 'node_modules', d, c.path))),
+    [...p.dependencies].some((d) => inside(d) && model.trace.exists(posix.join(p.dir, 'node_modules', d, c.path))),
   );
 }
 

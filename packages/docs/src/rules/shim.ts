@@ -5,7 +5,6 @@
 import { posix } from 'node:path';
 import type { DocsModel } from '../docs-model.js';
 import { findImports } from '../find-imports.js';
-import { listTrackedFiles } from '../git.js';
 import { resolveLink } from '../resolve-link.js';
 import type { DocsRule, Finding } from './docs-rule.js';
 import { isAgentsFile } from './docs-rule.js';
@@ -34,7 +33,7 @@ export const shim: DocsRule = {
       }
     }
     const overrides = [...model.docs.keys()].filter((p) => /(?:^|\/)AGENTS\.override\.md$/.test(p));
-    for (const path of model.inGit ? await listTrackedFiles(model.root, overrides) : []) {
+    for (const path of model.inGit && overrides.length > 0 ? await model.trace.tracked(overrides) : []) {
       findings.push({
         rule: 'shim',
         severity: 'warning',
