@@ -3,7 +3,6 @@
 import type { DocsConfig } from 'agent-harness-config';
 import type { Diagnostic } from 'agent-harness-diagnostics';
 import { settleBaseline } from 'agent-harness-system';
-import { applyFixes, planFixes } from './apply-fixes.js';
 import { docsLink } from './docs-link.js';
 import type { DocsModel } from './docs-model.js';
 import { docsCacheFile } from './parse-cache.js';
@@ -136,6 +135,7 @@ async function gitNotes(model: DocsModel): Promise<string[]> {
 
 /** Plans the unambiguous fixes and, unless dryRun, applies them; true when files changed. */
 async function fix(input: CheckDocsInput, findings: readonly Finding[], notes: string[]): Promise<boolean> {
+  const { applyFixes, planFixes } = await import('./apply-fixes.js');
   const plan = planFixes(findings);
   if (plan.fixed.length === 0) {
     notes.push(

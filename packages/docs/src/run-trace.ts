@@ -47,6 +47,7 @@ export class RunTrace {
   /** Each file read: its text, or what stood in its place. */
   private readonly reads = new Map<string, InsideRead>();
   private readonly probes: Probe[] = [];
+  private readonly existing = new Map<string, boolean>();
   private files: ReadonlySet<string> = new Set();
   private list: readonly string[] = [];
   private inGit = false;
@@ -78,7 +79,13 @@ export class RunTrace {
 
   /** Whether a repository-relative path exists on disk (an installed package's file). */
   exists(path: string): boolean {
-    return this.record({ kind: 'exists', path, answer: askExists(this.root, path) }).answer;
+    // Asked once per path and run (each missing path, for each dependency of its package).
+    let answer = this.existing.get(path);
+    if (answer === undefined) {
+      answer = this.record({ kind: 'exists', path, answer: askExists(this.root, path) }).answer;
+      this.existing.set(path, answer);
+    }
+    return answer;
   }
 
   /** The text of the symbolic link at `path`, null when it is none. */
