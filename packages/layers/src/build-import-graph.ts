@@ -211,29 +211,40 @@ async function attachTargets(
   return { files, changed, findings };
 }
 
+function lazyGraphFile(path: string, entry: CachedFile): GraphFile {
+  return new CachedGraphFile(path, entry);
+}
+
 /**
  * A graph file whose edges are put together when first read: a warm check whose findings come
  * from the cache never reads them. The import records are this run's own objects, so they get
- * their target in place rather than being copied.
+ * their target in place rather than being copied. A class, not an object with a getter: one of
+ * these per file, 5,000 closures less.
  */
-function lazyGraphFile(path: string, entry: CachedFile): GraphFile {
-  let imports: GraphEdge[] | undefined;
-  const file = {
-    path,
-    suppressions: entry.suppressions,
-    hasUnresolved: hasUnresolved(entry),
-    get imports(): GraphEdge[] {
-      if (imports === undefined) {
-        const targets = entry.targets ?? [];
-        imports = entry.imports as GraphEdge[];
-        for (let i = 0; i < imports.length; i++)
-          (imports[i] as GraphEdge).target = targets[i] ?? { kind: 'unresolved' };
-      }
-      return imports;
-    },
-  } as GraphFile;
-  if (entry.error !== undefined) file.error = entry.error;
-  return file;
+class CachedGraphFile implements GraphFile {
+  readonly suppressions: GraphFile['suppressions'];
+  readonly hasUnresolved: boolean;
+  error?: string;
+  #imports: GraphEdge[] | undefined;
+
+  constructor(
+    readonly path: string,
+    private readonly entry: CachedFile,
+  ) {
+    this.suppressions = entry.suppressions;
+    this.hasUnresolved = hasUnresolved(entry);
+    if (entry.error !== undefined) this.error = entry.error;
+  }
+
+  get imports(): GraphEdge[] {
+    if (this.#imports === undefined) {
+      const targets = this.entry.targets ?? [];
+      const imports = this.entry.imports as GraphEdge[];
+      for (let i = 0; i < imports.length; i++) (imports[i] as GraphEdge).target = targets[i] ?? { kind: 'unresolved' };
+      this.#imports = imports;
+    }
+    return this.#imports;
+  }
 }
 
 /** The resolver and the tsconfig facts it needs, loaded only when something must be resolved. */

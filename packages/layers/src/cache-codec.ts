@@ -33,6 +33,9 @@ export type StoredFile = [
   findings: Violation[] | null,
 ];
 
+/** Shared by every file without a suppression comment (most of them); frozen, so nothing adds to it. */
+const noSuppressions = Object.freeze([]) as unknown as SuppressionComment[];
+
 /** Where a loaded file was read: the base file, or the journal of files changed since. */
 export type StoredIn = 'base' | 'journal';
 
@@ -55,7 +58,8 @@ export class StoredEntry implements CachedFile {
     this.hash = stored[0];
     this.size = stored[1];
     this.mtimeMs = stored[2];
-    this.suppressions = stored[4].map(([line, rule, reason]) => ({ line, rule, reason }));
+    this.suppressions =
+      stored[4].length === 0 ? noSuppressions : stored[4].map(([line, rule, reason]) => ({ line, rule, reason }));
     if (stored[6] !== null) this.error = stored[6];
     if (stored[7] !== null) this.findings = stored[7];
   }
