@@ -9,7 +9,7 @@ import type { FactoryConfig } from 'agent-harness-config';
 import { createGithubClient } from 'agent-harness-github';
 import { addWorkflow, gitDataOf, issuesOf, pullsOf, workflowsOf } from 'agent-harness-github-standin';
 import type { StoredWorkflowRun } from 'agent-harness-github-standin';
-import { afterEach, beforeEach, describe, expect, it, onTestFinished } from 'vitest';
+import { beforeEach, describe, expect, it, onTestFinished } from 'vitest';
 import { dispatchMode } from '../src/dispatch-mode.js';
 import { runFactoryTurn } from '../src/factory-turn.js';
 import { createGitAdapter } from '../src/git-adapter.js';
@@ -19,26 +19,25 @@ import { githubPullGateway } from '../src/pull-gateway.js';
 import type { RunFactoryOptions } from '../src/run-factory.js';
 import { runFactory } from '../src/run-factory.js';
 import { runAgent } from '../src/run-agent.js';
-import type { World } from './factory-fixture.js';
-import { agentsDir, createWorld, git } from './factory-fixture.js';
+import { agentsDir, useWorld, git } from './factory-fixture.js';
 
-let world: World;
 let scratch: string;
 
-beforeEach(async () => {
-  world = await createWorld();
+// Workflow runs still under way make requests: they finish before the stand-in's contract check.
+const world = useWorld({
+  beforeClose: async ({ repo }) => {
+    await Promise.all(workflowsOf(repo).pending);
+  },
+});
+
+beforeEach(() => {
   scratch = mkdtempSync(join(tmpdir(), 'factory-dispatch-'));
   onTestFinished(() => rmSync(scratch, { recursive: true, force: true }));
-  world.env.FACTORY_TURNS = join(scratch, 'turns.jsonl');
+  world().env.FACTORY_TURNS = join(scratch, 'turns.jsonl');
 });
 
-afterEach(async () => {
-  await Promise.all(workflowsOf(world.repo).pending);
-  expect(world.standin.violations).toEqual([]);
-  await world.standin.close();
-});
-
-const client = () => createGithubClient({ env: world.env, repository: { owner: 'octo', repo: 'app' }, waitUnitMs: 1 });
+const client = () =>
+  createGithubClient({ env: world().env, repository: { owner: 'octo', repo: 'app' }, waitUnitMs: 1 });
 
 const config = (): Partial<FactoryConfig> => ({
   agent: `"${process.execPath}" "${join(agentsDir, 'issue-writer.mjs')}"`,
@@ -54,18 +53,18 @@ interface JobTurn {
 
 /** The runner: `harness factory turn` (its library call) in a fresh clone of origin; `before` may hold a run back. */
 function useRunner(turns: JobTurn[], before?: (run: StoredWorkflowRun) => Promise<void>): void {
-  addWorkflow(world.repo, 'harness-factory-turn.yml', {
+  addWorkflow(world().repo, 'harness-factory-turn.yml', {
     inputs: ['issue', 'attempt', 'lease'],
     runner: async (run) => {
       await before?.(run);
       const checkout = mkdtempSync(join(scratch, 'runner-'));
       try {
-        git(scratch, 'clone', '--quiet', world.origin, checkout);
+        git(scratch, 'clone', '--quiet', world().origin, checkout);
         const github = client();
         await runFactoryTurn({
           root: checkout,
-          config: { ...world.options().config, ...config() },
-          env: world.env,
+          config: { ...world().options().config, ...config() },
+          env: world().env,
           client: github,
           leases: githubLeaseStore(github),
           git: createGitAdapter(),
@@ -73,7 +72,7 @@ function useRunner(turns: JobTurn[], before?: (run: StoredWorkflowRun) => Promis
           issue: Number(run.inputs.issue),
           attempt: run.inputs.attempt ?? '',
           lease: run.inputs.lease ?? '',
-          now: world.clock.now,
+          now: world().clock.now,
         });
         turns.push({ issue: Number(run.inputs.issue), lease: run.inputs.lease ?? '' });
         return 'success';
@@ -86,7 +85,7 @@ function useRunner(turns: JobTurn[], before?: (run: StoredWorkflowRun) => Promis
 
 /** CI stand-in: every head the loop's check gate passes gets a green `ci` status (the guarded merge needs one). */
 const greenCheck = (worktree: string) => {
-  const statuses = pullsOf(world.repo).statuses;
+  const statuses = pullsOf(world().repo).statuses;
   statuses.push({
     id: statuses.length + 1,
     sha: git(worktree, 'rev-parse', 'HEAD'),
@@ -100,15 +99,15 @@ const greenCheck = (worktree: string) => {
 /** One loop: its own clone of origin (its own state folder), its own holder name. */
 function loop(holder: string, sleep?: (ms: number) => Promise<void>): RunFactoryOptions {
   const root = join(scratch, holder);
-  git(scratch, 'clone', '--quiet', world.origin, root);
+  git(scratch, 'clone', '--quiet', world().origin, root);
   const github = client();
-  const base = world.options({ config: config() });
+  const base = world().options({ config: config() });
   const mode = dispatchMode({
     root,
     config: base.config,
     client: github,
     pulls: githubPullGateway(github),
-    now: world.clock.now,
+    now: world().clock.now,
     holder,
     ...(sleep === undefined ? {} : { sleep }),
   });
@@ -117,7 +116,7 @@ function loop(holder: string, sleep?: (ms: number) => Promise<void>): RunFactory
 
 /** The issue's PR is merged (the stand-in does not close issues a PR names; GitHub would). */
 const closed = (issue: number) =>
-  [...pullsOf(world.repo).pulls.values()].some((p) => p.head === `harness/issue-${issue}` && p.merged);
+  [...pullsOf(world().repo).pulls.values()].some((p) => p.head === `harness/issue-${issue}` && p.merged);
 
 async function passes(options: RunFactoryOptions, issues: number[], most = 10): Promise<void> {
   for (let pass = 0; pass < most && !issues.every(closed); pass += 1) await runFactory(options);
@@ -127,18 +126,18 @@ describe('dispatch mode', () => {
   it('two loops started at once on one repository never work the same issue, and every issue is merged', async () => {
     const turns: JobTurn[] = [];
     useRunner(turns);
-    const issues = [1, 2, 3].map((n) => world.addIssue({ title: `Issue ${n}`, body: `Do ${n}.` }));
+    const issues = [1, 2, 3].map((n) => world().addIssue({ title: `Issue ${n}`, body: `Do ${n}.` }));
     const [a, b] = [loop('loop-a'), loop('loop-b')];
     await Promise.all([passes(a, issues), passes(b, issues)]);
 
     for (const issue of issues) {
       expect(closed(issue)).toBe(true);
-      const prs = [...pullsOf(world.repo).pulls.values()].filter((p) => p.head === `harness/issue-${issue}`);
+      const prs = [...pullsOf(world().repo).pulls.values()].filter((p) => p.head === `harness/issue-${issue}`);
       expect(prs.map((p) => p.merged)).toEqual([true]);
-      expect(git(world.origin, 'show', `harness/issue-${issue}:issue-${issue}.txt`)).toBe(`work for #${issue}`);
+      expect(git(world().origin, 'show', `harness/issue-${issue}:issue-${issue}.txt`)).toBe(`work for #${issue}`);
     }
     // Every dispatched run, and every agent turn, of an issue came from one lease holder.
-    const runs = workflowsOf(world.repo).runs;
+    const runs = workflowsOf(world().repo).runs;
     for (const issue of issues) {
       expect(new Set(runs.filter((r) => r.inputs.issue === String(issue)).map((r) => r.inputs.lease)).size).toBe(1);
       expect(new Set(turns.filter((t) => t.issue === issue).map((t) => t.lease)).size).toBe(1);
@@ -146,9 +145,9 @@ describe('dispatch mode', () => {
     }
     expect(runs.every((r) => r.conclusion === 'success')).toBe(true);
     // Leases released, labels gone; the agent never saw a token.
-    expect([...gitDataOf(world.repo).refs.keys()].filter((r) => r.startsWith('refs/harness/lease/'))).toEqual([]);
-    for (const issue of issues) expect(issuesOf(world.repo).issues.get(issue)?.labels).not.toContain(leasedLabel);
-    const seen = readFileSync(world.env.FACTORY_TURNS ?? '', 'utf8')
+    expect([...gitDataOf(world().repo).refs.keys()].filter((r) => r.startsWith('refs/harness/lease/'))).toEqual([]);
+    for (const issue of issues) expect(issuesOf(world().repo).issues.get(issue)?.labels).not.toContain(leasedLabel);
+    const seen = readFileSync(world().env.FACTORY_TURNS ?? '', 'utf8')
       .trim()
       .split('\n')
       .map((l) => JSON.parse(l) as { tokens: string[] });
@@ -171,20 +170,20 @@ describe('dispatch mode', () => {
       releaseStale();
       await staleFinished;
     });
-    const issue = world.addIssue({ title: 'Only one', body: 'Do it.' });
+    const issue = world().addIssue({ title: 'Only one', body: 'Do it.' });
     const killed = () => Promise.reject(new Error('killed mid-turn'));
     await expect(runFactory(loop('loop-a', killed))).rejects.toThrow('killed mid-turn');
-    expect(workflowsOf(world.repo).runs.map((r) => r.inputs.lease)).toEqual(['loop-a']);
+    expect(workflowsOf(world().repo).runs.map((r) => r.inputs.lease)).toEqual(['loop-a']);
 
     const b = loop('loop-b');
     await runFactory(b);
-    expect(workflowsOf(world.repo).runs).toHaveLength(1);
+    expect(workflowsOf(world().repo).runs).toHaveLength(1);
     expect((await githubLeaseStore(client()).read(issue))?.holder).toBe('loop-a');
 
-    world.clock.offsetMs += 16 * 60_000;
+    world().clock.offsetMs += 16 * 60_000;
     await passes(b, [issue]);
     expect(closed(issue)).toBe(true);
-    const runs = workflowsOf(world.repo).runs;
+    const runs = workflowsOf(world().repo).runs;
     expect(runs[0]).toMatchObject({ inputs: { lease: 'loop-a' }, conclusion: 'failure' });
     expect(runs.slice(1).every((r) => r.inputs.lease === 'loop-b' && r.conclusion === 'success')).toBe(true);
     expect(turns.map((t) => t.lease)).toEqual(['loop-b', 'loop-b']);

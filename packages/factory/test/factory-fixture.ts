@@ -5,7 +5,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { onTestFinished } from 'vitest';
+import { afterEach, beforeEach, expect, onTestFinished } from 'vitest';
 import { sectionDefaults } from 'agent-harness-config';
 import type { FactoryConfig } from 'agent-harness-config';
 import { createGithubClient } from 'agent-harness-github';
@@ -37,7 +37,7 @@ export interface World {
   options(
     overrides?: Partial<Omit<RunFactoryOptions, 'config'>> & { config?: Partial<FactoryConfig> },
   ): RunFactoryOptions;
-  git(cwd: string, ...args: string[]): string;
+  git: (cwd: string, ...args: string[]) => string;
 }
 
 /** A bare `origin` with one commit on main (a config and a README), and `work`, a clone of it; removed when the test finishes. */
@@ -58,7 +58,7 @@ export function createOrigin(prefix = 'factory-world-'): { base: string; origin:
   return { base, origin, root };
 }
 
-export async function createWorld(): Promise<World> {
+async function createWorld(): Promise<World> {
   const { base, origin, root } = createOrigin();
   const standin = await startGithubStandin();
   standin.state.addToken('t');
@@ -109,5 +109,43 @@ export async function createWorld(): Promise<World> {
       once: true,
       ...Object.fromEntries(Object.entries(overrides).filter(([k]) => k !== 'config')),
     }),
+  };
+}
+
+export interface UseWorldOptions {
+  /**
+   * The test file's own teardown that must come first, while the world is still open: waiting for
+   * requests still under way (they count for the contract check), removing what a test started
+   * outside the world.
+   */
+  beforeClose?: (world: World) => Promise<void> | void;
+}
+
+/**
+ * A fresh world for each test of the file that calls it (at its top level): created before each
+ * test; after it, `options.beforeClose`, then the check that the stand-in saw no request against
+ * GitHub's contract, then the stand-in's close. Returns an accessor for the running test's world;
+ * a file's own setup goes in a `beforeEach` registered after this call, which runs after it.
+ */
+export function useWorld(options: UseWorldOptions = {}): () => World {
+  let current: World | undefined;
+  beforeEach(async () => {
+    current = await createWorld();
+  });
+  afterEach(async () => {
+    const world = current;
+    current = undefined;
+    // A world that failed to come up has nothing to check or close (the failure is reported already).
+    if (world === undefined) return;
+    try {
+      await options.beforeClose?.(world);
+      expect(world.standin.violations).toEqual([]);
+    } finally {
+      await world.standin.close();
+    }
+  });
+  return () => {
+    if (current === undefined) throw new Error('useWorld(): a world exists only while a test runs');
+    return current;
   };
 }

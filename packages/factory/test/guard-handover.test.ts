@@ -6,22 +6,12 @@ import { readFileSync } from 'node:fs';
 import type { ResultDocument } from 'agent-harness-diagnostics';
 import { renderResult } from 'agent-harness-diagnostics';
 import { issuesOf, pullsOf } from 'agent-harness-github-standin';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { gateResult } from '../src/check-gate.js';
 import { runFactory } from '../src/run-factory.js';
-import type { World } from './factory-fixture.js';
-import { createWorld } from './factory-fixture.js';
+import { useWorld } from './factory-fixture.js';
 
-let world: World;
-
-beforeEach(async () => {
-  world = await createWorld();
-});
-
-afterEach(async () => {
-  expect(world.standin.violations).toEqual([]);
-  await world.standin.close();
-});
+const world = useWorld();
 
 const line = (o: Record<string, unknown>) => JSON.stringify(o);
 
@@ -68,17 +58,17 @@ const gate = (alsoRed = false) => {
   const report = renderResult(document, 'pretty', { color: false, toolVersion: 'factory' });
   return () => Promise.resolve(gateResult(document, report));
 };
-const labelsOn = (n: number) => issuesOf(world.repo).issues.get(n)?.labels ?? [];
-const commentsOn = (n: number) => issuesOf(world.repo).issues.get(n)?.comments ?? [];
+const labelsOn = (n: number) => issuesOf(world().repo).issues.get(n)?.labels ?? [];
+const commentsOn = (n: number) => issuesOf(world().repo).issues.get(n)?.comments ?? [];
 
 describe('an open guard finding', () => {
   it('opens the PR for review, labels it for a person with the loosenings listed, and never runs the agent on it', async () => {
-    world.addIssue({ title: 'Quiet the linter' });
-    world.script_([
+    world().addIssue({ title: 'Quiet the linter' });
+    world().script_([
       { write: { 'harness.config.yaml': 'version: 1\nrules: {}\n' }, print: [line({ outcome: 'continue' })] },
       { merge: true, print: [line({ outcome: 'merged' })] },
     ]);
-    let state = await runFactory(world.options({ check: gate() }));
+    let state = await runFactory(world().options({ check: gate() }));
     expect(state.issues[1]).toMatchObject({ phase: 'human', pr: 2 });
     expect(labelsOn(2)).toEqual(['harness:human']);
     expect(commentsOn(2)).toHaveLength(1);
@@ -86,23 +76,23 @@ describe('an open guard finding', () => {
     expect(comment).toContain('`harness.config.yaml:4`: rules: layers/forward-only turned from error to off');
     expect(comment).toContain('code owner');
     expect(comment).toContain('remove the `harness:human` label');
-    world.clock.offsetMs += 3_700_000;
-    state = await runFactory(world.options({ check: gate() }));
+    world().clock.offsetMs += 3_700_000;
+    state = await runFactory(world().options({ check: gate() }));
     expect(state.issues[1]?.phase).toBe('human');
-    expect(readFileSync(`${world.script}.count`, 'utf8')).toBe('1');
-    expect(pullsOf(world.repo).pulls.get(2)?.merged).toBe(false);
+    expect(readFileSync(`${world().script}.count`, 'utf8')).toBe('1');
+    expect(pullsOf(world().repo).pulls.get(2)?.merged).toBe(false);
     expect(commentsOn(2)).toHaveLength(1);
   });
 
   it('with other checks red too, pushes nothing and asks a person on the issue', async () => {
-    world.addIssue({ title: 'Quiet the linter' });
-    world.script_([
+    world().addIssue({ title: 'Quiet the linter' });
+    world().script_([
       { write: { 'harness.config.yaml': 'version: 1\nrules: {}\n' }, print: [line({ outcome: 'continue' })] },
     ]);
-    const state = await runFactory(world.options({ check: gate(true) }));
+    const state = await runFactory(world().options({ check: gate(true) }));
     expect(state.issues[1]).toMatchObject({ phase: 'human' });
     expect(state.issues[1]?.pr).toBeUndefined();
-    expect(world.git(world.origin, 'branch', '--list')).not.toContain('harness/issue-1');
+    expect(world().git(world().origin, 'branch', '--list')).not.toContain('harness/issue-1');
     expect(labelsOn(1)).toContain('harness:human');
     expect(commentsOn(1)[0]?.body).toContain('`harness.config.yaml:4`');
     expect(commentsOn(1)[0]?.body).toContain('docs/missing-path');

@@ -6,29 +6,19 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { pullsOf } from 'agent-harness-github-standin';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { readState } from '../src/factory-state.js';
 import { runFactory } from '../src/run-factory.js';
-import type { World } from './factory-fixture.js';
-import { createWorld } from './factory-fixture.js';
+import { useWorld } from './factory-fixture.js';
 
-let world: World;
-
-beforeEach(async () => {
-  world = await createWorld();
-});
-
-afterEach(async () => {
-  expect(world.standin.violations).toEqual([]);
-  await world.standin.close();
-});
+const world = useWorld();
 
 const continueLine = JSON.stringify({ outcome: 'continue', tokens: 100 });
 
 describe('the life of an issue', () => {
   it('goes from a labelled issue to a merged PR, once, and sleeps without waking the agent for nothing', async () => {
-    const issue = world.addIssue({ title: 'Add a greeting', body: 'Write hello.txt.' });
-    world.standin.state.addRuleset('octo/app', {
+    const issue = world().addIssue({ title: 'Add a greeting', body: 'Write hello.txt.' });
+    world().standin.state.addRuleset('octo/app', {
       name: 'main',
       target: 'branch',
       enforcement: 'active',
@@ -40,7 +30,7 @@ describe('the life of an issue', () => {
         },
       ],
     });
-    world.script_([
+    world().script_([
       { write: { 'hello.txt': 'hello\n' }, print: ['done', continueLine] },
       {
         print: ['transcript line', '{"type":"turn.completed"}'],
@@ -48,25 +38,25 @@ describe('the life of an issue', () => {
       },
       { merge: true, print: [JSON.stringify({ outcome: 'merged' })] },
     ]);
-    let state = await runFactory(world.options());
+    let state = await runFactory(world().options());
     const record = state.issues[issue];
     expect(record).toMatchObject({ phase: 'pr-open', pr: 2, lastOutcome: 'sleep', branch: 'harness/issue-1' });
-    expect(world.git(world.origin, 'show', 'harness/issue-1:hello.txt')).toBe('hello');
-    const pull = pullsOf(world.repo).pulls.get(2);
+    expect(world().git(world().origin, 'show', 'harness/issue-1:hello.txt')).toBe('hello');
+    const pull = pullsOf(world().repo).pulls.get(2);
     expect(pull).toMatchObject({ head: 'harness/issue-1', base: 'main' });
     expect(pull?.issue.body).toContain('Closes #1');
-    expect(readFileSync(`${world.script}.prompt-1`, 'utf8')).toContain('Write hello.txt.');
-    const turnPrompt = readFileSync(`${world.script}.prompt-2`, 'utf8');
+    expect(readFileSync(`${world().script}.prompt-1`, 'utf8')).toContain('Write hello.txt.');
+    const turnPrompt = readFileSync(`${world().script}.prompt-2`, 'utf8');
     expect(turnPrompt).toContain('"headSha"');
     expect(turnPrompt).toMatch(/"requiredChecks": \{\s+"names": \[\s*"ci"\s*\],\s+"notReported": \[\s*"ci"\s*\]/);
     expect(turnPrompt).toMatch(/"branch": \{\s+"base": "main",\s+"ahead": 1,\s+"behind": 0/);
     expect(turnPrompt).toContain('"reviewThreads": []');
 
     // Before the wake-up: nothing runs. After it, with the PR unchanged: the agent is skipped.
-    await runFactory(world.options());
-    world.clock.offsetMs = 121_000;
-    await runFactory(world.options());
-    expect(existsSync(`${world.script}.prompt-3`)).toBe(false);
+    await runFactory(world().options());
+    world().clock.offsetMs = 121_000;
+    await runFactory(world().options());
+    expect(existsSync(`${world().script}.prompt-3`)).toBe(false);
 
     // Something changes on the PR (a review thread, resolved, and a status): the agent gets a turn
     // with both, merges (an unresolved thread would stop the guarded merge), and GitHub confirms it.
@@ -77,25 +67,29 @@ describe('the life of an issue', () => {
       line: 1,
       comments: [{ user: 'alice', body: 'Fine.' }],
     });
-    pullsOf(world.repo).statuses.push({
+    pullsOf(world().repo).statuses.push({
       id: 1,
-      sha: pull ? world.git(world.origin, 'rev-parse', 'harness/issue-1') : '',
+      sha: pull ? world().git(world().origin, 'rev-parse', 'harness/issue-1') : '',
       context: 'ci',
       state: 'success',
       description: null,
     });
-    world.clock.offsetMs = 400_000;
-    state = await runFactory(world.options());
+    world().clock.offsetMs = 400_000;
+    state = await runFactory(world().options());
     expect(state.issues[issue]?.phase).toBe('merged');
-    expect(readFileSync(`${world.script}.prompt-3`, 'utf8')).toMatch(
+    expect(readFileSync(`${world().script}.prompt-3`, 'utf8')).toMatch(
       /"reviewThreads": \[\s*\{\s*"resolved": true,\s*"outdated": false,\s*"path": "hello.txt",\s*"line": 1,\s*"comments": \[\s*\{\s*"user": "alice",\s*"body": "Fine."\s*\}\s*\]\s*\}\s*\]/,
     );
-    expect(pullsOf(world.repo).pulls.get(2)?.merged).toBe(true);
-    expect(world.standin.writes().filter((w) => w.method === 'POST' && w.path.endsWith('/pulls'))).toHaveLength(1);
-    const events = readFileSync(join(world.root, '.harness', 'factory', 'events.jsonl'), 'utf8');
+    expect(pullsOf(world().repo).pulls.get(2)?.merged).toBe(true);
+    expect(
+      world()
+        .standin.writes()
+        .filter((w) => w.method === 'POST' && w.path.endsWith('/pulls')),
+    ).toHaveLength(1);
+    const events = readFileSync(join(world().root, '.harness', 'factory', 'events.jsonl'), 'utf8');
     expect(events).toContain('"event":"skip"');
-    expect(readState(world.root).issues[issue]?.counters.tokens).toBe(100);
-    expect(world.git(world.root, 'status', '--porcelain')).toBe('');
+    expect(readState(world().root).issues[issue]?.counters.tokens).toBe(100);
+    expect(world().git(world().root, 'status', '--porcelain')).toBe('');
   });
 
   it('hands the agent the tail of a failed Actions job log with the PR state', async () => {
@@ -106,14 +100,14 @@ describe('the life of an issue', () => {
     );
     await new Promise<void>((resolve) => logs.listen(0, '127.0.0.1', resolve));
     try {
-      world.addIssue({ title: 'CI' });
-      world.script_([
+      world().addIssue({ title: 'CI' });
+      world().script_([
         { write: { 'ci.txt': 'x\n' }, print: [continueLine] },
         { print: [JSON.stringify({ outcome: 'sleep', seconds: 60 })] },
       ]);
       const logUrl = `http://127.0.0.1:${(logs.address() as AddressInfo).port}/job-77.txt`;
-      const head = () => world.git(world.origin, 'rev-parse', 'harness/issue-1');
-      const pulls = pullsOf(world.repo);
+      const head = () => world().git(world().origin, 'rev-parse', 'harness/issue-1');
+      const pulls = pullsOf(world().repo);
       const resolve = pulls.resolveRef;
       // The job fails as soon as the branch exists.
       pulls.resolveRef = (ref) => {
@@ -130,8 +124,8 @@ describe('the life of an issue', () => {
           });
         return sha;
       };
-      await runFactory(world.options());
-      const prompt = readFileSync(`${world.script}.prompt-2`, 'utf8');
+      await runFactory(world().options());
+      const prompt = readFileSync(`${world().script}.prompt-2`, 'utf8');
       expect(prompt).toContain('log line 100');
       expect(prompt).toContain('log line 41');
       expect(prompt).not.toContain('log line 40\\n');

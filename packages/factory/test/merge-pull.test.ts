@@ -5,26 +5,25 @@
 import { addPull, protectBranch, pullsOf } from 'agent-harness-github-standin';
 import type { StoredPull } from 'agent-harness-github-standin';
 import { createGithubClient } from 'agent-harness-github';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { mergePull } from '../src/merge-pull.js';
 import type { PullGateway } from '../src/pull-gateway.js';
 import { githubPullGateway } from '../src/pull-gateway.js';
-import type { World } from './factory-fixture.js';
-import { createWorld } from './factory-fixture.js';
+import { useWorld } from './factory-fixture.js';
 
-let world: World;
+const world = useWorld();
 let pull: StoredPull;
 let head: string;
 
 function gateway(threads: { resolved: boolean; outdated: boolean; path: string }[] = []): PullGateway {
   const real = githubPullGateway(
-    createGithubClient({ env: world.env, repository: { owner: 'octo', repo: 'app' }, waitUnitMs: 1 }),
+    createGithubClient({ env: world().env, repository: { owner: 'octo', repo: 'app' }, waitUnitMs: 1 }),
   );
   return { ...real, reviewThreads: () => Promise.resolve(threads) };
 }
 
 function requireChecks(rules: Record<string, unknown>[]): void {
-  world.standin.state.addRuleset('octo/app', {
+  world().standin.state.addRuleset('octo/app', {
     name: 'main',
     target: 'branch',
     enforcement: 'active',
@@ -38,38 +37,25 @@ const ciRule = {
   parameters: { required_status_checks: [{ context: 'ci' }], strict_required_status_checks_policy: false },
 };
 const status = (state: 'success' | 'failure', sha = head) =>
-  pullsOf(world.repo).statuses.push({
-    id: pullsOf(world.repo).statuses.length + 1,
+  pullsOf(world().repo).statuses.push({
+    id: pullsOf(world().repo).statuses.length + 1,
     sha,
     context: 'ci',
     state,
     description: null,
   });
-const merges = () => world.standin.writes().filter((w) => w.method === 'PUT');
+const merges = () =>
+  world()
+    .standin.writes()
+    .filter((w) => w.method === 'PUT');
 
-beforeEach(async () => {
-  world = await createWorld();
-  world.git(world.root, 'checkout', '--quiet', '-b', 'feature');
-  world.git(
-    world.root,
-    '-c',
-    'user.name=t',
-    '-c',
-    'user.email=t@t',
-    'commit',
-    '--quiet',
-    '--allow-empty',
-    '-m',
-    'feature',
-  );
-  world.git(world.root, 'push', '--quiet', 'origin', 'feature');
-  head = world.git(world.root, 'rev-parse', 'HEAD');
-  pull = addPull(world.repo, { title: 'Feature', body: null, head: 'feature', base: 'main' });
-});
-
-afterEach(async () => {
-  expect(world.standin.violations).toEqual([]);
-  await world.standin.close();
+beforeEach(() => {
+  const { git, root, repo } = world();
+  git(root, 'checkout', '--quiet', '-b', 'feature');
+  git(root, '-c', 'user.name=t', '-c', 'user.email=t@t', 'commit', '--quiet', '--allow-empty', '-m', 'feature');
+  git(root, 'push', '--quiet', 'origin', 'feature');
+  head = git(root, 'rev-parse', 'HEAD');
+  pull = addPull(repo, { title: 'Feature', body: null, head: 'feature', base: 'main' });
 });
 
 describe('mergePull', () => {
@@ -150,7 +136,7 @@ describe('mergePull', () => {
       reasons: [`no check has reported on ${head.slice(0, 7)} yet, and the branch names no required check`],
     });
     status('failure');
-    pullsOf(world.repo).checkRuns.push({
+    pullsOf(world().repo).checkRuns.push({
       id: 9,
       name: 'lint',
       headSha: head,
@@ -168,8 +154,8 @@ describe('mergePull', () => {
   });
 
   it('reads required checks from classic branch protection', async () => {
-    protectBranch(world.repo, 'main', { contexts: ['ci'] });
-    pullsOf(world.repo).checkRuns.push({
+    protectBranch(world().repo, 'main', { contexts: ['ci'] });
+    pullsOf(world().repo).checkRuns.push({
       id: 9,
       name: 'lint',
       headSha: head,

@@ -1,28 +1,18 @@
 // Nothing harness writes for itself is committed by the loop: its caches and state stay out of the
 // PR's commits, whoever wrote them (an agent running an older harness writes a cache that does not
 // ignore itself), while a baseline, which a repository commits, goes in.
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { runFactory } from '../src/run-factory.js';
-import type { World } from './factory-fixture.js';
-import { createWorld } from './factory-fixture.js';
+import { useWorld } from './factory-fixture.js';
 
-let world: World;
-
-beforeEach(async () => {
-  world = await createWorld();
-});
-
-afterEach(async () => {
-  expect(world.standin.violations).toEqual([]);
-  await world.standin.close();
-});
+const world = useWorld();
 
 const line = (o: Record<string, unknown>) => JSON.stringify(o);
 
 describe("harness's own files", () => {
   it('never go into the PR: a docs cache written during the turn stays out, a baseline goes in', async () => {
-    world.addIssue({ title: 'Cache' });
-    world.script_([
+    world().addIssue({ title: 'Cache' });
+    world().script_([
       {
         write: {
           'x.txt': 'x\n',
@@ -34,9 +24,9 @@ describe("harness's own files", () => {
       },
       { write: { '.harness/cache/docs.json': '{"version":2}\n' }, print: [line({ outcome: 'sleep', seconds: 60 })] },
     ]);
-    const state = await runFactory(world.options());
+    const state = await runFactory(world().options());
     expect(state.issues[1]).toMatchObject({ phase: 'pr-open', pr: 2 });
-    const files = world.git(world.origin, 'log', '--name-only', '--format=', 'main..harness/issue-1').split('\n');
+    const files = world().git(world().origin, 'log', '--name-only', '--format=', 'main..harness/issue-1').split('\n');
     expect(files.filter((f) => f !== '').sort()).toEqual(['.harness/baseline/docs.json', 'x.txt']);
   });
 });

@@ -3,35 +3,25 @@
 // its author, read with the thread's state over GraphQL; a resolved thread's talk is not news.
 import { readFileSync } from 'node:fs';
 import { pullsOf } from 'agent-harness-github-standin';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { compilePrompt } from '../src/prompt-template.js';
 import { runFactory } from '../src/run-factory.js';
 import type { RunFactoryOptions } from '../src/run-factory.js';
-import type { World } from './factory-fixture.js';
-import { createWorld } from './factory-fixture.js';
+import { useWorld } from './factory-fixture.js';
 
-let world: World;
-
-beforeEach(async () => {
-  world = await createWorld();
-});
-
-afterEach(async () => {
-  expect(world.standin.violations).toEqual([]);
-  await world.standin.close();
-});
+const world = useWorld();
 
 const line = (o: Record<string, unknown>) => JSON.stringify(o);
 
 /** Issue #1's PR (#2) is opened, a reviewer comments on lines of it, and the next PR turn's prompt is returned. */
 async function promptAfterReview(overrides: Partial<RunFactoryOptions> = {}): Promise<string> {
-  world.addIssue({ title: 'Greet', body: 'Write hi.txt.' });
-  world.script_([
+  world().addIssue({ title: 'Greet', body: 'Write hi.txt.' });
+  world().script_([
     { write: { 'hi.txt': 'hi\n' }, print: [line({ outcome: 'continue' })] },
     { print: [line({ outcome: 'sleep', seconds: 60 })] },
   ]);
-  await runFactory(world.options(overrides));
-  pullsOf(world.repo)
+  await runFactory(world().options(overrides));
+  pullsOf(world().repo)
     .pulls.get(2)
     ?.reviewThreads.push(
       {
@@ -52,9 +42,9 @@ async function promptAfterReview(overrides: Partial<RunFactoryOptions> = {}): Pr
         comments: [{ user: 'carol', body: 'old news' }],
       },
     );
-  world.clock.offsetMs += 61_000;
-  await runFactory(world.options(overrides));
-  return readFileSync(`${world.script}.prompt-3`, 'utf8');
+  world().clock.offsetMs += 61_000;
+  await runFactory(world().options(overrides));
+  return readFileSync(`${world().script}.prompt-3`, 'utf8');
 }
 
 describe('a PR turn after a line review', () => {

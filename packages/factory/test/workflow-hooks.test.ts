@@ -4,39 +4,33 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { issuesOf } from 'agent-harness-github-standin';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { runFactory } from '../src/run-factory.js';
 import { withWorkflow } from '../src/settings.js';
-import type { World } from './factory-fixture.js';
-import { createWorld } from './factory-fixture.js';
+import { useWorld } from './factory-fixture.js';
 
-let world: World;
 let hooksLog: string;
 
-beforeEach(async () => {
-  world = await createWorld();
-  hooksLog = join(dirname(world.origin), 'hooks.log');
-});
+const world = useWorld();
 
-afterEach(async () => {
-  expect(world.standin.violations).toEqual([]);
-  await world.standin.close();
+beforeEach(() => {
+  hooksLog = join(dirname(world().origin), 'hooks.log');
 });
 
 /** Commits WORKFLOW.md to origin's main, as a person would. */
 function pushWorkflow(text: string): void {
-  const clone = join(dirname(world.origin), `clone-${Date.now()}-${Math.random()}`);
-  world.git(dirname(world.origin), 'clone', '--quiet', world.origin, clone);
+  const clone = join(dirname(world().origin), `clone-${Date.now()}-${Math.random()}`);
+  world().git(dirname(world().origin), 'clone', '--quiet', world().origin, clone);
   writeFileSync(join(clone, 'WORKFLOW.md'), text);
-  world.git(clone, 'add', 'WORKFLOW.md');
-  world.git(clone, '-c', 'user.name=p', '-c', 'user.email=p@p', 'commit', '--quiet', '-m', 'workflow');
-  world.git(clone, 'push', '--quiet', 'origin', 'HEAD:main');
+  world().git(clone, 'add', 'WORKFLOW.md');
+  world().git(clone, '-c', 'user.name=p', '-c', 'user.email=p@p', 'commit', '--quiet', '-m', 'workflow');
+  world().git(clone, 'push', '--quiet', 'origin', 'HEAD:main');
 }
 
 const hook = (name: string) => `echo "${name} $HARNESS_FACTORY_ISSUE" >> "${hooksLog}"`;
 
 function options(extra: { hooks?: Record<string, unknown> } = {}) {
-  const base = world.options({
+  const base = world().options({
     config: {
       hooks: {
         afterCreate: hook('afterCreate'),
@@ -53,7 +47,7 @@ function options(extra: { hooks?: Record<string, unknown> } = {}) {
     events,
     options: {
       ...base,
-      reload: () => withWorkflow(world.root, base.config),
+      reload: () => withWorkflow(world().root, base.config),
       onEvent: (e: Record<string, unknown>) => events.push(e),
     },
   };
@@ -64,11 +58,11 @@ describe('WORKFLOW.md and the workspace hooks', () => {
     pushWorkflow(
       '---\nmaxTurns: 3\n---\nIssue {{ issue.number }}: {{ issue.title }} ({{ issue.body }}), attempt {{ attempt }}.\n',
     );
-    world.addIssue({ title: 'One', body: 'make a.txt' });
-    world.script_([{ write: { 'a.txt': 'x\n' }, print: ['{"outcome":"continue"}'] }]);
+    world().addIssue({ title: 'One', body: 'make a.txt' });
+    world().script_([{ write: { 'a.txt': 'x\n' }, print: ['{"outcome":"continue"}'] }]);
     const { options: run } = options();
     await runFactory(run);
-    const prompt = readFileSync(`${world.script}.prompt-1`, 'utf8');
+    const prompt = readFileSync(`${world().script}.prompt-1`, 'utf8');
     expect(prompt).toContain('Issue 1: One (make a.txt), attempt 1.');
     expect(prompt).toContain('print exactly one JSON object');
     expect(readFileSync(hooksLog, 'utf8').split('\n').slice(0, 3)).toEqual([
@@ -80,8 +74,8 @@ describe('WORKFLOW.md and the workspace hooks', () => {
 
   it('an invalid WORKFLOW.md is logged and the loop goes on; an issue that lost its label is parked and its worktree removed', async () => {
     pushWorkflow('---\nmaxTurn: 3\n---\nhello\n');
-    world.addIssue({ title: 'One' });
-    world.script_([
+    world().addIssue({ title: 'One' });
+    world().script_([
       {
         write: { 'a.txt': 'x\n' },
         print: ['{"outcome":"continue"}'],
@@ -96,7 +90,7 @@ describe('WORKFLOW.md and the workspace hooks', () => {
     expect(state.issues[1]?.phase).toBe('pr-open');
     const worktree = state.issues[1]?.worktree ?? '';
     expect(existsSync(worktree)).toBe(true);
-    const issue = issuesOf(world.repo).issues.get(1);
+    const issue = issuesOf(world().repo).issues.get(1);
     if (issue) issue.labels = [];
     const again = await runFactory(options().options);
     expect([again.issues[1]?.phase, again.issues[1]?.lastReason]).toEqual([
@@ -108,17 +102,17 @@ describe('WORKFLOW.md and the workspace hooks', () => {
   });
 
   it('a failing beforeRun hook fails the attempt visibly, without running the agent', async () => {
-    world.addIssue({ title: 'One' });
-    world.script_([{ write: { 'a.txt': 'x\n' }, print: ['{"outcome":"continue"}'] }]);
+    world().addIssue({ title: 'One' });
+    world().script_([{ write: { 'a.txt': 'x\n' }, print: ['{"outcome":"continue"}'] }]);
     const state = await runFactory(options({ hooks: { beforeRun: 'echo no database >&2; exit 3' } }).options);
     expect(state.issues[1]?.lastReason).toContain('the beforeRun hook');
     expect(state.issues[1]?.lastReason).toContain('exited with 3: no database');
-    expect(existsSync(`${world.script}.count`)).toBe(false);
+    expect(existsSync(`${world().script}.count`)).toBe(false);
   });
 
   it('the hooks get no GitHub token: they run in the worktree, where the code the agent wrote (install scripts, tests) runs', async () => {
-    world.addIssue({ title: 'One' });
-    world.script_([{ write: { 'a.txt': 'x\n' }, print: ['{"outcome":"continue"}'] }]);
+    world().addIssue({ title: 'One' });
+    world().script_([{ write: { 'a.txt': 'x\n' }, print: ['{"outcome":"continue"}'] }]);
     const tokens = 'token=${GITHUB_TOKEN:-none} gh=${GH_TOKEN:-none}';
     const { options: run } = options({
       hooks: {
@@ -138,9 +132,9 @@ describe('WORKFLOW.md and the workspace hooks', () => {
 
 describe('live reconciliation in the loop', () => {
   it('kills a running agent whose issue a person closed, parks the issue and says why', async () => {
-    world.addIssue({ title: 'One' });
-    world.script_([{ print: ['working'], stall: true }]);
-    const base = world.options({ config: { stallMinutes: 600, agentTimeoutMinutes: 600 } });
+    world().addIssue({ title: 'One' });
+    world().script_([{ print: ['working'], stall: true }]);
+    const base = world().options({ config: { stallMinutes: 600, agentTimeoutMinutes: 600 } });
     const killed: number[] = [];
     const state = await runFactory({
       ...base,
@@ -150,7 +144,7 @@ describe('live reconciliation in the loop', () => {
           ...agent,
           onStart: (pid) => {
             agent.onStart?.(pid);
-            const issue = issuesOf(world.repo).issues.get(1);
+            const issue = issuesOf(world().repo).issues.get(1);
             if (issue) issue.state = 'closed';
           },
         }),
