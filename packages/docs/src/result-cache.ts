@@ -6,7 +6,9 @@
 // package, one changed byte, one other answer) runs the check in full. A cache that cannot be read is
 // ignored; one that cannot be written costs only time.
 import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { createRequire } from 'node:module';
+import { basename, dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { DocsConfig } from 'agent-harness-config';
 import { testFixtureGlobs } from 'agent-harness-config/load';
 import { assertInsideRoot, ensureStateDir, writeFileInside } from 'agent-harness-system';
@@ -77,19 +79,31 @@ function configKey(config: DocsConfig): string {
 let tool: string | undefined;
 
 /**
- * This package's version and a fingerprint of its own code (each file's name, size and time): results
- * found by another version, or by a build whose rules have since been edited, are not trusted.
+ * This package's code and that of the two it runs (diagnostics' messages, system's git adapter),
+ * each as its version and its files' names, sizes and times: results found by another version, or
+ * by a build whose rules have since been edited (in a checkout of harness), are not trusted.
  */
 function toolVersion(): string {
   if (tool !== undefined) return tool;
-  const here = new URL('.', import.meta.url);
-  const manifest = JSON.parse(readFileSync(new URL('../package.json', here), 'utf8')) as { version?: unknown };
+  const here = fileURLToPath(new URL('.', import.meta.url));
+  const require = createRequire(import.meta.url);
+  const parts = [codeOf(here)];
+  for (const dependency of ['agent-harness-diagnostics', 'agent-harness-system']) {
+    // The same build folder as this one's: dist/, or src/ where the sources run (tests).
+    const dir = dirname(require.resolve(`${dependency}/package.json`));
+    parts.push(`${dependency}:${codeOf(join(dir, basename(here)))}`);
+  }
+  tool = hashText(parts.join('\n'));
+  return tool;
+}
+
+function codeOf(dir: string): string {
+  const manifest = JSON.parse(readFileSync(join(dir, '../package.json'), 'utf8')) as { version?: unknown };
   const code: string[] = [];
-  for (const entry of readdirSync(here, { recursive: true, encoding: 'utf8' })) {
+  for (const entry of readdirSync(dir, { recursive: true, encoding: 'utf8' })) {
     if (!/\.[cm]?[jt]s$/.test(entry) || entry.endsWith('.test.ts')) continue;
-    const { size, mtimeMs } = statSync(new URL(entry, here));
+    const { size, mtimeMs } = statSync(join(dir, entry));
     code.push(`${entry}:${size}:${mtimeMs}`);
   }
-  tool = `agent-harness-docs@${String(manifest.version)}+${hashText(code.sort().join('\n'))}`;
-  return tool;
+  return `${String(manifest.version)}+${hashText(code.sort().join('\n'))}`;
 }
