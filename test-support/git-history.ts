@@ -1,9 +1,10 @@
 // Real git histories for integration tests, from maps of file texts: a repository in a temporary
 // folder on branch `main` whose first commit, "base", holds the base files; a test then commits (or
 // only writes) its change, or `createGitHistory` commits it on a branch of its own, as a pull
-// request's branch would be. The repository has its own committer identity and no commit signing,
-// so committing works whatever the machine's git configuration says. Removing it is the caller's job
-// (`remove()`, in afterEach or onTestFinished): the run fails on anything left in TMPDIR.
+// request's branch would be, and main may move on after the fork. The repository has its own
+// committer identity and no commit signing, so committing works whatever the machine's git
+// configuration says. Removing it is the caller's job (`remove()`, in afterEach or onTestFinished):
+// the run fails on anything left in TMPDIR.
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -34,6 +35,19 @@ export interface GitRepoOptions {
 export interface GitHistoryOptions extends GitRepoOptions {
   /** The branch the change is committed on, checked out afterwards. Default `pr`. */
   branch?: string;
+  /**
+   * Files `main` commits after the branch forked from it (commit "main moves on"; `{}` is an empty
+   * commit), as when other work lands while a pull request is open: main's tip is then no longer
+   * the fork point, so a test can tell a merge base from the base branch's head. Default: main
+   * stays at the fork point.
+   */
+  mainMovesOn?: RepoFiles;
+}
+
+/** A pull request's history: a {@link GitRepo} checked out on the branch, which knows where it forked. */
+export interface GitHistory extends GitRepo {
+  /** The commit the branch forked from `main` at: "base", the merge base of the branch and main. */
+  readonly forkPoint: string;
 }
 
 /** A repository on branch `main` whose first commit, "base", holds `files`. */
@@ -64,17 +78,25 @@ export function createGitRepo(files: RepoFiles, options: GitRepoOptions = {}): G
 /**
  * A repository whose `main` holds `base` (commit "base"), checked out on `options.branch` (default
  * `pr`) with `change` committed on it (commit "change"): a pull request's head and its base branch.
+ * With `options.mainMovesOn`, main gets one more commit after the fork.
  */
-export function createGitHistory(base: RepoFiles, change: RepoFiles, options: GitHistoryOptions = {}): GitRepo {
+export function createGitHistory(base: RepoFiles, change: RepoFiles, options: GitHistoryOptions = {}): GitHistory {
   const repo = createGitRepo(base, options);
+  const branch = options.branch ?? 'pr';
   try {
-    repo.git('checkout', '-q', '-b', options.branch ?? 'pr');
+    const forkPoint = repo.git('rev-parse', 'HEAD');
+    repo.git('checkout', '-q', '-b', branch);
     repo.commit(change, 'change');
+    if (options.mainMovesOn !== undefined) {
+      repo.git('checkout', '-q', 'main');
+      repo.commit(options.mainMovesOn, 'main moves on');
+      repo.git('checkout', '-q', branch);
+    }
+    return { ...repo, forkPoint };
   } catch (error) {
     repo.remove();
     throw error;
   }
-  return repo;
 }
 
 function writeFiles(root: string, files: RepoFiles): void {

@@ -7,6 +7,7 @@ import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync 
 import { tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { createGitHistory } from '../../../test-support/git-history.js';
 import { resolveBase } from '../src/cli/base-ref.js';
 
 const dirs: string[] = [];
@@ -53,21 +54,16 @@ function calls(): string[] {
   return text.split('\n').filter((line) => line !== '');
 }
 
-/** main with one commit, `feature` one commit past it (the fork point), main one more after that. */
+/** main with one commit (the fork point), `feature` one commit past it, main one more after that. */
 function repo(): { dir: string; forkPoint: string } {
-  const dir = tempDir();
-  git(dir, 'init', '-q', '-b', 'main');
-  writeFileSync(join(dir, 'a.txt'), 'a\n');
-  git(dir, 'add', '-A');
-  git(dir, 'commit', '-q', '-m', 'one');
-  const forkPoint = git(dir, 'rev-parse', 'HEAD');
-  git(dir, 'checkout', '-q', '-b', 'feature');
-  git(dir, 'commit', '-q', '--allow-empty', '-m', 'feature');
-  git(dir, 'checkout', '-q', 'main');
-  git(dir, 'commit', '-q', '--allow-empty', '-m', 'main moves on');
-  git(dir, 'checkout', '-q', 'feature');
+  const { root, forkPoint } = createGitHistory(
+    { 'a.txt': 'a\n' },
+    {},
+    { prefix: 'base-ref-calls-', branch: 'feature', mainMovesOn: {} },
+  );
+  dirs.push(root);
   calls();
-  return { dir, forkPoint };
+  return { dir: root, forkPoint };
 }
 
 /** A clone of repo() on `feature`, whose origin/HEAD names origin/main. */

@@ -3,6 +3,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { createGitHistory } from '../../../test-support/git-history.js';
 import { resolveBase } from '../src/cli/base-ref.js';
 
 const dirs: string[] = [];
@@ -24,24 +25,15 @@ function tempDir(): string {
   return dir;
 }
 
-/** main with two commits; `feature` branches from the first and adds one; main moves on after. */
+/** main with a.txt; `feature` branches from it and adds b.txt; main moves on after (c.txt). */
 function repo(): { dir: string; forkPoint: string } {
-  const dir = tempDir();
-  git(dir, 'init', '-q', '-b', 'main');
-  writeFileSync(join(dir, 'a.txt'), 'a\n');
-  git(dir, 'add', '-A');
-  git(dir, 'commit', '-q', '-m', 'one');
-  const forkPoint = git(dir, 'rev-parse', 'HEAD');
-  git(dir, 'checkout', '-q', '-b', 'feature');
-  writeFileSync(join(dir, 'b.txt'), 'b\n');
-  git(dir, 'add', '-A');
-  git(dir, 'commit', '-q', '-m', 'feature');
-  git(dir, 'checkout', '-q', 'main');
-  writeFileSync(join(dir, 'c.txt'), 'c\n');
-  git(dir, 'add', '-A');
-  git(dir, 'commit', '-q', '-m', 'main moves on');
-  git(dir, 'checkout', '-q', 'feature');
-  return { dir, forkPoint };
+  const { root, forkPoint } = createGitHistory(
+    { 'a.txt': 'a\n' },
+    { 'b.txt': 'b\n' },
+    { prefix: 'base-ref-', branch: 'feature', mainMovesOn: { 'c.txt': 'c\n' } },
+  );
+  dirs.push(root);
+  return { dir: root, forkPoint };
 }
 
 describe('resolveBase', () => {

@@ -4,6 +4,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createGitHistory } from '../../../test-support/git-history.js';
 import type { MainRun } from './run-main.js';
 import { runMain } from './run-main.js';
 
@@ -33,23 +34,22 @@ const broken = (name: string) => `# ${name}\n\nSee [the missing page](missing-${
  * changes a (committed), b (staged), c (unstaged) and adds u (untracked); keep is untouched.
  */
 function fixture(): string {
-  const dir = mkdtempSync(join(tmpdir(), 'harness-changed-'));
-  made.push(dir);
-  git(dir, 'init', '-q', '-b', 'main');
-  write(dir, 'harness.config.yaml', 'version: 1\ndocs: {}\n');
   const docs = ['a', 'b', 'c', 'keep'];
-  write(dir, 'AGENTS.md', `# Map\n\n${docs.map((d) => `- [${d}](docs/${d}.md)`).join('\n')}\n`);
-  for (const d of docs) write(dir, `docs/${d}.md`, broken(d));
-  git(dir, 'add', '-A');
-  git(dir, 'commit', '-q', '-m', 'base');
-  git(dir, 'checkout', '-q', '-b', 'feature');
-  write(dir, 'docs/a.md', `${broken('a')}\nCommitted.\n`);
-  git(dir, 'commit', '-q', '-am', 'a');
-  write(dir, 'docs/b.md', `${broken('b')}\nStaged.\n`);
-  git(dir, 'add', 'docs/b.md');
-  write(dir, 'docs/c.md', `${broken('c')}\nUnstaged.\n`);
-  write(dir, 'docs/u.md', broken('u'));
-  return dir;
+  const base = {
+    'harness.config.yaml': 'version: 1\ndocs: {}\n',
+    'AGENTS.md': `# Map\n\n${docs.map((d) => `- [${d}](docs/${d}.md)`).join('\n')}\n`,
+    ...Object.fromEntries(docs.map((d) => [`docs/${d}.md`, broken(d)])),
+  };
+  const repo = createGitHistory(
+    base,
+    { 'docs/a.md': `${broken('a')}\nCommitted.\n` },
+    { prefix: 'harness-changed-', branch: 'feature' },
+  );
+  made.push(repo.root);
+  repo.write({ 'docs/b.md': `${broken('b')}\nStaged.\n` });
+  repo.git('add', 'docs/b.md');
+  repo.write({ 'docs/c.md': `${broken('c')}\nUnstaged.\n`, 'docs/u.md': broken('u') });
+  return repo.root;
 }
 
 const run = runMain;
