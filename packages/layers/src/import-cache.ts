@@ -36,7 +36,7 @@ export interface CacheDocument {
 }
 
 /** A base file as read: what a journal written on top of it must agree with. */
-export interface CacheBase {
+interface CacheBase {
   readonly id: string;
   readonly tool: string;
   readonly resolutionKey: string;
