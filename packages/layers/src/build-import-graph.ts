@@ -4,7 +4,7 @@
 import { lstatSync, realpathSync, statSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
 import { join, sep } from 'node:path';
-import type { ImportResolver } from './create-import-resolver.js';
+import type { ImportResolver, ResolvedTarget } from './create-import-resolver.js';
 import type { Violation } from './find-violations.js';
 import type { GraphEdge, GraphFile, GraphListing, GraphStats, ImportGraph } from './layers-types.js';
 import type { CachedFile, CacheDocument } from './import-cache.js';
@@ -109,6 +109,8 @@ interface ScannedFile {
   path: string;
   cached: CachedFile;
   unchanged: boolean;
+  /** A lexed file's entry before the edit, whose targets still hold when its imports name the same specifiers. */
+  before?: CachedFile | undefined;
 }
 
 /**
@@ -162,7 +164,7 @@ async function scanFiles(
     const { imports, suppressions, error } = read.lexed ?? { imports: [], suppressions: [] };
     const entry: CachedFile = { hash: read.digest, ...stat, imports, suppressions };
     if (error !== undefined) entry.error = error;
-    entries[at] = { path, cached: entry, unchanged: false };
+    entries[at] = { path, cached: entry, unchanged: false, before: cached };
   });
   return { entries: entries.filter((e) => e !== undefined), lexed };
 }
@@ -180,16 +182,20 @@ async function attachTargets(
   let changed = false;
   const files: GraphFile[] = [];
   const findings = new Map<string, readonly Violation[]>();
-  for (const { path, cached, unchanged } of entries) {
+  for (const { path, cached, unchanged, before } of entries) {
     const keepTargets = reuse.targets && unchanged && hasTargets(cached);
     if (keepTargets) {
       stats.resolvedFromCache += 1;
       // Still the loaded object, so its stored form is written back as it is.
       next.files[path] = cached;
     } else {
-      resolver ??= await loadResolver(root, manifests, stats);
+      // An edit that left the imports as they were (most edits): where they lead is known.
+      const kept = reuse.targets ? targetsOfSameImports(before, cached) : undefined;
+      if (kept !== undefined) stats.resolvedFromCache += 1;
+      else resolver ??= await loadResolver(root, manifests, stats);
       const active = resolver;
-      const targets = cached.imports.map((record) => active.resolve(path, record.specifier));
+      const targets =
+        kept ?? cached.imports.map((record) => (active as ImportResolver).resolve(path, record.specifier));
       const entry: CachedFile = {
         hash: cached.hash,
         size: cached.size,
@@ -209,6 +215,19 @@ async function attachTargets(
     files.push(lazyGraphFile(path, next.files[path] ?? cached));
   }
   return { files, changed, findings };
+}
+
+/**
+ * The targets `before` holds when `now` imports the very specifiers it did, in order: a target
+ * depends only on the importing file, the specifier and the resolution key, which holds.
+ */
+function targetsOfSameImports(before: CachedFile | undefined, now: CachedFile): ResolvedTarget[] | undefined {
+  if (before === undefined || !hasTargets(before)) return undefined;
+  const old = before.imports;
+  const imports = now.imports;
+  if (old.length !== imports.length || old.some((record, i) => record.specifier !== imports[i]?.specifier))
+    return undefined;
+  return before.targets;
 }
 
 function lazyGraphFile(path: string, entry: CachedFile): GraphFile {

@@ -45,6 +45,27 @@ describe('layers cache', () => {
     });
   });
 
+  it('keeps the targets of an edited file whose imports name the same specifiers, and resolves them again when not', async () => {
+    fixture = await copyFixture('monorepo');
+    const main = join(fixture.root, 'packages/cli/src/main.ts');
+    const targets = async () =>
+      (await build(fixture?.root ?? '')).files
+        .find((f) => f.path === 'packages/cli/src/main.ts')
+        ?.imports.map((i) => `${i.specifier} ${JSON.stringify(i.target)}`);
+    const cold = await targets();
+    const text = await readFile(main, 'utf8');
+    await writeFile(main, `// an edit that leaves the imports as they were\n${text}export const more = 1;\n`);
+    const edited = await build(fixture.root);
+    expect(edited.stats).toEqual({ files: 7, lexedFromCache: 6, resolvedFromCache: 7, findingsFromCache: 0 });
+    expect(await targets()).toEqual(cold);
+    // The same specifiers in another order: resolved again, each target still its own specifier's.
+    const lines = text.split('\n');
+    await writeFile(main, [lines[2], lines[1], lines[0], ...lines.slice(3)].join('\n'));
+    const reordered = await build(fixture.root);
+    expect(reordered.stats).toMatchObject({ lexedFromCache: 6, resolvedFromCache: 6 });
+    expect((await targets())?.sort()).toEqual(cold?.sort());
+  });
+
   it('notices a new file that changes where an import resolves', async () => {
     fixture = await copyFixture('monorepo');
     expect(await targetOf(fixture.root, 'packages/cli/src/main.ts', './lib')).toEqual({
