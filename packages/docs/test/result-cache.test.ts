@@ -3,7 +3,7 @@
 // including the ones no file text shows (a package installed under node_modules, a .gitignore
 // line, a file staged, a symbolic link), the next run checks in full and finds what a cold run
 // finds; with nothing changed it takes the kept findings, and applies its own clock to docs/stale.
-import { mkdir, rm, symlink, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rm, symlink, writeFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import type { DocsConfig } from 'agent-harness-config';
 import { describe, expect, it } from 'vitest';
@@ -109,5 +109,24 @@ describe('the kept docs findings', () => {
     const later = first + 200 * day;
     const stale = await expectWarmEqualsCold(root, true, docsConfig(), later);
     expect(targets(stale, 'stale')).toEqual(['docs/a.md ']);
+  });
+
+  it('carry the edits --fix applies, and the check after the fix runs in full', { timeout: 60_000 }, async () => {
+    const root = await writeGitRepo(
+      { 'AGENTS.md': '- [Setup](docs/setup.md)\n', 'docs/setup.md': '# Setup\n' },
+      '2026-01-01T12:00:00Z',
+    );
+    await mkdir(join(root, 'docs/install'));
+    git(root, ['mv', 'docs/setup.md', 'docs/install/setup.md']);
+    git(root, ['commit', '-qm', 'move setup'], '2026-02-01T12:00:00Z');
+    const found = await checkDocs({ root, config: docsConfig() });
+    expect(targets(found, 'broken-link')).toEqual(['AGENTS.md docs/setup.md']);
+    expect(await keptRun(root, docsConfig())).toEqual(expect.anything());
+
+    const fixed = await checkDocs({ root, config: docsConfig(), fix: true });
+    expect(fixed.notes).toContain('docs: --fix changed 1 link(s) in 1 file(s):');
+    expect(await readFile(join(root, 'AGENTS.md'), 'utf8')).toBe('- [Setup](docs/install/setup.md)\n');
+    expect(targets(fixed, 'broken-link')).toEqual([]);
+    expect(fixed.diagnostics).toEqual((await checkDocs({ root, config: docsConfig(), cache: false })).diagnostics);
   });
 });
