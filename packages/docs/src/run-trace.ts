@@ -37,9 +37,12 @@ export interface TraceKey {
 export async function repoFiles(root: string): Promise<{ list: string[]; inGit: boolean }> {
   const gitFiles = await listGitFiles(root);
   // node_modules is never the repository's own, even where .gitignore forgets it.
-  // Outside git the tree is walked without following symbolic links (walk-tree.ts).
+  // Outside git the tree is walked without following symbolic links (walk-tree.ts), and without
+  // the caches, which git ignores (.harness/cache/.gitignore): a run's own cache is not a file of
+  // the repository, or a kept run outside git would never match the next one's listing.
   const list =
-    gitFiles?.filter((f) => !f.startsWith('node_modules/') && !f.includes('/node_modules/')) ?? walkTree(root);
+    gitFiles?.filter((f) => !f.startsWith('node_modules/') && !f.includes('/node_modules/')) ??
+    walkTree(root).filter((f) => !f.startsWith('.harness/cache/'));
   return { list, inGit: gitFiles !== undefined };
 }
 

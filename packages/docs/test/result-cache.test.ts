@@ -10,7 +10,7 @@ import { describe, expect, it } from 'vitest';
 import type { CheckDocsResult } from '../src/check-docs.js';
 import { checkDocs } from '../src/check-docs.js';
 import { keptRun } from '../src/result-cache.js';
-import { docsConfig, git, writeGitRepo } from '../src/temp-repo.fixture.js';
+import { docsConfig, git, writeGitRepo, writeTempRepo } from '../src/temp-repo.fixture.js';
 
 const files: Record<string, string> = {
   '.gitignore': 'node_modules/\ngen/\n',
@@ -128,5 +128,15 @@ describe('the kept docs findings', () => {
     expect(await readFile(join(root, 'AGENTS.md'), 'utf8')).toBe('- [Setup](docs/install/setup.md)\n');
     expect(targets(fixed, 'broken-link')).toEqual([]);
     expect(fixed.diagnostics).toEqual((await checkDocs({ root, config: docsConfig(), cache: false })).diagnostics);
+  });
+
+  it('outside git, are used until a file on disk changes', { timeout: 60_000 }, async () => {
+    const root = await writeTempRepo({ 'AGENTS.md': '# Map\n\n- [a](docs/a.md)\n', 'docs/a.md': '# A\n' });
+    await checkDocs({ root, config: docsConfig(), now: first });
+    expect(targets(await expectWarmEqualsCold(root, true), 'broken-link')).toEqual([]);
+    await rm(join(root, 'docs/a.md'));
+    expect(targets(await expectWarmEqualsCold(root, false), 'broken-link')).toEqual(['AGENTS.md docs/a.md']);
+    await writeFile(join(root, 'docs/a.md'), '# A\n');
+    expect(targets(await expectWarmEqualsCold(root, false), 'broken-link')).toEqual([]);
   });
 });
