@@ -1,4 +1,4 @@
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -36,6 +36,12 @@ describe('the layers cache file', () => {
     const loaded = await loadImportCache(path, 't');
     expect(Object.keys(loaded.document?.files ?? {})).toEqual(names);
     expect(loaded.document?.files['src/é → ü.ts']?.targets).toEqual([{ kind: 'file', path: 'src/é → ü.ts' }]);
+    // Rewritten by hand with the characters as UTF-8 (no \\u escapes), it still reads the same.
+    await writeFile(path, JSON.stringify(JSON.parse(text), null, 1));
+    expect(/é/.test(await readFile(path, 'utf8'))).toBe(true);
+    const utf8 = await loadImportCache(path, 't');
+    expect(utf8.document?.files['src/é → ü.ts']?.targets).toEqual([{ kind: 'file', path: 'src/é → ü.ts' }]);
+    await writeFile(path, text);
     // Written back unchanged, every line is the line it was read from.
     if (loaded.document === undefined) throw new Error('the cache was not read back');
     await saveImportCache(path, loaded.document);

@@ -11,6 +11,7 @@
 // the base is written again, its unchanged lines as they were read, and the journal removed. A
 // journal that does not name the base is ignored: every entry is checked against the file anyway.
 import { randomUUID } from 'node:crypto';
+import { isAscii } from 'node:buffer';
 import { readFile } from 'node:fs/promises';
 import { basename, dirname } from 'node:path';
 import { ensureStateDir, removeInside, writeFileAtomic } from 'agent-harness-system';
@@ -70,11 +71,14 @@ export interface CacheTexts {
 }
 
 export async function readImportCache(path: string): Promise<CacheTexts> {
-  const [base, journal] = await Promise.all([
-    readFile(path, 'utf8').catch(() => undefined),
-    readFile(journalPathOf(path), 'utf8').catch(() => undefined),
-  ]);
+  const [base, journal] = await Promise.all([readText(path), readText(journalPathOf(path))]);
   return { base, journal };
+}
+
+/** A file's text; all ASCII (as the cache is written) is read as Latin-1, without UTF-8 decoding. */
+async function readText(path: string): Promise<string | undefined> {
+  const bytes = await readFile(path).catch(() => undefined);
+  return bytes === undefined ? undefined : bytes.toString(isAscii(bytes) ? 'latin1' : 'utf8');
 }
 
 export async function loadImportCache(path: string, tool: string): Promise<CacheLoad> {
@@ -173,13 +177,15 @@ function journalText(document: CacheDocument, base: CacheBase): string | undefin
     return undefined;
   const limit = Math.max(64, Math.floor(base.paths.length / 16));
   const lines: string[] = [];
-  for (const [file, f] of Object.entries(document.files)) {
+  const files = document.files;
+  for (const file of Object.keys(files)) {
+    const f = files[file] as CachedFile;
     if (isFrom(f, 'base') && f.findingsUnchanged()) continue;
     if (lines.length === limit) return undefined;
     lines.push(fileLine(file, storedFile(f)));
   }
   for (const file of base.paths) {
-    if (Object.hasOwn(document.files, file)) continue;
+    if (Object.hasOwn(files, file)) continue;
     if (lines.length === limit) return undefined;
     lines.push(fileLine(file, null));
   }
