@@ -146,24 +146,25 @@ export function ascii(json: string): string {
 
 /**
  * Every entry is checked: a hand-edited or truncated cache must not be half-trusted. A journal
- * (allowDeleted) also holds `null` for a file deleted since the base was written.
+ * also holds `null` for a file deleted since the base was written. The files go into `into`;
+ * false, with `into` half filled, when an entry is not a stored file.
  */
 export function decodeFiles(
   value: unknown,
   storedIn: StoredIn,
   seen: Map<string, ResolvedTarget>,
-): Map<string, StoredEntry | null> | undefined {
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) return undefined;
-  const files = new Map<string, StoredEntry | null>();
-  for (const [path, entry] of Object.entries(value as Record<string, unknown>)) {
-    if (entry === null && storedIn === 'journal') {
-      files.set(path, null);
-      continue;
-    }
-    if (!isStoredFile(entry)) return undefined;
-    files.set(path, new StoredEntry(entry, storedIn, seen));
+  into: Record<string, StoredEntry | null>,
+): boolean {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
+  const stored = value as Record<string, unknown>;
+  // for…in over JSON.parse's own object: no [key, value] array per file, as Object.entries would make.
+  for (const path in stored) {
+    const entry = stored[path];
+    if (entry === null && storedIn === 'journal') into[path] = null;
+    else if (isStoredFile(entry)) into[path] = new StoredEntry(entry, storedIn, seen);
+    else return false;
   }
-  return files;
+  return true;
 }
 
 function isStoredFile(entry: unknown): entry is StoredFile {

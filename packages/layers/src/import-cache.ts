@@ -110,23 +110,19 @@ export function decodeImportCache(texts: CacheTexts, tool: string): CacheLoad {
     };
   }
   const seen = new Map<string, ResolvedTarget>();
-  const files = decodeFiles(stored.files, 'base', seen);
-  if (files === undefined || typeof stored.resolutionKey !== 'string' || typeof stored.id !== 'string')
+  const files: Record<string, StoredEntry> = {};
+  const decoded = decodeFiles(stored.files, 'base', seen, files);
+  if (!decoded || typeof stored.resolutionKey !== 'string' || typeof stored.id !== 'string')
     return { document: undefined, discarded: 'it is not a harness layers cache' };
   const base: CacheBase = {
     id: stored.id,
     tool,
     resolutionKey: stored.resolutionKey,
     rulesKey: typeof stored.rulesKey === 'string' ? stored.rulesKey : null,
-    paths: [...files.keys()],
+    paths: Object.keys(files),
     text,
   };
-  const document: CacheDocument = {
-    tool,
-    resolutionKey: stored.resolutionKey,
-    files: Object.fromEntries(files) as Record<string, CachedFile>,
-    base,
-  };
+  const document: CacheDocument = { tool, resolutionKey: stored.resolutionKey, files, base };
   if (base.rulesKey !== null) document.rulesKey = base.rulesKey;
   applyJournal(document, texts.journal, base.id, seen);
   return { document };
@@ -147,9 +143,11 @@ function applyJournal(
     return;
   }
   if (value?.format !== journalFormat || value.version !== cacheFormatVersion || value.base !== baseId) return;
-  const changes = decodeFiles(value.files, 'journal', seen);
-  for (const [path, entry] of changes ?? []) {
-    if (entry === null) delete document.files[path];
+  const changes: Record<string, StoredEntry | null> = {};
+  if (!decodeFiles(value.files, 'journal', seen, changes)) return;
+  for (const path in changes) {
+    const entry = changes[path];
+    if (entry === null || entry === undefined) delete document.files[path];
     else document.files[path] = entry;
   }
 }
