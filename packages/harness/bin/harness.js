@@ -42,14 +42,9 @@ if (problem !== '') {
   process.stderr.write(problem);
   process.exitCode = 2;
 } else {
-  Promise.all([import('node:v8'), import('node:module')])
+  Promise.all([import('node:v8')])
     .then(function (loaded) {
       var v8 = loaded[0];
-      var nodeModule = loaded[1];
-      // Node's on-disk code cache (in the temporary folder; NODE_DISABLE_COMPILE_CACHE=1 turns it off):
-      // the ~120 modules of a check compile from cached code instead of source, a few percent of a
-      // warm run. A cache that cannot be written is simply not used.
-      if (typeof nodeModule.enableCompileCache === 'function') nodeModule.enableCompileCache();
       v8.setFlagsFromString('--no-allocation-site-pretenuring');
       v8.setFlagsFromString('--no-concurrent-recompilation');
       return import('../dist/run.js');

@@ -2,7 +2,7 @@
 // imports its own code and no other command's, `--version` none. A loader hook records every module
 // the process loads; the assertions are about that list, never about time.
 import { execFile } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -103,21 +103,5 @@ describe('start-up of the built bin', () => {
     expect(commandModules(help)).toContain('factory-merge');
     for (const name of ['init', 'check', 'budget report', 'layers graph', 'rulesets plan', 'up', 'factory merge'])
       expect(help.stdout).toMatch(new RegExp(`^  ${name}  `, 'm'));
-  });
-
-  it("keeps the compiled modules in Node's compile cache in the temporary folder, unless NODE_DISABLE_COMPILE_CACHE is set", async () => {
-    const run = (env: Record<string, string>) =>
-      new Promise<void>((resolve, reject) => {
-        execFile(process.execPath, [bin, '--version'], { env: { PATH: process.env.PATH ?? '', ...env } }, (error) =>
-          error === null ? resolve() : reject(new Error(error.message)),
-        );
-      });
-    const cached = tempDir('harness-compile-cache-');
-    await run({ TMPDIR: cached });
-    const entries = readdirSync(join(cached, 'node-compile-cache'), { recursive: true });
-    expect(entries.length).toBeGreaterThan(0);
-    const disabled = tempDir('harness-compile-cache-off-');
-    await run({ TMPDIR: disabled, NODE_DISABLE_COMPILE_CACHE: '1' });
-    expect(readdirSync(disabled)).toEqual([]);
   });
 });

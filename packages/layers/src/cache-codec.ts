@@ -169,7 +169,16 @@ export function decodeFiles(
 
 function isStoredFile(entry: unknown): entry is StoredFile {
   if (!Array.isArray(entry) || entry.length !== 8) return false;
-  const [hash, size, mtimeMs, imports, suppressions, targets, error, findings] = entry as unknown[];
+  // Indexed, not destructured: destructuring goes through the array iterator, an object per step.
+  const fields = entry as unknown[];
+  const hash = fields[0];
+  const size = fields[1];
+  const mtimeMs = fields[2];
+  const imports = fields[3];
+  const suppressions = fields[4];
+  const targets = fields[5];
+  const error = fields[6];
+  const findings = fields[7];
   if (typeof hash !== 'string' || typeof size !== 'number' || typeof mtimeMs !== 'number') return false;
   if (typeof imports !== 'string' || !Array.isArray(suppressions)) return false;
   if (targets !== null && (typeof targets !== 'string' || countRecords(targets) !== countRecords(imports)))
