@@ -5,7 +5,7 @@
 // installed or not.
 import { existsSync, readFileSync } from 'node:fs';
 import { builtinModules } from 'node:module';
-import { dirname, isAbsolute, join, relative, sep } from 'node:path';
+import { dirname, isAbsolute, join, posix, relative, sep } from 'node:path';
 import type { TsConfigResult } from 'get-tsconfig';
 import { createPathsMatcher, getTsconfig } from 'get-tsconfig';
 import type { NapiResolveOptions } from 'oxc-resolver';
@@ -49,6 +49,7 @@ export interface ImportResolverOptions {
 }
 
 const builtins = new Set(builtinModules);
+const relativeSpecifier = /^\.\.?(\/|$)/;
 
 export function createImportResolver(options: ImportResolverOptions): ImportResolver {
   const context: ResolveContext = {
@@ -62,8 +63,11 @@ export function createImportResolver(options: ImportResolverOptions): ImportReso
   const memo = new Map<string, ResolvedTarget>();
   return {
     resolve(fromFile, specifier) {
-      // Relative specifiers depend on the folder; bare ones on the folder's tsconfig/package scope.
-      const key = `${dirname(fromFile)}\0${specifier}`;
+      // A relative specifier depends only on the path it names (`../a/b.js` from two folders that
+      // land on the same file is one resolution); a bare one on the folder's tsconfig/package scope.
+      const key = relativeSpecifier.test(specifier)
+        ? `\0${posix.join(dirname(fromFile), specifier)}`
+        : `${dirname(fromFile)}\0${specifier}`;
       let target = memo.get(key);
       if (target === undefined) {
         target = resolveUncached(context, fromFile, specifier);
