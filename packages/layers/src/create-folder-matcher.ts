@@ -7,17 +7,23 @@ export function createFolderMatcher(patterns: readonly string[]): (file: string)
   if (patterns.length === 0) return () => false;
   const matches = picomatch(patterns.map((p) => p.replace(/\/+$/, '')));
   const cache = new Map<string, boolean>();
-  return (file) => {
-    if (matches(file)) return true;
-    for (const dir of ancestorFolders(file)) {
-      let hit = cache.get(dir);
-      if (hit === undefined) {
-        hit = matches(dir);
-        cache.set(dir, hit);
-      }
-      if (hit) return true;
+  const folderMatches = (dir: string): boolean => {
+    let hit = cache.get(dir);
+    if (hit === undefined) {
+      hit = matches(dir);
+      cache.set(dir, hit);
     }
-    return false;
+    return hit;
+  };
+  // Each file is asked about once per edge that leads to it: its verdict is kept too.
+  const verdicts = new Map<string, boolean>();
+  return (file) => {
+    let verdict = verdicts.get(file);
+    if (verdict === undefined) {
+      verdict = matches(file) || ancestorFolders(file).some(folderMatches);
+      verdicts.set(file, verdict);
+    }
+    return verdict;
   };
 }
 
