@@ -1,8 +1,8 @@
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { GitFailure, listIgnored, readHistory } from './git.js';
-import { git, writeGitRepo } from './temp-repo.fixture.js';
+import { GitFailure, listIgnored, readHistory } from '../src/git.js';
+import { git, writeGitRepo } from '../src/temp-repo.fixture.js';
 
 describe('readHistory', () => {
   it('reads last changes, commit counts and renames, also when a rename is the first change of a commit', async () => {

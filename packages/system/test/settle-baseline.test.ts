@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Diagnostic } from 'agent-harness-diagnostics';
 import { afterEach, describe, expect, it } from 'vitest';
-import { settleBaseline } from './settle-baseline.js';
+import { settleBaseline } from '../src/settle-baseline.js';
 
 const made: string[] = [];
 const temp = (): string => {

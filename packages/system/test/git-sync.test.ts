@@ -3,8 +3,8 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { GitFailed, listGitFiles, listIgnoredPaths, runGit } from './git.js';
-import { listGitFilesSync, listIgnoredPathsSync } from './git-sync.js';
+import { GitFailed, listGitFiles, listIgnoredPaths, runGit } from '../src/git.js';
+import { listGitFilesSync, listIgnoredPathsSync } from '../src/git-sync.js';
 
 const made: string[] = [];
 afterEach(() => {

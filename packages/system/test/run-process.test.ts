@@ -2,9 +2,9 @@
 // fired as events (an injected clock), never by waiting for a window of time to pass.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it, vi } from 'vitest';
-import type { TimerKind, Timers } from './run-process.js';
-import { noPromptEnv, runProcess } from './run-process.js';
-import { exitCodeOf } from './signals.js';
+import type { TimerKind, Timers } from '../src/run-process.js';
+import { noPromptEnv, runProcess } from '../src/run-process.js';
+import { exitCodeOf } from '../src/signals.js';
 
 /** Timers that fire only when the test says so; `armed(kind, n)` resolves once `kind` was set n times. */
 function manualTimers() {

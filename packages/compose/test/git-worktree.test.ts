@@ -3,7 +3,7 @@ import { mkdtempSync, realpathSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { liveWorktrees } from './git-worktree.js';
+import { liveWorktrees } from '../src/git-worktree.js';
 
 let base: string;
 let main: string;

@@ -3,7 +3,15 @@ import { chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { currentBranch, GitFailed, isWorkTreePath, listGitFiles, listIgnoredPaths, refName, runGit } from './git.js';
+import {
+  currentBranch,
+  GitFailed,
+  isWorkTreePath,
+  listGitFiles,
+  listIgnoredPaths,
+  refName,
+  runGit,
+} from '../src/git.js';
 
 const made: string[] = [];
 afterEach(() => {

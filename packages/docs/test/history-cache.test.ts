@@ -1,9 +1,9 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { readHeadState, readHistory } from './git.js';
-import { historyAt, historyCacheFile } from './history-cache.js';
-import { git, writeGitRepo } from './temp-repo.fixture.js';
+import { readHeadState, readHistory } from '../src/git.js';
+import { historyAt, historyCacheFile } from '../src/history-cache.js';
+import { git, writeGitRepo } from '../src/temp-repo.fixture.js';
 
 describe('historyAt', () => {
   it("reads a commit's history once, then from the cache, and again for a new commit", async () => {
