@@ -10,13 +10,13 @@ import { findEscape, settleBaseline } from 'agent-harness-system';
 import { applySuppressions } from './apply-suppressions.js';
 import type { CachedImportGraph } from './build-import-graph.js';
 import { buildCachedImportGraph, cacheFileName } from './build-import-graph.js';
-import type { Violation } from './find-violations.js';
+import type { Violation, ViolationsFound } from './find-violations.js';
 import type { UnresolvedFound } from './find-unresolved.js';
 import { findUnresolved } from './find-unresolved.js';
-import { findViolations } from './find-violations.js';
+import { createFileJudge, findViolations } from './find-violations.js';
 import { checkConfigGlobs } from './check-config-globs.js';
 import { saveImportCache } from './import-cache.js';
-import type { ImportGraph } from './layers-types.js';
+import type { ImportGraph, LayerModel } from './layers-types.js';
 import { createLayerModel } from './layer-model.js';
 import { docsLink } from './layer-rules.js';
 
@@ -47,13 +47,7 @@ export interface CheckLayersResult {
 export async function checkLayers(input: CheckLayersInput): Promise<CheckLayersResult> {
   const model = createLayerModel(input.config);
   const cacheFile = input.cache === false ? undefined : join(input.root, cacheFileName);
-  const built = await buildCachedImportGraph({
-    root: input.root,
-    ignore: input.config.ignore,
-    // Findings of unchanged files are reused only under the very same layers config.
-    rulesKey: createHash('sha1').update(JSON.stringify(input.config)).digest('base64url'),
-    cacheFile,
-  });
+  const { built, violations, byFile } = await buildAndJudge(input, model, cacheFile);
   const { graph } = built;
   const unmatchedGlobs: Array<{ key: string; glob: string }> = [];
   const globNotes = checkConfigGlobs(
@@ -63,7 +57,6 @@ export async function checkLayers(input: CheckLayersInput): Promise<CheckLayersR
     input.judgedByBase && ((key, glob) => unmatchedGlobs.push({ key, glob })),
   );
   const notes = [...describeRun(graph, input.config), ...globNotes];
-  const { violations, byFile } = findViolations(graph, model, built.cachedFindings);
   const cacheNote = cacheFile === undefined ? undefined : await saveFindingsCache(input.root, built, byFile);
   if (cacheNote !== undefined) notes.push(cacheNote);
   const unresolved = await findUnresolved(input.root, graph, graph.listing?.git === true);
@@ -92,6 +85,29 @@ export async function checkLayers(input: CheckLayersInput): Promise<CheckLayersR
     violations,
     unmatchedGlobs,
   };
+}
+
+/**
+ * The graph and every rule finding. A file read during the build is judged as soon as its imports
+ * are resolved, while the workers still read; a file whose findings the cache holds is not judged.
+ */
+async function buildAndJudge(
+  input: CheckLayersInput,
+  model: LayerModel,
+  cacheFile: string | undefined,
+): Promise<ViolationsFound & { built: CachedImportGraph }> {
+  const judge = createFileJudge(model);
+  const judged = new Map<string, readonly Violation[]>();
+  const built = await buildCachedImportGraph({
+    root: input.root,
+    ignore: input.config.ignore,
+    // Findings of unchanged files are reused only under the very same layers config.
+    rulesKey: createHash('sha1').update(JSON.stringify(input.config)).digest('base64url'),
+    cacheFile,
+    onResolved: (file) => judged.set(file.path, judge(file)),
+  });
+  for (const [path, found] of built.cachedFindings) judged.set(path, found);
+  return { built, ...findViolations(built.graph, model, judged, judge) };
 }
 
 /**

@@ -25,15 +25,22 @@ export function compileContracts(contracts: readonly ContractConfig[]): Compiled
     }
     seen.add(contract.name);
     const finders = compileFinders(contract);
-    const judge = compileJudge(contract, index, finders);
+    const judge = compileJudge(contract, index);
     const excepted = compileExcept(contract);
+    const groups = compileGroups(contract, finders);
+    const judgeGroups: CompiledContract['judgeGroups'] = (edge, from, to) => {
+      if (edge.typeOnly && contract.allowTypeOnly) return undefined;
+      const verdict = judge(edge, from, to);
+      return verdict === undefined || excepted(edge) ? undefined : verdict;
+    };
     return {
       name: contract.name,
-      ...compileGroups(contract, finders),
+      ...groups,
+      judgeGroups,
       judge(edge) {
-        if (edge.typeOnly && contract.allowTypeOnly) return undefined;
-        const verdict = judge(edge);
-        return verdict === undefined || excepted(edge) ? undefined : verdict;
+        const from = groups.groupOf(edge.from, 'from');
+        const to = from === undefined ? undefined : groups.groupOf(edge.to, 'to');
+        return to === undefined || from === undefined ? undefined : judgeGroups(edge, from, to);
       },
     };
   });
@@ -64,29 +71,19 @@ function compileFinders(contract: ContractConfig): Finders {
   };
 }
 
+/** The verdict on an edge whose ends are in groups of the contract (compileGroups: `from` and `to`). */
 function compileJudge(
   contract: ContractConfig,
   index: number,
-  { isFrom, isTo, moduleOf, layerOf }: Finders,
-): (edge: ContractEdge) => RuleVerdict | undefined {
-  if (contract.type === 'forbidden') {
-    return (edge) => (isFrom(edge.from) && isTo(edge.to) ? describeForbidden(contract, edge) : undefined);
-  }
+): (edge: ContractEdge, from: string, to: string) => RuleVerdict | undefined {
+  if (contract.type === 'forbidden') return (edge) => describeForbidden(contract, edge);
   if (contract.type === 'independent') {
-    return (edge) => {
-      const from = moduleOf(edge.from);
-      const to = from === undefined ? undefined : moduleOf(edge.to);
-      return to === undefined || to === from || from === undefined
-        ? undefined
-        : describeIndependent(contract, edge, from, to);
-    };
+    return (edge, from, to) => (to === from ? undefined : describeIndependent(contract, edge, from, to));
   }
   const names = contract.segments ?? Object.keys(contract.layers ?? {});
   const allowed = allowedImports(contract, names, index);
-  return (edge) => {
-    const from = layerOf(edge.from);
-    const to = from === undefined ? undefined : layerOf(edge.to);
-    if (from === undefined || to === undefined || from === to) return undefined;
+  return (edge, from, to) => {
+    if (from === to) return undefined;
     const mayImport = allowed.get(from) ?? [];
     return mayImport.includes(to)
       ? undefined

@@ -6,12 +6,15 @@ import picomatch from 'picomatch';
 export function createFolderMatcher(patterns: readonly string[]): (file: string) => boolean {
   if (patterns.length === 0) return () => false;
   const matches = picomatch(patterns.map((p) => p.replace(/\/+$/, '')));
-  const cache = new Map<string, boolean>();
-  const folderMatches = (dir: string): boolean => {
-    let hit = cache.get(dir);
+  // Whether a folder or one of its ancestors matches, kept per folder: a file's folders are asked
+  // once for all the files in them.
+  const folders = new Map<string, boolean>();
+  const folderOrAncestorMatches = (dir: string): boolean => {
+    let hit = folders.get(dir);
     if (hit === undefined) {
-      hit = matches(dir);
-      cache.set(dir, hit);
+      const slash = dir.lastIndexOf('/');
+      hit = (slash !== -1 && folderOrAncestorMatches(dir.slice(0, slash))) || matches(dir);
+      folders.set(dir, hit);
     }
     return hit;
   };
@@ -20,7 +23,8 @@ export function createFolderMatcher(patterns: readonly string[]): (file: string)
   return (file) => {
     let verdict = verdicts.get(file);
     if (verdict === undefined) {
-      verdict = matches(file) || ancestorFolders(file).some(folderMatches);
+      const slash = file.lastIndexOf('/');
+      verdict = matches(file) || (slash > 0 && folderOrAncestorMatches(file.slice(0, slash)));
       verdicts.set(file, verdict);
     }
     return verdict;

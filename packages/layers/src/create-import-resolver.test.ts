@@ -24,3 +24,55 @@ describe('createImportResolver', () => {
     expect(resolver.resolve('src/c/g.ts', './b/x.js')).toMatchObject({ kind: 'unresolved', reason: 'relative' });
   });
 });
+
+describe('createImportResolver with the listed files (knownFiles)', () => {
+  it('gives what the file system lookup gives, for every kind of relative specifier', async () => {
+    root = await realpath(await mkdtemp(join(tmpdir(), 'harness-resolver-')));
+    const files = [
+      'src/both.ts',
+      'src/both.js',
+      'src/both.tsx',
+      'src/only-js.js',
+      'src/view.tsx',
+      'src/view.jsx',
+      'src/esm.mts',
+      'src/common.cts',
+      'src/types.d.ts',
+      'src/dir/index.ts',
+      'src/plain.ts',
+      'src/plain',
+      'src/a/f.ts',
+    ];
+    for (const file of files) {
+      await mkdir(dirname(join(root, file)), { recursive: true });
+      await writeFile(join(root, file), 'export {};\n');
+    }
+    const specifiers = [
+      '../both.js',
+      '../both.ts',
+      '../only-js.js',
+      '../view.jsx',
+      '../view.js',
+      '../esm.mjs',
+      '../common.cjs',
+      '../types.d.ts',
+      '../types.js',
+      '../dir',
+      '../dir/index.js',
+      '../plain',
+      '../plain.js',
+      '../missing.js',
+      './f.js',
+      '.',
+    ];
+    // Every listed file except the one named like a folder, as the graph lists sources.
+    const knownFiles = new Set(files.filter((f) => /\.[cm]?[jt]sx?$/.test(f)));
+    const options = { root, packageJsonFiles: [], redirects: [], conditions: [] };
+    const listed = createImportResolver({ ...options, knownFiles });
+    const asked = createImportResolver(options);
+    for (const specifier of specifiers)
+      expect(listed.resolve('src/a/f.ts', specifier), specifier).toEqual(asked.resolve('src/a/f.ts', specifier));
+    expect(listed.resolve('src/a/f.ts', '../both.js')).toEqual({ kind: 'file', path: 'src/both.ts' });
+    expect(listed.resolve('src/a/f.ts', '../esm.mjs')).toEqual({ kind: 'file', path: 'src/esm.mts' });
+  });
+});

@@ -46,6 +46,12 @@ export interface ImportResolverOptions {
   redirects: readonly OutputRedirect[];
   /** tsconfig `customConditions`. */
   conditions: readonly string[];
+  /**
+   * Repository paths of files that exist and are not symbolic links (the files the graph lists).
+   * A relative specifier whose first candidate is one of them lands there without asking the file
+   * system: `./x.js` is `x.ts` when that exists, as the resolver would say.
+   */
+  knownFiles?: ReadonlySet<string> | undefined;
 }
 
 const builtins = new Set(builtinModules);
@@ -60,23 +66,60 @@ export function createImportResolver(options: ImportResolverOptions): ImportReso
     tsconfigCache: new Map<string, TsConfigResult | null>(),
     conditions: [...options.conditions, 'types', 'import', 'require', 'node', 'default'],
   };
-  const memo = new Map<string, ResolvedTarget>();
+  // Memoized per folder and specifier (most imports repeat one their folder already made), then
+  // for a relative specifier per path it names: `../a/b.js` from two folders that land on the same
+  // file is one resolution. A bare one depends on the folder's tsconfig and package scope.
+  const byFolder = new Map<string, Map<string, ResolvedTarget>>();
+  const byPath = new Map<string, ResolvedTarget>();
   return {
     resolve(fromFile, specifier) {
-      // A relative specifier depends only on the path it names (`../a/b.js` from two folders that
-      // land on the same file is one resolution); a bare one on the folder's tsconfig/package scope.
-      const key = relativeSpecifier.test(specifier)
-        ? `\0${posix.join(dirname(fromFile), specifier)}`
-        : `${dirname(fromFile)}\0${specifier}`;
-      let target = memo.get(key);
-      if (target === undefined) {
-        target = resolveUncached(context, fromFile, specifier);
-        memo.set(key, target);
+      const folder = dirname(fromFile);
+      let known = byFolder.get(folder);
+      if (known === undefined) {
+        known = new Map();
+        byFolder.set(folder, known);
       }
+      let target = known.get(specifier);
+      if (target !== undefined) return target;
+      if (relativeSpecifier.test(specifier)) {
+        const path = posix.join(folder, specifier);
+        target = byPath.get(path);
+        if (target === undefined) {
+          const known = firstCandidate(path);
+          target =
+            known !== undefined && options.knownFiles?.has(known) === true
+              ? toTarget(context, context.root + known, specifier)
+              : resolveUncached(context, fromFile, specifier);
+          byPath.set(path, target);
+        }
+      } else {
+        target = resolveUncached(context, fromFile, specifier);
+      }
+      known.set(specifier, target);
       return target;
     },
   };
 }
+
+/**
+ * The file a relative path with a script extension names first (typescriptLikeOptions: `x.js` is
+ * tried as `x.ts` first, `x.ts` as itself); undefined for any other path, which the resolver judges.
+ */
+function firstCandidate(path: string): string | undefined {
+  const dot = path.lastIndexOf('.');
+  if (dot <= path.lastIndexOf('/') + 1) return undefined;
+  const extension = path.slice(dot);
+  if (extension === '.ts' || extension === '.tsx' || extension === '.mts' || extension === '.cts') return path;
+  const alias = sourceExtension[extension];
+  return alias === undefined ? undefined : path.slice(0, dot) + alias;
+}
+
+const sourceExtension: Readonly<Record<string, string>> = {
+  '.js': '.ts',
+  '.jsx': '.tsx',
+  '.mjs': '.mts',
+  '.cjs': '.cts',
+};
 
 /** What one resolver keeps across its imports. */
 interface ResolveContext {
@@ -96,7 +139,8 @@ function resolveUncached(context: ResolveContext, fromFile: string, specifier: s
   if (specifier.startsWith('node:') || (bare !== undefined && builtins.has(bare))) {
     return { kind: 'builtin', name: specifier.startsWith('node:') ? specifier : `node:${specifier}` };
   }
-  const result = factory.resolveFileSync(join(options.root, fromFile), specifier);
+  // The listed paths are normalized: joined by hand (path.join of each cost more than the lookup).
+  const result = factory.resolveFileSync(context.root + fromFile, specifier);
   if (result.builtin !== undefined) return { kind: 'builtin', name: result.builtin.resolved };
   if (result.path !== undefined) return toTarget(context, result.path, specifier);
   // A workspace package that is not installed: resolve it from inside itself (package
@@ -137,7 +181,9 @@ function toTarget({ options, root }: ResolveContext, absolute: string, specifier
   if (!redirected.startsWith(root) || redirected.includes(`${sep}node_modules${sep}`)) {
     return { kind: 'package', name: packageName(specifier) ?? relative(options.root, redirected) };
   }
-  return { kind: 'file', path: relative(options.root, redirected).split(sep).join('/') };
+  // The resolver's paths are absolute and normalized: below the root, the rest is the repository path.
+  const path = redirected.slice(root.length);
+  return { kind: 'file', path: sep === '/' ? path : path.split(sep).join('/') };
 }
 
 function unresolved(context: ResolveContext, reason: UnresolvedReason, absolute?: string): UnresolvedTarget {

@@ -1,7 +1,7 @@
 // Applies every edge and file rule to the import graph and returns the raw findings, before
 // suppressions and the baseline. Files whose findings the cache still holds are not re-checked.
 import type { Diagnostic } from 'agent-harness-diagnostics';
-import type { CompiledContract, FileClass, GraphEdge, ImportGraph, LayerModel } from './layers-types.js';
+import type { CompiledContract, FileClass, GraphEdge, GraphFile, ImportGraph, LayerModel } from './layers-types.js';
 import { docsLink, edgeRules, fileRules } from './layer-rules.js';
 import type { EdgeFacts } from './rules/layer-rule.js';
 import { targetName } from './rules/layer-rule.js';
@@ -24,8 +24,8 @@ export function findViolations(
   graph: ImportGraph,
   model: LayerModel,
   cachedFindings: ReadonlyMap<string, readonly Violation[]> = new Map(),
+  judge: (file: GraphFile) => Violation[] = createFileJudge(model),
 ): ViolationsFound {
-  const classOf = createClassifier(model);
   const violations: Violation[] = [];
   const byFile = new Map<string, Violation[]>();
   for (const file of graph.files) {
@@ -35,6 +35,33 @@ export function findViolations(
       if (cached.length > 0) byFile.set(file.path, [...cached]);
       continue;
     }
+    const found = judge(file);
+    violations.push(...found);
+    if (found.length > 0) byFile.set(file.path, found);
+  }
+  return { violations, byFile };
+}
+
+/**
+ * Every edge and file rule applied to one file: what findViolations does for each file it judges.
+ * A file's findings depend only on it, its edges' targets and the model, so a cold check judges each
+ * file as soon as its imports are resolved (check-layers.ts), while other files are still read.
+ */
+export function createFileJudge(model: LayerModel): (file: GraphFile) => Violation[] {
+  const classOf = createClassifier(model);
+  const { contracts } = model;
+  // Each contract's group of each target (`to`), asked once per target rather than once per edge.
+  const targetGroups = new Map<string, ReadonlyArray<string | undefined>>();
+  const groupsOf = (target: string): ReadonlyArray<string | undefined> => {
+    let groups = targetGroups.get(target);
+    if (groups === undefined) {
+      groups = contracts.map((contract) => contract.groupOf(target, 'to'));
+      targetGroups.set(target, groups);
+    }
+    return groups;
+  };
+  const contractsJudgeTypeOnly = !model.allowTypeOnly.has('contract');
+  return (file) => {
     const found: Violation[] = [];
     if (file.error !== undefined) {
       const { line, ...verdict } = describeSyntaxError(file.path, file.error);
@@ -42,7 +69,8 @@ export function findViolations(
     }
     const from = classOf(file.path);
     // Only the contracts this file is an importer in judge its edges.
-    const contracts = model.contracts.filter((c) => c.groupOf(file.path, 'from') !== undefined);
+    const fromGroups = contracts.map((c) => c.groupOf(file.path, 'from'));
+    const judging = fromGroups.some((group) => group !== undefined);
     for (const rule of fileRules) {
       const verdict = rule.check(file.path, from, model);
       if (verdict !== undefined) found.push(finding(rule.id, file.path, verdict));
@@ -52,7 +80,8 @@ export function findViolations(
       if (target.kind === 'unresolved') continue;
       const facts: EdgeFacts = { file: file.path, from, edge, target, model };
       if (target.kind === 'file') facts.to = classOf(target.path);
-      if (contracts.length > 0) found.push(...judgeContracts(file.path, edge, contracts, model));
+      if (judging && (contractsJudgeTypeOnly || !edge.typeOnly))
+        judgeContracts(file.path, edge, fromGroups, groupsOf(targetName(target)), contracts, found);
       for (const rule of edgeRules) {
         if (edge.typeOnly && model.allowTypeOnly.has(rule.id)) continue;
         const verdict = rule.check(facts);
@@ -66,25 +95,27 @@ export function findViolations(
         });
       }
     }
-    violations.push(...found);
-    if (found.length > 0) byFile.set(file.path, found);
-  }
-  return { violations, byFile };
+    return found;
+  };
 }
 
-/** The findings of layers.contracts about one edge: one per contract it breaks. */
+/** The findings of layers.contracts about one edge, one per contract it breaks, added to `found`. */
 function judgeContracts(
   file: string,
   edge: GraphEdge,
+  fromGroups: ReadonlyArray<string | undefined>,
+  toGroups: ReadonlyArray<string | undefined>,
   contracts: readonly CompiledContract[],
-  model: LayerModel,
-): Violation[] {
-  if (edge.target.kind === 'unresolved') return [];
-  if (edge.typeOnly && model.allowTypeOnly.has('contract')) return [];
-  const target = targetName(edge.target);
-  const found: Violation[] = [];
-  for (const contract of contracts) {
-    const verdict = contract.judge({ from: file, to: target, typeOnly: edge.typeOnly });
+  found: Violation[],
+): void {
+  for (let i = 0; i < contracts.length; i++) {
+    const from = fromGroups[i];
+    const to = toGroups[i];
+    // An end in none of the contract's groups: the contract has nothing to say about the edge.
+    if (from === undefined || to === undefined) continue;
+    const contract = contracts[i] as CompiledContract;
+    const target = targetName(edge.target as Exclude<GraphEdge['target'], { kind: 'unresolved' }>);
+    const verdict = contract.judgeGroups({ from: file, to: target, typeOnly: edge.typeOnly }, from, to);
     if (verdict === undefined) continue;
     found.push({
       ...finding('contract', file, verdict),
@@ -95,7 +126,6 @@ function judgeContracts(
       contract: contract.name,
     });
   }
-  return found;
 }
 
 /** The class of every file in the graph and of every file an import leads to. */

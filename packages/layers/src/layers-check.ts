@@ -11,8 +11,14 @@ export const layersCheck: Check = {
     Object.fromEntries((await import('./layer-rules.js')).layerRules.map((r) => [`layers/${r.id}`, r.severity])),
   prepare(cwd) {
     // A cold run reads and lexes every file on worker threads too: they start while the config loads.
-    void Promise.all([import('./scan-in-parallel.js'), import('./build-import-graph.js')])
-      .then(([{ prewarmScanWorkers }, { cacheFileName }]) => prewarmScanWorkers(cwd, cacheFileName))
+    void Promise.all([
+      import('./scan-in-parallel.js'),
+      import('./build-import-graph.js'),
+      import('agent-harness-config/load'),
+    ])
+      .then(([{ prewarmScanWorkers }, { cacheFileName }, { locateConfig }]) =>
+        prewarmScanWorkers(locateConfig({ cwd }).root, cacheFileName),
+      )
       .catch(() => undefined); // only a head start: the run starts its workers itself
   },
   async run({ root, config, options }) {

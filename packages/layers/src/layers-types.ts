@@ -96,6 +96,11 @@ export interface CompiledContract {
   /** Which box a file (or `npm:` target) is drawn in, as the importer (`from`) or the imported (`to`). */
   groupOf(path: string, role: 'from' | 'to'): string | undefined;
   judge(edge: ContractEdge): RuleVerdict | undefined;
+  /**
+   * judge, for an edge whose ends' groups are known and both set (`groupOf(edge.from, 'from')`,
+   * `groupOf(edge.to, 'to')`): an edge with an end in no group breaks no contract.
+   */
+  judgeGroups(edge: ContractEdge, from: string, to: string): RuleVerdict | undefined;
 }
 
 /** Where a file stands in the domain model. */

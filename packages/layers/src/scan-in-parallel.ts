@@ -5,7 +5,7 @@
 // run from the built package only (tests run the sources in one thread), and only for many files.
 import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { initLexer } from './lex-imports.js';
 import type { SourceRead } from './read-source.js';
@@ -40,20 +40,27 @@ function wantedWorkers(): number {
 
 /**
  * Starts the workers before the config is read when the run will lex every file: no layers cache
- * between `cwd` and the work tree's root. Returns how many were started.
+ * in the repository's root (where the run will look: locateConfig's root). Returns how many were started.
  */
-export function prewarmScanWorkers(cwd: string, cacheFile: string): number {
-  if (prewarmed.length > 0 || wantedWorkers() < 1) return 0;
-  for (let dir = cwd; ; dir = dirname(dir)) {
-    if (existsSync(join(dir, cacheFile))) return 0;
-    if (existsSync(join(dir, '.git')) || dirname(dir) === dir) break;
-  }
+export function prewarmScanWorkers(root: string, cacheFile: string): number {
+  if (prewarmed.length > 0 || wantedWorkers() < 1 || existsSync(join(root, cacheFile))) return 0;
   prewarmed = startWorkers();
   return prewarmed.length;
 }
 
-/** Reads (and lexes) every job's file; one result per job, in order. */
-export async function readSources(root: string, jobs: readonly ReadJob[]): Promise<Array<SourceRead | undefined>> {
+/** Told of each job's result as soon as it is in, on the main thread, while other files are still read. */
+export type OnRead = (index: number, read: SourceRead | undefined) => void;
+
+/**
+ * Reads (and lexes) every job's file; one result per job, in order. `onRead` hears of each result
+ * as it comes in: between two chunks of its own, the main thread takes in what the workers sent,
+ * so work on a file's result (resolving its imports) is done while the workers still read.
+ */
+export async function readSources(
+  root: string,
+  jobs: readonly ReadJob[],
+  onRead?: OnRead,
+): Promise<Array<SourceRead | undefined>> {
   const workers = jobs.length >= parallelFrom ? (prewarmed.length > 0 ? prewarmed : startWorkers()) : [];
   for (const idle of prewarmed) if (!workers.includes(idle)) void idle.terminate();
   prewarmed = [];
@@ -64,14 +71,23 @@ export async function readSources(root: string, jobs: readonly ReadJob[]): Promi
   let allDone = (): void => undefined;
   const everyChunk = new Promise<void>((resolve) => (allDone = resolve));
   const collect = (chunk: number, found: ChunkResults): void => {
+    if (done.has(chunk)) return;
     done.add(chunk);
-    for (const [index, read] of found) results[index] = read;
+    for (const [index, read] of found) {
+      results[index] = read;
+      onRead?.(index, read);
+    }
     if (done.size === chunks) allDone();
   };
   const job: ScanJob = { root, jobs, next: new SharedArrayBuffer(4) };
   const stopped = workers.map((worker) => runWorker(worker, job, collect));
   await initLexer(false);
-  await takeChunks(job, collect);
+  const next = new Int32Array(job.next);
+  for (let chunk = Atomics.add(next, 0, 1); chunk < chunks; chunk = Atomics.add(next, 0, 1)) {
+    collect(chunk, await readChunk(job, chunk));
+    // One turn of the event loop, in which the workers' finished chunks come in.
+    if (workers.length > 0) await new Promise(setImmediate);
+  }
   // Wait only for chunks a worker is still reading: not for a worker still starting, which has none.
   if (done.size < chunks) await Promise.race([everyChunk, Promise.all(stopped)]);
   for (const worker of workers) void worker.terminate();
