@@ -64,7 +64,8 @@ interface Facts {
   created: Recorded[];
   labelPosts: Recorded[];
   mergePuts: Recorded[];
-  byIssue(check: (n: number, kind: string) => string[]): string[];
+  /** Each issue's findings, concatenated (a plain function: the checks destructure it). */
+  byIssue: (check: (n: number, kind: string) => string[]) => string[];
 }
 
 const succeeded = (r: Recorded, method: string, suffix: string) =>

@@ -18,6 +18,8 @@ import {
 } from '../../packages/harness/test/hostile/generators.ts';
 import type { BinResult } from '../../packages/harness/test/hostile/properties.ts';
 import { changedPaths, outcomeProblems, snapshot } from '../../packages/harness/test/hostile/properties.ts';
+import type * as ConfigModule from 'agent-harness-config';
+import type * as DiagnosticsModule from '../../packages/diagnostics/src/index.ts';
 
 const rootDir = new URL('../..', import.meta.url).pathname;
 const harnessBin = join(rootDir, 'packages/harness/bin/harness.js');
@@ -37,12 +39,8 @@ const { isHarnessError, validateConfig, loadConfig } = await loadLibraries();
 const failures: string[] = [];
 
 async function loadLibraries() {
-  const config = (await import(
-    join(rootDir, 'packages/config/dist/index.js')
-  )) as typeof import('agent-harness-config');
-  const diagnostics = (await import(
-    join(rootDir, 'packages/diagnostics/dist/index.js')
-  )) as typeof import('agent-harness-diagnostics');
+  const config = (await import(join(rootDir, 'packages/config/dist/index.js'))) as typeof ConfigModule;
+  const diagnostics = (await import(join(rootDir, 'packages/diagnostics/dist/index.js'))) as typeof DiagnosticsModule;
   return {
     validateConfig: config.validateConfig,
     loadConfig: config.loadConfig,
