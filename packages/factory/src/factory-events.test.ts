@@ -1,4 +1,4 @@
-import { appendFileSync, mkdtempSync, rmSync } from 'node:fs';
+import { appendFileSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -70,6 +70,27 @@ describe('the event log, read from its end', () => {
     for (let i = 0; i < 100; i += 1) appendEvent(root, { issue: 8, event: 'skip', reason: 'same' }, at(1));
     expect(readEventRecords(root, { limit: 10, issue: 7, maxBytes: 4096 })).toEqual([]);
     expect(readEventRecords(root, { limit: 10, issue: 7 })).toHaveLength(1);
+  });
+
+  it('is rotated once full, and read on into the older file, newest first, within maxBytes', () => {
+    const root = temp();
+    // A log rotated at 1 KiB: about 15 events of ~70 bytes per file.
+    for (let i = 0; i < 40; i += 1) appendEvent(root, { issue: i % 2, event: 'skip', n: i }, at(i), 1024);
+    const current = readFileSync(join(stateDir(root), 'events.jsonl'), 'utf8');
+    const older = readFileSync(join(stateDir(root), 'events.1.jsonl'), 'utf8');
+    expect(Buffer.byteLength(current)).toBeLessThan(1024);
+    expect(Buffer.byteLength(older)).toBeGreaterThanOrEqual(1024);
+    const inBoth = current.split('\n').length - 1 + older.split('\n').length - 1;
+    // Newest first across the two files, and nothing older than the older file.
+    const all = readEventRecords(root, { limit: 100 }).map((e) => e.n as number);
+    expect(all).toEqual(Array.from({ length: inBoth }, (_, i) => 39 - i));
+    expect(readEventRecords(root, { limit: 100, issue: 0 }).map((e) => e.n)).toEqual(all.filter((n) => n % 2 === 0));
+    // maxBytes covers both files together: all of the current file, then 150 bytes (two events at most) of the older.
+    const few = readEventRecords(root, { limit: 100, maxBytes: Buffer.byteLength(current) + 150 }).map((e) => e.n);
+    const inCurrent = current.split('\n').length - 1;
+    expect(few.length).toBeGreaterThan(inCurrent);
+    expect(few.length).toBeLessThanOrEqual(inCurrent + 2);
+    expect(few).toEqual(all.slice(0, few.length));
   });
 
   it('skips a line being written and lines that are not JSON objects', () => {

@@ -1,10 +1,11 @@
-// The loop's event log, `.harness/factory/events.jsonl` (appended by factory-state.ts), read
-// from its end in chunks, newest first: the status page costs the same after a night of
-// events as after one, and never holds the whole file in memory.
+// The loop's event log, `.harness/factory/events.jsonl` (appended by factory-state.ts, which
+// renames it to events.1.jsonl once it is full), read from its end in chunks, newest first, and on
+// into the older file: the status page costs the same after a night of events as after one, and
+// never holds a whole file in memory.
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { join } from 'node:path';
 import { describeEvent } from './event-text.js';
-import { stateDir } from './factory-state.js';
+import { eventLogFiles, stateDir } from './factory-state.js';
 import { isRecord } from './json-lines.js';
 
 export { describeEvent } from './event-text.js';
@@ -29,15 +30,13 @@ export interface ReadEventsOptions {
   limit: number;
   /** Only this issue's events. */
   issue?: number | undefined;
-  /** Read no further back than this many bytes from the end (default 16 MiB). */
+  /** Read no further back than this many bytes from the end, both files together (default 16 MiB). */
   maxBytes?: number | undefined;
 }
 
 const chunkBytes = 64 * 1024;
 const defaultMaxBytes = 16 * 1024 * 1024;
 const newline = 0x0a;
-
-const eventsFile = (root: string): string => join(stateDir(root), 'events.jsonl');
 
 /** The newest events, across issues. */
 export function readRecentEvents(root: string, limit: number): FactoryEvent[] {
@@ -55,22 +54,44 @@ export function toFactoryEvent(record: EventRecord): FactoryEvent {
 
 /** Events as written, newest first. A line being written, or one that is not a JSON object, is skipped. */
 export function readEventRecords(root: string, options: ReadEventsOptions): EventRecord[] {
-  let fd: number;
+  // Both files are opened before either is read: a rotation in between (the current file renamed
+  // to the older name) then shows as one file opened twice, read once.
+  const current = openIfThere(join(stateDir(root), eventLogFiles.current));
+  const older = openIfThere(join(stateDir(root), eventLogFiles.older));
   try {
-    fd = openSync(eventsFile(root), 'r');
-  } catch {
-    return [];
-  }
-  try {
-    return readBackwards(fd, options);
+    const found: EventRecord[] = [];
+    let budget = options.maxBytes ?? defaultMaxBytes;
+    for (const fd of [current, older]) {
+      if (fd === undefined || found.length >= options.limit || budget <= 0) continue;
+      if (fd === older && current !== undefined && sameFile(current, older)) continue;
+      const read = readBackwards(fd, { ...options, limit: options.limit - found.length, maxBytes: budget });
+      found.push(...read.records);
+      budget -= read.bytes;
+    }
+    return found;
   } finally {
-    closeSync(fd);
+    for (const fd of [current, older]) if (fd !== undefined) closeSync(fd);
   }
 }
 
-function readBackwards(fd: number, options: ReadEventsOptions): EventRecord[] {
+function openIfThere(path: string): number | undefined {
+  try {
+    return openSync(path, 'r');
+  } catch {
+    return undefined;
+  }
+}
+
+function sameFile(a: number, b: number): boolean {
+  const [first, second] = [fstatSync(a), fstatSync(b)];
+  return first.ino === second.ino && first.dev === second.dev;
+}
+
+/** The newest records of one file, and how many bytes of it the window covered. */
+function readBackwards(fd: number, options: ReadEventsOptions): { records: EventRecord[]; bytes: number } {
   const found: EventRecord[] = [];
-  let end = fstatSync(fd).size;
+  const size = fstatSync(fd).size;
+  let end = size;
   const stop = Math.max(0, end - (options.maxBytes ?? defaultMaxBytes));
   // The start of a line whose beginning lies in the chunk before (a newline byte is never inside a UTF-8 character).
   let carry = Buffer.alloc(0);
@@ -97,7 +118,7 @@ function readBackwards(fd: number, options: ReadEventsOptions): EventRecord[] {
       if (record !== undefined && (options.issue === undefined || record.issue === options.issue)) found.push(record);
     }
   }
-  return found;
+  return { records: found, bytes: size - stop };
 }
 
 function parseRecord(line: string): EventRecord | undefined {

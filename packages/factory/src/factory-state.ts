@@ -93,7 +93,22 @@ export function writeState(root: string, state: FactoryState): void {
   writeFileInsideSync(root, join(stateDir(root), 'state.json'), `${JSON.stringify(state, null, 2)}\n`);
 }
 
-/** Appends one event as one line that concurrent writers never tear. */
-export function appendEvent(root: string, event: Record<string, unknown>, now: Date = new Date()): void {
-  appendLineInsideSync(root, join(stateDir(root), 'events.jsonl'), JSON.stringify({ at: now.toISOString(), ...event }));
+/** The event log, and the older log it is renamed to once it reaches eventLogBytes. */
+export const eventLogFiles = { current: 'events.jsonl', older: 'events.1.jsonl' } as const;
+/** Past this size the log is rotated, so the two files hold at most about twice this. */
+const eventLogBytes = 32 * 1024 * 1024;
+
+/** Appends one event as one line that concurrent writers never tear; a full log is rotated. */
+export function appendEvent(
+  root: string,
+  event: Record<string, unknown>,
+  now: Date = new Date(),
+  atBytes: number = eventLogBytes,
+): void {
+  appendLineInsideSync(
+    root,
+    join(stateDir(root), eventLogFiles.current),
+    JSON.stringify({ at: now.toISOString(), ...event }),
+    { rotate: { atBytes, to: join(stateDir(root), eventLogFiles.older) } },
+  );
 }

@@ -47,3 +47,35 @@ describe('openAppendStreamInside', () => {
     expect(() => openAppendStreamInside(root, 'runs/1/2.log')).toThrow(/cannot write runs\/1\/2.log/);
   });
 });
+
+describe('appendLineInsideSync with rotate', () => {
+  const rotate = { atBytes: 20, to: 'state/log.1.jsonl' };
+
+  it('renames a full log to the older file, which it replaces, and starts a new one', () => {
+    const root = temp();
+    const log = join(root, 'state/log.jsonl');
+    const older = join(root, 'state/log.1.jsonl');
+    for (const n of [1, 2, 3]) appendLineInsideSync(root, 'state/log.jsonl', `{"n":${n}}`, { rotate });
+    // 24 bytes after the third line: rotated.
+    expect(existsSync(log)).toBe(false);
+    expect(readFileSync(older, 'utf8')).toBe('{"n":1}\n{"n":2}\n{"n":3}\n');
+    appendLineInsideSync(root, 'state/log.jsonl', '{"n":4}', { rotate });
+    expect(readFileSync(log, 'utf8')).toBe('{"n":4}\n');
+    for (const n of [5, 6]) appendLineInsideSync(root, 'state/log.jsonl', `{"n":${n}}`, { rotate });
+    expect(readFileSync(older, 'utf8')).toBe('{"n":4}\n{"n":5}\n{"n":6}\n');
+    expect(existsSync(log)).toBe(false);
+  });
+
+  it('keeps a log below the size, and never rotates out of the repository', () => {
+    const root = temp();
+    const outside = temp();
+    writeFileSync(join(root, 'log'), 'x'.repeat(30));
+    appendLineInsideSync(root, 'log', 'first', { rotate: { atBytes: 100, to: 'log.1' } });
+    expect(readFileSync(join(root, 'log'), 'utf8')).toBe(`${'x'.repeat(30)}first\n`);
+    symlinkSync(outside, join(root, 'away'));
+    expect(() => appendLineInsideSync(root, 'log', 'second', { rotate: { atBytes: 10, to: 'away/log.1' } })).toThrow(
+      expect.objectContaining({ code: 'IO_FAILED' }) as Error,
+    );
+    expect(existsSync(join(outside, 'log.1'))).toBe(false);
+  });
+});
