@@ -77,6 +77,7 @@ export async function buildCachedImportGraph(
     fixtureSources: project.fixtureSources,
     outside: [],
   };
+  if (project.gitListed !== undefined) listing.gitListed = project.gitListed;
   const reuse = {
     targets: previous?.resolutionKey === resolutionKey,
     findings: options.rulesKey !== undefined && previous?.rulesKey === options.rulesKey,

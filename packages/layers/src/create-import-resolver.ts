@@ -64,6 +64,8 @@ export function createImportResolver(options: ImportResolverOptions): ImportReso
     factory: new ResolverFactory(typescriptLikeOptions(options.conditions)),
     workspace: readWorkspacePackages(options.root, options.packageJsonFiles),
     tsconfigCache: new Map<string, TsConfigResult | null>(),
+    aliasesByFolder: new Map(),
+    workspaceTargets: new Map(),
     conditions: [...options.conditions, 'types', 'import', 'require', 'node', 'default'],
   };
   // Memoized per folder and specifier (most imports repeat one their folder already made), then
@@ -130,6 +132,10 @@ interface ResolveContext {
   /** Workspace package name → its folder. */
   workspace: Map<string, string>;
   tsconfigCache: Map<string, TsConfigResult | null>;
+  /** Per folder: its tsconfig's `paths` keys and matcher (null: no tsconfig, or one without `paths`). */
+  aliasesByFolder: Map<string, Aliases | null>;
+  /** A workspace package's own resolution of a specifier (package folder, specifier): it does not depend on the importer. */
+  workspaceTargets: Map<string, ResolvedTarget>;
   conditions: string[];
 }
 
@@ -146,7 +152,15 @@ function resolveUncached(context: ResolveContext, fromFile: string, specifier: s
   // A workspace package that is not installed: resolve it from inside itself (package
   // self-reference), which applies its own `exports` map.
   const packageDir = bare === undefined ? undefined : context.workspace.get(bare);
-  if (packageDir !== undefined && bare !== undefined) return resolveWorkspace(context, packageDir, bare, specifier);
+  if (packageDir !== undefined && bare !== undefined) {
+    const key = `${packageDir}\0${specifier}`;
+    let target = context.workspaceTargets.get(key);
+    if (target === undefined) {
+      target = resolveWorkspace(context, packageDir, bare, specifier);
+      context.workspaceTargets.set(key, target);
+    }
+    return target;
+  }
   if (specifier.startsWith('.'))
     return unresolved(context, 'relative', join(options.root, dirname(fromFile), specifier));
   // A specifier a tsconfig `paths` pattern maps is an alias that failed (`@nowhere/x`, `~/x`).
@@ -198,15 +212,31 @@ function repoPath(root: string, absolute: string): string | undefined {
 
 /** The first path a tsconfig `paths` pattern maps the specifier to, when one matches. */
 function aliasTarget(context: ResolveContext, fromFile: string, specifier: string): string | undefined {
-  let tsconfig: TsConfigResult | null;
+  const aliases = aliasesOf(context, dirname(fromFile));
+  if (aliases === null || !aliases.keys.some((key) => matchesPattern(key, specifier))) return undefined;
+  return aliases.matcher(specifier)[0];
+}
+
+interface Aliases {
+  keys: string[];
+  matcher: (specifier: string) => string[];
+}
+
+/** The `paths` of the tsconfig that governs a folder, looked up once per folder. */
+function aliasesOf(context: ResolveContext, folder: string): Aliases | null {
+  let aliases = context.aliasesByFolder.get(folder);
+  if (aliases !== undefined) return aliases;
+  aliases = null;
   try {
-    tsconfig = getTsconfig(dirname(join(context.options.root, fromFile)), 'tsconfig.json', context.tsconfigCache);
+    const tsconfig = getTsconfig(join(context.options.root, folder), 'tsconfig.json', context.tsconfigCache);
+    const keys = Object.keys(tsconfig?.config.compilerOptions?.paths ?? {});
+    const matcher = tsconfig === null ? null : createPathsMatcher(tsconfig);
+    if (keys.length > 0 && matcher !== null) aliases = { keys, matcher };
   } catch {
-    return undefined;
+    // An unreadable tsconfig maps nothing here; the resolver reports it where it matters.
   }
-  const paths = tsconfig?.config.compilerOptions?.paths ?? {};
-  if (tsconfig === null || !Object.keys(paths).some((key) => matchesPattern(key, specifier))) return undefined;
-  return createPathsMatcher(tsconfig)?.(specifier)[0];
+  context.aliasesByFolder.set(folder, aliases);
+  return aliases;
 }
 
 /** oxc-resolver set up the way TypeScript's bundler/nodenext resolution finds files. */

@@ -55,7 +55,9 @@ export function collectUnresolved(graph: ImportGraph): FoundImport[] {
 export async function findUnresolved(root: string, graph: ImportGraph, git: boolean): Promise<UnresolvedFound> {
   const found = collectUnresolved(graph);
   if (found.length === 0) return { violations: [], ignored: 0, unknown: 0 };
-  const ignored = git ? await gitIgnored(root, unresolvedCandidates(found)) : new Set<string>();
+  const ignored = git
+    ? await gitIgnored(root, unresolvedCandidates(found), graph.listing?.gitListed)
+    : new Set<string>();
   return judgeUnresolved(found, ignored);
 }
 
@@ -105,13 +107,20 @@ export function judgeUnresolved(
  * `api.ts`, `./generated` for `generated/index.ts` (a folder pattern, `generated/`, matches only
  * what is inside the folder).
  */
-async function gitIgnored(root: string, candidates: readonly string[]): Promise<Set<string> | undefined> {
+async function gitIgnored(
+  root: string,
+  candidates: readonly string[],
+  gitListed: readonly string[] | undefined,
+): Promise<Set<string> | undefined> {
   const candidateOf = ignoreQuestions(root, candidates);
   if (candidateOf.size === 0) return new Set();
+  // A tracked file is not ignored, whatever the patterns say. git's listing has every tracked path,
+  // so git is asked without its index and the listed paths are dropped from its answer: asking with
+  // the index took ten times as long (0.8 s against 0.08 s for router's 4,616 paths).
+  const listed = gitListed === undefined ? undefined : new Set(gitListed);
   let paths: Set<string>;
   try {
-    // With the index: a tracked file is not ignored, whatever the patterns say.
-    paths = await listIgnoredPaths(root, [...candidateOf.keys()], { noIndex: false });
+    paths = await listIgnoredPaths(root, [...candidateOf.keys()], { noIndex: listed !== undefined });
   } catch (error) {
     if (error instanceof HarnessError) return undefined; // git failed or is not installed: nothing is known
     throw error;
@@ -119,7 +128,7 @@ async function gitIgnored(root: string, candidates: readonly string[]): Promise<
   const ignored = new Set<string>();
   for (const path of paths) {
     const candidate = candidateOf.get(path);
-    if (candidate !== undefined) ignored.add(candidate);
+    if (candidate !== undefined && listed?.has(path) !== true) ignored.add(candidate);
   }
   return ignored;
 }

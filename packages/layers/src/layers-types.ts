@@ -65,6 +65,11 @@ export interface GraphListing {
   fixtureSources: number;
   /** Listed files that are symlinks leading out of the root: not read. */
   outside: string[];
+  /**
+   * Every path git listed, when the list came from git: tracked files, which no ignore pattern
+   * applies to, and untracked ones git does not ignore.
+   */
+  gitListed?: readonly string[] | undefined;
 }
 
 /** One edge as a contract judges it: repository-relative paths, or `npm:<package>` for the target. */

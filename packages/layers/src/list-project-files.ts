@@ -34,11 +34,15 @@ export interface ProjectFiles {
   fixtureSources: number;
   /** Whether the list came from git (then git-ignored paths are known to git). */
   git: boolean;
+  /** Every path git listed (tracked, and untracked ones it does not ignore), when the list came from git. */
+  gitListed?: readonly string[] | undefined;
 }
 
 export async function listProjectFiles(root: string, ignore: readonly string[]): Promise<ProjectFiles> {
   const fromGit = await listWithGit(root);
-  return partitionProjectFiles(fromGit ?? walkProjectFiles(root), ignore, fromGit !== undefined);
+  const files = partitionProjectFiles(fromGit ?? walkProjectFiles(root), ignore, fromGit !== undefined);
+  if (fromGit !== undefined) files.gitListed = fromGit;
+  return files;
 }
 
 /** The listed files (git's list or the walk's) sorted into sources to check and manifests (listProjectFiles' pure half). */

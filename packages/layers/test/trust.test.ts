@@ -1,5 +1,6 @@
 // Hostile and broken inputs (issue 15): a check that could not see the graph must not pass, and
 // the walk never leaves the repository. Each case is a small repo built in a temporary folder.
+import { execFileSync } from 'node:child_process';
 import { mkdir, mkdtemp, readdir, realpath, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -264,6 +265,21 @@ describe('layers/unresolved', () => {
     const result = await check(root);
     expect(result.diagnostics).toEqual([]);
     expect(result.notes.join('\n')).toMatch(/2 import\(s\) lead into locations git ignores/);
+  });
+
+  it('a tracked file an ignore pattern names is not ignored: deleted from the work tree, its import is a finding', async () => {
+    const { root } = await repo({
+      '.gitignore': '*.gen.ts\n',
+      'src/main.ts': "import { a } from './a.gen';\nimport { b } from './b.gen';\nexport { a, b };\n",
+    });
+    // src/a.gen.ts was committed before the pattern (force-added here) and stays tracked;
+    // src/b.gen.ts is generated, so never tracked.
+    await writeFile(join(root, 'src/a.gen.ts'), 'export const a = 1;\n');
+    execFileSync('git', ['add', '-f', 'src/a.gen.ts'], { cwd: root });
+    await rm(join(root, 'src/a.gen.ts'));
+    const result = await check(root);
+    expect(result.diagnostics.map((d) => `${d.rule} ${d.target}`)).toEqual(['layers/unresolved ./a.gen']);
+    expect(result.notes.join('\n')).toMatch(/1 import\(s\) lead into locations git ignores/);
   });
 
   it('outside git, nothing is known to be ignored: every import that leads nowhere is a finding', async () => {
