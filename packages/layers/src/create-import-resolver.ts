@@ -112,15 +112,16 @@ function firstCandidate(path: string): string | undefined {
   if (dot <= path.lastIndexOf('/') + 1) return undefined;
   const extension = path.slice(dot);
   if (extension === '.ts' || extension === '.tsx' || extension === '.mts' || extension === '.cts') return path;
-  const alias = sourceExtension[extension];
+  const alias = extensionAlias[extension]?.[0];
   return alias === undefined ? undefined : path.slice(0, dot) + alias;
 }
 
-const sourceExtension: Readonly<Record<string, string>> = {
-  '.js': '.ts',
-  '.jsx': '.tsx',
-  '.mjs': '.mts',
-  '.cjs': '.cts',
+/** `./x.js` names `./x.ts` in TypeScript sources: the candidates, in the order they are tried. */
+const extensionAlias: Readonly<Record<string, string[]>> = {
+  '.js': ['.ts', '.tsx', '.d.ts', '.js', '.jsx'],
+  '.jsx': ['.tsx', '.jsx'],
+  '.mjs': ['.mts', '.d.mts', '.mjs'],
+  '.cjs': ['.cts', '.d.cts', '.cjs'],
 };
 
 /** What one resolver keeps across its imports. */
@@ -246,13 +247,7 @@ function typescriptLikeOptions(conditions: readonly string[]): NapiResolveOption
     tsconfig: 'auto',
     conditionNames: [...conditions, 'types', 'import', 'require', 'node', 'default'],
     extensions: ['.ts', '.tsx', '.mts', '.cts', '.js', '.jsx', '.mjs', '.cjs', '.d.ts', '.json'],
-    // `./x.js` names `./x.ts` in TypeScript sources.
-    extensionAlias: {
-      '.js': ['.ts', '.tsx', '.d.ts', '.js', '.jsx'],
-      '.jsx': ['.tsx', '.jsx'],
-      '.mjs': ['.mts', '.d.mts', '.mjs'],
-      '.cjs': ['.cts', '.d.cts', '.cjs'],
-    },
+    extensionAlias: { ...extensionAlias },
     mainFields: ['types', 'module', 'main'],
     builtinModules: true,
   };

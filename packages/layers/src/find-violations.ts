@@ -1,7 +1,15 @@
 // Applies every edge and file rule to the import graph and returns the raw findings, before
 // suppressions and the baseline. Files whose findings the cache still holds are not re-checked.
 import type { Diagnostic } from 'agent-harness-diagnostics';
-import type { CompiledContract, FileClass, GraphEdge, GraphFile, ImportGraph, LayerModel } from './layers-types.js';
+import type {
+  CompiledContract,
+  ContractEdge,
+  FileClass,
+  GraphEdge,
+  GraphFile,
+  ImportGraph,
+  LayerModel,
+} from './layers-types.js';
 import { docsLink, edgeRules, fileRules } from './layer-rules.js';
 import type { EdgeFacts } from './rules/layer-rule.js';
 import { targetName } from './rules/layer-rule.js';
@@ -62,46 +70,60 @@ export function createFileJudge(model: LayerModel): (file: GraphFile) => Violati
   };
   const contractsJudgeTypeOnly = !model.allowTypeOnly.has('contract');
   return (file) => {
-    const found: Violation[] = [];
-    if (file.error !== undefined) {
-      const { line, ...verdict } = describeSyntaxError(file.path, file.error);
-      found.push({ ...finding('syntax-error', file.path, verdict), ...(line === undefined ? {} : { line }) });
-    }
     const from = classOf(file.path);
+    const found = judgeFile(file, from, model);
     // Only the contracts this file is an importer in judge its edges.
     const fromGroups = contracts.map((c) => c.groupOf(file.path, 'from'));
     const judging = fromGroups.some((group) => group !== undefined);
-    for (const rule of fileRules) {
-      const verdict = rule.check(file.path, from, model);
-      if (verdict !== undefined) found.push(finding(rule.id, file.path, verdict));
-    }
     for (const edge of file.imports) {
       const target = edge.target;
       if (target.kind === 'unresolved') continue;
+      if (judging && (contractsJudgeTypeOnly || !edge.typeOnly)) {
+        const judged = { from: file.path, to: targetName(target), typeOnly: edge.typeOnly };
+        judgeContracts(judged, edge, fromGroups, groupsOf(judged.to), contracts, found);
+      }
       const facts: EdgeFacts = { file: file.path, from, edge, target, model };
       if (target.kind === 'file') facts.to = classOf(target.path);
-      if (judging && (contractsJudgeTypeOnly || !edge.typeOnly))
-        judgeContracts(file.path, edge, fromGroups, groupsOf(targetName(target)), contracts, found);
-      for (const rule of edgeRules) {
-        if (edge.typeOnly && model.allowTypeOnly.has(rule.id)) continue;
-        const verdict = rule.check(facts);
-        if (verdict === undefined) continue;
-        found.push({
-          ...finding(rule.id, file.path, verdict),
-          line: edge.line,
-          column: edge.column,
-          target: targetName(target),
-          typeOnly: edge.typeOnly,
-        });
-      }
+      judgeEdge(facts, found);
     }
     return found;
   };
 }
 
+/** A file's own findings: it does not parse, or a file rule breaks. */
+function judgeFile(file: GraphFile, from: FileClass, model: LayerModel): Violation[] {
+  const found: Violation[] = [];
+  if (file.error !== undefined) {
+    const { line, ...verdict } = describeSyntaxError(file.path, file.error);
+    found.push({ ...finding('syntax-error', file.path, verdict), ...(line === undefined ? {} : { line }) });
+  }
+  for (const rule of fileRules) {
+    const verdict = rule.check(file.path, from, model);
+    if (verdict !== undefined) found.push(finding(rule.id, file.path, verdict));
+  }
+  return found;
+}
+
+/** The edge rules' findings about one resolved edge, added to `found`. */
+function judgeEdge(facts: EdgeFacts, found: Violation[]): void {
+  const { edge, target, model } = facts;
+  for (const rule of edgeRules) {
+    if (edge.typeOnly && model.allowTypeOnly.has(rule.id)) continue;
+    const verdict = rule.check(facts);
+    if (verdict === undefined) continue;
+    found.push({
+      ...finding(rule.id, facts.file, verdict),
+      line: edge.line,
+      column: edge.column,
+      target: targetName(target),
+      typeOnly: edge.typeOnly,
+    });
+  }
+}
+
 /** The findings of layers.contracts about one edge, one per contract it breaks, added to `found`. */
 function judgeContracts(
-  file: string,
+  judged: ContractEdge,
   edge: GraphEdge,
   fromGroups: ReadonlyArray<string | undefined>,
   toGroups: ReadonlyArray<string | undefined>,
@@ -114,14 +136,13 @@ function judgeContracts(
     // An end in none of the contract's groups: the contract has nothing to say about the edge.
     if (from === undefined || to === undefined) continue;
     const contract = contracts[i] as CompiledContract;
-    const target = targetName(edge.target as Exclude<GraphEdge['target'], { kind: 'unresolved' }>);
-    const verdict = contract.judgeGroups({ from: file, to: target, typeOnly: edge.typeOnly }, from, to);
+    const verdict = contract.judgeGroups(judged, from, to);
     if (verdict === undefined) continue;
     found.push({
-      ...finding('contract', file, verdict),
+      ...finding('contract', judged.from, verdict),
       line: edge.line,
       column: edge.column,
-      target,
+      target: judged.to,
       typeOnly: edge.typeOnly,
       contract: contract.name,
     });

@@ -82,12 +82,8 @@ export async function readSources(
   const job: ScanJob = { root, jobs, next: new SharedArrayBuffer(4) };
   const stopped = workers.map((worker) => runWorker(worker, job, collect));
   await initLexer(false);
-  const next = new Int32Array(job.next);
-  for (let chunk = Atomics.add(next, 0, 1); chunk < chunks; chunk = Atomics.add(next, 0, 1)) {
-    collect(chunk, await readChunk(job, chunk));
-    // One turn of the event loop, in which the workers' finished chunks come in.
-    if (workers.length > 0) await new Promise(setImmediate);
-  }
+  // Between two chunks, one turn of the event loop, in which the workers' finished chunks come in.
+  await takeChunks(job, collect, workers.length > 0 ? () => new Promise(setImmediate) : undefined);
   // Wait only for chunks a worker is still reading: not for a worker still starting, which has none.
   if (done.size < chunks) await Promise.race([everyChunk, Promise.all(stopped)]);
   for (const worker of workers) void worker.terminate();
@@ -95,12 +91,21 @@ export async function readSources(
   return results;
 }
 
-/** Takes chunks from the shared counter until none is left (the main thread and each worker). */
-export async function takeChunks(job: ScanJob, done: (chunk: number, results: ChunkResults) => void): Promise<void> {
+/**
+ * Takes chunks from the shared counter until none is left (the main thread and each worker),
+ * awaiting `between` after each.
+ */
+export async function takeChunks(
+  job: ScanJob,
+  done: (chunk: number, results: ChunkResults) => void,
+  between?: () => Promise<unknown>,
+): Promise<void> {
   const next = new Int32Array(job.next);
   const chunks = Math.ceil(job.jobs.length / chunkSize);
-  for (let chunk = Atomics.add(next, 0, 1); chunk < chunks; chunk = Atomics.add(next, 0, 1))
+  for (let chunk = Atomics.add(next, 0, 1); chunk < chunks; chunk = Atomics.add(next, 0, 1)) {
     done(chunk, await readChunk(job, chunk));
+    await between?.();
+  }
 }
 
 async function readChunk(job: ScanJob, chunk: number): Promise<ChunkResults> {
