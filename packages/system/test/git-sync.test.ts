@@ -1,26 +1,11 @@
 // The synchronous git questions answer exactly what their asynchronous twins answer, against a real git.
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { GitFailed, listGitFiles, listIgnoredPaths, runGit } from '../src/git.js';
 import { listGitFilesSync, listIgnoredPathsSync } from '../src/git-sync.js';
+import { useTempGitRepos } from './temp-git-repo.js';
 
-const made: string[] = [];
-afterEach(() => {
-  for (const dir of made.splice(0)) rmSync(dir, { recursive: true, force: true });
-});
-
-async function repo(files: Record<string, string>): Promise<string> {
-  const dir = mkdtempSync(join(tmpdir(), 'harness-system-git-sync-'));
-  made.push(dir);
-  for (const [path, text] of Object.entries(files)) {
-    mkdirSync(join(dir, path, '..'), { recursive: true });
-    writeFileSync(join(dir, path), text);
-  }
-  await runGit(dir, ['init', '-q', '-b', 'main']);
-  return dir;
-}
+const { folder, repo } = useTempGitRepos('git-sync');
 
 const files = {
   '.gitignore': 'gen/\n*.log\n',
@@ -43,8 +28,7 @@ describe('listGitFilesSync', () => {
   });
 
   it('is GitFailed outside a work tree', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'harness-system-no-git-'));
-    made.push(dir);
+    const dir = folder('no-git');
     // GIT_CEILING_DIRECTORIES keeps git from finding a repository above the temp folder.
     expect(() => listGitFilesSync(dir, { env: { ...process.env, GIT_CEILING_DIRECTORIES: tmpdir() } })).toThrow(
       GitFailed,

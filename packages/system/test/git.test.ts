@@ -1,8 +1,7 @@
 // The git adapter against a real git in temporary repositories.
-import { chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { chmodSync, writeFileSync } from 'node:fs';
 import { delimiter, join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   currentBranch,
   GitFailed,
@@ -12,22 +11,9 @@ import {
   refName,
   runGit,
 } from '../src/git.js';
+import { useTempGitRepos } from './temp-git-repo.js';
 
-const made: string[] = [];
-afterEach(() => {
-  for (const dir of made.splice(0)) rmSync(dir, { recursive: true, force: true });
-});
-
-async function repo(files: Record<string, string> = {}): Promise<string> {
-  const dir = mkdtempSync(join(tmpdir(), 'harness-system-git-'));
-  made.push(dir);
-  for (const [path, text] of Object.entries(files)) {
-    mkdirSync(join(dir, path, '..'), { recursive: true });
-    writeFileSync(join(dir, path), text);
-  }
-  await runGit(dir, ['init', '-q', '-b', 'main']);
-  return dir;
-}
+const { folder, repo } = useTempGitRepos('git');
 
 describe('runGit', () => {
   it('is GitFailed (GIT_FAILED) with the exit code and stderr when git fails', async () => {
@@ -70,8 +56,7 @@ describe('runGit', () => {
 
 describe.skipIf(process.platform === 'win32')('runGit with a stand-in git first on PATH', () => {
   function fakeGit(script: string): { dir: string; env: Record<string, string | undefined> } {
-    const dir = mkdtempSync(join(tmpdir(), 'harness-system-fake-git-'));
-    made.push(dir);
+    const dir = folder('fake-git');
     writeFileSync(join(dir, 'git'), `#!/bin/sh\n${script}\n`);
     chmodSync(join(dir, 'git'), 0o755);
     return { dir, env: { ...process.env, PATH: `${dir}${delimiter}${process.env.PATH ?? ''}` } };
