@@ -5,13 +5,12 @@
 // clock is applied again (stale-findings.ts). Anything else (another config, another build of this
 // package, one changed byte, one other answer) runs the check in full. A cache that cannot be read is
 // ignored; one that cannot be written costs only time.
-import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { DocsConfig } from 'agent-harness-config';
 import { testFixtureGlobs } from 'agent-harness-config/load';
-import { assertInsideRoot, ensureStateDir, writeFileInside } from 'agent-harness-system';
+import { assertInsideRoot, codeFingerprint, ensureStateDir, writeFileInside } from 'agent-harness-system';
 import { hashText } from './parse-cache.js';
 import { readInside, realRoot } from './read-inside.js';
 import type { Finding } from './rules/docs-rule.js';
@@ -48,12 +47,15 @@ export function findingsAt(rules: readonly RuleResult[], now: number, config: Do
 
 /** The kept run, when a run now would list, read and be told exactly what it was; else undefined. */
 export async function keptRun(root: string, config: DocsConfig): Promise<RecordedRun | undefined> {
+  // Fingerprinted on libuv's threads while the kept file is read and parsed here.
+  const tool = toolVersion();
+  tool.catch(() => undefined); // awaited below, or not needed
   try {
     const rootReal = realRoot(root);
     const read = readInside(root, rootReal, resultCacheFile, true);
     if (read === undefined || !('text' in read)) return undefined;
     const stored = JSON.parse(read.text) as Partial<StoredResults>;
-    if (stored.version !== formatVersion || stored.tool !== toolVersion() || stored.config !== configKey(config))
+    if (stored.version !== formatVersion || stored.tool !== (await tool) || stored.config !== configKey(config))
       return undefined;
     if (stored.key === undefined || stored.run === undefined || !Array.isArray(stored.run.rules)) return undefined;
     return (await sameAsTraced(stored.key, root, rootReal, hashText)) ? stored.run : undefined;
@@ -65,7 +67,13 @@ export async function keptRun(root: string, config: DocsConfig): Promise<Recorde
 
 /** Keeps a run's results with its trace, never through a symbolic link out of the repository. */
 export async function keepRun(root: string, config: DocsConfig, key: TraceKey, run: RecordedRun): Promise<void> {
-  const stored: StoredResults = { version: formatVersion, tool: toolVersion(), config: configKey(config), key, run };
+  const stored: StoredResults = {
+    version: formatVersion,
+    tool: await toolVersion(),
+    config: configKey(config),
+    key,
+    run,
+  };
   await assertInsideRoot(root, resultCacheFile);
   await ensureStateDir(dirname(join(root, resultCacheFile)));
   await writeFileInside(root, resultCacheFile, JSON.stringify(stored), { durable: false });
@@ -76,34 +84,21 @@ function configKey(config: DocsConfig): string {
   return JSON.stringify([config, testFixtureGlobs]);
 }
 
-let tool: string | undefined;
-
 /**
  * This package's code and that of the two it runs (diagnostics' messages, system's git adapter),
  * each as its version and its files' names, sizes and times: results found by another version, or
  * by a build whose rules have since been edited (in a checkout of harness), are not trusted.
  */
-function toolVersion(): string {
-  if (tool !== undefined) return tool;
+async function toolVersion(): Promise<string> {
   const here = fileURLToPath(new URL('.', import.meta.url));
   const require = createRequire(import.meta.url);
-  const parts = [codeOf(here)];
-  for (const dependency of ['agent-harness-diagnostics', 'agent-harness-system']) {
-    // The same build folder as this one's: dist/, or src/ where the sources run (tests).
-    const dir = dirname(require.resolve(`${dependency}/package.json`));
-    parts.push(`${dependency}:${codeOf(join(dir, basename(here)))}`);
-  }
-  tool = hashText(parts.join('\n'));
-  return tool;
-}
-
-function codeOf(dir: string): string {
-  const manifest = JSON.parse(readFileSync(join(dir, '../package.json'), 'utf8')) as { version?: unknown };
-  const code: string[] = [];
-  for (const entry of readdirSync(dir, { recursive: true, encoding: 'utf8' })) {
-    if (!/\.[cm]?[jt]s$/.test(entry) || entry.endsWith('.test.ts')) continue;
-    const { size, mtimeMs } = statSync(join(dir, entry));
-    code.push(`${entry}:${size}:${mtimeMs}`);
-  }
-  return `${String(manifest.version)}+${hashText(code.sort().join('\n'))}`;
+  const parts = await Promise.all([
+    codeFingerprint(here),
+    ...['agent-harness-diagnostics', 'agent-harness-system'].map(async (dependency) => {
+      // The same build folder as this one's: dist/, or src/ where the sources run (tests).
+      const dir = dirname(require.resolve(`${dependency}/package.json`));
+      return `${dependency}:${await codeFingerprint(join(dir, basename(here)))}`;
+    }),
+  ]);
+  return hashText(parts.join('\n'));
 }

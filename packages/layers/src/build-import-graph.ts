@@ -1,9 +1,10 @@
 // The import graph of a repository: every source file, each import with its resolved target.
 // Unchanged files come from the per-file cache (see import-cache.ts); only changed files are
 // read and lexed, and only when a file or the resolution inputs changed are imports resolved again.
-import { statSync } from 'node:fs';
-import { readdir, readFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { codeFingerprint } from 'agent-harness-system';
 import type { ResolvedTarget } from './create-import-resolver.js';
 import type { Violation } from './find-violations.js';
 import { lazyGraphFile, withTargets } from './graph-file.js';
@@ -178,26 +179,11 @@ function targetsOfSameImports(before: CachedFile | undefined, now: CachedFile): 
 
 const hash = hashBytes;
 
-let version: Promise<string> | undefined;
-
 /**
  * This package's version and a fingerprint of its own code: a cache written by another version,
  * or by a build of this one whose rules have since been edited (in a checkout of harness), is
  * not trusted.
  */
-function toolVersion(): Promise<string> {
-  version ??= (async () => {
-    const manifest = JSON.parse(await readFile(new URL('../package.json', import.meta.url), 'utf8')) as {
-      version?: unknown;
-    };
-    const here = new URL('.', import.meta.url);
-    const code: string[] = [];
-    for (const entry of await readdir(here, { recursive: true })) {
-      if (!/\.[cm]?[jt]s$/.test(entry) || entry.endsWith('.test.ts')) continue;
-      const { size, mtimeMs } = statSync(new URL(entry, here));
-      code.push(`${entry}:${size}:${mtimeMs}`);
-    }
-    return `agent-harness-layers@${String(manifest.version)}+${hash(Buffer.from(code.sort().join('\n'))).slice(0, 10)}`;
-  })();
-  return version;
+async function toolVersion(): Promise<string> {
+  return `agent-harness-layers@${await codeFingerprint(fileURLToPath(new URL('.', import.meta.url)))}`;
 }

@@ -22,6 +22,7 @@ export {
   writeFileInsideSync,
 } from './write-inside.js';
 export { appendLineInside, appendLineInsideSync, openAppendStreamInside } from './append-line.js';
+export { codeFingerprint } from './code-fingerprint.js';
 export { ensureStateDir, ensureStateDirSync } from './ensure-state-dir.js';
 export type { LockHolder, PidLockOptions } from './pid-lock.js';
 export { acquirePidLock, readLockHolder, withPidLock } from './pid-lock.js';
